@@ -1,0 +1,338 @@
+//! Native regex matching: the capability the host offers packs (and the baseline the
+//! benchmark compares them against).
+//!
+//! Each pattern goes to the cheapest engine that accepts it: the linear-time `regex` crate,
+//! or, for look-around and backreferences, `fancy-regex` with a backtracking budget so a
+//! hostile pattern errors out instead of stalling a scan. Patterns run over the whole file
+//! with the engines' defaults (`^`/`$` anchor at file boundaries unless the pattern sets
+//! `(?m)`), and positions are reported as 1-based lines and Unicode-scalar columns.
+
+use std::sync::OnceLock;
+
+/// Compiled-program size budget per pattern (bytes), so one pack cannot blow up memory.
+pub const DEFAULT_REGEX_SIZE_LIMIT: usize = 4 << 20;
+/// Lazy-DFA cache budget per pattern (bytes).
+pub const DEFAULT_DFA_SIZE_LIMIT: usize = 4 << 20;
+/// Backtracking steps allowed per search for patterns that need the backtracking engine.
+pub const DEFAULT_BACKTRACK_LIMIT: usize = 1_000_000;
+/// Longest accepted pattern, in bytes.
+pub const DEFAULT_MAX_PATTERN_LEN: usize = 2_000;
+/// Matches returned by one `find_all` call before the rest are dropped.
+pub const DEFAULT_MAX_MATCHES: usize = 10_000;
+
+/// Budgets applied when compiling and running patterns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MatchLimits {
+    pub size_limit: usize,
+    pub dfa_size_limit: usize,
+    pub backtrack_limit: usize,
+    pub max_pattern_len: usize,
+    pub max_matches: usize,
+}
+
+impl Default for MatchLimits {
+    fn default() -> Self {
+        Self {
+            size_limit: DEFAULT_REGEX_SIZE_LIMIT,
+            dfa_size_limit: DEFAULT_DFA_SIZE_LIMIT,
+            backtrack_limit: DEFAULT_BACKTRACK_LIMIT,
+            max_pattern_len: DEFAULT_MAX_PATTERN_LEN,
+            max_matches: DEFAULT_MAX_MATCHES,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum MatchError {
+    #[error("pattern {index}: {message}")]
+    Compile { index: usize, message: String },
+    #[error("pattern {index}: {message}")]
+    Search { index: usize, message: String },
+    #[error("pattern {index} does not exist (the set has {len})")]
+    NoSuchPattern { index: usize, len: usize },
+}
+
+#[derive(Debug)]
+enum Engine {
+    Linear(regex::bytes::Regex),
+    Backtracking(fancy_regex::Regex),
+}
+
+/// A compiled, immutable list of patterns.
+#[derive(Debug)]
+pub struct PatternSet {
+    patterns: Vec<Engine>,
+    limits: MatchLimits,
+}
+
+/// One match; positions are 1-based, columns count Unicode scalar values, end exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub pattern: u32,
+    pub start: usize,
+    pub end: usize,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+impl PatternSet {
+    /// Compiles every pattern; the first failure names its index.
+    pub fn compile<S: AsRef<str>>(patterns: &[S], limits: MatchLimits) -> Result<Self, MatchError> {
+        let patterns = patterns
+            .iter()
+            .enumerate()
+            .map(|(index, p)| compile_one(index, p.as_ref(), &limits))
+            .collect::<Result<_, _>>()?;
+        Ok(Self { patterns, limits })
+    }
+
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Whether pattern `index` needed the backtracking engine.
+    pub fn is_backtracking(&self, index: usize) -> bool {
+        matches!(self.patterns.get(index), Some(Engine::Backtracking(_)))
+    }
+
+    fn get(&self, index: usize) -> Result<&Engine, MatchError> {
+        self.patterns.get(index).ok_or(MatchError::NoSuchPattern { index, len: self.patterns.len() })
+    }
+
+    /// Appends every non-overlapping match of each pattern in `which` to `out`, pattern by
+    /// pattern, in offset order. Stops quietly once `out` holds `max_matches`.
+    pub fn find_all(&self, text: &Text<'_>, which: &[u32], out: &mut Vec<Match>) -> Result<(), MatchError> {
+        for &p in which {
+            let index = p as usize;
+            match self.get(index)? {
+                Engine::Linear(re) => {
+                    for m in re.find_iter(text.bytes) {
+                        if out.len() >= self.limits.max_matches {
+                            return Ok(());
+                        }
+                        out.push(text.locate(p, m.start(), m.end()));
+                    }
+                }
+                Engine::Backtracking(re) => {
+                    let s = text.as_str();
+                    for m in re.find_iter(&s) {
+                        let m = m.map_err(|e| MatchError::Search { index, message: describe_fancy_error(&e) })?;
+                        if out.len() >= self.limits.max_matches {
+                            return Ok(());
+                        }
+                        out.push(text.locate(p, m.start(), m.end()));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether pattern `index` matches anywhere in `text`.
+    pub fn is_match(&self, text: &Text<'_>, index: u32) -> Result<bool, MatchError> {
+        match self.get(index as usize)? {
+            Engine::Linear(re) => Ok(re.is_match(text.bytes)),
+            Engine::Backtracking(re) => re
+                .is_match(&text.as_str())
+                .map_err(|e| MatchError::Search { index: index as usize, message: describe_fancy_error(&e) }),
+        }
+    }
+}
+
+fn describe_fancy_error(e: &fancy_regex::Error) -> String {
+    match e {
+        fancy_regex::Error::RuntimeError(fancy_regex::RuntimeError::BacktrackLimitExceeded) => {
+            "backtracking limit exceeded (the pattern is too expensive on this file)".to_string()
+        }
+        other => other.to_string(),
+    }
+}
+
+fn compile_one(index: usize, pattern: &str, limits: &MatchLimits) -> Result<Engine, MatchError> {
+    if pattern.len() > limits.max_pattern_len {
+        return Err(MatchError::Compile {
+            index,
+            message: format!("pattern is {} bytes long; the limit is {}", pattern.len(), limits.max_pattern_len),
+        });
+    }
+    let linear = regex::bytes::RegexBuilder::new(pattern)
+        .size_limit(limits.size_limit)
+        .dfa_size_limit(limits.dfa_size_limit)
+        .build();
+    match linear {
+        Ok(re) => Ok(Engine::Linear(re)),
+        // Only syntax the linear engine lacks (look-around, backreferences) goes to the
+        // backtracker; a size-limit error stays an error rather than a slower fallback.
+        Err(regex::Error::Syntax(_)) => fancy_regex::RegexBuilder::new(pattern)
+            .backtrack_limit(limits.backtrack_limit)
+            .delegate_size_limit(limits.size_limit)
+            .delegate_dfa_size_limit(limits.dfa_size_limit)
+            .build()
+            .map(Engine::Backtracking)
+            .map_err(|e| MatchError::Compile { index, message: e.to_string() }),
+        Err(e) => Err(MatchError::Compile { index, message: e.to_string() }),
+    }
+}
+
+/// A file's bytes with a lazily built line index, shared by every pattern run on it.
+#[derive(Debug)]
+pub struct Text<'a> {
+    bytes: &'a [u8],
+    line_starts: OnceLock<Vec<usize>>,
+    lossy: OnceLock<std::borrow::Cow<'a, str>>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, line_starts: OnceLock::new(), lossy: OnceLock::new() }
+    }
+
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// The text as `str`. Invalid UTF-8 is replaced, which can shift offsets for the
+    /// backtracking engine on such (rare) files; the linear engine works on raw bytes.
+    fn as_str(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(self.lossy.get_or_init(|| String::from_utf8_lossy(self.bytes)).as_ref())
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.bytes).map(|i| i + 1));
+            starts
+        })
+    }
+
+    /// 1-based line and column of byte `offset`.
+    pub fn position(&self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.bytes.len());
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let col = self.bytes[starts[line]..offset].iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+        (line as u32 + 1, col as u32 + 1)
+    }
+
+    /// The line (1-based) without its terminator.
+    pub fn line(&self, line: u32) -> &'a [u8] {
+        let starts = self.line_starts();
+        let Some(&start) = starts.get((line as usize).saturating_sub(1)) else { return &[] };
+        let end = starts.get(line as usize).map_or(self.bytes.len(), |&e| e - 1);
+        let l = &self.bytes[start..end.max(start)];
+        l.strip_suffix(b"\r").unwrap_or(l)
+    }
+
+    /// Byte offset of a 1-based line and column (clamped to the file).
+    pub fn offset(&self, line: u32, column: u32) -> usize {
+        let starts = self.line_starts();
+        let Some(&start) = starts.get((line as usize).saturating_sub(1)) else { return self.bytes.len() };
+        let rest = &self.bytes[start..];
+        let mut chars = 0u32;
+        for (i, &b) in rest.iter().enumerate() {
+            if (b & 0xC0) != 0x80 {
+                chars += 1;
+                if chars == column || b == b'\n' {
+                    return start + i;
+                }
+            }
+        }
+        self.bytes.len()
+    }
+
+    fn locate(&self, pattern: u32, start: usize, end: usize) -> Match {
+        let (line, column) = self.position(start);
+        let (end_line, end_column) = self.position(end);
+        Match { pattern, start, end, line, column, end_line, end_column }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(p: &[&str]) -> PatternSet {
+        PatternSet::compile(p, MatchLimits::default()).unwrap()
+    }
+
+    #[test]
+    fn positions_are_one_based_and_count_chars() {
+        let t = Text::new("ab\nçé x\n".as_bytes());
+        let mut out = Vec::new();
+        set(&["x"]).find_all(&t, &[0], &mut out).unwrap();
+        assert_eq!((out[0].line, out[0].column, out[0].end_line, out[0].end_column), (2, 4, 2, 5));
+        assert_eq!(t.line(2), "çé x".as_bytes());
+        assert_eq!(t.offset(2, 4), out[0].start);
+    }
+
+    #[test]
+    fn whole_file_semantics() {
+        let t = Text::new(b"a\nb\n");
+        let mut out = Vec::new();
+        // `^` anchors at the start of the file only, `\s` crosses newlines.
+        set(&["^b", r"a\sb", "(?m)^b"]).find_all(&t, &[0, 1, 2], &mut out).unwrap();
+        let pats: Vec<u32> = out.iter().map(|m| m.pattern).collect();
+        assert_eq!(pats, vec![1, 2]);
+    }
+
+    #[test]
+    fn lookaround_goes_to_backtracker() {
+        let s = set(&[r"foo(?!bar)", "plain"]);
+        assert!(s.is_backtracking(0));
+        assert!(!s.is_backtracking(1));
+        let t = Text::new(b"foobar foobaz");
+        let mut out = Vec::new();
+        s.find_all(&t, &[0], &mut out).unwrap();
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].column, 8);
+    }
+
+    #[test]
+    fn backtrack_limit_trips_on_hostile_pattern() {
+        // Exponential backtracking through a backreference: only the VM can run it.
+        let s = set(&[r"(a+)+\1b"]);
+        let hay = "a".repeat(5_000);
+        let t = Text::new(hay.as_bytes());
+        let started = std::time::Instant::now();
+        let err = s.find_all(&t, &[0], &mut Vec::new()).unwrap_err();
+        assert!(matches!(err, MatchError::Search { index: 0, .. }), "{err}");
+        assert!(err.to_string().contains("backtracking limit"));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn pattern_length_limit_trips() {
+        let long = "a".repeat(DEFAULT_MAX_PATTERN_LEN + 1);
+        let err = PatternSet::compile(&["ok", long.as_str()], MatchLimits::default()).unwrap_err();
+        assert!(matches!(err, MatchError::Compile { index: 1, .. }));
+    }
+
+    #[test]
+    fn size_limit_trips() {
+        let limits = MatchLimits { size_limit: 1000, ..MatchLimits::default() };
+        let err = PatternSet::compile(&[r"\w{200}"], limits).unwrap_err();
+        assert!(err.to_string().contains("pattern 0"), "{err}");
+    }
+
+    #[test]
+    fn match_cap_trips() {
+        let limits = MatchLimits { max_matches: 3, ..MatchLimits::default() };
+        let s = PatternSet::compile(&["a"], limits).unwrap();
+        let mut out = Vec::new();
+        s.find_all(&Text::new(b"aaaaaa"), &[0], &mut out).unwrap();
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn bad_pattern_names_index() {
+        let err = PatternSet::compile(&["ok", "(unclosed"], MatchLimits::default()).unwrap_err();
+        assert!(err.to_string().starts_with("pattern 1:"), "{err}");
+        assert!(set(&["a"]).find_all(&Text::new(b""), &[3], &mut Vec::new()).is_err());
+    }
+}

@@ -1,0 +1,614 @@
+//! The pack sandbox. Loads pack components, checks what they import and which API version
+//! they target before anything runs, compiles them once (cached on disk), and runs them
+//! under a time limit and a memory cap with no filesystem, network, environment or clock.
+//!
+//! This is the only crate that names wasmtime; everything it exposes is plain Rust.
+
+mod host;
+pub mod types;
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use sentra_matcher::MatchLimits;
+use sha2::{Digest, Sha256};
+use wasmtime::component::{Component, HasSelf, Linker, ResourceTable};
+use wasmtime::{Engine, Store};
+
+pub use host::FileData;
+use host::HostState;
+pub use types::*;
+
+mod bindings {
+    wasmtime::component::bindgen!({
+        path: "../../wit",
+        world: "pack",
+        with: { "sentra:pack/host.matcher": crate::host::MatcherRes },
+    });
+}
+
+/// Wall-clock time one guest call may run before it is interrupted.
+pub const DEFAULT_CALL_TIMEOUT: Duration = Duration::from_secs(5);
+/// Linear memory one pack instance may grow to.
+pub const DEFAULT_MEMORY_BYTES: usize = 64 << 20;
+/// Findings one pack may report for one file; more marks the pack errored for the scan.
+pub const DEFAULT_MAX_FINDINGS_PER_FILE: usize = 1_000;
+/// Longest finding message kept (bytes); longer ones are truncated.
+pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 4_096;
+/// Guest stack size; deep recursion traps instead of exhausting the host.
+pub const MAX_WASM_STACK: usize = 1 << 20;
+/// Granularity of deadlines: the engine's epoch advances this often.
+const EPOCH_TICK: Duration = Duration::from_millis(5);
+
+/// Limits one pack runs under. Every field has a `DEFAULT_*` constant above and a config
+/// override (`pack_limits` in `.sentra/config.yaml`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PackLimits {
+    pub call_timeout: Duration,
+    pub memory_bytes: usize,
+    pub max_findings_per_file: usize,
+    pub max_message_bytes: usize,
+    pub regex: MatchLimits,
+}
+
+impl Default for PackLimits {
+    fn default() -> Self {
+        Self {
+            call_timeout: DEFAULT_CALL_TIMEOUT,
+            memory_bytes: DEFAULT_MEMORY_BYTES,
+            max_findings_per_file: DEFAULT_MAX_FINDINGS_PER_FILE,
+            max_message_bytes: DEFAULT_MAX_MESSAGE_BYTES,
+            regex: MatchLimits::default(),
+        }
+    }
+}
+
+/// Why a pack could not be loaded. Every message names the pack.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("pack `{pack}`: not a WebAssembly component ({detail})")]
+    NotAComponent { pack: String, detail: String },
+    #[error("pack `{pack}`: targets pack API sentra:pack@{found}, but this host supports sentra:pack@{supported}")]
+    UnsupportedApi { pack: String, found: String, supported: String },
+    #[error("pack `{pack}`: does not export the sentra:pack/scanner interface")]
+    NoScanner { pack: String },
+    #[error("pack `{pack}`: imports `{import}`, which the host does not grant (packs may import sentra:pack/host and the inert WASI interfaces listed in docs/authoring-packs.md)")]
+    ForbiddenImport { pack: String, import: String },
+    #[error("pack `{pack}`: failed to compile: {detail}")]
+    Compile { pack: String, detail: String },
+    #[error("pack `{pack}`: failed to start: {detail}")]
+    Instantiate { pack: String, detail: String },
+    #[error("pack `{pack}`: invalid description: {}", problems.join("; "))]
+    InvalidDescription { pack: String, problems: Vec<String> },
+}
+
+/// Why a call into a pack failed. The pack's rules are reported as errored for the scan.
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PackError {
+    #[error("pack `{pack}` exceeded its time limit of {limit_ms} ms")]
+    Timeout { pack: String, limit_ms: u128 },
+    #[error("pack `{pack}` exceeded its memory limit of {limit_bytes} bytes")]
+    OutOfMemory { pack: String, limit_bytes: usize },
+    #[error("pack `{pack}` trapped: {detail}")]
+    Trap { pack: String, detail: String },
+    #[error("pack `{pack}` reported {count} findings for one file; the limit is {limit}")]
+    TooManyFindings { pack: String, count: usize, limit: usize },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    #[error("failed to create the Wasm engine: {0}")]
+    Engine(String),
+}
+
+/// Where compiled components are cached, and the host-wide matcher cache.
+#[derive(Clone, Debug, Default)]
+pub struct RuntimeConfig {
+    /// Directory for compiled components; `None` disables the disk cache.
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// One wasmtime engine and linker shared by every pack, plus the epoch ticker.
+pub struct Runtime {
+    engine: Engine,
+    linker: Linker<HostState>,
+    cache_dir: Option<PathBuf>,
+    matchers: host::MatcherCache,
+    stop_ticker: Arc<AtomicBool>,
+}
+
+impl std::fmt::Debug for Runtime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runtime").field("cache_dir", &self.cache_dir).finish_non_exhaustive()
+    }
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        self.stop_ticker.store(true, Ordering::Relaxed);
+    }
+}
+
+/// WASI interfaces a pack may import: inert in the sandbox (no preopened directories, no
+/// environment, no arguments, clocks frozen at zero, stdio discarded). Toolchains such as
+/// Rust's wasm32-wasip2 and componentize-py import these even when the pack never uses them.
+const ALLOWED_WASI: &[&str] = &[
+    "wasi:cli/environment",
+    "wasi:cli/exit",
+    "wasi:cli/stdin",
+    "wasi:cli/stdout",
+    "wasi:cli/stderr",
+    "wasi:cli/terminal-input",
+    "wasi:cli/terminal-output",
+    "wasi:cli/terminal-stdin",
+    "wasi:cli/terminal-stdout",
+    "wasi:cli/terminal-stderr",
+    "wasi:io/error",
+    "wasi:io/poll",
+    "wasi:io/streams",
+    "wasi:clocks/wall-clock",
+    "wasi:clocks/monotonic-clock",
+    "wasi:filesystem/types",
+    "wasi:filesystem/preopens",
+    "wasi:random/random",
+    "wasi:random/insecure",
+    "wasi:random/insecure-seed",
+];
+
+fn import_allowed(name: &str) -> bool {
+    let (iface, version) = name.split_once('@').unwrap_or((name, ""));
+    if iface == "sentra:pack/host" || iface == "sentra:pack/types" {
+        return version == PACK_API_VERSION;
+    }
+    ALLOWED_WASI.contains(&iface) && version.starts_with("0.2.")
+}
+
+impl Runtime {
+    pub fn new(config: RuntimeConfig) -> Result<Self, RuntimeError> {
+        let mut cfg = wasmtime::Config::new();
+        cfg.wasm_component_model(true);
+        cfg.epoch_interruption(true);
+        cfg.max_wasm_stack(MAX_WASM_STACK);
+        let engine = Engine::new(&cfg).map_err(|e| RuntimeError::Engine(e.to_string()))?;
+
+        let mut linker: Linker<HostState> = Linker::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(|e| RuntimeError::Engine(e.to_string()))?;
+        bindings::Pack::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |s| s)
+            .map_err(|e| RuntimeError::Engine(e.to_string()))?;
+
+        // The ticker holds only a weak reference to the engine through a clone; it stops
+        // when the runtime is dropped.
+        let stop_ticker = Arc::new(AtomicBool::new(false));
+        {
+            let engine = engine.clone();
+            let stop = stop_ticker.clone();
+            std::thread::Builder::new()
+                .name("sentra-epoch".into())
+                .spawn(move || {
+                    while !stop.load(Ordering::Relaxed) {
+                        std::thread::sleep(EPOCH_TICK);
+                        engine.increment_epoch();
+                    }
+                })
+                .map_err(|e| RuntimeError::Engine(e.to_string()))?;
+        }
+
+        Ok(Self { engine, linker, cache_dir: config.cache_dir, matchers: host::MatcherCache::default(), stop_ticker })
+    }
+
+    /// Reads the pack API version a component targets without compiling it, from the
+    /// names of its exports (`sentra:pack/scanner@X.Y.Z`).
+    fn check_interface(&self, pack: &str, component: &Component) -> Result<(), LoadError> {
+        let ty = component.component_type();
+        let mut found = None;
+        for (name, _) in ty.exports(&self.engine) {
+            if let Some(version) = name.strip_prefix("sentra:pack/scanner@") {
+                found = Some(version.to_string());
+            }
+        }
+        match found {
+            None => return Err(LoadError::NoScanner { pack: pack.into() }),
+            Some(v) if v != PACK_API_VERSION => {
+                return Err(LoadError::UnsupportedApi {
+                    pack: pack.into(),
+                    found: v,
+                    supported: PACK_API_VERSION.into(),
+                });
+            }
+            Some(_) => {}
+        }
+        for (name, _) in ty.imports(&self.engine) {
+            if !import_allowed(name) {
+                return Err(LoadError::ForbiddenImport { pack: pack.into(), import: name.into() });
+            }
+        }
+        Ok(())
+    }
+
+    fn cache_path(&self, sha256: &str) -> Option<PathBuf> {
+        let dir = self.cache_dir.as_ref()?;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.engine.precompile_compatibility_hash().hash(&mut h);
+        Some(dir.join(format!("{sha256}-{:016x}.cwasm", h.finish())))
+    }
+
+    fn compile(&self, pack: &str, bytes: &[u8], sha256: &str) -> Result<Component, LoadError> {
+        let cache = self.cache_path(sha256);
+        if let Some(path) = &cache {
+            if path.exists() {
+                match load_cached(&self.engine, path) {
+                    Ok(c) => return Ok(c),
+                    Err(e) => tracing::warn!(pack, path = %path.display(), error = %e, "discarding unusable compile cache entry"),
+                }
+            }
+        }
+        let component = Component::new(&self.engine, bytes)
+            .map_err(|e| LoadError::Compile { pack: pack.into(), detail: format!("{e:#}") })?;
+        if let Some(path) = &cache {
+            if let Err(e) = store_cached(&component, path) {
+                tracing::warn!(pack, path = %path.display(), error = %e, "could not write compile cache");
+            }
+        }
+        Ok(component)
+    }
+
+    /// Verifies, compiles and describes a pack component. `name` is how errors refer to it
+    /// until its description is known (a file name or an id).
+    pub fn load(&self, name: &str, bytes: &[u8], limits: PackLimits) -> Result<LoadedPack, LoadError> {
+        match bytes.get(0..8) {
+            Some([0, b'a', b's', b'm', 1, 0, 0, 0]) => {
+                return Err(LoadError::NotAComponent {
+                    pack: name.into(),
+                    detail: "it is a core module; build it as a component (for Rust: --target wasm32-wasip2)".into(),
+                });
+            }
+            Some([0, b'a', b's', b'm', _, _, 1, 0]) => {}
+            _ => {
+                return Err(LoadError::NotAComponent { pack: name.into(), detail: "missing the \\0asm component header".into() });
+            }
+        }
+        let sha256 = hex::encode(Sha256::digest(bytes));
+        // Parsing the component's type needs the compiled artifact in wasmtime; the checks
+        // below still run before any instantiation.
+        let component = self.compile(name, bytes, &sha256)?;
+        self.check_interface(name, &component)?;
+        let pre = self
+            .linker
+            .instantiate_pre(&component)
+            .map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
+        let pre = bindings::PackPre::new(pre).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
+
+        let mut pack = LoadedPack {
+            name: name.to_string(),
+            info: PackInfo {
+                id: name.into(),
+                name: String::new(),
+                version: String::new(),
+                description: String::new(),
+                license: String::new(),
+                rules: Vec::new(),
+            },
+            sha256,
+            limits,
+            engine: self.engine.clone(),
+            pre,
+            matchers: self.matchers.clone(),
+            idle: Mutex::new(Vec::new()),
+        };
+        let mut live = pack.instantiate().map_err(|e| LoadError::Instantiate { pack: name.into(), detail: e.to_string() })?;
+        let info = pack
+            .call(&mut live, |b, s| b.sentra_pack_scanner().call_describe(s))
+            .map_err(|e| LoadError::Instantiate { pack: name.into(), detail: e.to_string() })?;
+        let info = convert::pack_info(info);
+        validate_description(name, &info)?;
+        live.store.data_mut().pack_id = info.id.clone();
+        pack.info = info;
+        pack.idle.lock().expect("pool lock").push(live);
+        Ok(pack)
+    }
+}
+
+#[allow(unsafe_code)]
+fn load_cached(engine: &Engine, path: &Path) -> wasmtime::Result<Component> {
+    // SAFETY: `deserialize_file` trusts the file to be a wasmtime artifact. Entries are
+    // written only by `store_cached` (temp file + rename, so never torn), are keyed by the
+    // sha256 of the component and the engine's compatibility hash, and live in sentra's
+    // own cache directory. wasmtime still checks the header and engine compatibility.
+    unsafe { Component::deserialize_file(engine, path) }
+}
+
+fn store_cached(component: &Component, path: &Path) -> std::io::Result<()> {
+    use std::io::Write;
+    let bytes = component.serialize().map_err(|e| std::io::Error::other(e.to_string()))?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(".{}.{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("entry"), std::process::id()));
+    let mut f = std::fs::File::create(&tmp)?;
+    f.write_all(&bytes)?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, path)
+}
+
+/// Pack ids become file names and URL segments, so they are restricted.
+pub fn valid_pack_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.len() <= 64
+        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+}
+
+fn validate_description(name: &str, info: &PackInfo) -> Result<(), LoadError> {
+    let mut problems = Vec::new();
+    if !valid_pack_id(&info.id) {
+        problems.push(format!("pack id `{}` must match ^[a-z0-9][a-z0-9-]{{0,63}}$", info.id));
+    }
+    let mut seen = HashMap::new();
+    for (i, r) in info.rules.iter().enumerate() {
+        if r.id.trim().is_empty() {
+            problems.push(format!("rule {i}: empty id"));
+        } else if r.id.len() > 128 || r.id.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            problems.push(format!("rule {i}: id `{}` must be at most 128 characters without spaces", r.id.escape_debug()));
+        }
+        if let Some(prev) = seen.insert(r.id.as_str(), i) {
+            problems.push(format!("rule {i}: duplicate id `{}` (also rule {prev})", r.id));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(LoadError::InvalidDescription { pack: name.into(), problems })
+    }
+}
+
+struct Live {
+    store: Store<HostState>,
+    bindings: bindings::Pack,
+}
+
+/// A verified, compiled pack with a pool of warm instances (one per concurrent caller).
+pub struct LoadedPack {
+    name: String,
+    info: PackInfo,
+    sha256: String,
+    limits: PackLimits,
+    engine: Engine,
+    pre: bindings::PackPre<HostState>,
+    matchers: host::MatcherCache,
+    idle: Mutex<Vec<Live>>,
+}
+
+impl std::fmt::Debug for LoadedPack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedPack").field("id", &self.info.id).field("sha256", &self.sha256).finish_non_exhaustive()
+    }
+}
+
+/// A file handed to a pack: its id in this call, relative path, contents and the indices
+/// of the rules to run on it.
+#[derive(Clone, Debug)]
+pub struct FileInput<'a> {
+    pub path: &'a str,
+    pub data: FileData,
+    pub rules: &'a [u32],
+}
+
+impl LoadedPack {
+    pub fn info(&self) -> &PackInfo {
+        &self.info
+    }
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+    pub fn limits(&self) -> &PackLimits {
+        &self.limits
+    }
+
+    fn instantiate(&self) -> Result<Live, PackError> {
+        let wasi = wasmtime_wasi::WasiCtx::builder()
+            .wall_clock(host::FrozenClock)
+            .monotonic_clock(host::FrozenClock)
+            .allow_tcp(false)
+            .allow_udp(false)
+            .allow_ip_name_lookup(false)
+            .build();
+        let state = HostState::new(
+            self.info.id.clone(),
+            wasi,
+            ResourceTable::new(),
+            self.limits.memory_bytes,
+            self.limits.regex,
+            self.matchers.clone(),
+        );
+        let mut store = Store::new(&self.engine, state);
+        store.limiter(|s| &mut s.limiter);
+        store.set_epoch_deadline(self.deadline_ticks());
+        store.epoch_deadline_trap();
+        let bindings = self.pre.instantiate(&mut store).map_err(|e| self.classify(&store, e))?;
+        Ok(Live { store, bindings })
+    }
+
+    fn deadline_ticks(&self) -> u64 {
+        (self.limits.call_timeout.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64 + 1
+    }
+
+    fn classify(&self, store: &Store<HostState>, e: wasmtime::Error) -> PackError {
+        let pack = if self.info.id.is_empty() { self.name.clone() } else { self.info.id.clone() };
+        if store.data().limiter.tripped {
+            return PackError::OutOfMemory { pack, limit_bytes: self.limits.memory_bytes };
+        }
+        if matches!(e.downcast_ref::<wasmtime::Trap>(), Some(wasmtime::Trap::Interrupt)) {
+            return PackError::Timeout { pack, limit_ms: self.limits.call_timeout.as_millis() };
+        }
+        PackError::Trap { pack, detail: format!("{e:#}") }
+    }
+
+    /// Runs `f` on a warm instance under a fresh deadline. A trapped instance cannot be
+    /// re-entered, so it is dropped and the next call instantiates a new one.
+    fn call<R>(
+        &self,
+        live: &mut Live,
+        f: impl FnOnce(&bindings::Pack, &mut Store<HostState>) -> wasmtime::Result<R>,
+    ) -> Result<R, PackError> {
+        live.store.set_epoch_deadline(self.deadline_ticks());
+        live.store.data_mut().limiter.tripped = false;
+        let r = f(&live.bindings, &mut live.store);
+        live.store.data_mut().files.clear();
+        r.map_err(|e| self.classify(&live.store, e))
+    }
+
+    fn with_instance<R>(
+        &self,
+        f: impl FnOnce(&bindings::Pack, &mut Store<HostState>) -> wasmtime::Result<R>,
+        setup: impl FnOnce(&mut HostState),
+    ) -> Result<R, PackError> {
+        let popped = self.idle.lock().expect("pool lock").pop();
+        let mut live = match popped {
+            Some(l) => l,
+            None => self.instantiate()?,
+        };
+        setup(live.store.data_mut());
+        let r = self.call(&mut live, f);
+        if r.is_ok() {
+            self.idle.lock().expect("pool lock").push(live);
+        }
+        r
+    }
+
+    /// Scans files in one call. Findings carry the index into `files` as their `file`.
+    pub fn scan(&self, files: &[FileInput<'_>]) -> Result<ScanOutput, PackError> {
+        let wit_files: Vec<bindings::sentra::pack::types::SourceFile> = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| bindings::sentra::pack::types::SourceFile {
+                id: i as u32,
+                path: f.path.to_string(),
+                contents: f.data.bytes().to_vec(),
+                rules: f.rules.to_vec(),
+            })
+            .collect();
+        let data: Vec<FileData> = files.iter().map(|f| f.data.clone()).collect();
+        let out = self.with_instance(
+            |b, s| b.sentra_pack_scanner().call_scan(s, &wit_files),
+            |state| state.files = data,
+        )?;
+        let out = convert::scan_output(out, self.limits.max_message_bytes);
+        let mut per_file = vec![0usize; files.len()];
+        for f in &out.findings {
+            if let Some(n) = per_file.get_mut(f.file as usize) {
+                *n += 1;
+            }
+        }
+        if let Some(&count) = per_file.iter().find(|&&n| n > self.limits.max_findings_per_file) {
+            return Err(PackError::TooManyFindings {
+                pack: self.info.id.clone(),
+                count,
+                limit: self.limits.max_findings_per_file,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Project-level findings, once per scan.
+    pub fn scan_project(&self, files: &[String]) -> Result<ScanOutput, PackError> {
+        let project = bindings::sentra::pack::types::Project { files: files.to_vec() };
+        let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan_project(s, &project), |_| {})?;
+        let out = convert::scan_output(out, self.limits.max_message_bytes);
+        if out.findings.len() > self.limits.max_findings_per_file {
+            return Err(PackError::TooManyFindings {
+                pack: self.info.id.clone(),
+                count: out.findings.len(),
+                limit: self.limits.max_findings_per_file,
+            });
+        }
+        Ok(out)
+    }
+}
+
+mod convert {
+    //! Generated binding types to the crate's own types.
+    use crate::bindings::sentra::pack::types as w;
+    use crate::types::*;
+
+    pub fn severity(s: w::Severity) -> Severity {
+        match s {
+            w::Severity::Critical => Severity::Critical,
+            w::Severity::High => Severity::High,
+            w::Severity::Medium => Severity::Medium,
+            w::Severity::Low => Severity::Low,
+            w::Severity::Info => Severity::Info,
+        }
+    }
+
+    pub fn pack_info(p: w::PackInfo) -> PackInfo {
+        PackInfo {
+            id: p.id,
+            name: p.name,
+            version: p.version,
+            description: p.description,
+            license: p.license,
+            rules: p
+                .rules
+                .into_iter()
+                .map(|r| RuleInfo {
+                    id: r.id,
+                    name: r.name,
+                    description: r.description,
+                    kind: r.kind,
+                    severity: severity(r.severity),
+                    file_globs: r.file_globs,
+                    exclude_globs: r.exclude_globs,
+                    standard: r.standard,
+                    clause: r.clause,
+                    category: r.category,
+                    cwe: r.cwe,
+                    tags: r.tags,
+                    remediation: r.remediation,
+                    references: r.references,
+                    required_literals: r.required_literals,
+                    project_level: r.project_level,
+                })
+                .collect(),
+        }
+    }
+
+    fn truncate(mut s: String, max: usize) -> String {
+        if s.len() > max {
+            let mut cut = max;
+            while !s.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            s.truncate(cut);
+            s.push('…');
+        }
+        s
+    }
+
+    pub fn scan_output(o: w::ScanOutput, max_message: usize) -> ScanOutput {
+        ScanOutput {
+            findings: o
+                .findings
+                .into_iter()
+                .map(|f| RawFinding {
+                    rule_id: f.rule_id,
+                    file: f.file,
+                    line: f.line.max(1),
+                    column: f.column.max(1),
+                    end_line: f.end_line.max(f.line.max(1)),
+                    end_column: f.end_column.max(1),
+                    message: truncate(f.message, max_message),
+                    fix: f.fix.map(|x| Fix { description: x.description, replacement: x.replacement }),
+                })
+                .collect(),
+            errors: o
+                .errors
+                .into_iter()
+                .map(|e| RuleError { rule_id: e.rule_id, message: truncate(e.message, max_message) })
+                .collect(),
+        }
+    }
+}

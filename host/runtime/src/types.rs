@@ -1,0 +1,102 @@
+//! Plain Rust mirrors of the WIT types, so nothing outside this crate sees wasmtime or
+//! generated bindings.
+
+use serde::{Deserialize, Serialize};
+
+/// The pack API version this host implements (`sentra:pack@VERSION`).
+pub const PACK_API_VERSION: &str = "0.1.0";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Critical,
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Critical => "critical",
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+            Severity::Info => "info",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleInfo {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub kind: String,
+    pub severity: Severity,
+    pub file_globs: Vec<String>,
+    pub exclude_globs: Vec<String>,
+    pub standard: String,
+    pub clause: String,
+    pub category: String,
+    pub cwe: Vec<String>,
+    pub tags: Vec<String>,
+    pub remediation: String,
+    pub references: Vec<String>,
+    pub required_literals: Vec<String>,
+    pub project_level: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PackInfo {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+    pub description: String,
+    pub license: String,
+    pub rules: Vec<RuleInfo>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    pub description: String,
+    pub replacement: String,
+}
+
+/// A finding as the pack reported it, positions 1-based, end exclusive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawFinding {
+    pub rule_id: String,
+    pub file: u32,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub message: String,
+    pub fix: Option<Fix>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleError {
+    pub rule_id: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScanOutput {
+    pub findings: Vec<RawFinding>,
+    pub errors: Vec<RuleError>,
+}

@@ -1,0 +1,225 @@
+//! The `secrets` pack: hard-coded credentials (CWE-798) in source, config and key files.
+//!
+//! Most rules are provider token formats matched natively by the host; each declares the
+//! literal its tokens start with so the host can skip files that cannot contain one. The
+//! generic rules (password assignments, high-entropy strings, `.env` files) are where
+//! false positives live, so they skip obvious placeholders and environment lookups.
+
+use sentra_sdk::{File, Findings, Pack, PackMeta, Rule, Severity};
+
+struct Secrets;
+
+const STD: &str = "CWE";
+const CRED_REMEDIATION: &str = "Remove the credential from the code, rotate it (assume it is compromised once committed), and load it at run time from a secret manager or the environment.";
+
+fn cred(id: &str, name: &str, pattern: &str) -> Rule {
+    Rule::regex(id, name, pattern)
+        .severity(Severity::Critical)
+        .standard(STD, "CWE-798")
+        .cwe(["CWE-798"])
+        .tags(["security", "secrets"])
+        .remediation(CRED_REMEDIATION)
+        .exclude(["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg"])
+}
+
+impl Pack for Secrets {
+    fn info() -> PackMeta {
+        PackMeta::new("secrets", "Hard-coded secrets")
+            .version(env!("CARGO_PKG_VERSION"))
+            .description("Cloud provider keys, VCS and chat tokens, payment keys, private keys, JWTs, connection strings with passwords and generic credential assignments committed to the repository.")
+            .license("Apache-2.0")
+    }
+
+    fn rules() -> Vec<Rule> {
+        vec![
+            cred("SEC-AWS-ACCESS-KEY-ID", "AWS access key id", r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b")
+                .description("An AWS access key id is committed to the repository.")
+                .literals(["AKIA", "ASIA", "ABIA", "ACCA"])
+                .references(["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"]),
+            cred(
+                "SEC-AWS-SECRET-ACCESS-KEY",
+                "AWS secret access key",
+                r#"(?i)aws_?secret_?(?:access_?)?key["']?\s*[:=]\s*["']?[A-Za-z0-9/+]{40}\b"#,
+            )
+            .description("An AWS secret access key is assigned in code or configuration.")
+            .literals(["secret"]),
+            cred("SEC-GITHUB-TOKEN", "GitHub token", r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b")
+                .description("A GitHub personal access, OAuth, app or refresh token.")
+                .literals(["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]),
+            cred("SEC-GITHUB-FINE-GRAINED-TOKEN", "GitHub fine-grained token", r"\bgithub_pat_[A-Za-z0-9_]{60,255}\b")
+                .description("A GitHub fine-grained personal access token.")
+                .literals(["github_pat_"]),
+            cred("SEC-GITLAB-TOKEN", "GitLab token", r"\bgl(?:pat|dt|rt|ptt)-[A-Za-z0-9_\-]{20,}")
+                .description("A GitLab personal, deploy, runner or trigger token.")
+                .literals(["glpat-", "gldt-", "glrt-", "glptt-"]),
+            cred("SEC-SLACK-TOKEN", "Slack token", r"\bxox[abprse]-[0-9A-Za-z]{6,}-[0-9A-Za-z-]{6,}")
+                .description("A Slack bot, user, app or refresh token.")
+                .literals(["xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxe-"]),
+            cred(
+                "SEC-SLACK-WEBHOOK",
+                "Slack incoming webhook",
+                r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9+/]{8,}/[A-Za-z0-9+/]{8,}/[A-Za-z0-9+/]{16,}",
+            )
+            .severity(Severity::High)
+            .description("A Slack incoming webhook URL lets anyone post to the channel.")
+            .literals(["hooks.slack.com"]),
+            cred("SEC-STRIPE-SECRET-KEY", "Stripe live secret key", r"\b(?:sk|rk)_live_[0-9A-Za-z]{20,247}\b")
+                .description("A Stripe live secret or restricted key.")
+                .literals(["sk_live_", "rk_live_"]),
+            cred("SEC-GOOGLE-API-KEY", "Google API key", r"\bAIza[0-9A-Za-z_\-]{35}")
+                .severity(Severity::High)
+                .description("A Google Cloud or Firebase API key.")
+                .literals(["AIza"]),
+            cred(
+                "SEC-GCP-SERVICE-ACCOUNT",
+                "Google service account key file",
+                r#""type"\s*:\s*"service_account"[\s\S]{0,2000}?"private_key"\s*:\s*"-----BEGIN"#,
+            )
+            .description("A Google Cloud service account key (JSON with a private key).")
+            .literals(["service_account"]),
+            cred(
+                "SEC-PRIVATE-KEY",
+                "Private key",
+                r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----",
+            )
+            .description("A PEM, OpenSSH or PGP private key block.")
+            .literals(["PRIVATE KEY"])
+            .cwe(["CWE-798", "CWE-321"]),
+            cred(
+                "SEC-JWT",
+                "JSON Web Token",
+                r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}",
+            )
+            .severity(Severity::High)
+            .description("A signed JSON Web Token; it may grant access until it expires.")
+            .literals(["eyJ"]),
+            cred(
+                "SEC-CONNECTION-STRING-PASSWORD",
+                "Connection string with password",
+                r#"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)://[^\s:/@'"]+:[^\s@/'"$<{]{3,}@[^\s'"]+"#,
+            )
+            .severity(Severity::High)
+            .description("A database or broker URL embeds a password.")
+            .literals(["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver"]),
+            cred("SEC-SENDGRID-KEY", "SendGrid API key", r"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b")
+                .description("A SendGrid API key.")
+                .literals(["SG."]),
+            cred("SEC-TWILIO-API-KEY", "Twilio API key", r"\bSK[0-9a-f]{32}\b")
+                .severity(Severity::High)
+                .description("A Twilio API key sid.")
+                .literals(["SK"]),
+            cred("SEC-NPM-TOKEN", "npm access token", r"\bnpm_[A-Za-z0-9]{36}\b")
+                .description("An npm access token can publish packages.")
+                .literals(["npm_"]),
+            cred("SEC-PYPI-TOKEN", "PyPI upload token", r"\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}")
+                .description("A PyPI API token can publish packages.")
+                .literals(["pypi-AgEIcHlwaS5vcmc"]),
+            cred("SEC-AZURE-STORAGE-KEY", "Azure storage account key", r"AccountKey=[A-Za-z0-9+/]{86}==")
+                .description("An Azure storage connection string with its account key.")
+                .literals(["AccountKey="]),
+            cred(
+                "SEC-PASSWORD-ASSIGNMENT",
+                "Hard-coded password",
+                r#"(?i)\b[a-z0-9_]*(?:password|passwd|pwd|secret|api_?key|auth_?token|access_?token)["']?\s*[:=]\s*["']([^"'\s$<{%][^"'\s]{7,})["']"#,
+            )
+            .severity(Severity::High)
+            .description("A password, API key or token is assigned a literal value.")
+            .literals(["password", "passwd", "pwd", "secret", "apikey", "api_key", "token"]),
+            Rule::check("SEC-HIGH-ENTROPY-ASSIGNMENT", "High-entropy credential")
+                .severity(Severity::Medium)
+                .description("A credential-like name is assigned a long random-looking string (Shannon entropy above 4 bits per character).")
+                .standard(STD, "CWE-798")
+                .cwe(["CWE-798"])
+                .tags(["security", "secrets", "entropy"])
+                .remediation(CRED_REMEDIATION)
+                .literals(["key", "secret", "token", "credential", "passw"])
+                .exclude(["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg"]),
+            Rule::check("SEC-DOTENV-FILE", "Committed .env file with values")
+                .severity(Severity::High)
+                .description("A .env file with assigned values is committed; such files usually hold local secrets.")
+                .globs(["**/.env", "**/.env.local", "**/.env.production", "**/.env.*.local"])
+                .standard(STD, "CWE-538")
+                .cwe(["CWE-538", "CWE-798"])
+                .tags(["security", "secrets"])
+                .remediation("Remove the file from version control, add it to .gitignore and commit a .env.example with placeholder values instead."),
+        ]
+    }
+
+    fn check(rule: &Rule, file: &File<'_>, out: &mut Findings) {
+        match rule.id() {
+            "SEC-HIGH-ENTROPY-ASSIGNMENT" => high_entropy(file, out),
+            "SEC-DOTENV-FILE" => dotenv(file, out),
+            _ => {}
+        }
+    }
+}
+
+const CREDENTIAL_WORDS: [&str; 5] = ["key", "secret", "token", "credential", "passw"];
+const PLACEHOLDERS: [&str; 6] = ["example", "placeholder", "changeme", "xxxx", "dummy", "your"];
+
+fn shannon_entropy(s: &str) -> f64 {
+    let mut counts = [0u32; 256];
+    for b in s.bytes() {
+        counts[b as usize] += 1;
+    }
+    let n = s.len() as f64;
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = c as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// `name = "value"` or `name: 'value'` where the name looks like a credential and the value
+/// is 20+ token characters with high entropy.
+fn high_entropy(file: &File<'_>, out: &mut Findings) {
+    let text = file.text();
+    for (idx, line) in text.lines().enumerate() {
+        let Some(op) = line.find(['=', ':']) else { continue };
+        let name = line[..op].to_ascii_lowercase();
+        if !CREDENTIAL_WORDS.iter().any(|w| name.contains(w)) {
+            continue;
+        }
+        let rest = &line[op + 1..];
+        let Some(q) = rest.find(['"', '\'']) else { continue };
+        let quote = rest.as_bytes()[q] as char;
+        let value_start = op + 1 + q + 1;
+        let Some(len) = line[value_start..].find(quote) else { continue };
+        let value = &line[value_start..value_start + len];
+        let token_like = value.len() >= 20
+            && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=_-.".contains(&b));
+        let lower = value.to_ascii_lowercase();
+        if !token_like || PLACEHOLDERS.iter().any(|p| lower.contains(p)) {
+            continue;
+        }
+        if shannon_entropy(value) > 4.0 {
+            let line_no = idx as u32 + 1;
+            let col = line[..value_start].chars().count() as u32 + 1;
+            out.report(line_no, col, line_no, col + value.chars().count() as u32);
+        }
+    }
+}
+
+/// Any `KEY=value` line with a non-empty value in a `.env` file.
+fn dotenv(file: &File<'_>, out: &mut Findings) {
+    let text = file.text();
+    for (idx, line) in text.lines().enumerate() {
+        let line = line.trim_start();
+        if line.starts_with('#') {
+            continue;
+        }
+        let line = line.strip_prefix("export ").unwrap_or(line);
+        if let Some((k, v)) = line.split_once('=') {
+            let v = v.trim().trim_matches(['"', '\'']);
+            if !k.trim().is_empty() && !v.is_empty() {
+                out.report_line(idx as u32 + 1);
+                return;
+            }
+        }
+    }
+}
+
+sentra_sdk::export_pack!(Secrets);

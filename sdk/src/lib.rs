@@ -1,0 +1,80 @@
+//! The sentra pack SDK: what a Rust pack author depends on.
+//!
+//! A pack is a table of [`Rule`]s plus, optionally, hand-written checks. Regex rules are
+//! matched by the host natively (the SDK compiles every pattern once per instance through
+//! the host's `compile` capability); checks are plain Rust run inside the sandbox.
+//!
+//! ```ignore
+//! use sentra_sdk::*;
+//!
+//! struct MyPack;
+//! impl Pack for MyPack {
+//!     fn info() -> PackMeta { PackMeta::new("my-pack", "My pack").license("MIT") }
+//!     fn rules() -> Vec<Rule> {
+//!         vec![Rule::regex("MY-001", "No eval", r"\beval\(").literals(["eval("]).severity(Severity::High)]
+//!     }
+//! }
+//! sentra_sdk::export_pack!(MyPack);
+//! ```
+
+#[doc(hidden)]
+pub mod bindings {
+    wit_bindgen::generate!({
+        path: "../wit",
+        world: "pack",
+        pub_export_macro: true,
+        export_macro_name: "__export_pack_raw",
+        default_bindings_module: "sentra_sdk::bindings",
+    });
+}
+
+mod rule;
+#[doc(hidden)]
+pub mod runtime;
+
+pub use bindings::sentra::pack::host::{LogLevel, RegexMatch};
+pub use bindings::sentra::pack::types::{Fix, Severity};
+pub use rule::{PackMeta, Rule};
+pub use runtime::{File, Findings, Project};
+
+/// Logs a message to the host's log, tagged with the pack id.
+pub fn log(level: LogLevel, message: &str) {
+    bindings::sentra::pack::host::log(level, message);
+}
+
+/// A pack: metadata, a rule table and optional hand-written checks.
+pub trait Pack: 'static {
+    /// Pack metadata.
+    fn info() -> PackMeta;
+    /// The rule table. Called once per instance.
+    fn rules() -> Vec<Rule>;
+    /// Runs hand-written check `rule` (a rule made with [`Rule::check`]) on one file.
+    fn check(_rule: &Rule, _file: &File<'_>, _out: &mut Findings) {}
+    /// Project-level findings for `rule` (a rule made with [`Rule::project`]).
+    fn check_project(_rule: &Rule, _project: &Project, _out: &mut Findings) {}
+}
+
+/// Exports a [`Pack`] implementation as the component's `scanner` interface.
+#[macro_export]
+macro_rules! export_pack {
+    ($pack:ty) => {
+        #[doc(hidden)]
+        struct __SentraExport;
+        impl $crate::bindings::exports::sentra::pack::scanner::Guest for __SentraExport {
+            fn describe() -> $crate::bindings::sentra::pack::types::PackInfo {
+                $crate::runtime::describe::<$pack>()
+            }
+            fn scan(
+                files: ::std::vec::Vec<$crate::bindings::sentra::pack::types::SourceFile>,
+            ) -> $crate::bindings::sentra::pack::types::ScanOutput {
+                $crate::runtime::scan::<$pack>(files)
+            }
+            fn scan_project(
+                project: $crate::bindings::sentra::pack::types::Project,
+            ) -> $crate::bindings::sentra::pack::types::ScanOutput {
+                $crate::runtime::scan_project::<$pack>(project)
+            }
+        }
+        $crate::bindings::__export_pack_raw!(__SentraExport with_types_in $crate::bindings);
+    };
+}

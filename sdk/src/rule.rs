@@ -1,0 +1,164 @@
+//! Builders for pack metadata and rules.
+
+use crate::bindings::sentra::pack::types::{self as wit, Severity};
+
+/// Pack metadata returned by `describe`.
+#[derive(Clone, Debug)]
+pub struct PackMeta {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) version: String,
+    pub(crate) description: String,
+    pub(crate) license: String,
+}
+
+impl PackMeta {
+    pub fn new(id: &str, name: &str) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            version: "0.1.0".into(),
+            description: String::new(),
+            license: "NOASSERTION".into(),
+        }
+    }
+    pub fn version(mut self, v: &str) -> Self {
+        self.version = v.into();
+        self
+    }
+    pub fn description(mut self, d: &str) -> Self {
+        self.description = d.into();
+        self
+    }
+    /// SPDX license expression of the pack's rules.
+    pub fn license(mut self, l: &str) -> Self {
+        self.license = l.into();
+        self
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum RuleKind {
+    /// One finding per match of the pattern.
+    Regex(String),
+    /// Hand-written per-file check, run by `Pack::check`.
+    Check,
+    /// Hand-written project-level check, run by `Pack::check_project`.
+    Project,
+}
+
+/// One rule of a pack.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub(crate) kind: RuleKind,
+    pub(crate) info: wit::Rule,
+    pub(crate) message: Option<String>,
+}
+
+impl Rule {
+    fn base(id: &str, name: &str, kind: RuleKind, kind_name: &str) -> Self {
+        Self {
+            kind,
+            info: wit::Rule {
+                id: id.into(),
+                name: name.into(),
+                description: String::new(),
+                kind: kind_name.into(),
+                severity: Severity::Medium,
+                file_globs: Vec::new(),
+                exclude_globs: Vec::new(),
+                standard: String::new(),
+                clause: String::new(),
+                category: "code".into(),
+                cwe: Vec::new(),
+                tags: Vec::new(),
+                remediation: String::new(),
+                references: Vec::new(),
+                required_literals: Vec::new(),
+                project_level: kind_name == "project",
+            },
+            message: None,
+        }
+    }
+
+    /// A rule that reports every match of `pattern` (host regex syntax).
+    pub fn regex(id: &str, name: &str, pattern: &str) -> Self {
+        Self::base(id, name, RuleKind::Regex(pattern.into()), "regex")
+    }
+    /// A rule implemented by [`crate::Pack::check`].
+    pub fn check(id: &str, name: &str) -> Self {
+        Self::base(id, name, RuleKind::Check, "check")
+    }
+    /// A project-level rule implemented by [`crate::Pack::check_project`].
+    pub fn project(id: &str, name: &str) -> Self {
+        Self::base(id, name, RuleKind::Project, "project")
+    }
+
+    pub fn id(&self) -> &str {
+        &self.info.id
+    }
+    pub fn name(&self) -> &str {
+        &self.info.name
+    }
+
+    pub fn description(mut self, d: &str) -> Self {
+        self.info.description = d.into();
+        self
+    }
+    pub fn severity(mut self, s: Severity) -> Self {
+        self.info.severity = s;
+        self
+    }
+    /// File globs; several may be given separated by commas.
+    pub fn globs<const N: usize>(mut self, g: [&str; N]) -> Self {
+        self.info.file_globs = g.iter().map(|s| s.to_string()).collect();
+        self
+    }
+    pub fn exclude<const N: usize>(mut self, g: [&str; N]) -> Self {
+        self.info.exclude_globs = g.iter().map(|s| s.to_string()).collect();
+        self
+    }
+    /// Literals (ASCII case-insensitive) at least one of which every match contains.
+    pub fn literals<const N: usize>(mut self, l: [&str; N]) -> Self {
+        self.info.required_literals = l.iter().map(|s| s.to_string()).collect();
+        self
+    }
+    pub fn standard(mut self, standard: &str, clause: &str) -> Self {
+        self.info.standard = standard.into();
+        self.info.clause = clause.into();
+        self
+    }
+    pub fn category(mut self, c: &str) -> Self {
+        self.info.category = c.into();
+        self
+    }
+    pub fn cwe<const N: usize>(mut self, c: [&str; N]) -> Self {
+        self.info.cwe = c.iter().map(|s| s.to_string()).collect();
+        self
+    }
+    pub fn tags<const N: usize>(mut self, t: [&str; N]) -> Self {
+        self.info.tags = t.iter().map(|s| s.to_string()).collect();
+        self
+    }
+    pub fn remediation(mut self, r: &str) -> Self {
+        self.info.remediation = r.into();
+        self
+    }
+    pub fn references<const N: usize>(mut self, r: [&str; N]) -> Self {
+        self.info.references = r.iter().map(|s| s.to_string()).collect();
+        self
+    }
+    /// The finding message; defaults to `"<name>: <description>"`.
+    pub fn message(mut self, m: &str) -> Self {
+        self.message = Some(m.into());
+        self
+    }
+
+    pub(crate) fn finding_message(&self) -> String {
+        match &self.message {
+            Some(m) => m.clone(),
+            None if self.info.description.is_empty() => self.info.name.clone(),
+            None => format!("{}: {}", self.info.name, self.info.description),
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The glue between the generated bindings and a [`Pack`]: per-instance state, one host
+//! matcher holding every regex rule's pattern, and the dispatch of rules to files.
+
+use std::cell::RefCell;
+
+use crate::bindings::sentra::pack::host::{self, Matcher};
+use crate::bindings::sentra::pack::types::{self as wit, Finding, RuleError, ScanOutput};
+use crate::rule::{Rule, RuleKind};
+use crate::{Fix, Pack, RegexMatch};
+
+struct State {
+    rules: Vec<Rule>,
+    /// `pattern_of[i]` is the matcher index of rule `i`'s pattern, if it is a regex rule.
+    pattern_of: Vec<Option<u32>>,
+    matcher: Result<Matcher, String>,
+}
+
+thread_local! {
+    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+}
+
+fn with_state<P: Pack, R>(f: impl FnOnce(&State) -> R) -> R {
+    STATE.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let state = slot.get_or_insert_with(|| {
+            let rules = P::rules();
+            let mut patterns = Vec::new();
+            let pattern_of = rules
+                .iter()
+                .map(|r| match &r.kind {
+                    RuleKind::Regex(p) => {
+                        patterns.push(p.clone());
+                        Some((patterns.len() - 1) as u32)
+                    }
+                    _ => None,
+                })
+                .collect();
+            let matcher = host::compile(&patterns);
+            State { rules, pattern_of, matcher }
+        });
+        f(state)
+    })
+}
+
+/// Implements `describe` for pack `P`.
+pub fn describe<P: Pack>() -> wit::PackInfo {
+    let meta = P::info();
+    with_state::<P, _>(|s| wit::PackInfo {
+        id: meta.id,
+        name: meta.name,
+        version: meta.version,
+        description: meta.description,
+        license: meta.license,
+        rules: s.rules.iter().map(|r| r.info.clone()).collect(),
+    })
+}
+
+/// A file being scanned.
+pub struct File<'a> {
+    pub id: u32,
+    pub path: &'a str,
+    pub contents: &'a [u8],
+}
+
+impl File<'_> {
+    /// The contents as text, with invalid UTF-8 replaced.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(self.contents)
+    }
+}
+
+/// What a scan knows about the whole project.
+pub struct Project {
+    pub files: Vec<String>,
+}
+
+/// Collects findings for one rule.
+pub struct Findings {
+    rule_id: String,
+    message: String,
+    file: u32,
+    out: Vec<Finding>,
+}
+
+impl Findings {
+    /// Reports a finding spanning `line:column` to `end_line:end_column` (1-based,
+    /// end exclusive) with the rule's default message.
+    pub fn report(&mut self, line: u32, column: u32, end_line: u32, end_column: u32) {
+        let message = self.message.clone();
+        self.report_with(line, column, end_line, end_column, message, None);
+    }
+    /// Reports a finding at a whole line with the rule's default message.
+    pub fn report_line(&mut self, line: u32) {
+        self.report(line, 1, line, 1);
+    }
+    /// Reports a finding with its own message and an optional fix.
+    pub fn report_with(
+        &mut self,
+        line: u32,
+        column: u32,
+        end_line: u32,
+        end_column: u32,
+        message: String,
+        fix: Option<Fix>,
+    ) {
+        self.out.push(Finding {
+            rule_id: self.rule_id.clone(),
+            file: self.file,
+            line,
+            column,
+            end_line,
+            end_column,
+            message,
+            fix,
+        });
+    }
+    /// Reports a host regex match.
+    pub fn report_match(&mut self, m: &RegexMatch) {
+        self.report(m.line, m.column, m.end_line, m.end_column);
+    }
+}
+
+/// Implements `scan` for pack `P`.
+pub fn scan<P: Pack>(files: Vec<wit::SourceFile>) -> ScanOutput {
+    with_state::<P, _>(|s| {
+        let mut findings = Vec::new();
+        let mut errors = Vec::new();
+        for f in &files {
+            let file = File { id: f.id, path: &f.path, contents: &f.contents };
+            let mut regex_rules: Vec<(usize, u32)> = Vec::new();
+            for &ri in &f.rules {
+                let Some(rule) = s.rules.get(ri as usize) else { continue };
+                match &rule.kind {
+                    RuleKind::Regex(_) => {
+                        if let Some(p) = s.pattern_of[ri as usize] {
+                            regex_rules.push((ri as usize, p));
+                        }
+                    }
+                    RuleKind::Check => {
+                        let mut out = Findings {
+                            rule_id: rule.info.id.clone(),
+                            message: rule.finding_message(),
+                            file: f.id,
+                            out: Vec::new(),
+                        };
+                        P::check(rule, &file, &mut out);
+                        findings.append(&mut out.out);
+                    }
+                    RuleKind::Project => {}
+                }
+            }
+            if regex_rules.is_empty() {
+                continue;
+            }
+            let matcher = match &s.matcher {
+                Ok(m) => m,
+                Err(e) => {
+                    for (ri, _) in &regex_rules {
+                        errors.push(RuleError { rule_id: s.rules[*ri].info.id.clone(), message: e.clone() });
+                    }
+                    continue;
+                }
+            };
+            let patterns: Vec<u32> = regex_rules.iter().map(|(_, p)| *p).collect();
+            match matcher.find_all(f.id, &patterns) {
+                Ok(matches) => {
+                    for m in matches {
+                        let Some((ri, _)) = regex_rules.iter().find(|(_, p)| *p == m.pattern) else {
+                            continue;
+                        };
+                        let rule = &s.rules[*ri];
+                        let mut out = Findings {
+                            rule_id: rule.info.id.clone(),
+                            message: rule.finding_message(),
+                            file: f.id,
+                            out: Vec::new(),
+                        };
+                        out.report_match(&m);
+                        findings.append(&mut out.out);
+                    }
+                }
+                Err(e) => {
+                    // The host names the failing pattern; attribute the error to each rule
+                    // whose pattern it names, or to all of them if it cannot tell.
+                    for (ri, p) in &regex_rules {
+                        if e.contains(&format!("pattern {p}:")) || !e.contains("pattern ") {
+                            errors.push(RuleError { rule_id: s.rules[*ri].info.id.clone(), message: e.clone() });
+                        }
+                    }
+                }
+            }
+        }
+        ScanOutput { findings, errors }
+    })
+}
+
+/// Implements `scan-project` for pack `P`.
+pub fn scan_project<P: Pack>(project: wit::Project) -> ScanOutput {
+    let project = Project { files: project.files };
+    with_state::<P, _>(|s| {
+        let mut findings = Vec::new();
+        for rule in s.rules.iter().filter(|r| r.kind == RuleKind::Project) {
+            let mut out = Findings {
+                rule_id: rule.info.id.clone(),
+                message: rule.finding_message(),
+                file: 0,
+                out: Vec::new(),
+            };
+            P::check_project(rule, &project, &mut out);
+            findings.append(&mut out.out);
+        }
+        ScanOutput { findings, errors: Vec::new() }
+    })
+}
