@@ -1,1 +1,108 @@
-//! placeholder
+//! The scan engine: configuration, the pack catalog, the repository walk with glob and
+//! literal prefilters, running packs in the sandbox, findings, fingerprints and the gate.
+
+pub mod config;
+pub mod finding;
+pub mod packs;
+pub mod scan;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use config::{Config, ConfigError};
+pub use finding::{BySeverity, Finding};
+pub use packs::{PackSet, RuleSetupError};
+pub use scan::{GateResult, ScanError, ScanOptions, ScanResult, Source, gate, scan};
+use sentra_runtime::{LoadError, LoadedPack, Runtime, RuntimeConfig};
+
+/// A pack the engine can load: an id (as selected in `standards_packs`) and its component.
+#[derive(Clone, Debug)]
+pub struct PackSource {
+    pub id: String,
+    pub bytes: &'static [u8],
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("unknown pack `{id}` in standards_packs (available: {})", available.join(", "))]
+    UnknownPack { id: String, available: Vec<String> },
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("pack `{expected}`: the component describes itself as `{found}`")]
+    IdMismatch { expected: String, found: String },
+    #[error(transparent)]
+    Rules(#[from] RuleSetupError),
+    #[error(transparent)]
+    Runtime(#[from] sentra_runtime::RuntimeError),
+}
+
+/// Where compiled packs are cached: `GUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/sentra`,
+/// else `~/.cache/sentra`.
+pub fn default_cache_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("GUARD_CACHE_DIR") {
+        return Some(PathBuf::from(d));
+    }
+    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
+        return Some(PathBuf::from(d).join("sentra"));
+    }
+    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/sentra"))
+}
+
+/// The packs available to a process and the runtime that runs them.
+pub struct Catalog {
+    runtime: Runtime,
+    sources: Vec<PackSource>,
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog").field("sources", &self.sources.iter().map(|s| &s.id).collect::<Vec<_>>()).finish()
+    }
+}
+
+impl Catalog {
+    pub fn new(sources: Vec<PackSource>, cache_dir: Option<PathBuf>) -> Result<Self, CatalogError> {
+        Ok(Self { runtime: Runtime::new(RuntimeConfig { cache_dir })?, sources })
+    }
+
+    pub fn ids(&self) -> Vec<String> {
+        self.sources.iter().map(|s| s.id.clone()).collect()
+    }
+
+    /// Loads the packs `config` enables (all of them when `standards_packs` is unset), in
+    /// parallel since compiling is the slow part on a cold cache.
+    pub fn load(&self, config: &Config) -> Result<PackSet, CatalogError> {
+        let wanted: Vec<&PackSource> = match &config.standards_packs {
+            None => self.sources.iter().collect(),
+            Some(ids) => ids
+                .iter()
+                .map(|id| {
+                    self.sources
+                        .iter()
+                        .find(|s| &s.id == id)
+                        .ok_or_else(|| CatalogError::UnknownPack { id: id.clone(), available: self.ids() })
+                })
+                .collect::<Result<_, _>>()?,
+        };
+        let loaded: Vec<Result<Arc<LoadedPack>, CatalogError>> = {
+            use rayon::prelude::*;
+            wanted
+                .par_iter()
+                .map(|s| {
+                    let pack = self.runtime.load(&s.id, s.bytes, config.pack_limits)?;
+                    if pack.info().id != s.id {
+                        return Err(CatalogError::IdMismatch { expected: s.id.clone(), found: pack.info().id.clone() });
+                    }
+                    Ok(Arc::new(pack))
+                })
+                .collect()
+        };
+        let packs = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
+        Ok(PackSet::new(packs)?)
+    }
+
+    /// Loads one component from outside the catalog (for `--pack-file`).
+    pub fn load_external(&self, name: &str, bytes: &[u8], config: &Config) -> Result<Arc<LoadedPack>, CatalogError> {
+        Ok(Arc::new(self.runtime.load(name, bytes, config.pack_limits)?))
+    }
+}

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// The pack API version this host implements (`sentra:pack@VERSION`).
 pub const PACK_API_VERSION: &str = "0.1.0";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Critical,

@@ -1,0 +1,126 @@
+//! Human-readable output. Colour is written as ANSI styles and stripped by `anstream`
+//! when standard output is not a terminal (or `NO_COLOR` is set).
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+use sentra_engine::{GateResult, PackSet, ScanResult};
+use sentra_runtime::Severity;
+
+fn sev_style(s: Severity) -> Style {
+    let color = match s {
+        Severity::Critical => AnsiColor::BrightRed,
+        Severity::High => AnsiColor::Red,
+        Severity::Medium => AnsiColor::Yellow,
+        Severity::Low => AnsiColor::Blue,
+        Severity::Info => AnsiColor::BrightBlack,
+    };
+    Style::new().fg_color(Some(color.into())).bold()
+}
+
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+
+pub fn text_report(out: &mut impl Write, r: &ScanResult, gate: Option<&GateResult>) -> std::io::Result<()> {
+    for f in &r.findings {
+        let loc = if f.evidence.lines[0] == 0 {
+            f.evidence.file.clone()
+        } else {
+            format!("{}:{}:{}", f.evidence.file, f.evidence.lines[0], f.evidence.column)
+        };
+        let s = sev_style(f.severity);
+        writeln!(out, "{BOLD}{loc}{BOLD:#}  {s}{:<8}{s:#}  {}  {}", f.severity.as_str(), f.rule_id, f.message)?;
+        for line in f.evidence.snippet.lines().take(3) {
+            let line: String = line.chars().take(160).collect();
+            writeln!(out, "    {DIM}{}{DIM:#}", line.trim_end())?;
+        }
+    }
+    for e in &r.errored_packs {
+        let s = sev_style(Severity::Critical);
+        writeln!(out, "{s}pack error{s:#}  {}", e.message)?;
+    }
+    for e in &r.rule_errors {
+        writeln!(out, "{}rule error{:#}  {}/{} on {}: {}", sev_style(Severity::High), sev_style(Severity::High), e.pack_id, e.rule_id, e.file, e.message)?;
+    }
+    let b = &r.by_severity;
+    writeln!(
+        out,
+        "{} finding{} ({} critical, {} high, {} medium, {} low, {} info) in {} files, {} packs, {:.2}s",
+        r.total,
+        if r.total == 1 { "" } else { "s" },
+        b.critical,
+        b.high,
+        b.medium,
+        b.low,
+        b.info,
+        r.files_scanned,
+        r.packs.len(),
+        r.duration_ms as f64 / 1000.0
+    )?;
+    if let Some(g) = gate {
+        let fail_on: Vec<&str> = g.fail_on.iter().map(|s| s.as_str()).collect();
+        if g.passed {
+            let ok = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
+            writeln!(out, "{ok}gate passed{ok:#} (fail on: {})", fail_on.join(", "))?;
+        } else {
+            let bad = sev_style(Severity::Critical);
+            let mut why = Vec::new();
+            if g.blocking > 0 {
+                why.push(format!("{} finding{} at {}", g.blocking, if g.blocking == 1 { "" } else { "s" }, fail_on.join("/")));
+            }
+            if !g.errored_packs.is_empty() {
+                why.push(format!("errored pack{}: {}", if g.errored_packs.len() == 1 { "" } else { "s" }, g.errored_packs.join(", ")));
+            }
+            writeln!(out, "{bad}gate failed{bad:#}: {}", why.join("; "))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn list_packs(out: &mut impl Write, set: &PackSet, json: bool) -> std::io::Result<()> {
+    if json {
+        let packs: Vec<_> = set
+            .packs
+            .iter()
+            .map(|p| {
+                let i = p.pack.info();
+                serde_json::json!({
+                    "pack_id": i.id, "name": i.name, "version": i.version, "description": i.description,
+                    "license": i.license, "rule_count": i.rules.len(), "sha256": p.pack.sha256(),
+                    "api_version": sentra_runtime::PACK_API_VERSION,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "packs": packs, "total": packs.len() }))?;
+        return writeln!(out);
+    }
+    for p in &set.packs {
+        let i = p.pack.info();
+        writeln!(out, "{BOLD}{:<24}{BOLD:#} {:>4} rules  v{:<8} {:<12} {}", i.id, i.rules.len(), i.version, i.license, i.name)?;
+    }
+    Ok(())
+}
+
+pub fn list_rules(out: &mut impl Write, set: &PackSet, json: bool) -> std::io::Result<()> {
+    if json {
+        let rules: Vec<_> = set
+            .packs
+            .iter()
+            .flat_map(|p| p.rules().iter().map(move |r| (p.id().to_string(), r)))
+            .map(|(pack, r)| {
+                let mut v = serde_json::to_value(r).unwrap_or_default();
+                v["pack_id"] = serde_json::Value::String(pack);
+                v
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "rules": rules, "total": rules.len() }))?;
+        return writeln!(out);
+    }
+    for p in &set.packs {
+        for r in p.rules() {
+            let s = sev_style(r.severity);
+            writeln!(out, "{:<16} {BOLD}{:<34}{BOLD:#} {s}{:<8}{s:#} {}", p.id(), r.id, r.severity.as_str(), r.name)?;
+        }
+    }
+    Ok(())
+}

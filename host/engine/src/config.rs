@@ -1,0 +1,307 @@
+//! Configuration: `.sentra/config.yaml`, else `.guard.yaml`, else built-in defaults, with
+//! `GUARD_*` environment variables on top. Raw YAML is parsed once into [`Config`], whose
+//! values are checked (severities resolved, globs compiled, limits in range).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use schemars::JsonSchema;
+use sentra_runtime::{PackLimits, Severity};
+use serde::{Deserialize, Serialize};
+
+/// Files larger than this are skipped (bytes). Override: `max_file_bytes`, `GUARD_MAX_FILE_BYTES`.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 1 << 20;
+/// Largest accepted config file (bytes); YAML arriving over the API is bounded the same way.
+pub const MAX_CONFIG_BYTES: usize = 1 << 20;
+/// Severities that fail the gate by default.
+pub const DEFAULT_GATE_FAIL_ON: [Severity; 2] = [Severity::Critical, Severity::High];
+
+/// Config file names, in the order they are looked for under the scan root.
+pub const CONFIG_FILES: [&str; 2] = [".sentra/config.yaml", ".guard.yaml"];
+
+/// The config file as written. Unknown keys are errors.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// Packs to run (ids). Unset: every built-in pack.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standards_packs: Option<Vec<String>>,
+    /// Severities that fail `sentra gate`: any of critical, high, medium, low, info.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate_fail_on: Option<Vec<String>>,
+    /// Globs (relative to the scan root) of files and directories not to scan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scan_exclude: Option<Vec<String>>,
+    /// Files larger than this many bytes are skipped (default 1 MiB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_file_bytes: Option<u64>,
+    /// Sandbox limits applied to every pack.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_limits: Option<RawPackLimits>,
+}
+
+/// Sandbox limits; unset fields keep their defaults.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPackLimits {
+    /// Time one call into a pack may take, in milliseconds (default 5000).
+    pub timeout_ms: Option<u64>,
+    /// Memory one pack instance may use, in MiB (default 64).
+    pub memory_mb: Option<u64>,
+    /// Findings one pack may report for one file (default 1000).
+    pub max_findings_per_file: Option<u64>,
+    /// Steps the backtracking regex engine may take per search (default 1000000).
+    pub regex_backtrack_limit: Option<u64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read config: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{path}: config is {size} bytes; the limit is {MAX_CONFIG_BYTES}")]
+    TooLarge { path: PathBuf, size: usize },
+    #[error("{path}: invalid config: {message}")]
+    Parse { path: String, message: String },
+    #[error("{origin}: `{key}`: {message}")]
+    Invalid { origin: String, key: String, message: String },
+}
+
+/// Validated configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Where the file values came from (a path, or "defaults").
+    pub origin: String,
+    pub standards_packs: Option<Vec<String>>,
+    pub gate_fail_on: Vec<Severity>,
+    pub scan_exclude: Vec<String>,
+    pub scan_exclude_set: GlobSet,
+    pub max_file_bytes: u64,
+    pub pack_limits: PackLimits,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::from_raw(RawConfig::default(), "defaults").expect("defaults are valid")
+    }
+}
+
+/// Compiles a glob the way every sentra glob works: `*` stops at `/`, `**` spans
+/// directories, `{a,b}` alternates.
+pub fn compile_glob(glob: &str) -> Result<globset::Glob, globset::Error> {
+    GlobBuilder::new(glob).literal_separator(true).build()
+}
+
+impl Config {
+    /// Finds and loads the config for `root`, or `explicit` when given, then applies the
+    /// `GUARD_*` environment variables.
+    pub fn load(root: &Path, explicit: Option<&Path>) -> Result<Self, ConfigError> {
+        let path = match explicit {
+            Some(p) => Some(p.to_path_buf()),
+            None => CONFIG_FILES.iter().map(|f| root.join(f)).find(|p| p.is_file()),
+        };
+        let (raw, origin) = match path {
+            Some(p) => (Self::read_raw(&p)?, p.display().to_string()),
+            None => (RawConfig::default(), "defaults".to_string()),
+        };
+        let raw = apply_env(raw, |k| std::env::var(k).ok())?;
+        Self::from_raw(raw, &origin)
+    }
+
+    pub fn read_raw(path: &Path) -> Result<RawConfig, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.into(), source })?;
+        if text.len() > MAX_CONFIG_BYTES {
+            return Err(ConfigError::TooLarge { path: path.into(), size: text.len() });
+        }
+        parse_yaml(&text, &path.display().to_string())
+    }
+
+    /// Checks every value and resolves it into typed form.
+    pub fn from_raw(raw: RawConfig, origin: &str) -> Result<Self, ConfigError> {
+        let invalid = |key: &str, message: String| ConfigError::Invalid { origin: origin.into(), key: key.into(), message };
+
+        let gate_fail_on = match raw.gate_fail_on {
+            None => DEFAULT_GATE_FAIL_ON.to_vec(),
+            Some(list) => list
+                .iter()
+                .map(|s| {
+                    Severity::parse(s).ok_or_else(|| {
+                        invalid("gate_fail_on", format!("unknown severity `{s}` (expected critical, high, medium, low or info)"))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        };
+
+        if let Some(packs) = &raw.standards_packs {
+            if let Some(bad) = packs.iter().find(|p| !sentra_runtime::valid_pack_id(p)) {
+                return Err(invalid("standards_packs", format!("`{bad}` is not a valid pack id")));
+            }
+        }
+
+        let scan_exclude = raw.scan_exclude.unwrap_or_default();
+        let mut set = GlobSetBuilder::new();
+        for g in &scan_exclude {
+            let glob = compile_glob(g).map_err(|e| invalid("scan_exclude", format!("bad glob `{g}`: {e}")))?;
+            set.add(glob);
+            // `dir/` or `dir` also excludes everything below it.
+            let below = format!("{}/**", g.trim_end_matches('/'));
+            if let Ok(glob) = compile_glob(&below) {
+                set.add(glob);
+            }
+        }
+        let scan_exclude_set = set.build().map_err(|e| invalid("scan_exclude", e.to_string()))?;
+
+        let max_file_bytes = raw.max_file_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES);
+        if max_file_bytes == 0 || max_file_bytes > (1 << 30) {
+            return Err(invalid("max_file_bytes", format!("{max_file_bytes} is out of range (1 to 1073741824)")));
+        }
+
+        let mut pack_limits = PackLimits::default();
+        if let Some(l) = raw.pack_limits {
+            if let Some(ms) = l.timeout_ms {
+                if !(10..=600_000).contains(&ms) {
+                    return Err(invalid("pack_limits.timeout_ms", format!("{ms} is out of range (10 to 600000)")));
+                }
+                pack_limits.call_timeout = Duration::from_millis(ms);
+            }
+            if let Some(mb) = l.memory_mb {
+                if !(8..=4096).contains(&mb) {
+                    return Err(invalid("pack_limits.memory_mb", format!("{mb} is out of range (8 to 4096)")));
+                }
+                pack_limits.memory_bytes = (mb as usize) << 20;
+            }
+            if let Some(n) = l.max_findings_per_file {
+                if !(1..=1_000_000).contains(&n) {
+                    return Err(invalid("pack_limits.max_findings_per_file", format!("{n} is out of range (1 to 1000000)")));
+                }
+                pack_limits.max_findings_per_file = n as usize;
+            }
+            if let Some(n) = l.regex_backtrack_limit {
+                if !(1_000..=100_000_000).contains(&n) {
+                    return Err(invalid("pack_limits.regex_backtrack_limit", format!("{n} is out of range (1000 to 100000000)")));
+                }
+                pack_limits.regex.backtrack_limit = n as usize;
+            }
+        }
+
+        Ok(Config {
+            origin: origin.into(),
+            standards_packs: raw.standards_packs,
+            gate_fail_on,
+            scan_exclude,
+            scan_exclude_set,
+            max_file_bytes,
+            pack_limits,
+        })
+    }
+}
+
+/// Parses config YAML. An empty document is an empty config.
+pub fn parse_yaml(text: &str, origin: &str) -> Result<RawConfig, ConfigError> {
+    if text.trim().is_empty() || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        return Ok(RawConfig::default());
+    }
+    serde_saphyr::from_str(text).map_err(|e| ConfigError::Parse { path: origin.into(), message: e.to_string() })
+}
+
+fn list(v: &str) -> Vec<String> {
+    v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+}
+
+/// `GUARD_*` variables override file values.
+pub fn apply_env(mut raw: RawConfig, get: impl Fn(&str) -> Option<String>) -> Result<RawConfig, ConfigError> {
+    let invalid = |key: &str, message: String| ConfigError::Invalid { origin: "environment".into(), key: key.into(), message };
+    if let Some(v) = get("GUARD_STANDARDS_PACKS") {
+        raw.standards_packs = Some(list(&v));
+    }
+    if let Some(v) = get("GUARD_GATE_FAIL_ON") {
+        raw.gate_fail_on = Some(list(&v));
+    }
+    if let Some(v) = get("GUARD_SCAN_EXCLUDE") {
+        raw.scan_exclude = Some(list(&v));
+    }
+    if let Some(v) = get("GUARD_MAX_FILE_BYTES") {
+        raw.max_file_bytes =
+            Some(v.trim().parse().map_err(|_| invalid("GUARD_MAX_FILE_BYTES", format!("`{v}` is not a whole number")))?);
+    }
+    let limits = raw.pack_limits.get_or_insert_with(RawPackLimits::default);
+    for (var, slot) in [
+        ("GUARD_PACK_TIMEOUT_MS", &mut limits.timeout_ms),
+        ("GUARD_PACK_MEMORY_MB", &mut limits.memory_mb),
+        ("GUARD_PACK_MAX_FINDINGS_PER_FILE", &mut limits.max_findings_per_file),
+    ] {
+        if let Some(v) = get(var) {
+            *slot = Some(v.trim().parse().map_err(|_| invalid(var, format!("`{v}` is not a whole number")))?);
+        }
+    }
+    Ok(raw)
+}
+
+/// The JSON Schema of the config file (committed as `schemas/config.schema.json`).
+pub fn json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(RawConfig)).expect("schema serializes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_is_named() {
+        let err = parse_yaml("standards_packs: [secrets]\nfail_on: [high]\n", "c.yaml").unwrap_err().to_string();
+        assert!(err.contains("fail_on"), "{err}");
+    }
+
+    #[test]
+    fn bad_severity_is_named() {
+        let raw = parse_yaml("gate_fail_on: [critical, severe]\n", "c.yaml").unwrap();
+        let err = Config::from_raw(raw, "c.yaml").unwrap_err().to_string();
+        assert!(err.contains("gate_fail_on") && err.contains("severe"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_is_an_error() {
+        let err = parse_yaml("max_file_bytes: lots\n", "c.yaml").unwrap_err().to_string();
+        assert!(err.contains("c.yaml"), "{err}");
+    }
+
+    #[test]
+    fn env_overrides_file() {
+        let raw = parse_yaml("gate_fail_on: [critical]\nmax_file_bytes: 10\n", "c.yaml").unwrap();
+        let env = |k: &str| match k {
+            "GUARD_GATE_FAIL_ON" => Some("low, info".to_string()),
+            "GUARD_PACK_TIMEOUT_MS" => Some("250".to_string()),
+            _ => None,
+        };
+        let cfg = Config::from_raw(apply_env(raw, env).unwrap(), "c.yaml").unwrap();
+        assert_eq!(cfg.gate_fail_on, vec![Severity::Low, Severity::Info]);
+        assert_eq!(cfg.max_file_bytes, 10);
+        assert_eq!(cfg.pack_limits.call_timeout, Duration::from_millis(250));
+        let err = apply_env(RawConfig::default(), |k| (k == "GUARD_MAX_FILE_BYTES").then(|| "x".into())).unwrap_err();
+        assert!(err.to_string().contains("GUARD_MAX_FILE_BYTES"));
+    }
+
+    #[test]
+    fn limits_are_range_checked() {
+        let raw = parse_yaml("pack_limits:\n  memory_mb: 1\n", "c.yaml").unwrap();
+        let err = Config::from_raw(raw, "c.yaml").unwrap_err().to_string();
+        assert!(err.contains("pack_limits.memory_mb"), "{err}");
+    }
+
+    #[test]
+    fn exclude_globs_cover_directories() {
+        let raw = parse_yaml("scan_exclude: ['docs', 'src/*.gen.rs']\n", "c.yaml").unwrap();
+        let cfg = Config::from_raw(raw, "c.yaml").unwrap();
+        assert!(cfg.scan_exclude_set.is_match("docs/a/b.md"));
+        assert!(cfg.scan_exclude_set.is_match("src/x.gen.rs"));
+        assert!(!cfg.scan_exclude_set.is_match("src/sub/x.gen.rs"));
+    }
+
+    #[test]
+    fn empty_file_is_defaults() {
+        let raw = parse_yaml("# nothing yet\n", "c.yaml").unwrap();
+        let cfg = Config::from_raw(raw, "c.yaml").unwrap();
+        assert_eq!(cfg.gate_fail_on, DEFAULT_GATE_FAIL_ON.to_vec());
+        assert_eq!(cfg.max_file_bytes, DEFAULT_MAX_FILE_BYTES);
+    }
+}

@@ -1,0 +1,274 @@
+//! Findings as sentra reports them, and the post-processing that turns a pack's raw
+//! finding into one: metadata from the rule, snippet, confidence and a stable fingerprint.
+
+use std::collections::HashMap;
+
+use schemars::JsonSchema;
+use sentra_runtime::{Fix, RawFinding, RuleInfo, Severity};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// Where a finding is: the file (relative, `/`-separated; `<project>` for project-level
+/// findings), the first and last line, and the source lines themselves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Evidence {
+    pub file: String,
+    /// `[start_line, end_line]`, 1-based, inclusive.
+    pub lines: [u32; 2],
+    pub column: u32,
+    pub end_column: u32,
+    pub snippet: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    pub finding_id: String,
+    pub rule_id: String,
+    pub pack_id: String,
+    pub severity: Severity,
+    pub message: String,
+    pub evidence: Evidence,
+    pub suggestion: String,
+    /// 1.0 for code; 0.5 on a comment line; capped at 0.7 in test files.
+    pub confidence: f32,
+    pub standard: String,
+    pub clause: String,
+    pub compliance_category: String,
+    pub remediation_guidance: String,
+    pub tags: Vec<String>,
+    pub cwe: Vec<String>,
+    pub is_obligation: bool,
+    /// sha256 of rule id, path, matched text and occurrence index: stable when code moves.
+    pub fingerprint: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<FixSuggestion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FixSuggestion {
+    pub description: String,
+    pub replacement: String,
+}
+
+impl From<Fix> for FixSuggestion {
+    fn from(f: Fix) -> Self {
+        Self { description: f.description, replacement: f.replacement }
+    }
+}
+
+/// Path used for project-level findings.
+pub const PROJECT_PATH: &str = "<project>";
+/// Longest snippet kept, in characters.
+const MAX_SNIPPET_CHARS: usize = 500;
+/// Lines of context kept in a snippet.
+const MAX_SNIPPET_LINES: u32 = 5;
+
+fn is_comment_line(line: &str) -> bool {
+    let t = line.trim_start();
+    ["#", "//", "/*", "*", "--", ";", "<!--", "%", "'"].iter().any(|p| t.starts_with(p))
+}
+
+/// Test code often holds deliberate fake credentials; findings there are less certain.
+pub fn is_test_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let name = lower.rsplit('/').next().unwrap_or(&lower);
+    lower.split('/').any(|seg| matches!(seg, "test" | "tests" | "__tests__" | "spec" | "testdata" | "fixtures"))
+        || name.starts_with("test_")
+        || name.contains("_test.")
+        || name.contains(".test.")
+        || name.contains(".spec.")
+}
+
+/// Builds findings for one file; counts occurrences so identical matches in one file get
+/// distinct, stable fingerprints.
+pub struct FileFindings<'a> {
+    path: &'a str,
+    text: sentra_matcher::Text<'a>,
+    occurrences: HashMap<(String, [u8; 32]), u32>,
+}
+
+impl<'a> FileFindings<'a> {
+    pub fn new(path: &'a str, contents: &'a [u8]) -> Self {
+        Self { path, text: sentra_matcher::Text::new(contents), occurrences: HashMap::new() }
+    }
+
+    pub fn build(&mut self, pack_id: &str, rule: &RuleInfo, raw: RawFinding) -> Finding {
+        let bytes = self.text.bytes();
+        let start = self.text.offset(raw.line, raw.column);
+        let end = self.text.offset(raw.end_line, raw.end_column).max(start);
+        let matched: &[u8] = if end > start { &bytes[start..end] } else { trim_ascii(self.text.line(raw.line)) };
+        let text_hash: [u8; 32] = Sha256::digest(matched).into();
+        let n = self.occurrences.entry((rule.id.clone(), text_hash)).or_insert(0);
+        let occurrence = *n;
+        *n += 1;
+
+        let last = raw.end_line.min(raw.line + MAX_SNIPPET_LINES - 1).max(raw.line);
+        let mut snippet = String::new();
+        for l in raw.line..=last {
+            if l > raw.line {
+                snippet.push('\n');
+            }
+            snippet.push_str(&String::from_utf8_lossy(self.text.line(l)));
+        }
+        if snippet.chars().count() > MAX_SNIPPET_CHARS {
+            snippet = snippet.chars().take(MAX_SNIPPET_CHARS).collect::<String>() + "…";
+        }
+        let first_line = String::from_utf8_lossy(self.text.line(raw.line)).into_owned();
+        let mut confidence: f32 = if is_comment_line(&first_line) { 0.5 } else { 1.0 };
+        if is_test_path(self.path) {
+            confidence = confidence.min(0.7);
+        }
+        let fingerprint = fingerprint(&rule.id, self.path, &text_hash, occurrence);
+        assemble(pack_id, rule, raw, self.path, snippet, confidence, fingerprint)
+    }
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    b.trim_ascii()
+}
+
+fn fingerprint(rule_id: &str, path: &str, text_hash: &[u8; 32], occurrence: u32) -> String {
+    let mut h = Sha256::new();
+    h.update(rule_id.as_bytes());
+    h.update([0]);
+    h.update(path.as_bytes());
+    h.update([0]);
+    h.update(text_hash);
+    h.update(occurrence.to_le_bytes());
+    hex::encode(h.finalize())
+}
+
+fn assemble(
+    pack_id: &str,
+    rule: &RuleInfo,
+    raw: RawFinding,
+    path: &str,
+    snippet: String,
+    confidence: f32,
+    fingerprint: String,
+) -> Finding {
+    Finding {
+        finding_id: fingerprint[..16].to_string(),
+        rule_id: rule.id.clone(),
+        pack_id: pack_id.to_string(),
+        severity: rule.severity,
+        message: raw.message,
+        evidence: Evidence {
+            file: path.to_string(),
+            lines: [raw.line, raw.end_line.max(raw.line)],
+            column: raw.column,
+            end_column: raw.end_column,
+            snippet,
+        },
+        suggestion: rule.remediation.clone(),
+        confidence,
+        standard: rule.standard.clone(),
+        clause: rule.clause.clone(),
+        compliance_category: if rule.category.is_empty() { "code".into() } else { rule.category.clone() },
+        remediation_guidance: rule.remediation.clone(),
+        tags: rule.tags.clone(),
+        cwe: rule.cwe.clone(),
+        is_obligation: matches!(rule.kind.as_str(), "documentation_obligation" | "obligation"),
+        fingerprint,
+        fix: raw.fix.map(Into::into),
+    }
+}
+
+/// A project-level finding (no file).
+pub fn project_finding(pack_id: &str, rule: &RuleInfo, raw: RawFinding, occurrence: u32) -> Finding {
+    let text_hash: [u8; 32] = Sha256::digest(raw.message.as_bytes()).into();
+    let fp = fingerprint(&rule.id, PROJECT_PATH, &text_hash, occurrence);
+    let mut f = assemble(pack_id, rule, raw, PROJECT_PATH, String::new(), 1.0, fp);
+    f.evidence.lines = [0, 0];
+    f.evidence.column = 0;
+    f.evidence.end_column = 0;
+    f
+}
+
+/// Counts per severity, all five always present.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct BySeverity {
+    pub critical: usize,
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    pub info: usize,
+}
+
+impl BySeverity {
+    pub fn count<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Self {
+        let mut s = Self::default();
+        for f in findings {
+            *s.slot(f.severity) += 1;
+        }
+        s
+    }
+    fn slot(&mut self, sev: Severity) -> &mut usize {
+        match sev {
+            Severity::Critical => &mut self.critical,
+            Severity::High => &mut self.high,
+            Severity::Medium => &mut self.medium,
+            Severity::Low => &mut self.low,
+            Severity::Info => &mut self.info,
+        }
+    }
+    pub fn get(&self, sev: Severity) -> usize {
+        let mut c = self.clone();
+        *c.slot(sev)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule() -> RuleInfo {
+        RuleInfo {
+            id: "R-1".into(),
+            name: "n".into(),
+            description: String::new(),
+            kind: "regex".into(),
+            severity: Severity::High,
+            file_globs: vec![],
+            exclude_globs: vec![],
+            standard: String::new(),
+            clause: String::new(),
+            category: String::new(),
+            cwe: vec![],
+            tags: vec![],
+            remediation: "fix it".into(),
+            references: vec![],
+            required_literals: vec![],
+            project_level: false,
+        }
+    }
+
+    fn raw(line: u32, col: u32, end_col: u32) -> RawFinding {
+        RawFinding { rule_id: "R-1".into(), file: 0, line, column: col, end_line: line, end_column: end_col, message: "m".into(), fix: None }
+    }
+
+    #[test]
+    fn fingerprint_survives_moving_code_and_separates_repeats() {
+        let before = b"x = 1\nkey = 'AKIA1'\n";
+        let after = b"# moved\n\n\nx = 1\nkey = 'AKIA1'\nkey = 'AKIA1'\n";
+        let f1 = FileFindings::new("a.py", before).build("p", &rule(), raw(2, 8, 13));
+        let mut ff = FileFindings::new("a.py", after);
+        let f2 = ff.build("p", &rule(), raw(5, 8, 13));
+        let f3 = ff.build("p", &rule(), raw(6, 8, 13));
+        assert_eq!(f1.fingerprint, f2.fingerprint);
+        assert_ne!(f2.fingerprint, f3.fingerprint);
+        assert_eq!(f1.evidence.snippet, "key = 'AKIA1'");
+        let other_path = FileFindings::new("b.py", before).build("p", &rule(), raw(2, 8, 13));
+        assert_ne!(f1.fingerprint, other_path.fingerprint);
+    }
+
+    #[test]
+    fn confidence_heuristic() {
+        let f = FileFindings::new("src/a.py", b"# key = 'AKIA1'\n").build("p", &rule(), raw(1, 3, 5));
+        assert_eq!(f.confidence, 0.5);
+        let f = FileFindings::new("tests/a.py", b"key = 1\n").build("p", &rule(), raw(1, 1, 3));
+        assert_eq!(f.confidence, 0.7);
+        let f = FileFindings::new("src/a.py", b"key = 1\n").build("p", &rule(), raw(1, 1, 3));
+        assert_eq!(f.confidence, 1.0);
+    }
+}

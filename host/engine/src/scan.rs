@@ -1,0 +1,429 @@
+//! One scan: walk the tree once, read each file once, hand it to every pack whose rules
+//! can match it (in parallel over files), then post-process and order the findings.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Instant;
+
+use rayon::prelude::*;
+use schemars::JsonSchema;
+use sentra_runtime::{FileData, FileInput, PackError, Severity};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::finding::{BySeverity, FileFindings, Finding, project_finding};
+use crate::packs::PackSet;
+
+/// Directories never descended into (in addition to `.gitignore` and `scan_exclude`).
+pub const DEFAULT_EXCLUDED_DIRS: [&str; 10] =
+    [".git", "node_modules", "target", "vendor", ".venv", "venv", "__pycache__", ".tox", ".sentra", ".hg"];
+/// Files at least this large are memory-mapped instead of read.
+const MMAP_THRESHOLD: u64 = 256 * 1024;
+/// A NUL byte in this many leading bytes marks a file as binary.
+const BINARY_SNIFF_BYTES: usize = 8 * 1024;
+
+/// What to scan.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// A directory on disk.
+    Directory(PathBuf),
+    /// Files held in memory (relative path, contents): never written to disk.
+    Memory(Vec<(String, Vec<u8>)>),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    #[error("{path}: no such directory")]
+    NotFound { path: PathBuf },
+    #[error("{path}: not a directory")]
+    NotADirectory { path: PathBuf },
+    #[error("scan cancelled")]
+    Cancelled,
+}
+
+/// A pack that failed during the scan; its rules are errored and the gate fails closed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ErroredPack {
+    pub pack_id: String,
+    pub message: String,
+    /// The file being scanned when it failed, if any.
+    pub file: Option<String>,
+    pub rules: Vec<String>,
+}
+
+/// A rule the pack could not evaluate on some file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RuleErrorReport {
+    pub pack_id: String,
+    pub rule_id: String,
+    pub message: String,
+    pub file: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SkippedFiles {
+    pub binary: usize,
+    pub too_large: usize,
+    pub unreadable: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PackSummary {
+    pub pack_id: String,
+    pub name: String,
+    pub version: String,
+    pub rules: usize,
+}
+
+/// The result of a scan, as the CLI prints it in JSON and the API returns it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ScanResult {
+    pub findings: Vec<Finding>,
+    pub total: usize,
+    pub by_severity: BySeverity,
+    pub files_scanned: usize,
+    pub files_skipped: SkippedFiles,
+    pub duration_ms: u64,
+    pub packs: Vec<PackSummary>,
+    pub errored_packs: Vec<ErroredPack>,
+    pub rule_errors: Vec<RuleErrorReport>,
+    pub skipped_rules: Vec<String>,
+}
+
+/// Progress of a running scan, for progress bars and streams.
+#[derive(Clone, Copy, Debug)]
+pub struct Progress {
+    pub files_done: usize,
+    pub files_total: usize,
+}
+
+/// Options of one scan beyond the config.
+#[derive(Default)]
+pub struct ScanOptions<'a> {
+    /// Only these relative paths (when set).
+    pub only: Option<BTreeSet<String>>,
+    /// Set to stop the scan early.
+    pub cancel: Option<&'a AtomicBool>,
+    /// Called as files complete (from worker threads).
+    pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+}
+
+enum Input {
+    Disk(PathBuf, u64),
+    Memory(usize),
+}
+
+struct Candidate {
+    rel: String,
+    input: Input,
+}
+
+fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>) -> Vec<Candidate> {
+    let exclude = config.scan_exclude_set.clone();
+    let root_owned = root.to_path_buf();
+    let mut builder = ignore::WalkBuilder::new(root);
+    // Secrets hide in dotfiles (.env, .github/, .npmrc), so hidden files are scanned.
+    builder
+        .hidden(false)
+        .git_ignore(true)
+        .git_exclude(true)
+        .git_global(false)
+        .require_git(false)
+        .parents(false)
+        .add_custom_ignore_filename(".sentraignore")
+        .follow_links(false)
+        .filter_entry(move |e| {
+            let name = e.file_name().to_string_lossy();
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            if is_dir && e.depth() > 0 && DEFAULT_EXCLUDED_DIRS.contains(&name.as_ref()) {
+                return false;
+            }
+            match e.path().strip_prefix(&root_owned) {
+                Ok(rel) if !rel.as_os_str().is_empty() => !exclude.is_match(rel_str(rel)),
+                _ => true,
+            }
+        });
+    let mut out = Vec::new();
+    for entry in builder.build().flatten() {
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(root) else { continue };
+        let rel = rel_str(rel);
+        if only.is_some_and(|o| !o.contains(&rel)) {
+            continue;
+        }
+        let len = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        out.push(Candidate { rel, input: Input::Disk(entry.path().to_path_buf(), len) });
+    }
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out
+}
+
+fn rel_str(rel: &Path) -> String {
+    let s = rel.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' { s.into_owned() } else { s.replace(std::path::MAIN_SEPARATOR, "/") }
+}
+
+enum Loaded {
+    Data(FileData),
+    TooLarge,
+    Unreadable,
+}
+
+fn read(path: &Path, len: u64, max: u64) -> Loaded {
+    if len > max {
+        return Loaded::TooLarge;
+    }
+    let Ok(file) = std::fs::File::open(path) else { return Loaded::Unreadable };
+    if len >= MMAP_THRESHOLD {
+        #[allow(unsafe_code)]
+        // SAFETY: the map is read-only; a concurrent truncation by another process could
+        // fault, as with any mmap-based scanner (ripgrep makes the same trade-off).
+        if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
+            return Loaded::Data(FileData::new(map));
+        }
+    }
+    // The file may have grown since it was listed: never read more than the limit.
+    let mut buf = Vec::with_capacity(len as usize);
+    match std::io::Read::read_to_end(&mut std::io::Read::take(&file, max + 1), &mut buf) {
+        Ok(n) if n as u64 > max => Loaded::TooLarge,
+        Ok(_) => Loaded::Data(FileData::new(buf)),
+        Err(_) => Loaded::Unreadable,
+    }
+}
+
+fn is_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)]).is_some()
+}
+
+#[derive(Default)]
+struct Shared {
+    findings: Vec<Finding>,
+    errored: BTreeMap<String, ErroredPack>,
+    rule_errors: Vec<RuleErrorReport>,
+    skipped: SkippedFiles,
+    scanned: usize,
+}
+
+/// Runs a scan.
+pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOptions<'_>) -> Result<ScanResult, ScanError> {
+    let started = Instant::now();
+    let (candidates, memory): (Vec<Candidate>, &[(String, Vec<u8>)]) = match source {
+        Source::Directory(root) => {
+            if !root.exists() {
+                return Err(ScanError::NotFound { path: root.clone() });
+            }
+            if !root.is_dir() {
+                return Err(ScanError::NotADirectory { path: root.clone() });
+            }
+            (walk(root, config, options.only.as_ref()), &[])
+        }
+        Source::Memory(files) => {
+            let mut c: Vec<Candidate> = files
+                .iter()
+                .enumerate()
+                .filter(|(_, (p, _))| !config.scan_exclude_set.is_match(p))
+                .filter(|(_, (p, _))| options.only.as_ref().is_none_or(|o| o.contains(p)))
+                .map(|(i, (p, _))| Candidate { rel: p.clone(), input: Input::Memory(i) })
+                .collect();
+            c.sort_by(|a, b| a.rel.cmp(&b.rel));
+            (c, files.as_slice())
+        }
+    };
+
+    let shared = Mutex::new(Shared::default());
+    let done = AtomicUsize::new(0);
+    let total = candidates.len();
+    let dead: Vec<AtomicBool> = packs.packs.iter().map(|_| AtomicBool::new(false)).collect();
+
+    candidates.par_iter().for_each(|cand| {
+        if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            return;
+        }
+        let data = match &cand.input {
+            Input::Memory(i) => {
+                let bytes = &memory[*i].1;
+                if bytes.len() as u64 > config.max_file_bytes {
+                    shared.lock().unwrap().skipped.too_large += 1;
+                    return;
+                }
+                FileData::new(bytes.clone())
+            }
+            Input::Disk(path, len) => match read(path, *len, config.max_file_bytes) {
+                Loaded::Data(d) => d,
+                Loaded::TooLarge => {
+                    shared.lock().unwrap().skipped.too_large += 1;
+                    return;
+                }
+                Loaded::Unreadable => {
+                    shared.lock().unwrap().skipped.unreadable += 1;
+                    return;
+                }
+            },
+        };
+        if is_binary(data.bytes()) {
+            shared.lock().unwrap().skipped.binary += 1;
+            return;
+        }
+        let mut local = Vec::new();
+        let mut local_rule_errors = Vec::new();
+        let mut local_errored = Vec::new();
+        let selection = packs.select(&cand.rel, data.bytes());
+        if !selection.is_empty() {
+            let mut ff = FileFindings::new(&cand.rel, data.bytes());
+            for (p, rules) in selection {
+                if dead[p].load(Ordering::Relaxed) {
+                    continue;
+                }
+                let prepared = &packs.packs[p];
+                let input = FileInput { path: &cand.rel, data: data.clone(), rules: &rules };
+                match prepared.pack.scan(std::slice::from_ref(&input)) {
+                    Ok(out) => {
+                        for raw in out.findings {
+                            // A pack may only report rules it declared and was asked to run.
+                            let Some(ri) = prepared.rules().iter().position(|r| r.id == raw.rule_id) else { continue };
+                            if !rules.contains(&(ri as u32)) {
+                                continue;
+                            }
+                            local.push(ff.build(prepared.id(), &prepared.rules()[ri], raw));
+                        }
+                        for e in out.errors {
+                            local_rule_errors.push(RuleErrorReport {
+                                pack_id: prepared.id().to_string(),
+                                rule_id: e.rule_id,
+                                message: e.message,
+                                file: cand.rel.clone(),
+                            });
+                        }
+                    }
+                    Err(e) => {
+                        // The first failure takes the pack out of this scan: a pack that
+                        // loops on one file would loop on the next one too.
+                        dead[p].store(true, Ordering::Relaxed);
+                        local_errored.push(errored(prepared, &e, Some(cand.rel.clone())));
+                    }
+                }
+            }
+        }
+        let mut s = shared.lock().unwrap();
+        s.scanned += 1;
+        s.findings.append(&mut local);
+        s.rule_errors.append(&mut local_rule_errors);
+        for e in local_errored {
+            s.errored.entry(e.pack_id.clone()).or_insert(e);
+        }
+        drop(s);
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(cb) = options.progress {
+            cb(Progress { files_done: n, files_total: total });
+        }
+    });
+
+    if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+        return Err(ScanError::Cancelled);
+    }
+
+    let mut shared = shared.into_inner().unwrap();
+    let all_files: Vec<String> = candidates.iter().map(|c| c.rel.clone()).collect();
+    for (p, prepared) in packs.packs.iter().enumerate() {
+        if dead[p].load(Ordering::Relaxed) || !prepared.rules().iter().any(|r| r.project_level) {
+            continue;
+        }
+        match prepared.pack.scan_project(&all_files) {
+            Ok(out) => {
+                let mut occurrences: BTreeMap<String, u32> = BTreeMap::new();
+                for raw in out.findings {
+                    let Some(rule) = prepared.rules().iter().find(|r| r.id == raw.rule_id && r.project_level) else { continue };
+                    let n = occurrences.entry(rule.id.clone()).or_insert(0);
+                    shared.findings.push(project_finding(prepared.id(), rule, raw, *n));
+                    *n += 1;
+                }
+            }
+            Err(e) => {
+                shared.errored.entry(prepared.id().to_string()).or_insert_with(|| errored(prepared, &e, None));
+            }
+        }
+    }
+
+    let mut findings = shared.findings;
+    findings.sort_by(|a, b| {
+        (&a.evidence.file, a.evidence.lines[0], a.evidence.column, &a.rule_id, &a.fingerprint).cmp(&(
+            &b.evidence.file,
+            b.evidence.lines[0],
+            b.evidence.column,
+            &b.rule_id,
+            &b.fingerprint,
+        ))
+    });
+    let mut rule_errors = shared.rule_errors;
+    rule_errors.sort_by(|a, b| (&a.pack_id, &a.rule_id, &a.file).cmp(&(&b.pack_id, &b.rule_id, &b.file)));
+
+    Ok(ScanResult {
+        total: findings.len(),
+        by_severity: BySeverity::count(&findings),
+        findings,
+        files_scanned: shared.scanned,
+        files_skipped: shared.skipped,
+        duration_ms: started.elapsed().as_millis() as u64,
+        packs: packs
+            .packs
+            .iter()
+            .map(|p| PackSummary {
+                pack_id: p.id().to_string(),
+                name: p.pack.info().name.clone(),
+                version: p.pack.info().version.clone(),
+                rules: p.rules().len(),
+            })
+            .collect(),
+        errored_packs: shared.errored.into_values().collect(),
+        rule_errors,
+        skipped_rules: Vec::new(),
+    })
+}
+
+fn errored(prepared: &crate::packs::PreparedPack, e: &PackError, file: Option<String>) -> ErroredPack {
+    ErroredPack {
+        pack_id: prepared.id().to_string(),
+        message: e.to_string(),
+        file,
+        rules: prepared.rules().iter().map(|r| r.id.clone()).collect(),
+    }
+}
+
+/// The gate's verdict on a scan result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GateResult {
+    pub passed: bool,
+    pub total_findings: usize,
+    pub critical: usize,
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    pub info: usize,
+    pub fail_on: Vec<Severity>,
+    pub errored_packs: Vec<String>,
+    /// Findings that made the gate fail.
+    pub blocking: usize,
+}
+
+/// Fails when any non-obligation finding has a severity in `fail_on`, or a pack errored.
+pub fn gate(result: &ScanResult, fail_on: &[Severity]) -> GateResult {
+    let counted: Vec<&Finding> = result.findings.iter().filter(|f| !f.is_obligation).collect();
+    let by = BySeverity::count(counted.iter().copied());
+    let blocking = counted.iter().filter(|f| fail_on.contains(&f.severity)).count();
+    GateResult {
+        passed: blocking == 0 && result.errored_packs.is_empty(),
+        total_findings: counted.len(),
+        critical: by.critical,
+        high: by.high,
+        medium: by.medium,
+        low: by.low,
+        info: by.info,
+        fail_on: fail_on.to_vec(),
+        errored_packs: result.errored_packs.iter().map(|e| e.pack_id.clone()).collect(),
+        blocking,
+    }
+}
