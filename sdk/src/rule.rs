@@ -53,6 +53,7 @@ pub struct Rule {
     pub(crate) kind: RuleKind,
     pub(crate) info: wit::Rule,
     pub(crate) message: Option<String>,
+    pub(crate) defer_to: Vec<String>,
 }
 
 impl Rule {
@@ -78,6 +79,7 @@ impl Rule {
                 project_level: kind_name == "project",
             },
             message: None,
+            defer_to: Vec::new(),
         }
     }
 
@@ -146,6 +148,12 @@ impl Rule {
     }
     pub fn references<const N: usize>(mut self, r: [&str; N]) -> Self {
         self.info.references = r.iter().map(|s| s.to_string()).collect();
+        self
+    }
+    /// Drops this rule's finding on a line where one of `rules` (more specific rules of
+    /// the same pack) also fired, so a generic rule does not repeat a specific one.
+    pub fn defer_to<const N: usize>(mut self, rules: [&str; N]) -> Self {
+        self.defer_to = rules.iter().map(|s| s.to_string()).collect();
         self
     }
     /// The finding message; defaults to `"<name>: <description>"`.

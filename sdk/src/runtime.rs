@@ -190,8 +190,21 @@ pub fn scan<P: Pack>(files: Vec<wit::SourceFile>) -> ScanOutput {
                 }
             }
         }
+        apply_deferrals(&s.rules, &mut findings);
         ScanOutput { findings, errors }
     })
+}
+
+/// Removes findings of rules that defer to another rule firing on the same file and line.
+fn apply_deferrals(rules: &[Rule], findings: &mut Vec<Finding>) {
+    if rules.iter().all(|r| r.defer_to.is_empty()) {
+        return;
+    }
+    let fired: Vec<(u32, u32, String)> = findings.iter().map(|f| (f.file, f.line, f.rule_id.clone())).collect();
+    findings.retain(|f| {
+        let Some(rule) = rules.iter().find(|r| r.info.id == f.rule_id) else { return true };
+        !fired.iter().any(|(file, line, id)| *file == f.file && *line == f.line && rule.defer_to.contains(id))
+    });
 }
 
 /// Implements `scan-project` for pack `P`.

@@ -1,1 +1,316 @@
+//! End-to-end tests: drive the real `sentra` binary over fixture trees.
 
+mod annotations;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn fixtures() -> PathBuf {
+    repo_root().join("tests/fixtures")
+}
+
+/// Runs `sentra` with a shared compile cache and no `GUARD_*` leaking in from the caller.
+fn sentra(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sentra"));
+    cmd.args(args).current_dir(cwd);
+    for (k, _) in std::env::vars() {
+        if k.starts_with("GUARD_") || k == "NO_COLOR" {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.env("GUARD_CACHE_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("sentra-cache"));
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(o), stderr(o)))
+}
+
+fn write(root: &Path, rel: &str, contents: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, contents).unwrap();
+}
+
+fn findings(v: &Value) -> Vec<(String, u64, String)> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["evidence"]["file"].as_str().unwrap().to_string(),
+                f["evidence"]["lines"][0].as_u64().unwrap(),
+                f["rule_id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn test_pack(name: &str) -> String {
+    sentra_builtin_packs::guest_component(name).display().to_string()
+}
+
+#[test]
+fn secrets_fixture_gives_exactly_the_expected_findings() {
+    let out = sentra(&["scan", ".", "--format", "json"], &fixtures().join("secrets"), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let got: Vec<String> = findings(&v).iter().map(|(f, l, r)| format!("{f}:{l} {r}")).collect();
+    let expected: Vec<String> = std::fs::read_to_string(fixtures().join("secrets.expected"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect();
+    assert_eq!(got, expected);
+    // Every rule of the pack is exercised by the fixture.
+    let rules = sentra(&["list-rules", "--pack", "secrets", "--format", "json"], &repo_root(), &[]);
+    let rules = json(&rules);
+    for r in rules["rules"].as_array().unwrap() {
+        let id = r["id"].as_str().unwrap();
+        assert!(got.iter().any(|g| g.ends_with(&format!(" {id}"))), "no fixture fires {id}");
+    }
+    assert!(rules["total"].as_u64().unwrap() >= 15);
+}
+
+#[test]
+fn secrets_fixture_annotations_hold() {
+    let dir = fixtures().join("secrets");
+    let out = sentra(&["scan", ".", "--format", "json"], &dir, &[]);
+    let v = json(&out);
+    let problems = annotations::check(&dir, &findings(&v));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn finding_shape() {
+    let out = sentra(&["scan", ".", "--format", "json"], &fixtures().join("secrets"), &[]);
+    let v = json(&out);
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule_id"] == "SEC-GITHUB-TOKEN").unwrap();
+    for key in [
+        "finding_id",
+        "rule_id",
+        "severity",
+        "message",
+        "evidence",
+        "suggestion",
+        "confidence",
+        "standard",
+        "clause",
+        "compliance_category",
+        "remediation_guidance",
+        "tags",
+        "is_obligation",
+        "fingerprint",
+    ] {
+        assert!(f.get(key).is_some(), "missing {key} in {f}");
+    }
+    assert_eq!(f["severity"], "critical");
+    assert_eq!(f["evidence"]["file"], "config.py");
+    assert_eq!(f["fingerprint"].as_str().unwrap().len(), 64);
+    assert!(f["evidence"]["snippet"].as_str().unwrap().contains("ghp_"));
+    let b = &v["by_severity"];
+    let sum: u64 = ["critical", "high", "medium", "low", "info"].iter().map(|s| b[s].as_u64().unwrap()).sum();
+    assert_eq!(sum, v["total"].as_u64().unwrap());
+    // Test files keep their findings at lower confidence.
+    let t = v["findings"].as_array().unwrap().iter().find(|f| f["evidence"]["file"] == "tests/test_login.py").unwrap();
+    assert!((t["confidence"].as_f64().unwrap() - 0.7).abs() < 1e-6, "{t}");
+}
+
+#[test]
+fn gate_fails_on_planted_secrets_and_passes_clean_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "src/app.py", "import os\n\nKEY = os.environ['KEY']\n");
+    write(dir.path(), "README.md", "# app\n");
+    let clean = sentra(&["gate", "."], dir.path(), &[]);
+    assert_eq!(clean.status.code(), Some(0), "{}{}", stdout(&clean), stderr(&clean));
+    assert!(stdout(&clean).contains("gate passed"));
+
+    write(dir.path(), "src/settings.py", "DEBUG = False\nSTRIPE = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
+    let dirty = sentra(&["gate", "."], dir.path(), &[]);
+    assert_eq!(dirty.status.code(), Some(1), "{}{}", stdout(&dirty), stderr(&dirty));
+    let text = stdout(&dirty);
+    assert!(text.contains("src/settings.py:2:11"), "{text}");
+    assert!(text.contains("SEC-STRIPE-SECRET-KEY"), "{text}");
+    assert!(text.contains("gate failed"), "{text}");
+    // No colour when not on a terminal.
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+
+    // The gate's severities come from config, env and flags, in that order of precedence.
+    assert_eq!(sentra(&["gate", ".", "--fail-on", "low"], dir.path(), &[]).status.code(), Some(0));
+    write(dir.path(), ".guard.yaml", "gate_fail_on: [info]\n");
+    assert_eq!(sentra(&["gate", "."], dir.path(), &[]).status.code(), Some(0));
+    assert_eq!(sentra(&["gate", "."], dir.path(), &[("GUARD_GATE_FAIL_ON", "critical")]).status.code(), Some(1));
+    write(dir.path(), ".sentra/config.yaml", "gate_fail_on: [critical]\n");
+    assert_eq!(sentra(&["gate", "."], dir.path(), &[]).status.code(), Some(1), ".sentra/config.yaml wins over .guard.yaml");
+
+    let j = sentra(&["gate", ".", "--format", "json"], dir.path(), &[]);
+    let v = json(&j);
+    assert_eq!(v["gate"]["passed"], false);
+    assert_eq!(v["gate"]["critical"], 1);
+}
+
+#[test]
+fn exit_2_with_one_line_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["gate", "does-not-exist"], "does-not-exist: no such directory"),
+        (vec!["scan", "does-not-exist"], "no such directory"),
+        (vec!["gate", ".", "--fail-on", "severe"], "--fail-on: unknown severity `severe`"),
+        (vec!["gate", ".", "--pack", "nope"], "unknown pack `nope`"),
+        (vec!["gate", ".", "--pack", "../etc"], "not a valid pack id"),
+        (vec!["gate", ".", "--pack-file", "missing.wasm"], "missing.wasm: cannot read pack"),
+    ];
+    for (args, needle) in cases {
+        let out = sentra(&args, dir.path(), &[]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    }
+
+    write(dir.path(), ".sentra/config.yaml", "standards_packs: [secrets]\ngate_fail_on: [critical]\nfail_fast: true\n");
+    let out = sentra(&["gate", "."], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("fail_fast"), "{}", stderr(&out));
+    assert_eq!(stderr(&out).trim_end().lines().count(), 1, "{}", stderr(&out));
+
+    write(dir.path(), ".sentra/config.yaml", "gate_fail_on: [critical, severe]\n");
+    let out = sentra(&["gate", "."], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("`gate_fail_on`") && stderr(&out).contains("severe"), "{}", stderr(&out));
+
+    write(dir.path(), ".sentra/config.yaml", "max_file_bytes: [1, 2\n");
+    let out = sentra(&["gate", "."], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("config.yaml"), "{}", stderr(&out));
+
+    std::fs::remove_file(dir.path().join(".sentra/config.yaml")).unwrap();
+    let out = sentra(&["gate", "."], dir.path(), &[("GUARD_MAX_FILE_BYTES", "big")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("GUARD_MAX_FILE_BYTES"), "{}", stderr(&out));
+
+    let out = sentra(&["scan", "--format", "xml"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn walk_honours_gitignore_default_excludes_and_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = "TOKEN = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789'\n";
+    write(dir.path(), "src/real.py", secret);
+    write(dir.path(), "ignored/gen.py", secret);
+    write(dir.path(), ".gitignore", "ignored/\n");
+    write(dir.path(), "node_modules/lib/index.js", secret);
+    write(dir.path(), "target/debug/x.rs", secret);
+    write(dir.path(), "docs/notes.md", secret);
+    write(dir.path(), "big.txt", &format!("{secret}{}", "x".repeat(2000)));
+    std::fs::write(dir.path().join("blob.bin"), [b"\x00\x01".as_slice(), secret.as_bytes()].concat()).unwrap();
+    let out = sentra(&["scan", ".", "--format", "json"], dir.path(), &[("GUARD_MAX_FILE_BYTES", "1000"), ("GUARD_SCAN_EXCLUDE", "docs")]);
+    let v = json(&out);
+    let files: Vec<String> = findings(&v).into_iter().map(|(f, _, _)| f).collect();
+    assert_eq!(files, vec!["src/real.py".to_string()], "{v}");
+    assert_eq!(v["files_skipped"]["too_large"], 1);
+    assert_eq!(v["files_skipped"]["binary"], 1);
+}
+
+#[test]
+fn trapping_pack_fails_the_gate_closed_and_leaves_other_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
+    let out = sentra(&["scan", ".", "--format", "json", "--pack-file", &test_pack("test-trap")], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(findings(&v), vec![("a.py".to_string(), 1, "SEC-STRIPE-SECRET-KEY".to_string())]);
+    let errored = v["errored_packs"].as_array().unwrap();
+    assert_eq!(errored.len(), 1);
+    assert_eq!(errored[0]["pack_id"], "test-trap");
+    assert_eq!(errored[0]["rules"][0], "TRAP-001");
+
+    // A clean tree still fails the gate while a pack errored.
+    write(dir.path(), "a.py", "print('hi')\n");
+    let out = sentra(&["gate", ".", "--pack-file", &test_pack("test-trap")], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("errored pack: test-trap"), "{}", stdout(&out));
+}
+
+#[test]
+fn looping_pack_is_stopped_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.py", "x = 1\n");
+    write(dir.path(), "b.py", "y = 2\n");
+    let started = std::time::Instant::now();
+    let out = sentra(
+        &["gate", ".", "--format", "json", "--pack-file", &test_pack("test-loop")],
+        dir.path(),
+        &[("GUARD_PACK_TIMEOUT_MS", "300")],
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json(&out);
+    let msg = v["scan"]["errored_packs"][0]["message"].as_str().unwrap();
+    assert!(msg.contains("test-loop") && msg.contains("300 ms"), "{msg}");
+}
+
+#[test]
+fn incompatible_and_forbidden_packs_are_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sentra(&["scan", ".", "--pack-file", &test_pack("test-future-api")], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("sentra:pack@0.2.0") && stderr(&out).contains("sentra:pack@0.1.0"), "{}", stderr(&out));
+    let out = sentra(&["scan", ".", "--pack-file", &test_pack("test-net")], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("wasi:sockets"), "{}", stderr(&out));
+}
+
+#[test]
+fn list_packs_and_rules() {
+    let out = sentra(&["list-packs"], &repo_root(), &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("secrets"));
+    let v = json(&sentra(&["list-packs", "--format", "json"], &repo_root(), &[]));
+    let p = &v["packs"][0];
+    assert_eq!(p["pack_id"], "secrets");
+    assert_eq!(p["license"], "Apache-2.0");
+    assert_eq!(p["sha256"].as_str().unwrap().len(), 64);
+    let out = sentra(&["list-rules"], &repo_root(), &[]);
+    assert!(stdout(&out).contains("SEC-PRIVATE-KEY"));
+}
+
+#[test]
+fn output_file_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
+    let out = sentra(&["scan", ".", "--format", "json", "--output", "out/result.json"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let v: Value = serde_json::from_slice(&std::fs::read(dir.path().join("out/result.json")).unwrap()).unwrap();
+    assert_eq!(v["total"], 1);
+}
+
+#[test]
+fn annotation_checker_reports_contradictions() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.py", "# ruleid: R-1\nx = 1\ny = 2  # ok: R-2\n");
+    let none: Vec<(String, u64, String)> = vec![];
+    assert_eq!(annotations::check(dir.path(), &none), vec!["a.py:2: R-1 expected a finding, got none".to_string()]);
+    let both = vec![("a.py".to_string(), 2, "R-1".to_string()), ("a.py".to_string(), 3, "R-2".to_string())];
+    assert_eq!(annotations::check(dir.path(), &both), vec!["a.py:3: R-2 fired on an `ok:` line".to_string()]);
+}

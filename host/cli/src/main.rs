@@ -48,6 +48,9 @@ struct ScanArgs {
     /// Packs to run (repeat or comma-separate); overrides `standards_packs`.
     #[arg(long = "pack", value_delimiter = ',')]
     packs: Vec<String>,
+    /// Also run this pack component (a `.wasm` file); repeatable.
+    #[arg(long = "pack-file", value_name = "WASM")]
+    pack_files: Vec<PathBuf>,
     /// Severities that fail the gate (comma-separated); overrides `gate_fail_on`.
     #[arg(long, value_delimiter = ',')]
     fail_on: Vec<String>,
@@ -171,7 +174,12 @@ fn scan_cmd(args: ScanArgs, is_gate: bool) -> Result<u8> {
     }
     let config = load_config(root, args.config.as_deref(), &args.packs, &args.fail_on)?;
     let cat = catalog()?;
-    let set = cat.load(&config)?;
+    let mut extra = Vec::new();
+    for file in &args.pack_files {
+        let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read pack", file.display()))?;
+        extra.push(cat.load_external(&file.display().to_string(), &bytes, &config)?);
+    }
+    let set = cat.load_with(&config, extra)?;
     let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &ScanOptions::default())?;
     let gate = sentra_engine::gate(&result, &config.gate_fail_on);
 

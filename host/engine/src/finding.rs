@@ -65,7 +65,8 @@ const MAX_SNIPPET_LINES: u32 = 5;
 
 fn is_comment_line(line: &str) -> bool {
     let t = line.trim_start();
-    ["#", "//", "/*", "*", "--", ";", "<!--", "%", "'"].iter().any(|p| t.starts_with(p))
+    // `--` only with a space after it: `-----BEGIN` and YAML `---` are not comments.
+    ["#", "//", "/*", "* ", "-- ", ";", "<!--"].iter().any(|p| t.starts_with(p)) || t == "*" || t == "--"
 }
 
 /// Test code often holds deliberate fake credentials; findings there are less certain.
@@ -266,6 +267,8 @@ mod tests {
     fn confidence_heuristic() {
         let f = FileFindings::new("src/a.py", b"# key = 'AKIA1'\n").build("p", &rule(), raw(1, 3, 5));
         assert_eq!(f.confidence, 0.5);
+        let f = FileFindings::new("k.pem", b"-----BEGIN KEY-----\n").build("p", &rule(), raw(1, 1, 3));
+        assert_eq!(f.confidence, 1.0);
         let f = FileFindings::new("tests/a.py", b"key = 1\n").build("p", &rule(), raw(1, 1, 3));
         assert_eq!(f.confidence, 0.7);
         let f = FileFindings::new("src/a.py", b"key = 1\n").build("p", &rule(), raw(1, 1, 3));

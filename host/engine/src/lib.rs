@@ -30,6 +30,8 @@ pub enum CatalogError {
     Load(#[from] LoadError),
     #[error("pack `{expected}`: the component describes itself as `{found}`")]
     IdMismatch { expected: String, found: String },
+    #[error("pack `{id}` is loaded twice")]
+    Duplicate { id: String },
     #[error(transparent)]
     Rules(#[from] RuleSetupError),
     #[error(transparent)]
@@ -72,6 +74,11 @@ impl Catalog {
     /// Loads the packs `config` enables (all of them when `standards_packs` is unset), in
     /// parallel since compiling is the slow part on a cold cache.
     pub fn load(&self, config: &Config) -> Result<PackSet, CatalogError> {
+        self.load_with(config, Vec::new())
+    }
+
+    /// Like [`Catalog::load`], plus packs loaded from elsewhere (`--pack-file`).
+    pub fn load_with(&self, config: &Config, extra: Vec<Arc<LoadedPack>>) -> Result<PackSet, CatalogError> {
         let wanted: Vec<&PackSource> = match &config.standards_packs {
             None => self.sources.iter().collect(),
             Some(ids) => ids
@@ -97,7 +104,13 @@ impl Catalog {
                 })
                 .collect()
         };
-        let packs = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
+        let mut packs = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
+        for e in extra {
+            if packs.iter().any(|p| p.info().id == e.info().id) {
+                return Err(CatalogError::Duplicate { id: e.info().id.clone() });
+            }
+            packs.push(e);
+        }
         Ok(PackSet::new(packs)?)
     }
 

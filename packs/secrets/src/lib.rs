@@ -124,7 +124,8 @@ impl Pack for Secrets {
             )
             .severity(Severity::High)
             .description("A password, API key or token is assigned a literal value.")
-            .literals(["password", "passwd", "pwd", "secret", "apikey", "api_key", "token"]),
+            .literals(["password", "passwd", "pwd", "secret", "apikey", "api_key", "token"])
+            .defer_to(SPECIFIC),
             Rule::check("SEC-HIGH-ENTROPY-ASSIGNMENT", "High-entropy credential")
                 .severity(Severity::Medium)
                 .description("A credential-like name is assigned a long random-looking string (Shannon entropy above 4 bits per character).")
@@ -133,6 +134,7 @@ impl Pack for Secrets {
                 .tags(["security", "secrets", "entropy"])
                 .remediation(CRED_REMEDIATION)
                 .literals(["key", "secret", "token", "credential", "passw"])
+                .defer_to(SPECIFIC)
                 .exclude(["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg"]),
             Rule::check("SEC-DOTENV-FILE", "Committed .env file with values")
                 .severity(Severity::High)
@@ -153,6 +155,28 @@ impl Pack for Secrets {
         }
     }
 }
+
+/// Provider-specific rules; the generic rules stay quiet on a line where one of these fired.
+const SPECIFIC: [&str; 18] = [
+    "SEC-AWS-ACCESS-KEY-ID",
+    "SEC-AWS-SECRET-ACCESS-KEY",
+    "SEC-GITHUB-TOKEN",
+    "SEC-GITHUB-FINE-GRAINED-TOKEN",
+    "SEC-GITLAB-TOKEN",
+    "SEC-SLACK-TOKEN",
+    "SEC-SLACK-WEBHOOK",
+    "SEC-STRIPE-SECRET-KEY",
+    "SEC-GOOGLE-API-KEY",
+    "SEC-GCP-SERVICE-ACCOUNT",
+    "SEC-PRIVATE-KEY",
+    "SEC-JWT",
+    "SEC-CONNECTION-STRING-PASSWORD",
+    "SEC-SENDGRID-KEY",
+    "SEC-TWILIO-API-KEY",
+    "SEC-NPM-TOKEN",
+    "SEC-PYPI-TOKEN",
+    "SEC-AZURE-STORAGE-KEY",
+];
 
 const CREDENTIAL_WORDS: [&str; 5] = ["key", "secret", "token", "credential", "passw"];
 const PLACEHOLDERS: [&str; 6] = ["example", "placeholder", "changeme", "xxxx", "dummy", "your"];
