@@ -58,6 +58,10 @@ pub struct Rule {
 
 impl Rule {
     fn base(id: &str, name: &str, kind: RuleKind, kind_name: &str) -> Self {
+        let pattern = match &kind {
+            RuleKind::Regex(p) => Some(p.clone()),
+            _ => None,
+        };
         Self {
             kind,
             info: wit::Rule {
@@ -76,6 +80,7 @@ impl Rule {
                 remediation: String::new(),
                 references: Vec::new(),
                 required_literals: Vec::new(),
+                pattern,
                 project_level: kind_name == "project",
             },
             message: None,

@@ -240,6 +240,7 @@ mod tests {
             remediation: "fix it".into(),
             references: vec![],
             required_literals: vec![],
+            pattern: None,
             project_level: false,
         }
     }

@@ -162,6 +162,26 @@ fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>) -> Vec<Ca
     out
 }
 
+/// The files a directory scan would visit: (relative path, path, size), sorted. Exposed for
+/// benchmarks that replay the engine's walk without the sandbox.
+pub fn walk_tree(root: &Path, config: &Config) -> Vec<(String, PathBuf, u64)> {
+    walk(root, config, None)
+        .into_iter()
+        .filter_map(|c| match c.input {
+            Input::Disk(p, len) => Some((c.rel, p, len)),
+            Input::Memory(_) => None,
+        })
+        .collect()
+}
+
+/// Reads a file the way a scan does; `None` when it is too large, unreadable or binary.
+pub fn load_file(path: &Path, len: u64, max: u64) -> Option<FileData> {
+    match read(path, len, max) {
+        Loaded::Data(d) if !is_binary(d.bytes()) => Some(d),
+        _ => None,
+    }
+}
+
 fn rel_str(rel: &Path) -> String {
     let s = rel.to_string_lossy();
     if std::path::MAIN_SEPARATOR == '/' { s.into_owned() } else { s.replace(std::path::MAIN_SEPARATOR, "/") }

@@ -570,6 +570,7 @@ mod convert {
                     remediation: r.remediation,
                     references: r.references,
                     required_literals: r.required_literals,
+                    pattern: r.pattern,
                     project_level: r.project_level,
                 })
                 .collect(),

@@ -57,6 +57,7 @@ pub struct RuleInfo {
     pub remediation: String,
     pub references: Vec<String>,
     pub required_literals: Vec<String>,
+    pub pattern: Option<String>,
     pub project_level: bool,
 }
 

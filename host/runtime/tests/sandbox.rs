@@ -142,3 +142,11 @@ fn compile_cache_is_written_and_survives_corruption() {
     assert_eq!(pack.info().id, "test-basic");
     assert!(std::fs::read(&entries[0]).unwrap().len() > 100, "corrupt entry was rewritten");
 }
+
+#[test]
+fn future_api_fixture_wit_tracks_the_real_one() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let real = std::fs::read_to_string(root.join("wit/pack.wit")).unwrap();
+    let copy = std::fs::read_to_string(root.join("packs/testing/test-future-api/wit/pack.wit")).unwrap();
+    assert_eq!(copy, real.replace("sentra:pack@0.1.0", "sentra:pack@0.2.0"), "regenerate the fixture's WIT from wit/pack.wit");
+}

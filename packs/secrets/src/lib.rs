@@ -197,33 +197,41 @@ fn shannon_entropy(s: &str) -> f64 {
         .sum()
 }
 
+fn contains_credential_word(name: &[u8]) -> bool {
+    CREDENTIAL_WORDS.iter().any(|w| name.windows(w.len()).any(|win| win.eq_ignore_ascii_case(w.as_bytes())))
+}
+
 /// `name = "value"` or `name: 'value'` where the name looks like a credential and the value
-/// is 20+ token characters with high entropy.
+/// is 20+ token characters with high entropy. Works on bytes without allocating per line:
+/// this check runs on every file that mentions "key", which is most source files.
 fn high_entropy(file: &File<'_>, out: &mut Findings) {
-    let text = file.text();
-    for (idx, line) in text.lines().enumerate() {
-        let Some(op) = line.find(['=', ':']) else { continue };
-        let name = line[..op].to_ascii_lowercase();
-        if !CREDENTIAL_WORDS.iter().any(|w| name.contains(w)) {
+    for (idx, line) in file.contents.split(|&b| b == b'\n').enumerate() {
+        if line.len() < 24 {
+            continue;
+        }
+        let Some(op) = line.iter().position(|&b| b == b'=' || b == b':') else { continue };
+        if !contains_credential_word(&line[..op]) {
             continue;
         }
         let rest = &line[op + 1..];
-        let Some(q) = rest.find(['"', '\'']) else { continue };
-        let quote = rest.as_bytes()[q] as char;
+        let Some(q) = rest.iter().position(|&b| b == b'"' || b == b'\'') else { continue };
+        let quote = rest[q];
         let value_start = op + 1 + q + 1;
-        let Some(len) = line[value_start..].find(quote) else { continue };
+        let Some(len) = line[value_start..].iter().position(|&b| b == quote) else { continue };
         let value = &line[value_start..value_start + len];
-        let token_like = value.len() >= 20
-            && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=_-.".contains(&b));
-        let lower = value.to_ascii_lowercase();
-        if !token_like || PLACEHOLDERS.iter().any(|p| lower.contains(p)) {
+        let token_like = value.len() >= 20 && value.iter().all(|b| b.is_ascii_alphanumeric() || b"+/=_-.".contains(b));
+        if !token_like {
             continue;
         }
-        if shannon_entropy(value) > 4.0 {
-            let line_no = idx as u32 + 1;
-            let col = line[..value_start].chars().count() as u32 + 1;
-            out.report(line_no, col, line_no, col + value.chars().count() as u32);
+        // Token-like values are ASCII, so byte offsets below are character offsets too.
+        let Ok(value) = std::str::from_utf8(value) else { continue };
+        let lower = value.to_ascii_lowercase();
+        if PLACEHOLDERS.iter().any(|p| lower.contains(p)) || shannon_entropy(value) <= 4.0 {
+            continue;
         }
+        let line_no = idx as u32 + 1;
+        let col = String::from_utf8_lossy(&line[..value_start]).chars().count() as u32 + 1;
+        out.report(line_no, col, line_no, col + value.len() as u32);
     }
 }
 
