@@ -589,6 +589,16 @@ mod convert {
         s
     }
 
+    #[cfg(test)]
+    #[test]
+    fn long_messages_are_truncated_on_a_char_boundary() {
+        let msg = "é".repeat(3000);
+        let t = truncate(msg, crate::DEFAULT_MAX_MESSAGE_BYTES);
+        assert!(t.len() <= crate::DEFAULT_MAX_MESSAGE_BYTES + '…'.len_utf8());
+        assert!(t.ends_with('…'));
+        assert_eq!(truncate("short".into(), 10), "short");
+    }
+
     pub fn scan_output(o: w::ScanOutput, max_message: usize) -> ScanOutput {
         ScanOutput {
             findings: o
