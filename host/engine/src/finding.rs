@@ -214,8 +214,13 @@ impl BySeverity {
         }
     }
     pub fn get(&self, sev: Severity) -> usize {
-        let mut c = self.clone();
-        *c.slot(sev)
+        match sev {
+            Severity::Critical => self.critical,
+            Severity::High => self.high,
+            Severity::Medium => self.medium,
+            Severity::Low => self.low,
+            Severity::Info => self.info,
+        }
     }
 }
 

@@ -180,8 +180,8 @@ impl Runtime {
         bindings::Pack::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |s| s)
             .map_err(|e| RuntimeError::Engine(e.to_string()))?;
 
-        // The ticker holds only a weak reference to the engine through a clone; it stops
-        // when the runtime is dropped.
+        // Deadlines are counted in engine epochs; this thread advances them. It exits when
+        // the runtime is dropped.
         let stop_ticker = Arc::new(AtomicBool::new(false));
         {
             let engine = engine.clone();
