@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use crate::bindings::sentra::pack::host::{self, Matcher};
+use crate::bindings::sentra::pack::host::{self, Matcher, PatternError};
 use crate::bindings::sentra::pack::types::{self as wit, Finding, RuleError, ScanOutput};
 use crate::rule::{Rule, RuleKind};
 use crate::{Fix, Pack, RegexMatch};
@@ -12,7 +12,7 @@ struct State {
     rules: Vec<Rule>,
     /// `pattern_of[i]` is the matcher index of rule `i`'s pattern, if it is a regex rule.
     pattern_of: Vec<Option<u32>>,
-    matcher: Result<Matcher, String>,
+    matcher: Result<Matcher, PatternError>,
 }
 
 thread_local! {
@@ -83,6 +83,10 @@ pub struct Findings {
 }
 
 impl Findings {
+    fn new(rule: &Rule, file: u32) -> Self {
+        Self { rule_id: rule.info.id.clone(), message: rule.finding_message(), file, out: Vec::new() }
+    }
+
     /// Reports a finding spanning `line:column` to `end_line:end_column` (1-based,
     /// end exclusive) with the rule's default message.
     pub fn report(&mut self, line: u32, column: u32, end_line: u32, end_column: u32) {
@@ -137,12 +141,7 @@ pub fn scan<P: Pack>(files: Vec<wit::SourceFile>) -> ScanOutput {
                         }
                     }
                     RuleKind::Check => {
-                        let mut out = Findings {
-                            rule_id: rule.info.id.clone(),
-                            message: rule.finding_message(),
-                            file: f.id,
-                            out: Vec::new(),
-                        };
+                        let mut out = Findings::new(rule, f.id);
                         P::check(rule, &file, &mut out);
                         findings.append(&mut out.out);
                     }
@@ -155,8 +154,9 @@ pub fn scan<P: Pack>(files: Vec<wit::SourceFile>) -> ScanOutput {
             let matcher = match &s.matcher {
                 Ok(m) => m,
                 Err(e) => {
+                    // Every regex rule of the pack shares the one matcher, so all of them fail.
                     for (ri, _) in &regex_rules {
-                        errors.push(RuleError { rule_id: s.rules[*ri].info.id.clone(), message: e.clone() });
+                        errors.push(RuleError { rule_id: s.rules[*ri].info.id.clone(), message: e.message.clone() });
                     }
                     continue;
                 }
@@ -168,24 +168,14 @@ pub fn scan<P: Pack>(files: Vec<wit::SourceFile>) -> ScanOutput {
                         let Some((ri, _)) = regex_rules.iter().find(|(_, p)| *p == m.pattern) else {
                             continue;
                         };
-                        let rule = &s.rules[*ri];
-                        let mut out = Findings {
-                            rule_id: rule.info.id.clone(),
-                            message: rule.finding_message(),
-                            file: f.id,
-                            out: Vec::new(),
-                        };
+                        let mut out = Findings::new(&s.rules[*ri], f.id);
                         out.report_match(&m);
                         findings.append(&mut out.out);
                     }
                 }
                 Err(e) => {
-                    // The host names the failing pattern; attribute the error to each rule
-                    // whose pattern it names, or to all of them if it cannot tell.
-                    for (ri, p) in &regex_rules {
-                        if e.contains(&format!("pattern {p}:")) || !e.contains("pattern ") {
-                            errors.push(RuleError { rule_id: s.rules[*ri].info.id.clone(), message: e.clone() });
-                        }
+                    if let Some((ri, _)) = regex_rules.iter().find(|(_, p)| *p == e.pattern) {
+                        errors.push(RuleError { rule_id: s.rules[*ri].info.id.clone(), message: e.message });
                     }
                 }
             }
@@ -213,12 +203,7 @@ pub fn scan_project<P: Pack>(project: wit::Project) -> ScanOutput {
     with_state::<P, _>(|s| {
         let mut findings = Vec::new();
         for rule in s.rules.iter().filter(|r| r.kind == RuleKind::Project) {
-            let mut out = Findings {
-                rule_id: rule.info.id.clone(),
-                message: rule.finding_message(),
-                file: 0,
-                out: Vec::new(),
-            };
+            let mut out = Findings::new(rule, 0);
             P::check_project(rule, &project, &mut out);
             findings.append(&mut out.out);
         }

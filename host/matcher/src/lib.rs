@@ -52,6 +52,15 @@ pub enum MatchError {
     NoSuchPattern { index: usize, len: usize },
 }
 
+impl MatchError {
+    /// Index of the pattern the error is about.
+    pub fn pattern(&self) -> usize {
+        match self {
+            MatchError::Compile { index, .. } | MatchError::Search { index, .. } | MatchError::NoSuchPattern { index, .. } => *index,
+        }
+    }
+}
+
 #[derive(Debug)]
 enum Engine {
     Linear(regex::bytes::Regex),

@@ -5,11 +5,16 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use sentra_matcher::{MatchLimits, PatternSet, Text};
+use sentra_matcher::{MatchError, MatchLimits, PatternSet, Text};
 use wasmtime::component::{Resource, ResourceTable};
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
 use crate::bindings::sentra::pack::host as wit_host;
+use wit_host::PatternError;
+
+fn pattern_error(e: MatchError) -> PatternError {
+    PatternError { pattern: e.pattern() as u32, message: e.to_string() }
+}
 
 /// A file's bytes, shared between the engine (which read it once) and the matcher.
 #[derive(Clone)]
@@ -39,12 +44,12 @@ pub struct MatcherRes(Arc<PatternSet>);
 pub struct MatcherCache(Arc<Mutex<HashMap<(Vec<String>, MatchLimits), Arc<PatternSet>>>>);
 
 impl MatcherCache {
-    fn get_or_compile(&self, patterns: Vec<String>, limits: MatchLimits) -> Result<Arc<PatternSet>, String> {
+    fn get_or_compile(&self, patterns: Vec<String>, limits: MatchLimits) -> Result<Arc<PatternSet>, MatchError> {
         let key = (patterns, limits);
         if let Some(set) = self.0.lock().expect("matcher cache").get(&key) {
             return Ok(set.clone());
         }
-        let set = Arc::new(PatternSet::compile(&key.0, limits).map_err(|e| e.to_string())?);
+        let set = Arc::new(PatternSet::compile(&key.0, limits)?);
         self.0.lock().expect("matcher cache").insert(key, set.clone());
         Ok(set)
     }
@@ -101,12 +106,12 @@ impl HostState {
         }
     }
 
-    fn file(&self, id: u32) -> Result<&FileData, String> {
-        self.files.get(id as usize).ok_or_else(|| format!("no file with id {id} in this scan call"))
+    fn file(&self, id: u32) -> Result<&FileData, PatternError> {
+        self.files.get(id as usize).ok_or_else(|| PatternError { pattern: 0, message: format!("no file with id {id} in this scan call") })
     }
 
-    fn matcher(&self, r: &Resource<MatcherRes>) -> Result<Arc<PatternSet>, String> {
-        self.table.get(r).map(|m| m.0.clone()).map_err(|e| format!("invalid matcher handle: {e}"))
+    fn matcher(&self, r: &Resource<MatcherRes>) -> Result<Arc<PatternSet>, PatternError> {
+        self.table.get(r).map(|m| m.0.clone()).map_err(|e| PatternError { pattern: 0, message: format!("invalid matcher handle: {e}") })
     }
 }
 
@@ -145,12 +150,12 @@ impl wit_host::HostMatcher for HostState {
         m: Resource<MatcherRes>,
         file: u32,
         patterns: Vec<u32>,
-    ) -> Result<Vec<wit_host::RegexMatch>, String> {
+    ) -> Result<Vec<wit_host::RegexMatch>, PatternError> {
         let set = self.matcher(&m)?;
         let data = self.file(file)?;
         let text = Text::new(data.bytes());
         let mut out = Vec::new();
-        set.find_all(&text, &patterns, &mut out).map_err(|e| e.to_string())?;
+        set.find_all(&text, &patterns, &mut out).map_err(pattern_error)?;
         Ok(out
             .into_iter()
             .map(|m| wit_host::RegexMatch {
@@ -165,10 +170,10 @@ impl wit_host::HostMatcher for HostState {
             .collect())
     }
 
-    fn is_match(&mut self, m: Resource<MatcherRes>, file: u32, pattern: u32) -> Result<bool, String> {
+    fn is_match(&mut self, m: Resource<MatcherRes>, file: u32, pattern: u32) -> Result<bool, PatternError> {
         let set = self.matcher(&m)?;
         let data = self.file(file)?;
-        set.is_match(&Text::new(data.bytes()), pattern).map_err(|e| e.to_string())
+        set.is_match(&Text::new(data.bytes()), pattern).map_err(pattern_error)
     }
 
     fn drop(&mut self, rep: Resource<MatcherRes>) -> wasmtime::Result<()> {
@@ -178,9 +183,9 @@ impl wit_host::HostMatcher for HostState {
 }
 
 impl wit_host::Host for HostState {
-    fn compile(&mut self, patterns: Vec<String>) -> Result<Resource<MatcherRes>, String> {
-        let set = self.matchers.get_or_compile(patterns, self.regex_limits)?;
-        self.table.push(MatcherRes(set)).map_err(|e| e.to_string())
+    fn compile(&mut self, patterns: Vec<String>) -> Result<Resource<MatcherRes>, PatternError> {
+        let set = self.matchers.get_or_compile(patterns, self.regex_limits).map_err(pattern_error)?;
+        self.table.push(MatcherRes(set)).map_err(|e| PatternError { pattern: 0, message: e.to_string() })
     }
 
     fn log(&mut self, level: wit_host::LogLevel, message: String) {
