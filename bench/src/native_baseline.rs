@@ -57,7 +57,7 @@ fn main() -> Result<()> {
             let (patterns, index) = &compiled[p];
             let which: Vec<u32> = rules.iter().filter_map(|&r| index[r as usize]).collect();
             if !which.is_empty() {
-                let _ = patterns.find_all(&text, &which, &mut out);
+                patterns.find_all(&text, &which, &mut out, &mut Vec::new());
             }
         }
         matches.fetch_add(out.len(), Ordering::Relaxed);

@@ -162,20 +162,25 @@ pub fn scan<P: Pack>(files: Vec<wit::SourceFile>) -> ScanOutput {
                 }
             };
             let patterns: Vec<u32> = regex_rules.iter().map(|(_, p)| *p).collect();
+            let rule_of = |pattern: u32| regex_rules.iter().find(|(_, p)| *p == pattern).map(|(ri, _)| &s.rules[*ri]);
             match matcher.find_all(f.id, &patterns) {
-                Ok(matches) => {
-                    for m in matches {
-                        let Some((ri, _)) = regex_rules.iter().find(|(_, p)| *p == m.pattern) else {
-                            continue;
-                        };
-                        let mut out = Findings::new(&s.rules[*ri], f.id);
-                        out.report_match(&m);
-                        findings.append(&mut out.out);
+                Ok(found) => {
+                    for m in found.matches {
+                        if let Some(rule) = rule_of(m.pattern) {
+                            let mut out = Findings::new(rule, f.id);
+                            out.report_match(&m);
+                            findings.append(&mut out.out);
+                        }
+                    }
+                    for e in found.errors {
+                        if let Some(rule) = rule_of(e.pattern) {
+                            errors.push(RuleError { rule_id: rule.info.id.clone(), message: e.message });
+                        }
                     }
                 }
                 Err(e) => {
-                    if let Some((ri, _)) = regex_rules.iter().find(|(_, p)| *p == e.pattern) {
-                        errors.push(RuleError { rule_id: s.rules[*ri].info.id.clone(), message: e.message });
+                    for (ri, _) in &regex_rules {
+                        errors.push(RuleError { rule_id: s.rules[*ri].info.id.clone(), message: e.message.clone() });
                     }
                 }
             }

@@ -115,28 +115,38 @@ impl PatternSet {
     }
 
     /// Appends every non-overlapping match of each pattern in `which` to `out`, pattern by
-    /// pattern, in offset order. Stops quietly once `out` holds `max_matches`.
-    pub fn find_all(&self, text: &Text<'_>, which: &[u32], out: &mut Vec<Match>) -> Result<(), MatchError> {
+    /// pattern, in offset order. Stops quietly once `out` holds `max_matches`. A pattern
+    /// that fails (unknown index, backtracking limit) contributes no matches and one entry
+    /// in `errors`; the other patterns still run, so one bad rule never hides the others.
+    pub fn find_all(&self, text: &Text<'_>, which: &[u32], out: &mut Vec<Match>, errors: &mut Vec<MatchError>) {
         for &p in which {
-            let index = p as usize;
-            match self.get(index)? {
-                Engine::Linear(re) => {
-                    for m in re.find_iter(text.bytes) {
-                        if out.len() >= self.limits.max_matches {
-                            return Ok(());
-                        }
-                        out.push(text.locate(p, m.start(), m.end()));
+            let before = out.len();
+            if let Err(e) = self.find_one(text, p, out) {
+                out.truncate(before);
+                errors.push(e);
+            }
+        }
+    }
+
+    fn find_one(&self, text: &Text<'_>, p: u32, out: &mut Vec<Match>) -> Result<(), MatchError> {
+        let index = p as usize;
+        match self.get(index)? {
+            Engine::Linear(re) => {
+                for m in re.find_iter(text.bytes) {
+                    if out.len() >= self.limits.max_matches {
+                        return Ok(());
                     }
+                    out.push(text.locate(p, m.start(), m.end()));
                 }
-                Engine::Backtracking(re) => {
-                    let s = text.as_str();
-                    for m in re.find_iter(&s) {
-                        let m = m.map_err(|e| MatchError::Search { index, message: describe_fancy_error(&e) })?;
-                        if out.len() >= self.limits.max_matches {
-                            return Ok(());
-                        }
-                        out.push(text.locate(p, m.start(), m.end()));
+            }
+            Engine::Backtracking(re) => {
+                let s = text.as_str();
+                for m in re.find_iter(&s) {
+                    let m = m.map_err(|e| MatchError::Search { index, message: describe_fancy_error(&e) })?;
+                    if out.len() >= self.limits.max_matches {
+                        return Ok(());
                     }
+                    out.push(text.locate(p, m.start(), m.end()));
                 }
             }
         }
@@ -270,11 +280,23 @@ mod tests {
         PatternSet::compile(p, MatchLimits::default()).unwrap()
     }
 
+    /// `find_all` that fails on the first pattern error, for tests that expect none.
+    trait FindAll {
+        fn find_all_ok(&self, t: &Text<'_>, which: &[u32], out: &mut Vec<Match>) -> Result<(), MatchError>;
+    }
+    impl FindAll for PatternSet {
+        fn find_all_ok(&self, t: &Text<'_>, which: &[u32], out: &mut Vec<Match>) -> Result<(), MatchError> {
+            let mut errors = Vec::new();
+            self.find_all(t, which, out, &mut errors);
+            errors.into_iter().next().map_or(Ok(()), Err)
+        }
+    }
+
     #[test]
     fn positions_are_one_based_and_count_chars() {
         let t = Text::new("ab\nçé x\n".as_bytes());
         let mut out = Vec::new();
-        set(&["x"]).find_all(&t, &[0], &mut out).unwrap();
+        set(&["x"]).find_all_ok(&t, &[0], &mut out).unwrap();
         assert_eq!((out[0].line, out[0].column, out[0].end_line, out[0].end_column), (2, 4, 2, 5));
         assert_eq!(t.line(2), "çé x".as_bytes());
         assert_eq!(t.offset(2, 4), out[0].start);
@@ -285,7 +307,7 @@ mod tests {
         let t = Text::new(b"a\nb\n");
         let mut out = Vec::new();
         // `^` anchors at the start of the file only, `\s` crosses newlines.
-        set(&["^b", r"a\sb", "(?m)^b"]).find_all(&t, &[0, 1, 2], &mut out).unwrap();
+        set(&["^b", r"a\sb", "(?m)^b"]).find_all_ok(&t, &[0, 1, 2], &mut out).unwrap();
         let pats: Vec<u32> = out.iter().map(|m| m.pattern).collect();
         assert_eq!(pats, vec![1, 2]);
     }
@@ -297,7 +319,7 @@ mod tests {
         assert!(!s.is_backtracking(1));
         let t = Text::new(b"foobar foobaz");
         let mut out = Vec::new();
-        s.find_all(&t, &[0], &mut out).unwrap();
+        s.find_all_ok(&t, &[0], &mut out).unwrap();
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].column, 8);
     }
@@ -309,10 +331,23 @@ mod tests {
         let hay = "a".repeat(5_000);
         let t = Text::new(hay.as_bytes());
         let started = std::time::Instant::now();
-        let err = s.find_all(&t, &[0], &mut Vec::new()).unwrap_err();
+        let err = s.find_all_ok(&t, &[0], &mut Vec::new()).unwrap_err();
         assert!(matches!(err, MatchError::Search { index: 0, .. }), "{err}");
         assert!(err.to_string().contains("backtracking limit"));
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn one_failing_pattern_keeps_the_others() {
+        let s = set(&["a", r"(a+)+\1b", "b"]);
+        let hay = format!("{}cb", "a".repeat(5_000));
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        s.find_all(&Text::new(hay.as_bytes()), &[0, 1, 2], &mut out, &mut errors);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].pattern(), 1);
+        assert!(out.iter().all(|m| m.pattern != 1));
+        assert_eq!(out.iter().filter(|m| m.pattern == 2).count(), 1);
+        assert_eq!(out.iter().filter(|m| m.pattern == 0).count(), 5_000);
     }
 
     #[test]
@@ -334,7 +369,7 @@ mod tests {
         let limits = MatchLimits { max_matches: 3, ..MatchLimits::default() };
         let s = PatternSet::compile(&["a"], limits).unwrap();
         let mut out = Vec::new();
-        s.find_all(&Text::new(b"aaaaaa"), &[0], &mut out).unwrap();
+        s.find_all_ok(&Text::new(b"aaaaaa"), &[0], &mut out).unwrap();
         assert_eq!(out.len(), 3);
     }
 
@@ -342,6 +377,6 @@ mod tests {
     fn bad_pattern_names_index() {
         let err = PatternSet::compile(&["ok", "(unclosed"], MatchLimits::default()).unwrap_err();
         assert!(err.to_string().starts_with("pattern 1:"), "{err}");
-        assert!(set(&["a"]).find_all(&Text::new(b""), &[3], &mut Vec::new()).is_err());
+        assert!(set(&["a"]).find_all_ok(&Text::new(b""), &[3], &mut Vec::new()).is_err());
     }
 }

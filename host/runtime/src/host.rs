@@ -150,13 +150,13 @@ impl wit_host::HostMatcher for HostState {
         m: Resource<MatcherRes>,
         file: u32,
         patterns: Vec<u32>,
-    ) -> Result<Vec<wit_host::RegexMatch>, PatternError> {
+    ) -> Result<wit_host::FindResult, PatternError> {
         let set = self.matcher(&m)?;
         let data = self.file(file)?;
         let text = Text::new(data.bytes());
-        let mut out = Vec::new();
-        set.find_all(&text, &patterns, &mut out).map_err(pattern_error)?;
-        Ok(out
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        set.find_all(&text, &patterns, &mut out, &mut errors);
+        let matches = out
             .into_iter()
             .map(|m| wit_host::RegexMatch {
                 pattern: m.pattern,
@@ -167,7 +167,8 @@ impl wit_host::HostMatcher for HostState {
                 end_line: m.end_line,
                 end_column: m.end_column,
             })
-            .collect())
+            .collect();
+        Ok(wit_host::FindResult { matches, errors: errors.into_iter().map(pattern_error).collect() })
     }
 
     fn is_match(&mut self, m: Resource<MatcherRes>, file: u32, pattern: u32) -> Result<bool, PatternError> {

@@ -150,3 +150,18 @@ fn future_api_fixture_wit_tracks_the_real_one() {
     let copy = std::fs::read_to_string(root.join("packs/testing/test-future-api/wit/pack.wit")).unwrap();
     assert_eq!(copy, real.replace("sentra:pack@0.1.0", "sentra:pack@0.2.0"), "regenerate the fixture's WIT from wit/pack.wit");
 }
+
+#[test]
+fn a_pattern_over_its_budget_is_a_rule_error_and_spares_other_rules() {
+    let rt = runtime();
+    let pack = load(&rt, "test-regex-error", PackLimits::default()).unwrap();
+    let text = format!("TODO one\n{}c\nTODO two\n", "a".repeat(5_000));
+    let started = Instant::now();
+    let out = scan_one(&pack, "a.txt", &text).unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    let lines: Vec<(&str, u32)> = out.findings.iter().map(|f| (f.rule_id.as_str(), f.line)).collect();
+    assert_eq!(lines, vec![("RX-OK", 1), ("RX-OK", 3)]);
+    assert_eq!(out.errors.len(), 1);
+    assert_eq!(out.errors[0].rule_id, "RX-HOSTILE");
+    assert!(out.errors[0].message.contains("backtracking limit"), "{}", out.errors[0].message);
+}
