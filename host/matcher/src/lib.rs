@@ -2,8 +2,9 @@
 //! benchmark compares them against).
 //!
 //! Each pattern goes to the cheapest engine that accepts it: the linear-time `regex` crate,
-//! or, for look-around and backreferences, `fancy-regex` with a backtracking budget so a
-//! hostile pattern errors out instead of stalling a scan. Patterns run over the whole file
+//! or, for look-around and backreferences, PCRE2 with a match limit (a budget on the
+//! total backtracking work of one search, look-around included) so a hostile pattern
+//! errors out in milliseconds instead of stalling a scan. Patterns run over the whole file
 //! with the engines' defaults (`^`/`$` anchor at file boundaries unless the pattern sets
 //! `(?m)`), and positions are reported as 1-based lines and Unicode-scalar columns.
 
@@ -13,12 +14,16 @@ use std::sync::OnceLock;
 pub const DEFAULT_REGEX_SIZE_LIMIT: usize = 4 << 20;
 /// Lazy-DFA cache budget per pattern (bytes).
 pub const DEFAULT_DFA_SIZE_LIMIT: usize = 4 << 20;
-/// Backtracking steps allowed per search for patterns that need the backtracking engine.
+/// Backtracking work allowed per search for patterns that need the backtracking engine
+/// (PCRE2's match limit: calls of its internal match function, look-around included).
 pub const DEFAULT_BACKTRACK_LIMIT: usize = 1_000_000;
 /// Longest accepted pattern, in bytes.
 pub const DEFAULT_MAX_PATTERN_LEN: usize = 2_000;
 /// Matches returned by one `find_all` call before the rest are dropped.
 pub const DEFAULT_MAX_MATCHES: usize = 10_000;
+
+/// Nesting depth allowed to the backtracking engine per search (PCRE2's depth limit).
+pub const DEFAULT_BACKTRACK_DEPTH_LIMIT: usize = 10_000;
 
 /// Budgets applied when compiling and running patterns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,7 +69,7 @@ impl MatchError {
 #[derive(Debug)]
 enum Engine {
     Linear(regex::bytes::Regex),
-    Backtracking(fancy_regex::Regex),
+    Backtracking(pcre2::bytes::Regex),
 }
 
 /// A compiled, immutable list of patterns.
@@ -141,8 +146,8 @@ impl PatternSet {
             }
             Engine::Backtracking(re) => {
                 let s = text.as_str();
-                for m in re.find_iter(&s) {
-                    let m = m.map_err(|e| MatchError::Search { index, message: describe_fancy_error(&e) })?;
+                for m in re.find_iter(s.as_bytes()) {
+                    let m = m.map_err(|e| MatchError::Search { index, message: describe_pcre2_error(&e) })?;
                     if out.len() >= self.limits.max_matches {
                         return Ok(());
                     }
@@ -158,18 +163,18 @@ impl PatternSet {
         match self.get(index as usize)? {
             Engine::Linear(re) => Ok(re.is_match(text.bytes)),
             Engine::Backtracking(re) => re
-                .is_match(&text.as_str())
-                .map_err(|e| MatchError::Search { index: index as usize, message: describe_fancy_error(&e) }),
+                .is_match(text.as_str().as_bytes())
+                .map_err(|e| MatchError::Search { index: index as usize, message: describe_pcre2_error(&e) }),
         }
     }
 }
 
-fn describe_fancy_error(e: &fancy_regex::Error) -> String {
-    match e {
-        fancy_regex::Error::RuntimeError(fancy_regex::RuntimeError::BacktrackLimitExceeded) => {
-            "backtracking limit exceeded (the pattern is too expensive on this file)".to_string()
-        }
-        other => other.to_string(),
+fn describe_pcre2_error(e: &pcre2::Error) -> String {
+    let message = e.to_string();
+    if message.contains("limit exceeded") {
+        format!("backtracking limit exceeded (the pattern is too expensive on this file: {message})")
+    } else {
+        message
     }
 }
 
@@ -188,11 +193,16 @@ fn compile_one(index: usize, pattern: &str, limits: &MatchLimits) -> Result<Engi
         Ok(re) => Ok(Engine::Linear(re)),
         // Only syntax the linear engine lacks (look-around, backreferences) goes to the
         // backtracker; a size-limit error stays an error rather than a slower fallback.
-        Err(regex::Error::Syntax(_)) => fancy_regex::RegexBuilder::new(pattern)
-            .backtrack_limit(limits.backtrack_limit)
-            .delegate_size_limit(limits.size_limit)
-            .delegate_dfa_size_limit(limits.dfa_size_limit)
-            .build()
+        // PCRE2 takes its limits from leading `(*LIMIT_...)` items; a pattern can only
+        // lower them further, never raise them.
+        Err(regex::Error::Syntax(_)) => pcre2::bytes::RegexBuilder::new()
+            .utf(true)
+            .ucp(true)
+            .jit_if_available(true)
+            .build(&format!(
+                "(*LIMIT_MATCH={})(*LIMIT_DEPTH={}){pattern}",
+                limits.backtrack_limit, DEFAULT_BACKTRACK_DEPTH_LIMIT
+            ))
             .map(Engine::Backtracking)
             .map_err(|e| MatchError::Compile { index, message: e.to_string() }),
         Err(e) => Err(MatchError::Compile { index, message: e.to_string() }),
@@ -216,8 +226,9 @@ impl<'a> Text<'a> {
         self.bytes
     }
 
-    /// The text as `str`. Invalid UTF-8 is replaced, which can shift offsets for the
-    /// backtracking engine on such (rare) files; the linear engine works on raw bytes.
+    /// The text as `str` (the backtracking engine runs in UTF mode). Invalid UTF-8 is
+    /// replaced, which can shift offsets for that engine on such (rare) files; the linear
+    /// engine works on raw bytes.
     fn as_str(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.lossy.get_or_init(|| String::from_utf8_lossy(self.bytes)).as_ref())
     }
@@ -328,13 +339,47 @@ mod tests {
     fn backtrack_limit_trips_on_hostile_pattern() {
         // Exponential backtracking through a backreference: only the VM can run it.
         let s = set(&[r"(a+)+\1b"]);
-        let hay = "a".repeat(5_000);
+        let hay = format!("{} b", "a".repeat(5_000));
         let t = Text::new(hay.as_bytes());
         let started = std::time::Instant::now();
         let err = s.find_all_ok(&t, &[0], &mut Vec::new()).unwrap_err();
         assert!(matches!(err, MatchError::Search { index: 0, .. }), "{err}");
         assert!(err.to_string().contains("backtracking limit"));
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn backtrack_limit_trips_on_hostile_lookaround() {
+        // Look-around around a nested quantifier: quadratic-or-worse on any engine that
+        // does not budget the work inside the look-around too.
+        let s = set(&[r"(?=(a+)+$)(a+)+b"]);
+        let hay = format!("{} b", "a".repeat(100_000));
+        let started = std::time::Instant::now();
+        let err = s.find_all_ok(&Text::new(hay.as_bytes()), &[0], &mut Vec::new()).unwrap_err();
+        assert!(err.to_string().contains("backtracking limit"), "{err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn backtrack_limit_is_configurable() {
+        // The same pattern and file pass with the default budget and trip with a tiny one.
+        let hay = format!("{}c x", "ab".repeat(50));
+        let t = Text::new(hay.as_bytes());
+        let tiny = MatchLimits { backtrack_limit: 2, ..MatchLimits::default() };
+        let p = [r"(\w)+\1x"];
+        assert!(set(&p).find_all_ok(&t, &[0], &mut Vec::new()).is_ok());
+        assert!(PatternSet::compile(&p, tiny).unwrap().find_all_ok(&t, &[0], &mut Vec::new()).is_err());
+    }
+
+    #[test]
+    fn backtracker_supports_inline_flags_and_backrefs() {
+        let s = set(&[r"(?i)(?<=key=)(\w)\1", r"(?m)^b(?=c)"]);
+        assert!(s.is_backtracking(0) && s.is_backtracking(1));
+        let t = Text::new("KEY=aa\nbc".as_bytes());
+        let mut out = Vec::new();
+        s.find_all_ok(&t, &[0, 1], &mut out).unwrap();
+        let got: Vec<_> = out.iter().map(|m| (m.pattern, m.line, m.column)).collect();
+        assert_eq!(got, vec![(0, 1, 5), (1, 2, 1)]);
     }
 
     #[test]
