@@ -33,7 +33,7 @@ mod rule;
 pub mod runtime;
 
 pub use bindings::sentra::pack::host::{LogLevel, RegexMatch};
-pub use bindings::sentra::pack::types::{Fix, Severity};
+pub use bindings::sentra::pack::types::{Conditions, Fix, Severity};
 pub use rule::{PackMeta, Rule};
 pub use runtime::{File, Findings, Project};
 
@@ -44,6 +44,12 @@ pub fn log(level: LogLevel, message: &str) {
 
 /// A pack: metadata, a rule table and optional hand-written checks.
 pub trait Pack: 'static {
+    /// Receives the host's settings for this pack, before `info` and `rules` are asked
+    /// for. Only packs that take settings (the declarative engine takes its pack
+    /// document) override this; the default refuses anything but empty settings.
+    fn configure(settings: &str) -> Result<(), Vec<String>> {
+        if settings.trim().is_empty() { Ok(()) } else { Err(vec!["this pack takes no settings".into()]) }
+    }
     /// Pack metadata.
     fn info() -> PackMeta;
     /// The rule table. Called once per instance.
@@ -61,6 +67,9 @@ macro_rules! export_pack {
         #[doc(hidden)]
         struct __SentraExport;
         impl $crate::bindings::exports::sentra::pack::scanner::Guest for __SentraExport {
+            fn configure(settings: ::std::string::String) -> ::std::result::Result<(), ::std::vec::Vec<::std::string::String>> {
+                <$pack as $crate::Pack>::configure(&settings)
+            }
             fn describe() -> $crate::bindings::sentra::pack::types::PackInfo {
                 $crate::runtime::describe::<$pack>()
             }

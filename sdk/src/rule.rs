@@ -1,6 +1,6 @@
 //! Builders for pack metadata and rules.
 
-use crate::bindings::sentra::pack::types::{self as wit, Severity};
+use crate::bindings::sentra::pack::types::{self as wit, Conditions, Severity};
 
 /// Pack metadata returned by `describe`.
 #[derive(Clone, Debug)]
@@ -82,6 +82,8 @@ impl Rule {
                 required_literals: Vec::new(),
                 pattern,
                 project_level: kind_name == "project",
+                applies_when: None,
+                skipped: None,
             },
             message: None,
             defer_to: Vec::new(),
@@ -117,17 +119,17 @@ impl Rule {
         self
     }
     /// File globs; several may be given separated by commas.
-    pub fn globs<const N: usize>(mut self, g: [&str; N]) -> Self {
-        self.info.file_globs = g.iter().map(|s| s.to_string()).collect();
+    pub fn globs(mut self, g: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.info.file_globs = g.into_iter().map(Into::into).collect();
         self
     }
-    pub fn exclude<const N: usize>(mut self, g: [&str; N]) -> Self {
-        self.info.exclude_globs = g.iter().map(|s| s.to_string()).collect();
+    pub fn exclude(mut self, g: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.info.exclude_globs = g.into_iter().map(Into::into).collect();
         self
     }
     /// Literals (ASCII case-insensitive) at least one of which every match contains.
-    pub fn literals<const N: usize>(mut self, l: [&str; N]) -> Self {
-        self.info.required_literals = l.iter().map(|s| s.to_string()).collect();
+    pub fn literals(mut self, l: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.info.required_literals = l.into_iter().map(Into::into).collect();
         self
     }
     pub fn standard(mut self, standard: &str, clause: &str) -> Self {
@@ -139,26 +141,47 @@ impl Rule {
         self.info.category = c.into();
         self
     }
-    pub fn cwe<const N: usize>(mut self, c: [&str; N]) -> Self {
-        self.info.cwe = c.iter().map(|s| s.to_string()).collect();
+    pub fn cwe(mut self, c: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.info.cwe = c.into_iter().map(Into::into).collect();
         self
     }
-    pub fn tags<const N: usize>(mut self, t: [&str; N]) -> Self {
-        self.info.tags = t.iter().map(|s| s.to_string()).collect();
+    pub fn tags(mut self, t: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.info.tags = t.into_iter().map(Into::into).collect();
         self
     }
     pub fn remediation(mut self, r: &str) -> Self {
         self.info.remediation = r.into();
         self
     }
-    pub fn references<const N: usize>(mut self, r: [&str; N]) -> Self {
-        self.info.references = r.iter().map(|s| s.to_string()).collect();
+    pub fn references(mut self, r: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.info.references = r.into_iter().map(Into::into).collect();
         self
     }
     /// Drops this rule's finding on a line where one of `rules` (more specific rules of
     /// the same pack) also fired, so a generic rule does not repeat a specific one.
-    pub fn defer_to<const N: usize>(mut self, rules: [&str; N]) -> Self {
-        self.defer_to = rules.iter().map(|s| s.to_string()).collect();
+    pub fn defer_to(mut self, rules: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.defer_to = rules.into_iter().map(Into::into).collect();
+        self
+    }
+    /// The rule type shown in listings (`regex`, `check`, `file_policy`, ...); a kind of
+    /// `documentation_obligation` marks findings that never fail the gate.
+    pub fn kind(mut self, kind: &str) -> Self {
+        self.info.kind = kind.into();
+        self
+    }
+    /// Runs the rule only on projects meeting `conditions` (evaluated by the host).
+    pub fn applies_when(mut self, conditions: Conditions) -> Self {
+        self.info.applies_when = Some(conditions);
+        self
+    }
+    /// Marks the rule as one this pack cannot evaluate; the host lists it as skipped.
+    pub fn skipped(mut self, reason: &str) -> Self {
+        self.info.skipped = Some(reason.into());
+        self
+    }
+    /// The informational pattern shown in listings for a rule that is not a plain regex.
+    pub fn pattern(mut self, pattern: &str) -> Self {
+        self.info.pattern = Some(pattern.into());
         self
     }
     /// The finding message; defaults to `"<name>: <description>"`.

@@ -204,10 +204,12 @@ fn apply_deferrals(rules: &[Rule], findings: &mut Vec<Finding>) {
 
 /// Implements `scan-project` for pack `P`.
 pub fn scan_project<P: Pack>(project: wit::Project) -> ScanOutput {
+    let wanted = project.rules;
     let project = Project { files: project.files };
     with_state::<P, _>(|s| {
         let mut findings = Vec::new();
-        for rule in s.rules.iter().filter(|r| r.kind == RuleKind::Project) {
+        let selected = wanted.iter().filter_map(|&i| s.rules.get(i as usize));
+        for rule in selected.filter(|r| r.kind == RuleKind::Project) {
             let mut out = Findings::new(rule, 0);
             P::check_project(rule, &project, &mut out);
             findings.append(&mut out.out);

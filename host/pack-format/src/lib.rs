@@ -1,0 +1,233 @@
+//! The declarative pack format.
+//!
+//! A YAML pack document is parsed and checked once, on the host, by [`validate`] (feature
+//! `validate`): every problem is collected and reported together. What comes out is a
+//! [`PackDocument`] of checked types (expanded globs, resolved severities, one enum
+//! variant per rule type) that the host hands, as JSON, to the declarative engine pack,
+//! which runs it inside the sandbox without re-validating.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "validate")]
+pub mod validate;
+
+/// Longest pattern a rule may hold, in bytes.
+pub const MAX_PATTERN_LEN: usize = 2_000;
+/// `file_policy` / `max_lines` default.
+pub const DEFAULT_MAX_FILE_LINES: u32 = 500;
+/// `file_policy` / `max_function_count` default.
+pub const DEFAULT_MAX_FUNCTIONS: u32 = 20;
+/// `ast` / `max_function_length` default.
+pub const DEFAULT_MAX_FUNCTION_LINES: u32 = 50;
+/// `ast` / `high_complexity`: a function's cyclomatic complexity above this is reported.
+pub const MAX_COMPLEXITY: u32 = 10;
+
+/// A checked pack document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PackDocument {
+    /// From the file, or given by whoever loads it (file name, API request).
+    pub pack_id: Option<String>,
+    pub name: String,
+    pub description: String,
+    pub version: String,
+    pub last_updated: String,
+    /// SPDX expression.
+    pub license: Option<String>,
+    pub rules: Vec<RuleSpec>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Critical,
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+/// A checked rule.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleSpec {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub severity: Severity,
+    pub check: RuleCheck,
+    /// Expanded: no braces, no commas. Empty means every file.
+    pub file_globs: Vec<String>,
+    pub exclude_globs: Vec<String>,
+    pub applies_when: Option<AppliesWhen>,
+    pub standard: String,
+    pub clause: String,
+    /// `code`, `documentation`, `process` or `traceability`.
+    pub category: String,
+    pub remediation: String,
+    pub tags: Vec<String>,
+    pub cwe: Vec<String>,
+    pub references: Vec<String>,
+    pub autofix: Option<Autofix>,
+}
+
+impl RuleSpec {
+    /// The rule type as written in the document (`regex`, `file_policy`, `llm`, ...).
+    pub fn type_name(&self) -> &str {
+        match &self.check {
+            RuleCheck::Regex { .. } | RuleCheck::AllPatterns { .. } => "regex",
+            RuleCheck::RequiredPattern { .. } => "required_pattern",
+            RuleCheck::FilePolicy { .. } => "file_policy",
+            RuleCheck::DocumentationObligation => "documentation_obligation",
+            RuleCheck::Ast { .. } => "ast",
+            RuleCheck::Unsupported { type_name, .. } => type_name,
+        }
+    }
+
+    /// The finding message: `"<name>: <description>"`.
+    pub fn message(&self) -> String {
+        if self.description.is_empty() { self.name.clone() } else { format!("{}: {}", self.name, self.description) }
+    }
+}
+
+/// What a rule checks, one variant per rule type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RuleCheck {
+    /// One finding per match, on the line where the match starts.
+    Regex { pattern: String },
+    /// A `regex` rule with `all_patterns`: one finding per file where all match (within
+    /// a window of `within_lines` lines when given).
+    AllPatterns { patterns: Vec<String>, within_lines: Option<u32> },
+    /// One finding at line 1 of a file that lacks the pattern (run multi-line).
+    RequiredPattern { pattern: String },
+    FilePolicy { policy: FilePolicy },
+    /// One project-level finding that never fails the gate.
+    DocumentationObligation,
+    Ast { check: AstCheck },
+    /// Accepted but not run (e.g. `llm`): listed among a scan's skipped rules.
+    Unsupported { type_name: String, reason: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "check", rename_all = "snake_case")]
+pub enum FilePolicy {
+    MaxLines { max_lines: u32 },
+    StartsWithDocstring,
+    MustContainPattern { pattern: String },
+    MustNotImport { forbidden_modules: Vec<String> },
+    MaxFunctionCount { max_functions: u32 },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "ast_check", rename_all = "snake_case")]
+pub enum AstCheck {
+    NoMutableDefaults,
+    NoStarImports,
+    NoNestedFunctions,
+    NoGlobalVariables,
+    HighComplexity,
+    MaxFunctionLength { max_lines: u32 },
+}
+
+/// Project preconditions; see the WIT `conditions` record for the semantics.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AppliesWhen {
+    pub languages: Vec<String>,
+    pub has_files: Vec<String>,
+    pub has_imports: Vec<String>,
+    pub has_dependencies: Vec<String>,
+    pub has_content: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AutofixKind {
+    RemoveLine,
+    CommentOut,
+    ReplaceMatch,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Autofix {
+    pub kind: AutofixKind,
+    /// The text for `replace_match`.
+    pub replacement: String,
+}
+
+/// Splits a `file_glob` value on top-level commas and expands brace groups (nested ones
+/// too), so `src/**/*.{py,j{s,sx}}, lib/*` becomes four plain globs.
+pub fn expand_globs(spec: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in split_top_level(spec, ',') {
+        let part = part.trim();
+        if !part.is_empty() {
+            expand_braces(part, &mut out);
+        }
+    }
+    out.dedup();
+    out
+}
+
+fn split_top_level(s: &str, sep: char) -> Vec<&str> {
+    let (mut depth, mut start, mut parts) = (0i32, 0, Vec::new());
+    for (i, c) in s.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            c if c == sep && depth == 0 => {
+                parts.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[start..]);
+    parts
+}
+
+fn expand_braces(s: &str, out: &mut Vec<String>) {
+    // The first `{` and its matching `}`; an unbalanced brace is left as written (the
+    // validator reports it when the glob fails to compile).
+    let Some(open) = s.find('{') else {
+        out.push(s.to_string());
+        return;
+    };
+    let mut depth = 0;
+    let mut close = None;
+    for (i, c) in s[open..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(open + i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(close) = close else {
+        out.push(s.to_string());
+        return;
+    };
+    let (head, body, tail) = (&s[..open], &s[open + 1..close], &s[close + 1..]);
+    for alt in split_top_level(body, ',') {
+        expand_braces(&format!("{head}{alt}{tail}"), out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_expand_commas_and_nested_braces() {
+        assert_eq!(expand_globs("**/*.{py,js}"), vec!["**/*.py", "**/*.js"]);
+        assert_eq!(
+            expand_globs("src/**/*.{py,j{s,sx}}, lib/*"),
+            vec!["src/**/*.py", "src/**/*.js", "src/**/*.jsx", "lib/*"]
+        );
+        assert_eq!(expand_globs("**/*"), vec!["**/*"]);
+        assert_eq!(expand_globs("a/{b"), vec!["a/{b"]);
+    }
+}
