@@ -19,7 +19,7 @@ fn main() -> Result<()> {
     if let Some(packs) = args.next() {
         config.standards_packs = Some(packs.split(',').map(str::to_string).collect());
     }
-    let sources = sentra_builtin_packs::BUILTIN.iter().map(|(id, bytes)| PackSource { id: (*id).into(), bytes }).collect();
+    let sources = sentra_builtin_packs::BUILTIN.iter().map(|(id, bytes)| PackSource::component(id, bytes)).collect();
     let catalog = Catalog::new(sources, sentra_engine::default_cache_dir())?;
     let set = catalog.load(&config)?;
 
@@ -44,6 +44,8 @@ fn main() -> Result<()> {
         })
         .collect();
     let files = sentra_engine::scan::walk_tree(&root, &config);
+    // Every rule active: the built-in packs have no `applies_when` conditions.
+    let active: Vec<Vec<bool>> = set.packs.iter().map(|p| vec![true; p.rules().len()]).collect();
     let bytes = AtomicU64::new(0);
     let matches = AtomicUsize::new(0);
     let scanned = AtomicUsize::new(0);
@@ -53,7 +55,7 @@ fn main() -> Result<()> {
         bytes.fetch_add(data.bytes().len() as u64, Ordering::Relaxed);
         let text = Text::new(data.bytes());
         let mut out = Vec::new();
-        for (p, rules) in set.select(rel, data.bytes()) {
+        for (p, rules) in set.select(rel, data.bytes(), &active) {
             let (patterns, index) = &compiled[p];
             let which: Vec<u32> = rules.iter().filter_map(|&r| index[r as usize]).collect();
             if !which.is_empty() {

@@ -14,19 +14,31 @@ const TARGET: &str = "wasm32-wasip2";
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let root = manifest_dir.join("../..").canonicalize().unwrap();
-    for input in ["wit", "sdk", "packs/Cargo.toml", "packs/Cargo.lock", "packs/secrets", "packs/testing"] {
+    for input in ["wit", "sdk", "host/pack-format", "packs/Cargo.toml", "packs/Cargo.lock", "packs/testing"] {
         println!("cargo:rerun-if-changed={}", root.join(input).display());
     }
-    // Add further built-in packs here and in `packs/Cargo.toml`.
-    let builtin: Vec<String> = std::fs::read_dir(root.join("packs"))
+    // A built-in pack is a directory of `packs/`: a crate (listed in `packs/Cargo.toml`)
+    // or a declarative `pack.yaml`, run by the `declarative` engine crate.
+    let dirs: Vec<(String, PathBuf)> = std::fs::read_dir(root.join("packs"))
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.path().join("Cargo.toml").exists() && e.file_name() != "testing")
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|e| e.file_name() != "testing" && e.file_name() != "target" && e.path().is_dir())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
         .collect();
-    for b in &builtin {
-        println!("cargo:rerun-if-changed={}", root.join("packs").join(b).display());
+    for (_, dir) in &dirs {
+        println!("cargo:rerun-if-changed={}", dir.display());
     }
+    let builtin: Vec<String> = dirs
+        .iter()
+        .filter(|(name, dir)| dir.join("Cargo.toml").exists() && name != "declarative")
+        .map(|(name, _)| name.clone())
+        .collect();
+    let mut yaml: Vec<(String, PathBuf)> = dirs
+        .iter()
+        .filter(|(_, dir)| !dir.join("Cargo.toml").exists() && dir.join("pack.yaml").exists())
+        .map(|(name, dir)| (name.clone(), dir.join("pack.yaml")))
+        .collect();
+    yaml.sort();
 
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     ensure_target();
@@ -66,6 +78,17 @@ fn main() {
         table.push_str(&format!("    ({b:?}, include_bytes!({:?})),\n", file.display().to_string()));
     }
     table.push_str("];\n");
+    table.push_str("/// Built-in declarative packs: (directory name, pack document).\npub static BUILTIN_YAML: &[(&str, &str)] = &[\n");
+    for (name, file) in &yaml {
+        table.push_str(&format!("    ({name:?}, include_str!({:?})),\n", file.display().to_string()));
+    }
+    table.push_str("];\n");
+    let engine = out_dir.join("declarative.wasm");
+    assert!(engine.exists(), "expected {} after the guest build", engine.display());
+    table.push_str(&format!(
+        "/// The declarative engine component that runs every YAML pack.\npub static DECLARATIVE_ENGINE: &[u8] = include_bytes!({:?});\n",
+        engine.display().to_string()
+    ));
     let generated = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("builtin.rs");
     std::fs::write(generated, table).unwrap();
 }

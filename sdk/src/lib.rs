@@ -37,6 +37,12 @@ pub use bindings::sentra::pack::types::{Conditions, Fix, Severity};
 pub use rule::{PackMeta, Rule};
 pub use runtime::{File, Findings, Project};
 
+/// The host's native regex capability, for packs that match patterns themselves
+/// (regex rules made with [`Rule::regex`] need none of this).
+pub mod host {
+    pub use crate::bindings::sentra::pack::host::{FindResult, Matcher, PatternError, RegexMatch, compile};
+}
+
 /// Logs a message to the host's log, tagged with the pack id.
 pub fn log(level: LogLevel, message: &str) {
     bindings::sentra::pack::host::log(level, message);

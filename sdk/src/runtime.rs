@@ -80,11 +80,23 @@ pub struct Findings {
     message: String,
     file: u32,
     out: Vec<Finding>,
+    errors: Vec<String>,
 }
 
 impl Findings {
     fn new(rule: &Rule, file: u32) -> Self {
-        Self { rule_id: rule.info.id.clone(), message: rule.finding_message(), file, out: Vec::new() }
+        Self { rule_id: rule.info.id.clone(), message: rule.finding_message(), file, out: Vec::new(), errors: Vec::new() }
+    }
+
+    /// The rule's default message, `"<name>: <description>"` unless the rule sets one.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Records that the rule could not be evaluated on this file (the host reports it as
+    /// a rule error; the scan goes on).
+    pub fn error(&mut self, message: impl Into<String>) {
+        self.errors.push(message.into());
     }
 
     /// Reports a finding spanning `line:column` to `end_line:end_column` (1-based,
@@ -144,6 +156,7 @@ pub fn scan<P: Pack>(files: Vec<wit::SourceFile>) -> ScanOutput {
                         let mut out = Findings::new(rule, f.id);
                         P::check(rule, &file, &mut out);
                         findings.append(&mut out.out);
+                        errors.extend(out.errors.into_iter().map(|message| RuleError { rule_id: rule.info.id.clone(), message }));
                     }
                     RuleKind::Project => {}
                 }
@@ -207,13 +220,14 @@ pub fn scan_project<P: Pack>(project: wit::Project) -> ScanOutput {
     let wanted = project.rules;
     let project = Project { files: project.files };
     with_state::<P, _>(|s| {
-        let mut findings = Vec::new();
+        let (mut findings, mut errors) = (Vec::new(), Vec::new());
         let selected = wanted.iter().filter_map(|&i| s.rules.get(i as usize));
         for rule in selected.filter(|r| r.kind == RuleKind::Project) {
             let mut out = Findings::new(rule, 0);
             P::check_project(rule, &project, &mut out);
             findings.append(&mut out.out);
+            errors.extend(out.errors.into_iter().map(|message| RuleError { rule_id: rule.info.id.clone(), message }));
         }
-        ScanOutput { findings, errors: Vec::new() }
+        ScanOutput { findings, errors }
     })
 }

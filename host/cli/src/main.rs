@@ -115,11 +115,15 @@ fn init_logging(verbose: u8) {
 }
 
 fn builtin_sources() -> Vec<PackSource> {
-    sentra_builtin_packs::BUILTIN.iter().map(|(id, bytes)| PackSource { id: (*id).to_string(), bytes }).collect()
+    sentra_builtin_packs::BUILTIN
+        .iter()
+        .map(|(id, bytes)| PackSource::component(id, bytes))
+        .chain(sentra_builtin_packs::BUILTIN_YAML.iter().map(|(id, doc)| PackSource::yaml(id, doc)))
+        .collect()
 }
 
 fn catalog() -> Result<Catalog> {
-    Ok(Catalog::new(builtin_sources(), sentra_engine::default_cache_dir())?)
+    Ok(Catalog::new(builtin_sources(), sentra_engine::default_cache_dir())?.with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE))
 }
 
 fn load_config(root: &Path, explicit: Option<&Path>, packs: &[String], fail_on: &[String]) -> Result<Config> {

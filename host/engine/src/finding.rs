@@ -247,6 +247,8 @@ mod tests {
             required_literals: vec![],
             pattern: None,
             project_level: false,
+            applies_when: None,
+            skipped: None,
         }
     }
 

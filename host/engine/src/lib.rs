@@ -1,7 +1,9 @@
 //! The scan engine: configuration, the pack catalog, the repository walk with glob and
 //! literal prefilters, running packs in the sandbox, findings, fingerprints and the gate.
 
+pub mod conditions;
 pub mod config;
+pub mod declarative;
 pub mod finding;
 pub mod packs;
 pub mod scan;
@@ -15,11 +17,27 @@ pub use packs::{PackSet, RuleSetupError};
 pub use scan::{GateResult, ScanError, ScanOptions, ScanResult, Source, gate, scan};
 use sentra_runtime::{LoadError, LoadedPack, Runtime, RuntimeConfig};
 
-/// A pack the engine can load: an id (as selected in `standards_packs`) and its component.
+/// A pack the engine can load: an id (as selected in `standards_packs`) and its component,
+/// or, for a declarative pack, its YAML document (run by the declarative engine).
 #[derive(Clone, Debug)]
 pub struct PackSource {
     pub id: String,
-    pub bytes: &'static [u8],
+    pub kind: PackKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum PackKind {
+    Component(&'static [u8]),
+    Yaml(&'static str),
+}
+
+impl PackSource {
+    pub fn component(id: &str, bytes: &'static [u8]) -> Self {
+        Self { id: id.into(), kind: PackKind::Component(bytes) }
+    }
+    pub fn yaml(id: &str, document: &'static str) -> Self {
+        Self { id: id.into(), kind: PackKind::Yaml(document) }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +54,10 @@ pub enum CatalogError {
     Rules(#[from] RuleSetupError),
     #[error(transparent)]
     Runtime(#[from] sentra_runtime::RuntimeError),
+    #[error(transparent)]
+    InvalidPack(#[from] declarative::InvalidPack),
+    #[error("pack `{pack}` is a declarative (YAML) pack, but this build has no declarative engine")]
+    NoDeclarativeEngine { pack: String },
 }
 
 /// Where compiled packs are cached: `GUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/sentra`,
@@ -54,6 +76,7 @@ pub fn default_cache_dir() -> Option<PathBuf> {
 pub struct Catalog {
     runtime: Runtime,
     sources: Vec<PackSource>,
+    declarative_engine: Option<&'static [u8]>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -64,7 +87,13 @@ impl std::fmt::Debug for Catalog {
 
 impl Catalog {
     pub fn new(sources: Vec<PackSource>, cache_dir: Option<PathBuf>) -> Result<Self, CatalogError> {
-        Ok(Self { runtime: Runtime::new(RuntimeConfig { cache_dir })?, sources })
+        Ok(Self { runtime: Runtime::new(RuntimeConfig { cache_dir })?, sources, declarative_engine: None })
+    }
+
+    /// The component that runs YAML packs (built-in ones and `--pack-file x.yaml`).
+    pub fn with_declarative_engine(mut self, component: &'static [u8]) -> Self {
+        self.declarative_engine = Some(component);
+        self
     }
 
     pub fn ids(&self) -> Vec<String> {
@@ -96,7 +125,13 @@ impl Catalog {
             wanted
                 .par_iter()
                 .map(|s| {
-                    let pack = self.runtime.load(&s.id, s.bytes, config.pack_limits)?;
+                    let pack = match &s.kind {
+                        PackKind::Component(bytes) => self.runtime.load(&s.id, bytes, config.pack_limits)?,
+                        PackKind::Yaml(text) => {
+                            let checked = declarative::check_pack(&s.id, text, &s.id, &config.pack_limits.regex)?;
+                            return self.load_checked(&s.id, &checked, config);
+                        }
+                    };
                     if pack.info().id != s.id {
                         return Err(CatalogError::IdMismatch { expected: s.id.clone(), found: pack.info().id.clone() });
                     }
@@ -117,5 +152,13 @@ impl Catalog {
     /// Loads one component from outside the catalog (for `--pack-file`).
     pub fn load_external(&self, name: &str, bytes: &[u8], config: &Config) -> Result<Arc<LoadedPack>, CatalogError> {
         Ok(Arc::new(self.runtime.load(name, bytes, config.pack_limits)?))
+    }
+
+    /// Loads a validated declarative pack into the declarative engine.
+    pub fn load_checked(&self, name: &str, pack: &declarative::CheckedPack, config: &Config) -> Result<Arc<LoadedPack>, CatalogError> {
+        let engine = self.declarative_engine.ok_or_else(|| CatalogError::NoDeclarativeEngine { pack: name.into() })?;
+        let settings = declarative::engine_settings(pack);
+        let loaded = self.runtime.load_configured(name, engine, Some(settings), config.pack_limits)?;
+        Ok(Arc::new(loaded))
     }
 }

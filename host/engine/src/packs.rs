@@ -169,15 +169,19 @@ impl PackSet {
         self.packs.is_empty()
     }
 
-    /// The rules that can fire on a file: glob-selected, and for rules that declared
-    /// literals, only if one of them occurs in the contents.
-    pub fn select(&self, path: &str, contents: &[u8]) -> Selection {
+    /// The rules that can fire on a file: active in this scan (`active[pack][rule]`),
+    /// glob-selected, and for rules that declared literals, only if one of them occurs in
+    /// the contents.
+    pub fn select(&self, path: &str, contents: &[u8], active: &[Vec<bool>]) -> Selection {
         let mut scratch = Vec::new();
         let mut per_pack: Vec<Vec<bool>> = Vec::with_capacity(self.packs.len());
         let mut need_literals = false;
-        for pack in &self.packs {
+        for (pack, active) in self.packs.iter().zip(active) {
             let mut sel = Vec::new();
             pack.rules_for_path(path, &mut scratch, &mut sel);
+            for (s, a) in sel.iter_mut().zip(active) {
+                *s &= *a;
+            }
             need_literals |= sel.iter().zip(&pack.has_literals).any(|(s, l)| *s && *l);
             per_pack.push(sel);
         }

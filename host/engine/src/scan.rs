@@ -89,7 +89,18 @@ pub struct ScanResult {
     pub packs: Vec<PackSummary>,
     pub errored_packs: Vec<ErroredPack>,
     pub rule_errors: Vec<RuleErrorReport>,
-    pub skipped_rules: Vec<String>,
+    /// Rules that were not run because their pack cannot evaluate them (e.g. `llm`).
+    pub skipped_rules: Vec<SkippedRule>,
+    /// Rules that did not run because their `applies_when` conditions do not hold.
+    pub not_applicable_rules: Vec<String>,
+}
+
+/// A rule its pack cannot evaluate, listed in every scan instead of silently dropped.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SkippedRule {
+    pub pack_id: String,
+    pub rule_id: String,
+    pub reason: String,
 }
 
 /// Progress of a running scan, for progress bars and streams.
@@ -254,6 +265,19 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
         }
     };
 
+    let all_files: Vec<String> = candidates.iter().map(|c| c.rel.clone()).collect();
+    let read_candidate = |i: usize| -> Option<FileData> {
+        let data = match &candidates[i].input {
+            Input::Memory(m) => FileData::new(memory[*m].1.clone()),
+            Input::Disk(path, len) => match read(path, *len, config.max_file_bytes) {
+                Loaded::Data(d) => d,
+                _ => return None,
+            },
+        };
+        (!is_binary(data.bytes())).then_some(data)
+    };
+    let (active, skipped_rules, not_applicable_rules) = active_rules(packs, &all_files, &read_candidate, config);
+
     let shared = Mutex::new(Shared::default());
     let done = AtomicUsize::new(0);
     let total = candidates.len();
@@ -291,7 +315,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
         let mut local = Vec::new();
         let mut local_rule_errors = Vec::new();
         let mut local_errored = Vec::new();
-        let selection = packs.select(&cand.rel, data.bytes());
+        let selection = packs.select(&cand.rel, data.bytes(), &active);
         if !selection.is_empty() {
             let mut ff = FileFindings::new(&cand.rel, data.bytes());
             for (p, rules) in selection {
@@ -347,16 +371,21 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
     }
 
     let mut shared = shared.into_inner().unwrap();
-    let all_files: Vec<String> = candidates.iter().map(|c| c.rel.clone()).collect();
     for (p, prepared) in packs.packs.iter().enumerate() {
-        if dead[p].load(Ordering::Relaxed) || !prepared.rules().iter().any(|r| r.project_level) {
+        let project_rules: Vec<u32> =
+            (0..prepared.rules().len()).filter(|&r| prepared.rules()[r].project_level && active[p][r]).map(|r| r as u32).collect();
+        if dead[p].load(Ordering::Relaxed) || project_rules.is_empty() {
             continue;
         }
-        match prepared.pack.scan_project(&all_files) {
+        match prepared.pack.scan_project(&all_files, &project_rules) {
             Ok(out) => {
                 let mut occurrences: BTreeMap<String, u32> = BTreeMap::new();
                 for raw in out.findings {
-                    let Some(rule) = prepared.rules().iter().find(|r| r.id == raw.rule_id && r.project_level) else { continue };
+                    let Some(ri) = prepared.rules().iter().position(|r| r.id == raw.rule_id && r.project_level) else { continue };
+                    if !project_rules.contains(&(ri as u32)) {
+                        continue;
+                    }
+                    let rule = &prepared.rules()[ri];
                     let n = occurrences.entry(rule.id.clone()).or_insert(0);
                     shared.findings.push(project_finding(prepared.id(), rule, raw, *n));
                     *n += 1;
@@ -400,8 +429,37 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
             .collect(),
         errored_packs: shared.errored.into_values().collect(),
         rule_errors,
-        skipped_rules: Vec::new(),
+        skipped_rules,
+        not_applicable_rules,
     })
+}
+
+/// Which rules run in this scan: `active[p][r]`. Rules their pack cannot evaluate are
+/// listed as skipped; rules whose `applies_when` fails as not applicable.
+fn active_rules(
+    packs: &PackSet,
+    paths: &[String],
+    read: &(dyn Fn(usize) -> Option<FileData> + Sync),
+    config: &Config,
+) -> (Vec<Vec<bool>>, Vec<SkippedRule>, Vec<String>) {
+    let conditions: Vec<Vec<Option<&sentra_runtime::Conditions>>> = packs
+        .packs
+        .iter()
+        .map(|p| p.rules().iter().map(|r| if r.skipped.is_some() { None } else { r.applies_when.as_ref() }).collect())
+        .collect();
+    let mut active = crate::conditions::evaluate(&conditions, paths, read, &config.pack_limits.regex);
+    let (mut skipped, mut not_applicable) = (Vec::new(), Vec::new());
+    for (p, pack) in packs.packs.iter().enumerate() {
+        for (r, rule) in pack.rules().iter().enumerate() {
+            if let Some(reason) = &rule.skipped {
+                active[p][r] = false;
+                skipped.push(SkippedRule { pack_id: pack.id().to_string(), rule_id: rule.id.clone(), reason: reason.clone() });
+            } else if !active[p][r] {
+                not_applicable.push(format!("{}/{}", pack.id(), rule.id));
+            }
+        }
+    }
+    (active, skipped, not_applicable)
 }
 
 fn errored(prepared: &crate::packs::PreparedPack, e: &PackError, file: Option<String>) -> ErroredPack {

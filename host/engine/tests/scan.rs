@@ -6,9 +6,9 @@ use std::sync::atomic::AtomicBool;
 use sentra_engine::{Catalog, Config, PackSource, ScanError, ScanOptions, Source};
 
 fn catalog() -> Catalog {
-    let sources = sentra_builtin_packs::BUILTIN.iter().map(|(id, bytes)| PackSource { id: (*id).into(), bytes }).collect();
+    let sources = sentra_builtin_packs::BUILTIN.iter().map(|(id, bytes)| PackSource::component(id, bytes)).collect();
     let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sentra-cache");
-    Catalog::new(sources, Some(cache)).unwrap()
+    Catalog::new(sources, Some(cache)).unwrap().with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE)
 }
 
 fn files() -> Source {

@@ -23,3 +23,8 @@ fn config_schema_is_fresh() {
 fn scan_result_schema_is_fresh() {
     check("schemas/scan-result.schema.json", serde_json::to_value(schemars::schema_for!(sentra_engine::ScanResult)).unwrap());
 }
+
+#[test]
+fn pack_schema_is_fresh() {
+    check("schemas/pack.schema.json", sentra_pack_format::validate::schema::json_schema());
+}

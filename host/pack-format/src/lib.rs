@@ -153,6 +153,15 @@ pub struct Autofix {
     pub replacement: String,
 }
 
+/// Pack ids become file names and URL segments: lowercase letters, digits and `-`.
+pub fn valid_pack_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.len() <= 64
+        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+}
+
 /// Splits a `file_glob` value on top-level commas and expands brace groups (nested ones
 /// too), so `src/**/*.{py,j{s,sx}}, lib/*` becomes four plain globs.
 pub fn expand_globs(spec: &str) -> Vec<String> {

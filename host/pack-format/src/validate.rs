@@ -576,15 +576,6 @@ impl Validator<'_> {
     }
 }
 
-/// Pack ids become file names and URL segments: lowercase letters, digits and `-`.
-pub fn valid_pack_id(id: &str) -> bool {
-    let b = id.as_bytes();
-    !b.is_empty()
-        && b.len() <= 64
-        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-}
-
 pub mod schema {
     //! The pack document as authors write it, for the committed JSON Schema (editors use
     //! it for completion and inline checks). Validation itself is [`super::validate_yaml`],

@@ -84,6 +84,8 @@ pub enum LoadError {
     Instantiate { pack: String, detail: String },
     #[error("pack `{pack}`: invalid description: {}", problems.join("; "))]
     InvalidDescription { pack: String, problems: Vec<String> },
+    #[error("pack `{pack}`: refused its settings: {}", errors.join("; "))]
+    Configure { pack: String, errors: Vec<String> },
 }
 
 /// Why a call into a pack failed. The pack's rules are reported as errored for the scan.
@@ -97,6 +99,8 @@ pub enum PackError {
     Trap { pack: String, detail: String },
     #[error("pack `{pack}` reported {count} findings for one file; the limit is {limit}")]
     TooManyFindings { pack: String, count: usize, limit: usize },
+    #[error("pack `{pack}` refused its settings: {}", errors.join("; "))]
+    Configure { pack: String, errors: Vec<String> },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -259,6 +263,18 @@ impl Runtime {
     /// Verifies, compiles and describes a pack component. `name` is how errors refer to it
     /// until its description is known (a file name or an id).
     pub fn load(&self, name: &str, bytes: &[u8], limits: PackLimits) -> Result<LoadedPack, LoadError> {
+        self.load_configured(name, bytes, None, limits)
+    }
+
+    /// Like [`Runtime::load`], handing `settings` to the pack's `configure` in every
+    /// instance (the declarative engine receives its pack document this way).
+    pub fn load_configured(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        settings: Option<String>,
+        limits: PackLimits,
+    ) -> Result<LoadedPack, LoadError> {
         match bytes.get(0..8) {
             Some([0, b'a', b's', b'm', 1, 0, 0, 0]) => {
                 return Err(LoadError::NotAComponent {
@@ -298,8 +314,12 @@ impl Runtime {
             pre,
             matchers: self.matchers.clone(),
             idle: Mutex::new(Vec::new()),
+            settings: settings.map(Arc::from),
         };
-        let mut live = pack.instantiate().map_err(|e| LoadError::Instantiate { pack: name.into(), detail: e.to_string() })?;
+        let mut live = pack.instantiate().map_err(|e| match e {
+            PackError::Configure { errors, .. } => LoadError::Configure { pack: name.into(), errors },
+            e => LoadError::Instantiate { pack: name.into(), detail: e.to_string() },
+        })?;
         let info = pack
             .call(&mut live, |b, s| b.sentra_pack_scanner().call_describe(s))
             .map_err(|e| LoadError::Instantiate { pack: name.into(), detail: e.to_string() })?;
@@ -333,14 +353,7 @@ fn store_cached(component: &Component, path: &Path) -> std::io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
-/// Pack ids become file names and URL segments, so they are restricted.
-pub fn valid_pack_id(id: &str) -> bool {
-    let b = id.as_bytes();
-    !b.is_empty()
-        && b.len() <= 64
-        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-}
+pub use sentra_pack_format::valid_pack_id;
 
 fn validate_description(name: &str, info: &PackInfo) -> Result<(), LoadError> {
     let mut problems = Vec::new();
@@ -380,6 +393,8 @@ pub struct LoadedPack {
     pre: bindings::PackPre<HostState>,
     matchers: host::MatcherCache,
     idle: Mutex<Vec<Live>>,
+    /// Given to `configure` in every new instance.
+    settings: Option<Arc<str>>,
 }
 
 impl std::fmt::Debug for LoadedPack {
@@ -429,7 +444,15 @@ impl LoadedPack {
         store.set_epoch_deadline(self.deadline_ticks());
         store.epoch_deadline_trap();
         let bindings = self.pre.instantiate(&mut store).map_err(|e| self.classify(&store, e))?;
-        Ok(Live { store, bindings })
+        let mut live = Live { store, bindings };
+        if let Some(settings) = &self.settings {
+            let configured = self.call(&mut live, |b, s| b.sentra_pack_scanner().call_configure(s, settings))?;
+            if let Err(errors) = configured {
+                let pack = if self.info.id.is_empty() { self.name.clone() } else { self.info.id.clone() };
+                return Err(PackError::Configure { pack, errors });
+            }
+        }
+        Ok(live)
     }
 
     fn deadline_ticks(&self) -> u64 {
@@ -513,9 +536,9 @@ impl LoadedPack {
         Ok(out)
     }
 
-    /// Project-level findings, once per scan.
-    pub fn scan_project(&self, files: &[String]) -> Result<ScanOutput, PackError> {
-        let project = bindings::sentra::pack::types::Project { files: files.to_vec() };
+    /// Project-level findings of `rules` (indices of project-level rules), once per scan.
+    pub fn scan_project(&self, files: &[String], rules: &[u32]) -> Result<ScanOutput, PackError> {
+        let project = bindings::sentra::pack::types::Project { files: files.to_vec(), rules: rules.to_vec() };
         let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan_project(s, &project), |_| {})?;
         let out = convert::scan_output(out, self.limits.max_message_bytes);
         if out.findings.len() > self.limits.max_findings_per_file {
@@ -572,6 +595,14 @@ mod convert {
                     required_literals: r.required_literals,
                     pattern: r.pattern,
                     project_level: r.project_level,
+                    applies_when: r.applies_when.map(|c| Conditions {
+                        languages: c.languages,
+                        has_files: c.has_files,
+                        has_imports: c.has_imports,
+                        has_dependencies: c.has_dependencies,
+                        has_content: c.has_content,
+                    }),
+                    skipped: r.skipped,
                 })
                 .collect(),
         }

@@ -59,6 +59,21 @@ pub struct RuleInfo {
     pub required_literals: Vec<String>,
     pub pattern: Option<String>,
     pub project_level: bool,
+    /// Project preconditions the host checks once per scan.
+    pub applies_when: Option<Conditions>,
+    /// Why the pack cannot run this rule; such a rule is listed as skipped, never run.
+    pub skipped: Option<String>,
+}
+
+/// Project preconditions of a rule: every non-empty list must hold, and a list holds when
+/// any of its entries does.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conditions {
+    pub languages: Vec<String>,
+    pub has_files: Vec<String>,
+    pub has_imports: Vec<String>,
+    pub has_dependencies: Vec<String>,
+    pub has_content: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -7,6 +7,9 @@ use sentra::pack::types::{PackInfo, Project, ScanOutput, SourceFile};
 
 struct Future;
 impl Guest for Future {
+    fn configure(_: String) -> Result<(), Vec<String>> {
+        Ok(())
+    }
     fn describe() -> PackInfo {
         PackInfo { id: "test-future-api".into(), name: "Future".into(), version: "9.0.0".into(), description: String::new(), license: "MIT".into(), rules: Vec::new() }
     }

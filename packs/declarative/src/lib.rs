@@ -1,0 +1,279 @@
+//! The declarative engine pack: one component that runs any YAML pack.
+//!
+//! The host validates a pack document, then hands it here as JSON through `configure`
+//! (one instance runs one document). Regex work goes to the host's native matcher; the
+//! file policies and the Python AST checks run here, inside the sandbox.
+
+mod policy;
+mod python;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use sentra_pack_format::{AutofixKind, PackDocument, RuleCheck, RuleSpec, Severity as DocSeverity};
+use sentra_sdk::host::{Matcher, RegexMatch, compile};
+use sentra_sdk::{Conditions, File, Findings, Fix, Pack, PackMeta, Project, Rule, Severity};
+
+struct Engine {
+    doc: PackDocument,
+    by_id: HashMap<String, usize>,
+    /// Matcher indices of each rule's patterns (in `RuleCheck` order).
+    patterns: Vec<Vec<u32>>,
+    matcher: Result<Matcher, String>,
+}
+
+thread_local! {
+    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+}
+
+fn with_engine<R>(f: impl FnOnce(&Engine) -> R) -> Option<R> {
+    ENGINE.with(|e| e.borrow().as_ref().map(f))
+}
+
+/// Patterns a rule hands the matcher. `required_pattern` and `must_contain_pattern`
+/// run multi-line, so `^`/`$` match at line boundaries; `regex` patterns keep their own
+/// flags.
+fn rule_patterns(rule: &RuleSpec) -> Vec<String> {
+    use sentra_pack_format::FilePolicy;
+    match &rule.check {
+        RuleCheck::Regex { pattern } => vec![pattern.clone()],
+        RuleCheck::AllPatterns { patterns, .. } => patterns.clone(),
+        RuleCheck::RequiredPattern { pattern } | RuleCheck::FilePolicy { policy: FilePolicy::MustContainPattern { pattern } } => {
+            vec![format!("(?m){pattern}")]
+        }
+        _ => Vec::new(),
+    }
+}
+
+struct Declarative;
+
+impl Pack for Declarative {
+    fn configure(settings: &str) -> Result<(), Vec<String>> {
+        let doc: PackDocument =
+            serde_json::from_str(settings).map_err(|e| vec![format!("the pack document is not valid: {e}")])?;
+        let mut all = Vec::new();
+        let patterns = doc
+            .rules
+            .iter()
+            .map(|r| {
+                rule_patterns(r)
+                    .into_iter()
+                    .map(|p| {
+                        all.push(p);
+                        (all.len() - 1) as u32
+                    })
+                    .collect()
+            })
+            .collect();
+        let matcher = compile(&all).map_err(|e| e.message);
+        let by_id = doc.rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        ENGINE.with(|e| *e.borrow_mut() = Some(Engine { doc, by_id, patterns, matcher }));
+        Ok(())
+    }
+
+    fn info() -> PackMeta {
+        with_engine(|e| {
+            let d = &e.doc;
+            let meta = PackMeta::new(d.pack_id.as_deref().unwrap_or("declarative"), &d.name)
+                .version(&d.version)
+                .description(&d.description);
+            match &d.license {
+                Some(l) => meta.license(l),
+                None => meta,
+            }
+        })
+        .unwrap_or_else(|| PackMeta::new("declarative", "Declarative engine (unconfigured)"))
+    }
+
+    fn rules() -> Vec<Rule> {
+        with_engine(|e| e.doc.rules.iter().map(to_sdk_rule).collect()).unwrap_or_default()
+    }
+
+    fn check(rule: &Rule, file: &File<'_>, out: &mut Findings) {
+        with_engine(|e| {
+            let Some(&i) = e.by_id.get(rule.id()) else { return };
+            e.check(&e.doc.rules[i], &e.patterns[i], file, out);
+        });
+    }
+
+    fn check_project(rule: &Rule, _project: &Project, out: &mut Findings) {
+        // Only obligations are project-level, and the host already checked `applies_when`.
+        let _ = rule;
+        out.report_line(1);
+    }
+}
+
+fn to_sdk_rule(r: &RuleSpec) -> Rule {
+    let base = match &r.check {
+        RuleCheck::DocumentationObligation => Rule::project(&r.id, &r.name),
+        _ => Rule::check(&r.id, &r.name),
+    };
+    let mut rule = base
+        .kind(r.type_name())
+        .description(&r.description)
+        .severity(match r.severity {
+            DocSeverity::Critical => Severity::Critical,
+            DocSeverity::High => Severity::High,
+            DocSeverity::Medium => Severity::Medium,
+            DocSeverity::Low => Severity::Low,
+            DocSeverity::Info => Severity::Info,
+        })
+        .globs(r.file_globs.iter().filter(|g| g.as_str() != "**/*").cloned())
+        .exclude(r.exclude_globs.iter().cloned())
+        .standard(&r.standard, &r.clause)
+        .category(&r.category)
+        .cwe(r.cwe.iter().cloned())
+        .tags(r.tags.iter().cloned())
+        .remediation(&r.remediation)
+        .references(r.references.iter().cloned());
+    match &r.check {
+        RuleCheck::Regex { pattern } | RuleCheck::RequiredPattern { pattern } => rule = rule.pattern(pattern),
+        RuleCheck::Unsupported { reason, .. } => rule = rule.skipped(reason),
+        _ => {}
+    }
+    if let Some(a) = &r.applies_when {
+        rule = rule.applies_when(Conditions {
+            languages: a.languages.clone(),
+            has_files: a.has_files.clone(),
+            has_imports: a.has_imports.clone(),
+            has_dependencies: a.has_dependencies.clone(),
+            has_content: a.has_content.clone(),
+        });
+    }
+    rule
+}
+
+impl Engine {
+    fn matcher(&self, out: &mut Findings) -> Option<&Matcher> {
+        match &self.matcher {
+            Ok(m) => Some(m),
+            Err(e) => {
+                out.error(e.clone());
+                None
+            }
+        }
+    }
+
+    /// Matches of `patterns` in `file`, grouped per pattern; `None` after reporting an error.
+    fn find(&self, file: &File<'_>, patterns: &[u32], out: &mut Findings) -> Option<Vec<Vec<RegexMatch>>> {
+        let found = match self.matcher(out)?.find_all(file.id, patterns) {
+            Ok(found) => found,
+            Err(e) => {
+                out.error(e.message);
+                return None;
+            }
+        };
+        if let Some(e) = found.errors.into_iter().next() {
+            out.error(e.message);
+            return None;
+        }
+        let mut grouped = vec![Vec::new(); patterns.len()];
+        for m in found.matches {
+            if let Some(slot) = patterns.iter().position(|&p| p == m.pattern) {
+                grouped[slot].push(m);
+            }
+        }
+        Some(grouped)
+    }
+
+    fn is_match(&self, file: &File<'_>, pattern: u32, out: &mut Findings) -> Option<bool> {
+        match self.matcher(out)?.is_match(file.id, pattern) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                out.error(e.message);
+                None
+            }
+        }
+    }
+
+    fn check(&self, rule: &RuleSpec, patterns: &[u32], file: &File<'_>, out: &mut Findings) {
+        match &rule.check {
+            RuleCheck::Regex { .. } => {
+                let Some(groups) = self.find(file, patterns, out) else { return };
+                for m in &groups[0] {
+                    report_match(rule, file, m, out);
+                }
+            }
+            RuleCheck::AllPatterns { within_lines, .. } => {
+                let Some(groups) = self.find(file, patterns, out) else { return };
+                if groups.iter().any(Vec::is_empty) {
+                    return;
+                }
+                match within_lines {
+                    None => out.report_line(1),
+                    Some(n) => {
+                        let lines: Vec<Vec<u32>> = groups.iter().map(|g| g.iter().map(|m| m.line).collect()).collect();
+                        if let Some(line) = earliest_window(&lines, *n) {
+                            out.report_line(line);
+                        }
+                    }
+                }
+            }
+            RuleCheck::RequiredPattern { .. } => {
+                if self.is_match(file, patterns[0], out) == Some(false) {
+                    out.report_line(1);
+                }
+            }
+            RuleCheck::FilePolicy { policy } => {
+                let has_pattern = |out: &mut Findings| patterns.first().and_then(|&p| self.is_match(file, p, out));
+                policy::check(policy, file, has_pattern, out);
+            }
+            RuleCheck::Ast { check } => python::check(check, file, out),
+            RuleCheck::DocumentationObligation | RuleCheck::Unsupported { .. } => {}
+        }
+    }
+}
+
+/// The first line `s` at which some pattern matches such that every pattern has a match
+/// on a line in `s..s + n`.
+fn earliest_window(lines: &[Vec<u32>], n: u32) -> Option<u32> {
+    let mut starts: Vec<u32> = lines.iter().flatten().copied().collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts.into_iter().find(|&s| lines.iter().all(|l| l.iter().any(|&x| x >= s && x < s.saturating_add(n))))
+}
+
+fn report_match(rule: &RuleSpec, file: &File<'_>, m: &RegexMatch, out: &mut Findings) {
+    let message = out.message().to_string();
+    let Some(autofix) = &rule.autofix else {
+        out.report_match(m);
+        return;
+    };
+    match autofix.kind {
+        AutofixKind::ReplaceMatch => {
+            let fix = Fix { description: format!("Replace with `{}`", autofix.replacement), replacement: autofix.replacement.clone() };
+            out.report_with(m.line, m.column, m.end_line, m.end_column, message, Some(fix));
+        }
+        AutofixKind::RemoveLine | AutofixKind::CommentOut => {
+            // The fix rewrites the whole line, so the finding spans it.
+            let text = file.text();
+            let line = text.lines().nth(m.line as usize - 1).unwrap_or("");
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let end_column = line.chars().count() as u32 + 1;
+            let fix = if autofix.kind == AutofixKind::RemoveLine {
+                Fix { description: "Remove the line".into(), replacement: String::new() }
+            } else {
+                Fix { description: "Comment out the line".into(), replacement: comment_out(file.path, line) }
+            };
+            out.report_with(m.line, 1, m.line, end_column, message, Some(fix));
+        }
+    }
+}
+
+/// `line` commented out in the syntax `path`'s extension implies, indentation kept.
+fn comment_out(path: &str, line: &str) -> String {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+    let indent_len = line.len() - line.trim_start().len();
+    let (indent, rest) = line.split_at(indent_len);
+    match ext.as_str() {
+        "py" | "sh" | "bash" | "rb" | "yaml" | "yml" | "toml" | "r" | "pl" | "tf" | "cfg" | "ini" | "conf" | "ps1" => {
+            format!("{indent}# {rest}")
+        }
+        "sql" | "lua" | "hs" => format!("{indent}-- {rest}"),
+        "html" | "xml" | "md" | "vue" | "svelte" => format!("{indent}<!-- {rest} -->"),
+        "css" => format!("{indent}/* {rest} */"),
+        _ => format!("{indent}// {rest}"),
+    }
+}
+
+sentra_sdk::export_pack!(Declarative);
