@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use sentra_engine::{Catalog, Config, PackSource, ScanOptions, Source};
+use sentra_engine::{Catalog, Config, PackSource, ScanOptions, Source, declarative};
 use sentra_runtime::Severity;
 
 #[derive(Parser, Debug)]
@@ -32,6 +32,43 @@ enum Command {
     ListPacks(ListArgs),
     /// List the rules of the available (or selected) packs.
     ListRules(ListRulesArgs),
+    /// Test and lint packs.
+    #[command(subcommand)]
+    Pack(PackCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum PackCommand {
+    /// Run a pack over annotated fixtures (`ruleid: RULE-ID` / `ok: RULE-ID` comments);
+    /// exit 1 on any missing or unexpected finding.
+    ///
+    /// DIR holds a `pack.yaml` and its fixtures (under DIR/tests when present, else DIR
+    /// itself), or only fixtures when the pack is given with --pack or --pack-file.
+    Test(PackTestArgs),
+    /// Report footguns in a YAML pack: invalid fields, patterns matching the empty
+    /// string, globs matching nothing, rules without remediation or standard. Exit 1 if
+    /// anything is reported.
+    Lint(PackLintArgs),
+}
+
+#[derive(Args, Debug)]
+struct PackTestArgs {
+    /// Directory with the pack and/or its fixtures.
+    dir: PathBuf,
+    /// Test this built-in pack against the fixtures in DIR.
+    #[arg(long, conflicts_with = "pack_file")]
+    pack: Option<String>,
+    /// Test this pack (`.yaml` or `.wasm`) against the fixtures in DIR.
+    #[arg(long, value_name = "FILE")]
+    pack_file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Args, Debug)]
+struct PackLintArgs {
+    /// The YAML pack document.
+    file: PathBuf,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -48,8 +85,8 @@ struct ScanArgs {
     /// Packs to run (repeat or comma-separate); overrides `standards_packs`.
     #[arg(long = "pack", value_delimiter = ',')]
     packs: Vec<String>,
-    /// Also run this pack component (a `.wasm` file); repeatable.
-    #[arg(long = "pack-file", value_name = "WASM")]
+    /// Also run this pack: a component (`.wasm`) or a declarative pack (`.yaml`); repeatable.
+    #[arg(long = "pack-file", value_name = "FILE")]
     pack_files: Vec<PathBuf>,
     /// Severities that fail the gate (comma-separated); overrides `gate_fail_on`.
     #[arg(long, value_delimiter = ',')]
@@ -165,6 +202,118 @@ fn run(cli: Cli) -> Result<u8> {
             output::list_rules(&mut out, &set, args.format == Format::Json)?;
             Ok(0)
         }
+        Command::Pack(PackCommand::Test(args)) => pack_test(args),
+        Command::Pack(PackCommand::Lint(args)) => pack_lint(args),
+    }
+}
+
+/// Loads a pack file: a declarative document (by extension or content) or a component.
+/// Validation warnings go to stderr.
+fn load_pack_file(cat: &Catalog, file: &Path, config: &Config) -> Result<std::sync::Arc<sentra_runtime::LoadedPack>> {
+    let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read pack", file.display()))?;
+    let name = file.display().to_string();
+    if bytes.starts_with(b"\0asm") {
+        return Ok(cat.load_external(&name, &bytes, config)?);
+    }
+    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{name}: neither a Wasm component nor a UTF-8 YAML document"))?;
+    let checked = check_yaml(file, &text, config)?;
+    for w in &checked.warnings {
+        let _ = writeln!(anstream::stderr(), "sentra: warning: {name}: {w}");
+    }
+    Ok(cat.load_checked(checked.id(), &checked, config)?)
+}
+
+fn check_yaml(file: &Path, text: &str, config: &Config) -> Result<declarative::CheckedPack> {
+    let name = file.display().to_string();
+    let default_id = declarative::id_from_file_name(&name);
+    Ok(declarative::check_pack(&name, text, &default_id, &config.pack_limits.regex)?)
+}
+
+fn pack_test(args: PackTestArgs) -> Result<u8> {
+    let dir = &args.dir;
+    if !dir.is_dir() {
+        anyhow::bail!("{}: not a directory", dir.display());
+    }
+    let mut config = Config::default();
+    let cat = catalog()?;
+    let own_doc = ["pack.yaml", "pack.yml"].iter().map(|n| dir.join(n)).find(|p| p.is_file());
+    let (set, fixtures) = match (&args.pack, &args.pack_file, own_doc) {
+        (Some(id), _, _) => {
+            config.standards_packs = Some(vec![id.clone()]);
+            (cat.load(&config)?, dir.clone())
+        }
+        (None, Some(file), _) => {
+            config.standards_packs = Some(Vec::new());
+            let pack = load_pack_file(&cat, file, &config)?;
+            (cat.load_with(&config, vec![pack])?, dir.clone())
+        }
+        (None, None, Some(doc)) => {
+            config.standards_packs = Some(Vec::new());
+            let pack = load_pack_file(&cat, &doc, &config)?;
+            let tests = dir.join("tests");
+            (cat.load_with(&config, vec![pack])?, if tests.is_dir() { tests } else { dir.clone() })
+        }
+        (None, None, None) => anyhow::bail!("{}: no pack.yaml here; name the pack with --pack or --pack-file", dir.display()),
+    };
+    let annotations = sentra_engine::pack_test::collect(&fixtures).with_context(|| format!("{}: cannot read fixtures", fixtures.display()))?;
+    if annotations.is_empty() {
+        anyhow::bail!("{}: no `ruleid:` or `ok:` annotations found in the fixtures", fixtures.display());
+    }
+    let mut result = sentra_engine::scan(&Source::Directory(fixtures.clone()), &set, &config, &ScanOptions::default())?;
+    // The pack document sits beside the fixtures when they share a directory.
+    result.findings.retain(|f| f.evidence.file != "pack.yaml" && f.evidence.file != "pack.yml");
+    let outcomes = sentra_engine::pack_test::compare(&annotations, &sentra_engine::pack_test::findings_of(&result));
+    let failed = outcomes.values().any(|o| !o.ok()) || !result.errored_packs.is_empty() || !result.rule_errors.is_empty();
+    let mut buf = Vec::new();
+    if args.format == Format::Json {
+        serde_json::to_writer_pretty(
+            &mut buf,
+            &serde_json::json!({
+                "passed": !failed,
+                "rules": outcomes,
+                "errored_packs": result.errored_packs,
+                "rule_errors": result.rule_errors,
+            }),
+        )?;
+        buf.push(b'\n');
+    } else {
+        output::pack_test_report(&mut buf, &outcomes, &result)?;
+    }
+    let mut out = anstream::stdout();
+    out.write_all(&buf)?;
+    out.flush()?;
+    Ok(u8::from(failed))
+}
+
+fn pack_lint(args: PackLintArgs) -> Result<u8> {
+    let file = &args.file;
+    let text = std::fs::read_to_string(file).with_context(|| format!("{}: cannot read pack", file.display()))?;
+    let config = Config::default();
+    let name = file.display().to_string();
+    let mut out = anstream::stdout();
+    let checked = match check_yaml(file, &text, &config) {
+        Ok(c) => c,
+        Err(e) => match e.downcast::<declarative::InvalidPack>() {
+            Ok(invalid) => {
+                for p in &invalid.problems {
+                    writeln!(out, "{name}: error: {p}")?;
+                }
+                writeln!(out, "{} error(s)", invalid.problems.len())?;
+                return Ok(1);
+            }
+            Err(e) => return Err(e),
+        },
+    };
+    let problems = declarative::lint(&checked, &config.pack_limits.regex);
+    for p in &problems {
+        writeln!(out, "{name}: warning: {p}")?;
+    }
+    if problems.is_empty() {
+        writeln!(out, "{name}: {} rules, no problems found", checked.document.rules.len())?;
+        Ok(0)
+    } else {
+        writeln!(out, "{} warning(s)", problems.len())?;
+        Ok(1)
     }
 }
 
@@ -180,8 +329,7 @@ fn scan_cmd(args: ScanArgs, is_gate: bool) -> Result<u8> {
     let cat = catalog()?;
     let mut extra = Vec::new();
     for file in &args.pack_files {
-        let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read pack", file.display()))?;
-        extra.push(cat.load_external(&file.display().to_string(), &bytes, &config)?);
+        extra.push(load_pack_file(&cat, file, &config)?);
     }
     let set = cat.load_with(&config, extra)?;
     let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &ScanOptions::default())?;

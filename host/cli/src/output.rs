@@ -42,6 +42,9 @@ pub fn text_report(out: &mut impl Write, r: &ScanResult, gate: Option<&GateResul
     for e in &r.rule_errors {
         writeln!(out, "{}rule error{:#}  {}/{} on {}: {}", sev_style(Severity::High), sev_style(Severity::High), e.pack_id, e.rule_id, e.file, e.message)?;
     }
+    for s in &r.skipped_rules {
+        writeln!(out, "{DIM}skipped rule  {}/{}: {}{DIM:#}", s.pack_id, s.rule_id, s.reason)?;
+    }
     let b = &r.by_severity;
     writeln!(
         out,
@@ -123,4 +126,36 @@ pub fn list_rules(out: &mut impl Write, set: &PackSet, json: bool) -> std::io::R
         }
     }
     Ok(())
+}
+
+/// `sentra pack test`: one line per rule, then the failures' locations.
+pub fn pack_test_report(
+    out: &mut impl Write,
+    outcomes: &std::collections::BTreeMap<String, sentra_engine::pack_test::RuleOutcome>,
+    r: &ScanResult,
+) -> std::io::Result<()> {
+    let ok = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
+    let bad = sev_style(Severity::Critical);
+    for (rule, o) in outcomes {
+        if o.ok() {
+            writeln!(out, "{ok}PASS{ok:#}  {rule} ({} annotation{})", o.passed, if o.passed == 1 { "" } else { "s" })?;
+            continue;
+        }
+        writeln!(out, "{bad}FAIL{bad:#}  {rule}")?;
+        for m in &o.missing {
+            writeln!(out, "      missing finding at {m}")?;
+        }
+        for u in &o.unexpected {
+            writeln!(out, "      unexpected finding at {u}")?;
+        }
+    }
+    for e in &r.errored_packs {
+        writeln!(out, "{bad}ERROR{bad:#} {}", e.message)?;
+    }
+    for e in &r.rule_errors {
+        writeln!(out, "{bad}ERROR{bad:#} {}/{} on {}: {}", e.pack_id, e.rule_id, e.file, e.message)?;
+    }
+    let failed = outcomes.values().filter(|o| !o.ok()).count();
+    let style = if failed == 0 && r.errored_packs.is_empty() && r.rule_errors.is_empty() { ok } else { bad };
+    writeln!(out, "{style}{} of {} rules passed{style:#}", outcomes.len() - failed, outcomes.len())
 }

@@ -105,3 +105,96 @@ mod tests {
         assert!(err.to_string().contains("rule `B`, field `pattern`: invalid regex"), "{err}");
     }
 }
+
+/// Sample paths for the file kinds sentra knows, to find globs that can never match.
+fn sample_paths() -> Vec<String> {
+    const EXTENSIONS: &[&str] = &[
+        "py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "java", "go", "rs", "rb", "php", "cs", "c", "h", "cc", "cpp",
+        "hpp", "kt", "kts", "swift", "scala", "sh", "bash", "tf", "hcl", "yaml", "yml", "json", "toml", "ini", "cfg", "conf",
+        "xml", "html", "htm", "css", "scss", "sql", "md", "rst", "txt", "env", "properties", "gradle", "lock", "vue", "svelte",
+        "ipynb", "pem", "key", "dockerfile", "ps1", "bat", "r", "lua", "pl", "ex", "exs", "erl", "dart", "proto", "graphql",
+    ];
+    const NAMES: &[&str] = &[
+        "Dockerfile", "Makefile", "Jenkinsfile", "Gemfile", "Pipfile", "README", "LICENSE", "CODEOWNERS", ".env", ".gitignore",
+        ".npmrc", ".dockerignore", "requirements.txt", "package.json", "go.mod", "Cargo.toml", "pom.xml", "build.gradle",
+    ];
+    let dirs = ["", "src/", "a/b/c/", "tests/", "test/", "docs/", ".github/workflows/", "config/"];
+    let mut out = Vec::new();
+    for d in dirs {
+        for e in EXTENSIONS {
+            out.push(format!("{d}file.{e}"));
+            out.push(format!("{d}test_file.{e}"));
+            out.push(format!("{d}file.test.{e}"));
+        }
+        for n in NAMES {
+            out.push(format!("{d}{n}"));
+        }
+    }
+    out
+}
+
+/// Footguns in a valid pack: patterns that match the empty string, globs that select no
+/// file sentra knows (or only excluded ones), rules without remediation or standard.
+pub fn lint(pack: &CheckedPack, limits: &MatchLimits) -> Vec<Problem> {
+    use sentra_pack_format::{FilePolicy, RuleCheck};
+    let mut out = pack.warnings.clone();
+    let samples = sample_paths();
+    for rule in &pack.document.rules {
+        let at = |field: &str, message: String| Problem { location: format!("rule `{}`", rule.id), field: field.into(), message };
+        let patterns: Vec<(String, &str)> = match &rule.check {
+            RuleCheck::Regex { pattern } => vec![("pattern".into(), pattern.as_str())],
+            RuleCheck::AllPatterns { patterns, .. } => {
+                patterns.iter().enumerate().map(|(i, p)| (format!("all_patterns[{i}]"), p.as_str())).collect()
+            }
+            RuleCheck::RequiredPattern { pattern } | RuleCheck::FilePolicy { policy: FilePolicy::MustContainPattern { pattern } } => {
+                vec![("pattern".into(), pattern.as_str())]
+            }
+            _ => Vec::new(),
+        };
+        for (field, p) in patterns {
+            if let Ok(set) = PatternSet::compile(&[p], *limits)
+                && set.is_match(&sentra_matcher::Text::new(b""), 0).unwrap_or(false)
+            {
+                let why = match rule.check {
+                    RuleCheck::Regex { .. } => "it fires on every file",
+                    _ => "it is satisfied by any file",
+                };
+                out.push(at(&field, format!("`{p}` matches the empty string, so {why}")));
+            }
+        }
+        if matches!(rule.check, RuleCheck::DocumentationObligation | RuleCheck::Unsupported { .. }) {
+            continue;
+        }
+        let compile = |globs: &[String]| -> Option<globset::GlobSet> {
+            let mut b = globset::GlobSetBuilder::new();
+            for g in globs {
+                b.add(crate::config::compile_glob(g).ok()?);
+                if let Some(rest) = g.strip_prefix("**/") {
+                    b.add(crate::config::compile_glob(rest).ok()?);
+                }
+            }
+            b.build().ok()
+        };
+        let (Some(include), Some(exclude)) = (compile(&rule.file_globs), compile(&rule.exclude_globs)) else { continue };
+        for g in &rule.file_globs {
+            let Some(one) = compile(std::slice::from_ref(g)) else { continue };
+            if !samples.iter().any(|s| one.is_match(s)) {
+                out.push(at("file_glob", format!("`{g}` matches no kind of file sentra knows (check the extension)")));
+            }
+        }
+        let selected: Vec<&String> = samples.iter().filter(|s| include.is_match(s.as_str())).collect();
+        if !selected.is_empty() && !rule.exclude_globs.is_empty() && selected.iter().all(|s| exclude.is_match(s.as_str())) {
+            out.push(at("exclude_globs", "excludes every file `file_glob` selects, so the rule never runs".into()));
+        }
+        if matches!(rule.check, RuleCheck::Ast { .. }) && !selected.iter().any(|s| s.ends_with(".py")) {
+            out.push(at("file_glob", "`ast` rules only check Python files, and this glob selects none".into()));
+        }
+        if rule.remediation.trim().is_empty() {
+            out.push(at("remediation_guidance", "missing: findings will not tell the reader how to fix them".into()));
+        }
+        if rule.standard.trim().is_empty() {
+            out.push(at("standard", "missing: findings will not map to a standard for audit evidence".into()));
+        }
+    }
+    out
+}

@@ -5,6 +5,7 @@ pub mod conditions;
 pub mod config;
 pub mod declarative;
 pub mod finding;
+pub mod pack_test;
 pub mod packs;
 pub mod scan;
 
