@@ -1,6 +1,6 @@
 //! End-to-end tests: drive the real `sentra` binary over fixture trees.
 
-mod annotations;
+mod declarative;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -92,11 +92,43 @@ fn secrets_fixture_gives_exactly_the_expected_findings() {
 
 #[test]
 fn secrets_fixture_annotations_hold() {
-    let dir = fixtures().join("secrets");
-    let out = sentra(&["scan", ".", "--format", "json"], &dir, &[]);
-    let v = json(&out);
-    let problems = annotations::check(&dir, &findings(&v));
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let out = sentra(&["pack", "test", "tests/fixtures/secrets", "--pack", "secrets"], &repo_root(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("21 of 21 rules passed"), "{}", stdout(&out));
+}
+
+#[test]
+fn pack_test_fails_naming_the_rule_when_a_fixture_line_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("secrets"), dir.path());
+    let config = dir.path().join("config.py");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let token_line = text.lines().find(|l| l.contains("ghp_")).unwrap().to_string();
+    std::fs::write(&config, text.replace(&token_line, "GITHUB = os.environ['GITHUB_TOKEN']")).unwrap();
+    let d = dir.path().display().to_string();
+    let out = sentra(&["pack", "test", &d, "--pack", "secrets"], &repo_root(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("FAIL  SEC-GITHUB-TOKEN"), "{text}");
+    assert!(text.contains("missing finding at config.py:"), "{text}");
+    let json_out = sentra(&["pack", "test", &d, "--pack", "secrets", "--format", "json"], &repo_root(), &[]);
+    let v = json(&json_out);
+    assert_eq!(v["passed"], false);
+    assert_eq!(v["rules"]["SEC-GITHUB-TOKEN"]["missing"].as_array().unwrap().len(), 1);
+    assert_eq!(v["rules"]["SEC-AWS-ACCESS-KEY-ID"]["missing"].as_array().unwrap().len(), 0);
+}
+
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
 
 #[test]
@@ -303,14 +335,4 @@ fn output_file_is_written() {
     assert!(out.stdout.is_empty());
     let v: Value = serde_json::from_slice(&std::fs::read(dir.path().join("out/result.json")).unwrap()).unwrap();
     assert_eq!(v["total"], 1);
-}
-
-#[test]
-fn annotation_checker_reports_contradictions() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.py", "# ruleid: R-1\nx = 1\ny = 2  # ok: R-2\n");
-    let none: Vec<(String, u64, String)> = vec![];
-    assert_eq!(annotations::check(dir.path(), &none), vec!["a.py:2: R-1 expected a finding, got none".to_string()]);
-    let both = vec![("a.py".to_string(), 2, "R-1".to_string()), ("a.py".to_string(), 3, "R-2".to_string())];
-    assert_eq!(annotations::check(dir.path(), &both), vec!["a.py:3: R-2 fired on an `ok:` line".to_string()]);
 }

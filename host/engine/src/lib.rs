@@ -111,8 +111,10 @@ impl Catalog {
     pub fn load_with(&self, config: &Config, extra: Vec<Arc<LoadedPack>>) -> Result<PackSet, CatalogError> {
         let wanted: Vec<&PackSource> = match &config.standards_packs {
             None => self.sources.iter().collect(),
+            // An id that names one of the extra packs selects that pack.
             Some(ids) => ids
                 .iter()
+                .filter(|id| !extra.iter().any(|e| &e.info().id == *id))
                 .map(|id| {
                     self.sources
                         .iter()
@@ -130,7 +132,7 @@ impl Catalog {
                         PackKind::Component(bytes) => self.runtime.load(&s.id, bytes, config.pack_limits)?,
                         PackKind::Yaml(text) => {
                             let checked = declarative::check_pack(&s.id, text, &s.id, &config.pack_limits.regex)?;
-                            return self.load_checked(&s.id, &checked, config);
+                            self.run_checked(&s.id, &checked, config)?
                         }
                     };
                     if pack.info().id != s.id {
@@ -157,9 +159,12 @@ impl Catalog {
 
     /// Loads a validated declarative pack into the declarative engine.
     pub fn load_checked(&self, name: &str, pack: &declarative::CheckedPack, config: &Config) -> Result<Arc<LoadedPack>, CatalogError> {
+        Ok(Arc::new(self.run_checked(name, pack, config)?))
+    }
+
+    fn run_checked(&self, name: &str, pack: &declarative::CheckedPack, config: &Config) -> Result<LoadedPack, CatalogError> {
         let engine = self.declarative_engine.ok_or_else(|| CatalogError::NoDeclarativeEngine { pack: name.into() })?;
         let settings = declarative::engine_settings(pack);
-        let loaded = self.runtime.load_configured(name, engine, Some(settings), config.pack_limits)?;
-        Ok(Arc::new(loaded))
+        Ok(self.runtime.load_configured(name, engine, Some(settings), config.pack_limits)?)
     }
 }

@@ -66,3 +66,44 @@ fn gate_ignores_obligations_and_fails_on_errored_packs() {
     r.errored_packs.push(sentra_engine::scan::ErroredPack { pack_id: "x".into(), message: "m".into(), file: None, rules: vec![] });
     assert!(!sentra_engine::gate(&r, &config.gate_fail_on).passed);
 }
+
+/// A declarative pack in the catalog (how built-in YAML packs are shipped: the document
+/// baked into the binary, run by the declarative engine component) loads and scans, and
+/// its `applies_when` sees an in-memory project too.
+#[test]
+fn catalog_yaml_packs_run_in_the_declarative_engine() {
+    const DOC: &str = include_str!("../../../tests/fixtures/declarative/conditions/pack.yaml");
+    let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sentra-cache");
+    let catalog = Catalog::new(vec![PackSource::yaml("fx-conditions", DOC)], Some(cache))
+        .unwrap()
+        .with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE);
+    let config = Config::default();
+    let set = catalog.load(&config).unwrap();
+    let source = Source::Memory(vec![
+        ("requirements.txt".into(), b"requests\n".to_vec()),
+        ("app.py".into(), b"import requests\nMARKER = 1\n".to_vec()),
+    ]);
+    let r = sentra_engine::scan(&source, &set, &config, &ScanOptions::default()).unwrap();
+    let rules: Vec<&str> = r.findings.iter().map(|f| f.rule_id.as_str()).collect();
+    assert_eq!(rules, vec!["AW-DEPS", "AW-IMPORTS", "AW-PYTHON"]);
+    assert_eq!(r.not_applicable_rules.len(), 9, "{:?}", r.not_applicable_rules);
+}
+
+/// Built-in YAML packs (directories of `packs/` holding a `pack.yaml`) must validate
+/// cleanly: no warnings, and the id they are shipped under.
+#[test]
+fn builtin_yaml_packs_are_clean() {
+    for (id, doc) in sentra_builtin_packs::BUILTIN_YAML {
+        let checked = sentra_engine::declarative::check_pack(id, doc, id, &Default::default())
+            .unwrap_or_else(|e| panic!("built-in pack {id}: {e}"));
+        assert!(checked.warnings.is_empty(), "built-in pack {id}: {:?}", checked.warnings);
+        assert_eq!(checked.id(), *id);
+    }
+}
+
+#[test]
+fn a_declarative_pack_without_the_engine_is_a_clear_error() {
+    let catalog = Catalog::new(vec![PackSource::yaml("p", "name: P\nrules: []\n")], None).unwrap();
+    let err = catalog.load(&Config::default()).unwrap_err();
+    assert!(err.to_string().contains("pack `p` is a declarative (YAML) pack"), "{err}");
+}

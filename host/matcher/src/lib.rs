@@ -195,16 +195,25 @@ fn compile_one(index: usize, pattern: &str, limits: &MatchLimits) -> Result<Engi
         // backtracker; a size-limit error stays an error rather than a slower fallback.
         // PCRE2 takes its limits from leading `(*LIMIT_...)` items; a pattern can only
         // lower them further, never raise them.
-        Err(regex::Error::Syntax(_)) => pcre2::bytes::RegexBuilder::new()
-            .utf(true)
-            .ucp(true)
-            .jit_if_available(true)
-            .build(&format!(
-                "(*LIMIT_MATCH={})(*LIMIT_DEPTH={}){pattern}",
-                limits.backtrack_limit, DEFAULT_BACKTRACK_DEPTH_LIMIT
-            ))
-            .map(Engine::Backtracking)
-            .map_err(|e| MatchError::Compile { index, message: e.to_string() }),
+        Err(regex::Error::Syntax(_)) => {
+            let prefix = format!("(*LIMIT_MATCH={})(*LIMIT_DEPTH={})", limits.backtrack_limit, DEFAULT_BACKTRACK_DEPTH_LIMIT);
+            pcre2::bytes::RegexBuilder::new()
+                .utf(true)
+                .ucp(true)
+                .jit_if_available(true)
+                .build(&format!("{prefix}{pattern}"))
+                .map(Engine::Backtracking)
+                .map_err(|e| {
+                    // Offsets count from the start of what PCRE2 saw; report them in the
+                    // author's pattern.
+                    let mut message = e.to_string();
+                    if let Some(at) = e.offset() {
+                        message = message
+                            .replace(&format!("at offset {at}:"), &format!("at offset {}:", at.saturating_sub(prefix.len())));
+                    }
+                    MatchError::Compile { index, message }
+                })
+        }
         Err(e) => Err(MatchError::Compile { index, message: e.to_string() }),
     }
 }
@@ -422,6 +431,9 @@ mod tests {
     fn bad_pattern_names_index() {
         let err = PatternSet::compile(&["ok", "(unclosed"], MatchLimits::default()).unwrap_err();
         assert!(err.to_string().starts_with("pattern 1:"), "{err}");
+        // Offsets point into the author's pattern, not the limits prefix the host adds.
+        let err = PatternSet::compile(&["(?<=a)(b"], MatchLimits::default()).unwrap_err();
+        assert!(err.to_string().contains("at offset 8:"), "{err}");
         assert!(set(&["a"]).find_all_ok(&Text::new(b""), &[3], &mut Vec::new()).is_err());
     }
 }

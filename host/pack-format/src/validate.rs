@@ -277,11 +277,15 @@ impl Validator<'_> {
                 let mut seen: BTreeMap<String, usize> = BTreeMap::new();
                 let mut rules = Vec::new();
                 for (i, item) in items.iter().enumerate() {
+                    // Duplicates are found on the raw ids, so a rule with other problems
+                    // still counts.
+                    if let Some(Value::String(id)) = item.get("id")
+                        && let Some(first) = seen.insert(id.clone(), i)
+                    {
+                        let at = At { location: format!("rule `{id}`") };
+                        self.error(&at, "id", format!("duplicate id (rules #{} and #{})", first + 1, i + 1));
+                    }
                     if let Some(rule) = self.rule(i, item) {
-                        if let Some(first) = seen.insert(rule.id.clone(), i) {
-                            let at = At { location: format!("rule `{}`", rule.id) };
-                            self.error(&at, "id", format!("duplicate id (rules #{} and #{})", first + 1, i + 1));
-                        }
                         rules.push(rule);
                     }
                 }
@@ -356,6 +360,14 @@ impl Validator<'_> {
         if map.get("query").is_some_and(|q| !q.is_null()) && map.get("language").is_none_or(Value::is_null) {
             self.error(&at, "query", "a `query` needs a `language`");
         }
+        let type_ = type_.filter(|t| {
+            let well_formed = t.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !well_formed {
+                self.error(&at, "type", format!("unknown type `{t}` (regex, required_pattern, file_policy, documentation_obligation, ast, llm)"));
+            }
+            well_formed
+        });
         let check = type_.and_then(|t| self.check(&at, map, &t));
 
         if self.problems.len() > before {

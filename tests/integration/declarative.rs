@@ -1,0 +1,243 @@
+//! Declarative (YAML) packs end to end: one fixture pack per rule type under
+//! `tests/fixtures/declarative/<type>/` (its `pack.yaml` and annotated `tests/`), bad packs
+//! under `bad/`, and the limits a hostile pack runs into.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{fixtures, json, repo_root, sentra, stderr, stdout, write};
+
+/// Every fixture pack passes its own annotated tests: each `ruleid:` line fires and no
+/// other line does, so the findings are exactly the annotated ones.
+#[test]
+fn every_rule_type_gives_exactly_the_annotated_findings() {
+    for dir in ["regex", "all-patterns", "required-pattern", "file-policy", "ast", "conditions"] {
+        let rel = format!("tests/fixtures/declarative/{dir}");
+        let out = sentra(&["pack", "test", &rel], &repo_root(), &[]);
+        assert_eq!(out.status.code(), Some(0), "{dir}:\n{}{}", stdout(&out), stderr(&out));
+        assert!(!stdout(&out).contains("FAIL"), "{dir}: {}", stdout(&out));
+    }
+}
+
+fn scan_fixture(dir: &str, id: &str) -> Value {
+    let base = format!("tests/fixtures/declarative/{dir}");
+    let out = sentra(
+        &["scan", &format!("{base}/tests"), "--pack", id, "--pack-file", &format!("{base}/pack.yaml"), "--format", "json"],
+        &repo_root(),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    json(&out)
+}
+
+#[test]
+fn rule_metadata_and_autofixes_reach_the_findings() {
+    let v = scan_fixture("regex", "fx-regex");
+    let find = |rule: &str, file: &str| -> Value {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule_id"] == rule && f["evidence"]["file"] == file)
+            .unwrap_or_else(|| panic!("no {rule} in {file}"))
+            .clone()
+    };
+    let eval = find("RX-EVAL", "app.py");
+    assert_eq!(eval["message"], "Use of eval: eval() runs arbitrary code");
+    assert_eq!(eval["severity"], "high");
+    assert_eq!(eval["standard"], "OWASP Top 10");
+    assert_eq!(eval["clause"], "A03:2021");
+    assert_eq!(eval["compliance_category"], "code");
+    assert_eq!(eval["cwe"], serde_json::json!(["CWE-95"]));
+    assert_eq!(eval["tags"], serde_json::json!(["injection"]));
+    assert_eq!(eval["remediation_guidance"], "Parse the input instead of evaluating it.");
+    assert_eq!(eval["suggestion"], "Parse the input instead of evaluating it.");
+    assert_eq!(eval["pack_id"], "fx-regex");
+    assert_eq!(eval["fix"], Value::Null);
+    assert_eq!(find("RX-DEBUG", "settings.cfg")["fix"]["replacement"], "DEBUG = False");
+    assert_eq!(find("RX-PLAIN-HTTP", "app.py")["fix"]["replacement"], "# API = \"http://api.example.com/v1\"");
+    let removed = find("RX-FIXME-LINE-START", "notes.txt");
+    assert_eq!(removed["fix"]["replacement"], "");
+    assert_eq!((removed["evidence"]["column"].as_u64(), removed["evidence"]["end_column"].as_u64()), (Some(1), Some(12)));
+    // Severity default, and packs report their own metadata.
+    assert_eq!(find("RX-TODO-FILE-START", "notes.txt")["severity"], "medium");
+    let pack = &v["packs"][0];
+    assert_eq!((pack["pack_id"].as_str(), pack["version"].as_str(), pack["rules"].as_u64()), (Some("fx-regex"), Some("1.2.0"), Some(6)));
+}
+
+#[test]
+fn obligations_are_project_level_never_gate_and_llm_rules_are_listed_as_skipped() {
+    let v = scan_fixture("obligation", "fx-obligation");
+    let got: Vec<(String, String, bool)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["evidence"]["file"].as_str().unwrap().into(), f["rule_id"].as_str().unwrap().into(), f["is_obligation"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(got, vec![("<project>".to_string(), "OB-PRIVACY".to_string(), true)]);
+    assert_eq!(v["skipped_rules"][0]["rule_id"], "OB-LLM");
+    assert!(v["skipped_rules"][0]["reason"].as_str().unwrap().contains("language model"));
+    assert_eq!(v["not_applicable_rules"], serde_json::json!(["fx-obligation/OB-GO-ONLY"]));
+
+    let base = "tests/fixtures/declarative/obligation";
+    let gate = sentra(
+        &["gate", &format!("{base}/tests"), "--pack", "fx-obligation", "--pack-file", &format!("{base}/pack.yaml"), "--fail-on", "high"],
+        &repo_root(),
+        &[],
+    );
+    assert_eq!(gate.status.code(), Some(0), "a high obligation must not fail the gate: {}", stdout(&gate));
+    assert!(stderr(&gate).contains("rule `OB-LLM`, field `type`"), "the llm rule is announced: {}", stderr(&gate));
+}
+
+/// One bad pack per validation error; each is refused with its message, naming the rule
+/// and the field.
+#[test]
+fn bad_packs_are_refused_with_every_problem() {
+    let cases: &[(&str, &[&str])] = &[
+        ("missing-name", &["pack, field `name`: is required"]),
+        ("missing-rules", &["pack, field `rules`: is required"]),
+        ("missing-id", &["rule #1, field `id`: is required"]),
+        ("missing-rule-name", &["rule `R-1`, field `name`: is required"]),
+        ("missing-type", &["rule `R-1`, field `type`: is required"]),
+        ("duplicate-id", &["rule `R-1`, field `id`: duplicate id (rules #1 and #2)"]),
+        ("bad-severity", &["rule `R-1`, field `severity`: `urgent` is not one of"]),
+        ("unknown-type", &["rule `R-1`, field `type`: unknown type `Reg Ex`"]),
+        ("unknown-check", &["rule `R-1`, field `check`: unknown check `max_size`", "rule `R-2`, field `ast_check`: unknown check `no_lambdas`"]),
+        (
+            "bad-regex",
+            &[
+                "rule `R-PATTERN`, field `pattern`: invalid regex",
+                "rule `R-ALL`, field `all_patterns[1]`: invalid regex",
+                "rule `R-REQUIRED`, field `pattern`: invalid regex",
+                "rule `R-POLICY`, field `params.pattern`: invalid regex",
+                "rule `R-CONTENT`, field `applies_when.has_content[0]`: invalid regex",
+            ],
+        ),
+        ("long-pattern", &["rule `R-LONG`, field `pattern`: pattern is 2001 bytes long; the limit is 2000"]),
+        ("query-without-language", &["rule `R-1`, field `query`: a `query` needs a `language`"]),
+        (
+            "wrong-types",
+            &[
+                "pack, field `name`: expected a string, found a list",
+                "rule `R-1`, field `tags`: expected a list of strings, found a mapping",
+                "rule `R-1`, field `within_lines`: expected a positive integer, found -2",
+                "rule `R-1`, field `exclude_globs`: expected a list of strings, found a number",
+                "rule `R-1`, field `applies_when`: expected a mapping, found a list",
+            ],
+        ),
+        (
+            "all-at-once",
+            &[
+                "rule #1, field `id`: is required",
+                "rule `R-2`, field `name`: is required",
+                "rule `R-2`, field `severity`",
+                "rule `R-2`, field `pattern`: invalid regex",
+                "rule `R-2`, field `id`: duplicate id (rules #2 and #3)",
+                "rule `R-4`, field `check`: unknown check",
+            ],
+        ),
+    ];
+    let listed: Vec<String> = std::fs::read_dir(fixtures().join("declarative/bad"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".yaml").to_string())
+        .collect();
+    assert_eq!(listed.len(), cases.len(), "every bad pack has a case: {listed:?}");
+    for (name, messages) in cases {
+        let file = format!("tests/fixtures/declarative/bad/{name}.yaml");
+        let lint = sentra(&["pack", "lint", &file], &repo_root(), &[]);
+        assert_eq!(lint.status.code(), Some(1), "{name}: {}", stdout(&lint));
+        let errors = stdout(&lint).lines().filter(|l| l.contains(": error: ")).count();
+        assert_eq!(errors, messages.len(), "{name}: {}", stdout(&lint));
+        for m in *messages {
+            assert!(stdout(&lint).contains(m), "{name}: expected `{m}` in\n{}", stdout(&lint));
+        }
+        // Loading it for a scan fails (exit 2) with the same problems on one line.
+        let scan = sentra(&["scan", "tests/fixtures/declarative/regex/tests", "--pack-file", &file], &repo_root(), &[]);
+        assert_eq!(scan.status.code(), Some(2), "{name}");
+        for m in *messages {
+            assert!(stderr(&scan).contains(m), "{name}: expected `{m}` in {}", stderr(&scan));
+        }
+    }
+}
+
+#[test]
+fn lint_reports_footguns_and_passes_clean_packs() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "footguns.yaml",
+        r#"name: Footguns
+rules:
+  - {id: EMPTY, name: e, type: regex, pattern: 'x*', standard: S, remediation_guidance: r}
+  - {id: TYPO, name: t, type: regex, pattern: x, file_glob: "**/*.pyy", standard: S, remediation_guidance: r}
+  - {id: ALL-EXCLUDED, name: a, type: regex, pattern: x, file_glob: "**/*.py", exclude_globs: ["**/*.py"], standard: S, remediation_guidance: r}
+  - {id: BARE, name: b, type: regex, pattern: x}
+  - {id: AST-JS, name: j, type: ast, ast_check: no_star_imports, file_glob: "**/*.js", standard: S, remediation_guidance: r}
+"#,
+    );
+    let out = sentra(&["pack", "lint", "footguns.yaml"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for m in [
+        "rule `EMPTY`, field `pattern`: `x*` matches the empty string",
+        "rule `TYPO`, field `file_glob`: `**/*.pyy` matches no kind of file",
+        "rule `ALL-EXCLUDED`, field `exclude_globs`: excludes every file",
+        "rule `BARE`, field `remediation_guidance`: missing",
+        "rule `BARE`, field `standard`: missing",
+        "rule `AST-JS`, field `file_glob`: `ast` rules only check Python files",
+    ] {
+        assert!(text.contains(m), "expected `{m}` in\n{text}");
+    }
+    assert_eq!(text.lines().filter(|l| l.contains(": warning: ")).count(), 6, "{text}");
+
+    let clean = sentra(&["pack", "lint", "tests/fixtures/declarative/ast/pack.yaml"], &repo_root(), &[]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+    assert!(stdout(&clean).contains("6 rules, no problems found"));
+}
+
+/// A catastrophic-backtracking pattern with look-around on a 100 KB line stops at the
+/// backtracking limit and is reported as a rule error; the pack's other rules still run.
+#[test]
+fn hostile_regex_is_a_rule_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "hostile.yaml",
+        r#"pack_id: hostile
+name: Hostile
+rules:
+  - {id: EVIL, name: e, type: regex, pattern: '(?=(a+)+$)(a+)+b'}
+  - {id: FINE, name: f, type: regex, pattern: 'needle'}
+"#,
+    );
+    write(dir.path(), "src/big.txt", &format!("needle\n{} b\n", "a".repeat(100_000)));
+    let out = sentra(&["scan", "src", "--pack", "hostile", "--pack-file", "hostile.yaml", "--format", "json"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let errors = v["rule_errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{v}");
+    assert_eq!((errors[0]["rule_id"].as_str(), errors[0]["file"].as_str()), (Some("EVIL"), Some("big.txt")));
+    assert!(errors[0]["message"].as_str().unwrap().contains("backtracking limit"), "{}", errors[0]);
+    assert_eq!(v["findings"][0]["rule_id"], "FINE");
+    // The limit is a named budget: raising it above the default's range is refused.
+    let cfg = dir.path().join("strict.yaml");
+    std::fs::write(&cfg, "pack_limits:\n  regex_backtrack_limit: 1000000000\n").unwrap();
+    let out = sentra(&["scan", "src", "--config", &cfg.display().to_string()], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("regex_backtrack_limit"), "{}", stderr(&out));
+}
+
+#[test]
+fn pack_test_needs_a_pack_and_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.py", "x = 1\n");
+    let d = dir.path().display().to_string();
+    let out = sentra(&["pack", "test", &d], &repo_root(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no pack.yaml here"), "{}", stderr(&out));
+    let out = sentra(&["pack", "test", &d, "--pack", "secrets"], &repo_root(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no `ruleid:` or `ok:` annotations"), "{}", stderr(&out));
+    assert!(Path::new(&d).exists());
+}
