@@ -321,17 +321,10 @@ impl Validator<'_> {
         let type_ = self.required_string(&at, map, "type");
         let severity = match self.string(&at, map, "severity") {
             None => Severity::Medium,
-            Some(s) => match s.trim().to_ascii_lowercase().as_str() {
-                "critical" => Severity::Critical,
-                "high" => Severity::High,
-                "medium" => Severity::Medium,
-                "low" => Severity::Low,
-                "info" => Severity::Info,
-                _ => {
-                    self.error(&at, "severity", format!("`{s}` is not one of critical, high, medium, low, info"));
-                    Severity::Medium
-                }
-            },
+            Some(s) => Severity::parse(&s).unwrap_or_else(|| {
+                self.error(&at, "severity", format!("`{s}` is not one of critical, high, medium, low, info"));
+                Severity::Medium
+            }),
         };
         let file_glob = match map.get("file_glob") {
             None | Some(Value::Null) => vec!["**/*".to_string()],
@@ -598,6 +591,8 @@ pub mod schema {
     use serde::Deserialize;
     use std::collections::BTreeMap;
 
+    use crate::{AutofixKind as Autofix, Severity};
+
     /// A sentra declarative pack (compatible with sentrik's pack format).
     #[derive(Deserialize, JsonSchema)]
     pub struct PackFile {
@@ -638,15 +633,6 @@ pub mod schema {
         Llm,
     }
 
-    #[derive(Deserialize, JsonSchema)]
-    #[serde(rename_all = "lowercase")]
-    pub enum Severity {
-        Critical,
-        High,
-        Medium,
-        Low,
-        Info,
-    }
 
     #[derive(Deserialize, JsonSchema)]
     #[serde(rename_all = "lowercase")]
@@ -657,13 +643,6 @@ pub mod schema {
         Traceability,
     }
 
-    #[derive(Deserialize, JsonSchema)]
-    #[serde(rename_all = "snake_case")]
-    pub enum Autofix {
-        RemoveLine,
-        CommentOut,
-        ReplaceMatch,
-    }
 
     #[derive(Deserialize, JsonSchema)]
     #[serde(rename_all = "snake_case")]
