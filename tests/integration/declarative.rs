@@ -51,6 +51,7 @@ fn rule_metadata_and_autofixes_reach_the_findings() {
     assert_eq!(eval["compliance_category"], "code");
     assert_eq!(eval["cwe"], serde_json::json!(["CWE-95"]));
     assert_eq!(eval["tags"], serde_json::json!(["injection"]));
+    assert_eq!(eval["references"], serde_json::json!(["https://owasp.org/Top10/A03_2021-Injection/"]));
     assert_eq!(eval["remediation_guidance"], "Parse the input instead of evaluating it.");
     assert_eq!(eval["suggestion"], "Parse the input instead of evaluating it.");
     assert_eq!(eval["pack_id"], "fx-regex");

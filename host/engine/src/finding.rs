@@ -37,6 +37,9 @@ pub struct Finding {
     pub remediation_guidance: String,
     pub tags: Vec<String>,
     pub cwe: Vec<String>,
+    /// Reading for the rule (URLs).
+    #[serde(default)]
+    pub references: Vec<String>,
     pub is_obligation: bool,
     /// sha256 of rule id, path, matched text and occurrence index: stable when code moves.
     pub fingerprint: String,
@@ -169,6 +172,7 @@ fn assemble(
         remediation_guidance: rule.remediation.clone(),
         tags: rule.tags.clone(),
         cwe: rule.cwe.clone(),
+        references: rule.references.clone(),
         is_obligation: matches!(rule.kind.as_str(), "documentation_obligation" | "obligation"),
         fingerprint,
         fix: raw.fix.map(Into::into),

@@ -107,3 +107,24 @@ fn a_declarative_pack_without_the_engine_is_a_clear_error() {
     let err = catalog.load(&Config::default()).unwrap_err();
     assert!(err.to_string().contains("pack `p` is a declarative (YAML) pack"), "{err}");
 }
+
+/// Pack instances are reused across scans; a file that comes back under the same path
+/// with other contents is re-parsed, not answered from the previous scan's AST.
+#[test]
+fn ast_rules_see_new_contents_of_the_same_path() {
+    const DOC: &str = include_str!("../../../tests/fixtures/declarative/ast/pack.yaml");
+    let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sentra-cache");
+    let catalog = Catalog::new(vec![PackSource::yaml("fx-ast", DOC)], Some(cache))
+        .unwrap()
+        .with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE);
+    let config = Config::default();
+    let set = catalog.load(&config).unwrap();
+    let scan = |code: &str| -> Vec<String> {
+        let source = Source::Memory(vec![("m.py".into(), code.as_bytes().to_vec())]);
+        let r = sentra_engine::scan(&source, &set, &config, &ScanOptions::default()).unwrap();
+        r.findings.iter().map(|f| format!("{}:{}", f.rule_id, f.evidence.lines[0])).collect()
+    };
+    assert_eq!(scan("from os import *\n"), vec!["AST-STAR-IMPORT:1"]);
+    assert_eq!(scan("\nfrom os import *\n"), vec!["AST-STAR-IMPORT:2"]);
+    assert!(scan("import os\n").is_empty());
+}

@@ -25,9 +25,16 @@ impl Parsed {
     }
 }
 
+/// The last file parsed, keyed by its contents (instances are reused across scans, so a
+/// path can come back with other contents). `None` result: it did not parse.
+struct Last {
+    path: String,
+    contents: Vec<u8>,
+    result: Option<Rc<Parsed>>,
+}
+
 thread_local! {
-    /// The last file parsed: (file id, path, result). `None` result: did not parse.
-    static LAST: RefCell<Option<(u32, String, Option<Rc<Parsed>>)>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<Last>> = const { RefCell::new(None) };
 }
 
 fn parse_text(text: &str, path: &str) -> Result<Parsed, String> {
@@ -40,20 +47,20 @@ fn parse_text(text: &str, path: &str) -> Result<Parsed, String> {
 fn parsed(file: &File<'_>) -> Option<Rc<Parsed>> {
     LAST.with(|last| {
         let mut last = last.borrow_mut();
-        if let Some((id, path, result)) = last.as_ref()
-            && *id == file.id
-            && path == file.path
+        if let Some(l) = last.as_ref()
+            && l.path == file.path
+            && l.contents == file.contents
         {
-            return result.clone();
+            return l.result.clone();
         }
         let result = match parse_text(&file.text(), file.path) {
             Ok(p) => Some(Rc::new(p)),
             Err(e) => {
-                log(LogLevel::Info, &format!("{}: not valid Python, ast rules skipped: {e}", file.path));
+                log(LogLevel::Warn, &format!("{}: not valid Python, ast rules skipped: {e}", file.path));
                 None
             }
         };
-        *last = Some((file.id, file.path.to_string(), result.clone()));
+        *last = Some(Last { path: file.path.to_string(), contents: file.contents.to_vec(), result: result.clone() });
         result
     })
 }
