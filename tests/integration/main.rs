@@ -1,6 +1,7 @@
 //! End-to-end tests: drive the real `sentra` binary over fixture trees.
 
 mod declarative;
+mod server;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -35,6 +35,30 @@ enum Command {
     /// Test and lint packs.
     #[command(subcommand)]
     Pack(PackCommand),
+    /// Serve the REST API.
+    Serve(ServeArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "0.0.0.0")]
+    host: String,
+    /// Port to listen on (0: any free port; the chosen one is printed).
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
+    /// The workspace relative `repo_path`s resolve against; scans cannot leave it.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Log lines as JSON.
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    log_format: LogFormat,
 }
 
 #[derive(Subcommand, Debug)]
@@ -126,7 +150,8 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    init_logging(cli.verbose);
+    let serving = matches!(&cli.command, Command::Serve(a) if a.log_format == LogFormat::Json);
+    init_logging(cli.verbose + u8::from(matches!(cli.command, Command::Serve(_))), serving);
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
@@ -140,7 +165,7 @@ fn one_line(e: &anyhow::Error) -> String {
     format!("{e:#}").replace('\n', " ")
 }
 
-fn init_logging(verbose: u8) {
+fn init_logging(verbose: u8, json: bool) {
     let default = match verbose {
         0 => "warn",
         1 => "info",
@@ -148,7 +173,8 @@ fn init_logging(verbose: u8) {
         _ => "trace",
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("SENTRA_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false);
+    let _ = if json { builder.json().try_init() } else { builder.try_init() };
 }
 
 fn builtin_sources() -> Vec<PackSource> {
@@ -204,7 +230,25 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Pack(PackCommand::Test(args)) => pack_test(args),
         Command::Pack(PackCommand::Lint(args)) => pack_lint(args),
+        Command::Serve(args) => serve(args),
     }
+}
+
+fn serve(args: ServeArgs) -> Result<u8> {
+    let state = sentra_server::AppState::new(sentra_server::ServerConfig::new(args.root.clone()), catalog()?)?;
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the async runtime")?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind((args.host.as_str(), args.port))
+            .await
+            .with_context(|| format!("cannot listen on {}:{}", args.host, args.port))?;
+        let addr = listener.local_addr()?;
+        let mut out = anstream::stdout();
+        writeln!(out, "sentra: listening on http://{addr} (root {})", args.root.display())?;
+        out.flush()?;
+        sentra_server::serve(listener, state, sentra_server::shutdown_signal()).await?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(0)
 }
 
 /// Loads a pack file: a declarative document (by extension or content) or a component.

@@ -96,6 +96,13 @@ impl Config {
     /// Finds and loads the config for `root`, or `explicit` when given, then applies the
     /// `GUARD_*` environment variables.
     pub fn load(root: &Path, explicit: Option<&Path>) -> Result<Self, ConfigError> {
+        let (raw, origin) = Self::load_raw(root, explicit)?;
+        Self::from_raw(raw, &origin)
+    }
+
+    /// The unchecked values [`Config::load`] would check, and where they came from, for
+    /// callers that layer more values on top (API request overrides).
+    pub fn load_raw(root: &Path, explicit: Option<&Path>) -> Result<(RawConfig, String), ConfigError> {
         let path = match explicit {
             Some(p) => Some(p.to_path_buf()),
             None => CONFIG_FILES.iter().map(|f| root.join(f)).find(|p| p.is_file()),
@@ -104,8 +111,7 @@ impl Config {
             Some(p) => (Self::read_raw(&p)?, p.display().to_string()),
             None => (RawConfig::default(), "defaults".to_string()),
         };
-        let raw = apply_env(raw, |k| std::env::var(k).ok())?;
-        Self::from_raw(raw, &origin)
+        Ok((apply_env(raw, |k| std::env::var(k).ok())?, origin))
     }
 
     pub fn read_raw(path: &Path) -> Result<RawConfig, ConfigError> {

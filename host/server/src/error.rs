@@ -1,0 +1,158 @@
+//! The one error shape every layer answers with: `{"detail", "code"}`, plus `errors`
+//! (`loc`, `msg`, `type`) on 422. Extraction failures, unknown routes, wrong methods and
+//! handler panics are all mapped here so a client never sees a non-JSON error.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+/// One field-level validation problem (422).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// Where: `["body", "config_overrides", "gate_fail_on"]`.
+    pub loc: Vec<String>,
+    pub msg: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Body<'a> {
+    detail: &'a str,
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    errors: Option<&'a [FieldError]>,
+}
+
+/// An error response.
+#[derive(Debug, thiserror::Error)]
+#[error("{status} {code}: {detail}")]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub detail: String,
+    pub errors: Option<Vec<FieldError>>,
+    /// Seconds, for 429 and 503.
+    pub retry_after: Option<u64>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+        Self { status, code, detail: detail.into(), errors: None, retry_after: None }
+    }
+    pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, detail)
+    }
+    /// A 422 with one field error.
+    pub fn invalid(loc: &[&str], msg: impl Into<String>, kind: &str) -> Self {
+        let msg = msg.into();
+        Self {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: "validation_error",
+            detail: format!("{}: {msg}", loc.join(".")),
+            errors: Some(vec![FieldError { loc: loc.iter().map(|s| s.to_string()).collect(), msg, kind: kind.into() }]),
+            retry_after: None,
+        }
+    }
+    pub fn internal(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", detail)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = Body { detail: &self.detail, code: self.code, errors: self.errors.as_deref() };
+        let mut res = (self.status, Json(&body)).into_response();
+        if let Some(secs) = self.retry_after {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        res
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        match r {
+            JsonRejection::JsonDataError(e) => {
+                // serde's message names the field path (`config_overrides.x: unknown field`).
+                let msg = std::error::Error::source(&e).map_or_else(|| e.body_text(), |s| s.to_string());
+                let path = msg.split_once(": ").map(|(p, _)| p).filter(|p| !p.contains(' ')).unwrap_or("");
+                let mut loc = vec!["body"];
+                loc.extend(path.split('.').filter(|s| !s.is_empty()));
+                ApiError::invalid(&loc, msg.clone(), "type_error")
+            }
+            JsonRejection::JsonSyntaxError(e) => ApiError::invalid(&["body"], format!("malformed JSON: {}", e.body_text()), "json_invalid"),
+            JsonRejection::MissingJsonContentType(_) => {
+                ApiError::invalid(&["header", "content-type"], "expected `Content-Type: application/json`", "missing_content_type")
+            }
+            JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the request body is too large")
+            }
+            other => ApiError::bad_request("bad_request", other.body_text()),
+        }
+    }
+}
+
+/// JSON body extractor whose failures use the error shape.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let Json(v) = Json::<T>::from_request(req, state).await?;
+        Ok(ApiJson(v))
+    }
+}
+
+/// Parses a JSON body that may be absent (empty means all defaults). Type errors name
+/// the field path in `loc`.
+pub fn parse_optional_body<T: serde::de::DeserializeOwned + Default>(
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<T, ApiError> {
+    let bytes = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the request body is too large")
+        } else {
+            ApiError::bad_request("bad_request", e.body_text())
+        }
+    })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(T::default());
+    }
+    let de = &mut serde_json::Deserializer::from_slice(&bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let inner = e.inner();
+        let kind = if inner.is_syntax() || inner.is_eof() { "json_invalid" } else { "type_error" };
+        let mut loc = vec!["body".to_string()];
+        loc.extend(e.path().iter().map(|seg| seg.to_string()).filter(|s| s != "?"));
+        let msg = inner.to_string();
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: "validation_error",
+            detail: format!("{}: {msg}", loc.join(".")),
+            errors: Some(vec![FieldError { loc, msg, kind: kind.into() }]),
+            retry_after: None,
+        }
+    })
+}
+
+pub async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such route")
+}
+
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "method not allowed on this route")
+}
+
+/// A handler panic becomes a JSON 500; the server stays up.
+pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    ApiError::internal("internal error (a handler panicked; see the server log)").into_response()
+}

@@ -1,0 +1,455 @@
+//! `sentra serve`: the REST API over the scan engine.
+//!
+//! Scans run on blocking threads behind a semaphore (a bounded pool: a request that
+//! cannot get a slot in time gets 503 with `Retry-After`) and under a time limit. Every
+//! error is the JSON shape of [`error::ApiError`]; `repo_path` is confined to the root.
+
+pub mod error;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use sentra_engine::config::RawConfig;
+use sentra_engine::{Catalog, Config, GateResult, PackSet, ScanError, ScanOptions, ScanResult, Source};
+use sentra_runtime::Severity;
+use serde::{Deserialize, Serialize};
+use tokio::sync::Semaphore;
+use tower_http::catch_panic::CatchPanicLayer;
+
+pub use error::{ApiError, ApiJson, FieldError};
+
+/// Largest request body (bytes). Larger bodies get 413.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 32 << 20;
+/// Most inline files one request may carry.
+pub const DEFAULT_MAX_INLINE_FILES: usize = 10_000;
+/// Scans that run at once; more wait for a slot.
+pub const DEFAULT_MAX_CONCURRENT_SCANS: usize = 2;
+/// How long a scan waits for a slot before the request gets 503.
+pub const DEFAULT_QUEUE_WAIT: Duration = Duration::from_secs(30);
+/// Longest a scan may run before it is cancelled (503).
+pub const DEFAULT_SCAN_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Server settings; each limit has a `DEFAULT_*` constant above.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    /// The workspace relative `repo_path`s resolve against, and the only tree scans may read.
+    pub root: PathBuf,
+    pub max_body_bytes: usize,
+    pub max_inline_files: usize,
+    pub max_concurrent_scans: usize,
+    pub queue_wait: Duration,
+    pub scan_timeout: Duration,
+}
+
+impl ServerConfig {
+    pub fn new(root: PathBuf) -> Self {
+        Self {
+            root,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_inline_files: DEFAULT_MAX_INLINE_FILES,
+            max_concurrent_scans: DEFAULT_MAX_CONCURRENT_SCANS,
+            queue_wait: DEFAULT_QUEUE_WAIT,
+            scan_timeout: DEFAULT_SCAN_TIMEOUT,
+        }
+    }
+}
+
+/// What every handler shares.
+pub struct AppState {
+    config: ServerConfig,
+    /// `config.root`, canonical (symlinks resolved).
+    root: PathBuf,
+    catalog: Catalog,
+    started: Instant,
+    scans: Semaphore,
+    /// Loaded pack sets by pack selection, so a request does not reload packs.
+    pack_sets: Mutex<HashMap<Option<Vec<String>>, Arc<PackSet>>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("{path}: the server root does not exist or is not a directory")]
+    Root { path: PathBuf },
+    #[error(transparent)]
+    Config(#[from] sentra_engine::ConfigError),
+    #[error(transparent)]
+    Packs(#[from] sentra_engine::CatalogError),
+}
+
+impl AppState {
+    /// Checks the root and loads the default packs, so a broken setup fails at start.
+    pub fn new(config: ServerConfig, catalog: Catalog) -> Result<Arc<Self>, StartError> {
+        let root = config.root.canonicalize().ok().filter(|p| p.is_dir()).ok_or_else(|| StartError::Root { path: config.root.clone() })?;
+        let state = Arc::new(Self {
+            scans: Semaphore::new(config.max_concurrent_scans.max(1)),
+            config,
+            root,
+            catalog,
+            started: Instant::now(),
+            pack_sets: Mutex::new(HashMap::new()),
+        });
+        let base = Config::load(&state.root, None)?;
+        state.pack_set(&base)?;
+        Ok(state)
+    }
+
+    fn pack_set(&self, config: &Config) -> Result<Arc<PackSet>, sentra_engine::CatalogError> {
+        let key = config.standards_packs.clone();
+        if let Some(set) = self.pack_sets.lock().expect("pack set cache").get(&key) {
+            return Ok(set.clone());
+        }
+        let set = Arc::new(self.catalog.load(config)?);
+        self.pack_sets.lock().expect("pack set cache").insert(key, set.clone());
+        Ok(set)
+    }
+}
+
+/// The API router.
+pub fn router(state: Arc<AppState>) -> Router {
+    let body_limit = state.config.max_body_bytes;
+    Router::new()
+        .route("/health", get(health))
+        .route("/scan", post(scan))
+        .route("/gate", post(gate))
+        .route("/rules", get(rules))
+        .fallback(error::not_found)
+        .method_not_allowed_fallback(error::method_not_allowed)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(middleware::from_fn(request_log))
+        .with_state(state)
+}
+
+static REQUEST_IDS: AtomicU64 = AtomicU64::new(1);
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Echoes (or assigns) `x-request-id` and logs one line per request.
+async fn request_log(mut req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let id = req
+        .headers()
+        .get(&REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 128)
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("req-{}", REQUEST_IDS.fetch_add(1, Ordering::Relaxed)));
+    let (method, path) = (req.method().clone(), req.uri().path().to_string());
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        req.headers_mut().insert(REQUEST_ID, v.clone());
+        let mut res = next.run(req).await;
+        res.headers_mut().insert(REQUEST_ID, v);
+        tracing::info!(%method, %path, status = res.status().as_u16(), latency_ms = started.elapsed().as_millis() as u64, request_id = %id, "request");
+        return res;
+    }
+    next.run(req).await
+}
+
+#[derive(Debug, Serialize)]
+pub struct Health {
+    pub status: &'static str,
+    pub version: &'static str,
+    pub packs_loaded: usize,
+    pub uptime_s: u64,
+}
+
+async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
+    let packs_loaded = state.pack_sets.lock().expect("pack set cache").get(&None).map_or(0, |s| s.packs.len());
+    Json(Health { status: "ok", version: env!("CARGO_PKG_VERSION"), packs_loaded, uptime_s: state.started.elapsed().as_secs() })
+}
+
+/// A scan request; every field is optional.
+#[derive(Debug, Default, Deserialize)]
+pub struct ScanRequest {
+    /// Directory to scan, relative to the server root (default: the root itself).
+    pub repo_path: Option<String>,
+    /// Relative path to contents, scanned in memory (takes precedence over `repo_path`).
+    pub files: Option<BTreeMap<String, String>>,
+    /// Only these relative paths.
+    pub changed_files: Option<Vec<String>>,
+    pub config_overrides: Option<ConfigOverrides>,
+}
+
+/// The scan-related config keys a request may override; any other key is 422.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigOverrides {
+    pub standards_packs: Option<Vec<String>>,
+    pub gate_fail_on: Option<Vec<String>>,
+    pub scan_exclude: Option<Vec<String>>,
+    pub max_file_bytes: Option<u64>,
+}
+
+/// A checked inline path: relative, `/`-separated, no `..`, NUL or drive prefix.
+fn check_inline_path(p: &str) -> Result<(), String> {
+    if p.is_empty() || p.contains('\0') {
+        return Err("empty or contains NUL".into());
+    }
+    if p.starts_with('/') || p.starts_with('\\') || p.as_bytes().get(1) == Some(&b':') {
+        return Err("must be relative".into());
+    }
+    if p.split(['/', '\\']).any(|seg| seg == ".." || seg.is_empty() || seg == ".") {
+        return Err("must not contain `..`, `.` or empty segments".into());
+    }
+    Ok(())
+}
+
+/// `repo_path` resolved (symlinks too) and confined to the root.
+fn resolve_repo(root: &Path, repo_path: Option<&str>) -> Result<PathBuf, ApiError> {
+    let Some(raw) = repo_path else { return Ok(root.to_path_buf()) };
+    if raw.contains('\0') {
+        return Err(ApiError::bad_request("invalid_path", "repo_path contains NUL"));
+    }
+    let candidate = Path::new(raw);
+    // Reject `..` before touching the disk: nothing outside the root is even stat'ed.
+    if candidate.components().any(|c| matches!(c, Component::ParentDir)) {
+        return Err(ApiError::bad_request("path_outside_root", format!("repo_path `{raw}` is outside the server root")));
+    }
+    let joined = if candidate.is_absolute() { candidate.to_path_buf() } else { root.join(candidate) };
+    if !joined.starts_with(root) {
+        return Err(ApiError::bad_request("path_outside_root", format!("repo_path `{raw}` is outside the server root")));
+    }
+    let resolved = joined
+        .canonicalize()
+        .map_err(|_| ApiError::bad_request("path_not_found", format!("repo_path `{raw}` does not exist")))?;
+    if !resolved.starts_with(root) {
+        return Err(ApiError::bad_request("path_outside_root", format!("repo_path `{raw}` is outside the server root")));
+    }
+    if !resolved.is_dir() {
+        return Err(ApiError::bad_request("not_a_directory", format!("repo_path `{raw}` is not a directory")));
+    }
+    Ok(resolved)
+}
+
+struct Prepared {
+    source: Source,
+    config: Config,
+    options_only: Option<BTreeSet<String>>,
+}
+
+fn prepare(state: &AppState, req: ScanRequest) -> Result<Prepared, ApiError> {
+    let (mut raw, origin): (RawConfig, String) =
+        Config::load_raw(&state.root, None).map_err(|e| ApiError::internal(format!("server config: {e}")))?;
+    if let Some(o) = req.config_overrides {
+        if o.standards_packs.is_some() {
+            raw.standards_packs = o.standards_packs;
+        }
+        if o.gate_fail_on.is_some() {
+            raw.gate_fail_on = o.gate_fail_on;
+        }
+        if o.scan_exclude.is_some() {
+            raw.scan_exclude = o.scan_exclude;
+        }
+        if o.max_file_bytes.is_some() {
+            raw.max_file_bytes = o.max_file_bytes;
+        }
+    }
+    let config = Config::from_raw(raw, &origin).map_err(|e| match e {
+        sentra_engine::ConfigError::Invalid { key, message, .. } => {
+            ApiError::invalid(&["body", "config_overrides", &key], message, "value_error")
+        }
+        other => ApiError::invalid(&["body", "config_overrides"], other.to_string(), "value_error"),
+    })?;
+    let source = match req.files {
+        Some(files) => {
+            if files.len() > state.config.max_inline_files {
+                return Err(ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "too_many_files",
+                    format!("{} inline files; the limit is {}", files.len(), state.config.max_inline_files),
+                ));
+            }
+            let mut out = Vec::with_capacity(files.len());
+            for (path, contents) in files {
+                if let Err(msg) = check_inline_path(&path) {
+                    return Err(ApiError::invalid(&["body", "files", &path], format!("invalid path: {msg}"), "value_error"));
+                }
+                if contents.len() as u64 > config.max_file_bytes {
+                    return Err(ApiError::new(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "file_too_large",
+                        format!("files.{path}: {} bytes; the limit is {}", contents.len(), config.max_file_bytes),
+                    ));
+                }
+                out.push((path.replace('\\', "/"), contents.into_bytes()));
+            }
+            Source::Memory(out)
+        }
+        None => Source::Directory(resolve_repo(&state.root, req.repo_path.as_deref())?),
+    };
+    Ok(Prepared { source, config, options_only: req.changed_files.map(|c| c.into_iter().collect()) })
+}
+
+/// Runs a scan on the blocking pool, under the concurrency bound and the time limit.
+async fn run_scan(state: Arc<AppState>, req: ScanRequest) -> Result<(ScanResult, Config), ApiError> {
+    let prepared = prepare(&state, req)?;
+    let permit = tokio::time::timeout(state.config.queue_wait, state.scans.acquire())
+        .await
+        .map_err(|_| {
+            let mut e = ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "server_busy", "all scan slots are busy; retry later");
+            e.retry_after = Some(5);
+            e
+        })?
+        .map_err(|_| ApiError::internal("scan pool closed"))?;
+    let cancel = Arc::new(AtomicBool::new(false));
+    let timer = {
+        let cancel = cancel.clone();
+        let limit = state.config.scan_timeout;
+        tokio::spawn(async move {
+            tokio::time::sleep(limit).await;
+            cancel.store(true, Ordering::Relaxed);
+        })
+    };
+    let st = state.clone();
+    let flag = cancel.clone();
+    let joined = tokio::task::spawn_blocking(move || {
+        let set = st.pack_set(&prepared.config).map_err(|e| match e {
+            sentra_engine::CatalogError::UnknownPack { .. } => {
+                ApiError::invalid(&["body", "config_overrides", "standards_packs"], e.to_string(), "value_error")
+            }
+            other => ApiError::internal(other.to_string()),
+        })?;
+        let options = ScanOptions { only: prepared.options_only, cancel: Some(&flag), progress: None };
+        let result = sentra_engine::scan(&prepared.source, &set, &prepared.config, &options);
+        Ok::<_, ApiError>((result, prepared.config))
+    })
+    .await;
+    timer.abort();
+    drop(permit);
+    let (result, config) = joined.map_err(|e| ApiError::internal(format!("scan task failed: {e}")))??;
+    match result {
+        Ok(r) => Ok((r, config)),
+        Err(ScanError::Cancelled) => {
+            let mut e = ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "scan_timeout",
+                format!("the scan exceeded its time limit of {} s", state.config.scan_timeout.as_secs()),
+            );
+            e.retry_after = Some(30);
+            Err(e)
+        }
+        Err(e) => Err(ApiError::bad_request("scan_failed", e.to_string())),
+    }
+}
+
+type Body = Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>;
+
+async fn scan(State(state): State<Arc<AppState>>, body: Body) -> Result<Json<ScanResult>, ApiError> {
+    let req = error::parse_optional_body(body)?;
+    Ok(Json(run_scan(state, req).await?.0))
+}
+
+async fn gate(State(state): State<Arc<AppState>>, body: Body) -> Result<Json<GateResult>, ApiError> {
+    let req = error::parse_optional_body(body)?;
+    let (result, config) = run_scan(state, req).await?;
+    Ok(Json(sentra_engine::gate(&result, &config.gate_fail_on)))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RulesQuery {
+    pub pack: Option<String>,
+    pub severity: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RuleEntry {
+    pub pack_id: String,
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub severity: Severity,
+    pub standard: String,
+    pub clause: String,
+    pub description: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RulesResponse {
+    pub rules: Vec<RuleEntry>,
+    pub total: usize,
+}
+
+async fn rules(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<RulesQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<RulesResponse>, ApiError> {
+    let Query(q) = query.map_err(|e| ApiError::invalid(&["query"], e.body_text(), "value_error"))?;
+    let severity = match &q.severity {
+        None => None,
+        Some(s) => Some(Severity::parse(s).ok_or_else(|| {
+            ApiError::invalid(&["query", "severity"], format!("`{s}` is not one of critical, high, medium, low, info"), "value_error")
+        })?),
+    };
+    let config = Config::load(&state.root, None).map_err(|e| ApiError::internal(format!("server config: {e}")))?;
+    let set = state.pack_set(&config).map_err(|e| ApiError::internal(e.to_string()))?;
+    let rules: Vec<RuleEntry> = set
+        .packs
+        .iter()
+        .filter(|p| q.pack.as_deref().is_none_or(|id| p.id() == id))
+        .flat_map(|p| {
+            p.rules().iter().map(move |r| RuleEntry {
+                pack_id: p.id().to_string(),
+                id: r.id.clone(),
+                name: r.name.clone(),
+                kind: r.kind.clone(),
+                severity: r.severity,
+                standard: r.standard.clone(),
+                clause: r.clause.clone(),
+                description: r.description.clone(),
+            })
+        })
+        .filter(|r| severity.is_none_or(|s| r.severity == s))
+        .collect();
+    Ok(Json(RulesResponse { total: rules.len(), rules }))
+}
+
+/// Serves until `shutdown` resolves; in-flight requests finish first.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: Arc<AppState>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_paths_are_checked() {
+        for ok in ["a.py", "src/a.py", ".env"] {
+            assert!(check_inline_path(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "/etc/passwd", "../x", "a/../../x", "C:/x", "\\\\server\\x", "a\0b", "a//b", "./a"] {
+            assert!(check_inline_path(bad).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! `sentra serve` end to end: the real binary on a free loopback port, driven over HTTP.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use reqwest::blocking::Client;
+use serde_json::{Value, json};
+
+use super::write;
+
+/// A running server, killed on drop.
+struct Server {
+    child: Child,
+    base: String,
+    client: Client,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(root: &Path) -> Self {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sentra"));
+        cmd.args(["serve", "--host", "127.0.0.1", "--port", "0", "--root"]).arg(root);
+        for (k, _) in std::env::vars() {
+            if k.starts_with("GUARD_") {
+                cmd.env_remove(k);
+            }
+        }
+        cmd.env("GUARD_CACHE_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("sentra-cache"));
+        let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let addr = line.split("http://").nth(1).and_then(|r| r.split_whitespace().next()).unwrap_or_else(|| panic!("no address in {line:?}"));
+        Server { child, base: format!("http://{addr}"), client: Client::new() }
+    }
+
+    fn post(&self, path: &str, body: &str) -> (u16, Value) {
+        let r = self.client.post(format!("{}{path}", self.base)).header("content-type", "application/json").body(body.to_string()).send().unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().unwrap_or(Value::Null))
+    }
+
+    fn get(&self, path: &str) -> (u16, Value) {
+        let r = self.client.get(format!("{}{path}", self.base)).send().unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().unwrap_or(Value::Null))
+    }
+}
+
+fn assert_error(status: u16, v: &Value, want_status: u16, want_code: &str) {
+    assert_eq!(status, want_status, "{v}");
+    assert_eq!(v["code"], want_code, "{v}");
+    assert!(v["detail"].as_str().is_some_and(|d| !d.is_empty()), "{v}");
+}
+
+const STRIPE: &str = "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n";
+
+#[test]
+fn api_core_endpoints_answer_with_their_shapes_and_errors() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "repo/app.py", STRIPE);
+    write(root.path(), "repo/clean.py", "x = 1\n");
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "secret.py", STRIPE);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), root.path().join("escape")).unwrap();
+    let s = Server::start(root.path());
+
+    // Health.
+    let (status, v) = s.get("/health");
+    assert_eq!(status, 200);
+    assert_eq!(v["status"], "ok");
+    assert!(v["packs_loaded"].as_u64().unwrap() >= 1);
+    assert!(v["uptime_s"].is_u64() && v["version"].is_string());
+
+    // Scan a directory under the root, and inline files.
+    let (status, v) = s.post("/scan", r#"{"repo_path": "repo"}"#);
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["findings"][0]["evidence"]["file"], "app.py");
+    let by = &v["by_severity"];
+    let sum: u64 = ["critical", "high", "medium", "low", "info"].iter().map(|k| by[k].as_u64().unwrap()).sum();
+    assert_eq!(sum, 1);
+    for key in ["findings", "total", "by_severity", "files_scanned", "duration_ms", "errored_packs", "skipped_rules"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    let inline = json!({"files": {"a.py": STRIPE, "b/c.py": "ok = 1\n"}, "repo_path": "does-not-matter"}).to_string();
+    let (status, v) = s.post("/scan", &inline);
+    assert_eq!(status, 200, "{v}");
+    assert_eq!((v["total"].as_u64(), v["files_scanned"].as_u64()), (Some(1), Some(2)));
+    let only = json!({"files": {"a.py": STRIPE, "b.py": STRIPE}, "changed_files": ["b.py"]}).to_string();
+    assert_eq!(s.post("/scan", &only).1["findings"][0]["evidence"]["file"], "b.py");
+    // An empty body scans the root.
+    let (status, v) = s.post("/scan", "");
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["total"], 1);
+
+    // Gate, with overrides.
+    let (status, v) = s.post("/gate", r#"{"repo_path": "repo"}"#);
+    assert_eq!(status, 200);
+    assert_eq!(v["passed"], false);
+    assert_eq!(v["critical"], 1);
+    let (_, v) = s.post("/gate", r#"{"repo_path": "repo", "config_overrides": {"gate_fail_on": ["info"], "scan_exclude": ["app.py"]}}"#);
+    assert_eq!((v["passed"].as_bool(), v["total_findings"].as_u64()), (Some(true), Some(0)));
+
+    // Validation: unknown override key, bad override value, malformed JSON, wrong types.
+    let (status, v) = s.post("/scan", r#"{"config_overrides": {"pack_limits": {}}}"#);
+    assert_error(status, &v, 422, "validation_error");
+    assert_eq!(v["errors"][0]["loc"][0], "body");
+    assert!(v["errors"][0]["msg"].as_str().unwrap().contains("pack_limits"), "{v}");
+    let (status, v) = s.post("/scan", r#"{"config_overrides": {"gate_fail_on": ["urgent"]}}"#);
+    assert_error(status, &v, 422, "validation_error");
+    assert_eq!(v["errors"][0]["loc"], json!(["body", "config_overrides", "gate_fail_on"]));
+    let (status, v) = s.post("/scan", r#"{"config_overrides": {"standards_packs": ["nope"]}}"#);
+    assert_error(status, &v, 422, "validation_error");
+    let (status, v) = s.post("/scan", "{not json");
+    assert_error(status, &v, 422, "validation_error");
+    assert_eq!(v["errors"][0]["type"], "json_invalid");
+    let (status, v) = s.post("/scan", r#"{"files": {"a.py": 5}}"#);
+    assert_error(status, &v, 422, "validation_error");
+    assert_eq!(v["errors"][0]["loc"], json!(["body", "files", "a.py"]));
+
+    // Path confinement: nothing outside the root is read.
+    for bad in ["../", "/etc", "repo/../../", "%2e%2e/x", "escape"] {
+        let (status, v) = s.post("/scan", &json!({ "repo_path": bad }).to_string());
+        assert_eq!(status, 400, "{bad}: {v}");
+        assert!(matches!(v["code"].as_str(), Some("path_outside_root" | "path_not_found")), "{bad}: {v}");
+    }
+    for bad in ["../x.py", "/abs.py", "C:/x.py", "a/../../x.py", "a\u{0}b"] {
+        let (status, v) = s.post("/scan", &json!({ "files": { bad: "x" } }).to_string());
+        assert_error(status, &v, 422, "validation_error");
+    }
+
+    // Body size.
+    let big = json!({"files": {"a.txt": "a".repeat(33 << 20)}}).to_string();
+    let (status, v) = s.post("/scan", &big);
+    assert_error(status, &v, 413, "payload_too_large");
+
+    // Rules and filters.
+    let (status, v) = s.get("/rules?pack=secrets&severity=critical");
+    assert_eq!(status, 200);
+    assert!(v["total"].as_u64().unwrap() > 0);
+    assert!(v["rules"].as_array().unwrap().iter().all(|r| r["severity"] == "critical" && r["pack_id"] == "secrets"));
+    let (status, v) = s.get("/rules?severity=urgent");
+    assert_error(status, &v, 422, "validation_error");
+
+    // Routing errors are JSON too, and the request id is echoed.
+    let (status, v) = s.get("/nope");
+    assert_error(status, &v, 404, "not_found");
+    let (status, v) = s.get("/scan");
+    assert_error(status, &v, 405, "method_not_allowed");
+    let r = s.client.get(format!("{}/health", s.base)).header("x-request-id", "abc-123").send().unwrap();
+    assert_eq!(r.headers()["x-request-id"], "abc-123");
+    let r = s.client.get(format!("{}/health", s.base)).send().unwrap();
+    assert!(r.headers().contains_key("x-request-id"));
+}
