@@ -150,6 +150,11 @@ fn api_core_endpoints_answer_with_their_shapes_and_errors() {
     let (status, v) = s.get("/rules?severity=urgent");
     assert_error(status, &v, 422, "validation_error");
 
+    // The served OpenAPI document is the committed one.
+    let served = s.client.get(format!("{}/openapi.json", s.base)).send().unwrap().text().unwrap();
+    let committed = std::fs::read_to_string(super::repo_root().join("schemas/openapi.json")).unwrap();
+    assert_eq!(served, committed);
+
     // Routing errors are JSON too, and the request id is echoed.
     let (status, v) = s.get("/nope");
     assert_error(status, &v, 404, "not_found");

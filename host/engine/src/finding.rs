@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 /// Where a finding is: the file (relative, `/`-separated; `<project>` for project-level
 /// findings), the first and last line, and the source lines themselves.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct Evidence {
     pub file: String,
     /// `[start_line, end_line]`, 1-based, inclusive.
@@ -20,7 +20,7 @@ pub struct Evidence {
     pub snippet: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct Finding {
     pub finding_id: String,
     pub rule_id: String,
@@ -47,7 +47,7 @@ pub struct Finding {
     pub fix: Option<FixSuggestion>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct FixSuggestion {
     pub description: String,
     pub replacement: String,
@@ -191,7 +191,7 @@ pub fn project_finding(pack_id: &str, rule: &RuleInfo, raw: RawFinding, occurren
 }
 
 /// Counts per severity, all five always present.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct BySeverity {
     pub critical: usize,
     pub high: usize,

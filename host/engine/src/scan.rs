@@ -44,7 +44,7 @@ pub enum ScanError {
 }
 
 /// A pack that failed during the scan; its rules are errored and the gate fails closed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct ErroredPack {
     pub pack_id: String,
     pub message: String,
@@ -54,7 +54,7 @@ pub struct ErroredPack {
 }
 
 /// A rule the pack could not evaluate on some file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct RuleErrorReport {
     pub pack_id: String,
     pub rule_id: String,
@@ -62,14 +62,14 @@ pub struct RuleErrorReport {
     pub file: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct SkippedFiles {
     pub binary: usize,
     pub too_large: usize,
     pub unreadable: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct PackSummary {
     pub pack_id: String,
     pub name: String,
@@ -78,7 +78,7 @@ pub struct PackSummary {
 }
 
 /// The result of a scan, as the CLI prints it in JSON and the API returns it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct ScanResult {
     pub findings: Vec<Finding>,
     pub total: usize,
@@ -96,7 +96,7 @@ pub struct ScanResult {
 }
 
 /// A rule its pack cannot evaluate, listed in every scan instead of silently dropped.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct SkippedRule {
     pub pack_id: String,
     pub rule_id: String,
@@ -472,7 +472,7 @@ fn errored(prepared: &crate::packs::PreparedPack, e: &PackError, file: Option<St
 }
 
 /// The gate's verdict on a scan result.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct GateResult {
     pub passed: bool,
     pub total_findings: usize,

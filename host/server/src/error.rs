@@ -9,13 +9,25 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 /// One field-level validation problem (422).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FieldError {
     /// Where: `["body", "config_overrides", "gate_fail_on"]`.
     pub loc: Vec<String>,
     pub msg: String,
     #[serde(rename = "type")]
     pub kind: String,
+}
+
+/// The error body every failing request gets.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = Error)]
+pub struct ErrorBody {
+    /// A human-readable message naming what was wrong.
+    pub detail: String,
+    /// A stable snake_case code (`validation_error`, `path_outside_root`, ...).
+    pub code: String,
+    /// Field-level problems (422 only).
+    pub errors: Option<Vec<FieldError>>,
 }
 
 #[derive(Debug, Serialize)]

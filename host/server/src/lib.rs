@@ -25,7 +25,30 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
 
-pub use error::{ApiError, ApiJson, FieldError};
+pub use error::{ApiError, ApiJson, ErrorBody, FieldError};
+
+/// The OpenAPI document, generated from the handlers and their types.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(title = "sentra", description = "Compliance and security scanning with sandboxed WebAssembly rule packs."),
+    paths(health, scan, gate, rules),
+    components(schemas(ErrorBody, FieldError)),
+    tags((name = "core", description = "Scanning, gating and rules"))
+)]
+pub struct ApiDoc;
+
+/// The OpenAPI document as served at `/openapi.json` and committed as `schemas/openapi.json`.
+pub fn openapi_json() -> String {
+    use utoipa::OpenApi;
+    let mut doc = ApiDoc::openapi();
+    // The crate version, not the date of the build, so the committed copy stays stable.
+    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    doc.to_pretty_json().expect("the OpenAPI document serializes") + "\n"
+}
+
+async fn openapi_doc() -> ([(axum::http::HeaderName, &'static str); 1], String) {
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], openapi_json())
+}
 
 /// Largest request body (bytes). Larger bodies get 413.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 32 << 20;
@@ -121,6 +144,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/scan", post(scan))
         .route("/gate", post(gate))
         .route("/rules", get(rules))
+        .route("/openapi.json", get(openapi_doc))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
@@ -153,7 +177,7 @@ async fn request_log(mut req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Health {
     pub status: &'static str,
     pub version: &'static str,
@@ -161,13 +185,15 @@ pub struct Health {
     pub uptime_s: u64,
 }
 
+/// Liveness and what is loaded. No authentication.
+#[utoipa::path(get, path = "/health", tag = "core", responses((status = 200, body = Health)))]
 async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
     let packs_loaded = state.pack_sets.lock().expect("pack set cache").get(&None).map_or(0, |s| s.packs.len());
     Json(Health { status: "ok", version: env!("CARGO_PKG_VERSION"), packs_loaded, uptime_s: state.started.elapsed().as_secs() })
 }
 
 /// A scan request; every field is optional.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct ScanRequest {
     /// Directory to scan, relative to the server root (default: the root itself).
     pub repo_path: Option<String>,
@@ -179,7 +205,7 @@ pub struct ScanRequest {
 }
 
 /// The scan-related config keys a request may override; any other key is 422.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigOverrides {
     pub standards_packs: Option<Vec<String>>,
@@ -342,24 +368,35 @@ async fn run_scan(state: Arc<AppState>, req: ScanRequest) -> Result<(ScanResult,
 
 type Body = Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>;
 
+/// Scans a directory under the server root, or inline files, and returns the findings.
+#[utoipa::path(post, path = "/scan", tag = "core", request_body(content = Option<ScanRequest>, description = "All fields optional; an empty body scans the root"),
+    responses((status = 200, body = ScanResult), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn scan(State(state): State<Arc<AppState>>, body: Body) -> Result<Json<ScanResult>, ApiError> {
     let req = error::parse_optional_body(body)?;
     Ok(Json(run_scan(state, req).await?.0))
 }
 
+/// Scans and applies the gate: fails on findings at the `gate_fail_on` severities
+/// (obligations never count) or on an errored pack.
+#[utoipa::path(post, path = "/gate", tag = "core", request_body(content = Option<ScanRequest>, description = "As for /scan"),
+    responses((status = 200, body = GateResult), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn gate(State(state): State<Arc<AppState>>, body: Body) -> Result<Json<GateResult>, ApiError> {
     let req = error::parse_optional_body(body)?;
     let (result, config) = run_scan(state, req).await?;
     Ok(Json(sentra_engine::gate(&result, &config.gate_fail_on)))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct RulesQuery {
+    /// Only this pack's rules.
     pub pack: Option<String>,
+    /// Only rules of this severity.
     pub severity: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RuleEntry {
     pub pack_id: String,
     pub id: String,
@@ -371,12 +408,15 @@ pub struct RuleEntry {
     pub description: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RulesResponse {
     pub rules: Vec<RuleEntry>,
     pub total: usize,
 }
 
+/// Every rule of the configured packs with its effective severity.
+#[utoipa::path(get, path = "/rules", tag = "core", params(RulesQuery),
+    responses((status = 200, body = RulesResponse), (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
 async fn rules(
     State(state): State<Arc<AppState>>,
     query: Result<Query<RulesQuery>, axum::extract::rejection::QueryRejection>,
@@ -442,6 +482,20 @@ pub async fn shutdown_signal() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `schemas/openapi.json` is what the server serves; regenerate with
+    /// `SENTRA_BLESS=1 cargo test -p sentra-server`.
+    #[test]
+    fn committed_openapi_is_fresh() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/openapi.json");
+        let fresh = openapi_json();
+        if std::env::var_os("SENTRA_BLESS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(committed == fresh, "schemas/openapi.json is stale: run `SENTRA_BLESS=1 cargo test -p sentra-server` and commit it");
+    }
 
     #[test]
     fn inline_paths_are_checked() {
