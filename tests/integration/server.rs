@@ -138,9 +138,13 @@ fn api_core_endpoints_answer_with_their_shapes_and_errors() {
     }
 
     // Body size.
+    // (A client of its own: the server answers before reading the whole body and closes
+    // that connection, which must not go back to the shared pool.)
     let big = json!({"files": {"a.txt": "a".repeat(33 << 20)}}).to_string();
-    let (status, v) = s.post("/scan", &big);
-    assert_error(status, &v, 413, "payload_too_large");
+    let once = Client::builder().pool_max_idle_per_host(0).build().unwrap();
+    let r = once.post(format!("{}/scan", s.base)).header("content-type", "application/json").body(big).send().unwrap();
+    let status = r.status().as_u16();
+    assert_error(status, &r.json().unwrap(), 413, "payload_too_large");
 
     // Rules and filters.
     let (status, v) = s.get("/rules?pack=secrets&severity=critical");
@@ -164,4 +168,80 @@ fn api_core_endpoints_answer_with_their_shapes_and_errors() {
     assert_eq!(r.headers()["x-request-id"], "abc-123");
     let r = s.client.get(format!("{}/health", s.base)).send().unwrap();
     assert!(r.headers().contains_key("x-request-id"));
+}
+
+/// `(event, data)` pairs of an SSE body.
+fn sse_events(text: &str) -> Vec<(String, String)> {
+    text.split("\n\n")
+        .filter_map(|block| {
+            let mut event = None;
+            let mut data = String::new();
+            for line in block.lines() {
+                if let Some(e) = line.strip_prefix("event: ") {
+                    event = Some(e.to_string());
+                } else if let Some(d) = line.strip_prefix("data: ") {
+                    data.push_str(d);
+                }
+            }
+            event.map(|e| (e, data))
+        })
+        .collect()
+}
+
+#[test]
+fn streamed_scan_reports_progress_and_the_same_result_and_stops_when_the_client_leaves() {
+    let root = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        write(root.path(), &format!("small/f{i}.py"), "x = 1\n");
+    }
+    write(root.path(), "small/key.py", STRIPE);
+    let s = Server::start(root.path());
+
+    let r = s.client.post(format!("{}/api/run-scan-stream", s.base)).body(r#"{"repo_path": "small"}"#).send().unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    let events = sse_events(&r.text().unwrap());
+    let names: Vec<&str> = events.iter().map(|(e, _)| e.as_str()).collect();
+    assert!(names.contains(&"progress"), "{names:?}");
+    assert_eq!(names.last(), Some(&"complete"), "{names:?}");
+    let last_progress: Value = serde_json::from_str(&events.iter().rev().find(|(e, _)| e == "progress").unwrap().1).unwrap();
+    assert_eq!(last_progress["progress"], 1.0);
+    assert_eq!(last_progress["files_done"], 301);
+    let mut streamed: Value = serde_json::from_str(&events.last().unwrap().1).unwrap();
+    let (_, mut direct) = s.post("/scan", r#"{"repo_path": "small"}"#);
+    streamed["duration_ms"] = Value::Null;
+    direct["duration_ms"] = Value::Null;
+    assert_eq!(streamed, direct);
+
+    // Errors arrive as an `error` event... or as a plain error before the stream starts.
+    let (status, v) = s.post("/api/run-scan-stream", r#"{"repo_path": "../"}"#);
+    assert_eq!(status, 200);
+    assert_eq!(v, Value::Null);
+    let r = s.client.post(format!("{}/api/run-scan-stream", s.base)).body(r#"{"repo_path": "../"}"#).send().unwrap();
+    let events = sse_events(&r.text().unwrap());
+    assert_eq!(events[0].0, "error");
+    assert!(events[0].1.contains("path_outside_root"), "{events:?}");
+
+    // Leaving mid-scan cancels it.
+    for i in 0..20_000 {
+        write(root.path(), &format!("big/d{}/f{i}.py", i % 100), "value = 'placeholder text that is not a secret'\n");
+    }
+    let mut r = s.client.post(format!("{}/api/run-scan-stream", s.base)).body(r#"{"repo_path": "big"}"#).send().unwrap();
+    let mut seen = String::new();
+    let mut buf = [0u8; 256];
+    while !seen.contains("event: progress") {
+        let n = std::io::Read::read(&mut r, &mut buf).unwrap();
+        assert!(n > 0, "stream ended before any progress: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    drop(r);
+    let mut cancelled = 0;
+    for _ in 0..100 {
+        cancelled = s.get("/health").1["scans_cancelled"].as_u64().unwrap();
+        if cancelled > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(cancelled, 1, "closing the stream mid-scan cancels the scan");
 }

@@ -31,7 +31,7 @@ pub use error::{ApiError, ApiJson, ErrorBody, FieldError};
 #[derive(utoipa::OpenApi)]
 #[openapi(
     info(title = "sentra", description = "Compliance and security scanning with sandboxed WebAssembly rule packs."),
-    paths(health, scan, gate, rules),
+    paths(health, scan, gate, rules, scan_stream),
     components(schemas(ErrorBody, FieldError)),
     tags((name = "core", description = "Scanning, gating and rules"))
 )]
@@ -94,6 +94,8 @@ pub struct AppState {
     catalog: Catalog,
     started: Instant,
     scans: Semaphore,
+    /// Streamed scans stopped because their client went away.
+    scans_cancelled: AtomicU64,
     /// Loaded pack sets by pack selection, so a request does not reload packs.
     pack_sets: Mutex<HashMap<Option<Vec<String>>, Arc<PackSet>>>,
 }
@@ -118,6 +120,7 @@ impl AppState {
             root,
             catalog,
             started: Instant::now(),
+            scans_cancelled: AtomicU64::new(0),
             pack_sets: Mutex::new(HashMap::new()),
         });
         let base = Config::load(&state.root, None)?;
@@ -145,6 +148,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/gate", post(gate))
         .route("/rules", get(rules))
         .route("/openapi.json", get(openapi_doc))
+        .route("/api/run-scan-stream", post(scan_stream))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
@@ -183,13 +187,21 @@ pub struct Health {
     pub version: &'static str,
     pub packs_loaded: usize,
     pub uptime_s: u64,
+    /// Streamed scans cancelled because the client disconnected.
+    pub scans_cancelled: u64,
 }
 
 /// Liveness and what is loaded. No authentication.
 #[utoipa::path(get, path = "/health", tag = "core", responses((status = 200, body = Health)))]
 async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
     let packs_loaded = state.pack_sets.lock().expect("pack set cache").get(&None).map_or(0, |s| s.packs.len());
-    Json(Health { status: "ok", version: env!("CARGO_PKG_VERSION"), packs_loaded, uptime_s: state.started.elapsed().as_secs() })
+    Json(Health {
+        status: "ok",
+        version: env!("CARGO_PKG_VERSION"),
+        packs_loaded,
+        uptime_s: state.started.elapsed().as_secs(),
+        scans_cancelled: state.scans_cancelled.load(Ordering::Relaxed),
+    })
 }
 
 /// A scan request; every field is optional.
@@ -316,6 +328,18 @@ fn prepare(state: &AppState, req: ScanRequest) -> Result<Prepared, ApiError> {
 
 /// Runs a scan on the blocking pool, under the concurrency bound and the time limit.
 async fn run_scan(state: Arc<AppState>, req: ScanRequest) -> Result<(ScanResult, Config), ApiError> {
+    run_scan_with(state, req, Arc::new(AtomicBool::new(false)), None).await
+}
+
+/// Progress callback of a streamed scan.
+type ProgressFn = Box<dyn Fn(sentra_engine::scan::Progress) + Send + Sync>;
+
+async fn run_scan_with(
+    state: Arc<AppState>,
+    req: ScanRequest,
+    cancel: Arc<AtomicBool>,
+    progress: Option<ProgressFn>,
+) -> Result<(ScanResult, Config), ApiError> {
     let prepared = prepare(&state, req)?;
     let permit = tokio::time::timeout(state.config.queue_wait, state.scans.acquire())
         .await
@@ -325,12 +349,14 @@ async fn run_scan(state: Arc<AppState>, req: ScanRequest) -> Result<(ScanResult,
             e
         })?
         .map_err(|_| ApiError::internal("scan pool closed"))?;
-    let cancel = Arc::new(AtomicBool::new(false));
+    let timed_out = Arc::new(AtomicBool::new(false));
     let timer = {
+        let timed_out = timed_out.clone();
         let cancel = cancel.clone();
         let limit = state.config.scan_timeout;
         tokio::spawn(async move {
             tokio::time::sleep(limit).await;
+            timed_out.store(true, Ordering::Relaxed);
             cancel.store(true, Ordering::Relaxed);
         })
     };
@@ -343,7 +369,8 @@ async fn run_scan(state: Arc<AppState>, req: ScanRequest) -> Result<(ScanResult,
             }
             other => ApiError::internal(other.to_string()),
         })?;
-        let options = ScanOptions { only: prepared.options_only, cancel: Some(&flag), progress: None };
+        let progress = progress.as_deref().map(|p| p as &(dyn Fn(sentra_engine::scan::Progress) + Sync));
+        let options = ScanOptions { only: prepared.options_only, cancel: Some(&flag), progress };
         let result = sentra_engine::scan(&prepared.source, &set, &prepared.config, &options);
         Ok::<_, ApiError>((result, prepared.config))
     })
@@ -353,6 +380,9 @@ async fn run_scan(state: Arc<AppState>, req: ScanRequest) -> Result<(ScanResult,
     let (result, config) = joined.map_err(|e| ApiError::internal(format!("scan task failed: {e}")))??;
     match result {
         Ok(r) => Ok((r, config)),
+        Err(ScanError::Cancelled) if !timed_out.load(Ordering::Relaxed) => {
+            Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "scan_cancelled", "the scan was cancelled"))
+        }
         Err(ScanError::Cancelled) => {
             let mut e = ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -388,7 +418,83 @@ async fn gate(State(state): State<Arc<AppState>>, body: Body) -> Result<Json<Gat
     Ok(Json(sentra_engine::gate(&result, &config.gate_fail_on)))
 }
 
+/// Sets the cancel flag when dropped: the SSE stream owns one, so a client that goes
+/// away stops its scan.
+struct CancelOnDrop {
+    flag: Arc<AtomicBool>,
+    done: Arc<AtomicBool>,
+    state: Arc<AppState>,
+}
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        if !self.done.load(Ordering::Relaxed) {
+            self.flag.store(true, Ordering::Relaxed);
+            self.state.scans_cancelled.fetch_add(1, Ordering::Relaxed);
+            tracing::info!("streamed scan cancelled: the client disconnected");
+        }
+    }
+}
+
+/// Progress events are sent at most this often.
+const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
+/// Keep-alive comment interval of the stream.
+const HEARTBEAT: Duration = Duration::from_secs(5);
+
+/// The scan of `POST /scan`, streamed as Server-Sent Events: `progress` (at most about 10
+/// a second), `pack_error` (one per errored pack), then `complete` (the scan result) or
+/// `error` (the error shape). A comment every 5 s keeps proxies from closing the stream;
+/// disconnecting cancels the scan.
+#[utoipa::path(post, path = "/api/run-scan-stream", tag = "core", request_body(content = Option<ScanRequest>, description = "As for /scan"),
+    responses((status = 200, content_type = "text/event-stream", description = "`progress`, `pack_error`, `complete` or `error` events"),
+        (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn scan_stream(
+    State(state): State<Arc<AppState>>,
+    body: Body,
+) -> Result<axum::response::sse::Sse<impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>>, ApiError> {
+    use axum::response::sse::{Event, KeepAlive, Sse};
+    let req: ScanRequest = error::parse_optional_body(body)?;
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let done = Arc::new(AtomicBool::new(false));
+    let guard = CancelOnDrop { flag: cancel.clone(), done: done.clone(), state: state.clone() };
+    let last = Mutex::new(None::<Instant>);
+    let progress_tx = tx.clone();
+    let progress: ProgressFn = Box::new(move |p: sentra_engine::scan::Progress| {
+        let mut last = last.lock().expect("progress clock");
+        let finished = p.files_done == p.files_total;
+        if !finished && last.is_some_and(|t| t.elapsed() < PROGRESS_INTERVAL) {
+            return;
+        }
+        *last = Some(Instant::now());
+        let fraction = if p.files_total == 0 { 1.0 } else { p.files_done as f64 / p.files_total as f64 };
+        let data = serde_json::json!({"phase": "scanning", "progress": fraction, "files_done": p.files_done, "files_total": p.files_total});
+        let _ = progress_tx.send(Event::default().event("progress").data(data.to_string()));
+    });
+    tokio::spawn(async move {
+        let outcome = run_scan_with(state, req, cancel, Some(progress)).await;
+        match outcome {
+            Ok((result, _)) => {
+                for e in &result.errored_packs {
+                    let _ = tx.send(Event::default().event("pack_error").data(serde_json::to_string(e).unwrap_or_default()));
+                }
+                let _ = tx.send(Event::default().event("complete").data(serde_json::to_string(&result).unwrap_or_default()));
+            }
+            Err(e) => {
+                let body = ErrorBody { detail: e.detail, code: e.code.to_string(), errors: e.errors };
+                let _ = tx.send(Event::default().event("error").data(serde_json::to_string(&body).unwrap_or_default()));
+            }
+        }
+        done.store(true, Ordering::Relaxed);
+    });
+    let stream = futures_util::stream::unfold((rx, guard), |(mut rx, guard)| async move {
+        rx.recv().await.map(|event| (Ok(event), (rx, guard)))
+    });
+    Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(HEARTBEAT).text("heartbeat")))
+}
+
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RulesQuery {
     /// Only this pack's rules.
     pub pack: Option<String>,
