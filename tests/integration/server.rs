@@ -146,6 +146,20 @@ fn api_core_endpoints_answer_with_their_shapes_and_errors() {
     let status = r.status().as_u16();
     assert_error(status, &r.json().unwrap(), 413, "payload_too_large");
 
+    // Reports: the format is checked before anything is scanned.
+    let (status, v) = s.post("/report?format=csv", r#"{"repo_path": "repo"}"#);
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["format"], "csv");
+    let csv = v["content"].as_str().unwrap();
+    assert!(csv.starts_with("rule_id,pack_id,severity,file,line"), "{csv}");
+    assert!(csv.contains("SEC-STRIPE-SECRET-KEY,secrets,critical,app.py,1,"), "{csv}");
+    let (status, v) = s.post("/report", r#"{"repo_path": "repo"}"#);
+    assert_eq!((status, v["format"].as_str()), (200, Some("json")));
+    assert_eq!(serde_json::from_str::<Value>(v["content"].as_str().unwrap()).unwrap()["total"], 1);
+    let (status, v) = s.post("/report?format=pdf", r#"{"repo_path": "../"}"#);
+    assert_error(status, &v, 400, "unknown_format");
+    assert!(v["detail"].as_str().unwrap().contains("json, csv"), "{v}");
+
     // Rules and filters.
     let (status, v) = s.get("/rules?pack=secrets&severity=critical");
     assert_eq!(status, 200);

@@ -31,7 +31,7 @@ pub use error::{ApiError, ApiJson, ErrorBody, FieldError};
 #[derive(utoipa::OpenApi)]
 #[openapi(
     info(title = "sentra", description = "Compliance and security scanning with sandboxed WebAssembly rule packs."),
-    paths(health, scan, gate, rules, scan_stream),
+    paths(health, scan, gate, report, rules, scan_stream),
     components(schemas(ErrorBody, FieldError)),
     tags((name = "core", description = "Scanning, gating and rules"))
 )]
@@ -147,6 +147,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/scan", post(scan))
         .route("/gate", post(gate))
         .route("/rules", get(rules))
+        .route("/report", post(report))
         .route("/openapi.json", get(openapi_doc))
         .route("/api/run-scan-stream", post(scan_stream))
         .fallback(error::not_found)
@@ -493,6 +494,76 @@ async fn scan_stream(
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(HEARTBEAT).text("heartbeat")))
 }
 
+/// Report formats `/report` renders today (HTML, JUnit and SARIF come with the reports work).
+pub const REPORT_FORMATS: [&str; 2] = ["json", "csv"];
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportQuery {
+    /// One of `json`, `csv`.
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ReportResponse {
+    pub format: String,
+    /// The rendered report.
+    pub content: String,
+}
+
+/// One CSV field: quoted when needed (RFC 4180), and a leading `= + - @` (or tab/CR)
+/// neutralised with `'` so a spreadsheet never evaluates scanned text as a formula.
+fn csv_field(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{v}") } else { v.to_string() };
+    if v.contains([',', '"', '\n', '\r']) { format!("\"{}\"", v.replace('"', "\"\"")) } else { v }
+}
+
+fn render_csv(r: &ScanResult) -> String {
+    let mut out = String::from("rule_id,pack_id,severity,file,line,column,message,standard,clause,compliance_category,is_obligation,fingerprint\r\n");
+    for f in &r.findings {
+        let row = [
+            f.rule_id.clone(),
+            f.pack_id.clone(),
+            f.severity.as_str().to_string(),
+            f.evidence.file.clone(),
+            f.evidence.lines[0].to_string(),
+            f.evidence.column.to_string(),
+            f.message.clone(),
+            f.standard.clone(),
+            f.clause.clone(),
+            f.compliance_category.clone(),
+            f.is_obligation.to_string(),
+            f.fingerprint.clone(),
+        ];
+        out.push_str(&row.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Scans and renders a report. The format is checked before anything is scanned.
+#[utoipa::path(post, path = "/report", tag = "core", params(ReportQuery), request_body(content = Option<ScanRequest>, description = "As for /scan"),
+    responses((status = 200, body = ReportResponse), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
+async fn report(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<ReportQuery>, axum::extract::rejection::QueryRejection>,
+    body: Body,
+) -> Result<Json<ReportResponse>, ApiError> {
+    let Query(q) = query.map_err(|e| ApiError::invalid(&["query"], e.body_text(), "value_error"))?;
+    let format = q.format.unwrap_or_else(|| "json".into()).to_ascii_lowercase();
+    if !REPORT_FORMATS.contains(&format.as_str()) {
+        return Err(ApiError::bad_request("unknown_format", format!("unknown report format `{format}` (valid: {})", REPORT_FORMATS.join(", "))));
+    }
+    let req = error::parse_optional_body(body)?;
+    let (result, _) = run_scan(state, req).await?;
+    let content = match format.as_str() {
+        "csv" => render_csv(&result),
+        _ => serde_json::to_string_pretty(&result).map_err(|e| ApiError::internal(e.to_string()))?,
+    };
+    Ok(Json(ReportResponse { format, content }))
+}
+
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RulesQuery {
@@ -601,6 +672,15 @@ mod tests {
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(committed == fresh, "schemas/openapi.json is stale: run `SENTRA_BLESS=1 cargo test -p sentra-server` and commit it");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_never_formulas() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(csv_field("-1,2"), "\"'-1,2\"");
     }
 
     #[test]
