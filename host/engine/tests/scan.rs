@@ -11,6 +11,12 @@ fn catalog() -> Catalog {
     Catalog::new(sources, Some(cache)).unwrap().with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE)
 }
 
+/// A catalog of one declarative pack, run by the built-in declarative engine.
+fn yaml_catalog(id: &str, doc: &'static str) -> Catalog {
+    let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sentra-cache");
+    Catalog::new(vec![PackSource::yaml(id, doc)], Some(cache)).unwrap().with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE)
+}
+
 fn files() -> Source {
     Source::Memory(vec![
         ("b.py".into(), b"K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n".to_vec()),
@@ -73,10 +79,7 @@ fn gate_ignores_obligations_and_fails_on_errored_packs() {
 #[test]
 fn catalog_yaml_packs_run_in_the_declarative_engine() {
     const DOC: &str = include_str!("../../../tests/fixtures/declarative/conditions/pack.yaml");
-    let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sentra-cache");
-    let catalog = Catalog::new(vec![PackSource::yaml("fx-conditions", DOC)], Some(cache))
-        .unwrap()
-        .with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE);
+    let catalog = yaml_catalog("fx-conditions", DOC);
     let config = Config::default();
     let set = catalog.load(&config).unwrap();
     let source = Source::Memory(vec![
@@ -113,10 +116,7 @@ fn a_declarative_pack_without_the_engine_is_a_clear_error() {
 #[test]
 fn ast_rules_see_new_contents_of_the_same_path() {
     const DOC: &str = include_str!("../../../tests/fixtures/declarative/ast/pack.yaml");
-    let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sentra-cache");
-    let catalog = Catalog::new(vec![PackSource::yaml("fx-ast", DOC)], Some(cache))
-        .unwrap()
-        .with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE);
+    let catalog = yaml_catalog("fx-ast", DOC);
     let config = Config::default();
     let set = catalog.load(&config).unwrap();
     let scan = |code: &str| -> Vec<String> {

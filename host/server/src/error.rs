@@ -1,9 +1,8 @@
 //! The one error shape every layer answers with: `{"detail", "code"}`, plus `errors`
-//! (`loc`, `msg`, `type`) on 422. Extraction failures, unknown routes, wrong methods and
+//! (`loc`, `msg`, `type`) on 422. Body parsing failures, unknown routes, wrong methods and
 //! handler panics are all mapped here so a client never sees a non-JSON error.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -81,46 +80,6 @@ impl IntoResponse for ApiError {
             res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         res
-    }
-}
-
-impl From<JsonRejection> for ApiError {
-    fn from(r: JsonRejection) -> Self {
-        match r {
-            JsonRejection::JsonDataError(e) => {
-                // serde's message names the field path (`config_overrides.x: unknown field`).
-                let msg = std::error::Error::source(&e).map_or_else(|| e.body_text(), |s| s.to_string());
-                let path = msg.split_once(": ").map(|(p, _)| p).filter(|p| !p.contains(' ')).unwrap_or("");
-                let mut loc = vec!["body"];
-                loc.extend(path.split('.').filter(|s| !s.is_empty()));
-                ApiError::invalid(&loc, msg.clone(), "type_error")
-            }
-            JsonRejection::JsonSyntaxError(e) => ApiError::invalid(&["body"], format!("malformed JSON: {}", e.body_text()), "json_invalid"),
-            JsonRejection::MissingJsonContentType(_) => {
-                ApiError::invalid(&["header", "content-type"], "expected `Content-Type: application/json`", "missing_content_type")
-            }
-            JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the request body is too large")
-            }
-            other => ApiError::bad_request("bad_request", other.body_text()),
-        }
-    }
-}
-
-/// JSON body extractor whose failures use the error shape.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ApiJson<T>(pub T);
-
-impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
-where
-    T: serde::de::DeserializeOwned,
-    S: Send + Sync,
-{
-    type Rejection = ApiError;
-
-    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
-        let Json(v) = Json::<T>::from_request(req, state).await?;
-        Ok(ApiJson(v))
     }
 }
 

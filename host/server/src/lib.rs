@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
 
-pub use error::{ApiError, ApiJson, ErrorBody, FieldError};
+pub use error::{ApiError, ErrorBody, FieldError};
 
 /// The OpenAPI document, generated from the handlers and their types.
 #[derive(utoipa::OpenApi)]
