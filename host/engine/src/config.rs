@@ -2,6 +2,7 @@
 //! `GUARD_*` environment variables on top. Raw YAML is parsed once into [`Config`], whose
 //! values are checked (severities resolved, globs compiled, limits in range).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -39,6 +40,28 @@ pub struct RawConfig {
     /// Sandbox limits applied to every pack.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_limits: Option<RawPackLimits>,
+    /// Per-rule overrides by pack id, then rule id: `{secrets: {SEC-001: {severity: low}}}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_overrides: Option<BTreeMap<String, BTreeMap<String, RawRuleOverride>>>,
+}
+
+/// One rule's override; unset fields keep the pack's value.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, JsonSchema, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRuleOverride {
+    /// The severity findings of this rule get: critical, high, medium, low or info.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<String>,
+    /// `false` turns the rule off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+/// A checked rule override.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RuleOverride {
+    pub severity: Option<Severity>,
+    pub enabled: Option<bool>,
 }
 
 /// Sandbox limits; unset fields keep their defaults.
@@ -78,6 +101,26 @@ pub struct Config {
     pub scan_exclude_set: GlobSet,
     pub max_file_bytes: u64,
     pub pack_limits: PackLimits,
+    /// Rule overrides keyed by (pack id, rule id). Whether the rules exist is checked
+    /// against the loaded packs by [`crate::packs::PackSet::check_overrides`].
+    pub rule_overrides: BTreeMap<(String, String), RuleOverride>,
+}
+
+impl Config {
+    /// The override of one rule, if any.
+    pub fn rule_override(&self, pack_id: &str, rule_id: &str) -> Option<&RuleOverride> {
+        self.rule_overrides.get(&(pack_id.to_string(), rule_id.to_string()))
+    }
+
+    /// The severity a rule's findings get after overrides.
+    pub fn effective_severity(&self, pack_id: &str, rule_id: &str, declared: Severity) -> Severity {
+        self.rule_override(pack_id, rule_id).and_then(|o| o.severity).unwrap_or(declared)
+    }
+
+    /// Whether a rule runs after overrides.
+    pub fn rule_enabled(&self, pack_id: &str, rule_id: &str) -> bool {
+        self.rule_override(pack_id, rule_id).and_then(|o| o.enabled).unwrap_or(true)
+    }
 }
 
 impl Default for Config {
@@ -190,7 +233,27 @@ impl Config {
             }
         }
 
+        let mut rule_overrides = BTreeMap::new();
+        for (pack, rules) in raw.pack_overrides.unwrap_or_default() {
+            if !sentra_runtime::valid_pack_id(&pack) {
+                return Err(invalid("pack_overrides", format!("`{pack}` is not a valid pack id")));
+            }
+            for (rule, o) in rules {
+                let severity = match &o.severity {
+                    None => None,
+                    Some(s) => Some(Severity::parse(s).ok_or_else(|| {
+                        invalid(
+                            &format!("pack_overrides.{pack}.{rule}.severity"),
+                            format!("unknown severity `{s}` (expected critical, high, medium, low or info)"),
+                        )
+                    })?),
+                };
+                rule_overrides.insert((pack.clone(), rule), RuleOverride { severity, enabled: o.enabled });
+            }
+        }
+
         Ok(Config {
+            rule_overrides,
             origin: origin.into(),
             standards_packs: raw.standards_packs,
             gate_fail_on,

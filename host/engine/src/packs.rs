@@ -169,6 +169,22 @@ impl PackSet {
         self.packs.is_empty()
     }
 
+    /// Overrides naming a pack or rule that is not in this set, as
+    /// (`pack_overrides.<pack>[.<rule>]`, message) pairs.
+    pub fn check_overrides(&self, config: &crate::Config) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        for (pack_id, rule_id) in config.rule_overrides.keys() {
+            match self.packs.iter().find(|p| p.id() == pack_id) {
+                None => problems.push((format!("pack_overrides.{pack_id}"), format!("no pack `{pack_id}` is loaded"))),
+                Some(p) if !p.rules().iter().any(|r| &r.id == rule_id) => problems
+                    .push((format!("pack_overrides.{pack_id}.{rule_id}"), format!("pack `{pack_id}` has no rule `{rule_id}`"))),
+                Some(_) => {}
+            }
+        }
+        problems.dedup();
+        problems
+    }
+
     /// The rules that can fire on a file: active in this scan (`active[pack][rule]`),
     /// glob-selected, and for rules that declared literals, only if one of them occurs in
     /// the contents.

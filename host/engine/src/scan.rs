@@ -93,6 +93,9 @@ pub struct ScanResult {
     pub skipped_rules: Vec<SkippedRule>,
     /// Rules that did not run because their `applies_when` conditions do not hold.
     pub not_applicable_rules: Vec<String>,
+    /// Rules turned off by `pack_overrides` (`pack/rule`).
+    #[serde(default)]
+    pub disabled_rules: Vec<String>,
 }
 
 /// A rule its pack cannot evaluate, listed in every scan instead of silently dropped.
@@ -276,7 +279,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
         };
         (!is_binary(data.bytes())).then_some(data)
     };
-    let (active, skipped_rules, not_applicable_rules) = active_rules(packs, &all_files, &read_candidate, config);
+    let (active, skipped_rules, not_applicable_rules, disabled_rules) = active_rules(packs, &all_files, &read_candidate, config);
 
     let shared = Mutex::new(Shared::default());
     let done = AtomicUsize::new(0);
@@ -398,6 +401,11 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
     }
 
     let mut findings = shared.findings;
+    if !config.rule_overrides.is_empty() {
+        for f in &mut findings {
+            f.severity = config.effective_severity(&f.pack_id, &f.rule_id, f.severity);
+        }
+    }
     findings.sort_by(|a, b| {
         (&a.evidence.file, a.evidence.lines[0], a.evidence.column, &a.rule_id, &a.fingerprint).cmp(&(
             &b.evidence.file,
@@ -431,27 +439,36 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
         rule_errors,
         skipped_rules,
         not_applicable_rules,
+        disabled_rules,
     })
 }
 
 /// Which rules run in this scan: `active[p][r]`. Rules their pack cannot evaluate are
-/// listed as skipped; rules whose `applies_when` fails as not applicable.
+/// listed as skipped, rules whose `applies_when` fails as not applicable, and rules
+/// turned off by `pack_overrides` as disabled.
 fn active_rules(
     packs: &PackSet,
     paths: &[String],
     read: &(dyn Fn(usize) -> Option<FileData> + Sync),
     config: &Config,
-) -> (Vec<Vec<bool>>, Vec<SkippedRule>, Vec<String>) {
+) -> (Vec<Vec<bool>>, Vec<SkippedRule>, Vec<String>, Vec<String>) {
+    let enabled = |pack: &crate::packs::PreparedPack, rule: &sentra_runtime::RuleInfo| config.rule_enabled(pack.id(), &rule.id);
+    // Conditions of rules that will not run are not evaluated (they may read every file).
     let conditions: Vec<Vec<Option<&sentra_runtime::Conditions>>> = packs
         .packs
         .iter()
-        .map(|p| p.rules().iter().map(|r| if r.skipped.is_some() { None } else { r.applies_when.as_ref() }).collect())
+        .map(|p| {
+            p.rules().iter().map(|r| if r.skipped.is_some() || !enabled(p, r) { None } else { r.applies_when.as_ref() }).collect()
+        })
         .collect();
     let mut active = crate::conditions::evaluate(&conditions, paths, read, &config.pack_limits.regex);
-    let (mut skipped, mut not_applicable) = (Vec::new(), Vec::new());
+    let (mut skipped, mut not_applicable, mut disabled) = (Vec::new(), Vec::new(), Vec::new());
     for (p, pack) in packs.packs.iter().enumerate() {
         for (r, rule) in pack.rules().iter().enumerate() {
-            if let Some(reason) = &rule.skipped {
+            if !enabled(pack, rule) {
+                active[p][r] = false;
+                disabled.push(format!("{}/{}", pack.id(), rule.id));
+            } else if let Some(reason) = &rule.skipped {
                 active[p][r] = false;
                 skipped.push(SkippedRule { pack_id: pack.id().to_string(), rule_id: rule.id.clone(), reason: reason.clone() });
             } else if !active[p][r] {
@@ -459,7 +476,7 @@ fn active_rules(
             }
         }
     }
-    (active, skipped, not_applicable)
+    (active, skipped, not_applicable, disabled)
 }
 
 fn errored(prepared: &crate::packs::PreparedPack, e: &PackError, file: Option<String>) -> ErroredPack {

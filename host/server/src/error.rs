@@ -67,6 +67,12 @@ impl ApiError {
             retry_after: None,
         }
     }
+    /// A 422 with several field errors.
+    pub fn invalid_many(errors: impl IntoIterator<Item = FieldError>) -> Self {
+        let errors: Vec<FieldError> = errors.into_iter().collect();
+        let detail = errors.iter().map(|e| format!("{}: {}", e.loc.join("."), e.msg)).collect::<Vec<_>>().join("; ");
+        Self { status: StatusCode::UNPROCESSABLE_ENTITY, code: "validation_error", detail, errors: Some(errors), retry_after: None }
+    }
     pub fn internal(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", detail)
     }

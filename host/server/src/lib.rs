@@ -225,6 +225,9 @@ pub struct ConfigOverrides {
     pub gate_fail_on: Option<Vec<String>>,
     pub scan_exclude: Option<Vec<String>>,
     pub max_file_bytes: Option<u64>,
+    /// Per-rule overrides by pack id then rule id (merged over the config file's);
+    /// an unknown pack or rule is 422.
+    pub pack_overrides: Option<BTreeMap<String, BTreeMap<String, sentra_engine::config::RawRuleOverride>>>,
 }
 
 /// A checked inline path: relative, `/`-separated, no `..`, NUL or drive prefix.
@@ -289,6 +292,12 @@ fn prepare(state: &AppState, req: ScanRequest) -> Result<Prepared, ApiError> {
         }
         if o.max_file_bytes.is_some() {
             raw.max_file_bytes = o.max_file_bytes;
+        }
+        if let Some(overrides) = o.pack_overrides {
+            let merged = raw.pack_overrides.get_or_insert_with(BTreeMap::new);
+            for (pack, rules) in overrides {
+                merged.entry(pack).or_default().extend(rules);
+            }
         }
     }
     let config = Config::from_raw(raw, &origin).map_err(|e| match e {
@@ -370,6 +379,16 @@ async fn run_scan_with(
             }
             other => ApiError::internal(other.to_string()),
         })?;
+        let problems = set.check_overrides(&prepared.config);
+        if !problems.is_empty() {
+            return Err(ApiError::invalid_many(
+                problems.into_iter().map(|(key, msg)| {
+                    let mut loc = vec!["body".to_string(), "config_overrides".to_string()];
+                    loc.extend(key.split('.').map(str::to_string));
+                    FieldError { loc, msg, kind: "value_error".into() }
+                }),
+            ));
+        }
         let progress = progress.as_deref().map(|p| p as &(dyn Fn(sentra_engine::scan::Progress) + Sync));
         let options = ScanOptions { only: prepared.options_only, cancel: Some(&flag), progress };
         let result = sentra_engine::scan(&prepared.source, &set, &prepared.config, &options);
@@ -579,7 +598,12 @@ pub struct RuleEntry {
     pub id: String,
     pub name: String,
     pub kind: String,
+    /// The severity after `pack_overrides`.
     pub severity: Severity,
+    /// The severity the pack declares.
+    pub declared_severity: Severity,
+    /// `false` when `pack_overrides` turns the rule off.
+    pub enabled: bool,
     pub standard: String,
     pub clause: String,
     pub description: String,
@@ -607,6 +631,7 @@ async fn rules(
     };
     let config = Config::load(&state.root, None).map_err(|e| ApiError::internal(format!("server config: {e}")))?;
     let set = state.pack_set(&config).map_err(|e| ApiError::internal(e.to_string()))?;
+    let config = &config;
     let rules: Vec<RuleEntry> = set
         .packs
         .iter()
@@ -617,7 +642,9 @@ async fn rules(
                 id: r.id.clone(),
                 name: r.name.clone(),
                 kind: r.kind.clone(),
-                severity: r.severity,
+                severity: config.effective_severity(p.id(), &r.id, r.severity),
+                declared_severity: r.severity,
+                enabled: config.rule_enabled(p.id(), &r.id),
                 standard: r.standard.clone(),
                 clause: r.clause.clone(),
                 description: r.description.clone(),
