@@ -18,6 +18,10 @@ struct Cli {
     /// More log output (repeat for more).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     verbose: u8,
+    /// The state directory (API keys, and what the server remembers). Default: `.sentra`
+    /// under the server root (`serve`) or the current directory (other commands).
+    #[arg(long, global = true, env = "GUARD_STATE_DIR", value_name = "DIR")]
+    state_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -37,6 +41,36 @@ enum Command {
     Pack(PackCommand),
     /// Serve the REST API.
     Serve(ServeArgs),
+    /// Manage the server's API keys (stored hashed in the state directory; changes apply
+    /// to a running server at once).
+    #[command(subcommand)]
+    Keys(KeysCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum KeysCommand {
+    /// Create a key and print it, once, on standard output.
+    Create(KeysCreateArgs),
+    /// List keys (never their secrets).
+    List(ListArgs),
+    /// Revoke a key by id or name.
+    Revoke {
+        /// The key's id (from `sentra keys list`) or name.
+        key: String,
+    },
+}
+
+#[derive(Args, Debug)]
+struct KeysCreateArgs {
+    /// admin, security-lead, developer, viewer or agent.
+    #[arg(long)]
+    role: String,
+    /// The tenant the key acts for.
+    #[arg(long, default_value = "default")]
+    tenant: String,
+    /// A name to recognise the key by (default: `<role>-<id>`).
+    #[arg(long)]
+    name: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -59,6 +93,12 @@ struct ServeArgs {
     /// Log lines as JSON.
     #[arg(long, value_enum, default_value_t = LogFormat::Text)]
     log_format: LogFormat,
+    /// Requests per minute per API key (or per IP without one); 0 turns the limit off.
+    #[arg(long, env = "GUARD_RATE_LIMIT", default_value_t = sentra_server::auth::DEFAULT_RATE_LIMIT_PER_MINUTE)]
+    rate_limit: u32,
+    /// Development mode: pick up config and pack changes on disk without a restart.
+    #[arg(long)]
+    reload: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -230,20 +270,82 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Pack(PackCommand::Test(args)) => pack_test(args),
         Command::Pack(PackCommand::Lint(args)) => pack_lint(args),
-        Command::Serve(args) => serve(args),
+        Command::Serve(args) => serve(args, cli.state_dir.as_deref()),
+        Command::Keys(cmd) => keys(cmd, cli.state_dir.as_deref()),
     }
 }
 
-fn serve(args: ServeArgs) -> Result<u8> {
-    let state = sentra_server::AppState::new(sentra_server::ServerConfig::new(args.root.clone()), catalog()?)?;
+fn open_store(explicit: Option<&Path>) -> Result<sentra_store::SqliteStore> {
+    let dir = sentra_store::state_dir(Path::new("."), explicit);
+    Ok(sentra_store::SqliteStore::open(&dir)?)
+}
+
+fn keys(cmd: KeysCommand, state_dir: Option<&Path>) -> Result<u8> {
+    use sentra_store::Storage;
+    let store = open_store(state_dir)?;
+    let mut out = anstream::stdout();
+    match cmd {
+        KeysCommand::Create(args) => {
+            let role = args.role.parse::<sentra_store::Role>().map_err(|e| anyhow::anyhow!("--role: {e}"))?;
+            let new = sentra_store::NewKey { role, tenant: args.tenant, name: args.name };
+            let (key, secret) = store.create_key(&new)?;
+            writeln!(out, "{secret}")?;
+            let _ = writeln!(
+                anstream::stderr(),
+                "sentra: created key `{}` (id {}, role {}, tenant {}); it is shown only this once",
+                key.name,
+                key.id,
+                key.role,
+                key.tenant
+            );
+        }
+        KeysCommand::List(args) => {
+            let keys = store.list_keys()?;
+            if args.format == Format::Json {
+                serde_json::to_writer_pretty(&mut out, &keys)?;
+                writeln!(out)?;
+            } else if keys.is_empty() {
+                writeln!(out, "no API keys (create one with `sentra keys create --role ROLE`)")?;
+            } else {
+                writeln!(out, "{:<8}  {:<24}  {:<13}  {:<16}  {:<20}  STATUS", "ID", "NAME", "ROLE", "TENANT", "CREATED")?;
+                for k in keys {
+                    let status = k.revoked_at.as_deref().map_or_else(|| "active".to_string(), |t| format!("revoked {t}"));
+                    writeln!(out, "{:<8}  {:<24}  {:<13}  {:<16}  {:<20}  {status}", k.id, k.name, k.role, k.tenant, k.created_at)?;
+                }
+            }
+        }
+        KeysCommand::Revoke { key } => {
+            let k = store.revoke_key(&key)?;
+            writeln!(out, "revoked key `{}` (id {})", k.name, k.id)?;
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
+    let cat = catalog()?;
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the async runtime")?;
+    let state_dir = sentra_store::state_dir(&args.root, state_dir);
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind((args.host.as_str(), args.port))
             .await
             .with_context(|| format!("cannot listen on {}:{}", args.host, args.port))?;
         let addr = listener.local_addr()?;
+        let mut config = sentra_server::ServerConfig::new(args.root.clone());
+        config.state_dir = state_dir;
+        config.loopback = addr.ip().is_loopback();
+        config.env_api_key = std::env::var("GUARD_API_KEY").ok().filter(|k| !k.trim().is_empty());
+        config.rate_limit_per_minute = args.rate_limit;
+        config.reload = args.reload;
+        let state = sentra_server::AppState::new(config, cat)?;
+        let bootstrap = state.bootstrap_admin_key()?;
         let mut out = anstream::stdout();
         writeln!(out, "sentra: listening on http://{addr} (root {})", args.root.display())?;
+        if let Some(key) = bootstrap {
+            writeln!(out, "sentra: no API key was configured and the server is reachable from other hosts;")?;
+            writeln!(out, "sentra: created an admin key (shown only this once, stored hashed): {key}")?;
+        }
         out.flush()?;
         sentra_server::serve(listener, state, sentra_server::shutdown_signal()).await?;
         Ok::<_, anyhow::Error>(())
@@ -251,20 +353,13 @@ fn serve(args: ServeArgs) -> Result<u8> {
     Ok(0)
 }
 
-/// Loads a pack file: a declarative document (by extension or content) or a component.
-/// Validation warnings go to stderr.
+/// Loads a pack file; validation warnings go to stderr.
 fn load_pack_file(cat: &Catalog, file: &Path, config: &Config) -> Result<std::sync::Arc<sentra_runtime::LoadedPack>> {
-    let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read pack", file.display()))?;
-    let name = file.display().to_string();
-    if bytes.starts_with(b"\0asm") {
-        return Ok(cat.load_external(&name, &bytes, config)?);
+    let loaded = cat.load_file(file, config)?;
+    for w in &loaded.warnings {
+        let _ = writeln!(anstream::stderr(), "sentra: warning: {}: {w}", file.display());
     }
-    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{name}: neither a Wasm component nor a UTF-8 YAML document"))?;
-    let checked = check_yaml(file, &text, config)?;
-    for w in &checked.warnings {
-        let _ = writeln!(anstream::stderr(), "sentra: warning: {name}: {w}");
-    }
-    Ok(cat.load_checked(checked.id(), &checked, config)?)
+    Ok(loaded.pack)
 }
 
 fn check_yaml(file: &Path, text: &str, config: &Config) -> Result<declarative::CheckedPack> {
@@ -372,7 +467,7 @@ fn scan_cmd(args: ScanArgs, is_gate: bool) -> Result<u8> {
     let config = load_config(root, args.config.as_deref(), &args.packs, &args.fail_on)?;
     let cat = catalog()?;
     let mut extra = Vec::new();
-    for file in &args.pack_files {
+    for file in config.pack_file_paths(root).iter().chain(&args.pack_files) {
         extra.push(load_pack_file(&cat, file, &config)?);
     }
     let set = cat.load_with(&config, extra)?;

@@ -40,6 +40,10 @@ pub struct RawConfig {
     /// Sandbox limits applied to every pack.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_limits: Option<RawPackLimits>,
+    /// More packs to run, from files (`.yaml` declarative packs or `.wasm` components);
+    /// relative paths are relative to the scan root (the server root for `sentra serve`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_files: Option<Vec<String>>,
     /// Per-rule overrides by pack id, then rule id: `{secrets: {SEC-001: {severity: low}}}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_overrides: Option<BTreeMap<String, BTreeMap<String, RawRuleOverride>>>,
@@ -101,12 +105,19 @@ pub struct Config {
     pub scan_exclude_set: GlobSet,
     pub max_file_bytes: u64,
     pub pack_limits: PackLimits,
+    /// Pack files to load beside the catalog's packs, as written (relative to the root).
+    pub pack_files: Vec<String>,
     /// Rule overrides keyed by (pack id, rule id). Whether the rules exist is checked
     /// against the loaded packs by [`crate::packs::PackSet::check_overrides`].
     pub rule_overrides: BTreeMap<(String, String), RuleOverride>,
 }
 
 impl Config {
+    /// The pack files to load, resolved against `root`.
+    pub fn pack_file_paths(&self, root: &Path) -> Vec<PathBuf> {
+        self.pack_files.iter().map(|f| root.join(f)).collect()
+    }
+
     /// The override of one rule, if any.
     pub fn rule_override(&self, pack_id: &str, rule_id: &str) -> Option<&RuleOverride> {
         self.rule_overrides.get(&(pack_id.to_string(), rule_id.to_string()))
@@ -252,7 +263,13 @@ impl Config {
             }
         }
 
+        let pack_files = raw.pack_files.unwrap_or_default();
+        if let Some(bad) = pack_files.iter().find(|f| f.trim().is_empty() || f.contains('\0')) {
+            return Err(invalid("pack_files", format!("`{bad}` is not a usable path")));
+        }
+
         Ok(Config {
+            pack_files,
             rule_overrides,
             origin: origin.into(),
             standards_packs: raw.standards_packs,

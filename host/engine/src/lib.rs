@@ -59,6 +59,17 @@ pub enum CatalogError {
     InvalidPack(#[from] declarative::InvalidPack),
     #[error("pack `{pack}` is a declarative (YAML) pack, but this build has no declarative engine")]
     NoDeclarativeEngine { pack: String },
+    #[error("{path}: cannot read pack: {source}")]
+    ReadPack { path: PathBuf, source: std::io::Error },
+    #[error("{path}: neither a Wasm component nor a UTF-8 YAML document")]
+    NotAPack { path: PathBuf },
+}
+
+/// A pack loaded from a file, with the validation warnings of a YAML document.
+#[derive(Debug)]
+pub struct LoadedFile {
+    pub pack: Arc<LoadedPack>,
+    pub warnings: Vec<String>,
 }
 
 /// Where compiled packs are cached: `GUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/sentra`,
@@ -150,6 +161,20 @@ impl Catalog {
             packs.push(e);
         }
         Ok(PackSet::new(packs)?)
+    }
+
+    /// Loads a pack file (`--pack-file`, config `pack_files`): a component when it starts
+    /// with the Wasm magic, else a declarative YAML document.
+    pub fn load_file(&self, path: &std::path::Path, config: &Config) -> Result<LoadedFile, CatalogError> {
+        let bytes = std::fs::read(path).map_err(|source| CatalogError::ReadPack { path: path.into(), source })?;
+        let name = path.display().to_string();
+        if bytes.starts_with(b"\0asm") {
+            return Ok(LoadedFile { pack: self.load_external(&name, &bytes, config)?, warnings: Vec::new() });
+        }
+        let text = String::from_utf8(bytes).map_err(|_| CatalogError::NotAPack { path: path.into() })?;
+        let checked = declarative::check_pack(&name, &text, &declarative::id_from_file_name(&name), &config.pack_limits.regex)?;
+        let warnings = checked.warnings.iter().map(ToString::to_string).collect();
+        Ok(LoadedFile { pack: self.load_checked(checked.id(), &checked, config)?, warnings })
     }
 
     /// Loads one component from outside the catalog (for `--pack-file`).

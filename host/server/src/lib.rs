@@ -4,6 +4,7 @@
 //! cannot get a slot in time gets 503 with `Retry-After`) and under a time limit. Every
 //! error is the JSON shape of [`error::ApiError`]; `repo_path` is confined to the root.
 
+pub mod auth;
 pub mod error;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
 
+pub use auth::{Permission, Principal};
 pub use error::{ApiError, ErrorBody, FieldError};
 
 /// The OpenAPI document, generated from the handlers and their types.
@@ -33,9 +35,45 @@ pub use error::{ApiError, ErrorBody, FieldError};
     info(title = "sentra", description = "Compliance and security scanning with sandboxed WebAssembly rule packs."),
     paths(health, scan, gate, report, rules, scan_stream),
     components(schemas(ErrorBody, FieldError)),
+    modifiers(&SecurityAddon),
     tags((name = "core", description = "Scanning, gating and rules"))
 )]
 pub struct ApiDoc;
+
+/// Declares the API-key schemes and, on every protected operation (from
+/// [`auth::ROUTES`]), the security requirement, the permission it needs and the
+/// 401/403/429 answers.
+struct SecurityAddon;
+
+impl utoipa::Modify for SecurityAddon {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+        use utoipa::openapi::{RefOr, ResponseBuilder};
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("api_key", SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-API-Key"))));
+        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        let error = |desc: &str| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(desc)
+                    .content("application/json", utoipa::openapi::ContentBuilder::new().schema(Some(utoipa::openapi::Ref::from_schema_name("Error"))).build())
+                    .build(),
+            )
+        };
+        for (path, item) in doc.paths.paths.iter_mut() {
+            for (method, op) in [("GET", &mut item.get), ("POST", &mut item.post), ("DELETE", &mut item.delete), ("PUT", &mut item.put)] {
+                let Some(op) = op.as_mut() else { continue };
+                let Some(perm) = auth::route_permission(method, path) else { continue };
+                op.security = Some(vec![SecurityRequirement::new("api_key", Vec::<String>::new()), SecurityRequirement::new("bearer", Vec::<String>::new())]);
+                let note = format!("\n\nRequires permission `{}`.", perm.as_str());
+                op.description = Some(op.description.take().unwrap_or_default() + &note);
+                op.responses.responses.insert("401".into(), error("Missing, invalid or revoked API key"));
+                op.responses.responses.insert("403".into(), error("The key's role lacks the permission"));
+                op.responses.responses.insert("429".into(), error("Rate limit exceeded (see Retry-After)"));
+            }
+        }
+    }
+}
 
 /// The OpenAPI document as served at `/openapi.json` and committed as `schemas/openapi.json`.
 pub fn openapi_json() -> String {
@@ -71,17 +109,33 @@ pub struct ServerConfig {
     pub max_concurrent_scans: usize,
     pub queue_wait: Duration,
     pub scan_timeout: Duration,
+    /// Where the state database lives (`<root>/.sentra` unless overridden).
+    pub state_dir: PathBuf,
+    /// Bound to a loopback address only (no key configured: the server is open).
+    pub loopback: bool,
+    /// `GUARD_API_KEY`: one admin key for simple setups.
+    pub env_api_key: Option<String>,
+    /// Requests per minute per key or IP; 0 turns the limit off.
+    pub rate_limit_per_minute: u32,
+    /// Development mode: re-read the config and pack files when they change on disk.
+    /// Otherwise they are read once, at start.
+    pub reload: bool,
 }
 
 impl ServerConfig {
     pub fn new(root: PathBuf) -> Self {
         Self {
-            root,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             max_inline_files: DEFAULT_MAX_INLINE_FILES,
             max_concurrent_scans: DEFAULT_MAX_CONCURRENT_SCANS,
             queue_wait: DEFAULT_QUEUE_WAIT,
             scan_timeout: DEFAULT_SCAN_TIMEOUT,
+            state_dir: sentra_store::state_dir(&root, None),
+            loopback: true,
+            env_api_key: None,
+            rate_limit_per_minute: auth::DEFAULT_RATE_LIMIT_PER_MINUTE,
+            reload: false,
+            root,
         }
     }
 }
@@ -96,8 +150,33 @@ pub struct AppState {
     scans: Semaphore,
     /// Streamed scans stopped because their client went away.
     scans_cancelled: AtomicU64,
-    /// Loaded pack sets by pack selection, so a request does not reload packs.
+    loaded: std::sync::RwLock<Arc<Loaded>>,
+    pub(crate) auth: Arc<auth::Auth>,
+}
+
+/// The config and the config's pack files the server runs with; replaced as a whole when
+/// `--reload` sees a change, so a scan keeps the set it started with.
+struct Loaded {
+    raw: RawConfig,
+    origin: String,
+    config: Config,
+    extra: Vec<Arc<sentra_runtime::LoadedPack>>,
+    fingerprint: Vec<(PathBuf, Option<(std::time::SystemTime, u64)>)>,
+    /// Pack sets by pack selection, so a request does not reload packs.
     pack_sets: Mutex<HashMap<Option<Vec<String>>, Arc<PackSet>>>,
+}
+
+/// What `--reload` watches: the config file candidates and the configured pack files.
+fn fingerprint(root: &Path, pack_files: &[PathBuf]) -> Vec<(PathBuf, Option<(std::time::SystemTime, u64)>)> {
+    sentra_engine::config::CONFIG_FILES
+        .iter()
+        .map(|f| root.join(f))
+        .chain(pack_files.iter().cloned())
+        .map(|p| {
+            let meta = std::fs::metadata(&p).ok().and_then(|m| Some((m.modified().ok()?, m.len())));
+            (p, meta)
+        })
+        .collect()
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,48 +187,97 @@ pub enum StartError {
     Config(#[from] sentra_engine::ConfigError),
     #[error(transparent)]
     Packs(#[from] sentra_engine::CatalogError),
+    #[error(transparent)]
+    Store(#[from] sentra_store::StoreError),
 }
 
 impl AppState {
     /// Checks the root and loads the default packs, so a broken setup fails at start.
     pub fn new(config: ServerConfig, catalog: Catalog) -> Result<Arc<Self>, StartError> {
         let root = config.root.canonicalize().ok().filter(|p| p.is_dir()).ok_or_else(|| StartError::Root { path: config.root.clone() })?;
+        let store = Arc::new(sentra_store::SqliteStore::open(&config.state_dir)?);
+        let auth = Arc::new(auth::Auth::new(store, config.env_api_key.as_deref(), config.loopback, config.rate_limit_per_minute));
         let state = Arc::new(Self {
+            auth,
             scans: Semaphore::new(config.max_concurrent_scans.max(1)),
             config,
-            root,
-            catalog,
             started: Instant::now(),
             scans_cancelled: AtomicU64::new(0),
-            pack_sets: Mutex::new(HashMap::new()),
+            loaded: std::sync::RwLock::new(Arc::new(load(&root, &catalog)?)),
+            root,
+            catalog,
         });
-        let base = Config::load(&state.root, None)?;
-        state.pack_set(&base)?;
+        let current = state.loaded.read().expect("loaded config").clone();
+        state.pack_set(&current, &current.config)?;
         Ok(state)
     }
 
-    fn pack_set(&self, config: &Config) -> Result<Arc<PackSet>, sentra_engine::CatalogError> {
+    /// An admin key, created (and returned, once) when the server is reachable from other
+    /// hosts and no key is configured.
+    pub fn bootstrap_admin_key(&self) -> Result<Option<String>, sentra_store::StoreError> {
+        self.auth.bootstrap_admin_key()
+    }
+
+    /// The config and packs to use now; with `--reload`, re-read first when a watched
+    /// file changed (a broken file is an error naming it, and the next request retries).
+    fn current(&self) -> Result<Arc<Loaded>, ApiError> {
+        let current = self.loaded.read().expect("loaded config").clone();
+        if !self.config.reload || fingerprint(&self.root, &current.config.pack_file_paths(&self.root)) == current.fingerprint {
+            return Ok(current);
+        }
+        let fresh = Arc::new(load(&self.root, &self.catalog).map_err(|e| {
+            let mut err = ApiError::internal(format!("reloading the server config: {e}"));
+            err.code = "config_error";
+            err
+        })?);
+        tracing::info!(origin = %fresh.origin, packs = fresh.extra.len(), "reloaded the config and pack files");
+        *self.loaded.write().expect("loaded config") = fresh.clone();
+        Ok(fresh)
+    }
+
+    fn pack_set(&self, loaded: &Loaded, config: &Config) -> Result<Arc<PackSet>, sentra_engine::CatalogError> {
         let key = config.standards_packs.clone();
-        if let Some(set) = self.pack_sets.lock().expect("pack set cache").get(&key) {
+        if let Some(set) = loaded.pack_sets.lock().expect("pack set cache").get(&key) {
             return Ok(set.clone());
         }
-        let set = Arc::new(self.catalog.load(config)?);
-        self.pack_sets.lock().expect("pack set cache").insert(key, set.clone());
+        let set = Arc::new(self.catalog.load_with(config, loaded.extra.clone())?);
+        loaded.pack_sets.lock().expect("pack set cache").insert(key, set.clone());
         Ok(set)
     }
 }
 
-/// The API router.
+/// Reads the config under `root` and loads its pack files.
+fn load(root: &Path, catalog: &Catalog) -> Result<Loaded, StartError> {
+    let (raw, origin) = Config::load_raw(root, None)?;
+    let config = Config::from_raw(raw.clone(), &origin)?;
+    let paths = config.pack_file_paths(root);
+    let mut extra = Vec::new();
+    for path in &paths {
+        let file = catalog.load_file(path, &config)?;
+        for w in &file.warnings {
+            tracing::warn!("{}: {w}", path.display());
+        }
+        extra.push(file.pack);
+    }
+    Ok(Loaded { fingerprint: fingerprint(root, &paths), raw, origin, config, extra, pack_sets: Mutex::new(HashMap::new()) })
+}
+
+/// The API router. Protected routes sit behind [`auth::guard`], which enforces the
+/// permission [`auth::ROUTES`] gives each of them; `/health`, `/openapi.json` and the
+/// documentation pages are public.
 pub fn router(state: Arc<AppState>) -> Router {
     let body_limit = state.config.max_body_bytes;
-    Router::new()
-        .route("/health", get(health))
+    let protected = Router::new()
         .route("/scan", post(scan))
         .route("/gate", post(gate))
         .route("/rules", get(rules))
         .route("/report", post(report))
-        .route("/openapi.json", get(openapi_doc))
         .route("/api/run-scan-stream", post(scan_stream))
+        .route_layer(middleware::from_fn_with_state(state.clone(), auth::guard));
+    Router::new()
+        .merge(protected)
+        .route("/health", get(health))
+        .route("/openapi.json", get(openapi_doc))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
@@ -195,7 +323,8 @@ pub struct Health {
 /// Liveness and what is loaded. No authentication.
 #[utoipa::path(get, path = "/health", tag = "core", responses((status = 200, body = Health)))]
 async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
-    let packs_loaded = state.pack_sets.lock().expect("pack set cache").get(&None).map_or(0, |s| s.packs.len());
+    let loaded = state.loaded.read().expect("loaded config").clone();
+    let packs_loaded = loaded.pack_sets.lock().expect("pack set cache").get(&loaded.config.standards_packs).map_or(0, |s| s.packs.len());
     Json(Health {
         status: "ok",
         version: env!("CARGO_PKG_VERSION"),
@@ -277,9 +406,8 @@ struct Prepared {
     options_only: Option<BTreeSet<String>>,
 }
 
-fn prepare(state: &AppState, req: ScanRequest) -> Result<Prepared, ApiError> {
-    let (mut raw, origin): (RawConfig, String) =
-        Config::load_raw(&state.root, None).map_err(|e| ApiError::internal(format!("server config: {e}")))?;
+fn prepare(state: &AppState, loaded: &Loaded, req: ScanRequest) -> Result<Prepared, ApiError> {
+    let (mut raw, origin) = (loaded.raw.clone(), loaded.origin.clone());
     if let Some(o) = req.config_overrides {
         if o.standards_packs.is_some() {
             raw.standards_packs = o.standards_packs;
@@ -350,7 +478,8 @@ async fn run_scan_with(
     cancel: Arc<AtomicBool>,
     progress: Option<ProgressFn>,
 ) -> Result<(ScanResult, Config), ApiError> {
-    let prepared = prepare(&state, req)?;
+    let loaded = current(&state).await?;
+    let prepared = prepare(&state, &loaded, req)?;
     let permit = tokio::time::timeout(state.config.queue_wait, state.scans.acquire())
         .await
         .map_err(|_| {
@@ -373,7 +502,7 @@ async fn run_scan_with(
     let st = state.clone();
     let flag = cancel.clone();
     let joined = tokio::task::spawn_blocking(move || {
-        let set = st.pack_set(&prepared.config).map_err(|e| match e {
+        let set = st.pack_set(&loaded, &prepared.config).map_err(|e| match e {
             sentra_engine::CatalogError::UnknownPack { .. } => {
                 ApiError::invalid(&["body", "config_overrides", "standards_packs"], e.to_string(), "value_error")
             }
@@ -414,6 +543,12 @@ async fn run_scan_with(
         }
         Err(e) => Err(ApiError::bad_request("scan_failed", e.to_string())),
     }
+}
+
+/// [`AppState::current`] off the async threads (a reload compiles packs).
+async fn current(state: &Arc<AppState>) -> Result<Arc<Loaded>, ApiError> {
+    let st = state.clone();
+    tokio::task::spawn_blocking(move || st.current()).await.map_err(|e| ApiError::internal(format!("config task failed: {e}")))?
 }
 
 type Body = Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>;
@@ -629,9 +764,15 @@ async fn rules(
             ApiError::invalid(&["query", "severity"], format!("`{s}` is not one of critical, high, medium, low, info"), "value_error")
         })?),
     };
-    let config = Config::load(&state.root, None).map_err(|e| ApiError::internal(format!("server config: {e}")))?;
-    let set = state.pack_set(&config).map_err(|e| ApiError::internal(e.to_string()))?;
-    let config = &config;
+    let loaded = current(&state).await?;
+    let config = &loaded.config;
+    let set = {
+        let (st, l) = (state.clone(), loaded.clone());
+        tokio::task::spawn_blocking(move || st.pack_set(&l, &l.config))
+            .await
+            .map_err(|e| ApiError::internal(e.to_string()))?
+            .map_err(|e| ApiError::internal(e.to_string()))?
+    };
     let rules: Vec<RuleEntry> = set
         .packs
         .iter()
@@ -661,7 +802,8 @@ pub async fn serve(
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }
 
 /// Resolves on SIGINT or SIGTERM.
