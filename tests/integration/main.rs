@@ -2,6 +2,7 @@
 
 mod declarative;
 mod server;
+mod server_auth;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -122,6 +122,10 @@ pub struct ScanOptions<'a> {
     pub cancel: Option<&'a AtomicBool>,
     /// Called as files complete (from worker threads).
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    /// Directories never read, by path as walked (the server's state directory: opening
+    /// and closing a SQLite file in the process that has it open drops SQLite's POSIX
+    /// locks, so a scan must never touch it).
+    pub skip_dirs: Vec<PathBuf>,
 }
 
 enum Input {
@@ -134,8 +138,9 @@ struct Candidate {
     input: Input,
 }
 
-fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>) -> Vec<Candidate> {
+fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>, skip_dirs: &[PathBuf]) -> Vec<Candidate> {
     let exclude = config.scan_exclude_set.clone();
+    let skip_dirs = skip_dirs.to_vec();
     let root_owned = root.to_path_buf();
     let mut builder = ignore::WalkBuilder::new(root);
     // Secrets hide in dotfiles (.env, .github/, .npmrc), so hidden files are scanned.
@@ -152,6 +157,9 @@ fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>) -> Vec<Ca
             let name = e.file_name().to_string_lossy();
             let is_dir = e.file_type().is_some_and(|t| t.is_dir());
             if is_dir && e.depth() > 0 && DEFAULT_EXCLUDED_DIRS.contains(&name.as_ref()) {
+                return false;
+            }
+            if is_dir && skip_dirs.iter().any(|d| d == e.path()) {
                 return false;
             }
             match e.path().strip_prefix(&root_owned) {
@@ -179,7 +187,7 @@ fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>) -> Vec<Ca
 /// The files a directory scan would visit: (relative path, path, size), sorted. Exposed for
 /// benchmarks that replay the engine's walk without the sandbox.
 pub fn walk_tree(root: &Path, config: &Config) -> Vec<(String, PathBuf, u64)> {
-    walk(root, config, None)
+    walk(root, config, None, &[])
         .into_iter()
         .filter_map(|c| match c.input {
             Input::Disk(p, len) => Some((c.rel, p, len)),
@@ -253,7 +261,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
             if !root.is_dir() {
                 return Err(ScanError::NotADirectory { path: root.clone() });
             }
-            (walk(root, config, options.only.as_ref()), &[])
+            (walk(root, config, options.only.as_ref(), &options.skip_dirs), &[])
         }
         Source::Memory(files) => {
             let mut c: Vec<Candidate> = files

@@ -5,6 +5,7 @@
 //! error is the JSON shape of [`error::ApiError`]; `repo_path` is confined to the root.
 
 pub mod auth;
+mod docs;
 pub mod error;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -65,8 +66,11 @@ impl utoipa::Modify for SecurityAddon {
                 let Some(op) = op.as_mut() else { continue };
                 let Some(perm) = auth::route_permission(method, path) else { continue };
                 op.security = Some(vec![SecurityRequirement::new("api_key", Vec::<String>::new()), SecurityRequirement::new("bearer", Vec::<String>::new())]);
-                let note = format!("\n\nRequires permission `{}`.", perm.as_str());
-                op.description = Some(op.description.take().unwrap_or_default() + &note);
+                let note = format!("Requires permission `{}`.", perm.as_str());
+                op.description = Some(match op.description.take().filter(|d| !d.trim().is_empty()) {
+                    Some(d) => format!("{d}\n\n{note}"),
+                    None => note,
+                });
                 op.responses.responses.insert("401".into(), error("Missing, invalid or revoked API key"));
                 op.responses.responses.insert("403".into(), error("The key's role lacks the permission"));
                 op.responses.responses.insert("429".into(), error("Rate limit exceeded (see Retry-After)"));
@@ -151,6 +155,8 @@ pub struct AppState {
     /// Streamed scans stopped because their client went away.
     scans_cancelled: AtomicU64,
     loaded: std::sync::RwLock<Arc<Loaded>>,
+    /// The state directory, canonical, never scanned (see [`ScanOptions::skip_dirs`]).
+    state_dir: Option<PathBuf>,
     pub(crate) auth: Arc<auth::Auth>,
 }
 
@@ -200,9 +206,10 @@ impl AppState {
         let state = Arc::new(Self {
             auth,
             scans: Semaphore::new(config.max_concurrent_scans.max(1)),
-            config,
             started: Instant::now(),
             scans_cancelled: AtomicU64::new(0),
+            state_dir: config.state_dir.canonicalize().ok(),
+            config,
             loaded: std::sync::RwLock::new(Arc::new(load(&root, &catalog)?)),
             root,
             catalog,
@@ -278,6 +285,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(protected)
         .route("/health", get(health))
         .route("/openapi.json", get(openapi_doc))
+        .merge(docs::routes())
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
@@ -459,7 +467,13 @@ fn prepare(state: &AppState, loaded: &Loaded, req: ScanRequest) -> Result<Prepar
             }
             Source::Memory(out)
         }
-        None => Source::Directory(resolve_repo(&state.root, req.repo_path.as_deref())?),
+        None => {
+            let dir = resolve_repo(&state.root, req.repo_path.as_deref())?;
+            if state.state_dir.as_ref().is_some_and(|s| dir.starts_with(s)) {
+                return Err(ApiError::bad_request("path_outside_root", "repo_path is inside the server's state directory"));
+            }
+            Source::Directory(dir)
+        }
     };
     Ok(Prepared { source, config, options_only: req.changed_files.map(|c| c.into_iter().collect()) })
 }
@@ -519,7 +533,8 @@ async fn run_scan_with(
             ));
         }
         let progress = progress.as_deref().map(|p| p as &(dyn Fn(sentra_engine::scan::Progress) + Sync));
-        let options = ScanOptions { only: prepared.options_only, cancel: Some(&flag), progress };
+        let skip_dirs = st.state_dir.iter().cloned().collect();
+        let options = ScanOptions { only: prepared.options_only, cancel: Some(&flag), progress, skip_dirs };
         let result = sentra_engine::scan(&prepared.source, &set, &prepared.config, &options);
         Ok::<_, ApiError>((result, prepared.config))
     })

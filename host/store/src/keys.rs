@@ -36,7 +36,7 @@ impl Role {
 
 impl std::fmt::Display for Role {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -86,10 +86,10 @@ impl NewKey {
                 self.tenant
             )));
         }
-        if let Some(n) = &self.name {
-            if n.trim().is_empty() || n.len() > 100 || n.chars().any(char::is_control) {
-                return Err(StoreError::Invalid(format!("key name `{n}` is invalid: 1 to 100 printable characters")));
-            }
+        if let Some(n) = &self.name
+            && (n.trim().is_empty() || n.len() > 100 || n.chars().any(char::is_control))
+        {
+            return Err(StoreError::Invalid(format!("key name `{n}` is invalid: 1 to 100 printable characters")));
         }
         Ok(())
     }

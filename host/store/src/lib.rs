@@ -214,7 +214,7 @@ impl Storage for SqliteStore {
     }
 
     fn revoke_key(&self, id_or_name: &str) -> Result<ApiKey, StoreError> {
-        let found = self.with(|c| {
+        self.with(|c| {
             let tx = c.transaction()?;
             let matches: Vec<ApiKey> = {
                 let mut stmt = tx.prepare(&format!(
@@ -233,8 +233,7 @@ impl Storage for SqliteStore {
             let key = tx.query_row(&format!("SELECT {KEY_COLUMNS} FROM api_keys WHERE id = ?1"), [&pick.id], key_row)?;
             tx.commit()?;
             Ok(Ok(key))
-        })?;
-        found
+        })?
     }
 
     fn authenticate(&self, secret: &str) -> Result<Option<ApiKey>, StoreError> {

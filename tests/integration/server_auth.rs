@@ -1,0 +1,284 @@
+//! `sentra serve` authentication end to end: keys made by `sentra keys` while the server
+//! runs, every role against every endpoint, `GUARD_API_KEY`, the bootstrap key of a
+//! server bound beyond loopback, rate limits, and the offline documentation pages.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::server::{STRIPE, Server, assert_error, sentra_cmd};
+use super::write;
+
+fn keys(state: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = sentra_cmd().arg("--state-dir").arg(state).arg("keys").args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).trim().to_string(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn create_key(state: &Path, role: &str, tenant: &str) -> String {
+    let (code, key, err) = keys(state, &["create", "--role", role, "--tenant", tenant, "--name", &format!("{role}-{tenant}")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(key.starts_with("snt_") && !key.contains('\n'), "{key:?}");
+    key
+}
+
+/// The endpoints of the API core, with a cheap request each.
+const ENDPOINTS: [(&str, &str, &str, Option<&str>); 5] = [
+    ("scan", "POST", "/scan", Some(r#"{"files": {"a.py": "x = 1\n"}}"#)),
+    ("gate", "POST", "/gate", Some(r#"{"files": {"a.py": "x = 1\n"}}"#)),
+    ("report", "POST", "/report?format=csv", Some(r#"{"files": {"a.py": "x = 1\n"}}"#)),
+    ("rules", "GET", "/rules?pack=secrets", None),
+    ("stream", "POST", "/api/run-scan-stream", Some(r#"{"files": {"a.py": "x = 1\n"}}"#)),
+];
+
+/// Which endpoints each role may call, written out from the issue's table (scan, gate,
+/// report = scan, rules = packs read, stream = scan), not from the code's table.
+fn may(role: &str, endpoint: &str) -> bool {
+    match role {
+        "admin" => true,
+        "security-lead" | "developer" => true,
+        "viewer" => endpoint == "rules",
+        "agent" => endpoint != "rules",
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn keys_roles_and_permissions_are_enforced_on_every_endpoint() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "app.py", STRIPE);
+    let state = root.path().join("state");
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--state-dir", state.to_str().unwrap()], &[], 0);
+
+    // No key configured and bound to loopback: open.
+    let (status, _, v) = s.call("POST", "/scan", None, Some("{}"));
+    assert_eq!(status, 200, "{v}");
+
+    // Keys created while the server runs apply at once; from then on a key is required.
+    let roles = ["admin", "security-lead", "developer", "viewer", "agent"];
+    let role_keys: Vec<(&str, String)> = roles.iter().map(|r| (*r, create_key(&state, r, "default"))).collect();
+    let (status, headers, v) = s.call("POST", "/scan", None, Some("{}"));
+    assert_error(status, &v, 401, "unauthorized");
+    assert!(headers.contains_key("www-authenticate"));
+    // The state directory sits inside the root here: it is never scanned (a scan that
+    // opened the database file would drop SQLite's locks) nor a valid repo_path.
+    let (status, _, v) = s.call("POST", "/scan", Some(&role_keys[0].1), Some(r#"{"repo_path": "state"}"#));
+    assert_error(status, &v, 400, "path_outside_root");
+    let (status, _, v) = s.call("GET", "/rules", Some("snt_00000000_not-a-key"), None);
+    assert_error(status, &v, 401, "unauthorized");
+    // Public pages stay public.
+    for path in ["/health", "/openapi.json", "/api", "/redoc", "/docs/"] {
+        assert_eq!(s.client.get(format!("{}{path}", s.base)).send().unwrap().status().as_u16(), 200, "{path}");
+    }
+
+    // Every role against every endpoint.
+    for (role, key) in &role_keys {
+        for (name, method, path, body) in ENDPOINTS {
+            let (status, _, v) = s.call(method, path, Some(key), body);
+            if may(role, name) {
+                assert_eq!(status, 200, "{role} {method} {path}: {v}");
+            } else {
+                assert_error(status, &v, 403, "forbidden");
+                let detail = v["detail"].as_str().unwrap();
+                assert!(detail.contains(role) && detail.contains(match name {
+                    "rules" => "`packs:read`",
+                    "gate" => "`gate`",
+                    _ => "`scan`",
+                }), "{detail}");
+            }
+        }
+    }
+
+    // The bearer form works; listing never shows secrets; revoking takes effect at once.
+    let dev = &role_keys[2].1;
+    let r = s.client.get(format!("{}/rules", s.base)).bearer_auth(dev).send().unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let (code, list, _) = keys(&state, &["list", "--format", "json"]);
+    assert_eq!(code, 0);
+    let list: Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 5);
+    assert!(!list.to_string().contains(dev.as_str()), "secrets are never listed");
+    let db = std::fs::read(state.join("sentra.db")).unwrap();
+    assert!(!db.windows(dev.len()).any(|w| w == dev.as_bytes()), "keys are stored hashed");
+    assert_eq!(keys(&state, &["revoke", "developer-default"]).0, 0);
+    let (status, _, v) = s.call("GET", "/rules", Some(dev), None);
+    assert_error(status, &v, 401, "unauthorized");
+    let (code, _, err) = keys(&state, &["revoke", "developer-default"]);
+    assert_eq!(code, 2, "a revoked key's name no longer names an active key");
+    assert!(err.contains("developer-default"), "{err}");
+    let (code, _, err) = keys(&state, &["create", "--role", "root"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown role `root`"), "{err}");
+    let (code, _, err) = keys(&state, &["create", "--role", "viewer", "--tenant", "../x"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("tenant"), "{err}");
+}
+
+#[test]
+fn env_key_rate_limit_and_bootstrap_key() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "app.py", STRIPE);
+
+    // GUARD_API_KEY is an admin key; the rate limit trips per key with Retry-After, and
+    // never on /health.
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--rate-limit", "3"], &[("GUARD_API_KEY", "s3cret-env-key")], 0);
+    let (status, _, v) = s.call("POST", "/scan", None, Some("{}"));
+    assert_error(status, &v, 401, "unauthorized");
+    for _ in 0..3 {
+        assert_eq!(s.call("GET", "/rules", Some("s3cret-env-key"), None).0, 200);
+    }
+    let (status, headers, v) = s.call("GET", "/rules", Some("s3cret-env-key"), None);
+    assert_error(status, &v, 429, "rate_limited");
+    let retry: u64 = headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry), "{retry}");
+    for _ in 0..5 {
+        assert_eq!(s.call("GET", "/health", None, None).0, 200);
+    }
+    drop(s);
+
+    // Bound beyond loopback with no key: an admin key is made, printed once and enforced.
+    let s = Server::start_with(root.path(), &["--host", "0.0.0.0"], &[], 2);
+    let key = s.banner.iter().find_map(|l| l.split_whitespace().find(|w| w.starts_with("snt_"))).unwrap_or_else(|| panic!("{:?}", s.banner));
+    let key = key.to_string();
+    let (status, _, v) = s.call("POST", "/gate", None, Some("{}"));
+    assert_error(status, &v, 401, "unauthorized");
+    let (status, _, v) = s.call("POST", "/gate", Some(&key), Some("{}"));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["passed"], false);
+    drop(s);
+    // The key persists (hashed); a restart makes no second one.
+    let s = Server::start_with(root.path(), &["--host", "0.0.0.0"], &[], 0);
+    assert_eq!(s.call("GET", "/rules", Some(&key), None).0, 200);
+    let (_, list, _) = keys(&root.path().join(".sentra"), &["list", "--format", "json"]);
+    assert_eq!(serde_json::from_str::<Value>(&list).unwrap().as_array().unwrap().len(), 1);
+}
+
+/// Every `src` and `href` in an HTML page.
+fn asset_refs(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["src=\"", "href=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').unwrap();
+            out.push(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+#[test]
+fn docs_pages_render_from_the_server_alone() {
+    let root = tempfile::tempdir().unwrap();
+    let s = Server::start(root.path());
+    let get = |path: &str| {
+        let r = s.client.get(format!("{}{path}", s.base)).send().unwrap();
+        (r.status().as_u16(), r.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()), r.text().unwrap())
+    };
+
+    // Swagger UI and ReDoc: every asset they reference is served here, none from elsewhere.
+    for (page, base) in [("/docs/", "/docs/"), ("/redoc", "/")] {
+        let (status, ctype, html) = get(page);
+        assert_eq!(status, 200, "{page}");
+        assert!(ctype.unwrap().starts_with("text/html"));
+        let refs = asset_refs(&html);
+        assert!(!refs.is_empty(), "{page}: {html}");
+        for r in refs {
+            assert!(!r.starts_with("http:") && !r.starts_with("https:") && !r.starts_with("//"), "{page} loads {r} from the network");
+            let path = if r.starts_with('/') { r.clone() } else { format!("{base}{}", r.trim_start_matches("./")) };
+            let (status, _, body) = get(&path);
+            assert_eq!(status, 200, "{page}: {path}");
+            assert!(!body.is_empty(), "{page}: {path}");
+        }
+    }
+    let (_, _, init) = get("/docs/swagger-initializer.js");
+    assert!(init.contains("/openapi.json") && init.contains("\"validatorUrl\": \"none\""), "{init}");
+    let (_, _, redoc) = get("/redoc/redoc.standalone.js");
+    assert!(redoc.len() > 500_000 && !redoc.contains("cdn.redoc.ly"), "the ReDoc script is embedded and loads nothing from a CDN");
+    let (_, _, redoc_page) = get("/redoc");
+    assert!(redoc_page.contains("spec-url=\"/openapi.json\""));
+
+    // The landing page lists every operation of the OpenAPI document and the roles.
+    let (status, _, landing) = get("/api");
+    assert_eq!(status, 200);
+    let doc: Value = serde_json::from_str(&get("/openapi.json").2).unwrap();
+    for path in doc["paths"].as_object().unwrap().keys() {
+        assert!(landing.contains(&format!("<code>{path}</code>")), "/api does not list {path}");
+    }
+    for role in ["admin", "security-lead", "developer", "viewer", "agent"] {
+        assert!(landing.contains(&format!("<code>{role}</code>")), "{role}");
+    }
+    assert!(landing.contains("X-API-Key") && landing.contains("/docs/") && landing.contains("/redoc"));
+
+    // The document declares the key schemes and the auth answers of protected operations.
+    assert_eq!(doc["components"]["securitySchemes"]["api_key"], json!({"type": "apiKey", "in": "header", "name": "X-API-Key"}));
+    for (path, method) in [("/scan", "post"), ("/rules", "get"), ("/api/run-scan-stream", "post")] {
+        let op = &doc["paths"][path][method];
+        assert!(op["security"].is_array(), "{path}");
+        for code in ["401", "403", "429"] {
+            assert!(op["responses"][code].is_object(), "{path} {code}");
+        }
+    }
+    assert!(doc["paths"]["/health"]["get"]["security"].is_null());
+}
+
+#[test]
+fn rule_overrides_and_reload() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "app.py", STRIPE);
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--reload"], &[], 0);
+
+    // Request overrides: a severity change and a disabled rule, checked against the packs.
+    let body = json!({"config_overrides": {"pack_overrides": {"secrets": {"SEC-STRIPE-SECRET-KEY": {"severity": "low"}}}}}).to_string();
+    let (status, _, v) = s.call("POST", "/scan", None, Some(&body));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["findings"][0]["severity"], "low");
+    assert_eq!(v["by_severity"]["low"], 1);
+    let (_, _, g) = s.call("POST", "/gate", None, Some(&body));
+    assert_eq!(g["passed"], true, "{g}");
+    let body = json!({"config_overrides": {"pack_overrides": {"secrets": {"SEC-STRIPE-SECRET-KEY": {"enabled": false}}}}}).to_string();
+    let (_, _, v) = s.call("POST", "/scan", None, Some(&body));
+    assert_eq!(v["total"], 0, "{v}");
+    assert_eq!(v["disabled_rules"], json!(["secrets/SEC-STRIPE-SECRET-KEY"]));
+    for (bad, loc) in [
+        (json!({"secrets": {"NOPE-1": {"severity": "low"}}}), json!(["body", "config_overrides", "pack_overrides", "secrets", "NOPE-1"])),
+        (json!({"ghost": {"X": {"enabled": false}}}), json!(["body", "config_overrides", "pack_overrides", "ghost"])),
+        (json!({"secrets": {"SEC-STRIPE-SECRET-KEY": {"severity": "urgent"}}}), json!(["body", "config_overrides", "pack_overrides.secrets.SEC-STRIPE-SECRET-KEY.severity"])),
+    ] {
+        let (status, _, v) = s.call("POST", "/scan", None, Some(&json!({"config_overrides": {"pack_overrides": bad}}).to_string()));
+        assert_error(status, &v, 422, "validation_error");
+        assert_eq!(v["errors"][0]["loc"], loc, "{v}");
+    }
+    let (status, _, v) = s.call("POST", "/scan", None, Some(r#"{"config_overrides": {"pack_overrides": {"secrets": {"X": {"level": 1}}}}}"#));
+    assert_error(status, &v, 422, "validation_error");
+
+    // --reload: a config file written while the server runs is picked up, with its pack
+    // files and overrides (the effective severity shows in /rules).
+    write(
+        root.path(),
+        "team/pack.yaml",
+        "pack_id: team\nname: Team rules\nversion: 1.0.0\nrules:\n  - id: TEAM-001\n    name: No TODO\n    description: TODO left in code\n    type: regex\n    pattern: 'TODO'\n    file_glob: '**/*.py'\n    severity: medium\n    standard: Internal\n    clause: '1'\n",
+    );
+    write(root.path(), "todo.py", "# TODO: fix\n");
+    write(
+        root.path(),
+        ".sentra/config.yaml",
+        "pack_files: [team/pack.yaml]\npack_overrides:\n  secrets:\n    SEC-STRIPE-SECRET-KEY: {severity: medium}\n",
+    );
+    let (status, _, v) = s.call("GET", "/rules?pack=team", None, None);
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["rules"][0]["id"], "TEAM-001");
+    let (_, _, v) = s.call("GET", "/rules?pack=secrets&severity=medium", None, None);
+    let stripe = v["rules"].as_array().unwrap().iter().find(|r| r["id"] == "SEC-STRIPE-SECRET-KEY").cloned().unwrap_or_default();
+    assert_eq!((stripe["severity"].as_str(), stripe["declared_severity"].as_str()), (Some("medium"), Some("critical")), "{v}");
+    let (_, _, v) = s.call("POST", "/scan", None, Some("{}"));
+    let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule_id"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["SEC-STRIPE-SECRET-KEY", "TEAM-001"], "{v}");
+    // A broken config is an error naming the file, and fixing it recovers.
+    write(root.path(), ".sentra/config.yaml", "gate_fail_on: [urgent]\n");
+    let (status, _, v) = s.call("POST", "/scan", None, Some("{}"));
+    assert_error(status, &v, 500, "config_error");
+    assert!(v["detail"].as_str().unwrap().contains("config.yaml"), "{v}");
+    write(root.path(), ".sentra/config.yaml", "gate_fail_on: [low]\n");
+    assert_eq!(s.call("POST", "/scan", None, Some("{}")).0, 200);
+}
