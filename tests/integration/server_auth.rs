@@ -282,3 +282,44 @@ fn rule_overrides_and_reload() {
     write(root.path(), ".sentra/config.yaml", "gate_fail_on: [low]\n");
     assert_eq!(s.call("POST", "/scan", None, Some("{}")).0, 200);
 }
+
+/// Every server limit trips with its status, code and (for 503) Retry-After.
+#[test]
+fn server_limits_trip() {
+    let root = tempfile::tempdir().unwrap();
+    for i in 0..20_000 {
+        write(root.path(), &format!("big/d{}/f{i}.py", i % 100), "value = 'placeholder text that is not a secret'\n");
+    }
+    let s = Server::start_with(
+        root.path(),
+        &["--host", "127.0.0.1", "--max-body-bytes", "4000", "--max-inline-files", "3", "--scan-timeout", "0.2"],
+        &[],
+        0,
+    );
+    let (status, _, v) = s.call("POST", "/scan", None, Some(&json!({"files": {"a.py": "x".repeat(5000)}}).to_string()));
+    assert_error(status, &v, 413, "payload_too_large");
+    let four = json!({"files": {"a.py": "", "b.py": "", "c.py": "", "d.py": ""}}).to_string();
+    let (status, _, v) = s.call("POST", "/scan", None, Some(&four));
+    assert_error(status, &v, 413, "too_many_files");
+    let (status, headers, v) = s.call("POST", "/scan", None, Some(r#"{"repo_path": "big"}"#));
+    assert_error(status, &v, 503, "scan_timeout");
+    assert!(headers.contains_key("retry-after"));
+    assert!(v["detail"].as_str().unwrap().contains("200ms"), "{v}");
+    assert_eq!(s.call("GET", "/health", None, None).0, 200);
+    drop(s);
+
+    // One scan slot and no queue: a second scan while one runs is turned away.
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--max-concurrent-scans", "1", "--queue-wait", "0"], &[], 0);
+    let mut running = s.client.post(format!("{}/api/run-scan-stream", s.base)).body(r#"{"repo_path": "big"}"#).send().unwrap();
+    let mut seen = String::new();
+    let mut buf = [0u8; 256];
+    while !seen.contains("event: progress") {
+        let n = std::io::Read::read(&mut running, &mut buf).unwrap();
+        assert!(n > 0, "stream ended before any progress: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    let (status, headers, v) = s.call("POST", "/gate", None, Some("{}"));
+    assert_error(status, &v, 503, "server_busy");
+    assert!(headers["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
+    drop(running);
+}

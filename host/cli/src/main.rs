@@ -99,6 +99,25 @@ struct ServeArgs {
     /// Development mode: pick up config and pack changes on disk without a restart.
     #[arg(long)]
     reload: bool,
+    /// Largest request body in bytes (larger: 413).
+    #[arg(long, env = "GUARD_MAX_BODY_BYTES", default_value_t = sentra_server::DEFAULT_MAX_BODY_BYTES)]
+    max_body_bytes: usize,
+    /// Most inline files one request may carry (more: 413).
+    #[arg(long, env = "GUARD_MAX_INLINE_FILES", default_value_t = sentra_server::DEFAULT_MAX_INLINE_FILES)]
+    max_inline_files: usize,
+    /// Scans that run at once; more wait for a slot.
+    #[arg(long, env = "GUARD_MAX_CONCURRENT_SCANS", default_value_t = sentra_server::DEFAULT_MAX_CONCURRENT_SCANS)]
+    max_concurrent_scans: usize,
+    /// Seconds a scan waits for a slot before the request gets 503 with Retry-After.
+    #[arg(long, env = "GUARD_QUEUE_WAIT", value_name = "SECONDS", default_value_t = sentra_server::DEFAULT_QUEUE_WAIT.as_secs_f64())]
+    queue_wait: f64,
+    /// Seconds a scan may run before it is stopped (503).
+    #[arg(long, env = "GUARD_SCAN_TIMEOUT", value_name = "SECONDS", default_value_t = sentra_server::DEFAULT_SCAN_TIMEOUT.as_secs_f64())]
+    scan_timeout: f64,
+}
+
+fn seconds(flag: &str, v: f64) -> Result<std::time::Duration> {
+    std::time::Duration::try_from_secs_f64(v).map_err(|_| anyhow::anyhow!("--{flag}: `{v}` is not a number of seconds"))
 }
 
 #[derive(Subcommand, Debug)]
@@ -338,6 +357,14 @@ fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
         config.env_api_key = std::env::var("GUARD_API_KEY").ok().filter(|k| !k.trim().is_empty());
         config.rate_limit_per_minute = args.rate_limit;
         config.reload = args.reload;
+        config.max_body_bytes = args.max_body_bytes;
+        config.max_inline_files = args.max_inline_files;
+        config.max_concurrent_scans = args.max_concurrent_scans;
+        config.queue_wait = seconds("queue-wait", args.queue_wait)?;
+        config.scan_timeout = seconds("scan-timeout", args.scan_timeout)?;
+        if config.max_concurrent_scans == 0 || config.scan_timeout.is_zero() {
+            anyhow::bail!("--max-concurrent-scans and --scan-timeout must be above 0");
+        }
         let state = sentra_server::AppState::new(config, cat)?;
         let bootstrap = state.bootstrap_admin_key()?;
         let mut out = anstream::stdout();

@@ -277,8 +277,11 @@ pub async fn guard(State(state): State<Arc<AppState>>, mut req: Request, next: N
         // A protected route missing from the table is a bug: refuse rather than allow.
         None => return ApiError::internal(format!("no permission is declared for {} {}", req.method(), path.unwrap_or_default())).into_response(),
     }
-    req.extensions_mut().insert(principal);
-    next.run(req).await
+    req.extensions_mut().insert(principal.clone());
+    let mut res = next.run(req).await;
+    // For the request log line, which runs outside this layer.
+    res.extensions_mut().insert(principal);
+    res
 }
 
 #[cfg(test)]

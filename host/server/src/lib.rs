@@ -281,17 +281,22 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/report", post(report))
         .route("/api/run-scan-stream", post(scan_stream))
         .route_layer(middleware::from_fn_with_state(state.clone(), auth::guard));
-    Router::new()
+    let app = Router::new()
         .merge(protected)
         .route("/health", get(health))
         .route("/openapi.json", get(openapi_doc))
-        .merge(docs::routes())
-        .fallback(error::not_found)
+        .merge(docs::routes());
+    with_common_layers(app, body_limit).with_state(state)
+}
+
+/// What every route gets: JSON 404/405, the body limit, panics as JSON 500, the request
+/// id and the log line.
+fn with_common_layers<S: Clone + Send + Sync + 'static>(app: Router<S>, body_limit: usize) -> Router<S> {
+    app.fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(middleware::from_fn(request_log))
-        .with_state(state)
 }
 
 static REQUEST_IDS: AtomicU64 = AtomicU64::new(1);
@@ -312,7 +317,8 @@ async fn request_log(mut req: Request, next: Next) -> Response {
         req.headers_mut().insert(REQUEST_ID, v.clone());
         let mut res = next.run(req).await;
         res.headers_mut().insert(REQUEST_ID, v);
-        tracing::info!(%method, %path, status = res.status().as_u16(), latency_ms = started.elapsed().as_millis() as u64, request_id = %id, "request");
+        let (tenant, key) = res.extensions().get::<Principal>().map_or(("-", "-"), |p| (p.tenant.as_str(), p.key_id.as_str()));
+        tracing::info!(%method, %path, status = res.status().as_u16(), latency_ms = started.elapsed().as_millis() as u64, request_id = %id, tenant, key, "request");
         return res;
     }
     next.run(req).await
@@ -551,7 +557,7 @@ async fn run_scan_with(
             let mut e = ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "scan_timeout",
-                format!("the scan exceeded its time limit of {} s", state.config.scan_timeout.as_secs()),
+                format!("the scan exceeded its time limit of {:?}", state.config.scan_timeout),
             );
             e.retry_after = Some(30);
             Err(e)
@@ -856,6 +862,23 @@ mod tests {
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(committed == fresh, "schemas/openapi.json is stale: run `SENTRA_BLESS=1 cargo test -p sentra-server` and commit it");
+    }
+
+    /// A handler that panics answers with the JSON 500 shape and the server goes on.
+    #[tokio::test]
+    async fn a_panicking_handler_is_a_json_500() {
+        use tower::ServiceExt;
+        async fn boom() -> &'static str {
+            panic!("handler bug")
+        }
+        let app = with_common_layers(Router::new().route("/boom", get(boom)).route("/ok", get(|| async { "ok" })), 1024);
+        let req = |uri: &str| axum::http::Request::builder().uri(uri).body(axum::body::Body::empty()).unwrap();
+        let res = app.clone().oneshot(req("/boom")).await.unwrap();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(res.into_body(), 4096).await.unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(v["code"], "internal_error");
+        assert_eq!(app.oneshot(req("/ok")).await.unwrap().status(), StatusCode::OK);
     }
 
     #[test]
