@@ -338,3 +338,38 @@ fn output_file_is_written() {
     let v: Value = serde_json::from_slice(&std::fs::read(dir.path().join("out/result.json")).unwrap()).unwrap();
     assert_eq!(v["total"], 1);
 }
+
+/// `pack_files` and `pack_overrides` in the config apply to CLI scans as to the server's.
+#[test]
+fn config_pack_files_and_overrides_apply_to_cli_scans() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "app.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n# TODO: rotate\n");
+    write(
+        root.path(),
+        "rules/team.yaml",
+        "pack_id: team\nname: Team rules\nversion: 1.0.0\nrules:\n  - id: TEAM-001\n    name: No TODO\n    description: TODO left in code\n    type: regex\n    pattern: 'TODO'\n    file_glob: '**/*.py'\n    severity: medium\n    standard: Internal\n    clause: '1'\n",
+    );
+    write(
+        root.path(),
+        ".sentra/config.yaml",
+        "pack_files: [rules/team.yaml]\npack_overrides:\n  secrets:\n    SEC-STRIPE-SECRET-KEY: {severity: info}\n",
+    );
+    let o = sentra(&["gate", ".", "--format", "json"], root.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "the overridden severity no longer blocks: {}", stderr(&o));
+    let v = json(&o);
+    let got: Vec<(String, String)> =
+        v["scan"]["findings"].as_array().unwrap().iter().map(|f| (f["rule_id"].as_str().unwrap().into(), f["severity"].as_str().unwrap().into())).collect();
+    assert_eq!(got, [("SEC-STRIPE-SECRET-KEY".to_string(), "info".to_string()), ("TEAM-001".into(), "medium".into())]);
+
+    write(root.path(), ".sentra/config.yaml", "pack_overrides:\n  secrets:\n    SEC-NOPE: {enabled: false}\n");
+    let o = sentra(&["scan", "."], root.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("config.yaml") && stderr(&o).contains("SEC-NOPE"), "{}", stderr(&o));
+    // Overrides of a pack that exists but is not selected are fine.
+    assert_eq!(sentra(&["scan", ".", "--pack", "team", "--pack-file", "rules/team.yaml"], root.path(), &[]).status.code(), Some(0));
+
+    write(root.path(), ".sentra/config.yaml", "pack_files: [rules/missing.yaml]\n");
+    let o = sentra(&["scan", "."], root.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("missing.yaml"), "{}", stderr(&o));
+}

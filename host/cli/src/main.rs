@@ -498,6 +498,9 @@ fn scan_cmd(args: ScanArgs, is_gate: bool) -> Result<u8> {
         extra.push(load_pack_file(&cat, file, &config)?);
     }
     let set = cat.load_with(&config, extra)?;
+    if let Some((key, message)) = set.check_overrides(&config, &cat.ids()).into_iter().next() {
+        anyhow::bail!("{}: `{key}`: {message}", config.origin);
+    }
     let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &ScanOptions::default())?;
     let gate = sentra_engine::gate(&result, &config.gate_fail_on);
 

@@ -169,13 +169,15 @@ impl PackSet {
         self.packs.is_empty()
     }
 
-    /// Overrides naming a pack or rule that is not in this set, as
-    /// (`pack_overrides.<pack>[.<rule>]`, message) pairs.
-    pub fn check_overrides(&self, config: &crate::Config) -> Vec<(String, String)> {
+    /// Overrides naming a pack that does not exist or a rule its pack does not have, as
+    /// (`pack_overrides.<pack>[.<rule>]`, message) pairs. Overrides of packs that exist
+    /// (`known`) but are not selected for this scan are fine.
+    pub fn check_overrides(&self, config: &crate::Config, known: &[String]) -> Vec<(String, String)> {
         let mut problems = Vec::new();
         for (pack_id, rule_id) in config.rule_overrides.keys() {
             match self.packs.iter().find(|p| p.id() == pack_id) {
-                None => problems.push((format!("pack_overrides.{pack_id}"), format!("no pack `{pack_id}` is loaded"))),
+                None if known.contains(pack_id) => {}
+                None => problems.push((format!("pack_overrides.{pack_id}"), format!("there is no pack `{pack_id}`"))),
                 Some(p) if !p.rules().iter().any(|r| &r.id == rule_id) => problems
                     .push((format!("pack_overrides.{pack_id}.{rule_id}"), format!("pack `{pack_id}` has no rule `{rule_id}`"))),
                 Some(_) => {}

@@ -528,7 +528,7 @@ async fn run_scan_with(
             }
             other => ApiError::internal(other.to_string()),
         })?;
-        let problems = set.check_overrides(&prepared.config);
+        let problems = set.check_overrides(&prepared.config, &st.catalog.ids());
         if !problems.is_empty() {
             return Err(ApiError::invalid_many(
                 problems.into_iter().map(|(key, msg)| {
