@@ -70,7 +70,13 @@ fn keys_roles_and_permissions_are_enforced_on_every_endpoint() {
         assert_eq!(s.client.get(format!("{}{path}", s.base)).send().unwrap().status().as_u16(), 200, "{path}");
     }
 
-    // Every role against every endpoint.
+    // Every endpoint without a key and with a wrong one, then every role against it.
+    for (_, method, path, body) in ENDPOINTS {
+        for key in [None, Some("snt_00000000_wrong")] {
+            let (status, _, v) = s.call(method, path, key, body);
+            assert_error(status, &v, 401, "unauthorized");
+        }
+    }
     for (role, key) in &role_keys {
         for (name, method, path, body) in ENDPOINTS {
             let (status, _, v) = s.call(method, path, Some(key), body);

@@ -96,6 +96,31 @@ pub struct ScanResult {
     /// Rules turned off by `pack_overrides` (`pack/rule`).
     #[serde(default)]
     pub disabled_rules: Vec<String>,
+    /// Every rule that ran, with the metadata reports describe it by (SARIF rules, JUnit
+    /// test cases), so a saved result renders into any format later.
+    #[serde(default)]
+    pub rules: Vec<RuleSummary>,
+}
+
+/// A rule that ran in a scan, as reports describe it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
+pub struct RuleSummary {
+    pub pack_id: String,
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub kind: String,
+    /// After `pack_overrides`.
+    pub severity: Severity,
+    pub standard: String,
+    pub clause: String,
+    pub category: String,
+    pub cwe: Vec<String>,
+    pub tags: Vec<String>,
+    pub remediation: String,
+    pub references: Vec<String>,
+    /// Runs once per project (documentation obligations) rather than per file.
+    pub project_level: bool,
 }
 
 /// A rule its pack cannot evaluate, listed in every scan instead of silently dropped.
@@ -448,6 +473,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
         skipped_rules,
         not_applicable_rules,
         disabled_rules,
+        rules: rules_run(packs, &active, config),
     })
 }
 
@@ -485,6 +511,34 @@ fn active_rules(
         }
     }
     (active, skipped, not_applicable, disabled)
+}
+
+fn rules_run(packs: &PackSet, active: &[Vec<bool>], config: &Config) -> Vec<RuleSummary> {
+    let mut out = Vec::new();
+    for (p, pack) in packs.packs.iter().enumerate() {
+        for (r, rule) in pack.rules().iter().enumerate() {
+            if !active[p][r] {
+                continue;
+            }
+            out.push(RuleSummary {
+                pack_id: pack.id().to_string(),
+                id: rule.id.clone(),
+                name: rule.name.clone(),
+                description: rule.description.clone(),
+                kind: rule.kind.clone(),
+                severity: config.effective_severity(pack.id(), &rule.id, rule.severity),
+                standard: rule.standard.clone(),
+                clause: rule.clause.clone(),
+                category: rule.category.clone(),
+                cwe: rule.cwe.clone(),
+                tags: rule.tags.clone(),
+                remediation: rule.remediation.clone(),
+                references: rule.references.clone(),
+                project_level: rule.project_level,
+            });
+        }
+    }
+    out
 }
 
 fn errored(prepared: &crate::packs::PreparedPack, e: &PackError, file: Option<String>) -> ErroredPack {
