@@ -3,6 +3,7 @@
 mod declarative;
 mod server;
 mod server_auth;
+mod reports;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

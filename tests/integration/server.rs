@@ -201,7 +201,7 @@ fn api_core_endpoints_answer_with_their_shapes_and_errors() {
     assert_eq!(serde_json::from_str::<Value>(v["content"].as_str().unwrap()).unwrap()["total"], 1);
     let (status, v) = s.post("/report?format=pdf", r#"{"repo_path": "../"}"#);
     assert_error(status, &v, 400, "unknown_format");
-    assert!(v["detail"].as_str().unwrap().contains("json, csv"), "{v}");
+    assert!(v["detail"].as_str().unwrap().contains("json, csv, sarif, junit, html"), "{v}");
 
     // Rules and filters.
     let (status, v) = s.get("/rules?pack=secrets&severity=critical");

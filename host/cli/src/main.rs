@@ -41,10 +41,48 @@ enum Command {
     Pack(PackCommand),
     /// Serve the REST API.
     Serve(ServeArgs),
+    /// Render a saved scan (`sentra scan --format json` output) in another format.
+    Report(ReportArgs),
     /// Manage the server's API keys (stored hashed in the state directory; changes apply
     /// to a running server at once).
     #[command(subcommand)]
     Keys(KeysCommand),
+}
+
+#[derive(Args, Debug)]
+struct ReportArgs {
+    /// The saved scan: the JSON of `sentra scan --format json` or `sentra gate --format json`.
+    #[arg(long, short)]
+    input: PathBuf,
+    /// json, csv, sarif, junit or html.
+    #[arg(long, value_enum)]
+    format: ScanFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+/// Output formats of `scan` and `gate`: text for people, the rest for tools.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ScanFormat {
+    Text,
+    Json,
+    Sarif,
+    Junit,
+    Html,
+    Csv,
+}
+
+impl ScanFormat {
+    fn report(self) -> Option<sentra_reports::Format> {
+        match self {
+            ScanFormat::Text | ScanFormat::Json => None,
+            ScanFormat::Sarif => Some(sentra_reports::Format::Sarif),
+            ScanFormat::Junit => Some(sentra_reports::Format::Junit),
+            ScanFormat::Html => Some(sentra_reports::Format::Html),
+            ScanFormat::Csv => Some(sentra_reports::Format::Csv),
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -178,8 +216,8 @@ struct ScanArgs {
     #[arg(long)]
     config: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = ScanFormat::Text)]
+    format: ScanFormat,
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -291,6 +329,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Pack(PackCommand::Lint(args)) => pack_lint(args),
         Command::Serve(args) => serve(args, cli.state_dir.as_deref()),
         Command::Keys(cmd) => keys(cmd, cli.state_dir.as_deref()),
+        Command::Report(args) => report_cmd(args),
     }
 }
 
@@ -501,30 +540,85 @@ fn scan_cmd(args: ScanArgs, is_gate: bool) -> Result<u8> {
     if let Some((key, message)) = set.check_overrides(&config, &cat.ids()).into_iter().next() {
         anyhow::bail!("{}: `{key}`: {message}", config.origin);
     }
-    let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &ScanOptions::default())?;
+    // Report files written into the tree must not be scanned by the next run.
+    let mut options = ScanOptions::default();
+    if !config.reporters.is_empty() {
+        if let Ok(dir) = config.output_dir.canonicalize() {
+            options.skip_dirs.push(dir);
+        }
+    }
+    let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &options)?;
     let gate = sentra_engine::gate(&result, &config.gate_fail_on);
+    let ctx = sentra_reports::ReportContext::now(root.display().to_string(), Some(gate.clone()));
 
     let mut buf: Vec<u8> = Vec::new();
     match args.format {
-        Format::Json if is_gate => {
+        ScanFormat::Json if is_gate => {
             serde_json::to_writer_pretty(&mut buf, &serde_json::json!({ "gate": gate, "scan": result }))?;
             buf.push(b'\n');
         }
-        Format::Json => {
+        ScanFormat::Json => {
             serde_json::to_writer_pretty(&mut buf, &result)?;
             buf.push(b'\n');
         }
-        Format::Text => output::text_report(&mut buf, &result, is_gate.then_some(&gate))?,
+        ScanFormat::Text => output::text_report(&mut buf, &result, is_gate.then_some(&gate))?,
+        other => {
+            let format = other.report().expect("a report format");
+            buf = sentra_reports::render(format, &result, &ctx)?.into_bytes();
+        }
     }
-    match &args.output {
-        Some(path) => write_atomic(path, &buf).with_context(|| format!("{}: cannot write report", path.display()))?,
+    emit(args.output.as_deref(), &buf)?;
+    for name in &config.reporters {
+        let format: sentra_reports::Format = name.parse().map_err(|e: String| anyhow::anyhow!("{}: reporters: {e}", config.origin))?;
+        let path = config.output_dir.join(format.file_name());
+        let doc = sentra_reports::render(format, &result, &ctx)?;
+        write_atomic(&path, doc.as_bytes()).with_context(|| format!("{}: cannot write report", path.display()))?;
+        tracing::info!(path = %path.display(), "wrote {format} report");
+    }
+    if is_gate && !gate.passed { Ok(1) } else { Ok(0) }
+}
+
+/// Writes to `path` atomically, or to standard output.
+fn emit(path: Option<&Path>, buf: &[u8]) -> Result<()> {
+    match path {
+        Some(path) => write_atomic(path, buf).with_context(|| format!("{}: cannot write report", path.display()))?,
         None => {
             let mut out = anstream::stdout();
-            out.write_all(&buf)?;
+            out.write_all(buf)?;
             out.flush()?;
         }
     }
-    if is_gate && !gate.passed { Ok(1) } else { Ok(0) }
+    Ok(())
+}
+
+fn report_cmd(args: ReportArgs) -> Result<u8> {
+    let input = &args.input;
+    let text = std::fs::read_to_string(input).with_context(|| format!("{}: cannot read the saved scan", input.display()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{}: not JSON (expected `sentra scan --format json` output)", input.display()))?;
+    // `sentra gate --format json` wraps the scan with the gate verdict.
+    let (scan, gate) = match (value.get("scan"), value.get("gate")) {
+        (Some(scan), Some(gate)) => (scan.clone(), Some(gate.clone())),
+        _ => (value, None),
+    };
+    let scan: sentra_engine::ScanResult =
+        serde_json::from_value(scan).with_context(|| format!("{}: not a sentra scan result", input.display()))?;
+    let gate: Option<sentra_engine::GateResult> =
+        gate.map(serde_json::from_value).transpose().with_context(|| format!("{}: `gate` is not a gate result", input.display()))?;
+    let buf = match args.format {
+        ScanFormat::Text => {
+            let mut buf = Vec::new();
+            output::text_report(&mut buf, &scan, gate.as_ref())?;
+            buf
+        }
+        ScanFormat::Json => sentra_reports::render(sentra_reports::Format::Json, &scan, &sentra_reports::ReportContext::now(".", gate))?.into_bytes(),
+        other => {
+            let ctx = sentra_reports::ReportContext::now(input.display().to_string(), gate);
+            sentra_reports::render(other.report().expect("a report format"), &scan, &ctx)?.into_bytes()
+        }
+    };
+    emit(args.output.as_deref(), &buf)?;
+    Ok(0)
 }
 
 /// Writes via a temporary file and rename so a crash never leaves a torn report.

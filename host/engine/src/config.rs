@@ -18,6 +18,11 @@ pub const MAX_CONFIG_BYTES: usize = 1 << 20;
 /// Severities that fail the gate by default.
 pub const DEFAULT_GATE_FAIL_ON: [Severity; 2] = [Severity::Critical, Severity::High];
 
+/// Report formats `reporters` may name (the report renderers' formats).
+pub const REPORT_FORMATS: [&str; 5] = ["json", "csv", "sarif", "junit", "html"];
+/// Where `reporters` write unless `output_dir` says otherwise.
+pub const DEFAULT_OUTPUT_DIR: &str = "out";
+
 /// Config file names, in the order they are looked for under the scan root.
 pub const CONFIG_FILES: [&str; 2] = [".sentra/config.yaml", ".guard.yaml"];
 
@@ -44,6 +49,13 @@ pub struct RawConfig {
     /// relative paths are relative to the scan root (the server root for `sentra serve`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_files: Option<Vec<String>>,
+    /// Report files to write after each CLI scan: any of json, csv, sarif, junit, html.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporters: Option<Vec<String>>,
+    /// Where `reporters` write (default `out`, relative to the current directory). It is
+    /// never scanned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_dir: Option<String>,
     /// Per-rule overrides by pack id, then rule id: `{secrets: {SEC-001: {severity: low}}}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_overrides: Option<BTreeMap<String, BTreeMap<String, RawRuleOverride>>>,
@@ -105,6 +117,10 @@ pub struct Config {
     pub scan_exclude_set: GlobSet,
     pub max_file_bytes: u64,
     pub pack_limits: PackLimits,
+    /// Report formats to write after each CLI scan (checked names from [`REPORT_FORMATS`]).
+    pub reporters: Vec<String>,
+    /// Where they go.
+    pub output_dir: PathBuf,
     /// Pack files to load beside the catalog's packs, as written (relative to the root).
     pub pack_files: Vec<String>,
     /// Rule overrides keyed by (pack id, rule id). Whether the rules exist is checked
@@ -268,7 +284,24 @@ impl Config {
             return Err(invalid("pack_files", format!("`{bad}` is not a usable path")));
         }
 
+        let mut reporters = Vec::new();
+        for r in raw.reporters.unwrap_or_default() {
+            let name = r.trim().to_ascii_lowercase();
+            if !REPORT_FORMATS.contains(&name.as_str()) {
+                return Err(invalid("reporters", format!("unknown report format `{r}` (expected one of {})", REPORT_FORMATS.join(", "))));
+            }
+            if !reporters.contains(&name) {
+                reporters.push(name);
+            }
+        }
+        let output_dir = PathBuf::from(raw.output_dir.unwrap_or_else(|| DEFAULT_OUTPUT_DIR.to_string()));
+        if output_dir.as_os_str().is_empty() {
+            return Err(invalid("output_dir", "must not be empty".into()));
+        }
+
         Ok(Config {
+            reporters,
+            output_dir,
             pack_files,
             rule_overrides,
             origin: origin.into(),

@@ -165,7 +165,14 @@ struct Candidate {
 
 fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>, skip_dirs: &[PathBuf]) -> Vec<Candidate> {
     let exclude = config.scan_exclude_set.clone();
-    let skip_dirs = skip_dirs.to_vec();
+    // Skipped directories as paths relative to the root, the form entries are checked in.
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let skip_rel: Vec<String> = skip_dirs
+        .iter()
+        .filter_map(|d| d.canonicalize().ok())
+        .filter_map(|d| d.strip_prefix(&canonical_root).ok().map(rel_str))
+        .filter(|r| !r.is_empty())
+        .collect();
     let root_owned = root.to_path_buf();
     let mut builder = ignore::WalkBuilder::new(root);
     // Secrets hide in dotfiles (.env, .github/, .npmrc), so hidden files are scanned.
@@ -184,11 +191,11 @@ fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>, skip_dirs
             if is_dir && e.depth() > 0 && DEFAULT_EXCLUDED_DIRS.contains(&name.as_ref()) {
                 return false;
             }
-            if is_dir && skip_dirs.iter().any(|d| d == e.path()) {
-                return false;
-            }
             match e.path().strip_prefix(&root_owned) {
-                Ok(rel) if !rel.as_os_str().is_empty() => !exclude.is_match(rel_str(rel)),
+                Ok(rel) if !rel.as_os_str().is_empty() => {
+                    let rel = rel_str(rel);
+                    !(is_dir && skip_rel.contains(&rel)) && !exclude.is_match(rel)
+                }
                 _ => true,
             }
         });

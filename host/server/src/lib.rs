@@ -669,14 +669,14 @@ async fn scan_stream(
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(HEARTBEAT).text("heartbeat")))
 }
 
-/// Report formats `/report` renders today (HTML, JUnit and SARIF come with the reports work).
-pub const REPORT_FORMATS: [&str; 2] = ["json", "csv"];
-
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReportQuery {
-    /// One of `json`, `csv`.
+    /// One of `json`, `csv`, `sarif`, `junit`, `html` (default `json`).
     pub format: Option<String>,
+    /// `true`: answer with the document itself (its media type, as an attachment with a
+    /// file name) instead of `{format, content}`.
+    pub download: Option<bool>,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -686,57 +686,38 @@ pub struct ReportResponse {
     pub content: String,
 }
 
-/// One CSV field: quoted when needed (RFC 4180), and a leading `= + - @` (or tab/CR)
-/// neutralised with `'` so a spreadsheet never evaluates scanned text as a formula.
-fn csv_field(v: &str) -> String {
-    let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{v}") } else { v.to_string() };
-    if v.contains([',', '"', '\n', '\r']) { format!("\"{}\"", v.replace('"', "\"\"")) } else { v }
-}
-
-fn render_csv(r: &ScanResult) -> String {
-    let mut out = String::from("rule_id,pack_id,severity,file,line,column,message,standard,clause,compliance_category,is_obligation,fingerprint\r\n");
-    for f in &r.findings {
-        let row = [
-            f.rule_id.clone(),
-            f.pack_id.clone(),
-            f.severity.as_str().to_string(),
-            f.evidence.file.clone(),
-            f.evidence.lines[0].to_string(),
-            f.evidence.column.to_string(),
-            f.message.clone(),
-            f.standard.clone(),
-            f.clause.clone(),
-            f.compliance_category.clone(),
-            f.is_obligation.to_string(),
-            f.fingerprint.clone(),
-        ];
-        out.push_str(&row.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
 /// Scans and renders a report. The format is checked before anything is scanned.
 #[utoipa::path(post, path = "/report", tag = "core", params(ReportQuery), request_body(content = Option<ScanRequest>, description = "As for /scan"),
-    responses((status = 200, body = ReportResponse), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
+    responses((status = 200, body = ReportResponse, description = "`{format, content}`, or with `download=true` the document itself"),
+        (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn report(
     State(state): State<Arc<AppState>>,
     query: Result<Query<ReportQuery>, axum::extract::rejection::QueryRejection>,
     body: Body,
-) -> Result<Json<ReportResponse>, ApiError> {
+) -> Result<Response, ApiError> {
+    use axum::response::IntoResponse;
     let Query(q) = query.map_err(|e| ApiError::invalid(&["query"], e.body_text(), "value_error"))?;
-    let format = q.format.unwrap_or_else(|| "json".into()).to_ascii_lowercase();
-    if !REPORT_FORMATS.contains(&format.as_str()) {
-        return Err(ApiError::bad_request("unknown_format", format!("unknown report format `{format}` (valid: {})", REPORT_FORMATS.join(", "))));
+    let format: sentra_reports::Format =
+        q.format.as_deref().unwrap_or("json").parse().map_err(|e: String| ApiError::bad_request("unknown_format", e))?;
+    let req: ScanRequest = error::parse_optional_body(body)?;
+    let root = req.repo_path.clone().filter(|_| req.files.is_none()).unwrap_or_else(|| ".".to_string());
+    let (result, config) = run_scan(state, req).await?;
+    let gate = sentra_engine::gate(&result, &config.gate_fail_on);
+    let ctx = sentra_reports::ReportContext::now(root, Some(gate));
+    let content = tokio::task::spawn_blocking(move || sentra_reports::render(format, &result, &ctx))
+        .await
+        .map_err(|e| ApiError::internal(e.to_string()))?
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    if q.download.unwrap_or(false) {
+        let disposition = format!("attachment; filename=\"{}\"", format.file_name());
+        return Ok((
+            [(axum::http::header::CONTENT_TYPE, format.content_type().to_string()), (axum::http::header::CONTENT_DISPOSITION, disposition)],
+            content,
+        )
+            .into_response());
     }
-    let req = error::parse_optional_body(body)?;
-    let (result, _) = run_scan(state, req).await?;
-    let content = match format.as_str() {
-        "csv" => render_csv(&result),
-        _ => serde_json::to_string_pretty(&result).map_err(|e| ApiError::internal(e.to_string()))?,
-    };
-    Ok(Json(ReportResponse { format, content }))
+    Ok(Json(ReportResponse { format: format.as_str().to_string(), content }).into_response())
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -879,15 +860,6 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
         assert_eq!(v["code"], "internal_error");
         assert_eq!(app.oneshot(req("/ok")).await.unwrap().status(), StatusCode::OK);
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_and_never_formulas() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_field("-1,2"), "\"'-1,2\"");
     }
 
     #[test]
