@@ -542,11 +542,10 @@ fn scan_cmd(args: ScanArgs, is_gate: bool) -> Result<u8> {
     }
     // Report files written into the tree must not be scanned by the next run.
     let mut options = ScanOptions::default();
-    if !config.reporters.is_empty() {
-        if let Ok(dir) = config.output_dir.canonicalize() {
+    if !config.reporters.is_empty()
+        && let Ok(dir) = config.output_dir.canonicalize() {
             options.skip_dirs.push(dir);
         }
-    }
     let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &options)?;
     let gate = sentra_engine::gate(&result, &config.gate_fail_on);
     let ctx = sentra_reports::ReportContext::now(root.display().to_string(), Some(gate.clone()));

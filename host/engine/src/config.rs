@@ -208,11 +208,10 @@ impl Config {
                 .collect::<Result<Vec<_>, _>>()?,
         };
 
-        if let Some(packs) = &raw.standards_packs {
-            if let Some(bad) = packs.iter().find(|p| !sentra_runtime::valid_pack_id(p)) {
+        if let Some(packs) = &raw.standards_packs
+            && let Some(bad) = packs.iter().find(|p| !sentra_runtime::valid_pack_id(p)) {
                 return Err(invalid("standards_packs", format!("`{bad}` is not a valid pack id")));
             }
-        }
 
         let scan_exclude = raw.scan_exclude.unwrap_or_default();
         let mut set = GlobSetBuilder::new();

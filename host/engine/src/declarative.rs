@@ -87,25 +87,6 @@ pub fn engine_settings(pack: &CheckedPack) -> String {
     serde_json::to_string(&pack.document).expect("pack documents serialize")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_from_file_names() {
-        assert_eq!(id_from_file_name("packs/OWASP_Top10.yaml"), "owasp-top10");
-        assert_eq!(id_from_file_name("my pack.yml"), "my-pack");
-    }
-
-    #[test]
-    fn regex_problems_use_the_host_engine() {
-        let doc = "name: P\nrules:\n- {id: A, name: a, type: regex, pattern: '(?<=x)y'}\n- {id: B, name: b, type: regex, pattern: '(unclosed'}\n";
-        let err = check_pack("p.yaml", doc, "p", &MatchLimits::default()).unwrap_err();
-        assert_eq!(err.problems.len(), 1, "{err}");
-        assert!(err.to_string().contains("rule `B`, field `pattern`: invalid regex"), "{err}");
-    }
-}
-
 /// Sample paths for the file kinds sentra knows, to find globs that can never match.
 fn sample_paths() -> Vec<String> {
     const EXTENSIONS: &[&str] = &[
@@ -197,4 +178,23 @@ pub fn lint(pack: &CheckedPack, limits: &MatchLimits) -> Vec<Problem> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_file_names() {
+        assert_eq!(id_from_file_name("packs/OWASP_Top10.yaml"), "owasp-top10");
+        assert_eq!(id_from_file_name("my pack.yml"), "my-pack");
+    }
+
+    #[test]
+    fn regex_problems_use_the_host_engine() {
+        let doc = "name: P\nrules:\n- {id: A, name: a, type: regex, pattern: '(?<=x)y'}\n- {id: B, name: b, type: regex, pattern: '(unclosed'}\n";
+        let err = check_pack("p.yaml", doc, "p", &MatchLimits::default()).unwrap_err();
+        assert_eq!(err.problems.len(), 1, "{err}");
+        assert!(err.to_string().contains("rule `B`, field `pattern`: invalid regex"), "{err}");
+    }
 }

@@ -194,7 +194,8 @@ fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>, skip_dirs
             match e.path().strip_prefix(&root_owned) {
                 Ok(rel) if !rel.as_os_str().is_empty() => {
                     let rel = rel_str(rel);
-                    !(is_dir && skip_rel.contains(&rel)) && !exclude.is_match(rel)
+                    let skipped = is_dir && skip_rel.contains(&rel);
+                    !skipped && !exclude.is_match(rel)
                 }
                 _ => true,
             }

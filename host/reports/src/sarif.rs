@@ -136,11 +136,10 @@ fn descriptor(rule: &RuleSummary, id: &str, truncated_tags: &mut Vec<String>) ->
         truncated_tags.push(id.to_string());
     }
     let mut extra = BTreeMap::new();
-    if is_security(rule) {
-        if let Some(score) = security_severity(rule.severity) {
+    if is_security(rule)
+        && let Some(score) = security_severity(rule.severity) {
             extra.insert("security-severity".to_string(), json!(score));
         }
-    }
     extra.insert("pack".to_string(), json!(rule.pack_id));
     extra.insert("standard".to_string(), json!(rule.standard));
     extra.insert("clause".to_string(), json!(rule.clause));

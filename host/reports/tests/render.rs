@@ -108,3 +108,33 @@ fn hostile_text_round_trips_through_every_format() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;, &quot;quoted&quot;"));
     assert_eq!(html.matches("<script>").count(), 1, "only the report's own script");
 }
+
+/// Above GitHub's display limits, SARIF keeps the most severe results and the most
+/// telling tags, and the run says it was truncated.
+#[test]
+fn sarif_limits_trip() {
+    use sentra_reports::{MAX_SARIF_RESULTS, MAX_SARIF_TAGS};
+    let mut scan = fixture();
+    let template = scan.findings.iter().find(|f| !f.is_obligation).unwrap().clone();
+    scan.findings.clear();
+    for i in 0..MAX_SARIF_RESULTS + 10 {
+        let mut f = template.clone();
+        // Ten critical findings hide at the end; they must survive the cut.
+        f.severity = if i >= MAX_SARIF_RESULTS { sentra_runtime::Severity::Critical } else { sentra_runtime::Severity::Low };
+        f.evidence.lines = [i as u32 + 1, i as u32 + 1];
+        f.fingerprint = format!("fp-{i}");
+        scan.findings.push(f);
+    }
+    let rule = scan.rules.iter_mut().find(|r| r.id == template.rule_id).unwrap();
+    rule.tags = (0..15).map(|i| format!("tag-{i}")).collect();
+    let sarif: serde_json::Value = serde_json::from_str(&render(Format::Sarif, &scan, &ctx(&scan)).unwrap()).unwrap();
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), MAX_SARIF_RESULTS);
+    assert_eq!(results.iter().filter(|r| r["level"] == "error").count(), 10, "every critical result is kept");
+    assert_eq!(run["properties"]["resultsTruncated"], true);
+    assert_eq!(run["properties"]["resultsTotal"], MAX_SARIF_RESULTS + 10);
+    let descriptor = run["tool"]["driver"]["rules"].as_array().unwrap().iter().find(|r| r["id"] == template.rule_id.as_str()).unwrap();
+    assert_eq!(descriptor["properties"]["tags"].as_array().unwrap().len(), MAX_SARIF_TAGS);
+    assert_eq!(run["properties"]["tagsTruncatedForRules"][0], template.rule_id.as_str());
+}

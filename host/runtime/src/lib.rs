@@ -242,21 +242,19 @@ impl Runtime {
 
     fn compile(&self, pack: &str, bytes: &[u8], sha256: &str) -> Result<Component, LoadError> {
         let cache = self.cache_path(sha256);
-        if let Some(path) = &cache {
-            if path.exists() {
+        if let Some(path) = &cache
+            && path.exists() {
                 match load_cached(&self.engine, path) {
                     Ok(c) => return Ok(c),
                     Err(e) => tracing::warn!(pack, path = %path.display(), error = %e, "discarding unusable compile cache entry"),
                 }
             }
-        }
         let component = Component::new(&self.engine, bytes)
             .map_err(|e| LoadError::Compile { pack: pack.into(), detail: format!("{e:#}") })?;
-        if let Some(path) = &cache {
-            if let Err(e) = store_cached(&component, path) {
+        if let Some(path) = &cache
+            && let Err(e) = store_cached(&component, path) {
                 tracing::warn!(pack, path = %path.display(), error = %e, "could not write compile cache");
             }
-        }
         Ok(component)
     }
 
