@@ -14,7 +14,7 @@ const TARGET: &str = "wasm32-wasip2";
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let root = manifest_dir.join("../..").canonicalize().unwrap();
-    for input in ["wit", "sdk", "host/pack-format", "packs/Cargo.toml", "packs/Cargo.lock", "packs/testing"] {
+    for input in ["wit", "sdk", "host/pack-format", "packs/Cargo.toml", "packs/Cargo.lock", "packs/testing", "examples/rust-pack"] {
         println!("cargo:rerun-if-changed={}", root.join(input).display());
     }
     // A built-in pack is a directory of `packs/`: a crate (listed in `packs/Cargo.toml`)

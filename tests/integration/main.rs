@@ -4,6 +4,7 @@ mod declarative;
 mod server;
 mod server_auth;
 mod reports;
+mod packs_api;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

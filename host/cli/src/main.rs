@@ -166,6 +166,15 @@ enum PackCommand {
     /// DIR holds a `pack.yaml` and its fixtures (under DIR/tests when present, else DIR
     /// itself), or only fixtures when the pack is given with --pack or --pack-file.
     Test(PackTestArgs),
+    /// Import a pack (`.yaml` or `.wasm`) into the state directory, where `sentra serve`
+    /// picks it up without a restart.
+    Import(PackImportArgs),
+    /// Print a pack as YAML (a component's description; its code is not exported).
+    Export(PackIdArgs),
+    /// Delete an imported pack.
+    Delete(PackIdArgs),
+    /// List the built-in and imported packs of a tenant.
+    List(PackListArgs),
     /// Report footguns in a YAML pack: invalid fields, patterns matching the empty
     /// string, globs matching nothing, rules without remediation or standard. Exit 1 if
     /// anything is reported.
@@ -182,6 +191,37 @@ struct PackTestArgs {
     /// Test this pack (`.yaml` or `.wasm`) against the fixtures in DIR.
     #[arg(long, value_name = "FILE")]
     pack_file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Args, Debug)]
+struct PackImportArgs {
+    /// The pack: a YAML document or a Wasm component.
+    file: PathBuf,
+    /// The tenant that owns it.
+    #[arg(long, default_value = "default")]
+    tenant: String,
+    /// The id to store it under (must match the pack's own when both are given).
+    #[arg(long)]
+    id: Option<String>,
+    /// Replace an existing pack of that id.
+    #[arg(long)]
+    overwrite: bool,
+}
+
+#[derive(Args, Debug)]
+struct PackIdArgs {
+    /// The pack id.
+    id: String,
+    #[arg(long, default_value = "default")]
+    tenant: String,
+}
+
+#[derive(Args, Debug)]
+struct PackListArgs {
+    #[arg(long, default_value = "default")]
+    tenant: String,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
@@ -327,6 +367,15 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Pack(PackCommand::Test(args)) => pack_test(args),
         Command::Pack(PackCommand::Lint(args)) => pack_lint(args),
+        Command::Pack(PackCommand::Import(args)) => pack_import(args, cli.state_dir.as_deref()),
+        Command::Pack(PackCommand::Export(args)) => pack_export(args, cli.state_dir.as_deref()),
+        Command::Pack(PackCommand::Delete(args)) => {
+            let store = open_store(cli.state_dir.as_deref())?;
+            sentra_server::packs::delete_pack(&catalog()?, &store, &args.tenant, &args.id)?;
+            writeln!(anstream::stdout(), "deleted pack `{}` of tenant `{}`", args.id, args.tenant)?;
+            Ok(0)
+        }
+        Command::Pack(PackCommand::List(args)) => pack_list(args, cli.state_dir.as_deref()),
         Command::Serve(args) => serve(args, cli.state_dir.as_deref()),
         Command::Keys(cmd) => keys(cmd, cli.state_dir.as_deref()),
         Command::Report(args) => report_cmd(args),
@@ -488,6 +537,88 @@ fn pack_test(args: PackTestArgs) -> Result<u8> {
     out.write_all(&buf)?;
     out.flush()?;
     Ok(u8::from(failed))
+}
+
+fn pack_import(args: PackImportArgs, state_dir: Option<&Path>) -> Result<u8> {
+    use sentra_server::packs::{ImportRequest, ImportSource};
+    let bytes = std::fs::read(&args.file).with_context(|| format!("{}: cannot read pack", args.file.display()))?;
+    let source = if bytes.starts_with(b"\0asm") {
+        ImportSource::Wasm(bytes)
+    } else {
+        ImportSource::Yaml(String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{}: neither a Wasm component nor UTF-8 YAML", args.file.display()))?)
+    };
+    let pack_id = args.id.clone();
+    let store = open_store(state_dir)?;
+    let config = Config::load(Path::new("."), None)?;
+    let req = ImportRequest { tenant: args.tenant.clone(), pack_id, overwrite: args.overwrite, expected_sha256: None, enabled: true, source };
+    let record = sentra_server::packs::import_pack(&catalog()?, &store, &config, req).with_context(|| format!("{}", args.file.display()))?;
+    writeln!(
+        anstream::stdout(),
+        "imported pack `{}` ({}, {} rules, sha256 {}) for tenant `{}`",
+        record.pack_id,
+        record.kind.as_str(),
+        record.rule_count,
+        record.sha256,
+        record.tenant
+    )?;
+    Ok(0)
+}
+
+fn pack_export(args: PackIdArgs, state_dir: Option<&Path>) -> Result<u8> {
+    use sentra_store::Storage;
+    let cat = catalog()?;
+    let config = Config::default();
+    let yaml = if cat.ids().contains(&args.id) {
+        let mut c = config.clone();
+        c.standards_packs = Some(vec![args.id.clone()]);
+        let set = cat.load(&c)?;
+        sentra_server::packs::export_yaml(&set.packs[0].pack, cat.yaml_document(&args.id))
+    } else {
+        let store = open_store(state_dir)?;
+        let record = store
+            .get_pack(&args.tenant, &args.id)?
+            .filter(|r| r.custom)
+            .ok_or_else(|| anyhow::anyhow!("no pack `{}` for tenant `{}`", args.id, args.tenant))?;
+        let bytes = store.pack_bytes(&record)?;
+        match record.kind {
+            sentra_store::PackKind::Yaml => String::from_utf8_lossy(&bytes).into_owned(),
+            sentra_store::PackKind::Wasm => sentra_server::packs::export_yaml(&*cat.load_external(&record.pack_id, &bytes, &config)?, None),
+        }
+    };
+    let mut out = anstream::stdout();
+    out.write_all(yaml.as_bytes())?;
+    out.flush()?;
+    Ok(0)
+}
+
+fn pack_list(args: PackListArgs, state_dir: Option<&Path>) -> Result<u8> {
+    use sentra_store::Storage;
+    let store = open_store(state_dir)?;
+    let records = store.list_packs(&args.tenant)?;
+    let cat = catalog()?;
+    let mut out = anstream::stdout();
+    let disabled: Vec<&str> = records.iter().filter(|r| !r.enabled).map(|r| r.pack_id.as_str()).collect();
+    let mut rows: Vec<serde_json::Value> = cat
+        .ids()
+        .into_iter()
+        .map(|id| serde_json::json!({"pack_id": id, "source": "builtin", "enabled": !disabled.contains(&id.as_str())}))
+        .collect();
+    for r in records.iter().filter(|r| r.custom) {
+        rows.push(serde_json::json!({
+            "pack_id": r.pack_id, "source": "custom", "kind": r.kind.as_str(), "enabled": r.enabled,
+            "name": r.name, "version": r.version, "rule_count": r.rule_count, "sha256": r.sha256, "last_updated": r.updated_at,
+        }));
+    }
+    if args.format == Format::Json {
+        serde_json::to_writer_pretty(&mut out, &serde_json::json!({"packs": rows, "total": rows.len()}))?;
+        writeln!(out)?;
+    } else {
+        for r in &rows {
+            let enabled = if r["enabled"] == true { "enabled" } else { "disabled" };
+            writeln!(out, "{:<24} {:<8} {:<9} {}", r["pack_id"].as_str().unwrap_or(""), r["source"].as_str().unwrap_or(""), enabled, r["sha256"].as_str().unwrap_or(""))?;
+        }
+    }
+    Ok(0)
 }
 
 fn pack_lint(args: PackLintArgs) -> Result<u8> {

@@ -112,6 +112,19 @@ impl Catalog {
         self.sources.iter().map(|s| s.id.clone()).collect()
     }
 
+    /// Whether the catalog pack `id` is a declarative (YAML) pack.
+    pub fn is_yaml(&self, id: &str) -> bool {
+        self.yaml_document(id).is_some()
+    }
+
+    /// The document of the catalog's declarative pack `id`.
+    pub fn yaml_document(&self, id: &str) -> Option<&'static str> {
+        self.sources.iter().find(|s| s.id == id).and_then(|s| match s.kind {
+            PackKind::Yaml(doc) => Some(doc),
+            PackKind::Component(_) => None,
+        })
+    }
+
     /// Loads the packs `config` enables (all of them when `standards_packs` is unset), in
     /// parallel since compiling is the slow part on a cold cache.
     pub fn load(&self, config: &Config) -> Result<PackSet, CatalogError> {

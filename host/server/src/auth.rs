@@ -122,6 +122,15 @@ pub const ROUTES: &[(&str, &str, Permission)] = &[
     ("POST", "/report", P::Scan),
     ("GET", "/rules", P::PacksRead),
     ("POST", "/api/run-scan-stream", P::Scan),
+    ("GET", "/api/packs", P::PacksRead),
+    ("POST", "/api/packs", P::PacksWrite),
+    ("POST", "/api/packs/import", P::PacksWrite),
+    ("DELETE", "/api/packs/{id}", P::PacksWrite),
+    ("GET", "/api/packs/{id}/export", P::PacksRead),
+    ("GET", "/api/packs/{id}/overrides", P::PacksRead),
+    ("POST", "/api/packs/{id}/overrides", P::PacksWrite),
+    ("POST", "/api/packs/{id}/enable", P::PacksWrite),
+    ("POST", "/api/packs/{id}/disable", P::PacksWrite),
 ];
 
 /// The permission `method path` needs.

@@ -6,6 +6,7 @@
 
 pub mod auth;
 mod docs;
+pub mod packs;
 pub mod error;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -14,7 +15,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::extract::{DefaultBodyLimit, Query, Request, State};
+use axum::extract::{DefaultBodyLimit, Extension, Query, Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -23,6 +24,7 @@ use axum::{Json, Router};
 use sentra_engine::config::RawConfig;
 use sentra_engine::{Catalog, Config, GateResult, PackSet, ScanError, ScanOptions, ScanResult, Source};
 use sentra_runtime::Severity;
+use sentra_store::Storage as _;
 use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -34,10 +36,11 @@ pub use error::{ApiError, ErrorBody, FieldError};
 #[derive(utoipa::OpenApi)]
 #[openapi(
     info(title = "sentra", description = "Compliance and security scanning with sandboxed WebAssembly rule packs."),
-    paths(health, scan, gate, report, rules, scan_stream),
+    paths(health, scan, gate, report, rules, scan_stream, packs::list, packs::create, packs::import, packs::export,
+        packs::get_overrides, packs::set_overrides, packs::enable, packs::disable, packs::delete),
     components(schemas(ErrorBody, FieldError)),
     modifiers(&SecurityAddon),
-    tags((name = "core", description = "Scanning, gating and rules"))
+    tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"))
 )]
 pub struct ApiDoc;
 
@@ -155,6 +158,10 @@ pub struct AppState {
     /// Streamed scans stopped because their client went away.
     scans_cancelled: AtomicU64,
     loaded: std::sync::RwLock<Arc<Loaded>>,
+    /// The state database (keys, custom packs).
+    pub(crate) store: Arc<sentra_store::SqliteStore>,
+    /// Each tenant's packs, as of a store revision.
+    tenants: Mutex<HashMap<String, Arc<packs::TenantPacks>>>,
     /// The state directory, canonical, never scanned (see [`ScanOptions::skip_dirs`]).
     state_dir: Option<PathBuf>,
     pub(crate) auth: Arc<auth::Auth>,
@@ -169,7 +176,7 @@ struct Loaded {
     extra: Vec<Arc<sentra_runtime::LoadedPack>>,
     fingerprint: Vec<(PathBuf, Option<(std::time::SystemTime, u64)>)>,
     /// Pack sets by pack selection, so a request does not reload packs.
-    pack_sets: Mutex<HashMap<Option<Vec<String>>, Arc<PackSet>>>,
+    pack_sets: Mutex<HashMap<String, Arc<PackSet>>>,
 }
 
 /// What `--reload` watches: the config file candidates and the configured pack files.
@@ -202,9 +209,11 @@ impl AppState {
     pub fn new(config: ServerConfig, catalog: Catalog) -> Result<Arc<Self>, StartError> {
         let root = config.root.canonicalize().ok().filter(|p| p.is_dir()).ok_or_else(|| StartError::Root { path: config.root.clone() })?;
         let store = Arc::new(sentra_store::SqliteStore::open(&config.state_dir)?);
-        let auth = Arc::new(auth::Auth::new(store, config.env_api_key.as_deref(), config.loopback, config.rate_limit_per_minute));
+        let auth = Arc::new(auth::Auth::new(store.clone(), config.env_api_key.as_deref(), config.loopback, config.rate_limit_per_minute));
         let state = Arc::new(Self {
             auth,
+            store,
+            tenants: Mutex::new(HashMap::new()),
             scans: Semaphore::new(config.max_concurrent_scans.max(1)),
             started: Instant::now(),
             scans_cancelled: AtomicU64::new(0),
@@ -215,7 +224,7 @@ impl AppState {
             catalog,
         });
         let current = state.loaded.read().expect("loaded config").clone();
-        state.pack_set(&current, &current.config)?;
+        state.pack_set(&current, "base", &current.config, Vec::new())?;
         Ok(state)
     }
 
@@ -239,17 +248,74 @@ impl AppState {
         })?);
         tracing::info!(origin = %fresh.origin, packs = fresh.extra.len(), "reloaded the config and pack files");
         *self.loaded.write().expect("loaded config") = fresh.clone();
+        self.tenants.lock().expect("tenant packs").clear();
         Ok(fresh)
     }
 
-    fn pack_set(&self, loaded: &Loaded, config: &Config) -> Result<Arc<PackSet>, sentra_engine::CatalogError> {
-        let key = config.standards_packs.clone();
+    /// A loaded pack set, cached under `key` (which must name everything that selects it).
+    fn pack_set(
+        &self,
+        loaded: &Loaded,
+        key: &str,
+        config: &Config,
+        tenant_extra: Vec<Arc<sentra_runtime::LoadedPack>>,
+    ) -> Result<Arc<PackSet>, sentra_engine::CatalogError> {
+        let key = format!("{key}|{:?}", config.standards_packs);
         if let Some(set) = loaded.pack_sets.lock().expect("pack set cache").get(&key) {
             return Ok(set.clone());
         }
-        let set = Arc::new(self.catalog.load_with(config, loaded.extra.clone())?);
-        loaded.pack_sets.lock().expect("pack set cache").insert(key, set.clone());
+        let mut extra = loaded.extra.clone();
+        extra.extend(tenant_extra);
+        let set = Arc::new(self.catalog.load_with(config, extra)?);
+        let mut cache = loaded.pack_sets.lock().expect("pack set cache");
+        // Old tenant revisions pile up otherwise.
+        if cache.len() > 256 {
+            cache.retain(|k, _| k.starts_with("base|"));
+        }
+        cache.insert(key, set.clone());
         Ok(set)
+    }
+
+    /// Every built-in (and config `pack_files`) pack, loaded.
+    fn base_packs(&self, loaded: &Loaded) -> Result<Vec<Arc<sentra_runtime::LoadedPack>>, ApiError> {
+        let mut all = loaded.config.clone();
+        all.standards_packs = None;
+        let set = self.pack_set(loaded, "base-all", &all, Vec::new()).map_err(|e| ApiError::internal(e.to_string()))?;
+        Ok(set.packs.iter().map(|p| p.pack.clone()).collect())
+    }
+
+    /// A tenant's packs as of the store's current revision (reloaded when another request
+    /// or `sentra pack ...` changed them).
+    fn tenant_packs(&self, loaded: &Loaded, tenant: &str) -> Result<Arc<packs::TenantPacks>, ApiError> {
+        let revision = self.store.packs_revision().map_err(|e| ApiError::internal(e.to_string()))?;
+        if let Some(t) = self.tenants.lock().expect("tenant packs").get(tenant).filter(|t| t.revision == revision) {
+            return Ok(t.clone());
+        }
+        let fresh = Arc::new(
+            packs::TenantPacks::load(&self.catalog, self.store.as_ref(), &loaded.config, tenant, revision)
+                .map_err(|e| ApiError::internal(e.to_string()))?,
+        );
+        self.tenants.lock().expect("tenant packs").insert(tenant.to_string(), fresh.clone());
+        Ok(fresh)
+    }
+
+    /// The pack set a tenant's scan runs with.
+    fn tenant_pack_set(&self, loaded: &Loaded, tenant: &str, config: &Config) -> Result<Arc<PackSet>, ApiError> {
+        let t = self.tenant_packs(loaded, tenant)?;
+        let (ids, extra) = t.selection(&self.catalog, config.standards_packs.as_ref());
+        // `pack_files` packs are always there unless named away.
+        let mut config = config.clone();
+        let mut ids = ids;
+        if config.standards_packs.is_none() {
+            ids.extend(loaded.extra.iter().map(|p| p.info().id.clone()));
+        }
+        config.standards_packs = Some(ids);
+        self.pack_set(loaded, &format!("{tenant}|{}", t.revision), &config, extra).map_err(|e| match e {
+            sentra_engine::CatalogError::UnknownPack { .. } => {
+                ApiError::invalid(&["body", "config_overrides", "standards_packs"], e.to_string(), "value_error")
+            }
+            other => ApiError::internal(other.to_string()),
+        })
     }
 }
 
@@ -280,6 +346,13 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/rules", get(rules))
         .route("/report", post(report))
         .route("/api/run-scan-stream", post(scan_stream))
+        .route("/api/packs", get(packs::list).post(packs::create))
+        .route("/api/packs/import", post(packs::import))
+        .route("/api/packs/{id}", axum::routing::delete(packs::delete))
+        .route("/api/packs/{id}/export", get(packs::export))
+        .route("/api/packs/{id}/overrides", get(packs::get_overrides).post(packs::set_overrides))
+        .route("/api/packs/{id}/enable", post(packs::enable))
+        .route("/api/packs/{id}/disable", post(packs::disable))
         .route_layer(middleware::from_fn_with_state(state.clone(), auth::guard));
     let app = Router::new()
         .merge(protected)
@@ -338,7 +411,8 @@ pub struct Health {
 #[utoipa::path(get, path = "/health", tag = "core", responses((status = 200, body = Health)))]
 async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
     let loaded = state.loaded.read().expect("loaded config").clone();
-    let packs_loaded = loaded.pack_sets.lock().expect("pack set cache").get(&loaded.config.standards_packs).map_or(0, |s| s.packs.len());
+    let key = format!("base|{:?}", loaded.config.standards_packs);
+    let packs_loaded = loaded.pack_sets.lock().expect("pack set cache").get(&key).map_or(0, |s| s.packs.len());
     Json(Health {
         status: "ok",
         version: env!("CARGO_PKG_VERSION"),
@@ -420,8 +494,21 @@ struct Prepared {
     options_only: Option<BTreeSet<String>>,
 }
 
-fn prepare(state: &AppState, loaded: &Loaded, req: ScanRequest) -> Result<Prepared, ApiError> {
+/// The scan's config: the server's, then the tenant's stored rule overrides, then the
+/// request's overrides.
+fn prepare(
+    state: &AppState,
+    loaded: &Loaded,
+    tenant_overrides: BTreeMap<String, BTreeMap<String, sentra_engine::config::RawRuleOverride>>,
+    req: ScanRequest,
+) -> Result<Prepared, ApiError> {
     let (mut raw, origin) = (loaded.raw.clone(), loaded.origin.clone());
+    if !tenant_overrides.is_empty() {
+        let merged = raw.pack_overrides.get_or_insert_with(BTreeMap::new);
+        for (pack, rules) in tenant_overrides {
+            merged.entry(pack).or_default().extend(rules);
+        }
+    }
     if let Some(o) = req.config_overrides {
         if o.standards_packs.is_some() {
             raw.standards_packs = o.standards_packs;
@@ -485,8 +572,20 @@ fn prepare(state: &AppState, loaded: &Loaded, req: ScanRequest) -> Result<Prepar
 }
 
 /// Runs a scan on the blocking pool, under the concurrency bound and the time limit.
-async fn run_scan(state: Arc<AppState>, req: ScanRequest) -> Result<(ScanResult, Config), ApiError> {
-    run_scan_with(state, req, Arc::new(AtomicBool::new(false)), None).await
+async fn run_scan(state: Arc<AppState>, tenant: &str, req: ScanRequest) -> Result<(ScanResult, Config), ApiError> {
+    run_scan_with(state, tenant.to_string(), req, Arc::new(AtomicBool::new(false)), None).await
+}
+
+/// The server config and the tenant's packs, off the async threads (either may load packs).
+async fn current_for(state: &Arc<AppState>, tenant: &str) -> Result<(Arc<Loaded>, Arc<packs::TenantPacks>), ApiError> {
+    let (st, tenant) = (state.clone(), tenant.to_string());
+    tokio::task::spawn_blocking(move || {
+        let loaded = st.current()?;
+        let packs = st.tenant_packs(&loaded, &tenant)?;
+        Ok((loaded, packs))
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("config task failed: {e}")))?
 }
 
 /// Progress callback of a streamed scan.
@@ -494,12 +593,13 @@ type ProgressFn = Box<dyn Fn(sentra_engine::scan::Progress) + Send + Sync>;
 
 async fn run_scan_with(
     state: Arc<AppState>,
+    tenant: String,
     req: ScanRequest,
     cancel: Arc<AtomicBool>,
     progress: Option<ProgressFn>,
 ) -> Result<(ScanResult, Config), ApiError> {
-    let loaded = current(&state).await?;
-    let prepared = prepare(&state, &loaded, req)?;
+    let (loaded, tenant_packs) = current_for(&state, &tenant).await?;
+    let prepared = prepare(&state, &loaded, tenant_packs.overrides(), req)?;
     let permit = tokio::time::timeout(state.config.queue_wait, state.scans.acquire())
         .await
         .map_err(|_| {
@@ -522,13 +622,10 @@ async fn run_scan_with(
     let st = state.clone();
     let flag = cancel.clone();
     let joined = tokio::task::spawn_blocking(move || {
-        let set = st.pack_set(&loaded, &prepared.config).map_err(|e| match e {
-            sentra_engine::CatalogError::UnknownPack { .. } => {
-                ApiError::invalid(&["body", "config_overrides", "standards_packs"], e.to_string(), "value_error")
-            }
-            other => ApiError::internal(other.to_string()),
-        })?;
-        let problems = set.check_overrides(&prepared.config, &st.catalog.ids());
+        let set = st.tenant_pack_set(&loaded, &tenant, &prepared.config)?;
+        let mut known = st.catalog.ids();
+        known.extend(tenant_packs.records.iter().map(|r| r.pack_id.clone()));
+        let problems = set.check_overrides(&prepared.config, &known);
         if !problems.is_empty() {
             return Err(ApiError::invalid_many(
                 problems.into_iter().map(|(key, msg)| {
@@ -566,21 +663,15 @@ async fn run_scan_with(
     }
 }
 
-/// [`AppState::current`] off the async threads (a reload compiles packs).
-async fn current(state: &Arc<AppState>) -> Result<Arc<Loaded>, ApiError> {
-    let st = state.clone();
-    tokio::task::spawn_blocking(move || st.current()).await.map_err(|e| ApiError::internal(format!("config task failed: {e}")))?
-}
-
-type Body = Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>;
+pub(crate) type Body = Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>;
 
 /// Scans a directory under the server root, or inline files, and returns the findings.
 #[utoipa::path(post, path = "/scan", tag = "core", request_body(content = Option<ScanRequest>, description = "All fields optional; an empty body scans the root"),
     responses((status = 200, body = ScanResult), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
-async fn scan(State(state): State<Arc<AppState>>, body: Body) -> Result<Json<ScanResult>, ApiError> {
+async fn scan(State(state): State<Arc<AppState>>, Extension(p): Extension<Principal>, body: Body) -> Result<Json<ScanResult>, ApiError> {
     let req = error::parse_optional_body(body)?;
-    Ok(Json(run_scan(state, req).await?.0))
+    Ok(Json(run_scan(state, &p.tenant, req).await?.0))
 }
 
 /// Scans and applies the gate: fails on findings at the `gate_fail_on` severities
@@ -588,9 +679,9 @@ async fn scan(State(state): State<Arc<AppState>>, body: Body) -> Result<Json<Sca
 #[utoipa::path(post, path = "/gate", tag = "core", request_body(content = Option<ScanRequest>, description = "As for /scan"),
     responses((status = 200, body = GateResult), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
-async fn gate(State(state): State<Arc<AppState>>, body: Body) -> Result<Json<GateResult>, ApiError> {
+async fn gate(State(state): State<Arc<AppState>>, Extension(p): Extension<Principal>, body: Body) -> Result<Json<GateResult>, ApiError> {
     let req = error::parse_optional_body(body)?;
-    let (result, config) = run_scan(state, req).await?;
+    let (result, config) = run_scan(state, &p.tenant, req).await?;
     Ok(Json(sentra_engine::gate(&result, &config.gate_fail_on)))
 }
 
@@ -626,10 +717,12 @@ const HEARTBEAT: Duration = Duration::from_secs(5);
         (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn scan_stream(
     State(state): State<Arc<AppState>>,
+    Extension(p): Extension<Principal>,
     body: Body,
 ) -> Result<axum::response::sse::Sse<impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>>, ApiError> {
     use axum::response::sse::{Event, KeepAlive, Sse};
     let req: ScanRequest = error::parse_optional_body(body)?;
+    let tenant = p.tenant.clone();
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
     let cancel = Arc::new(AtomicBool::new(false));
     let done = Arc::new(AtomicBool::new(false));
@@ -648,7 +741,7 @@ async fn scan_stream(
         let _ = progress_tx.send(Event::default().event("progress").data(data.to_string()));
     });
     tokio::spawn(async move {
-        let outcome = run_scan_with(state, req, cancel, Some(progress)).await;
+        let outcome = run_scan_with(state, tenant, req, cancel, Some(progress)).await;
         match outcome {
             Ok((result, _)) => {
                 for e in &result.errored_packs {
@@ -693,6 +786,7 @@ pub struct ReportResponse {
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn report(
     State(state): State<Arc<AppState>>,
+    Extension(p): Extension<Principal>,
     query: Result<Query<ReportQuery>, axum::extract::rejection::QueryRejection>,
     body: Body,
 ) -> Result<Response, ApiError> {
@@ -702,7 +796,7 @@ async fn report(
         q.format.as_deref().unwrap_or("json").parse().map_err(|e: String| ApiError::bad_request("unknown_format", e))?;
     let req: ScanRequest = error::parse_optional_body(body)?;
     let root = req.repo_path.clone().filter(|_| req.files.is_none()).unwrap_or_else(|| ".".to_string());
-    let (result, config) = run_scan(state, req).await?;
+    let (result, config) = run_scan(state, &p.tenant, req).await?;
     let gate = sentra_engine::gate(&result, &config.gate_fail_on);
     let ctx = sentra_reports::ReportContext::now(root, Some(gate));
     let content = tokio::task::spawn_blocking(move || sentra_reports::render(format, &result, &ctx))
@@ -757,6 +851,7 @@ pub struct RulesResponse {
     responses((status = 200, body = RulesResponse), (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
 async fn rules(
     State(state): State<Arc<AppState>>,
+    Extension(p): Extension<Principal>,
     query: Result<Query<RulesQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<RulesResponse>, ApiError> {
     let Query(q) = query.map_err(|e| ApiError::invalid(&["query"], e.body_text(), "value_error"))?;
@@ -766,15 +861,13 @@ async fn rules(
             ApiError::invalid(&["query", "severity"], format!("`{s}` is not one of critical, high, medium, low, info"), "value_error")
         })?),
     };
-    let loaded = current(&state).await?;
-    let config = &loaded.config;
+    let (loaded, tenant_packs) = current_for(&state, &p.tenant).await?;
+    let config = prepare(&state, &loaded, tenant_packs.overrides(), ScanRequest::default())?.config;
     let set = {
-        let (st, l) = (state.clone(), loaded.clone());
-        tokio::task::spawn_blocking(move || st.pack_set(&l, &l.config))
-            .await
-            .map_err(|e| ApiError::internal(e.to_string()))?
-            .map_err(|e| ApiError::internal(e.to_string()))?
+        let (st, l, c, tenant) = (state.clone(), loaded.clone(), config.clone(), p.tenant.clone());
+        tokio::task::spawn_blocking(move || st.tenant_pack_set(&l, &tenant, &c)).await.map_err(|e| ApiError::internal(e.to_string()))??
     };
+    let config = &config;
     let rules: Vec<RuleEntry> = set
         .packs
         .iter()

@@ -1,0 +1,307 @@
+//! Packs at runtime over HTTP and the CLI, on one store, with no restart: import (YAML and
+//! a component built from `examples/`), scan, export, override, disable, delete; tenant
+//! isolation; hostile components; path traversal on every id.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::server::{Server, assert_error, sentra_cmd};
+use super::{sentra, stderr, test_pack, write};
+
+const TEAM_YAML: &str = "pack_id: team-yaml
+name: Team YAML rules
+version: 1.0.0
+rules:
+  - id: TY-TODO
+    name: TODO left in code
+    type: regex
+    pattern: 'TODO'
+    file_glob: '**/*.py'
+    severity: medium
+    standard: Internal
+    clause: '1'
+  - id: TY-EVAL
+    name: eval
+    type: regex
+    pattern: '\\beval\\('
+    file_glob: '**/*.py'
+    severity: high
+    standard: Internal
+    clause: '2'
+";
+
+fn key(state: &Path, role: &str, tenant: &str) -> String {
+    let out = sentra_cmd().arg("--state-dir").arg(state).args(["keys", "create", "--role", role, "--tenant", tenant]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn upload(s: &Server, key: &str, query: &str, bytes: Vec<u8>) -> (u16, Value) {
+    let r = s
+        .client
+        .post(format!("{}/api/packs/import{query}", s.base))
+        .header("x-api-key", key)
+        .header("content-type", "application/wasm")
+        .body(bytes)
+        .send()
+        .unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().unwrap_or(Value::Null))
+}
+
+fn rule_ids(v: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = v["findings"].as_array().unwrap().iter().map(|f| f["rule_id"].as_str().unwrap().to_string()).collect();
+    ids.sort();
+    ids
+}
+
+fn severity_of(v: &Value, rule: &str) -> String {
+    v["findings"].as_array().unwrap().iter().find(|f| f["rule_id"] == rule).map(|f| f["severity"].as_str().unwrap().to_string()).unwrap_or_default()
+}
+
+#[test]
+fn packs_are_imported_scanned_exported_overridden_and_deleted_without_restart() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "repo/app.py", "# TODO: tidy\nhost = '10.0.0.1'\nprint('debug: here')\nx = eval('1')\n");
+    let state = root.path().join(".sentra");
+    let a = key(&state, "admin", "acme");
+    let b = key(&state, "admin", "globex");
+    let viewer = key(&state, "viewer", "acme");
+    let s = Server::start(root.path());
+    let scan = |k: &str| {
+        let (status, _, v) = s.call("POST", "/scan", Some(k), Some(r#"{"repo_path": "repo"}"#));
+        assert_eq!(status, 200, "{v}");
+        v
+    };
+    assert!(rule_ids(&scan(&a)).is_empty());
+
+    // Import a YAML pack and a component built from examples/ (its sha256 checked).
+    let (status, _, v) = s.call("POST", "/api/packs/import", Some(&a), Some(&json!({"pack_yaml": TEAM_YAML}).to_string()));
+    assert_eq!(status, 201, "{v}");
+    assert_eq!((v["pack_id"].as_str(), v["kind"].as_str(), v["rule_count"].as_u64()), (Some("team-yaml"), Some("yaml"), Some(2)));
+    let wasm = std::fs::read(test_pack("example-rust-pack")).unwrap();
+    let sha = {
+        use std::fmt::Write;
+        let digest = <sha2::Sha256 as sha2::Digest>::digest(&wasm);
+        digest.iter().fold(String::new(), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+    };
+    let (status, v) = upload(&s, &a, "?pack_id=example-rust&sha256=0000", wasm.clone());
+    assert_error(status, &v, 400, "invalid_pack");
+    let (status, v) = upload(&s, &a, &format!("?pack_id=example-rust&sha256={sha}"), wasm.clone());
+    assert_eq!(status, 201, "{v}");
+    assert_eq!((v["kind"].as_str(), v["sha256"].as_str()), (Some("wasm"), Some(sha.as_str())));
+    let (status, v) = upload(&s, &a, "", wasm.clone());
+    assert_error(status, &v, 409, "pack_exists");
+    let (status, v) = upload(&s, &viewer, "", wasm.clone());
+    assert_error(status, &v, 403, "forbidden");
+
+    let (status, _, v) = s.call("GET", "/api/packs", Some(&a), None);
+    assert_eq!(status, 200, "{v}");
+    let packs = v["packs"].as_array().unwrap();
+    let custom: Vec<&str> = packs.iter().filter(|p| p["source"] == "custom").map(|p| p["pack_id"].as_str().unwrap()).collect();
+    assert_eq!(custom, ["example-rust", "team-yaml"]);
+    assert!(packs.iter().any(|p| p["pack_id"] == "secrets" && p["source"] == "builtin"));
+    assert_eq!(v["enabled_count"], v["total"]);
+    assert!(packs.iter().all(|p| p["status"] == "ok" && p["limits"]["timeout_ms"].is_u64()), "{v}");
+
+    // Both run from the next request on.
+    let v = scan(&a);
+    assert_eq!(rule_ids(&v), ["EX-DEBUG-PRINT", "EX-HARDCODED-IP", "TY-EVAL", "TY-TODO"], "{v}");
+
+    // Export both; re-importing the exported YAML pack gives the same findings.
+    let r = s.client.get(format!("{}/api/packs/team-yaml/export", s.base)).header("x-api-key", &a).send().unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(r.headers()["content-type"], "application/x-yaml");
+    assert_eq!(r.headers()["content-disposition"], "attachment; filename=\"team-yaml.yaml\"");
+    let exported = r.text().unwrap();
+    let (status, _, v) = s.call("POST", "/api/packs/import", Some(&a), Some(&json!({"pack_yaml": exported, "overwrite": true}).to_string()));
+    assert_eq!(status, 201, "{v}");
+    assert_eq!(rule_ids(&scan(&a)), ["EX-DEBUG-PRINT", "EX-HARDCODED-IP", "TY-EVAL", "TY-TODO"]);
+    let r = s.client.get(format!("{}/api/packs/example-rust/export", s.base)).header("x-api-key", &a).send().unwrap();
+    let wasm_yaml = r.text().unwrap();
+    assert!(wasm_yaml.contains("EX-HARDCODED-IP") && wasm_yaml.contains("pack_id: example-rust"), "{wasm_yaml}");
+
+    // Overrides: a severity change and a disabled rule show in the next scan and /rules.
+    let (status, _, v) = s.call("POST", "/api/packs/example-rust/overrides", Some(&a), Some(r#"{"EX-HARDCODED-IP": {"severity": "low"}}"#));
+    assert_eq!(status, 200, "{v}");
+    let (status, _, _) = s.call("POST", "/api/packs/team-yaml/overrides", Some(&a), Some(r#"{"TY-TODO": {"enabled": false}}"#));
+    assert_eq!(status, 200);
+    let v = scan(&a);
+    assert_eq!(rule_ids(&v), ["EX-DEBUG-PRINT", "EX-HARDCODED-IP", "TY-EVAL"]);
+    assert_eq!(severity_of(&v, "EX-HARDCODED-IP"), "low");
+    let (_, _, rules) = s.call("GET", "/rules?pack=example-rust", Some(&a), None);
+    let ip = rules["rules"].as_array().unwrap().iter().find(|r| r["id"] == "EX-HARDCODED-IP").unwrap();
+    assert_eq!(ip["severity"], "low");
+    let (_, _, v) = s.call("GET", "/api/packs/team-yaml/overrides", Some(&a), None);
+    assert_eq!(v["overrides"], json!({"TY-TODO": {"enabled": false}}));
+    let (status, _, v) = s.call("POST", "/api/packs/team-yaml/overrides", Some(&a), Some(r#"{"NOPE": {"enabled": false}}"#));
+    assert_error(status, &v, 422, "validation_error");
+    let (status, _, v) = s.call("POST", "/api/packs/team-yaml/overrides", Some(&a), Some(r#"{"TY-EVAL": {"severity": "urgent"}}"#));
+    assert_error(status, &v, 422, "validation_error");
+    let (status, _, v) = s.call("POST", "/api/packs/team-yaml/overrides", Some(&a), Some(r#"{"TY-EVAL": {"level": 3}}"#));
+    assert_error(status, &v, 422, "validation_error");
+
+    // Tenant B sees none of A's packs, and cannot touch them.
+    let (_, _, v) = s.call("GET", "/api/packs", Some(&b), None);
+    assert!(v["packs"].as_array().unwrap().iter().all(|p| p["source"] == "builtin"), "{v}");
+    assert!(rule_ids(&scan(&b)).is_empty());
+    assert_eq!(s.call("GET", "/rules?pack=team-yaml", Some(&b), None).2["total"], 0);
+    for (method, path, body) in [
+        ("GET", "/api/packs/team-yaml/export", None),
+        ("DELETE", "/api/packs/team-yaml", None),
+        ("POST", "/api/packs/team-yaml/overrides", Some("{}")),
+        ("POST", "/api/packs/team-yaml/disable", None),
+    ] {
+        let (status, _, v) = s.call(method, path, Some(&b), body);
+        assert_error(status, &v, 404, "pack_not_found");
+    }
+
+    // A built-in pack can be disabled for one tenant, not deleted, not shadowed.
+    assert_eq!(s.call("POST", "/api/packs/secrets/disable", Some(&a), None).0, 200);
+    write(root.path(), "repo/key.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
+    assert!(!rule_ids(&scan(&a)).contains(&"SEC-STRIPE-SECRET-KEY".to_string()));
+    assert!(rule_ids(&scan(&b)).contains(&"SEC-STRIPE-SECRET-KEY".to_string()), "tenant B is unaffected");
+    assert_eq!(s.call("POST", "/api/packs/secrets/enable", Some(&a), None).0, 200);
+    assert!(rule_ids(&scan(&a)).contains(&"SEC-STRIPE-SECRET-KEY".to_string()));
+    let (status, _, v) = s.call("DELETE", "/api/packs/secrets", Some(&a), None);
+    assert_error(status, &v, 400, "builtin_pack");
+    let (status, _, v) = s.call("POST", "/api/packs/import", Some(&a), Some(&json!({"pack_yaml": TEAM_YAML.replace("team-yaml", "secrets")}).to_string()));
+    assert_error(status, &v, 409, "builtin_pack");
+    let (status, _, v) = s.call("POST", "/api/packs", Some(&a), Some(&json!({"pack_id": "made-here", "name": "Made here", "rules": [{"id": "MH-1", "name": "x", "type": "regex", "pattern": "host", "severity": "low"}]}).to_string()));
+    assert_eq!(status, 201, "{v}");
+    let (status, _, v) = s.call("POST", "/api/packs", Some(&a), Some(&json!({"pack_id": "bad-pack", "name": "Bad", "rules": [{"id": "B-1", "type": "regex", "pattern": "(unclosed"}]}).to_string()));
+    assert_error(status, &v, 400, "invalid_pack");
+    assert!(v["errors"].as_array().unwrap().len() >= 2, "every problem is listed: {v}");
+
+    // Delete: 204, then 404.
+    let (status, _, _) = s.call("DELETE", "/api/packs/example-rust", Some(&a), None);
+    assert_eq!(status, 204);
+    let (status, _, v) = s.call("DELETE", "/api/packs/example-rust", Some(&a), None);
+    assert_error(status, &v, 404, "pack_not_found");
+    assert!(!rule_ids(&scan(&a)).iter().any(|r| r.starts_with("EX-")));
+
+    // The CLI works on the same store, and the running server sees its changes.
+    std::fs::write(root.path().join("cli-pack.yaml"), TEAM_YAML.replace("team-yaml", "cli-pack").replace("TY-", "CLI-")).unwrap();
+    let o = sentra(&["pack", "import", "cli-pack.yaml", "--tenant", "acme"], root.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(rule_ids(&scan(&a)).contains(&"CLI-EVAL".to_string()));
+    let o = sentra(&["pack", "list", "--tenant", "acme", "--format", "json"], root.path(), &[]);
+    let listed: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(listed["packs"].as_array().unwrap().iter().any(|p| p["pack_id"] == "cli-pack"));
+    let o = sentra(&["pack", "export", "cli-pack", "--tenant", "acme"], root.path(), &[]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("CLI-EVAL"));
+    let o = sentra(&["pack", "delete", "cli-pack", "--tenant", "acme"], root.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!rule_ids(&scan(&a)).contains(&"CLI-EVAL".to_string()));
+    let o = sentra(&["pack", "delete", "secrets"], root.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("built in"), "{}", stderr(&o));
+}
+
+#[test]
+fn hostile_components_are_refused_at_import_or_contained_at_scan() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "repo/app.py", "x = 1\n");
+    let s = Server::start(root.path());
+    let open = |query: &str, bytes: Vec<u8>| {
+        let r = s.client.post(format!("{}/api/packs/import{query}", s.base)).header("content-type", "application/wasm").body(bytes).send().unwrap();
+        let status = r.status().as_u16();
+        (status, r.json::<Value>().unwrap_or(Value::Null))
+    };
+    let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let core_module = b"\0asm\x01\0\0\0".to_vec();
+    for (what, bytes, needle) in [
+        ("random bytes", random, "not a WebAssembly component"),
+        ("a core module", core_module, "not a WebAssembly component"),
+        ("a forbidden import", std::fs::read(test_pack("test-net")).unwrap(), "does not grant"),
+        ("an unsupported API version", std::fs::read(test_pack("test-future-api")).unwrap(), "sentra:pack@"),
+    ] {
+        let (status, v) = open("", bytes);
+        assert_error(status, &v, 400, "invalid_pack");
+        assert!(v["errors"][0]["msg"].as_str().unwrap().contains(needle), "{what}: {v}");
+        assert_eq!(s.call("GET", "/health", None, None).0, 200);
+    }
+    // Packs that misbehave only when they run are imported, then contained at scan time:
+    // the pack is errored, the gate fails closed, the server stays up.
+    for (crate_name, id, needle) in [
+        ("test-loop", "test-loop", "time limit"),
+        ("test-memory", "test-memory", "memory"),
+        ("test-trap", "test-trap", "trapped"),
+        ("test-flood", "test-flood", "findings for one file"),
+    ] {
+        let (status, v) = open("", std::fs::read(test_pack(crate_name)).unwrap());
+        assert_eq!(status, 201, "{crate_name}: {v}");
+        let body = json!({"repo_path": "repo", "config_overrides": {"standards_packs": [id]}}).to_string();
+        let (status, _, v) = s.call("POST", "/gate", None, Some(&body));
+        assert_eq!(status, 200, "{v}");
+        assert_eq!(v["passed"], false, "{crate_name}: {v}");
+        let (_, _, v) = s.call("POST", "/scan", None, Some(&body));
+        let msg = v["errored_packs"][0]["message"].as_str().unwrap_or_default();
+        assert!(msg.contains(needle), "{crate_name}: {v}");
+        assert_eq!(s.call("GET", "/health", None, None).0, 200);
+        assert_eq!(s.call("DELETE", &format!("/api/packs/{id}"), None, None).0, 204);
+    }
+}
+
+/// Every file under `dir` (but SQLite's shared-memory index, which reads update) and its
+/// contents, hashed.
+fn tree_hash(dir: &Path) -> String {
+    let mut entries = Vec::new();
+    for e in walk(dir) {
+        if e.extension().is_some_and(|x| x == "db-shm") {
+            continue;
+        }
+        entries.push(format!("{}:{}", e.strip_prefix(dir).unwrap().display(), std::fs::read(&e).map(|b| b.len()).unwrap_or(0)));
+        entries.push(format!("{:?}", <sha2::Sha256 as sha2::Digest>::digest(std::fs::read(&e).unwrap_or_default())));
+    }
+    entries.sort();
+    entries.join("\n")
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
+}
+
+#[test]
+fn pack_ids_never_become_paths() {
+    let root = tempfile::tempdir().unwrap();
+    let s = Server::start(root.path());
+    // Make the state directory hold a pack, so there is something to overwrite.
+    let (status, _, v) = s.call("POST", "/api/packs/import", None, Some(&json!({"pack_yaml": TEAM_YAML}).to_string()));
+    assert_eq!(status, 201, "{v}");
+    let state = root.path().join(".sentra");
+    let before = tree_hash(&state);
+    let wasm = std::fs::read(test_pack("example-rust-pack")).unwrap();
+    for bad in ["../evil", "..", "a/b", "/etc/passwd", "..%2F..%2Fetc", "%2e%2e", "Team", "x".repeat(65).as_str(), "a\\b"] {
+        let (status, _, v) = s.call("POST", "/api/packs/import", None, Some(&json!({"pack_id": bad, "pack_yaml": TEAM_YAML}).to_string()));
+        assert!(matches!(status, 400 | 422), "{bad}: {v}");
+        let (status, _, v) = s.call("POST", "/api/packs", None, Some(&json!({"pack_id": bad, "name": "x", "rules": []}).to_string()));
+        assert_eq!(status, 422, "{bad}: {v}");
+        let r = s
+            .client
+            .post(format!("{}/api/packs/import", s.base))
+            .query(&[("pack_id", bad)])
+            .header("content-type", "application/wasm")
+            .body(wasm.clone())
+            .send()
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 422, "{bad}");
+    }
+    for raw in ["..%2F..%2Fetc", "%2e%2e", "..", "%2F", "..%5C..%5Cx", "UPPER"] {
+        for (method, suffix, body) in [("DELETE", "", None), ("GET", "/export", None), ("POST", "/overrides", Some("{}")), ("POST", "/disable", None)] {
+            let (status, _, v) = s.call(method, &format!("/api/packs/{raw}{suffix}"), None, body);
+            assert!(matches!(status, 404 | 405 | 422), "{method} {raw}{suffix}: {status} {v}");
+            assert!(v["code"].is_string(), "{method} {raw}{suffix}: {v}");
+        }
+    }
+    assert_eq!(tree_hash(&state), before, "the state directory is unchanged");
+}
