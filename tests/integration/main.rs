@@ -375,3 +375,28 @@ fn config_pack_files_and_overrides_apply_to_cli_scans() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("missing.yaml"), "{}", stderr(&o));
 }
+
+/// `max_findings_per_scan` stops a pack that reports too much in one scan, and
+/// `pack_on_error: skip` keeps an errored pack from failing the gate.
+#[test]
+fn per_scan_findings_limit_trips_and_on_error_policy_applies() {
+    let root = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        write(root.path(), &format!("k{i}.py"), "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
+    }
+    write(root.path(), ".sentra/config.yaml", "pack_limits: {max_findings_per_scan: 2}\ngate_fail_on: [info]\n");
+    let o = sentra(&["gate", ".", "--format", "json"], root.path(), &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json(&o);
+    let msg = v["scan"]["errored_packs"][0]["message"].as_str().unwrap();
+    assert!(msg.contains("more than 2 findings in one scan"), "{msg}");
+    assert_eq!(v["gate"]["errored_packs"], serde_json::json!(["secrets"]));
+    write(root.path(), ".sentra/config.yaml", "pack_limits: {max_findings_per_scan: 2}\ngate_fail_on: [info]\npack_on_error: {secrets: skip}\n");
+    let o = sentra(&["gate", ".", "--format", "json"], root.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["scan"]["errored_packs"][0]["on_error"], "skip");
+    write(root.path(), ".sentra/config.yaml", "pack_on_error: {secrets: ignore}\n");
+    let o = sentra(&["scan", "."], root.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("pack_on_error.secrets"), "{}", stderr(&o));
+}

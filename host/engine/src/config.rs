@@ -49,6 +49,13 @@ pub struct RawConfig {
     /// relative paths are relative to the scan root (the server root for `sentra serve`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_files: Option<Vec<String>>,
+    /// Per-tenant settings of `sentra serve`: `{acme: {pack_limits: {timeout_ms: 1000}}}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenants: Option<BTreeMap<String, RawTenant>>,
+    /// What an errored pack does to the gate: `fail` (default: the gate fails closed) or
+    /// `skip` (the pack is listed as errored and the gate decides on the rest).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_on_error: Option<BTreeMap<String, String>>,
     /// Report files to write after each CLI scan: any of json, csv, sarif, junit, html.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reporters: Option<Vec<String>>,
@@ -80,6 +87,51 @@ pub struct RuleOverride {
     pub enabled: Option<bool>,
 }
 
+/// One tenant's settings.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawTenant {
+    /// Sandbox limits for this tenant's scans, over the global `pack_limits`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_limits: Option<RawPackLimits>,
+}
+
+/// What an errored pack does to the gate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OnError {
+    /// The gate fails closed.
+    Fail,
+    /// The pack is listed as errored; the gate decides on the other findings.
+    Skip,
+}
+
+/// `limits` with the fields `raw` sets, range-checked; errors name `prefix.field`.
+fn apply_limits(mut limits: PackLimits, raw: &RawPackLimits, prefix: &str) -> Result<PackLimits, (String, String)> {
+    let check = |field: &str, v: u64, lo: u64, hi: u64| {
+        if (lo..=hi).contains(&v) { Ok(v) } else { Err((format!("{prefix}.{field}"), format!("{v} is out of range ({lo} to {hi})"))) }
+    };
+    if let Some(ms) = raw.timeout_ms {
+        limits.call_timeout = Duration::from_millis(check("timeout_ms", ms, 10, 600_000)?);
+    }
+    if let Some(mb) = raw.memory_mb {
+        limits.memory_bytes = (check("memory_mb", mb, 8, 4096)? as usize) << 20;
+    }
+    if let Some(n) = raw.max_findings_per_file {
+        limits.max_findings_per_file = check("max_findings_per_file", n, 1, 1_000_000)? as usize;
+    }
+    if let Some(n) = raw.max_findings_per_scan {
+        limits.max_findings_per_scan = check("max_findings_per_scan", n, 1, 100_000_000)? as usize;
+    }
+    if let Some(n) = raw.max_message_bytes {
+        limits.max_message_bytes = check("max_message_bytes", n, 64, 1 << 20)? as usize;
+    }
+    if let Some(n) = raw.regex_backtrack_limit {
+        limits.regex.backtrack_limit = check("regex_backtrack_limit", n, 1_000, 100_000_000)? as usize;
+    }
+    Ok(limits)
+}
+
 /// Sandbox limits; unset fields keep their defaults.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -90,6 +142,12 @@ pub struct RawPackLimits {
     pub memory_mb: Option<u64>,
     /// Findings one pack may report for one file (default 1000).
     pub max_findings_per_file: Option<u64>,
+    /// Findings one pack may report in one scan (default 100000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_findings_per_scan: Option<u64>,
+    /// Bytes of one finding message a pack may return; longer ones are cut (default 4096).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_message_bytes: Option<u64>,
     /// Steps the backtracking regex engine may take per search (default 1000000).
     pub regex_backtrack_limit: Option<u64>,
 }
@@ -117,6 +175,10 @@ pub struct Config {
     pub scan_exclude_set: GlobSet,
     pub max_file_bytes: u64,
     pub pack_limits: PackLimits,
+    /// Sandbox limits of tenants that have their own (others use `pack_limits`).
+    pub tenant_limits: BTreeMap<String, PackLimits>,
+    /// What an errored pack does to the gate, by pack id (default: fail).
+    pub on_error: BTreeMap<String, OnError>,
     /// Report formats to write after each CLI scan (checked names from [`REPORT_FORMATS`]).
     pub reporters: Vec<String>,
     /// Where they go.
@@ -129,6 +191,20 @@ pub struct Config {
 }
 
 impl Config {
+    /// This config as tenant `tenant` runs it: its own sandbox limits, when it has them.
+    pub fn for_tenant(&self, tenant: &str) -> Config {
+        let mut c = self.clone();
+        if let Some(l) = self.tenant_limits.get(tenant) {
+            c.pack_limits = *l;
+        }
+        c
+    }
+
+    /// What an errored `pack_id` does to the gate.
+    pub fn on_error(&self, pack_id: &str) -> OnError {
+        self.on_error.get(pack_id).copied().unwrap_or(OnError::Fail)
+    }
+
     /// The pack files to load, resolved against `root`.
     pub fn pack_file_paths(&self, root: &Path) -> Vec<PathBuf> {
         self.pack_files.iter().map(|f| root.join(f)).collect()
@@ -231,32 +307,25 @@ impl Config {
             return Err(invalid("max_file_bytes", format!("{max_file_bytes} is out of range (1 to 1073741824)")));
         }
 
-        let mut pack_limits = PackLimits::default();
-        if let Some(l) = raw.pack_limits {
-            if let Some(ms) = l.timeout_ms {
-                if !(10..=600_000).contains(&ms) {
-                    return Err(invalid("pack_limits.timeout_ms", format!("{ms} is out of range (10 to 600000)")));
-                }
-                pack_limits.call_timeout = Duration::from_millis(ms);
+        let pack_limits = match &raw.pack_limits {
+            Some(l) => apply_limits(PackLimits::default(), l, "pack_limits").map_err(|(k, m)| invalid(&k, m))?,
+            None => PackLimits::default(),
+        };
+        let mut tenant_limits = BTreeMap::new();
+        for (tenant, t) in raw.tenants.clone().unwrap_or_default() {
+            if let Some(l) = &t.pack_limits {
+                let limits = apply_limits(pack_limits, l, &format!("tenants.{tenant}.pack_limits")).map_err(|(k, m)| invalid(&k, m))?;
+                tenant_limits.insert(tenant, limits);
             }
-            if let Some(mb) = l.memory_mb {
-                if !(8..=4096).contains(&mb) {
-                    return Err(invalid("pack_limits.memory_mb", format!("{mb} is out of range (8 to 4096)")));
-                }
-                pack_limits.memory_bytes = (mb as usize) << 20;
-            }
-            if let Some(n) = l.max_findings_per_file {
-                if !(1..=1_000_000).contains(&n) {
-                    return Err(invalid("pack_limits.max_findings_per_file", format!("{n} is out of range (1 to 1000000)")));
-                }
-                pack_limits.max_findings_per_file = n as usize;
-            }
-            if let Some(n) = l.regex_backtrack_limit {
-                if !(1_000..=100_000_000).contains(&n) {
-                    return Err(invalid("pack_limits.regex_backtrack_limit", format!("{n} is out of range (1000 to 100000000)")));
-                }
-                pack_limits.regex.backtrack_limit = n as usize;
-            }
+        }
+        let mut on_error = BTreeMap::new();
+        for (pack, policy) in raw.pack_on_error.clone().unwrap_or_default() {
+            let p = match policy.as_str() {
+                "fail" => OnError::Fail,
+                "skip" => OnError::Skip,
+                other => return Err(invalid(&format!("pack_on_error.{pack}"), format!("`{other}` is not `fail` or `skip`"))),
+            };
+            on_error.insert(pack, p);
         }
 
         let mut rule_overrides = BTreeMap::new();
@@ -299,6 +368,8 @@ impl Config {
         }
 
         Ok(Config {
+            tenant_limits,
+            on_error,
             reporters,
             output_dir,
             pack_files,
@@ -397,6 +468,23 @@ mod tests {
         assert_eq!(cfg.pack_limits.call_timeout, Duration::from_millis(250));
         let err = apply_env(RawConfig::default(), |k| (k == "GUARD_MAX_FILE_BYTES").then(|| "x".into())).unwrap_err();
         assert!(err.to_string().contains("GUARD_MAX_FILE_BYTES"));
+    }
+
+    #[test]
+    fn tenant_limits_layer_over_global_ones_and_are_checked() {
+        let raw = parse_yaml(
+            "pack_limits: {timeout_ms: 2000, max_message_bytes: 256}\ntenants:\n  acme:\n    pack_limits: {memory_mb: 32, max_findings_per_scan: 10}\n",
+            "c.yaml",
+        )
+        .unwrap();
+        let cfg = Config::from_raw(raw, "c.yaml").unwrap();
+        let acme = cfg.for_tenant("acme").pack_limits;
+        assert_eq!((acme.call_timeout, acme.memory_bytes, acme.max_findings_per_scan), (Duration::from_millis(2000), 32 << 20, 10));
+        assert_eq!(cfg.for_tenant("other").pack_limits.memory_bytes, sentra_runtime::DEFAULT_MEMORY_BYTES);
+        assert_eq!(cfg.pack_limits.max_message_bytes, 256);
+        let raw = parse_yaml("tenants:\n  acme:\n    pack_limits: {max_message_bytes: 1}\n", "c.yaml").unwrap();
+        let err = Config::from_raw(raw, "c.yaml").unwrap_err().to_string();
+        assert!(err.contains("tenants.acme.pack_limits.max_message_bytes"), "{err}");
     }
 
     #[test]

@@ -43,7 +43,8 @@ pub enum ScanError {
     Cancelled,
 }
 
-/// A pack that failed during the scan; its rules are errored and the gate fails closed.
+/// A pack that failed during the scan; its rules are errored and the gate fails closed
+/// unless the pack's `pack_on_error` policy is `skip`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct ErroredPack {
     pub pack_id: String,
@@ -51,6 +52,13 @@ pub struct ErroredPack {
     /// The file being scanned when it failed, if any.
     pub file: Option<String>,
     pub rules: Vec<String>,
+    /// `fail` (the gate fails) or `skip` (it does not).
+    #[serde(default = "fail_policy")]
+    pub on_error: String,
+}
+
+fn fail_policy() -> String {
+    "fail".into()
 }
 
 /// A rule the pack could not evaluate on some file.
@@ -326,6 +334,8 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
     let done = AtomicUsize::new(0);
     let total = candidates.len();
     let dead: Vec<AtomicBool> = packs.packs.iter().map(|_| AtomicBool::new(false)).collect();
+    // Findings per pack so far, against `max_findings_per_scan`.
+    let reported: Vec<AtomicUsize> = packs.packs.iter().map(|_| AtomicUsize::new(0)).collect();
 
     candidates.par_iter().for_each(|cand| {
         if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
@@ -369,6 +379,12 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
                 let prepared = &packs.packs[p];
                 let input = FileInput { path: &cand.rel, data: data.clone(), rules: &rules };
                 match prepared.pack.scan(std::slice::from_ref(&input)) {
+                    Ok(out) if reported[p].fetch_add(out.findings.len(), Ordering::Relaxed) + out.findings.len() > prepared.pack.limits().max_findings_per_scan => {
+                        let limit = prepared.pack.limits().max_findings_per_scan;
+                        dead[p].store(true, Ordering::Relaxed);
+                        let message = format!("pack `{}` reported more than {limit} findings in one scan; the limit is {limit}", prepared.id());
+                        local_errored.push(errored_with(prepared, message, Some(cand.rel.clone()), config));
+                    }
                     Ok(out) => {
                         for raw in out.findings {
                             // A pack may only report rules it declared and was asked to run.
@@ -391,7 +407,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
                         // The first failure takes the pack out of this scan: a pack that
                         // loops on one file would loop on the next one too.
                         dead[p].store(true, Ordering::Relaxed);
-                        local_errored.push(errored(prepared, &e, Some(cand.rel.clone())));
+                        local_errored.push(errored(prepared, &e, Some(cand.rel.clone()), config));
                     }
                 }
             }
@@ -436,7 +452,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
                 }
             }
             Err(e) => {
-                shared.errored.entry(prepared.id().to_string()).or_insert_with(|| errored(prepared, &e, None));
+                shared.errored.entry(prepared.id().to_string()).or_insert_with(|| errored(prepared, &e, None, config));
             }
         }
     }
@@ -549,12 +565,21 @@ fn rules_run(packs: &PackSet, active: &[Vec<bool>], config: &Config) -> Vec<Rule
     out
 }
 
-fn errored(prepared: &crate::packs::PreparedPack, e: &PackError, file: Option<String>) -> ErroredPack {
+fn errored(prepared: &crate::packs::PreparedPack, e: &PackError, file: Option<String>, config: &Config) -> ErroredPack {
+    errored_with(prepared, e.to_string(), file, config)
+}
+
+fn errored_with(prepared: &crate::packs::PreparedPack, message: String, file: Option<String>, config: &Config) -> ErroredPack {
+    let on_error = match config.on_error(prepared.id()) {
+        crate::config::OnError::Fail => "fail",
+        crate::config::OnError::Skip => "skip",
+    };
     ErroredPack {
         pack_id: prepared.id().to_string(),
-        message: e.to_string(),
+        message,
         file,
         rules: prepared.rules().iter().map(|r| r.id.clone()).collect(),
+        on_error: on_error.to_string(),
     }
 }
 
@@ -574,13 +599,15 @@ pub struct GateResult {
     pub blocking: usize,
 }
 
-/// Fails when any non-obligation finding has a severity in `fail_on`, or a pack errored.
+/// Fails when any non-obligation finding has a severity in `fail_on`, or a pack errored
+/// (unless its `on_error` policy is `skip`).
 pub fn gate(result: &ScanResult, fail_on: &[Severity]) -> GateResult {
     let counted: Vec<&Finding> = result.findings.iter().filter(|f| !f.is_obligation).collect();
     let by = BySeverity::count(counted.iter().copied());
     let blocking = counted.iter().filter(|f| fail_on.contains(&f.severity)).count();
+    let failing: Vec<&ErroredPack> = result.errored_packs.iter().filter(|e| e.on_error != "skip").collect();
     GateResult {
-        passed: blocking == 0 && result.errored_packs.is_empty(),
+        passed: blocking == 0 && failing.is_empty(),
         total_findings: counted.len(),
         critical: by.critical,
         high: by.high,
@@ -588,7 +615,7 @@ pub fn gate(result: &ScanResult, fail_on: &[Severity]) -> GateResult {
         low: by.low,
         info: by.info,
         fail_on: fail_on.to_vec(),
-        errored_packs: result.errored_packs.iter().map(|e| e.pack_id.clone()).collect(),
+        errored_packs: failing.iter().map(|e| e.pack_id.clone()).collect(),
         blocking,
     }
 }

@@ -69,8 +69,10 @@ fn gate_ignores_obligations_and_fails_on_errored_packs() {
     let g = sentra_engine::gate(&r, &config.gate_fail_on);
     assert!(g.passed, "{g:?}");
     assert_eq!(g.total_findings, 0);
-    r.errored_packs.push(sentra_engine::scan::ErroredPack { pack_id: "x".into(), message: "m".into(), file: None, rules: vec![] });
+    r.errored_packs.push(sentra_engine::scan::ErroredPack { pack_id: "x".into(), message: "m".into(), file: None, rules: vec![], on_error: "fail".into() });
     assert!(!sentra_engine::gate(&r, &config.gate_fail_on).passed);
+    r.errored_packs[0].on_error = "skip".into();
+    assert!(sentra_engine::gate(&r, &config.gate_fail_on).passed, "a pack with `on_error: skip` does not fail the gate");
 }
 
 /// A declarative pack in the catalog (how built-in YAML packs are shipped: the document

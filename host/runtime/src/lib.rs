@@ -39,6 +39,9 @@ pub const DEFAULT_MEMORY_BYTES: usize = 64 << 20;
 pub const DEFAULT_MAX_FINDINGS_PER_FILE: usize = 1_000;
 /// Longest finding message kept (bytes); longer ones are truncated.
 pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 4_096;
+/// Findings one pack may report in one scan; past it the pack is stopped and errored.
+/// Override: `pack_limits.max_findings_per_scan`.
+pub const DEFAULT_MAX_FINDINGS_PER_SCAN: usize = 100_000;
 /// Guest stack size; deep recursion traps instead of exhausting the host.
 pub const MAX_WASM_STACK: usize = 1 << 20;
 /// Granularity of deadlines: the engine's epoch advances this often.
@@ -52,6 +55,7 @@ pub struct PackLimits {
     pub memory_bytes: usize,
     pub max_findings_per_file: usize,
     pub max_message_bytes: usize,
+    pub max_findings_per_scan: usize,
     pub regex: MatchLimits,
 }
 
@@ -62,6 +66,7 @@ impl Default for PackLimits {
             memory_bytes: DEFAULT_MEMORY_BYTES,
             max_findings_per_file: DEFAULT_MAX_FINDINGS_PER_FILE,
             max_message_bytes: DEFAULT_MAX_MESSAGE_BYTES,
+            max_findings_per_scan: DEFAULT_MAX_FINDINGS_PER_SCAN,
             regex: MatchLimits::default(),
         }
     }

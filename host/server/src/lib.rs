@@ -292,7 +292,7 @@ impl AppState {
             return Ok(t.clone());
         }
         let fresh = Arc::new(
-            packs::TenantPacks::load(&self.catalog, self.store.as_ref(), &loaded.config, tenant, revision)
+            packs::TenantPacks::load(&self.catalog, self.store.as_ref(), &loaded.config.for_tenant(tenant), tenant, revision)
                 .map_err(|e| ApiError::internal(e.to_string()))?,
         );
         self.tenants.lock().expect("tenant packs").insert(tenant.to_string(), fresh.clone());
@@ -499,6 +499,7 @@ struct Prepared {
 fn prepare(
     state: &AppState,
     loaded: &Loaded,
+    tenant: &str,
     tenant_overrides: BTreeMap<String, BTreeMap<String, sentra_engine::config::RawRuleOverride>>,
     req: ScanRequest,
 ) -> Result<Prepared, ApiError> {
@@ -535,6 +536,7 @@ fn prepare(
         }
         other => ApiError::invalid(&["body", "config_overrides"], other.to_string(), "value_error"),
     })?;
+    let config = config.for_tenant(tenant);
     let source = match req.files {
         Some(files) => {
             if files.len() > state.config.max_inline_files {
@@ -599,7 +601,7 @@ async fn run_scan_with(
     progress: Option<ProgressFn>,
 ) -> Result<(ScanResult, Config), ApiError> {
     let (loaded, tenant_packs) = current_for(&state, &tenant).await?;
-    let prepared = prepare(&state, &loaded, tenant_packs.overrides(), req)?;
+    let prepared = prepare(&state, &loaded, &tenant, tenant_packs.overrides(), req)?;
     let permit = tokio::time::timeout(state.config.queue_wait, state.scans.acquire())
         .await
         .map_err(|_| {
@@ -862,7 +864,7 @@ async fn rules(
         })?),
     };
     let (loaded, tenant_packs) = current_for(&state, &p.tenant).await?;
-    let config = prepare(&state, &loaded, tenant_packs.overrides(), ScanRequest::default())?.config;
+    let config = prepare(&state, &loaded, &p.tenant, tenant_packs.overrides(), ScanRequest::default())?.config;
     let set = {
         let (st, l, c, tenant) = (state.clone(), loaded.clone(), config.clone(), p.tenant.clone());
         tokio::task::spawn_blocking(move || st.tenant_pack_set(&l, &tenant, &c)).await.map_err(|e| ApiError::internal(e.to_string()))??

@@ -304,6 +304,8 @@ pub struct PackLimitsView {
     pub timeout_ms: u64,
     pub memory_mb: u64,
     pub max_findings_per_file: usize,
+    pub max_findings_per_scan: usize,
+    pub max_message_bytes: usize,
 }
 
 /// One pack as `GET /api/packs` lists it.
@@ -346,7 +348,13 @@ fn check_id(id: &str) -> Result<(), ApiError> {
 
 fn limits_view(config: &Config) -> PackLimitsView {
     let l = &config.pack_limits;
-    PackLimitsView { timeout_ms: l.call_timeout.as_millis() as u64, memory_mb: (l.memory_bytes >> 20) as u64, max_findings_per_file: l.max_findings_per_file }
+    PackLimitsView {
+        timeout_ms: l.call_timeout.as_millis() as u64,
+        memory_mb: (l.memory_bytes >> 20) as u64,
+        max_findings_per_file: l.max_findings_per_file,
+        max_findings_per_scan: l.max_findings_per_scan,
+        max_message_bytes: l.max_message_bytes,
+    }
 }
 
 /// Every pack the caller's tenant sees: the built-in ones and its own.
@@ -357,7 +365,8 @@ pub(crate) async fn list(State(state): State<Arc<AppState>>, axum::Extension(p):
         let tenant = state.tenant_packs(&loaded, &p.tenant)?;
         let base = state.base_packs(&loaded)?;
         let disabled = tenant.disabled();
-        let limits = || limits_view(&loaded.config);
+        let tenant_config = loaded.config.for_tenant(&p.tenant);
+        let limits = || limits_view(&tenant_config);
         let mut packs: Vec<PackEntry> = base
             .iter()
             .map(|pack| {
@@ -469,7 +478,8 @@ fn record_entry(r: &PackRecord) -> serde_json::Value {
 async fn run_import(state: Arc<AppState>, req: ImportRequest) -> Result<PackRecord, ApiError> {
     blocking(move || {
         let loaded = state.current()?;
-        Ok(import_pack(&state.catalog, state.store.as_ref(), &loaded.config, req)?)
+        let config = loaded.config.for_tenant(&req.tenant);
+        Ok(import_pack(&state.catalog, state.store.as_ref(), &config, req)?)
     })
     .await
 }
