@@ -312,3 +312,59 @@ fn pack_ids_never_become_paths() {
     }
     assert_eq!(tree_hash(&state), before, "the state directory is unchanged");
 }
+
+#[test]
+fn audit_log_records_changes_per_tenant_and_reports_tampering() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "repo/app.py", "x = 1\n");
+    let state = root.path().join(".sentra");
+    let a = key(&state, "admin", "acme");
+    let b = key(&state, "admin", "globex");
+    let viewer = key(&state, "viewer", "acme");
+    let dev = key(&state, "developer", "acme");
+    let s = Server::start(root.path());
+    assert_eq!(s.call("POST", "/api/packs/import", Some(&a), Some(&json!({"pack_yaml": TEAM_YAML}).to_string())).0, 201);
+    assert_eq!(s.call("POST", "/api/packs/team-yaml/overrides", Some(&a), Some(r#"{"TY-TODO": {"severity": "low"}}"#)).0, 200);
+    assert_eq!(s.call("POST", "/api/packs/secrets/disable", Some(&a), None).0, 200);
+    for _ in 0..3 {
+        assert_eq!(s.call("POST", "/gate", Some(&a), Some(r#"{"repo_path": "repo"}"#)).0, 200);
+    }
+    assert_eq!(s.call("DELETE", "/api/packs/team-yaml", Some(&a), None).0, 204);
+
+    let (status, _, v) = s.call("GET", "/api/audit", Some(&viewer), None);
+    assert_eq!(status, 200, "{v}");
+    let actions: Vec<&str> = v["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["pack.delete", "gate", "gate", "gate", "pack.disable", "pack.overrides", "pack.import", "key.create", "key.create", "key.create"]);
+    assert_eq!(v["total"], 10);
+    let gate = &v["entries"][1];
+    assert_eq!((gate["result"].as_str(), gate["target"].as_str(), gate["role"].as_str()), (Some("passed"), Some("repo"), Some("admin")));
+    assert!(gate["hash"].as_str().unwrap().len() == 64 && gate["prev_hash"] == v["entries"][2]["hash"]);
+    let (_, _, page) = s.call("GET", "/api/audit?action=gate&limit=2&offset=1", Some(&a), None);
+    assert_eq!((page["entries"].as_array().unwrap().len(), page["total"].as_u64()), (2, Some(3)));
+    let (_, _, since) = s.call("GET", "/api/audit?since=2000-01-01T00:00:00Z", Some(&a), None);
+    assert_eq!(since["total"], 10);
+    for bad in ["limit=0", "limit=1001", "limit=ten", "offset=-1", "since=yesterday"] {
+        let (status, _, v) = s.call("GET", &format!("/api/audit?{bad}"), Some(&a), None);
+        assert_error(status, &v, 422, "validation_error");
+    }
+    let (status, _, v) = s.call("GET", "/api/audit", Some(&dev), None);
+    assert_error(status, &v, 403, "forbidden");
+    // Tenant B sees only its own entries.
+    let (_, _, other) = s.call("GET", "/api/audit", Some(&b), None);
+    let b_actions: Vec<&str> = other["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(b_actions, ["key.create"]);
+
+    let (_, _, v) = s.call("GET", "/api/audit/verify", Some(&a), None);
+    assert_eq!((v["valid"].as_bool(), v["entries"].as_u64()), (Some(true), Some(10)), "{v}");
+    // Tamper with one row directly in SQLite: the chain breaks exactly there.
+    let target = gate["id"].as_i64().unwrap();
+    let conn = rusqlite::Connection::open(state.join("sentra.db")).unwrap();
+    assert!(conn.execute("UPDATE audit SET result = 'passed' WHERE action = 'gate'", []).is_err(), "the table refuses edits");
+    conn.execute_batch("DROP TRIGGER audit_no_update").unwrap();
+    conn.execute("UPDATE audit SET details = '{\"passed\":true}' WHERE id = ?1", [target]).unwrap();
+    drop(conn);
+    let (_, _, v) = s.call("GET", "/api/audit/verify", Some(&a), None);
+    assert_eq!((v["valid"].as_bool(), v["broken_at"].as_i64()), (Some(false), Some(target)), "{v}");
+    assert!(v["reason"].as_str().unwrap().contains("changed"), "{v}");
+    assert_eq!(s.call("GET", "/api/audit/verify", Some(&b), None).2["valid"], true, "chains are per tenant");
+}

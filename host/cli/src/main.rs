@@ -371,7 +371,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Pack(PackCommand::Export(args)) => pack_export(args, cli.state_dir.as_deref()),
         Command::Pack(PackCommand::Delete(args)) => {
             let store = open_store(cli.state_dir.as_deref())?;
-            sentra_server::packs::delete_pack(&catalog()?, &store, &args.tenant, &args.id)?;
+            sentra_server::packs::delete_pack(&catalog()?, &store, &args.tenant, &args.id, &sentra_server::packs::Actor::cli())?;
             writeln!(anstream::stdout(), "deleted pack `{}` of tenant `{}`", args.id, args.tenant)?;
             Ok(0)
         }
@@ -396,6 +396,8 @@ fn keys(cmd: KeysCommand, state_dir: Option<&Path>) -> Result<u8> {
             let role = args.role.parse::<sentra_store::Role>().map_err(|e| anyhow::anyhow!("--role: {e}"))?;
             let new = sentra_store::NewKey { role, tenant: args.tenant, name: args.name };
             let (key, secret) = store.create_key(&new)?;
+            let details = serde_json::json!({"id": key.id, "role": key.role.as_str()});
+            sentra_server::packs::audit(&store, &key.tenant, &sentra_server::packs::Actor::cli(), "key.create", &key.name, details, "ok");
             writeln!(out, "{secret}")?;
             let _ = writeln!(
                 anstream::stderr(),
@@ -423,6 +425,8 @@ fn keys(cmd: KeysCommand, state_dir: Option<&Path>) -> Result<u8> {
         }
         KeysCommand::Revoke { key } => {
             let k = store.revoke_key(&key)?;
+            let details = serde_json::json!({"id": k.id});
+            sentra_server::packs::audit(&store, &k.tenant, &sentra_server::packs::Actor::cli(), "key.revoke", &k.name, details, "ok");
             writeln!(out, "revoked key `{}` (id {})", k.name, k.id)?;
         }
     }
@@ -550,7 +554,7 @@ fn pack_import(args: PackImportArgs, state_dir: Option<&Path>) -> Result<u8> {
     let pack_id = args.id.clone();
     let store = open_store(state_dir)?;
     let config = Config::load(Path::new("."), None)?;
-    let req = ImportRequest { tenant: args.tenant.clone(), pack_id, overwrite: args.overwrite, expected_sha256: None, enabled: true, source };
+    let req = ImportRequest { actor: sentra_server::packs::Actor::cli(), tenant: args.tenant.clone(), pack_id, overwrite: args.overwrite, expected_sha256: None, enabled: true, source };
     let record = sentra_server::packs::import_pack(&catalog()?, &store, &config, req).with_context(|| format!("{}", args.file.display()))?;
     writeln!(
         anstream::stdout(),

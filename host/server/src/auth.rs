@@ -122,6 +122,8 @@ pub const ROUTES: &[(&str, &str, Permission)] = &[
     ("POST", "/report", P::Scan),
     ("GET", "/rules", P::PacksRead),
     ("POST", "/api/run-scan-stream", P::Scan),
+    ("GET", "/api/audit", P::AuditRead),
+    ("GET", "/api/audit/verify", P::AuditRead),
     ("GET", "/api/packs", P::PacksRead),
     ("POST", "/api/packs", P::PacksWrite),
     ("POST", "/api/packs/import", P::PacksWrite),
@@ -180,7 +182,11 @@ impl Auth {
             return Ok(None);
         }
         let new = sentra_store::NewKey { role: Role::Admin, tenant: DEFAULT_TENANT.into(), name: Some("bootstrap-admin".into()) };
-        Ok(Some(self.store.create_key(&new)?.1))
+        let (key, secret) = self.store.create_key(&new)?;
+        let actor = crate::packs::Actor { name: "sentra serve".into(), role: "admin".into() };
+        let details = serde_json::json!({"id": key.id, "role": key.role.as_str(), "reason": "no key configured on a non-loopback address"});
+        crate::packs::audit(self.store.as_ref(), DEFAULT_TENANT, &actor, "key.create", &key.name, details, "ok");
+        Ok(Some(secret))
     }
 
     fn identify(&self, presented: Option<&str>) -> Result<Option<Principal>, ApiError> {

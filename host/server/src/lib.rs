@@ -37,10 +37,10 @@ pub use error::{ApiError, ErrorBody, FieldError};
 #[openapi(
     info(title = "sentra", description = "Compliance and security scanning with sandboxed WebAssembly rule packs."),
     paths(health, scan, gate, report, rules, scan_stream, packs::list, packs::create, packs::import, packs::export,
-        packs::get_overrides, packs::set_overrides, packs::enable, packs::disable, packs::delete),
+        packs::get_overrides, packs::set_overrides, packs::enable, packs::disable, packs::delete, audit_log, audit_verify),
     components(schemas(ErrorBody, FieldError)),
     modifiers(&SecurityAddon),
-    tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"))
+    tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"))
 )]
 pub struct ApiDoc;
 
@@ -346,6 +346,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/rules", get(rules))
         .route("/report", post(report))
         .route("/api/run-scan-stream", post(scan_stream))
+        .route("/api/audit", get(audit_log))
+        .route("/api/audit/verify", get(audit_verify))
         .route("/api/packs", get(packs::list).post(packs::create))
         .route("/api/packs/import", post(packs::import))
         .route("/api/packs/{id}", axum::routing::delete(packs::delete))
@@ -682,9 +684,86 @@ async fn scan(State(state): State<Arc<AppState>>, Extension(p): Extension<Princi
     responses((status = 200, body = GateResult), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn gate(State(state): State<Arc<AppState>>, Extension(p): Extension<Principal>, body: Body) -> Result<Json<GateResult>, ApiError> {
-    let req = error::parse_optional_body(body)?;
-    let (result, config) = run_scan(state, &p.tenant, req).await?;
-    Ok(Json(sentra_engine::gate(&result, &config.gate_fail_on)))
+    let req: ScanRequest = error::parse_optional_body(body)?;
+    let target = if req.files.is_some() { "inline files".to_string() } else { req.repo_path.clone().unwrap_or_else(|| ".".into()) };
+    let (result, config) = run_scan(state.clone(), &p.tenant, req).await?;
+    let verdict = sentra_engine::gate(&result, &config.gate_fail_on);
+    let details = serde_json::json!({
+        "passed": verdict.passed, "blocking": verdict.blocking, "total_findings": verdict.total_findings,
+        "errored_packs": verdict.errored_packs, "fail_on": verdict.fail_on,
+    });
+    let outcome = if verdict.passed { "passed" } else { "failed" };
+    tokio::task::spawn_blocking(move || {
+        packs::audit(state.store.as_ref(), &p.tenant, &packs::Actor::from(&p), "gate", &target, details, outcome);
+    })
+    .await
+    .map_err(|e| ApiError::internal(e.to_string()))?;
+    Ok(Json(verdict))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditParams {
+    /// 1 to 1000 (default 100).
+    pub limit: Option<i64>,
+    /// 0 or more (default 0).
+    pub offset: Option<i64>,
+    /// Only this action (`gate`, `pack.import`, ...).
+    pub action: Option<String>,
+    /// Only this actor (a key name).
+    pub actor: Option<String>,
+    /// Only entries at or after this RFC 3339 time.
+    pub since: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AuditResponse {
+    pub entries: Vec<sentra_store::AuditEntry>,
+    pub total: usize,
+}
+
+/// The caller's tenant's audit log, newest first.
+#[utoipa::path(get, path = "/api/audit", tag = "audit", params(AuditParams),
+    responses((status = 200, body = AuditResponse), (status = 422, body = ErrorBody)))]
+async fn audit_log(
+    State(state): State<Arc<AppState>>,
+    Extension(p): Extension<Principal>,
+    query: Result<Query<AuditParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<AuditResponse>, ApiError> {
+    let Query(q) = query.map_err(|e| ApiError::invalid(&["query"], e.body_text(), "type_error"))?;
+    let limit = q.limit.unwrap_or(100);
+    if !(1..=1000).contains(&limit) {
+        return Err(ApiError::invalid(&["query", "limit"], format!("{limit} is out of range (1 to 1000)"), "value_error"));
+    }
+    let offset = q.offset.unwrap_or(0);
+    if offset < 0 {
+        return Err(ApiError::invalid(&["query", "offset"], format!("{offset} must not be negative"), "value_error"));
+    }
+    let since = match &q.since {
+        None => None,
+        Some(s) => {
+            let t: jiff::Timestamp = s
+                .parse()
+                .map_err(|_| ApiError::invalid(&["query", "since"], format!("`{s}` is not an RFC 3339 time (2026-01-31T12:00:00Z)"), "value_error"))?;
+            Some(t.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
+        }
+    };
+    let query = sentra_store::AuditQuery { limit: limit as usize, offset: offset as usize, action: q.action, actor: q.actor, since };
+    let (entries, total) = tokio::task::spawn_blocking(move || state.store.list_audit(&p.tenant, &query))
+        .await
+        .map_err(|e| ApiError::internal(e.to_string()))?
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    Ok(Json(AuditResponse { entries, total }))
+}
+
+/// Checks the caller's tenant's audit chain and says where it breaks.
+#[utoipa::path(get, path = "/api/audit/verify", tag = "audit", responses((status = 200, body = sentra_store::AuditVerification)))]
+async fn audit_verify(State(state): State<Arc<AppState>>, Extension(p): Extension<Principal>) -> Result<Json<sentra_store::AuditVerification>, ApiError> {
+    let v = tokio::task::spawn_blocking(move || state.store.verify_audit(&p.tenant))
+        .await
+        .map_err(|e| ApiError::internal(e.to_string()))?
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    Ok(Json(v))
 }
 
 /// Sets the cancel flag when dropped: the SSE stream owns one, so a client that goes

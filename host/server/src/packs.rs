@@ -26,8 +26,47 @@ pub enum ImportSource {
     Wasm(Vec<u8>),
 }
 
+/// Who did something, for the audit log.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub name: String,
+    pub role: String,
+}
+
+impl Actor {
+    /// A person at the command line.
+    pub fn cli() -> Self {
+        let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
+        Self { name: format!("cli:{user}"), role: "admin".into() }
+    }
+}
+
+impl From<&Principal> for Actor {
+    fn from(p: &Principal) -> Self {
+        Self { name: p.name.clone(), role: p.role.to_string() }
+    }
+}
+
+/// Appends to the tenant's audit log. A failure to record is logged, not returned: the
+/// change it describes has already been committed.
+pub fn audit(store: &dyn Storage, tenant: &str, actor: &Actor, action: &str, target: &str, details: serde_json::Value, result: &str) {
+    let entry = sentra_store::NewAuditEntry {
+        tenant: tenant.into(),
+        actor: actor.name.clone(),
+        role: actor.role.clone(),
+        action: action.into(),
+        target: target.into(),
+        details,
+        result: result.into(),
+    };
+    if let Err(e) = store.append_audit(&entry) {
+        tracing::error!(tenant, action, target, error = %e, "could not write the audit log");
+    }
+}
+
 #[derive(Debug)]
 pub struct ImportRequest {
+    pub actor: Actor,
     pub tenant: String,
     /// The id to store the pack under; it must match the pack's own when both are given.
     pub pack_id: Option<String>,
@@ -126,12 +165,20 @@ pub fn import_pack(catalog: &Catalog, store: &dyn Storage, config: &Config, req:
         return Err(ImportError::Exists(new.pack_id));
     }
     let record = store.put_pack(&new, &bytes)?;
-    tracing::info!(target: "audit", action = "pack.import", tenant = %record.tenant, pack_id = %record.pack_id, sha256 = %record.sha256, kind = record.kind.as_str(), "pack imported");
+    audit(
+        store,
+        &record.tenant,
+        &req.actor,
+        "pack.import",
+        &record.pack_id,
+        serde_json::json!({"sha256": record.sha256, "kind": record.kind.as_str(), "rules": record.rule_count, "overwrite": req.overwrite}),
+        "ok",
+    );
     Ok(record)
 }
 
 /// Deletes a tenant's custom pack.
-pub fn delete_pack(catalog: &Catalog, store: &dyn Storage, tenant: &str, pack_id: &str) -> Result<(), ImportError> {
+pub fn delete_pack(catalog: &Catalog, store: &dyn Storage, tenant: &str, pack_id: &str, actor: &Actor) -> Result<(), ImportError> {
     if !valid_pack_id(pack_id) {
         return Err(ImportError::InvalidId(pack_id.into()));
     }
@@ -141,7 +188,7 @@ pub fn delete_pack(catalog: &Catalog, store: &dyn Storage, tenant: &str, pack_id
     if !store.delete_pack(tenant, pack_id)? {
         return Err(ImportError::NotFound(pack_id.into()));
     }
-    tracing::info!(target: "audit", action = "pack.delete", tenant, pack_id, "pack deleted");
+    audit(store, tenant, actor, "pack.delete", pack_id, serde_json::json!({}), "ok");
     Ok(())
 }
 
@@ -456,6 +503,7 @@ pub(crate) async fn create(
     });
     let yaml = serde_saphyr::to_string(&doc).map_err(|e| ApiError::internal(e.to_string()))?;
     let import = ImportRequest {
+        actor: Actor::from(&p),
         tenant: p.tenant.clone(),
         pack_id: Some(req.pack_id.clone()),
         overwrite: false,
@@ -532,6 +580,7 @@ pub(crate) async fn import(
             check_id(id)?;
         }
         ImportRequest {
+            actor: Actor::from(&p),
             tenant: p.tenant.clone(),
             pack_id: q.pack_id,
             overwrite: q.overwrite.unwrap_or(false),
@@ -551,6 +600,7 @@ pub(crate) async fn import(
             _ => return Err(ApiError::invalid(&["body", "pack_yaml"], "must be YAML text or an object", "type_error")),
         };
         ImportRequest {
+            actor: Actor::from(&p),
             tenant: p.tenant.clone(),
             pack_id: body.pack_id,
             overwrite: body.overwrite || q.overwrite.unwrap_or(false),
@@ -679,7 +729,7 @@ pub(crate) async fn set_overrides(
         }
         let value = serde_json::to_value(&overrides).map_err(|e| ApiError::internal(e.to_string()))?;
         state.store.set_pack_overrides(&p.tenant, &id, &value).map_err(|e| ApiError::internal(e.to_string()))?;
-        tracing::info!(target: "audit", action = "pack.overrides", tenant = %p.tenant, actor = %p.name, pack_id = %id, "pack overrides replaced");
+        audit(state.store.as_ref(), &p.tenant, &Actor::from(&p), "pack.overrides", &id, value.clone(), "ok");
         Ok(Json(OverridesResponse { pack_id: id, overrides: value }))
     })
     .await
@@ -689,7 +739,8 @@ async fn toggle(state: Arc<AppState>, p: Principal, id: String, enabled: bool) -
     blocking(move || {
         find(&state, &p.tenant, &id)?;
         state.store.set_pack_enabled(&p.tenant, &id, enabled).map_err(|e| ApiError::internal(e.to_string()))?;
-        tracing::info!(target: "audit", action = if enabled { "pack.enable" } else { "pack.disable" }, tenant = %p.tenant, actor = %p.name, pack_id = %id, "pack toggled");
+        let action = if enabled { "pack.enable" } else { "pack.disable" };
+        audit(state.store.as_ref(), &p.tenant, &Actor::from(&p), action, &id, serde_json::json!({}), "ok");
         Ok(Json(serde_json::json!({"pack_id": id, "enabled": enabled})))
     })
     .await
@@ -712,7 +763,7 @@ pub(crate) async fn disable(State(state): State<Arc<AppState>>, axum::Extension(
     responses((status = 204, description = "Deleted"), (status = 400, body = crate::ErrorBody), (status = 404, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
 pub(crate) async fn delete(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, UrlPath(id): UrlPath<String>) -> Result<StatusCode, ApiError> {
     blocking(move || {
-        delete_pack(&state.catalog, state.store.as_ref(), &p.tenant, &id)?;
+        delete_pack(&state.catalog, state.store.as_ref(), &p.tenant, &id, &Actor::from(&p))?;
         Ok(StatusCode::NO_CONTENT)
     })
     .await

@@ -5,6 +5,7 @@
 //! Callers use the [`Storage`] trait, so a server-grade backend can replace SQLite
 //! without touching them.
 
+pub mod audit;
 pub mod keys;
 pub mod packs;
 
@@ -14,6 +15,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use audit::{AuditEntry, AuditQuery, AuditVerification, NewAuditEntry};
 pub use keys::{ApiKey, NewKey, Role};
 pub use packs::{NewPack, PackKind, PackRecord, valid_pack_id};
 
@@ -87,6 +89,13 @@ pub trait Storage: Send + Sync {
     fn set_pack_enabled(&self, tenant: &str, pack_id: &str, enabled: bool) -> Result<(), StoreError>;
     /// Replaces a pack's rule overrides for a tenant.
     fn set_pack_overrides(&self, tenant: &str, pack_id: &str, overrides: &serde_json::Value) -> Result<(), StoreError>;
+
+    /// Appends an entry to the tenant's audit chain.
+    fn append_audit(&self, entry: &NewAuditEntry) -> Result<AuditEntry, StoreError>;
+    /// A tenant's entries, newest first, and how many match in all.
+    fn list_audit(&self, tenant: &str, query: &AuditQuery) -> Result<(Vec<AuditEntry>, usize), StoreError>;
+    /// Checks a tenant's chain.
+    fn verify_audit(&self, tenant: &str) -> Result<AuditVerification, StoreError>;
 }
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
@@ -99,7 +108,7 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE api_keys (
         created_at INTEGER NOT NULL,
         revoked_at INTEGER
     );
-    CREATE INDEX api_keys_name ON api_keys(name);", packs::MIGRATION];
+    CREATE INDEX api_keys_name ON api_keys(name);", packs::MIGRATION, audit::MIGRATION];
 
 /// The SQLite store.
 pub struct SqliteStore {
@@ -386,6 +395,84 @@ impl Storage for SqliteStore {
     fn set_pack_overrides(&self, tenant: &str, pack_id: &str, overrides: &serde_json::Value) -> Result<(), StoreError> {
         self.upsert_setting(tenant, pack_id, "overrides = excluded.overrides", true, overrides)
     }
+
+    fn append_audit(&self, new: &NewAuditEntry) -> Result<AuditEntry, StoreError> {
+        let timestamp = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+        self.with(|c| {
+            // IMMEDIATE: two writers never chain to the same previous entry.
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let prev: String = tx
+                .query_row("SELECT hash FROM audit WHERE tenant = ?1 ORDER BY id DESC LIMIT 1", [&new.tenant], |r| r.get(0))
+                .optional()?
+                .unwrap_or_else(|| audit::GENESIS.to_string());
+            let next_id: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM audit", [], |r| r.get(0))?;
+            let mut entry = AuditEntry {
+                id: next_id,
+                timestamp,
+                tenant: new.tenant.clone(),
+                actor: new.actor.clone(),
+                role: new.role.clone(),
+                action: new.action.clone(),
+                target: new.target.clone(),
+                details: new.details.clone(),
+                result: new.result.clone(),
+                prev_hash: prev,
+                hash: String::new(),
+            };
+            entry.hash = audit::entry_hash(&entry);
+            tx.execute(
+                &format!("INSERT INTO audit ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", audit::COLUMNS),
+                params![
+                    entry.id,
+                    entry.timestamp,
+                    entry.tenant,
+                    entry.actor,
+                    entry.role,
+                    entry.action,
+                    entry.target,
+                    entry.details.to_string(),
+                    entry.result,
+                    entry.prev_hash,
+                    entry.hash
+                ],
+            )?;
+            tx.commit()?;
+            Ok(entry)
+        })
+    }
+
+    fn list_audit(&self, tenant: &str, q: &AuditQuery) -> Result<(Vec<AuditEntry>, usize), StoreError> {
+        let (filter, args) = Self::audit_filter(tenant, q);
+        self.with(|c| {
+            let total: i64 = c.query_row(&format!("SELECT COUNT(*){filter}"), rusqlite::params_from_iter(&args), |r| r.get(0))?;
+            let sql = format!("SELECT {}{filter} ORDER BY id DESC LIMIT {} OFFSET {}", audit::COLUMNS, q.limit, q.offset);
+            let mut stmt = c.prepare(&sql)?;
+            let entries = stmt.query_map(rusqlite::params_from_iter(&args), audit::row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((entries, total as usize))
+        })
+    }
+
+    fn verify_audit(&self, tenant: &str) -> Result<AuditVerification, StoreError> {
+        let entries = self.with(|c| {
+            let mut stmt = c.prepare(&format!("SELECT {} FROM audit WHERE tenant = ?1 ORDER BY id", audit::COLUMNS))?;
+            stmt.query_map([tenant], audit::row)?.collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+        Ok(audit::verify(&entries))
+    }
+}
+
+impl SqliteStore {
+    fn audit_filter(tenant: &str, q: &AuditQuery) -> (String, Vec<String>) {
+        let mut sql = String::from(" FROM audit WHERE tenant = ?1");
+        let mut args = vec![tenant.to_string()];
+        for (col, op, v) in [("action", "=", &q.action), ("actor", "=", &q.actor), ("timestamp", ">=", &q.since)] {
+            if let Some(v) = v {
+                args.push(v.clone());
+                sql.push_str(&format!(" AND {col} {op} ?{}", args.len()));
+            }
+        }
+        (sql, args)
+    }
 }
 
 /// Marks a pack change for every server sharing the database.
@@ -456,6 +543,37 @@ mod tests {
         assert!(matches!(store.create_key(&new_key(Role::Viewer, Some("ops"))), Err(StoreError::DuplicateName(_))));
         store.revoke_key("ops").unwrap();
         store.create_key(&new_key(Role::Viewer, Some("ops"))).unwrap();
+    }
+
+    #[test]
+    fn the_audit_chain_detects_changed_and_removed_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let entry = |tenant: &str, action: &str| NewAuditEntry {
+            tenant: tenant.into(),
+            actor: "ci".into(),
+            role: "admin".into(),
+            action: action.into(),
+            target: "x".into(),
+            details: serde_json::json!({"n": 1}),
+            result: "ok".into(),
+        };
+        for i in 0..5 {
+            store.append_audit(&entry("a", &format!("act{i}"))).unwrap();
+            store.append_audit(&entry("b", "other")).unwrap();
+        }
+        assert!(store.verify_audit("a").unwrap().valid);
+        let (page, total) = store.list_audit("a", &AuditQuery { limit: 2, ..Default::default() }).unwrap();
+        assert_eq!((page.len(), total, page[0].action.as_str()), (2, 5, "act4"));
+        let conn = Connection::open(store.path()).unwrap();
+        // The triggers refuse edits; someone who drops them is caught by the chain.
+        assert!(conn.execute("UPDATE audit SET result = 'forged' WHERE id = 5", []).is_err());
+        conn.execute_batch("DROP TRIGGER audit_no_update; UPDATE audit SET result = 'forged' WHERE id = 5;").unwrap();
+        let v = store.verify_audit("a").unwrap();
+        assert_eq!((v.valid, v.broken_at), (false, Some(5)));
+        assert!(store.verify_audit("b").unwrap().valid, "chains are per tenant");
+        conn.execute_batch("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 4;").unwrap();
+        assert_eq!(store.verify_audit("b").unwrap().broken_at, Some(6));
     }
 
     #[test]
