@@ -368,3 +368,77 @@ fn audit_log_records_changes_per_tenant_and_reports_tampering() {
     assert!(v["reason"].as_str().unwrap().contains("changed"), "{v}");
     assert_eq!(s.call("GET", "/api/audit/verify", Some(&b), None).2["valid"], true, "chains are per tenant");
 }
+
+#[test]
+fn scans_are_recorded_and_queried_per_tenant_across_restarts() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "repo/app.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\npassword = 'hunter2hunter2'\n");
+    let state = root.path().join(".sentra");
+    let a = key(&state, "developer", "acme");
+    let b = key(&state, "viewer", "globex");
+    let d = key(&state, "viewer", "default");
+    let s = Server::start(root.path());
+    assert_eq!(s.call("POST", "/scan", Some(&a), Some(r#"{"repo_path": "repo"}"#)).0, 200);
+    write(root.path(), "repo/more.py", "K2 = 'sk_live_4eC39HqLyjWDarjtT1zdp7dd'\n");
+    assert_eq!(s.call("POST", "/scan", Some(&a), Some(r#"{"repo_path": "repo"}"#)).0, 200);
+    let (_, _, latest) = s.call("POST", "/gate", Some(&a), Some(r#"{"repo_path": "repo"}"#));
+    assert_eq!(latest["passed"], false);
+
+    let (status, _, v) = s.call("GET", "/api/findings", Some(&a), None);
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["total"], 3);
+    let by = &v["by_severity"];
+    assert_eq!(["critical", "high", "medium", "low", "info"].iter().map(|k| by[k].as_u64().unwrap()).sum::<u64>(), 3);
+    let (_, _, crit) = s.call("GET", "/api/findings?severity=critical&limit=1", Some(&a), None);
+    assert_eq!((crit["total"].as_u64(), crit["findings"].as_array().unwrap().len(), crit["by_severity"]["critical"].as_u64()), (Some(2), 1, Some(2)));
+    let (_, _, page2) = s.call("GET", "/api/findings?severity=critical&limit=1&offset=1", Some(&a), None);
+    assert_ne!(page2["findings"][0]["fingerprint"], crit["findings"][0]["fingerprint"]);
+    let (_, _, by_file) = s.call("GET", "/api/findings?file=**/more.py", Some(&a), None);
+    assert_eq!(by_file["total"], 1);
+    let (_, _, by_rule) = s.call("GET", "/api/findings?rule_id=SEC-PASSWORD-ASSIGNMENT", Some(&a), None);
+    assert_eq!((by_rule["total"].as_u64(), by_rule["by_severity"]["high"].as_u64()), (Some(1), Some(1)));
+    let first = v["scan_id"].as_i64().unwrap() - 2;
+    let (_, _, old) = s.call("GET", &format!("/api/findings?scan_id={first}"), Some(&a), None);
+    assert_eq!(old["total"], 2, "an earlier scan by id");
+    for bad in ["limit=0", "limit=5000", "severity=urgent", "offset=-2", "scan_id=abc", "file=%5B"] {
+        let (status, _, v) = s.call("GET", &format!("/api/findings?{bad}"), Some(&a), None);
+        assert_error(status, &v, 422, "validation_error");
+    }
+    let (status, _, v) = s.call("GET", "/api/findings?scan_id=999999", Some(&a), None);
+    assert_error(status, &v, 404, "scan_not_found");
+
+    let (_, _, m) = s.call("GET", "/api/metrics", Some(&a), None);
+    assert_eq!((m["scans_recorded"].as_u64(), m["latest"]["total"].as_u64(), m["latest"]["gate_passed"].as_bool()), (Some(3), Some(3), Some(false)));
+    assert_eq!(m["top_files"][0], json!({"file": "app.py", "findings": 2}));
+    let score = m["compliance_score"].as_f64().unwrap();
+    assert!(score > 0.0 && score < 100.0, "{m}");
+    let (_, _, t) = s.call("GET", "/api/trends?days=7", Some(&a), None);
+    let ids: Vec<i64> = t["runs"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    assert!(ids.len() == 3 && ids.windows(2).all(|w| w[0] < w[1]), "oldest first: {ids:?}");
+    assert_eq!((t["days"][0]["runs"].as_u64(), t["days"][0]["findings"].as_u64()), (Some(3), Some(8)));
+    for bad in ["days=0", "limit=0", "days=x"] {
+        let (status, _, v) = s.call("GET", &format!("/api/trends?{bad}"), Some(&a), None);
+        assert_error(status, &v, 422, "validation_error");
+    }
+
+    // Another tenant sees none of it.
+    assert_eq!(s.call("GET", "/api/findings", Some(&b), None).2["total"], 0);
+    assert!(s.call("GET", "/api/metrics", Some(&b), None).2["latest"].is_null());
+    assert_eq!(s.call("GET", "/api/trends", Some(&b), None).2["runs"], json!([]));
+
+    let (_, _, lic) = s.call("GET", "/api/license", Some(&b), None);
+    assert_eq!(lic["license"], "Apache-2.0");
+    let secrets = lic["packs"].as_array().unwrap().iter().find(|p| p["pack_id"] == "secrets").unwrap();
+    assert_eq!(secrets["sha256"].as_str().unwrap().len(), 64);
+
+    // History survives a restart, and CLI scans on the same state directory join it.
+    drop(s);
+    let o = sentra(&["--state-dir", state.to_str().unwrap(), "gate", "repo"], root.path(), &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let s = Server::start(root.path());
+    assert_eq!(s.call("GET", "/api/findings", Some(&a), None).2["total"], 3);
+    let (_, _, m) = s.call("GET", "/api/metrics", Some(&d), None);
+    assert_eq!((m["scans_recorded"].as_u64(), m["latest"]["root"].as_str()), (Some(1), Some("repo")), "{m}");
+    let (_, _, audit) = s.call("GET", "/api/audit?action=gate", Some(&d), None);
+    assert_eq!(audit["entries"][0]["actor"].as_str().map(|a| a.starts_with("cli:")), Some(true), "{audit}");
+}

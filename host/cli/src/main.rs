@@ -345,8 +345,8 @@ fn load_config(root: &Path, explicit: Option<&Path>, packs: &[String], fail_on: 
 
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
-        Command::Scan(args) => scan_cmd(args, false),
-        Command::Gate(args) => scan_cmd(args, true),
+        Command::Scan(args) => scan_cmd(args, false, cli.state_dir.as_deref()),
+        Command::Gate(args) => scan_cmd(args, true, cli.state_dir.as_deref()),
         Command::ListPacks(args) => {
             let cat = catalog()?;
             let set = cat.load(&Config::default())?;
@@ -657,7 +657,45 @@ fn pack_lint(args: PackLintArgs) -> Result<u8> {
     }
 }
 
-fn scan_cmd(args: ScanArgs, is_gate: bool) -> Result<u8> {
+/// Records a CLI scan in the state directory's history, when there is one (given with
+/// `--state-dir`/`GUARD_STATE_DIR`, or an existing `./.sentra`): a plain `sentra scan`
+/// never creates state in a directory that has none.
+fn record_scan(state_dir: Option<&Path>, root: &Path, result: &sentra_engine::ScanResult, gate: &sentra_engine::GateResult, is_gate: bool) {
+    use sentra_store::Storage;
+    let explicit = state_dir.is_some() || std::env::var_os(sentra_store::STATE_DIR_ENV).is_some();
+    let dir = sentra_store::state_dir(Path::new("."), state_dir);
+    if !explicit && !dir.is_dir() {
+        return;
+    }
+    let b = &result.by_severity;
+    let scan = sentra_store::NewScan {
+        tenant: sentra_server::auth::DEFAULT_TENANT.into(),
+        root: root.display().to_string(),
+        packs: result.packs.iter().map(|p| p.pack_id.clone()).collect(),
+        counts: [b.critical, b.high, b.medium, b.low, b.info],
+        files_scanned: result.files_scanned,
+        duration_ms: result.duration_ms,
+        gate_passed: Some(gate.passed),
+        score: sentra_engine::compliance_score(result),
+        result: serde_json::to_string(result).unwrap_or_default(),
+    };
+    match sentra_store::SqliteStore::open(&dir) {
+        Ok(store) => {
+            if let Err(e) = store.record_scan(&scan) {
+                tracing::warn!(error = %e, "could not record the scan");
+            }
+            if is_gate {
+                let details = serde_json::json!({"passed": gate.passed, "blocking": gate.blocking, "total_findings": gate.total_findings});
+                let outcome = if gate.passed { "passed" } else { "failed" };
+                let target = root.display().to_string();
+                sentra_server::packs::audit(&store, sentra_server::auth::DEFAULT_TENANT, &sentra_server::packs::Actor::cli(), "gate", &target, details, outcome);
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "could not open the state directory to record the scan"),
+    }
+}
+
+fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u8> {
     let root = &args.path;
     if !root.exists() {
         anyhow::bail!("{}: no such directory", root.display());
@@ -683,6 +721,7 @@ fn scan_cmd(args: ScanArgs, is_gate: bool) -> Result<u8> {
         }
     let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &options)?;
     let gate = sentra_engine::gate(&result, &config.gate_fail_on);
+    record_scan(state_dir, root, &result, &gate, is_gate);
     let ctx = sentra_reports::ReportContext::now(root.display().to_string(), Some(gate.clone()));
 
     let mut buf: Vec<u8> = Vec::new();

@@ -15,7 +15,7 @@ use std::sync::Arc;
 pub use config::{Config, ConfigError};
 pub use finding::{BySeverity, Finding};
 pub use packs::{PackSet, RuleSetupError};
-pub use scan::{GateResult, ScanError, ScanOptions, ScanResult, Source, gate, scan};
+pub use scan::{GateResult, ScanError, ScanOptions, ScanResult, Source, compliance_score, gate, scan};
 use sentra_runtime::{LoadError, LoadedPack, Runtime, RuntimeConfig};
 
 /// A pack the engine can load: an id (as selected in `standards_packs`) and its component,

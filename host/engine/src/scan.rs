@@ -583,6 +583,34 @@ fn errored_with(prepared: &crate::packs::PreparedPack, message: String, file: Op
     }
 }
 
+/// The compliance score, 0 to 100: the share of the rules that ran with no finding,
+/// where a rule with findings costs by its worst one (critical 1, high 0.75, medium 0.5,
+/// low 0.25, info 0). Obligations do not count. No rules: 100.
+pub fn compliance_score(result: &ScanResult) -> f64 {
+    if result.rules.is_empty() {
+        return 100.0;
+    }
+    let mut worst: BTreeMap<(&str, &str), Severity> = BTreeMap::new();
+    for f in result.findings.iter().filter(|f| !f.is_obligation) {
+        let e = worst.entry((f.pack_id.as_str(), f.rule_id.as_str())).or_insert(f.severity);
+        if f.severity < *e {
+            *e = f.severity;
+        }
+    }
+    let penalty: f64 = worst
+        .values()
+        .map(|s| match s {
+            Severity::Critical => 1.0,
+            Severity::High => 0.75,
+            Severity::Medium => 0.5,
+            Severity::Low => 0.25,
+            Severity::Info => 0.0,
+        })
+        .sum();
+    let score = 100.0 * (1.0 - penalty / result.rules.len().max(worst.len()) as f64);
+    (score * 10.0).round() / 10.0
+}
+
 /// The gate's verdict on a scan result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct GateResult {

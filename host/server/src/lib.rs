@@ -6,6 +6,7 @@
 
 pub mod auth;
 mod docs;
+mod history;
 pub mod packs;
 pub mod error;
 
@@ -37,10 +38,11 @@ pub use error::{ApiError, ErrorBody, FieldError};
 #[openapi(
     info(title = "sentra", description = "Compliance and security scanning with sandboxed WebAssembly rule packs."),
     paths(health, scan, gate, report, rules, scan_stream, packs::list, packs::create, packs::import, packs::export,
-        packs::get_overrides, packs::set_overrides, packs::enable, packs::disable, packs::delete, audit_log, audit_verify),
+        packs::get_overrides, packs::set_overrides, packs::enable, packs::disable, packs::delete, audit_log, audit_verify,
+        history::findings, history::metrics, history::trends, history::license),
     components(schemas(ErrorBody, FieldError)),
     modifiers(&SecurityAddon),
-    tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"))
+    tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"))
 )]
 pub struct ApiDoc;
 
@@ -346,6 +348,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/rules", get(rules))
         .route("/report", post(report))
         .route("/api/run-scan-stream", post(scan_stream))
+        .route("/api/findings", get(history::findings))
+        .route("/api/metrics", get(history::metrics))
+        .route("/api/trends", get(history::trends))
+        .route("/api/license", get(history::license))
         .route("/api/audit", get(audit_log))
         .route("/api/audit/verify", get(audit_verify))
         .route("/api/packs", get(packs::list).post(packs::create))
@@ -491,6 +497,8 @@ fn resolve_repo(root: &Path, repo_path: Option<&str>) -> Result<PathBuf, ApiErro
 }
 
 struct Prepared {
+    /// What was scanned, as the history shows it: the `repo_path`, or `inline files`.
+    label: String,
     source: Source,
     config: Config,
     options_only: Option<BTreeSet<String>>,
@@ -539,6 +547,7 @@ fn prepare(
         other => ApiError::invalid(&["body", "config_overrides"], other.to_string(), "value_error"),
     })?;
     let config = config.for_tenant(tenant);
+    let label = if req.files.is_some() { "inline files".to_string() } else { req.repo_path.clone().unwrap_or_else(|| ".".into()) };
     let source = match req.files {
         Some(files) => {
             if files.len() > state.config.max_inline_files {
@@ -572,7 +581,7 @@ fn prepare(
             Source::Directory(dir)
         }
     };
-    Ok(Prepared { source, config, options_only: req.changed_files.map(|c| c.into_iter().collect()) })
+    Ok(Prepared { label, source, config, options_only: req.changed_files.map(|c| c.into_iter().collect()) })
 }
 
 /// Runs a scan on the blocking pool, under the concurrency bound and the time limit.
@@ -643,6 +652,10 @@ async fn run_scan_with(
         let skip_dirs = st.state_dir.iter().cloned().collect();
         let options = ScanOptions { only: prepared.options_only, cancel: Some(&flag), progress, skip_dirs };
         let result = sentra_engine::scan(&prepared.source, &set, &prepared.config, &options);
+        if let Ok(r) = &result {
+            let passed = sentra_engine::gate(r, &prepared.config.gate_fail_on).passed;
+            history::record(&st, &tenant, &prepared.label, r, passed);
+        }
         Ok::<_, ApiError>((result, prepared.config))
     })
     .await;

@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod keys;
 pub mod packs;
+pub mod scans;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -18,6 +19,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 pub use audit::{AuditEntry, AuditQuery, AuditVerification, NewAuditEntry};
 pub use keys::{ApiKey, NewKey, Role};
 pub use packs::{NewPack, PackKind, PackRecord, valid_pack_id};
+pub use scans::{NewScan, ScanSummary};
 
 /// The state directory under the workspace root when nothing overrides it.
 pub const DEFAULT_STATE_DIR: &str = ".sentra";
@@ -96,6 +98,13 @@ pub trait Storage: Send + Sync {
     fn list_audit(&self, tenant: &str, query: &AuditQuery) -> Result<(Vec<AuditEntry>, usize), StoreError>;
     /// Checks a tenant's chain.
     fn verify_audit(&self, tenant: &str) -> Result<AuditVerification, StoreError>;
+
+    /// Records a scan; returns its id.
+    fn record_scan(&self, scan: &NewScan) -> Result<i64, StoreError>;
+    /// A tenant's scans, newest first (at most `limit`, only those at or after `since`).
+    fn list_scans(&self, tenant: &str, since: Option<&str>, limit: usize) -> Result<Vec<ScanSummary>, StoreError>;
+    /// The stored result (JSON) of a tenant's scan, or of its latest scan.
+    fn scan_result(&self, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, String)>, StoreError>;
 }
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
@@ -108,7 +117,7 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE api_keys (
         created_at INTEGER NOT NULL,
         revoked_at INTEGER
     );
-    CREATE INDEX api_keys_name ON api_keys(name);", packs::MIGRATION, audit::MIGRATION];
+    CREATE INDEX api_keys_name ON api_keys(name);", packs::MIGRATION, audit::MIGRATION, scans::MIGRATION];
 
 /// The SQLite store.
 pub struct SqliteStore {
@@ -449,6 +458,56 @@ impl Storage for SqliteStore {
             let mut stmt = c.prepare(&sql)?;
             let entries = stmt.query_map(rusqlite::params_from_iter(&args), audit::row)?.collect::<rusqlite::Result<Vec<_>>>()?;
             Ok((entries, total as usize))
+        })
+    }
+
+    fn record_scan(&self, scan: &NewScan) -> Result<i64, StoreError> {
+        let started = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let packs = serde_json::to_string(&scan.packs).unwrap_or_else(|_| "[]".into());
+        let total: usize = scan.counts.iter().sum();
+        self.with(|c| {
+            c.execute(
+                "INSERT INTO scans (tenant, started_at, root, packs, critical, high, medium, low, info, total, files_scanned, duration_ms, gate_passed, score, result)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                params![
+                    scan.tenant,
+                    started,
+                    scan.root,
+                    packs,
+                    scan.counts[0] as i64,
+                    scan.counts[1] as i64,
+                    scan.counts[2] as i64,
+                    scan.counts[3] as i64,
+                    scan.counts[4] as i64,
+                    total as i64,
+                    scan.files_scanned as i64,
+                    scan.duration_ms as i64,
+                    scan.gate_passed,
+                    scan.score,
+                    scan.result
+                ],
+            )?;
+            Ok(c.last_insert_rowid())
+        })
+    }
+
+    fn list_scans(&self, tenant: &str, since: Option<&str>, limit: usize) -> Result<Vec<ScanSummary>, StoreError> {
+        self.with(|c| {
+            let mut stmt = c.prepare(&format!(
+                "SELECT {} FROM scans WHERE tenant = ?1 AND started_at >= ?2 ORDER BY id DESC LIMIT ?3",
+                scans::COLUMNS
+            ))?;
+            stmt.query_map(params![tenant, since.unwrap_or(""), limit as i64], scans::row)?.collect()
+        })
+    }
+
+    fn scan_result(&self, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, String)>, StoreError> {
+        let sql = format!(
+            "SELECT {}, result FROM scans WHERE tenant = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY id DESC LIMIT 1",
+            scans::COLUMNS
+        );
+        self.with(|c| {
+            c.query_row(&sql, params![tenant, id], |r| Ok((scans::row(r)?, r.get::<_, String>(14)?))).optional()
         })
     }
 

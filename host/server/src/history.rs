@@ -1,0 +1,286 @@
+//! What the server remembers about scans: every scan's summary and result, and the
+//! views over them (`/api/findings`, `/api/metrics`, `/api/trends`), plus `/api/license`.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Query, State};
+use sentra_engine::{BySeverity, Finding, ScanResult};
+use sentra_runtime::Severity;
+use sentra_store::{NewScan, ScanSummary, Storage as _};
+use serde::{Deserialize, Serialize};
+
+use crate::error::ApiError;
+use crate::{AppState, ErrorBody, Principal};
+
+/// Records a finished scan for the tenant. A failure is logged: the scan itself succeeded.
+pub(crate) fn record(state: &AppState, tenant: &str, root: &str, result: &ScanResult, gate_passed: bool) {
+    let b = &result.by_severity;
+    let scan = NewScan {
+        tenant: tenant.into(),
+        root: root.into(),
+        packs: result.packs.iter().map(|p| p.pack_id.clone()).collect(),
+        counts: [b.critical, b.high, b.medium, b.low, b.info],
+        files_scanned: result.files_scanned,
+        duration_ms: result.duration_ms,
+        gate_passed: Some(gate_passed),
+        score: sentra_engine::compliance_score(result),
+        result: serde_json::to_string(result).unwrap_or_default(),
+    };
+    if let Err(e) = state.store.record_scan(&scan) {
+        tracing::error!(tenant, error = %e, "could not record the scan");
+    }
+}
+
+fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> impl std::future::Future<Output = Result<T, ApiError>> {
+    async move { tokio::task::spawn_blocking(f).await.map_err(|e| ApiError::internal(format!("task failed: {e}")))? }
+}
+
+fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError::internal(e.to_string())
+}
+
+fn range(name: &str, v: Option<i64>, default: i64, lo: i64, hi: i64) -> Result<i64, ApiError> {
+    let v = v.unwrap_or(default);
+    if (lo..=hi).contains(&v) {
+        Ok(v)
+    } else {
+        Err(ApiError::invalid(&["query", name], format!("{v} is out of range ({lo} to {hi})"), "value_error"))
+    }
+}
+
+fn query<T>(q: Result<Query<T>, axum::extract::rejection::QueryRejection>) -> Result<T, ApiError> {
+    q.map(|Query(q)| q).map_err(|e| ApiError::invalid(&["query"], e.body_text(), "type_error"))
+}
+
+/// The latest (or `scan_id`) scan of a tenant, parsed.
+fn load(state: &AppState, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, ScanResult)>, ApiError> {
+    match state.store.scan_result(tenant, id).map_err(internal)? {
+        None => Ok(None),
+        Some((summary, json)) => Ok(Some((summary, serde_json::from_str(&json).map_err(internal)?))),
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FindingsParams {
+    pub severity: Option<String>,
+    pub rule_id: Option<String>,
+    /// A path, or a glob (`src/**`).
+    pub file: Option<String>,
+    /// 1 to 1000 (default 100).
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+    /// A recorded scan; default the latest.
+    pub scan_id: Option<i64>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FindingsResponse {
+    pub scan_id: Option<i64>,
+    pub findings: Vec<Finding>,
+    /// Matching findings in all (the page is `findings`).
+    pub total: usize,
+    /// Of the matching findings.
+    pub by_severity: BySeverity,
+}
+
+/// Findings of the latest scan (or `scan_id`), filtered; `total` and `by_severity` count
+/// the same filtered set.
+#[utoipa::path(get, path = "/api/findings", tag = "findings", params(FindingsParams),
+    responses((status = 200, body = FindingsResponse), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub(crate) async fn findings(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    q: Result<Query<FindingsParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<FindingsResponse>, ApiError> {
+    let q = query(q)?;
+    let limit = range("limit", q.limit, 100, 1, 1000)? as usize;
+    let offset = range("offset", q.offset, 0, 0, i64::MAX)? as usize;
+    let severity = match &q.severity {
+        None => None,
+        Some(s) => Some(Severity::parse(s).ok_or_else(|| {
+            ApiError::invalid(&["query", "severity"], format!("`{s}` is not one of critical, high, medium, low, info"), "value_error")
+        })?),
+    };
+    let file = match &q.file {
+        None => None,
+        Some(f) => Some(
+            sentra_engine::config::compile_glob(f)
+                .map_err(|e| ApiError::invalid(&["query", "file"], format!("bad glob `{f}`: {e}"), "value_error"))?
+                .compile_matcher(),
+        ),
+    };
+    blocking(move || {
+        let Some((summary, result)) = load(&state, &p.tenant, q.scan_id)? else {
+            return match q.scan_id {
+                Some(id) => Err(ApiError::new(axum::http::StatusCode::NOT_FOUND, "scan_not_found", format!("no scan {id}"))),
+                None => Ok(Json(FindingsResponse { scan_id: None, findings: Vec::new(), total: 0, by_severity: BySeverity::count(std::iter::empty()) })),
+            };
+        };
+        let matching: Vec<Finding> = result
+            .findings
+            .into_iter()
+            .filter(|f| severity.is_none_or(|s| f.severity == s))
+            .filter(|f| q.rule_id.as_deref().is_none_or(|r| f.rule_id == r))
+            .filter(|f| file.as_ref().is_none_or(|g| g.is_match(&f.evidence.file)))
+            .collect();
+        let by_severity = BySeverity::count(matching.iter());
+        let total = matching.len();
+        let findings = matching.into_iter().skip(offset).take(limit).collect();
+        Ok(Json(FindingsResponse { scan_id: Some(summary.id), findings, total, by_severity }))
+    })
+    .await
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FileCount {
+    pub file: String,
+    pub findings: usize,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct MetricsResponse {
+    /// The latest scan, if any.
+    pub latest: Option<ScanSummary>,
+    /// Files with the most findings (at most 20).
+    pub top_files: Vec<FileCount>,
+    /// The latest scan's compliance score (see `score_formula`).
+    pub compliance_score: Option<f64>,
+    pub score_formula: &'static str,
+    pub scans_recorded: usize,
+}
+
+const SCORE_FORMULA: &str = "100 × (1 − Σ penalty ÷ rules run); a rule with findings costs by its worst one: critical 1, high 0.75, medium 0.5, low 0.25, info 0; obligations do not count";
+
+/// The latest scan's summary, its findings by file and its compliance score.
+#[utoipa::path(get, path = "/api/metrics", tag = "findings", responses((status = 200, body = MetricsResponse)))]
+pub(crate) async fn metrics(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>) -> Result<Json<MetricsResponse>, ApiError> {
+    blocking(move || {
+        let recorded = state.store.list_scans(&p.tenant, None, 100_000).map_err(internal)?.len();
+        let Some((summary, result)) = load(&state, &p.tenant, None)? else {
+            return Ok(Json(MetricsResponse { latest: None, top_files: Vec::new(), compliance_score: None, score_formula: SCORE_FORMULA, scans_recorded: 0 }));
+        };
+        let mut by_file: BTreeMap<&str, usize> = BTreeMap::new();
+        for f in &result.findings {
+            *by_file.entry(f.evidence.file.as_str()).or_default() += 1;
+        }
+        let mut top: Vec<FileCount> = by_file.into_iter().map(|(file, findings)| FileCount { file: file.to_string(), findings }).collect();
+        top.sort_by(|a, b| b.findings.cmp(&a.findings).then_with(|| a.file.cmp(&b.file)));
+        top.truncate(20);
+        Ok(Json(MetricsResponse {
+            compliance_score: Some(summary.score),
+            latest: Some(summary),
+            top_files: top,
+            score_formula: SCORE_FORMULA,
+            scans_recorded: recorded,
+        }))
+    })
+    .await
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TrendsParams {
+    /// Only the last this many days (1 to 3650, default 30).
+    pub days: Option<i64>,
+    /// At most this many runs (1 to 1000, default 100).
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DayTrend {
+    /// YYYY-MM-DD (UTC).
+    pub date: String,
+    pub runs: usize,
+    pub findings: usize,
+    pub average_score: f64,
+    pub gates_failed: usize,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct TrendsResponse {
+    /// Oldest first.
+    pub runs: Vec<ScanSummary>,
+    pub days: Vec<DayTrend>,
+}
+
+/// Recorded runs, oldest first, and per-day aggregates.
+#[utoipa::path(get, path = "/api/trends", tag = "findings", params(TrendsParams),
+    responses((status = 200, body = TrendsResponse), (status = 422, body = ErrorBody)))]
+pub(crate) async fn trends(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    q: Result<Query<TrendsParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<TrendsResponse>, ApiError> {
+    let q = query(q)?;
+    let days = range("days", q.days, 30, 1, 3650)?;
+    let limit = range("limit", q.limit, 100, 1, 1000)? as usize;
+    let since = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(24 * days))
+        .map_err(internal)?
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    blocking(move || {
+        let mut runs = state.store.list_scans(&p.tenant, Some(&since), limit).map_err(internal)?;
+        runs.reverse();
+        let mut grouped: BTreeMap<String, Vec<&ScanSummary>> = BTreeMap::new();
+        for r in &runs {
+            grouped.entry(r.started_at.chars().take(10).collect()).or_default().push(r);
+        }
+        let days = grouped
+            .into_iter()
+            .map(|(date, rs)| DayTrend {
+                runs: rs.len(),
+                findings: rs.iter().map(|r| r.total).sum(),
+                average_score: (rs.iter().map(|r| r.score).sum::<f64>() / rs.len() as f64 * 10.0).round() / 10.0,
+                gates_failed: rs.iter().filter(|r| r.gate_passed == Some(false)).count(),
+                date,
+            })
+            .collect();
+        Ok(Json(TrendsResponse { runs, days }))
+    })
+    .await
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct PackLicense {
+    pub pack_id: String,
+    pub license: String,
+    pub sha256: String,
+    /// `builtin` or `custom`.
+    pub source: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct LicenseResponse {
+    /// sentra's own license (SPDX).
+    pub license: &'static str,
+    pub version: &'static str,
+    pub packs: Vec<PackLicense>,
+}
+
+/// Under which terms the tenant's rules run: sentra's license and every loaded pack's.
+#[utoipa::path(get, path = "/api/license", tag = "packs", responses((status = 200, body = LicenseResponse)))]
+pub(crate) async fn license(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>) -> Result<Json<LicenseResponse>, ApiError> {
+    blocking(move || {
+        let loaded = state.current()?;
+        let mut packs: Vec<PackLicense> = state
+            .base_packs(&loaded)?
+            .iter()
+            .map(|pack| PackLicense {
+                pack_id: pack.info().id.clone(),
+                license: pack.info().license.clone(),
+                sha256: pack.sha256().to_string(),
+                source: "builtin".into(),
+            })
+            .collect();
+        let tenant = state.tenant_packs(&loaded, &p.tenant)?;
+        for r in tenant.records.iter().filter(|r| r.custom) {
+            packs.push(PackLicense { pack_id: r.pack_id.clone(), license: r.license.clone(), sha256: r.sha256.clone(), source: "custom".into() });
+        }
+        Ok(Json(LicenseResponse { license: env!("CARGO_PKG_LICENSE"), version: env!("CARGO_PKG_VERSION"), packs }))
+    })
+    .await
+}
