@@ -442,3 +442,80 @@ fn scans_are_recorded_and_queried_per_tenant_across_restarts() {
     let (_, _, audit) = s.call("GET", "/api/audit?action=gate", Some(&d), None);
     assert_eq!(audit["entries"][0]["actor"].as_str().map(|a| a.starts_with("cli:")), Some(true), "{audit}");
 }
+
+/// Suppressions (inline, config, API; active and expired; malformed comments) give the
+/// same result through `sentra gate` and `POST /gate` / `/scan` on one tree.
+#[test]
+fn suppressions_behave_the_same_in_cli_and_api_scans() {
+    let root = tempfile::tempdir().unwrap();
+    let stripe = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
+    write(root.path(), "repo/inline.py", &format!("A = '{stripe}'  # sentra-ignore: SEC-STRIPE-SECRET-KEY -- test fixture key\n# sentra-ignore: SEC-STRIPE-SECRET-KEY -- next line too\nB = '{stripe}'\nC = '{stripe}'\n"));
+    write(root.path(), "repo/bad.py", &format!("D = '{stripe}'  # sentra-ignore: SEC-STRIPE-SECRET-KEY\nE = 1  # sentra-ignore: NO-SUCH-RULE -- typo\n"));
+    write(root.path(), "repo/third_party/lib.py", &format!("F = '{stripe}'\n"));
+    write(root.path(), "repo/old/legacy.py", &format!("G = '{stripe}'\n"));
+    write(root.path(), "repo/api/x.py", &format!("H = '{stripe}'\n"));
+    write(
+        root.path(),
+        ".sentra/config.yaml",
+        "suppressions:\n  - {rule_id: 'SEC-*', file_pattern: 'third_party/**', reason: third-party code, expires: '2999-01-01'}\n  - {rule_id: SEC-STRIPE-SECRET-KEY, file_pattern: 'old/**', reason: migration, expires: '2020-01-01'}\n",
+    );
+    let s = Server::start(root.path());
+    let (status, _, v) = s.call("POST", "/api/suppressions", None, Some(r#"{"rule_id": "SEC-STRIPE-SECRET-KEY", "file_pattern": "api/*.py", "reason": "rotated"}"#));
+    assert_eq!(status, 201, "{v}");
+    let id = v["id"].as_str().unwrap().to_string();
+    let (status, _, v) = s.call("POST", "/api/suppressions", None, Some(r#"{"rule_id": "SEC-STRIPE-SECRET-KEY", "file_pattern": "api/*.py", "reason": "again"}"#));
+    assert_error(status, &v, 409, "duplicate_suppression");
+    for bad in [r#"{"rule_id": "X", "reason": ""}"#, r#"{"rule_id": "X", "reason": "r", "expires": "2026-02-30"}"#, r#"{"rule_id": "X", "reason": "r", "owner": "me"}"#, r#"{"reason": "r"}"#] {
+        let (status, _, v) = s.call("POST", "/api/suppressions", None, Some(bad));
+        assert_error(status, &v, 422, "validation_error");
+    }
+    let (_, _, listed) = s.call("GET", "/api/suppressions", None, None);
+    assert_eq!(listed["total"], 3);
+    assert_eq!(listed["suppressions"][1]["expired"], true, "{listed}");
+
+    let summary = |v: &Value| {
+        let mut kept: Vec<String> = v["findings"].as_array().unwrap().iter().map(|f| format!("{}:{}:{}", f["evidence"]["file"].as_str().unwrap(), f["evidence"]["lines"][0], f["rule_id"].as_str().unwrap())).collect();
+        let mut hidden: Vec<String> = v["suppressed"].as_array().unwrap().iter().map(|s| format!("{}:{}:{}", s["finding"]["evidence"]["file"].as_str().unwrap(), s["finding"]["evidence"]["lines"][0], s["source"].as_str().unwrap())).collect();
+        kept.sort();
+        hidden.sort();
+        (kept, hidden)
+    };
+    let (_, _, api) = s.call("POST", "/scan", None, Some(r#"{"repo_path": "repo"}"#));
+    let (kept, hidden) = summary(&api);
+    assert_eq!(
+        kept,
+        [
+            "bad.py:1:SEC-STRIPE-SECRET-KEY",
+            "bad.py:1:SENTRA-SUPPRESSION",
+            "bad.py:2:SENTRA-SUPPRESSION",
+            "inline.py:4:SEC-STRIPE-SECRET-KEY",
+            "old/legacy.py:1:SEC-STRIPE-SECRET-KEY",
+        ],
+        "{api}"
+    );
+    assert_eq!(hidden, ["api/x.py:1:api", "inline.py:1:inline", "inline.py:3:inline", "third_party/lib.py:1:config"]);
+    assert_eq!(api["total"], 5, "suppressed findings are not counted");
+    assert_eq!(api["expired_suppressions"][0]["file_pattern"], "old/**");
+
+    // The CLI on the same tree and state directory gives the same split.
+    let o = sentra(&["gate", "repo", "--config", ".sentra/config.yaml", "--format", "json"], root.path(), &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let cli: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary(&cli["scan"]), (kept.clone(), hidden.clone()));
+    let (_, _, gate) = s.call("POST", "/gate", None, Some(r#"{"repo_path": "repo"}"#));
+    assert_eq!((gate["passed"].as_bool(), gate["critical"].as_u64()), (Some(false), Some(3)));
+    assert_eq!(cli["gate"]["critical"], 3);
+    // The expiry is in the audit log; deleting the API suppression brings its finding back.
+    let (_, _, audit) = s.call("GET", "/api/audit?action=suppression.expired", None, None);
+    assert!(audit["total"].as_u64().unwrap() >= 1, "{audit}");
+    assert_eq!(s.call("DELETE", &format!("/api/suppressions/{id}"), None, None).0, 204);
+    assert_eq!(s.call("DELETE", &format!("/api/suppressions/{id}"), None, None).0, 404);
+    let (_, _, after) = s.call("POST", "/scan", None, Some(r#"{"repo_path": "repo"}"#));
+    assert_eq!(after["total"], 6);
+    // SARIF carries suppressed results, marked.
+    let (_, _, sarif) = s.call("POST", "/report?format=sarif", None, Some(r#"{"repo_path": "repo"}"#));
+    let doc: Value = serde_json::from_str(sarif["content"].as_str().unwrap()).unwrap();
+    let marked: Vec<&Value> = doc["runs"][0]["results"].as_array().unwrap().iter().filter(|r| r["suppressions"].is_array()).collect();
+    assert_eq!(marked.len(), 3);
+    assert!(marked.iter().any(|r| r["suppressions"][0]["kind"] == "inSource" && r["suppressions"][0]["justification"] == "test fixture key"));
+}

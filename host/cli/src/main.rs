@@ -695,6 +695,25 @@ fn record_scan(state_dir: Option<&Path>, root: &Path, result: &sentra_engine::Sc
     }
 }
 
+/// The suppressions made over the API (tenant `default`) in the state directory, when it
+/// exists: CLI and server scans of one workspace suppress the same findings.
+fn stored_suppressions(state_dir: Option<&Path>) -> Result<Vec<sentra_engine::suppress::Suppression>> {
+    use sentra_store::Storage;
+    let dir = sentra_store::state_dir(Path::new("."), state_dir);
+    if !dir.join(sentra_store::DATABASE_FILE).is_file() {
+        return Ok(Vec::new());
+    }
+    let store = sentra_store::SqliteStore::open(&dir)?;
+    let mut out = Vec::new();
+    for r in store.list_suppressions(sentra_server::auth::DEFAULT_TENANT)? {
+        match sentra_engine::suppress::Suppression::new(Some(r.id.clone()), &r.rule_id, &r.file_pattern, &r.reason, r.expires.as_deref(), "api") {
+            Ok(s) => out.push(s),
+            Err((field, message)) => tracing::warn!(id = %r.id, field, "skipping an invalid stored suppression: {message}"),
+        }
+    }
+    Ok(out)
+}
+
 fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u8> {
     let root = &args.path;
     if !root.exists() {
@@ -715,6 +734,7 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
     }
     // Report files written into the tree must not be scanned by the next run.
     let mut options = ScanOptions::default();
+    options.suppressions = stored_suppressions(state_dir)?;
     if !config.reporters.is_empty()
         && let Ok(dir) = config.output_dir.canonicalize() {
             options.skip_dirs.push(dir);

@@ -49,6 +49,10 @@ pub struct RawConfig {
     /// relative paths are relative to the scan root (the server root for `sentra serve`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_files: Option<Vec<String>>,
+    /// Findings to suppress: a rule id glob, a file glob, a required reason and an
+    /// optional last day (`YYYY-MM-DD`); an expired one stops applying.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressions: Option<Vec<RawSuppression>>,
     /// Per-tenant settings of `sentra serve`: `{acme: {pack_limits: {timeout_ms: 1000}}}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenants: Option<BTreeMap<String, RawTenant>>,
@@ -85,6 +89,25 @@ pub struct RawRuleOverride {
 pub struct RuleOverride {
     pub severity: Option<Severity>,
     pub enabled: Option<bool>,
+}
+
+/// One suppression as written in the config.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSuppression {
+    /// Rule id, or a glob of them (`SEC-*`).
+    pub rule_id: String,
+    /// Files it covers (a glob; default every file).
+    #[serde(default)]
+    pub file_pattern: String,
+    pub reason: String,
+    /// The last day it applies, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
 }
 
 /// One tenant's settings.
@@ -175,6 +198,8 @@ pub struct Config {
     pub scan_exclude_set: GlobSet,
     pub max_file_bytes: u64,
     pub pack_limits: PackLimits,
+    /// Config suppressions, checked.
+    pub suppressions: Vec<crate::suppress::Suppression>,
     /// Sandbox limits of tenants that have their own (others use `pack_limits`).
     pub tenant_limits: BTreeMap<String, PackLimits>,
     /// What an errored pack does to the gate, by pack id (default: fail).
@@ -367,7 +392,15 @@ impl Config {
             return Err(invalid("output_dir", "must not be empty".into()));
         }
 
+        let mut suppressions = Vec::new();
+        for (i, raw) in raw.suppressions.clone().unwrap_or_default().iter().enumerate() {
+            let s = crate::suppress::Suppression::new(None, &raw.rule_id, &raw.file_pattern, &raw.reason, raw.expires.as_deref(), "config")
+                .map_err(|(field, message)| invalid(&format!("suppressions[{i}].{field}"), message))?;
+            suppressions.push(s);
+        }
+
         Ok(Config {
+            suppressions,
             tenant_limits,
             on_error,
             reporters,

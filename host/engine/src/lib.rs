@@ -8,6 +8,7 @@ pub mod finding;
 pub mod pack_test;
 pub mod packs;
 pub mod scan;
+pub mod suppress;
 
 use std::path::PathBuf;
 use std::sync::Arc;

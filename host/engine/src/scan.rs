@@ -104,6 +104,13 @@ pub struct ScanResult {
     /// Rules turned off by `pack_overrides` (`pack/rule`).
     #[serde(default)]
     pub disabled_rules: Vec<String>,
+    /// Findings hidden by a suppression (inline comment, config or API), with the reason;
+    /// not in `findings` or the counts.
+    #[serde(default)]
+    pub suppressed: Vec<crate::suppress::SuppressedFinding>,
+    /// Suppressions that have expired while still matching: their findings are back.
+    #[serde(default)]
+    pub expired_suppressions: Vec<crate::suppress::ExpiredSuppression>,
     /// Every rule that ran, with the metadata reports describe it by (SARIF rules, JUnit
     /// test cases), so a saved result renders into any format later.
     #[serde(default)]
@@ -155,6 +162,10 @@ pub struct ScanOptions<'a> {
     pub cancel: Option<&'a AtomicBool>,
     /// Called as files complete (from worker threads).
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    /// Suppressions beyond the config's (the server's, made over the API).
+    pub suppressions: Vec<crate::suppress::Suppression>,
+    /// The day expiries are judged against (default: today, UTC).
+    pub today: Option<jiff::civil::Date>,
     /// Directories never read, by path as walked (the server's state directory: opening
     /// and closing a SQLite file in the process that has it open drops SQLite's POSIX
     /// locks, so a scan must never touch it).
@@ -285,6 +296,7 @@ fn is_binary(bytes: &[u8]) -> bool {
 #[derive(Default)]
 struct Shared {
     findings: Vec<Finding>,
+    suppressed: Vec<crate::suppress::SuppressedFinding>,
     errored: BTreeMap<String, ErroredPack>,
     rule_errors: Vec<RuleErrorReport>,
     skipped: SkippedFiles,
@@ -334,6 +346,8 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
     let done = AtomicUsize::new(0);
     let total = candidates.len();
     let dead: Vec<AtomicBool> = packs.packs.iter().map(|_| AtomicBool::new(false)).collect();
+    let known_rules: std::collections::HashSet<&str> = packs.packs.iter().flat_map(|p| p.rules().iter().map(|r| r.id.as_str())).collect();
+    let suppression_rule = suppression_rule_info();
     // Findings per pack so far, against `max_findings_per_scan`.
     let reported: Vec<AtomicUsize> = packs.packs.iter().map(|_| AtomicUsize::new(0)).collect();
 
@@ -412,9 +426,47 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
                 }
             }
         }
+        let mut local_suppressed = Vec::new();
+        if memchr::memmem::find(data.bytes(), b"sentra-ignore").is_some() {
+            let text = String::from_utf8_lossy(data.bytes());
+            let ignores = crate::suppress::parse_inline(&cand.rel, &text);
+            let (kept, hidden): (Vec<Finding>, Vec<Finding>) = local.into_iter().partition(|f| {
+                !ignores.iter().any(|i| crate::suppress::covers(i, &f.rule_id, f.evidence.lines[0]))
+            });
+            local = kept;
+            for f in hidden {
+                let reason = ignores
+                    .iter()
+                    .find(|i| crate::suppress::covers(i, &f.rule_id, f.evidence.lines[0]))
+                    .map(|i| i.reason.clone())
+                    .unwrap_or_default();
+                local_suppressed.push(crate::suppress::SuppressedFinding { finding: f, source: "inline".into(), reason, suppression_id: None });
+            }
+            let mut ff = FileFindings::new(&cand.rel, data.bytes());
+            for i in &ignores {
+                let unknown = i.rules.iter().find(|r| i.problem.is_none() && !known_rules.contains(r.as_str()));
+                let problem = match (&i.problem, unknown) {
+                    (Some(p), _) => format!("malformed sentra-ignore comment: it {p}"),
+                    (None, Some(r)) => format!("sentra-ignore names `{r}`, which no loaded pack has"),
+                    (None, None) => continue,
+                };
+                let raw = sentra_runtime::RawFinding {
+                    rule_id: crate::suppress::SUPPRESSION_RULE.into(),
+                    file: 0,
+                    line: i.line,
+                    column: i.column,
+                    end_line: i.line,
+                    end_column: i.column + "sentra-ignore:".len() as u32,
+                    message: problem,
+                    fix: None,
+                };
+                local.push(ff.build("sentra", &suppression_rule, raw));
+            }
+        }
         let mut s = shared.lock().unwrap();
         s.scanned += 1;
         s.findings.append(&mut local);
+        s.suppressed.append(&mut local_suppressed);
         s.rule_errors.append(&mut local_rule_errors);
         for e in local_errored {
             s.errored.entry(e.pack_id.clone()).or_insert(e);
@@ -463,7 +515,12 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
             f.severity = config.effective_severity(&f.pack_id, &f.rule_id, f.severity);
         }
     }
-    findings.sort_by(|a, b| {
+    let today = options.today.unwrap_or_else(|| jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date());
+    let all_suppressions: Vec<crate::suppress::Suppression> = config.suppressions.iter().chain(&options.suppressions).cloned().collect();
+    let (mut findings, more_suppressed, expired_suppressions) = crate::suppress::apply(findings, &all_suppressions, today);
+    let mut suppressed = shared.suppressed;
+    suppressed.extend(more_suppressed);
+    let order = |a: &Finding, b: &Finding| {
         (&a.evidence.file, a.evidence.lines[0], a.evidence.column, &a.rule_id, &a.fingerprint).cmp(&(
             &b.evidence.file,
             b.evidence.lines[0],
@@ -471,7 +528,9 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
             &b.rule_id,
             &b.fingerprint,
         ))
-    });
+    };
+    findings.sort_by(order);
+    suppressed.sort_by(|a, b| order(&a.finding, &b.finding));
     let mut rule_errors = shared.rule_errors;
     rule_errors.sort_by(|a, b| (&a.pack_id, &a.rule_id, &a.file).cmp(&(&b.pack_id, &b.rule_id, &b.file)));
 
@@ -497,6 +556,8 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
         skipped_rules,
         not_applicable_rules,
         disabled_rules,
+        suppressed,
+        expired_suppressions,
         rules: rules_run(packs, &active, config),
     })
 }
@@ -535,6 +596,31 @@ fn active_rules(
         }
     }
     (active, skipped, not_applicable, disabled)
+}
+
+/// The rule that reports unusable `sentra-ignore` comments.
+fn suppression_rule_info() -> sentra_runtime::RuleInfo {
+    sentra_runtime::RuleInfo {
+        id: crate::suppress::SUPPRESSION_RULE.into(),
+        name: "Unusable suppression comment".into(),
+        description: "A sentra-ignore comment is malformed or names a rule no loaded pack has; it suppresses nothing.".into(),
+        kind: "check".into(),
+        severity: Severity::Low,
+        file_globs: Vec::new(),
+        exclude_globs: Vec::new(),
+        standard: "sentra".into(),
+        clause: "suppressions".into(),
+        category: "configuration".into(),
+        cwe: Vec::new(),
+        tags: vec!["suppression".into()],
+        remediation: "Write `sentra-ignore: RULE-ID[, RULE-ID] -- reason` naming rules that exist.".into(),
+        references: Vec::new(),
+        required_literals: Vec::new(),
+        pattern: None,
+        project_level: false,
+        applies_when: None,
+        skipped: None,
+    }
 }
 
 fn rules_run(packs: &PackSet, active: &[Vec<bool>], config: &Config) -> Vec<RuleSummary> {

@@ -204,7 +204,8 @@ pub fn render_html(scan: &ScanResult, ctx: &ReportContext) -> String {
     }
     let _ = write!(
         h,
-        r#"<div class="card">Obligations<b>{}</b></div><div class="card">Packs<b>{}</b></div><div class="card">Rules run<b>{}</b></div><div class="card">Files scanned<b>{}</b></div><div class="card">Duration<b>{:.2} s</b></div>"#,
+        r#"<div class="card">Suppressed<b>{}</b></div><div class="card">Obligations<b>{}</b></div><div class="card">Packs<b>{}</b></div><div class="card">Rules run<b>{}</b></div><div class="card">Files scanned<b>{}</b></div><div class="card">Duration<b>{:.2} s</b></div>"#,
+        scan.suppressed.len(),
         obligations.len(),
         scan.packs.len(),
         scan.rules.len(),
@@ -300,6 +301,24 @@ pub fn render_html(scan: &ScanResult, ctx: &ReportContext) -> String {
         h.push_str("</table>");
     }
     h.push_str("</section>");
+
+    // Suppressed findings, with who said why.
+    if !scan.suppressed.is_empty() {
+        h.push_str(r#"<section id="suppressed"><h2>Suppressed findings</h2><table><tr><th>Rule</th><th>Location</th><th>Source</th><th>Reason</th></tr>"#);
+        for s in &scan.suppressed {
+            let e = &s.finding.evidence;
+            let _ = write!(
+                h,
+                "<tr><td><code>{}</code></td><td>{}:{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&s.finding.rule_id),
+                esc(&e.file),
+                e.lines[0],
+                esc(&s.source),
+                esc(&s.reason)
+            );
+        }
+        h.push_str("</table></section>");
+    }
 
     // What did not run.
     h.push_str(r#"<section id="problems"><h2>Errored packs and skipped rules</h2>"#);

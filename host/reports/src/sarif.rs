@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use serde_sarif::sarif::{
     ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Invocation, Location, Message, MultiformatMessageString,
     Notification, PhysicalLocation, PropertyBag, Region, Replacement, ReportingConfiguration, ReportingDescriptor,
-    ReportingDescriptorReference, Result as SarifResult, ResultKind, ResultLevel, Run, Sarif, Tool, ToolComponent,
+    ReportingDescriptorReference, Result as SarifResult, ResultKind, ResultLevel, Run, Sarif, Suppression, Tool, ToolComponent,
 };
 
 use crate::{ReportContext, severity_rank};
@@ -248,7 +248,7 @@ pub fn render_sarif(scan: &ScanResult, ctx: &ReportContext) -> Result<String, St
     // Rules that ran, plus any rule a finding names that the result does not list (a
     // result saved by an older sentra), so every result has its descriptor.
     let mut rules = scan.rules.clone();
-    for f in &scan.findings {
+    for f in scan.findings.iter().chain(scan.suppressed.iter().map(|s| &s.finding)) {
         if !rules.iter().any(|r| r.pack_id == f.pack_id && r.id == f.rule_id) {
             rules.push(RuleSummary {
                 pack_id: f.pack_id.clone(),
@@ -282,7 +282,7 @@ pub fn render_sarif(scan: &ScanResult, ctx: &ReportContext) -> Result<String, St
     let truncated = order.len() > MAX_SARIF_RESULTS;
     order.truncate(MAX_SARIF_RESULTS);
     order.sort_unstable();
-    let results: Vec<SarifResult> = order
+    let mut results: Vec<SarifResult> = order
         .iter()
         .map(|&i| {
             let f = &scan.findings[i];
@@ -291,6 +291,18 @@ pub fn render_sarif(scan: &ScanResult, ctx: &ReportContext) -> Result<String, St
             result(f, id, ri)
         })
         .collect();
+    // Suppressed findings are results too, marked as such (GitHub shows them as dismissed).
+    for s in scan.suppressed.iter().take(MAX_SARIF_RESULTS.saturating_sub(results.len())) {
+        let f = &s.finding;
+        let ri = index.get(&(f.pack_id.as_str(), f.rule_id.as_str())).copied();
+        let id = ri.map_or(f.rule_id.as_str(), |i| ids[i].as_str());
+        let mut r = result(f, id, ri);
+        let kind = if s.source == "inline" { "inSource" } else { "external" };
+        r.suppressions = Some(vec![
+            Suppression::builder().kind(json!(kind)).status(json!("accepted")).justification(s.reason.clone()).build(),
+        ]);
+        results.push(r);
+    }
 
     let rule_ref = |pack: &str, rule: &str| {
         let i = index.get(&(pack, rule)).copied();
@@ -337,6 +349,7 @@ pub fn render_sarif(scan: &ScanResult, ctx: &ReportContext) -> Result<String, St
     run_props.insert("filesScanned".to_string(), json!(scan.files_scanned));
     run_props.insert("durationMs".to_string(), json!(scan.duration_ms));
     run_props.insert("resultsTotal".to_string(), json!(scan.findings.len()));
+    run_props.insert("suppressed".to_string(), json!(scan.suppressed.len()));
     run_props.insert("resultsTruncated".to_string(), json!(truncated));
     if truncated {
         run_props.insert(

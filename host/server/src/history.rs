@@ -31,6 +31,11 @@ pub(crate) fn record(state: &AppState, tenant: &str, root: &str, result: &ScanRe
     if let Err(e) = state.store.record_scan(&scan) {
         tracing::error!(tenant, error = %e, "could not record the scan");
     }
+    let actor = crate::packs::Actor { name: "sentra".into(), role: "system".into() };
+    for e in &result.expired_suppressions {
+        let details = serde_json::json!({"file_pattern": e.file_pattern, "expires": e.expires, "source": e.source, "id": e.suppression_id, "findings": e.findings});
+        crate::packs::audit(state.store.as_ref(), tenant, &actor, "suppression.expired", &e.rule_id, details, "reapplied findings");
+    }
 }
 
 fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> impl std::future::Future<Output = Result<T, ApiError>> {
@@ -281,6 +286,171 @@ pub(crate) async fn license(State(state): State<Arc<AppState>>, axum::Extension(
             packs.push(PackLicense { pack_id: r.pack_id.clone(), license: r.license.clone(), sha256: r.sha256.clone(), source: "custom".into() });
         }
         Ok(Json(LicenseResponse { license: env!("CARGO_PKG_LICENSE"), version: env!("CARGO_PKG_VERSION"), packs }))
+    })
+    .await
+}
+
+/// The tenant's API suppressions, checked, for a scan. Stored ones were checked on the way
+/// in; one that no longer checks (edited in the database) is skipped with a warning.
+pub(crate) fn api_suppressions(state: &AppState, tenant: &str) -> Result<Vec<sentra_engine::suppress::Suppression>, ApiError> {
+    let records = state.store.list_suppressions(tenant).map_err(internal)?;
+    Ok(records
+        .into_iter()
+        .filter_map(|r| {
+            sentra_engine::suppress::Suppression::new(Some(r.id.clone()), &r.rule_id, &r.file_pattern, &r.reason, r.expires.as_deref(), "api")
+                .map_err(|(f, m)| tracing::warn!(tenant, id = %r.id, field = %f, "skipping an invalid stored suppression: {m}"))
+                .ok()
+        })
+        .collect())
+}
+
+/// One suppression as `GET /api/suppressions` lists it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SuppressionView {
+    /// The API suppression's id; config ones have none.
+    pub id: Option<String>,
+    /// `config` or `api`.
+    pub source: String,
+    pub rule_id: String,
+    pub file_pattern: String,
+    pub reason: String,
+    pub expires: Option<String>,
+    pub expired: bool,
+    pub created_by: Option<String>,
+    pub created_at: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SuppressionsResponse {
+    pub suppressions: Vec<SuppressionView>,
+    pub total: usize,
+}
+
+fn today() -> jiff::civil::Date {
+    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
+}
+
+/// The config's and the tenant's API suppressions.
+#[utoipa::path(get, path = "/api/suppressions", tag = "findings", responses((status = 200, body = SuppressionsResponse)))]
+pub(crate) async fn list_suppressions(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+) -> Result<Json<SuppressionsResponse>, ApiError> {
+    blocking(move || {
+        let loaded = state.current()?;
+        let today = today();
+        let mut out: Vec<SuppressionView> = loaded
+            .config
+            .suppressions
+            .iter()
+            .map(|s| SuppressionView {
+                id: None,
+                source: "config".into(),
+                rule_id: s.rule_id.clone(),
+                file_pattern: s.file_pattern.clone(),
+                reason: s.reason.clone(),
+                expires: s.expires.map(|d| d.to_string()),
+                expired: s.expired(today),
+                created_by: None,
+                created_at: None,
+            })
+            .collect();
+        for r in state.store.list_suppressions(&p.tenant).map_err(internal)? {
+            let expired = r.expires.as_deref().and_then(sentra_engine::suppress::parse_date).is_some_and(|d| today > d);
+            out.push(SuppressionView {
+                id: Some(r.id),
+                source: "api".into(),
+                rule_id: r.rule_id,
+                file_pattern: r.file_pattern,
+                reason: r.reason,
+                expires: r.expires,
+                expired,
+                created_by: Some(r.created_by),
+                created_at: Some(r.created_at),
+            });
+        }
+        Ok(Json(SuppressionsResponse { total: out.len(), suppressions: out }))
+    })
+    .await
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewSuppression {
+    /// A rule id, or a glob of them.
+    pub rule_id: String,
+    /// A file glob (default every file).
+    #[serde(default)]
+    pub file_pattern: String,
+    pub reason: String,
+    /// `YYYY-MM-DD`, the last day it applies.
+    pub expires: Option<String>,
+}
+
+/// Suppresses findings for the caller's tenant. 201; the same rule and file pattern again: 409.
+#[utoipa::path(post, path = "/api/suppressions", tag = "findings", request_body = NewSuppression,
+    responses((status = 201, body = SuppressionView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub(crate) async fn add_suppression(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    body: crate::Body,
+) -> Result<(axum::http::StatusCode, Json<SuppressionView>), ApiError> {
+    let req: NewSuppression = crate::error::parse_optional_body(body)?;
+    let file_pattern = if req.file_pattern.is_empty() { "**".to_string() } else { req.file_pattern.clone() };
+    sentra_engine::suppress::Suppression::new(None, &req.rule_id, &file_pattern, &req.reason, req.expires.as_deref(), "api")
+        .map_err(|(field, msg)| ApiError::invalid(&["body", &field], msg, "value_error"))?;
+    blocking(move || {
+        let record = sentra_store::SuppressionRecord {
+            id: String::new(),
+            rule_id: req.rule_id.clone(),
+            file_pattern,
+            reason: req.reason.clone(),
+            expires: req.expires.clone(),
+            created_by: p.name.clone(),
+            created_at: String::new(),
+        };
+        let Some(stored) = state.store.add_suppression(&p.tenant, &record).map_err(internal)? else {
+            return Err(ApiError::new(
+                axum::http::StatusCode::CONFLICT,
+                "duplicate_suppression",
+                format!("a suppression of `{}` in `{}` already exists", record.rule_id, record.file_pattern),
+            ));
+        };
+        let details = serde_json::json!({"rule_id": stored.rule_id, "file_pattern": stored.file_pattern, "reason": stored.reason, "expires": stored.expires});
+        crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(&p), "suppression.create", &stored.id, details, "ok");
+        let expired = stored.expires.as_deref().and_then(sentra_engine::suppress::parse_date).is_some_and(|d| today() > d);
+        Ok((
+            axum::http::StatusCode::CREATED,
+            Json(SuppressionView {
+                id: Some(stored.id),
+                source: "api".into(),
+                rule_id: stored.rule_id,
+                file_pattern: stored.file_pattern,
+                reason: stored.reason,
+                expires: stored.expires,
+                expired,
+                created_by: Some(stored.created_by),
+                created_at: Some(stored.created_at),
+            }),
+        ))
+    })
+    .await
+}
+
+/// Deletes one of the caller's tenant's suppressions: 204, or 404.
+#[utoipa::path(delete, path = "/api/suppressions/{id}", tag = "findings", params(("id" = String, Path)),
+    responses((status = 204, description = "Deleted"), (status = 404, body = ErrorBody)))]
+pub(crate) async fn delete_suppression(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<axum::http::StatusCode, ApiError> {
+    blocking(move || {
+        if !state.store.delete_suppression(&p.tenant, &id).map_err(internal)? {
+            return Err(ApiError::new(axum::http::StatusCode::NOT_FOUND, "suppression_not_found", format!("no suppression `{id}`")));
+        }
+        crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(&p), "suppression.delete", &id, serde_json::json!({}), "ok");
+        Ok(axum::http::StatusCode::NO_CONTENT)
     })
     .await
 }

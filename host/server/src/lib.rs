@@ -39,7 +39,8 @@ pub use error::{ApiError, ErrorBody, FieldError};
     info(title = "sentra", description = "Compliance and security scanning with sandboxed WebAssembly rule packs."),
     paths(health, scan, gate, report, rules, scan_stream, packs::list, packs::create, packs::import, packs::export,
         packs::get_overrides, packs::set_overrides, packs::enable, packs::disable, packs::delete, audit_log, audit_verify,
-        history::findings, history::metrics, history::trends, history::license),
+        history::findings, history::metrics, history::trends, history::license,
+        history::list_suppressions, history::add_suppression, history::delete_suppression),
     components(schemas(ErrorBody, FieldError)),
     modifiers(&SecurityAddon),
     tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"))
@@ -349,6 +350,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/report", post(report))
         .route("/api/run-scan-stream", post(scan_stream))
         .route("/api/findings", get(history::findings))
+        .route("/api/suppressions", get(history::list_suppressions).post(history::add_suppression))
+        .route("/api/suppressions/{id}", axum::routing::delete(history::delete_suppression))
         .route("/api/metrics", get(history::metrics))
         .route("/api/trends", get(history::trends))
         .route("/api/license", get(history::license))
@@ -650,7 +653,8 @@ async fn run_scan_with(
         }
         let progress = progress.as_deref().map(|p| p as &(dyn Fn(sentra_engine::scan::Progress) + Sync));
         let skip_dirs = st.state_dir.iter().cloned().collect();
-        let options = ScanOptions { only: prepared.options_only, cancel: Some(&flag), progress, skip_dirs };
+        let suppressions = history::api_suppressions(&st, &tenant)?;
+        let options = ScanOptions { only: prepared.options_only, cancel: Some(&flag), progress, skip_dirs, suppressions, today: None };
         let result = sentra_engine::scan(&prepared.source, &set, &prepared.config, &options);
         if let Ok(r) = &result {
             let passed = sentra_engine::gate(r, &prepared.config.gate_fail_on).passed;
