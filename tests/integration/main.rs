@@ -5,6 +5,7 @@ mod server;
 mod server_auth;
 mod reports;
 mod packs_api;
+mod state;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -38,6 +38,12 @@ pub(crate) fn sentra_cmd() -> Command {
 }
 
 impl Server {
+    /// SIGKILL: no graceful shutdown, as in a crash.
+    pub(crate) fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     pub(crate) fn start(root: &Path) -> Self {
         Self::start_with(root, &["--host", "127.0.0.1"], &[], 0)
     }

@@ -3,6 +3,7 @@
 
 pub mod conditions;
 pub mod config;
+pub mod config_edit;
 pub mod declarative;
 pub mod finding;
 pub mod pack_test;

@@ -51,6 +51,8 @@ pub enum Permission {
     PacksRead,
     #[serde(rename = "packs:write")]
     PacksWrite,
+    #[serde(rename = "config:read")]
+    ConfigRead,
     #[serde(rename = "config:write")]
     ConfigWrite,
     #[serde(rename = "approvals:review")]
@@ -62,7 +64,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 12] = [
+    pub const ALL: [Permission; 13] = [
         Permission::Scan,
         Permission::Gate,
         Permission::Reconcile,
@@ -71,6 +73,7 @@ impl Permission {
         Permission::AuditRead,
         Permission::PacksRead,
         Permission::PacksWrite,
+        Permission::ConfigRead,
         Permission::ConfigWrite,
         Permission::ApprovalReview,
         Permission::ApprovalRequest,
@@ -87,6 +90,7 @@ impl Permission {
             Permission::AuditRead => "audit:read",
             Permission::PacksRead => "packs:read",
             Permission::PacksWrite => "packs:write",
+            Permission::ConfigRead => "config:read",
             Permission::ConfigWrite => "config:write",
             Permission::ApprovalReview => "approvals:review",
             Permission::ApprovalRequest => "approvals:request",
@@ -102,7 +106,7 @@ pub const ROLE_PERMISSIONS: [(Role, &[Permission]); 5] = [
     (Role::Admin, &Permission::ALL),
     (
         Role::SecurityLead,
-        &[P::Scan, P::Gate, P::Reconcile, P::FindingsRead, P::FindingsWrite, P::AuditRead, P::PacksRead, P::ApprovalReview],
+        &[P::Scan, P::Gate, P::Reconcile, P::FindingsRead, P::FindingsWrite, P::AuditRead, P::PacksRead, P::ConfigRead, P::ApprovalReview],
     ),
     (Role::Developer, &[P::Scan, P::Gate, P::FindingsRead, P::PacksRead]),
     (Role::Viewer, &[P::FindingsRead, P::AuditRead, P::PacksRead]),
@@ -122,6 +126,9 @@ pub const ROUTES: &[(&str, &str, Permission)] = &[
     ("POST", "/report", P::Scan),
     ("GET", "/rules", P::PacksRead),
     ("POST", "/api/run-scan-stream", P::Scan),
+    ("GET", "/api/config", P::ConfigRead),
+    ("POST", "/api/config", P::ConfigWrite),
+    ("GET", "/api/config/validate", P::ConfigRead),
     ("GET", "/api/findings", P::FindingsRead),
     ("GET", "/api/metrics", P::FindingsRead),
     ("GET", "/api/suppressions", P::FindingsRead),

@@ -7,6 +7,7 @@
 pub mod auth;
 mod docs;
 mod history;
+mod settings;
 pub mod packs;
 pub mod error;
 
@@ -40,10 +41,11 @@ pub use error::{ApiError, ErrorBody, FieldError};
     paths(health, scan, gate, report, rules, scan_stream, packs::list, packs::create, packs::import, packs::export,
         packs::get_overrides, packs::set_overrides, packs::enable, packs::disable, packs::delete, audit_log, audit_verify,
         history::findings, history::metrics, history::trends, history::license,
-        history::list_suppressions, history::add_suppression, history::delete_suppression),
+        history::list_suppressions, history::add_suppression, history::delete_suppression,
+        settings::get_config, settings::post_config, settings::validate),
     components(schemas(ErrorBody, FieldError)),
     modifiers(&SecurityAddon),
-    tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"))
+    tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"), (name = "config", description = "The server's config"))
 )]
 pub struct ApiDoc;
 
@@ -163,6 +165,8 @@ pub struct AppState {
     loaded: std::sync::RwLock<Arc<Loaded>>,
     /// The state database (keys, custom packs).
     pub(crate) store: Arc<sentra_store::SqliteStore>,
+    /// Serialises config file updates.
+    config_write: Mutex<()>,
     /// Each tenant's packs, as of a store revision.
     tenants: Mutex<HashMap<String, Arc<packs::TenantPacks>>>,
     /// The state directory, canonical, never scanned (see [`ScanOptions::skip_dirs`]).
@@ -217,6 +221,7 @@ impl AppState {
             auth,
             store,
             tenants: Mutex::new(HashMap::new()),
+            config_write: Mutex::new(()),
             scans: Semaphore::new(config.max_concurrent_scans.max(1)),
             started: Instant::now(),
             scans_cancelled: AtomicU64::new(0),
@@ -250,6 +255,18 @@ impl AppState {
             err
         })?);
         tracing::info!(origin = %fresh.origin, packs = fresh.extra.len(), "reloaded the config and pack files");
+        *self.loaded.write().expect("loaded config") = fresh.clone();
+        self.tenants.lock().expect("tenant packs").clear();
+        Ok(fresh)
+    }
+
+    /// Re-reads the config now (after `POST /api/config`), whatever `--reload` says.
+    fn reload_now(&self) -> Result<Arc<Loaded>, ApiError> {
+        let fresh = Arc::new(load(&self.root, &self.catalog).map_err(|e| {
+            let mut err = ApiError::internal(format!("reloading the server config: {e}"));
+            err.code = "config_error";
+            err
+        })?);
         *self.loaded.write().expect("loaded config") = fresh.clone();
         self.tenants.lock().expect("tenant packs").clear();
         Ok(fresh)
@@ -349,6 +366,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/rules", get(rules))
         .route("/report", post(report))
         .route("/api/run-scan-stream", post(scan_stream))
+        .route("/api/config", get(settings::get_config).post(settings::post_config))
+        .route("/api/config/validate", get(settings::validate))
         .route("/api/findings", get(history::findings))
         .route("/api/suppressions", get(history::list_suppressions).post(history::add_suppression))
         .route("/api/suppressions/{id}", axum::routing::delete(history::delete_suppression))

@@ -1,0 +1,208 @@
+//! `/api/config`: the effective config (secrets redacted), validated updates written to
+//! the config file (atomically, other keys and comments kept), and a validation report.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::State;
+use sentra_engine::config_edit;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::error::{ApiError, FieldError};
+use crate::{AppState, Body, ErrorBody, Principal};
+
+/// Field names whose values are never shown.
+fn is_secret(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    ["token", "secret", "password", "webhook", "api_key", "apikey", "credential"].iter().any(|s| n.contains(s))
+}
+
+/// `value` with every secret-looking field replaced by `{"value": "***", "set": bool}`.
+pub(crate) fn redact(value: &Value) -> Value {
+    match value {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| {
+                    let v = if is_secret(k) { json!({"value": "***", "set": !v.is_null() && v != "" }) } else { redact(v) };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(redact).collect()),
+        other => other.clone(),
+    }
+}
+
+/// The effective config: file values, then `GUARD_*` environment, then defaults.
+fn effective(state: &AppState) -> Result<Value, ApiError> {
+    let loaded = state.current()?;
+    let c = &loaded.config;
+    let l = &c.pack_limits;
+    let mut out = serde_json::to_value(&loaded.raw).map_err(|e| ApiError::internal(e.to_string()))?;
+    let defaults = json!({
+        "standards_packs": c.standards_packs,
+        "gate_fail_on": c.gate_fail_on,
+        "scan_exclude": c.scan_exclude,
+        "max_file_bytes": c.max_file_bytes,
+        "pack_limits": {
+            "timeout_ms": l.call_timeout.as_millis() as u64, "memory_mb": l.memory_bytes >> 20,
+            "max_findings_per_file": l.max_findings_per_file, "max_findings_per_scan": l.max_findings_per_scan,
+            "max_message_bytes": l.max_message_bytes, "regex_backtrack_limit": l.regex.backtrack_limit,
+        },
+        "reporters": c.reporters,
+        "output_dir": c.output_dir,
+    });
+    if let (Some(o), Some(d)) = (out.as_object_mut(), defaults.as_object()) {
+        for (k, v) in d {
+            o.insert(k.clone(), v.clone());
+        }
+    }
+    Ok(redact(&out))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ConfigResponse {
+    /// `ok` after an update.
+    pub status: Option<String>,
+    /// The file the values come from (or would be written to).
+    pub path: String,
+    /// `GUARD_*` variables in effect (their values are not written to the file).
+    pub environment: Vec<String>,
+    #[schema(value_type = Object)]
+    pub config: Value,
+}
+
+fn env_vars() -> Vec<String> {
+    let mut v: Vec<String> = std::env::vars().map(|(k, _)| k).filter(|k| k.starts_with("GUARD_") && k != "GUARD_API_KEY").collect();
+    v.sort();
+    v
+}
+
+/// The effective config, secrets redacted.
+#[utoipa::path(get, path = "/api/config", tag = "config", responses((status = 200, body = ConfigResponse)))]
+pub(crate) async fn get_config(State(state): State<Arc<AppState>>) -> Result<Json<ConfigResponse>, ApiError> {
+    tokio::task::spawn_blocking(move || {
+        let path = config_edit::config_path(&state.root).display().to_string();
+        Ok(Json(ConfigResponse { status: None, path, environment: env_vars(), config: effective(&state)? }))
+    })
+    .await
+    .map_err(|e| ApiError::internal(e.to_string()))?
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigUpdate {
+    /// Deep-merged into the config file; `null` removes a key.
+    #[schema(value_type = Object)]
+    pub updates: Value,
+}
+
+/// Merges `updates` into the config file, validates the result as a whole (422 with every
+/// problem, nothing written), writes it atomically and applies it.
+#[utoipa::path(post, path = "/api/config", tag = "config", request_body = ConfigUpdate,
+    responses((status = 200, body = ConfigResponse), (status = 422, body = ErrorBody)))]
+pub(crate) async fn post_config(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    body: Body,
+) -> Result<Json<ConfigResponse>, ApiError> {
+    let req: ConfigUpdate = crate::error::parse_optional_body(body)?;
+    let Some(updates) = req.updates.as_object().filter(|u| !u.is_empty()).cloned() else {
+        return Err(ApiError::invalid(&["body", "updates"], "must be a non-empty object", "value_error"));
+    };
+    tokio::task::spawn_blocking(move || {
+        // One writer at a time: read, merge and write are one step.
+        let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let path = config_edit::config_path(&state.root);
+        let mut merged = config_edit::file_values(&path).map_err(|e| ApiError::internal(e.to_string()))?;
+        config_edit::merge(&mut merged, &Value::Object(updates.clone()));
+        let problems = config_edit::problems(&merged);
+        if !problems.is_empty() {
+            return Err(ApiError::invalid_many(problems.into_iter().map(|(field, msg)| {
+                let mut loc = vec!["body".to_string(), "updates".to_string()];
+                loc.extend(field.split('.').filter(|s| !s.is_empty()).map(str::to_string));
+                FieldError { loc, msg, kind: "value_error".into() }
+            })));
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let changed: Vec<String> = updates.keys().cloned().collect();
+        let new_text = config_edit::rewrite(&text, &changed, &merged);
+        config_edit::write_atomic(&path, new_text.as_bytes()).map_err(|e| ApiError::internal(format!("{}: {e}", path.display())))?;
+        state.reload_now()?;
+        let details = json!({"keys": changed, "path": path.display().to_string()});
+        crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(&p), "config.update", "config", redact(&details), "ok");
+        Ok(Json(ConfigResponse { status: Some("ok".into()), path: path.display().to_string(), environment: env_vars(), config: effective(&state)? }))
+    })
+    .await
+    .map_err(|e| ApiError::internal(e.to_string()))?
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ConfigWarning {
+    pub field: String,
+    pub message: String,
+    /// `warning` or `error`.
+    pub level: String,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ValidationReport {
+    pub valid: bool,
+    pub warnings: Vec<ConfigWarning>,
+    pub error_count: usize,
+    pub warning_count: usize,
+}
+
+/// Checks the config file as the server would use it: unknown packs, overrides of unknown
+/// rules, missing pack files, expired suppressions.
+#[utoipa::path(get, path = "/api/config/validate", tag = "config", responses((status = 200, body = ValidationReport)))]
+pub(crate) async fn validate(State(state): State<Arc<AppState>>) -> Result<Json<ValidationReport>, ApiError> {
+    tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
+        let mut push = |field: &str, message: String, level: &str, hint: Option<&str>| {
+            out.push(ConfigWarning { field: field.into(), message, level: level.into(), hint: hint.map(str::to_string) })
+        };
+        match sentra_engine::Config::load(&state.root, None) {
+            Err(e) => push("", e.to_string(), "error", Some("fix the file; the server keeps its last good config")),
+            Ok(config) => {
+                let ids = state.catalog.ids();
+                for id in config.standards_packs.iter().flatten() {
+                    if !ids.contains(id) {
+                        push("standards_packs", format!("no built-in pack `{id}`"), "error", Some("see GET /api/packs"));
+                    }
+                }
+                for f in config.pack_file_paths(&state.root) {
+                    if !f.is_file() {
+                        push("pack_files", format!("{} does not exist", f.display()), "error", None);
+                    }
+                }
+                if let Ok(loaded) = state.current() {
+                    if let Ok(packs) = state.base_packs(&loaded) {
+                        for (pack, rule) in config.rule_overrides.keys() {
+                            match packs.iter().find(|p| &p.info().id == pack) {
+                                None if !ids.contains(pack) => push("pack_overrides", format!("no pack `{pack}`"), "error", None),
+                                Some(p) if !p.info().rules.iter().any(|r| &r.id == rule) => {
+                                    push("pack_overrides", format!("pack `{pack}` has no rule `{rule}`"), "error", None)
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+                for s in &config.suppressions {
+                    if s.expired(today) {
+                        push("suppressions", format!("the suppression of `{}` in `{}` expired", s.rule_id, s.file_pattern), "warning", Some("renew or remove it"));
+                    }
+                }
+            }
+        }
+        let error_count = out.iter().filter(|w| w.level == "error").count();
+        let warning_count = out.len() - error_count;
+        Ok(Json(ValidationReport { valid: error_count == 0, warnings: out, error_count, warning_count }))
+    })
+    .await
+    .map_err(|e| ApiError::internal(e.to_string()))?
+}
