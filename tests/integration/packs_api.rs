@@ -354,6 +354,15 @@ fn audit_log_records_changes_per_tenant_and_reports_tampering() {
     let b_actions: Vec<&str> = other["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(b_actions, ["key.create"]);
 
+    // Suppressions are per tenant too.
+    let (status, _, sup) = s.call("POST", "/api/suppressions", Some(&b), Some(r#"{"rule_id": "SEC-JWT", "reason": "globex only"}"#));
+    assert_eq!(status, 201, "{sup}");
+    let sup_id = sup["id"].as_str().unwrap();
+    let (_, _, listed) = s.call("GET", "/api/suppressions", Some(&a), None);
+    assert_eq!(listed["total"], 0, "{listed}");
+    let (status, _, v) = s.call("DELETE", &format!("/api/suppressions/{sup_id}"), Some(&a), None);
+    assert_error(status, &v, 404, "suppression_not_found");
+
     let (_, _, v) = s.call("GET", "/api/audit/verify", Some(&a), None);
     assert_eq!((v["valid"].as_bool(), v["entries"].as_u64()), (Some(true), Some(10)), "{v}");
     // Tamper with one row directly in SQLite: the chain breaks exactly there.

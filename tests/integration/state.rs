@@ -129,3 +129,42 @@ fn a_killed_server_loses_no_acknowledged_write_and_corrupts_nothing() {
     }
     let _: Value = c;
 }
+
+#[test]
+fn governance_profiles_drive_the_gate_and_changes_wait_for_review_when_required() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "repo/a.py", "password = 'hunter2hunter2'\nAPI_TOKEN = 'Zx81kLq0vN7mW3rT5yU2iO9pA4sD6fG1'\n");
+    let s = Server::start(root.path());
+    let (status, _, v) = s.call("GET", "/api/governance", None, None);
+    assert_eq!(status, 200, "{v}");
+    assert_eq!((v["governance"]["profile"].as_str(), v["effective_fail_on"].clone()), (Some("standard"), json!(["critical", "high"])));
+    let medium_only = r#"{"repo_path": "repo", "config_overrides": {"standards_packs": ["secrets"]}}"#;
+    let (_, _, scan) = s.call("POST", "/scan", None, Some(medium_only));
+    assert!(scan["by_severity"]["medium"].as_u64().unwrap() >= 1, "{scan}");
+
+    for bad in [r#"{"profile": "lax"}"#, r#"{"gate": {"fail_on": ["urgent"]}}"#, r#"{"approvals": {"approver_roles": ["boss"]}}"#, r#"{"approvals": {"timeout_s": 1}}"#, r#"{"nope": 1}"#] {
+        let (status, _, v) = s.call("POST", "/api/governance", None, Some(bad));
+        assert_error(status, &v, 422, "validation_error");
+    }
+    // `strict` fails on medium too; the gate applies it at once.
+    let (status, _, v) = s.call("POST", "/api/governance", None, Some(r#"{"profile": "strict", "audit": {"retention_days": 90}}"#));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["effective_fail_on"], json!(["critical", "high", "medium"]));
+    assert_eq!((v["governance"]["audit"]["retention_days"].as_u64(), v["governance"]["gate"]["block_on_obligations"].as_bool()), (Some(90), Some(true)));
+    let text = std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap();
+    assert!(text.contains("profile: strict"), "{text}");
+    let (_, _, g) = s.call("POST", "/gate", None, Some(medium_only));
+    assert_eq!(g["fail_on"], json!(["critical", "high", "medium"]));
+    // Config `gate_fail_on`, when set, is the one value everyone sees.
+    assert_eq!(s.call("POST", "/api/config", None, Some(r#"{"updates": {"gate_fail_on": ["critical"]}}"#)).0, 200);
+    assert_eq!(s.call("GET", "/api/governance", None, None).2["effective_fail_on"], json!(["critical"]));
+    // Strict requires review of config changes: the next change waits, unapplied.
+    let (status, _, v) = s.call("POST", "/api/governance", None, Some(r#"{"profile": "permissive"}"#));
+    assert_eq!(status, 202, "{v}");
+    assert_eq!((v["status"].as_str(), v["governance"]["profile"].as_str()), (Some("pending_approval"), Some("strict")));
+    assert!(v["pending_change_id"].as_i64().is_some());
+    let (_, _, audit) = s.call("GET", "/api/audit", None, None);
+    let actions: Vec<&str> = audit["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert!(actions.starts_with(&["governance.change_requested", "config.update"]), "{actions:?}");
+    assert!(actions.contains(&"governance.update") && actions.contains(&"gate"), "{actions:?}");
+}

@@ -740,7 +740,7 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
             options.skip_dirs.push(dir);
         }
     let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &options)?;
-    let gate = sentra_engine::gate(&result, &config.gate_fail_on);
+    let gate = sentra_engine::gate_with(&result, &config.gate_policy());
     record_scan(state_dir, root, &result, &gate, is_gate);
     let ctx = sentra_reports::ReportContext::now(root.display().to_string(), Some(gate.clone()));
 

@@ -53,6 +53,9 @@ pub struct RawConfig {
     /// optional last day (`YYYY-MM-DD`); an expired one stops applying.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppressions: Option<Vec<RawSuppression>>,
+    /// Governance: a profile and overrides (see `GET /api/governance`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub governance: Option<crate::governance::RawGovernance>,
     /// Per-tenant settings of `sentra serve`: `{acme: {pack_limits: {timeout_ms: 1000}}}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenants: Option<BTreeMap<String, RawTenant>>,
@@ -198,6 +201,8 @@ pub struct Config {
     pub scan_exclude_set: GlobSet,
     pub max_file_bytes: u64,
     pub pack_limits: PackLimits,
+    /// The effective governance (`gate_fail_on` above already reflects it).
+    pub governance: crate::governance::Governance,
     /// Config suppressions, checked.
     pub suppressions: Vec<crate::suppress::Suppression>,
     /// Sandbox limits of tenants that have their own (others use `pack_limits`).
@@ -223,6 +228,15 @@ impl Config {
             c.pack_limits = *l;
         }
         c
+    }
+
+    /// What the gate applies: `gate_fail_on` and the governance's blocking rules.
+    pub fn gate_policy(&self) -> crate::scan::GatePolicy {
+        crate::scan::GatePolicy {
+            fail_on: self.gate_fail_on.clone(),
+            block_on_obligations: self.governance.gate.block_on_obligations,
+            block_on_errored_packs: self.governance.gate.block_on_errored_packs,
+        }
     }
 
     /// What an errored `pack_id` does to the gate.
@@ -297,8 +311,9 @@ impl Config {
     pub fn from_raw(raw: RawConfig, origin: &str) -> Result<Self, ConfigError> {
         let invalid = |key: &str, message: String| ConfigError::Invalid { origin: origin.into(), key: key.into(), message };
 
+        let governance = crate::governance::resolve(raw.governance.as_ref()).map_err(|(k, m)| invalid(&k, m))?;
         let gate_fail_on = match raw.gate_fail_on {
-            None => DEFAULT_GATE_FAIL_ON.to_vec(),
+            None => governance.gate.fail_on.clone(),
             Some(list) => list
                 .iter()
                 .map(|s| {
@@ -400,6 +415,7 @@ impl Config {
         }
 
         Ok(Config {
+            governance,
             suppressions,
             tenant_limits,
             on_error,

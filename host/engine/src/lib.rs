@@ -6,6 +6,7 @@ pub mod config;
 pub mod config_edit;
 pub mod declarative;
 pub mod finding;
+pub mod governance;
 pub mod pack_test;
 pub mod packs;
 pub mod scan;
@@ -17,7 +18,7 @@ use std::sync::Arc;
 pub use config::{Config, ConfigError};
 pub use finding::{BySeverity, Finding};
 pub use packs::{PackSet, RuleSetupError};
-pub use scan::{GateResult, ScanError, ScanOptions, ScanResult, Source, compliance_score, gate, scan};
+pub use scan::{GatePolicy, GateResult, ScanError, ScanOptions, ScanResult, Source, compliance_score, gate, gate_with, scan};
 use sentra_runtime::{LoadError, LoadedPack, Runtime, RuntimeConfig};
 
 /// A pack the engine can load: an id (as selected in `standards_packs`) and its component,

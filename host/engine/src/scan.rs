@@ -713,13 +713,30 @@ pub struct GateResult {
     pub blocking: usize,
 }
 
+/// What makes a gate fail.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GatePolicy {
+    pub fail_on: Vec<Severity>,
+    /// Obligations count like findings.
+    pub block_on_obligations: bool,
+    /// An errored pack fails the gate (unless its `pack_on_error` is `skip`).
+    pub block_on_errored_packs: bool,
+}
+
 /// Fails when any non-obligation finding has a severity in `fail_on`, or a pack errored
 /// (unless its `on_error` policy is `skip`).
 pub fn gate(result: &ScanResult, fail_on: &[Severity]) -> GateResult {
-    let counted: Vec<&Finding> = result.findings.iter().filter(|f| !f.is_obligation).collect();
+    gate_with(result, &GatePolicy { fail_on: fail_on.to_vec(), block_on_obligations: false, block_on_errored_packs: true })
+}
+
+/// The gate under a governance policy.
+pub fn gate_with(result: &ScanResult, policy: &GatePolicy) -> GateResult {
+    let fail_on = &policy.fail_on;
+    let counted: Vec<&Finding> = result.findings.iter().filter(|f| policy.block_on_obligations || !f.is_obligation).collect();
     let by = BySeverity::count(counted.iter().copied());
     let blocking = counted.iter().filter(|f| fail_on.contains(&f.severity)).count();
-    let failing: Vec<&ErroredPack> = result.errored_packs.iter().filter(|e| e.on_error != "skip").collect();
+    let failing: Vec<&ErroredPack> =
+        result.errored_packs.iter().filter(|e| policy.block_on_errored_packs && e.on_error != "skip").collect();
     GateResult {
         passed: blocking == 0 && failing.is_empty(),
         total_findings: counted.len(),

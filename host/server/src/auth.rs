@@ -129,6 +129,8 @@ pub const ROUTES: &[(&str, &str, Permission)] = &[
     ("GET", "/api/config", P::ConfigRead),
     ("POST", "/api/config", P::ConfigWrite),
     ("GET", "/api/config/validate", P::ConfigRead),
+    ("GET", "/api/governance", P::ConfigRead),
+    ("POST", "/api/governance", P::ConfigWrite),
     ("GET", "/api/findings", P::FindingsRead),
     ("GET", "/api/metrics", P::FindingsRead),
     ("GET", "/api/suppressions", P::FindingsRead),

@@ -42,7 +42,7 @@ pub use error::{ApiError, ErrorBody, FieldError};
         packs::get_overrides, packs::set_overrides, packs::enable, packs::disable, packs::delete, audit_log, audit_verify,
         history::findings, history::metrics, history::trends, history::license,
         history::list_suppressions, history::add_suppression, history::delete_suppression,
-        settings::get_config, settings::post_config, settings::validate),
+        settings::get_config, settings::post_config, settings::validate, settings::get_governance, settings::post_governance),
     components(schemas(ErrorBody, FieldError)),
     modifiers(&SecurityAddon),
     tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"), (name = "config", description = "The server's config"))
@@ -368,6 +368,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/run-scan-stream", post(scan_stream))
         .route("/api/config", get(settings::get_config).post(settings::post_config))
         .route("/api/config/validate", get(settings::validate))
+        .route("/api/governance", get(settings::get_governance).post(settings::post_governance))
         .route("/api/findings", get(history::findings))
         .route("/api/suppressions", get(history::list_suppressions).post(history::add_suppression))
         .route("/api/suppressions/{id}", axum::routing::delete(history::delete_suppression))
@@ -676,7 +677,7 @@ async fn run_scan_with(
         let options = ScanOptions { only: prepared.options_only, cancel: Some(&flag), progress, skip_dirs, suppressions, today: None };
         let result = sentra_engine::scan(&prepared.source, &set, &prepared.config, &options);
         if let Ok(r) = &result {
-            let passed = sentra_engine::gate(r, &prepared.config.gate_fail_on).passed;
+            let passed = sentra_engine::gate_with(r, &prepared.config.gate_policy()).passed;
             history::record(&st, &tenant, &prepared.label, r, passed);
         }
         Ok::<_, ApiError>((result, prepared.config))
@@ -723,7 +724,7 @@ async fn gate(State(state): State<Arc<AppState>>, Extension(p): Extension<Princi
     let req: ScanRequest = error::parse_optional_body(body)?;
     let target = if req.files.is_some() { "inline files".to_string() } else { req.repo_path.clone().unwrap_or_else(|| ".".into()) };
     let (result, config) = run_scan(state.clone(), &p.tenant, req).await?;
-    let verdict = sentra_engine::gate(&result, &config.gate_fail_on);
+    let verdict = sentra_engine::gate_with(&result, &config.gate_policy());
     let details = serde_json::json!({
         "passed": verdict.passed, "blocking": verdict.blocking, "total_findings": verdict.total_findings,
         "errored_packs": verdict.errored_packs, "fail_on": verdict.fail_on,
@@ -914,7 +915,7 @@ async fn report(
     let req: ScanRequest = error::parse_optional_body(body)?;
     let root = req.repo_path.clone().filter(|_| req.files.is_none()).unwrap_or_else(|| ".".to_string());
     let (result, config) = run_scan(state, &p.tenant, req).await?;
-    let gate = sentra_engine::gate(&result, &config.gate_fail_on);
+    let gate = sentra_engine::gate_with(&result, &config.gate_policy());
     let ctx = sentra_reports::ReportContext::now(root, Some(gate));
     let content = tokio::task::spawn_blocking(move || sentra_reports::render(format, &result, &ctx))
         .await

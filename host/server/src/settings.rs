@@ -6,6 +6,7 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::State;
 use sentra_engine::config_edit;
+use sentra_store::Storage as _;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -202,6 +203,81 @@ pub(crate) async fn validate(State(state): State<Arc<AppState>>) -> Result<Json<
         let error_count = out.iter().filter(|w| w.level == "error").count();
         let warning_count = out.len() - error_count;
         Ok(Json(ValidationReport { valid: error_count == 0, warnings: out, error_count, warning_count }))
+    })
+    .await
+    .map_err(|e| ApiError::internal(e.to_string()))?
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct GovernanceResponse {
+    /// `ok`, or `pending_approval` when the change waits for review.
+    pub status: Option<String>,
+    /// The pending change, when there is one.
+    pub pending_change_id: Option<i64>,
+    pub governance: sentra_engine::governance::Governance,
+    /// The `fail_on` the gate applies: config `gate_fail_on` when set, else the profile's.
+    pub effective_fail_on: Vec<sentra_runtime::Severity>,
+}
+
+fn governance_view(state: &AppState, status: Option<&str>, pending: Option<i64>) -> Result<GovernanceResponse, ApiError> {
+    let loaded = state.current()?;
+    Ok(GovernanceResponse {
+        status: status.map(str::to_string),
+        pending_change_id: pending,
+        governance: loaded.config.governance.clone(),
+        effective_fail_on: loaded.config.gate_fail_on.clone(),
+    })
+}
+
+/// The effective governance: the profile with its overrides.
+#[utoipa::path(get, path = "/api/governance", tag = "config", responses((status = 200, body = GovernanceResponse)))]
+pub(crate) async fn get_governance(State(state): State<Arc<AppState>>) -> Result<Json<GovernanceResponse>, ApiError> {
+    tokio::task::spawn_blocking(move || Ok(Json(governance_view(&state, None, None)?))).await.map_err(|e| ApiError::internal(e.to_string()))?
+}
+
+/// Replaces the governance settings (a profile and field-by-field overrides). Validated
+/// (422) and audited; when review of config changes is on, the change is stored pending
+/// approval (202) instead of applied.
+#[utoipa::path(post, path = "/api/governance", tag = "config", request_body = sentra_engine::governance::RawGovernance,
+    responses((status = 200, body = GovernanceResponse), (status = 202, body = GovernanceResponse), (status = 422, body = ErrorBody)))]
+pub(crate) async fn post_governance(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    body: Body,
+) -> Result<(axum::http::StatusCode, Json<GovernanceResponse>), ApiError> {
+    let raw: sentra_engine::governance::RawGovernance = crate::error::parse_optional_body(body)?;
+    sentra_engine::governance::resolve(Some(&raw)).map_err(|(field, msg)| {
+        let mut loc = vec!["body".to_string()];
+        loc.extend(field.split('.').skip(1).map(str::to_string));
+        ApiError::invalid_many([FieldError { loc, msg, kind: "value_error".into() }])
+    })?;
+    tokio::task::spawn_blocking(move || {
+        let value = serde_json::to_value(&raw).map_err(|e| ApiError::internal(e.to_string()))?;
+        let actor = crate::packs::Actor::from(&p);
+        if state.current()?.config.governance.human_review_required.on_config_change {
+            let id = state
+                .store
+                .add_pending_change(&p.tenant, "governance", &value, &p.name)
+                .map_err(|e| ApiError::internal(e.to_string()))?;
+            crate::packs::audit(state.store.as_ref(), &p.tenant, &actor, "governance.change_requested", "governance", json!({"pending_change_id": id, "change": value}), "pending");
+            return Ok((axum::http::StatusCode::ACCEPTED, Json(governance_view(&state, Some("pending_approval"), Some(id))?)));
+        }
+        let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let path = config_edit::config_path(&state.root);
+        let mut merged = config_edit::file_values(&path).map_err(|e| ApiError::internal(e.to_string()))?;
+        if let Some(m) = merged.as_object_mut() {
+            m.insert("governance".into(), value.clone());
+        }
+        let problems = config_edit::problems(&merged);
+        if let Some((field, msg)) = problems.into_iter().next() {
+            return Err(ApiError::invalid(&["body", &field], msg, "value_error"));
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let new_text = config_edit::rewrite(&text, &["governance".to_string()], &merged);
+        config_edit::write_atomic(&path, new_text.as_bytes()).map_err(|e| ApiError::internal(format!("{}: {e}", path.display())))?;
+        state.reload_now()?;
+        crate::packs::audit(state.store.as_ref(), &p.tenant, &actor, "governance.update", "governance", value, "ok");
+        Ok((axum::http::StatusCode::OK, Json(governance_view(&state, Some("ok"), None)?)))
     })
     .await
     .map_err(|e| ApiError::internal(e.to_string()))?

@@ -106,6 +106,9 @@ pub trait Storage: Send + Sync {
     /// Deletes one; `false` when the tenant has no such suppression.
     fn delete_suppression(&self, tenant: &str, id: &str) -> Result<bool, StoreError>;
 
+    /// Stores a change that waits for human review; returns its id.
+    fn add_pending_change(&self, tenant: &str, kind: &str, payload: &serde_json::Value, requested_by: &str) -> Result<i64, StoreError>;
+
     /// Records a scan; returns its id.
     fn record_scan(&self, scan: &NewScan) -> Result<i64, StoreError>;
     /// A tenant's scans, newest first (at most `limit`, only those at or after `since`).
@@ -134,6 +137,14 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE api_keys (
         created_by TEXT NOT NULL,
         created_at TEXT NOT NULL,
         UNIQUE (tenant, rule_id, file_pattern)
+    );", "CREATE TABLE pending_changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        requested_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        status TEXT NOT NULL
     );"];
 
 /// A suppression made over the API.
@@ -529,6 +540,17 @@ impl Storage for SqliteStore {
 
     fn delete_suppression(&self, tenant: &str, id: &str) -> Result<bool, StoreError> {
         self.with(|c| c.execute("DELETE FROM suppressions WHERE tenant = ?1 AND id = ?2", [tenant, id])).map(|n| n > 0)
+    }
+
+    fn add_pending_change(&self, tenant: &str, kind: &str, payload: &serde_json::Value, requested_by: &str) -> Result<i64, StoreError> {
+        let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+        self.with(|c| {
+            c.execute(
+                "INSERT INTO pending_changes (tenant, kind, payload, requested_by, created_at, status) VALUES (?1, ?2, ?3, ?4, ?5, 'pending')",
+                params![tenant, kind, payload.to_string(), requested_by, now],
+            )?;
+            Ok(c.last_insert_rowid())
+        })
     }
 
     fn record_scan(&self, scan: &NewScan) -> Result<i64, StoreError> {
