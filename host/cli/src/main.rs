@@ -43,6 +43,9 @@ enum Command {
     Serve(ServeArgs),
     /// Render a saved scan (`sentra scan --format json` output) in another format.
     Report(ReportArgs),
+    /// Review approval requests (list, show, approve, reject) in the state directory.
+    #[command(subcommand)]
+    Approvals(ApprovalsCommand),
     /// Manage the server's API keys (stored hashed in the state directory; changes apply
     /// to a running server at once).
     #[command(subcommand)]
@@ -83,6 +86,40 @@ impl ScanFormat {
             ScanFormat::Csv => Some(sentra_reports::Format::Csv),
         }
     }
+}
+
+#[derive(Subcommand, Debug)]
+enum ApprovalsCommand {
+    /// Requests, newest first.
+    List {
+        /// pending (default), approved, rejected, expired or all.
+        #[arg(long, default_value = "pending")]
+        status: String,
+        #[arg(long, default_value = "default")]
+        tenant: String,
+    },
+    /// One request as JSON.
+    Show {
+        id: i64,
+        #[arg(long, default_value = "default")]
+        tenant: String,
+    },
+    /// Approve a request (a comment is required).
+    Approve {
+        id: i64,
+        #[arg(long)]
+        comment: String,
+        #[arg(long, default_value = "default")]
+        tenant: String,
+    },
+    /// Reject a request.
+    Reject {
+        id: i64,
+        #[arg(long, default_value = "")]
+        comment: String,
+        #[arg(long, default_value = "default")]
+        tenant: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -379,7 +416,57 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Serve(args) => serve(args, cli.state_dir.as_deref()),
         Command::Keys(cmd) => keys(cmd, cli.state_dir.as_deref()),
         Command::Report(args) => report_cmd(args),
+        Command::Approvals(cmd) => approvals_cmd(cmd, cli.state_dir.as_deref()),
     }
+}
+
+fn approvals_cmd(cmd: ApprovalsCommand, state_dir: Option<&Path>) -> Result<u8> {
+    use sentra_server::packs::{Actor, audit};
+    use sentra_store::Storage;
+    let store = open_store(state_dir)?;
+    let system = Actor { name: "sentra".into(), role: "system".into() };
+    for (tenant, a) in store.expire_approvals()? {
+        audit(&store, &tenant, &system, "approval.expire", &a.id.to_string(), serde_json::json!({"action_type": a.action_type}), "expired");
+    }
+    let mut out = anstream::stdout();
+    let (id, tenant, status, comment) = match cmd {
+        ApprovalsCommand::List { status, tenant } => {
+            let filter = (status != "all").then_some(status.as_str());
+            for a in store.list_approvals(&tenant, filter, None)? {
+                writeln!(out, "{:>5}  {:<9} {:<16} {:<20} {}", a.id, a.status, a.action_type, a.requested_by, a.title)?;
+            }
+            return Ok(0);
+        }
+        ApprovalsCommand::Show { id, tenant } => {
+            let a = store.get_approval(&tenant, id)?.ok_or_else(|| anyhow::anyhow!("no approval request {id} for tenant `{tenant}`"))?;
+            serde_json::to_writer_pretty(&mut out, &a)?;
+            writeln!(out)?;
+            return Ok(0);
+        }
+        ApprovalsCommand::Approve { id, comment, tenant } => (id, tenant, "approved", comment),
+        ApprovalsCommand::Reject { id, comment, tenant } => (id, tenant, "rejected", comment),
+    };
+    if status == "approved" && comment.trim().is_empty() {
+        anyhow::bail!("--comment: a comment is required to approve");
+    }
+    let actor = Actor::cli();
+    let a = store.get_approval(&tenant, id)?.ok_or_else(|| anyhow::anyhow!("no approval request {id} for tenant `{tenant}`"))?;
+    if a.requested_by == actor.name {
+        anyhow::bail!("approval request {id}: the requester cannot resolve their own request");
+    }
+    let a = match store.resolve_approval(&tenant, id, status, &actor.name, &comment)? {
+        Ok(a) => a,
+        Err(sentra_store::ResolveRefusal::NotFound) => anyhow::bail!("no approval request {id} for tenant `{tenant}`"),
+        Err(sentra_store::ResolveRefusal::AlreadyResolved(s)) => anyhow::bail!("approval request {id} is already {s}"),
+    };
+    let action = if status == "approved" { "approval.approve" } else { "approval.reject" };
+    audit(&store, &tenant, &actor, action, &id.to_string(), serde_json::json!({"comment": comment, "action_type": a.action_type}), status);
+    if status == "approved" && a.action_type == "config_change"
+        && let Some(g) = a.payload.get("governance") {
+            sentra_server::settings::write_governance(Path::new("."), g).map_err(|(f, m)| anyhow::anyhow!("governance{}: {m}", if f.is_empty() { String::new() } else { format!(".{f}") }))?;
+        }
+    writeln!(out, "approval request {id} {status}")?;
+    Ok(0)
 }
 
 fn open_store(explicit: Option<&Path>) -> Result<sentra_store::SqliteStore> {
@@ -733,8 +820,7 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
         anyhow::bail!("{}: `{key}`: {message}", config.origin);
     }
     // Report files written into the tree must not be scanned by the next run.
-    let mut options = ScanOptions::default();
-    options.suppressions = stored_suppressions(state_dir)?;
+    let mut options = ScanOptions { suppressions: stored_suppressions(state_dir)?, ..ScanOptions::default() };
     if !config.reporters.is_empty()
         && let Ok(dir) = config.output_dir.canonicalize() {
             options.skip_dirs.push(dir);

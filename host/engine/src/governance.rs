@@ -154,8 +154,8 @@ pub fn resolve(raw: Option<&RawGovernance>) -> Result<Governance, (String, Strin
     }
     if let Some(a) = &raw.approvals {
         if let Some(t) = a.timeout_s {
-            if !(60..=30 * 86_400).contains(&t) {
-                return Err(("governance.approvals.timeout_s".into(), format!("{t} is out of range (60 to 2592000)")));
+            if !(1..=30 * 86_400).contains(&t) {
+                return Err(("governance.approvals.timeout_s".into(), format!("{t} is out of range (1 to 2592000)")));
             }
             g.approvals.timeout_s = t;
         }

@@ -711,6 +711,10 @@ pub struct GateResult {
     pub errored_packs: Vec<String>,
     /// Findings that made the gate fail.
     pub blocking: usize,
+    /// The approval request about this gate: the approved override that made it pass, or
+    /// the pending review of its failure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_id: Option<i64>,
 }
 
 /// What makes a gate fail.
@@ -748,5 +752,6 @@ pub fn gate_with(result: &ScanResult, policy: &GatePolicy) -> GateResult {
         fail_on: fail_on.to_vec(),
         errored_packs: failing.iter().map(|e| e.pack_id.clone()).collect(),
         blocking,
+        approval_id: None,
     }
 }

@@ -5,9 +5,10 @@
 //! error is the JSON shape of [`error::ApiError`]; `repo_path` is confined to the root.
 
 pub mod auth;
+mod approvals;
 mod docs;
 mod history;
-mod settings;
+pub mod settings;
 pub mod packs;
 pub mod error;
 
@@ -42,10 +43,11 @@ pub use error::{ApiError, ErrorBody, FieldError};
         packs::get_overrides, packs::set_overrides, packs::enable, packs::disable, packs::delete, audit_log, audit_verify,
         history::findings, history::metrics, history::trends, history::license,
         history::list_suppressions, history::add_suppression, history::delete_suppression,
-        settings::get_config, settings::post_config, settings::validate, settings::get_governance, settings::post_governance),
+        settings::get_config, settings::post_config, settings::validate, settings::get_governance, settings::post_governance,
+        approvals::list, approvals::create, approvals::get, approvals::status, approvals::resolve),
     components(schemas(ErrorBody, FieldError)),
     modifiers(&SecurityAddon),
-    tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"), (name = "config", description = "The server's config"))
+    tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"), (name = "config", description = "The server's config"), (name = "approvals", description = "Human review"))
 )]
 pub struct ApiDoc;
 
@@ -70,7 +72,7 @@ impl utoipa::Modify for SecurityAddon {
             )
         };
         for (path, item) in doc.paths.paths.iter_mut() {
-            for (method, op) in [("GET", &mut item.get), ("POST", &mut item.post), ("DELETE", &mut item.delete), ("PUT", &mut item.put)] {
+            for (method, op) in [("GET", &mut item.get), ("POST", &mut item.post), ("DELETE", &mut item.delete), ("PUT", &mut item.put), ("PATCH", &mut item.patch)] {
                 let Some(op) = op.as_mut() else { continue };
                 let Some(perm) = auth::route_permission(method, path) else { continue };
                 op.security = Some(vec![SecurityRequirement::new("api_key", Vec::<String>::new()), SecurityRequirement::new("bearer", Vec::<String>::new())]);
@@ -99,6 +101,9 @@ pub fn openapi_json() -> String {
 async fn openapi_doc() -> ([(axum::http::HeaderName, &'static str); 1], String) {
     ([(axum::http::header::CONTENT_TYPE, "application/json")], openapi_json())
 }
+
+/// How often pending approval requests past their time are marked expired.
+pub const APPROVAL_SWEEP: Duration = Duration::from_secs(1);
 
 /// Largest request body (bytes). Larger bodies get 413.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 32 << 20;
@@ -375,6 +380,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/metrics", get(history::metrics))
         .route("/api/trends", get(history::trends))
         .route("/api/license", get(history::license))
+        .route("/api/approvals", get(approvals::list).post(approvals::create))
+        .route("/api/approvals/{id}", get(approvals::get).patch(approvals::resolve))
+        .route("/api/approvals/{id}/status", get(approvals::status))
         .route("/api/audit", get(audit_log))
         .route("/api/audit/verify", get(audit_verify))
         .route("/api/packs", get(packs::list).post(packs::create))
@@ -724,8 +732,17 @@ async fn gate(State(state): State<Arc<AppState>>, Extension(p): Extension<Princi
     let req: ScanRequest = error::parse_optional_body(body)?;
     let target = if req.files.is_some() { "inline files".to_string() } else { req.repo_path.clone().unwrap_or_else(|| ".".into()) };
     let (result, config) = run_scan(state.clone(), &p.tenant, req).await?;
-    let verdict = sentra_engine::gate_with(&result, &config.gate_policy());
-    let details = serde_json::json!({
+    let mut verdict = sentra_engine::gate_with(&result, &config.gate_policy());
+    let key = approvals::findings_key(&result, &config.gate_fail_on);
+    let (st, principal, t, failed) = (state.clone(), p.clone(), target.clone(), !verdict.passed);
+    let (overridden, approval_id) = tokio::task::spawn_blocking(move || approvals::gate_review(&st, &principal, &t, &key, failed))
+        .await
+        .map_err(|e| ApiError::internal(e.to_string()))??;
+    verdict.approval_id = approval_id;
+    if overridden && verdict.errored_packs.is_empty() {
+        verdict.passed = true;
+    }
+    let details = serde_json::json!({"approval_id": verdict.approval_id,
         "passed": verdict.passed, "blocking": verdict.blocking, "total_findings": verdict.total_findings,
         "errored_packs": verdict.errored_packs, "fail_on": verdict.fail_on,
     });
@@ -767,15 +784,9 @@ async fn audit_log(
     Extension(p): Extension<Principal>,
     query: Result<Query<AuditParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<AuditResponse>, ApiError> {
-    let Query(q) = query.map_err(|e| ApiError::invalid(&["query"], e.body_text(), "type_error"))?;
-    let limit = q.limit.unwrap_or(100);
-    if !(1..=1000).contains(&limit) {
-        return Err(ApiError::invalid(&["query", "limit"], format!("{limit} is out of range (1 to 1000)"), "value_error"));
-    }
-    let offset = q.offset.unwrap_or(0);
-    if offset < 0 {
-        return Err(ApiError::invalid(&["query", "offset"], format!("{offset} must not be negative"), "value_error"));
-    }
+    let q = history::query(query)?;
+    let limit = history::range("limit", q.limit, 100, 1, 1000)?;
+    let offset = history::range("offset", q.offset, 0, 0, i64::MAX)?;
     let since = match &q.since {
         None => None,
         Some(s) => {
@@ -1015,8 +1026,24 @@ pub async fn serve(
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    // Approval requests expire whether or not anyone reads them.
+    let sweeper = {
+        let state = state.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(APPROVAL_SWEEP);
+            loop {
+                tick.tick().await;
+                let st = state.clone();
+                if let Ok(Err(e)) = tokio::task::spawn_blocking(move || approvals::expire(&st)).await {
+                    tracing::warn!(error = %e.detail, "expiring approval requests failed");
+                }
+            }
+        })
+    };
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    sweeper.abort();
+    served
 }
 
 /// Resolves on SIGINT or SIGTERM.

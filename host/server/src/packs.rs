@@ -97,11 +97,10 @@ pub enum ImportError {
 
 /// Checks a pack and stores it for the tenant.
 pub fn import_pack(catalog: &Catalog, store: &dyn Storage, config: &Config, req: ImportRequest) -> Result<PackRecord, ImportError> {
-    if let Some(id) = &req.pack_id {
-        if !valid_pack_id(id) {
+    if let Some(id) = &req.pack_id
+        && !valid_pack_id(id) {
             return Err(ImportError::InvalidId(id.clone()));
         }
-    }
     let invalid = |p: Vec<String>| ImportError::Invalid { problems: p };
     let (new, bytes) = match &req.source {
         ImportSource::Yaml(text) => {
@@ -130,11 +129,10 @@ pub fn import_pack(catalog: &Catalog, store: &dyn Storage, config: &Config, req:
         }
         ImportSource::Wasm(bytes) => {
             let sha = sentra_store::packs::sha256_hex(bytes);
-            if let Some(want) = &req.expected_sha256 {
-                if !want.eq_ignore_ascii_case(&sha) {
+            if let Some(want) = &req.expected_sha256
+                && !want.eq_ignore_ascii_case(&sha) {
                     return Err(invalid(vec![format!("sha256 is {sha}, not the expected {want}")]));
                 }
-            }
             let name = req.pack_id.clone().unwrap_or_else(|| "uploaded component".into());
             let loaded = catalog.load_external(&name, bytes, config).map_err(|e| invalid(vec![e.to_string()]))?;
             let info = loaded.info();
@@ -236,11 +234,10 @@ impl TenantPacks {
     pub fn overrides(&self) -> BTreeMap<String, BTreeMap<String, RawRuleOverride>> {
         let mut out = BTreeMap::new();
         for r in &self.records {
-            if let Ok(map) = serde_json::from_value::<BTreeMap<String, RawRuleOverride>>(r.overrides.clone()) {
-                if !map.is_empty() {
+            if let Ok(map) = serde_json::from_value::<BTreeMap<String, RawRuleOverride>>(r.overrides.clone())
+                && !map.is_empty() {
                     out.insert(r.pack_id.clone(), map);
                 }
-            }
         }
         out
     }
@@ -385,9 +382,7 @@ pub struct PacksResponse {
     pub enabled_count: usize,
 }
 
-fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> impl std::future::Future<Output = Result<T, ApiError>> {
-    async move { tokio::task::spawn_blocking(f).await.map_err(|e| ApiError::internal(format!("task failed: {e}")))? }
-}
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> { tokio::task::spawn_blocking(f).await.map_err(|e| ApiError::internal(format!("task failed: {e}")))? }
 
 fn check_id(id: &str) -> Result<(), ApiError> {
     if valid_pack_id(id) { Ok(()) } else { Err(ImportError::InvalidId(id.into()).into()) }
@@ -465,6 +460,7 @@ pub(crate) async fn list(State(state): State<Arc<AppState>>, axum::Extension(p):
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(Default)]
 pub struct CreatePack {
     pub pack_id: String,
     pub name: String,
@@ -481,11 +477,6 @@ pub struct CreatePack {
     pub enabled: Option<bool>,
 }
 
-impl Default for CreatePack {
-    fn default() -> Self {
-        Self { pack_id: String::new(), name: String::new(), description: String::new(), version: None, license: None, rules: Vec::new(), enabled: None }
-    }
-}
 
 /// Creates a custom YAML pack from JSON. 201 with the stored pack.
 #[utoipa::path(post, path = "/api/packs", tag = "packs", request_body = CreatePack,
@@ -616,7 +607,7 @@ pub(crate) async fn import(
 /// The pack a tenant sees under `id`: a built-in one, or its own custom one.
 enum Found {
     Builtin(Arc<LoadedPack>),
-    Custom(PackRecord, Option<Arc<LoadedPack>>),
+    Custom(Box<PackRecord>, Option<Arc<LoadedPack>>),
 }
 
 fn find(state: &AppState, tenant: &str, id: &str) -> Result<Found, ApiError> {
@@ -627,7 +618,7 @@ fn find(state: &AppState, tenant: &str, id: &str) -> Result<Found, ApiError> {
     }
     let tenant_packs = state.tenant_packs(&loaded, tenant)?;
     match tenant_packs.records.iter().find(|r| r.custom && r.pack_id == id) {
-        Some(r) => Ok(Found::Custom(r.clone(), tenant_packs.custom.iter().find(|(c, _)| c.pack_id == id).map(|(_, p)| p.clone()))),
+        Some(r) => Ok(Found::Custom(Box::new(r.clone()), tenant_packs.custom.iter().find(|(c, _)| c.pack_id == id).map(|(_, p)| p.clone()))),
         None => Err(ImportError::NotFound(id.into()).into()),
     }
 }
@@ -714,15 +705,14 @@ pub(crate) async fn set_overrides(
             if !rules.contains(rule) {
                 errors.push(FieldError { loc: vec!["body".into(), rule.clone()], msg: format!("pack `{id}` has no rule `{rule}`"), kind: "value_error".into() });
             }
-            if let Some(s) = &o.severity {
-                if sentra_runtime::Severity::parse(s).is_none() {
+            if let Some(s) = &o.severity
+                && sentra_runtime::Severity::parse(s).is_none() {
                     errors.push(FieldError {
                         loc: vec!["body".into(), rule.clone(), "severity".into()],
                         msg: format!("unknown severity `{s}` (expected critical, high, medium, low or info)"),
                         kind: "value_error".into(),
                     });
                 }
-            }
         }
         if !errors.is_empty() {
             return Err(ApiError::invalid_many(errors));

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::State;
 use sentra_engine::config_edit;
-use sentra_store::Storage as _;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -179,8 +178,8 @@ pub(crate) async fn validate(State(state): State<Arc<AppState>>) -> Result<Json<
                         push("pack_files", format!("{} does not exist", f.display()), "error", None);
                     }
                 }
-                if let Ok(loaded) = state.current() {
-                    if let Ok(packs) = state.base_packs(&loaded) {
+                if let Ok(loaded) = state.current()
+                    && let Ok(packs) = state.base_packs(&loaded) {
                         for (pack, rule) in config.rule_overrides.keys() {
                             match packs.iter().find(|p| &p.info().id == pack) {
                                 None if !ids.contains(pack) => push("pack_overrides", format!("no pack `{pack}`"), "error", None),
@@ -191,7 +190,6 @@ pub(crate) async fn validate(State(state): State<Arc<AppState>>) -> Result<Json<
                             }
                         }
                     }
-                }
                 let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
                 for s in &config.suppressions {
                     if s.expired(today) {
@@ -255,30 +253,47 @@ pub(crate) async fn post_governance(
         let value = serde_json::to_value(&raw).map_err(|e| ApiError::internal(e.to_string()))?;
         let actor = crate::packs::Actor::from(&p);
         if state.current()?.config.governance.human_review_required.on_config_change {
-            let id = state
-                .store
-                .add_pending_change(&p.tenant, "governance", &value, &p.name)
-                .map_err(|e| ApiError::internal(e.to_string()))?;
-            crate::packs::audit(state.store.as_ref(), &p.tenant, &actor, "governance.change_requested", "governance", json!({"pending_change_id": id, "change": value}), "pending");
-            return Ok((axum::http::StatusCode::ACCEPTED, Json(governance_view(&state, Some("pending_approval"), Some(id))?)));
+            let a = crate::approvals::request(
+                &state,
+                &p.tenant,
+                &actor,
+                "config_change",
+                "Change the governance settings",
+                json!({"change": value}),
+                json!({"governance": value}),
+            )?;
+            return Ok((axum::http::StatusCode::ACCEPTED, Json(governance_view(&state, Some("pending_approval"), Some(a.id))?)));
         }
-        let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let path = config_edit::config_path(&state.root);
-        let mut merged = config_edit::file_values(&path).map_err(|e| ApiError::internal(e.to_string()))?;
-        if let Some(m) = merged.as_object_mut() {
-            m.insert("governance".into(), value.clone());
-        }
-        let problems = config_edit::problems(&merged);
-        if let Some((field, msg)) = problems.into_iter().next() {
-            return Err(ApiError::invalid(&["body", &field], msg, "value_error"));
-        }
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let new_text = config_edit::rewrite(&text, &["governance".to_string()], &merged);
-        config_edit::write_atomic(&path, new_text.as_bytes()).map_err(|e| ApiError::internal(format!("{}: {e}", path.display())))?;
-        state.reload_now()?;
-        crate::packs::audit(state.store.as_ref(), &p.tenant, &actor, "governance.update", "governance", value, "ok");
+        apply_governance(&state, &p, value)?;
         Ok((axum::http::StatusCode::OK, Json(governance_view(&state, Some("ok"), None)?)))
     })
     .await
     .map_err(|e| ApiError::internal(e.to_string()))?
+}
+
+/// Writes governance settings into the config file under `root` (validated first; the
+/// error names the field).
+pub fn write_governance(root: &std::path::Path, value: &Value) -> Result<(), (String, String)> {
+    let path = config_edit::config_path(root);
+    let mut merged = config_edit::file_values(&path).map_err(|e| (String::new(), e.to_string()))?;
+    if let Some(m) = merged.as_object_mut() {
+        m.insert("governance".into(), value.clone());
+    }
+    if let Some(problem) = config_edit::problems(&merged).into_iter().next() {
+        return Err(problem);
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let new_text = config_edit::rewrite(&text, &["governance".to_string()], &merged);
+    config_edit::write_atomic(&path, new_text.as_bytes()).map_err(|e| (String::new(), format!("{}: {e}", path.display())))
+}
+
+/// Writes new governance settings into the config file and applies them, audited.
+pub(crate) fn apply_governance(state: &AppState, p: &Principal, value: Value) -> Result<(), ApiError> {
+    let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    write_governance(&state.root, &value).map_err(|(field, msg)| {
+        if field.is_empty() { ApiError::internal(msg) } else { ApiError::invalid(&["body", &field], msg, "value_error") }
+    })?;
+    state.reload_now()?;
+    crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(p), "governance.update", "governance", value, "ok");
+    Ok(())
 }

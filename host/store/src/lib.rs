@@ -5,6 +5,7 @@
 //! Callers use the [`Storage`] trait, so a server-grade backend can replace SQLite
 //! without touching them.
 
+pub mod approvals;
 pub mod audit;
 pub mod keys;
 pub mod packs;
@@ -16,6 +17,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use approvals::{Approval, NewApproval, ResolveRefusal};
 pub use audit::{AuditEntry, AuditQuery, AuditVerification, NewAuditEntry};
 pub use keys::{ApiKey, NewKey, Role};
 pub use packs::{NewPack, PackKind, PackRecord, valid_pack_id};
@@ -106,8 +108,16 @@ pub trait Storage: Send + Sync {
     /// Deletes one; `false` when the tenant has no such suppression.
     fn delete_suppression(&self, tenant: &str, id: &str) -> Result<bool, StoreError>;
 
-    /// Stores a change that waits for human review; returns its id.
-    fn add_pending_change(&self, tenant: &str, kind: &str, payload: &serde_json::Value, requested_by: &str) -> Result<i64, StoreError>;
+    /// Opens an approval request.
+    fn create_approval(&self, new: &NewApproval) -> Result<Approval, StoreError>;
+    /// One of a tenant's requests (expiry applied first).
+    fn get_approval(&self, tenant: &str, id: i64) -> Result<Option<Approval>, StoreError>;
+    /// A tenant's requests, newest first, optionally by status and type (expiry applied first).
+    fn list_approvals(&self, tenant: &str, status: Option<&str>, action_type: Option<&str>) -> Result<Vec<Approval>, StoreError>;
+    /// Approves or rejects a pending request, atomically.
+    fn resolve_approval(&self, tenant: &str, id: i64, status: &str, by: &str, comment: &str) -> Result<Result<Approval, ResolveRefusal>, StoreError>;
+    /// Marks every pending request past its time as expired; returns them.
+    fn expire_approvals(&self) -> Result<Vec<(String, Approval)>, StoreError>;
 
     /// Records a scan; returns its id.
     fn record_scan(&self, scan: &NewScan) -> Result<i64, StoreError>;
@@ -137,15 +147,7 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE api_keys (
         created_by TEXT NOT NULL,
         created_at TEXT NOT NULL,
         UNIQUE (tenant, rule_id, file_pattern)
-    );", "CREATE TABLE pending_changes (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        tenant TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        payload TEXT NOT NULL,
-        requested_by TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        status TEXT NOT NULL
-    );"];
+    );", approvals::MIGRATION];
 
 /// A suppression made over the API.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, utoipa::ToSchema)]
@@ -542,14 +544,92 @@ impl Storage for SqliteStore {
         self.with(|c| c.execute("DELETE FROM suppressions WHERE tenant = ?1 AND id = ?2", [tenant, id])).map(|n| n > 0)
     }
 
-    fn add_pending_change(&self, tenant: &str, kind: &str, payload: &serde_json::Value, requested_by: &str) -> Result<i64, StoreError> {
-        let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
-        self.with(|c| {
+    fn create_approval(&self, new: &NewApproval) -> Result<Approval, StoreError> {
+        let now = jiff::Timestamp::now();
+        let fmt = |t: jiff::Timestamp| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let expires = now.checked_add(jiff::SignedDuration::from_secs(new.timeout_s as i64)).unwrap_or(now);
+        let id = self.with(|c| {
             c.execute(
-                "INSERT INTO pending_changes (tenant, kind, payload, requested_by, created_at, status) VALUES (?1, ?2, ?3, ?4, ?5, 'pending')",
-                params![tenant, kind, payload.to_string(), requested_by, now],
+                "INSERT INTO approvals (tenant, action_type, title, context, payload, requested_by, created_at, expires_at, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'pending')",
+                params![new.tenant, new.action_type, new.title, new.context.to_string(), new.payload.to_string(), new.requested_by, fmt(now), fmt(expires)],
             )?;
             Ok(c.last_insert_rowid())
+        })?;
+        Ok(self.get_approval(&new.tenant, id)?.expect("the request was just stored"))
+    }
+
+    fn get_approval(&self, tenant: &str, id: i64) -> Result<Option<Approval>, StoreError> {
+        self.with(|c| {
+            c.query_row(&format!("SELECT {} FROM approvals WHERE tenant = ?1 AND id = ?2", approvals::COLUMNS), params![tenant, id], approvals::row)
+                .optional()
+        })
+    }
+
+    fn list_approvals(&self, tenant: &str, status: Option<&str>, action_type: Option<&str>) -> Result<Vec<Approval>, StoreError> {
+        self.with(|c| {
+            let mut stmt = c.prepare(&format!(
+                "SELECT {} FROM approvals WHERE tenant = ?1 AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR action_type = ?3) ORDER BY id DESC",
+                approvals::COLUMNS
+            ))?;
+            stmt.query_map(params![tenant, status, action_type], approvals::row)?.collect()
+        })
+    }
+
+    fn resolve_approval(&self, tenant: &str, id: i64, status: &str, by: &str, comment: &str) -> Result<Result<Approval, ResolveRefusal>, StoreError> {
+        let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let current: Option<(String, String)> = tx
+                .query_row("SELECT status, expires_at FROM approvals WHERE tenant = ?1 AND id = ?2", params![tenant, id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            match current {
+                None => return Ok(Err(ResolveRefusal::NotFound)),
+                // Past its time it is expired, whether or not anyone noticed yet.
+                Some((s, expires)) if s == "pending" && expires.as_str() <= now.as_str() => {
+                    return Ok(Err(ResolveRefusal::AlreadyResolved("expired".into())));
+                }
+                Some((s, _)) if s == "pending" => {}
+                Some((other, _)) => return Ok(Err(ResolveRefusal::AlreadyResolved(other))),
+            }
+            tx.execute(
+                "UPDATE approvals SET status = ?3, resolved_by = ?4, resolved_at = ?5, comment = ?6 WHERE tenant = ?1 AND id = ?2",
+                params![tenant, id, status, by, now, comment],
+            )?;
+            let a = tx.query_row(&format!("SELECT {} FROM approvals WHERE id = ?1", approvals::COLUMNS), [id], approvals::row)?;
+            tx.commit()?;
+            Ok(Ok(a))
+        })
+    }
+
+    fn expire_approvals(&self) -> Result<Vec<(String, Approval)>, StoreError> {
+        let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let expired: Vec<(String, Approval)> = {
+                let mut stmt = tx.prepare(&format!(
+                    "SELECT tenant, {} FROM approvals WHERE status = 'pending' AND expires_at <= ?1",
+                    approvals::COLUMNS.split(", ").map(|c| format!("approvals.{c}")).collect::<Vec<_>>().join(", ")
+                ))?;
+                stmt.query_map([&now], |r| {
+                    let tenant: String = r.get(0)?;
+                    // The row's columns start at index 1.
+                    let a = approvals::row_at(r, 1)?;
+                    Ok((tenant, a))
+                })?
+                .collect::<rusqlite::Result<_>>()?
+            };
+            if !expired.is_empty() {
+                tx.execute("UPDATE approvals SET status = 'expired' WHERE status = 'pending' AND expires_at <= ?1", [&now])?;
+            }
+            tx.commit()?;
+            Ok(expired
+                .into_iter()
+                .map(|(t, mut a)| {
+                    a.status = "expired".into();
+                    (t, a)
+                })
+                .collect())
         })
     }
 
