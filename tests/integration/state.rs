@@ -304,3 +304,63 @@ fn approving_a_pending_config_change_applies_it() {
     assert_eq!(s.call("GET", "/api/governance", Some(&asker), None).2["governance"]["profile"], "strict");
     assert!(std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap().contains("profile: strict"));
 }
+
+/// The local provider through the whole reconcile lifecycle: create, an idempotent rerun,
+/// update, close and reopen.
+#[test]
+fn reconcile_keeps_local_work_items_in_step_with_findings() {
+    let root = tempfile::tempdir().unwrap();
+    let stripe = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
+    write(root.path(), "repo/a.py", &format!("K = '{stripe}'\npassword = 'hunter2hunter2'\n"));
+    let s = Server::start(root.path());
+    let (_, _, v) = s.call("POST", "/api/reconcile", None, None);
+    assert_eq!(v["status"], "no_scan");
+    let scan = || assert_eq!(s.call("POST", "/scan", None, Some(r#"{"repo_path": "repo"}"#)).0, 200);
+    let reconcile = |q: &str| {
+        let (status, _, v) = s.call("POST", &format!("/api/reconcile{q}"), None, None);
+        assert_eq!(status, 200, "{v}");
+        v
+    };
+    let actions = |v: &Value| -> Vec<String> {
+        v["actions"].as_array().unwrap().iter().map(|a| format!("{} {}", a["action"].as_str().unwrap(), a["rule_id"].as_str().unwrap())).collect()
+    };
+    scan();
+    let dry = reconcile("?dry_run=true");
+    assert_eq!((dry["status"].as_str(), actions(&dry)), (Some("dry_run"), vec!["create SEC-PASSWORD-ASSIGNMENT".to_string(), "create SEC-STRIPE-SECRET-KEY".into()]));
+    assert_eq!(s.call("GET", "/api/work-items", None, None).2["total"], 0, "a dry run changes nothing");
+    let v = reconcile("");
+    assert_eq!((v["result"]["created"].as_u64(), v["status"].as_str()), (Some(2), Some("ok")));
+    let (_, _, items) = s.call("GET", "/api/work-items?state=active", None, None);
+    assert_eq!((items["total"].as_u64(), items["provider"].as_str()), (Some(2), Some("local")));
+    let item = items["work_items"].as_array().unwrap().iter().find(|i| i["rule_id"] == "SEC-STRIPE-SECRET-KEY").unwrap().clone();
+    assert!(item["title"].as_str().unwrap().starts_with("[sentra] SEC-STRIPE-SECRET-KEY"));
+    assert_eq!(item["acceptance_criteria"], json!(["No SEC-STRIPE-SECRET-KEY finding remains in a.py"]));
+    assert!(item["description"].as_str().unwrap().contains("sentra-rule: SEC-STRIPE-SECRET-KEY"), "a machine-readable marker");
+    // Idempotent.
+    let again = reconcile("");
+    assert!(actions(&again).is_empty(), "{again}");
+    // New findings of a rule update its item; a rule that stops firing closes its item.
+    write(root.path(), "repo/a.py", &format!("K = '{stripe}'\n"));
+    write(root.path(), "repo/b.py", &format!("K2 = '{stripe}'\n"));
+    scan();
+    let v = reconcile("");
+    assert_eq!(actions(&v), ["update SEC-STRIPE-SECRET-KEY", "close SEC-PASSWORD-ASSIGNMENT"]);
+    let (_, _, closed) = s.call("GET", "/api/work-items?state=closed", None, None);
+    assert_eq!(closed["work_items"][0]["rule_id"], "SEC-PASSWORD-ASSIGNMENT");
+    // The rule fires again: its item reopens.
+    write(root.path(), "repo/c.py", "password = 'correcthorsebattery'\n");
+    scan();
+    let v = reconcile("");
+    assert_eq!(actions(&v), ["reopen SEC-PASSWORD-ASSIGNMENT"]);
+    assert_eq!(s.call("GET", "/api/work-items?state=active", None, None).2["total"], 2);
+    let (_, _, st) = s.call("GET", "/api/devops/status", None, None);
+    assert_eq!((st["provider"].as_str(), st["last_reconcile"]["summary"]["reopened"].as_u64()), (Some("local"), Some(1)));
+    let (_, _, t) = s.call("POST", "/api/devops/test-connection", None, Some(r#"{"provider": "local"}"#));
+    assert_eq!((t["status"].as_str(), t["work_item_count"].as_u64()), (Some("ok"), Some(2)));
+    let (status, _, v) = s.call("POST", "/api/devops/test-connection", None, Some(r#"{"provider": "github"}"#));
+    assert_error(status, &v, 422, "validation_error");
+    let (status, _, v) = s.call("GET", "/api/work-items?state=open", None, None);
+    assert_error(status, &v, 422, "validation_error");
+    let (_, _, audit) = s.call("GET", "/api/audit?action=reconcile", None, None);
+    assert_eq!(audit["total"], 4);
+}
