@@ -364,3 +364,24 @@ fn reconcile_keeps_local_work_items_in_step_with_findings() {
     let (_, _, audit) = s.call("GET", "/api/audit?action=reconcile", None, None);
     assert_eq!(audit["total"], 4);
 }
+
+#[test]
+fn imported_packs_wait_for_approval_when_governance_asks() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "repo/a.py", "# TODO: later\n");
+    write(root.path(), ".sentra/config.yaml", "governance:\n  human_review_required: {on_pack_import: true}\n  approvals: {approver_roles: [admin]}\n");
+    let state = root.path().join(".sentra");
+    let asker = key(&state, "admin", "asker");
+    let approver = key(&state, "admin", "approver");
+    let s = Server::start(root.path());
+    let doc = "pack_id: held\nname: Held\nrules:\n  - id: H-TODO\n    name: TODO\n    type: regex\n    pattern: TODO\n    severity: low\n";
+    let (status, _, v) = s.call("POST", "/api/packs/import", Some(&asker), Some(&json!({"pack_yaml": doc}).to_string()));
+    assert_eq!(status, 202, "{v}");
+    assert_eq!((v["status"].as_str(), v["enabled"].as_bool()), (Some("pending_approval"), Some(false)));
+    let id = v["approval_id"].as_i64().unwrap();
+    let findings = |k: &str| s.call("POST", "/scan", Some(k), Some(r#"{"repo_path": "repo"}"#)).2["total"].as_u64().unwrap();
+    assert_eq!(findings(&asker), 0, "not run before approval");
+    let (status, _, v) = s.call("PATCH", &format!("/api/approvals/{id}"), Some(&approver), Some(r#"{"action": "approve", "comment": "reviewed the rules"}"#));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(findings(&asker), 1, "enabled once approved");
+}

@@ -246,6 +246,15 @@ pub(crate) async fn resolve(
             && let Some(g) = resolved.payload.get("governance") {
                 crate::settings::apply_governance(&state, &p, g.clone())?;
             }
+        // An approved import is enabled, if it is still the pack that was reviewed.
+        if status == "approved" && resolved.action_type == "pack_import"
+            && let Some(id) = resolved.payload["pack_id"].as_str() {
+                let current = state.store.get_pack(&p.tenant, id).map_err(internal)?;
+                if current.is_some_and(|r| r.sha256 == resolved.payload["sha256"]) {
+                    state.store.set_pack_enabled(&p.tenant, id, true).map_err(internal)?;
+                    audit(state.store.as_ref(), &p.tenant, &Actor::from(&p), "pack.enable", id, json!({"approval_id": resolved.id}), "ok");
+                }
+            }
         Ok(Json(resolved))
     })
     .await

@@ -502,8 +502,8 @@ pub(crate) async fn create(
         enabled: req.enabled.unwrap_or(true),
         source: ImportSource::Yaml(yaml),
     };
-    let record = run_import(state, import).await?;
-    Ok((StatusCode::CREATED, Json(record_entry(&record))).into_response())
+    let record = run_import(state.clone(), import).await?;
+    held_for_review(state, p, record).await
 }
 
 fn record_entry(r: &PackRecord) -> serde_json::Value {
@@ -600,8 +600,34 @@ pub(crate) async fn import(
             source: ImportSource::Yaml(text),
         }
     };
-    let record = run_import(state, req).await?;
-    Ok((StatusCode::CREATED, Json(record_entry(&record))).into_response())
+    let record = run_import(state.clone(), req).await?;
+    held_for_review(state, p, record).await
+}
+
+/// Under `human_review_required.on_pack_import` an imported pack stays disabled until its
+/// approval request is approved: 202 with the request's id. Otherwise 201.
+async fn held_for_review(state: Arc<AppState>, p: Principal, record: PackRecord) -> Result<Response, ApiError> {
+    blocking(move || {
+        if !state.current()?.config.governance.human_review_required.on_pack_import {
+            return Ok((StatusCode::CREATED, Json(record_entry(&record))).into_response());
+        }
+        state.store.set_pack_enabled(&p.tenant, &record.pack_id, false).map_err(|e| ApiError::internal(e.to_string()))?;
+        let a = crate::approvals::request(
+            &state,
+            &p.tenant,
+            &Actor::from(&p),
+            "pack_import",
+            &format!("Enable imported pack `{}`", record.pack_id),
+            serde_json::json!({"pack_id": record.pack_id, "sha256": record.sha256, "kind": record.kind.as_str()}),
+            serde_json::json!({"pack_id": record.pack_id, "sha256": record.sha256}),
+        )?;
+        let mut entry = record_entry(&record);
+        entry["enabled"] = false.into();
+        entry["status"] = "pending_approval".into();
+        entry["approval_id"] = a.id.into();
+        Ok((StatusCode::ACCEPTED, Json(entry)).into_response())
+    })
+    .await
 }
 
 /// The pack a tenant sees under `id`: a built-in one, or its own custom one.
