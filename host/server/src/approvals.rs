@@ -13,13 +13,10 @@ use sentra_store::{Approval, NewApproval, ResolveRefusal, Storage as _};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, blocking, internal};
 use crate::packs::{Actor, audit};
 use crate::{AppState, Body, ErrorBody, Principal};
 
-fn internal(e: impl std::fmt::Display) -> ApiError {
-    ApiError::internal(e.to_string())
-}
 
 /// Marks requests past their time as expired, and audits each.
 pub(crate) fn expire(state: &AppState) -> Result<(), ApiError> {
@@ -90,9 +87,6 @@ pub struct ApprovalsResponse {
     pub total: usize,
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f).await.map_err(internal)?
-}
 
 /// The caller's tenant's requests, newest first.
 #[utoipa::path(get, path = "/api/approvals", tag = "approvals", params(ApprovalsParams),

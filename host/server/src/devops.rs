@@ -18,7 +18,7 @@ use sentra_store::{LocalWorkItem, Storage as _, WorkItemDraft};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, blocking};
 use crate::{AppState, Body, ErrorBody, Principal};
 
 /// Providers this build can talk to.
@@ -209,9 +209,6 @@ fn provider_for(state: &AppState, tenant: &str) -> LocalProvider {
     LocalProvider { store: state.store.clone(), tenant: tenant.into() }
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f).await.map_err(|e| ApiError::internal(e.to_string()))?
-}
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -133,3 +133,13 @@ pub async fn method_not_allowed() -> ApiError {
 pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     ApiError::internal("internal error (a handler panicked; see the server log)").into_response()
 }
+
+/// Runs blocking work (the store, pack loading) off the async threads.
+pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| ApiError::internal(format!("task failed: {e}")))?
+}
+
+/// A 500 from any displayable error.
+pub fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError::internal(e.to_string())
+}

@@ -11,7 +11,7 @@ use sentra_runtime::Severity;
 use sentra_store::{NewScan, ScanSummary, Storage as _};
 use serde::{Deserialize, Serialize};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, blocking, internal};
 use crate::{AppState, ErrorBody, Principal};
 
 /// Records a finished scan for the tenant. A failure is logged: the scan itself succeeded.
@@ -38,11 +38,7 @@ pub(crate) fn record(state: &AppState, tenant: &str, root: &str, result: &ScanRe
     }
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> { tokio::task::spawn_blocking(f).await.map_err(|e| ApiError::internal(format!("task failed: {e}")))? }
 
-fn internal(e: impl std::fmt::Display) -> ApiError {
-    ApiError::internal(e.to_string())
-}
 
 pub(crate) fn range(name: &str, v: Option<i64>, default: i64, lo: i64, hi: i64) -> Result<i64, ApiError> {
     let v = v.unwrap_or(default);

@@ -321,7 +321,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, FieldError, blocking};
 use crate::{AppState, Body, Principal};
 
 impl From<ImportError> for ApiError {
@@ -382,7 +382,6 @@ pub struct PacksResponse {
     pub enabled_count: usize,
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> { tokio::task::spawn_blocking(f).await.map_err(|e| ApiError::internal(format!("task failed: {e}")))? }
 
 fn check_id(id: &str) -> Result<(), ApiError> {
     if valid_pack_id(id) { Ok(()) } else { Err(ImportError::InvalidId(id.into()).into()) }
