@@ -385,3 +385,28 @@ fn imported_packs_wait_for_approval_when_governance_asks() {
     assert_eq!(status, 200, "{v}");
     assert_eq!(findings(&asker), 1, "enabled once approved");
 }
+
+#[test]
+fn coverage_traces_requirement_ids_in_comments() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "requirements.yaml", "requirements:\n  - {req_id: REQ-1, title: Log in}\n  - {req_id: REQ-2, title: Log out}\n");
+    write(root.path(), "src/login.py", "# Implements REQ-1\ndef login(): pass\n");
+    write(root.path(), "src/logout.py", "def logout(): pass\n");
+    let s = Server::start(root.path());
+    let (status, _, v) = s.call("GET", "/api/check-coverage", None, None);
+    assert_eq!(status, 200, "{v}");
+    assert_eq!((v["summary"]["implemented"].as_u64(), v["summary"]["coverage_pct"].as_f64()), (Some(1), Some(50.0)));
+    assert_eq!(v["untraced_files"], json!(["src/logout.py"]));
+    assert_eq!(v["unimplemented"], json!(["REQ-2"]));
+    assert_eq!(v["findings"][0]["rule_id"], "SENTRA-REQ-COVERAGE");
+    let first_id = v["findings"][0]["finding_id"].clone();
+    assert_eq!(s.call("GET", "/api/check-coverage", None, None).2["findings"][0]["finding_id"], first_id, "ids are stable");
+    // Adding the trace raises coverage.
+    write(root.path(), "src/logout.py", "def logout(): pass  # REQ-2\n");
+    let (_, _, v) = s.call("GET", "/api/check-coverage", None, None);
+    assert_eq!((v["summary"]["coverage_pct"].as_f64(), v["untraced_files"].clone()), (Some(100.0), json!([])));
+    write(root.path(), "requirements.yaml", "requirements: 5\n");
+    let (status, _, v) = s.call("GET", "/api/check-coverage", None, None);
+    assert_error(status, &v, 500, "config_error");
+    assert!(v["detail"].as_str().unwrap().contains("requirements.yaml"), "{v}");
+}

@@ -11,6 +11,7 @@ pub mod pack_test;
 pub mod packs;
 pub mod scan;
 pub mod suppress;
+pub mod trace;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -152,8 +152,8 @@ pub struct InlineIgnore {
     pub column: u32,
 }
 
-/// Comment openers for a file, by extension.
-fn comment_openers(path: &str) -> &'static [&'static str] {
+/// Comment openers for a file, by extension (unknown kinds: the common ones).
+pub fn comment_openers(path: &str) -> &'static [&'static str] {
     let name = path.rsplit('/').next().unwrap_or(path);
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {

@@ -141,6 +141,7 @@ pub const ROUTES: &[(&str, &str, Permission)] = &[
     ("GET", "/api/work-items", P::FindingsRead),
     ("POST", "/api/reconcile", P::Reconcile),
     ("GET", "/api/devops/status", P::FindingsRead),
+    ("GET", "/api/check-coverage", P::FindingsRead),
     ("POST", "/api/devops/test-connection", P::Reconcile),
     ("GET", "/api/approvals", P::FindingsRead),
     ("POST", "/api/approvals", P::ApprovalRequest),

@@ -350,3 +350,29 @@ pub(crate) async fn test_connection(
     })
     .await
 }
+
+/// Traces `REQ-`/`SRS-` ids in source comments against `requirements.yaml`; every source
+/// file that traces to nothing is a `SENTRA-REQ-COVERAGE` finding.
+#[utoipa::path(get, path = "/api/check-coverage", tag = "devops",
+    responses((status = 200, body = sentra_engine::trace::Coverage), (status = 500, body = ErrorBody)))]
+pub(crate) async fn check_coverage(State(state): State<Arc<AppState>>) -> Result<Json<sentra_engine::trace::Coverage>, ApiError> {
+    blocking(move || {
+        let loaded = state.current()?;
+        let requirements = sentra_engine::trace::read_requirements(&state.root).map_err(|e| {
+            let mut err = ApiError::internal(e);
+            err.code = "config_error";
+            err
+        })?;
+        let mut files = Vec::new();
+        for (rel, path, len) in sentra_engine::scan::walk_tree(&state.root, &loaded.config) {
+            if state.state_dir.as_ref().is_some_and(|d| path.starts_with(d)) {
+                continue;
+            }
+            if let Some(data) = sentra_engine::scan::load_file(&path, len, loaded.config.max_file_bytes) {
+                files.push((rel, String::from_utf8_lossy(data.bytes()).into_owned()));
+            }
+        }
+        Ok(Json(sentra_engine::trace::coverage(&requirements, &files)))
+    })
+    .await
+}

@@ -1,0 +1,187 @@
+//! Requirements traceability: `REQ-123` and `SRS-123` ids in source comments (any comment
+//! syntax) checked against `requirements.yaml`. Each source file that traces to no
+//! requirement is a finding (`SENTRA-REQ-COVERAGE`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// The rule id of untraced-file findings.
+pub const COVERAGE_RULE: &str = "SENTRA-REQ-COVERAGE";
+/// The requirements file, at the workspace root.
+pub const REQUIREMENTS_FILE: &str = "requirements.yaml";
+
+/// Source files by extension: what is expected to trace to a requirement.
+const SOURCE_EXTENSIONS: &[&str] =
+    &["py", "js", "jsx", "ts", "tsx", "mjs", "rs", "go", "java", "kt", "swift", "scala", "c", "h", "cc", "cpp", "hpp", "cs", "rb", "php"];
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct RequirementsFile {
+    #[serde(default)]
+    pub generated_at: Option<String>,
+    #[serde(default)]
+    pub requirements: Vec<Requirement>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct Requirement {
+    pub req_id: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub acceptance_criteria: Vec<String>,
+    #[serde(default)]
+    pub source_files: Vec<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub work_item_id: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct TracedRequirement {
+    pub id: String,
+    pub title: String,
+    /// Files whose comments name it.
+    pub files: Vec<String>,
+    /// In `requirements.yaml`.
+    pub defined: bool,
+    /// Named in at least one source comment.
+    pub implemented: bool,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct CoverageSummary {
+    pub total: usize,
+    pub implemented: usize,
+    pub coverage_pct: f64,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct UntracedFile {
+    pub file: String,
+    /// Stable: the same file gives the same id.
+    pub finding_id: String,
+    pub rule_id: String,
+    pub category: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Coverage {
+    pub requirements: Vec<TracedRequirement>,
+    pub untraced_files: Vec<String>,
+    /// Defined requirements no comment names.
+    pub unimplemented: Vec<String>,
+    pub summary: CoverageSummary,
+    pub findings: Vec<UntracedFile>,
+}
+
+/// `REQ-12` / `SRS-7` ids in one line's comment part.
+fn ids_in_comment(line: &str, openers: &[&str]) -> Vec<String> {
+    let Some(at) = openers.iter().filter_map(|o| line.find(o)).min() else { return Vec::new() };
+    let comment = &line[at..];
+    let mut out = Vec::new();
+    for prefix in ["REQ-", "SRS-"] {
+        let mut rest = comment;
+        while let Some(i) = rest.find(prefix) {
+            let after = &rest[i + prefix.len()..];
+            let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+            let boundary_ok = i == 0 || !rest.as_bytes()[i - 1].is_ascii_alphanumeric();
+            if !digits.is_empty() && boundary_ok {
+                out.push(format!("{prefix}{digits}"));
+            }
+            rest = &after[digits.len()..];
+        }
+    }
+    out
+}
+
+/// Coverage of the tree at `root`: `files` are (relative path, contents) of its files.
+pub fn coverage(requirements: &RequirementsFile, files: &[(String, String)]) -> Coverage {
+    let mut named: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut untraced = Vec::new();
+    for (path, text) in files {
+        let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        let openers = crate::suppress::comment_openers(path);
+        let mut any = false;
+        for line in text.lines() {
+            for id in ids_in_comment(line, openers) {
+                named.entry(id).or_default().insert(path.clone());
+                any = true;
+            }
+        }
+        if !any && SOURCE_EXTENSIONS.contains(&ext.as_str()) {
+            untraced.push(path.clone());
+        }
+    }
+    let defined: BTreeMap<&str, &Requirement> = requirements.requirements.iter().map(|r| (r.req_id.as_str(), r)).collect();
+    let mut ids: BTreeSet<String> = defined.keys().map(|k| k.to_string()).collect();
+    ids.extend(named.keys().cloned());
+    let traced: Vec<TracedRequirement> = ids
+        .iter()
+        .map(|id| TracedRequirement {
+            id: id.clone(),
+            title: defined.get(id.as_str()).map(|r| r.title.clone()).unwrap_or_default(),
+            files: named.get(id).map(|f| f.iter().cloned().collect()).unwrap_or_default(),
+            defined: defined.contains_key(id.as_str()),
+            implemented: named.contains_key(id),
+        })
+        .collect();
+    let total = defined.len();
+    let implemented = traced.iter().filter(|t| t.defined && t.implemented).count();
+    let unimplemented = traced.iter().filter(|t| t.defined && !t.implemented).map(|t| t.id.clone()).collect();
+    let findings = untraced
+        .iter()
+        .map(|f| UntracedFile {
+            file: f.clone(),
+            finding_id: finding_id_of(f),
+            rule_id: COVERAGE_RULE.into(),
+            category: "traceability".into(),
+            message: format!("{f} traces to no requirement (no REQ-/SRS- id in its comments)"),
+        })
+        .collect();
+    let coverage_pct = if total == 0 { 0.0 } else { (implemented as f64 * 1000.0 / total as f64).round() / 10.0 };
+    Coverage { requirements: traced, untraced_files: untraced, unimplemented, summary: CoverageSummary { total, implemented, coverage_pct }, findings }
+}
+
+fn finding_id_of(path: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(format!("{COVERAGE_RULE}\0{path}").as_bytes()))[..16].to_string()
+}
+
+/// Reads `requirements.yaml` under `root` (absent: no requirements).
+pub fn read_requirements(root: &Path) -> Result<RequirementsFile, String> {
+    let path = root.join(REQUIREMENTS_FILE);
+    if !path.is_file() {
+        return Ok(RequirementsFile::default());
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_saphyr::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_found_in_comments_only() {
+        let files = vec![
+            ("a.py".to_string(), "x = 'REQ-9'  # implements REQ-1, SRS-2\n".to_string()),
+            ("b.rs".to_string(), "// REQ-3\nfn f() {}\n".to_string()),
+            ("c.py".to_string(), "print('REQ-4')\n".to_string()),
+            ("README.md".to_string(), "no ids\n".to_string()),
+        ];
+        let reqs = RequirementsFile { requirements: vec![Requirement { req_id: "REQ-1".into(), ..Default::default() }, Requirement { req_id: "REQ-5".into(), ..Default::default() }], ..Default::default() };
+        let c = coverage(&reqs, &files);
+        let ids: Vec<&str> = c.requirements.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["REQ-1", "REQ-3", "REQ-5", "SRS-2"]);
+        assert_eq!(c.untraced_files, ["c.py"], "a string is not a comment; markdown is not source");
+        assert_eq!((c.summary.total, c.summary.implemented, c.summary.coverage_pct), (2, 1, 50.0));
+        assert_eq!(c.unimplemented, ["REQ-5"]);
+        assert_eq!(c.findings[0].finding_id, coverage(&reqs, &files).findings[0].finding_id);
+    }
+}
