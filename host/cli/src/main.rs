@@ -754,18 +754,7 @@ fn record_scan(state_dir: Option<&Path>, root: &Path, result: &sentra_engine::Sc
     if !explicit && !dir.is_dir() {
         return;
     }
-    let b = &result.by_severity;
-    let scan = sentra_store::NewScan {
-        tenant: sentra_server::auth::DEFAULT_TENANT.into(),
-        root: root.display().to_string(),
-        packs: result.packs.iter().map(|p| p.pack_id.clone()).collect(),
-        counts: [b.critical, b.high, b.medium, b.low, b.info],
-        files_scanned: result.files_scanned,
-        duration_ms: result.duration_ms,
-        gate_passed: Some(gate.passed),
-        score: sentra_engine::compliance_score(result),
-        result: serde_json::to_string(result).unwrap_or_default(),
-    };
+    let scan = sentra_server::history::new_scan(sentra_server::auth::DEFAULT_TENANT, &root.display().to_string(), result, gate.passed);
     match sentra_store::SqliteStore::open(&dir) {
         Ok(store) => {
             if let Err(e) = store.record_scan(&scan) {
@@ -785,20 +774,12 @@ fn record_scan(state_dir: Option<&Path>, root: &Path, result: &sentra_engine::Sc
 /// The suppressions made over the API (tenant `default`) in the state directory, when it
 /// exists: CLI and server scans of one workspace suppress the same findings.
 fn stored_suppressions(state_dir: Option<&Path>) -> Result<Vec<sentra_engine::suppress::Suppression>> {
-    use sentra_store::Storage;
     let dir = sentra_store::state_dir(Path::new("."), state_dir);
     if !dir.join(sentra_store::DATABASE_FILE).is_file() {
         return Ok(Vec::new());
     }
     let store = sentra_store::SqliteStore::open(&dir)?;
-    let mut out = Vec::new();
-    for r in store.list_suppressions(sentra_server::auth::DEFAULT_TENANT)? {
-        match sentra_engine::suppress::Suppression::new(Some(r.id.clone()), &r.rule_id, &r.file_pattern, &r.reason, r.expires.as_deref(), "api") {
-            Ok(s) => out.push(s),
-            Err((field, message)) => tracing::warn!(id = %r.id, field, "skipping an invalid stored suppression: {message}"),
-        }
-    }
-    Ok(out)
+    Ok(sentra_server::history::stored_suppressions(&store, sentra_server::auth::DEFAULT_TENANT)?)
 }
 
 fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u8> {
@@ -851,7 +832,7 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
         let format: sentra_reports::Format = name.parse().map_err(|e: String| anyhow::anyhow!("{}: reporters: {e}", config.origin))?;
         let path = config.output_dir.join(format.file_name());
         let doc = sentra_reports::render(format, &result, &ctx)?;
-        write_atomic(&path, doc.as_bytes()).with_context(|| format!("{}: cannot write report", path.display()))?;
+        sentra_engine::config_edit::write_atomic(&path, doc.as_bytes()).with_context(|| format!("{}: cannot write report", path.display()))?;
         tracing::info!(path = %path.display(), "wrote {format} report");
     }
     if is_gate && !gate.passed { Ok(1) } else { Ok(0) }
@@ -860,7 +841,7 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
 /// Writes to `path` atomically, or to standard output.
 fn emit(path: Option<&Path>, buf: &[u8]) -> Result<()> {
     match path {
-        Some(path) => write_atomic(path, buf).with_context(|| format!("{}: cannot write report", path.display()))?,
+        Some(path) => sentra_engine::config_edit::write_atomic(path, buf).with_context(|| format!("{}: cannot write report", path.display()))?,
         None => {
             let mut out = anstream::stdout();
             out.write_all(buf)?;
@@ -898,26 +879,4 @@ fn report_cmd(args: ReportArgs) -> Result<u8> {
     };
     emit(args.output.as_deref(), &buf)?;
     Ok(0)
-}
-
-/// Writes via a temporary file and rename so a crash never leaves a torn report.
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile_in(dir)?;
-    tmp.1.write_all(bytes)?;
-    tmp.1.sync_all()?;
-    std::fs::rename(&tmp.0, path)
-}
-
-fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    for i in 0..100u32 {
-        let p = dir.join(format!(".sentra-{}-{i}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&p) {
-            Ok(f) => return Ok((p, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("could not create a temporary file"))
 }

@@ -14,10 +14,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{ApiError, blocking, internal};
 use crate::{AppState, ErrorBody, Principal};
 
-/// Records a finished scan for the tenant. A failure is logged: the scan itself succeeded.
-pub(crate) fn record(state: &AppState, tenant: &str, root: &str, result: &ScanResult, gate_passed: bool) {
+/// The history row of a finished scan (shared by the server and the CLI).
+pub fn new_scan(tenant: &str, root: &str, result: &ScanResult, gate_passed: bool) -> NewScan {
     let b = &result.by_severity;
-    let scan = NewScan {
+    NewScan {
         tenant: tenant.into(),
         root: root.into(),
         packs: result.packs.iter().map(|p| p.pack_id.clone()).collect(),
@@ -27,7 +27,12 @@ pub(crate) fn record(state: &AppState, tenant: &str, root: &str, result: &ScanRe
         gate_passed: Some(gate_passed),
         score: sentra_engine::compliance_score(result),
         result: serde_json::to_string(result).unwrap_or_default(),
-    };
+    }
+}
+
+/// Records a finished scan for the tenant. A failure is logged: the scan itself succeeded.
+pub(crate) fn record(state: &AppState, tenant: &str, root: &str, result: &ScanResult, gate_passed: bool) {
+    let scan = new_scan(tenant, root, result, gate_passed);
     if let Err(e) = state.store.record_scan(&scan) {
         tracing::error!(tenant, error = %e, "could not record the scan");
     }
@@ -287,7 +292,12 @@ pub(crate) async fn license(State(state): State<Arc<AppState>>, axum::Extension(
 /// The tenant's API suppressions, checked, for a scan. Stored ones were checked on the way
 /// in; one that no longer checks (edited in the database) is skipped with a warning.
 pub(crate) fn api_suppressions(state: &AppState, tenant: &str) -> Result<Vec<sentra_engine::suppress::Suppression>, ApiError> {
-    let records = state.store.list_suppressions(tenant).map_err(internal)?;
+    stored_suppressions(state.store.as_ref(), tenant).map_err(internal)
+}
+
+/// A tenant's API suppressions in `store`, checked (shared by the server and the CLI).
+pub fn stored_suppressions(store: &dyn sentra_store::Storage, tenant: &str) -> Result<Vec<sentra_engine::suppress::Suppression>, sentra_store::StoreError> {
+    let records = store.list_suppressions(tenant)?;
     Ok(records
         .into_iter()
         .filter_map(|r| {

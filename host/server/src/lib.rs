@@ -8,7 +8,7 @@ pub mod auth;
 mod approvals;
 pub mod devops;
 mod docs;
-mod history;
+pub mod history;
 pub mod settings;
 pub mod packs;
 pub mod error;
