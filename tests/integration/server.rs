@@ -29,7 +29,8 @@ impl Drop for Server {
 pub(crate) fn sentra_cmd() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sentra"));
     for (k, _) in std::env::vars() {
-        if k.starts_with("GUARD_") {
+        // Tracker credentials of the caller's must not reach a test's server either.
+        if k.starts_with("GUARD_") || sentra_engine::devops::PROVIDERS.iter().any(|p| sentra_engine::devops::credential_env(p).contains(&k.as_str())) {
             cmd.env_remove(k);
         }
     }

@@ -73,6 +73,9 @@ pub struct RawConfig {
     /// Per-rule overrides by pack id, then rule id: `{secrets: {SEC-001: {severity: low}}}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_overrides: Option<BTreeMap<String, BTreeMap<String, RawRuleOverride>>>,
+    /// The work tracker reconcile keeps in step with findings (default `local`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub devops: Option<crate::devops::RawDevops>,
 }
 
 /// One rule's override; unset fields keep the pack's value.
@@ -218,6 +221,10 @@ pub struct Config {
     /// Rule overrides keyed by (pack id, rule id). Whether the rules exist is checked
     /// against the loaded packs by [`crate::packs::PackSet::check_overrides`].
     pub rule_overrides: BTreeMap<(String, String), RuleOverride>,
+    /// The work tracker (checked `devops:`).
+    pub devops: crate::devops::DevopsSettings,
+    /// `devops:` as written, to report which settings are present.
+    pub raw_devops: crate::devops::RawDevops,
 }
 
 impl Config {
@@ -414,7 +421,12 @@ impl Config {
             suppressions.push(s);
         }
 
+        let raw_devops = raw.devops.clone().unwrap_or_default();
+        let devops = raw_devops.check().map_err(|(k, m)| invalid(&format!("devops.{k}"), m))?;
+
         Ok(Config {
+            devops,
+            raw_devops,
             governance,
             suppressions,
             tenant_limits,
