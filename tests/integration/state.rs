@@ -1,5 +1,6 @@
 //! `/api/config` end to end, and what survives a SIGKILL in the middle of writes.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
@@ -409,4 +410,86 @@ fn coverage_traces_requirement_ids_in_comments() {
     let (status, _, v) = s.call("GET", "/api/check-coverage", None, None);
     assert_error(status, &v, 500, "config_error");
     assert!(v["detail"].as_str().unwrap().contains("requirements.yaml"), "{v}");
+}
+
+/// Requirements drafted from untraced code: the same tree gives the same file, existing
+/// entries keep their bytes, coverage rises as traces are added, and `push` makes work
+/// items that reconcile leaves alone.
+#[test]
+fn generated_requirements_are_deterministic_merge_in_place_and_push_to_the_tracker() {
+    let make_tree = |root: &Path| {
+        write(root, "requirements.yaml", "# Signed off by QA\nrequirements:\n  - req_id: REQ-1\n    title: Log in\n    status: approved\n");
+        write(root, "src/auth/login.py", "\"\"\"Password login.\"\"\"\n# Implements REQ-1\n@app.post(\"/login\")\ndef login(req):\n    pass\n");
+        write(root, "src/billing/invoice.py", "\"\"\"Invoices for orders.\"\"\"\ndef total(order):\n    pass\ndef _round(x):\n    pass\n");
+        write(root, "src/billing/tax.py", "# VAT rules.\ndef vat(amount):\n    pass\n");
+        write(root, "web/client.ts", "/** The browser client. */\nexport function fetchOrders() {}\n");
+    };
+    let generate = |s: &Server, q: &str| {
+        let (status, _, v) = s.call("POST", &format!("/api/generate-reqs{q}"), None, None);
+        assert_eq!(status, 200, "{v}");
+        v
+    };
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    make_tree(a.path());
+    make_tree(b.path());
+    let sa = Server::start(a.path());
+    let before = s_coverage(&sa);
+    let dry = generate(&sa, "?dry_run=true");
+    assert_eq!(dry["status"], "dry_run");
+    assert!(std::fs::read_to_string(a.path().join("requirements.yaml")).unwrap().starts_with("# Signed off"), "a dry run writes nothing");
+    let v = generate(&sa, "");
+    assert_eq!(v["status"], "ok");
+    let added: Vec<(&str, &str)> = v["added"].as_array().unwrap().iter().map(|r| (r["req_id"].as_str().unwrap(), r["title"].as_str().unwrap())).collect();
+    assert_eq!(added, [("REQ-2", "Billing"), ("REQ-3", "Client")]);
+    assert_eq!(strip_stamp(&v["yaml"]), strip_stamp(&dry["yaml"]), "the dry run showed what was written");
+    let billing = &v["added"][0];
+    assert_eq!(billing["source_files"], json!(["src/billing/invoice.py", "src/billing/tax.py"]));
+    assert_eq!(billing["status"], "draft");
+    assert_eq!(billing["description"], "Invoices for orders. VAT rules. Public items: total, vat.");
+    assert_eq!(billing["acceptance_criteria"][0], "`total` in src/billing/invoice.py behaves as specified and is covered by a test");
+    let text_a = std::fs::read_to_string(a.path().join("requirements.yaml")).unwrap();
+    assert!(text_a.contains("# Signed off by QA\nrequirements:\n  - req_id: REQ-1\n    title: Log in\n    status: approved\n"), "existing entries keep their bytes:\n{text_a}");
+    // Again on the same tree: nothing changes, not even the timestamp.
+    assert_eq!(generate(&sa, "")["status"], "unchanged");
+    assert_eq!(std::fs::read_to_string(a.path().join("requirements.yaml")).unwrap(), text_a);
+    // Another copy of the tree gets the same ids and entries.
+    let sb = Server::start(b.path());
+    let strip = |t: &str| t.lines().filter(|l| !l.starts_with("generated_at:")).collect::<Vec<_>>().join("\n");
+    generate(&sb, "");
+    assert_eq!(strip(&std::fs::read_to_string(b.path().join("requirements.yaml")).unwrap()), strip(&text_a));
+    // Tracing the new requirements in comments raises coverage.
+    let after_gen = s_coverage(&sa);
+    assert_eq!((before.0, after_gen.0), (1, 3), "three requirements defined now");
+    write(a.path(), "src/billing/tax.py", "# VAT rules. REQ-2\ndef vat(amount):\n    pass\n");
+    let traced = s_coverage(&sa);
+    assert!(traced.1 > after_gen.1, "coverage rises: {} -> {}", after_gen.1, traced.1);
+
+    // push: each new requirement gets a work item, and reconcile does not close them.
+    write(a.path(), "src/search/index.py", "def search(q):\n    pass\n");
+    let v = generate(&sa, "?push=true");
+    assert_eq!(v["added"][0]["req_id"], "REQ-4");
+    let item_id = v["pushed"][0]["work_item_id"].as_str().unwrap().to_string();
+    assert!(v["pushed"][0]["error"].is_null(), "{v}");
+    assert!(std::fs::read_to_string(a.path().join("requirements.yaml")).unwrap().contains(&format!("work_item_id: \"{item_id}\"")), "{}", v["yaml"]);
+    let (_, _, items) = sa.call("GET", "/api/work-items", None, None);
+    assert_eq!(items["work_items"][0]["rule_id"], "requirement:REQ-4");
+    assert_eq!(items["work_items"][0]["acceptance_criteria"][0], "`search` in src/search/index.py behaves as specified and is covered by a test");
+    assert_eq!(sa.call("POST", "/scan", None, Some(r#"{"repo_path": "."}"#)).0, 200);
+    let v = sa.call("POST", "/api/reconcile", None, None).2;
+    assert!(v["actions"].as_array().unwrap().iter().all(|a| !a["rule_id"].as_str().unwrap().starts_with("requirement:")), "{v}");
+    // The work item's id in a comment traces to its requirement.
+    write(a.path(), "src/search/index.py", &format!("# closes #{item_id}\ndef search(q):\n    pass\n"));
+    let (_, _, c) = sa.call("GET", "/api/check-coverage", None, None);
+    let req4 = c["requirements"].as_array().unwrap().iter().find(|r| r["id"] == "REQ-4").unwrap().clone();
+    assert_eq!((req4["implemented"].as_bool(), req4["files"].clone()), (Some(true), json!(["src/search/index.py"])), "{c}");
+}
+
+/// (requirements defined, coverage percent).
+fn s_coverage(s: &Server) -> (u64, f64) {
+    let (_, _, v) = s.call("GET", "/api/check-coverage", None, None);
+    (v["summary"]["total"].as_u64().unwrap(), v["summary"]["coverage_pct"].as_f64().unwrap())
+}
+
+fn strip_stamp(v: &Value) -> String {
+    v.as_str().unwrap().lines().filter(|l| !l.starts_with("generated_at:")).collect::<Vec<_>>().join("\n")
 }

@@ -30,6 +30,10 @@ pub use sentra_store::WorkItemDraft;
 pub const ACTIVE: &str = "active";
 pub const CLOSED: &str = "closed";
 
+/// Rule-id prefix of items that carry a requirement (`requirement:REQ-3`) rather than a
+/// rule's findings; reconcile leaves them alone.
+pub const REQUIREMENT_PREFIX: &str = "requirement:";
+
 /// A work item as every provider reports it.
 #[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct WorkItem {
@@ -116,6 +120,22 @@ pub fn draft(rule_id: &str, findings: &[&Finding]) -> WorkItemDraft {
     }
 }
 
+/// What the work item of a generated requirement says.
+pub fn requirement_draft(r: &sentra_engine::trace::Requirement) -> WorkItemDraft {
+    let mut description = r.description.clone();
+    if !r.source_files.is_empty() {
+        description.push_str(&format!("\n\nSource files:\n{}", r.source_files.iter().map(|f| format!("- {f}")).collect::<Vec<_>>().join("\n")));
+    }
+    WorkItemDraft {
+        rule_id: format!("{REQUIREMENT_PREFIX}{}", r.req_id),
+        title: format!("[sentra] {}: {}", r.req_id, r.title),
+        description,
+        acceptance_criteria: r.acceptance_criteria.clone(),
+        findings_key: String::new(),
+        findings_count: 0,
+    }
+}
+
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ReconcileAction {
     /// `create`, `update`, `close` or `reopen`.
@@ -163,7 +183,7 @@ pub fn reconcile(provider: &dyn Provider, result: &ScanResult, fail_on: &[sentra
         by_rule.entry(f.rule_id.as_str()).or_default().push(f);
     }
     let items = match provider.list() {
-        Ok(items) => items,
+        Ok(items) => items.into_iter().filter(|i| !i.rule_id.starts_with(REQUIREMENT_PREFIX)).collect::<Vec<_>>(),
         Err(e) => {
             let mut out = ReconcileResponse::empty("error", provider.name(), Some(e.to_string()));
             out.result.errors = 1;

@@ -10,6 +10,7 @@ pub mod finding;
 pub mod governance;
 pub mod pack_test;
 pub mod packs;
+pub mod reqgen;
 pub mod scan;
 pub mod suppress;
 pub mod trace;

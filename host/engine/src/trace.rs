@@ -13,18 +13,18 @@ pub const COVERAGE_RULE: &str = "SENTRA-REQ-COVERAGE";
 pub const REQUIREMENTS_FILE: &str = "requirements.yaml";
 
 /// Source files by extension: what is expected to trace to a requirement.
-const SOURCE_EXTENSIONS: &[&str] =
+pub(crate) const SOURCE_EXTENSIONS: &[&str] =
     &["py", "js", "jsx", "ts", "tsx", "mjs", "rs", "go", "java", "kt", "swift", "scala", "c", "h", "cc", "cpp", "hpp", "cs", "rb", "php"];
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct RequirementsFile {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generated_at: Option<String>,
     #[serde(default)]
     pub requirements: Vec<Requirement>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct Requirement {
     pub req_id: String,
     #[serde(default)]
@@ -35,9 +35,11 @@ pub struct Requirement {
     pub acceptance_criteria: Vec<String>,
     #[serde(default)]
     pub source_files: Vec<String>,
-    #[serde(default)]
+    /// `draft`, `approved` or `rejected`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    #[serde(default)]
+    /// The tracker item that carries it; comments naming this id trace to it too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work_item_id: Option<String>,
 }
 
@@ -80,11 +82,30 @@ pub struct Coverage {
     pub findings: Vec<UntracedFile>,
 }
 
-/// `REQ-12` / `SRS-7` ids in one line's comment part.
-fn ids_in_comment(line: &str, openers: &[&str]) -> Vec<String> {
+/// Whether `token` occurs in `text` as a whole word (not inside a longer id or number).
+fn has_word(text: &str, token: &str) -> bool {
+    let b = text.as_bytes();
+    text.match_indices(token).any(|(i, m)| {
+        let end = i + m.len();
+        // `#42` may follow anything (`AB#42`); a key must start a word.
+        let start_ok = token.starts_with('#') || i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-');
+        let end_ok = end >= b.len() || !b[end].is_ascii_alphanumeric();
+        start_ok && end_ok
+    })
+}
+
+/// How a requirement's work item is written in a comment: `#42` / `AB#42` for a numeric
+/// id (GitHub, Azure Boards), the key itself for `SEC-12` (Jira).
+fn work_item_token(id: &str) -> String {
+    if id.chars().all(|c| c.is_ascii_digit()) { format!("#{id}") } else { id.to_string() }
+}
+
+/// `REQ-12` / `SRS-7` ids in one line's comment part, and the requirements whose work
+/// item (`aliases`: token, requirement id) it names.
+fn ids_in_comment(line: &str, openers: &[&str], aliases: &[(String, String)]) -> Vec<String> {
     let Some(at) = openers.iter().filter_map(|o| line.find(o)).min() else { return Vec::new() };
     let comment = &line[at..];
-    let mut out = Vec::new();
+    let mut out: Vec<String> = aliases.iter().filter(|(token, _)| has_word(comment, token)).map(|(_, id)| id.clone()).collect();
     for prefix in ["REQ-", "SRS-"] {
         let mut rest = comment;
         while let Some(i) = rest.find(prefix) {
@@ -102,6 +123,11 @@ fn ids_in_comment(line: &str, openers: &[&str]) -> Vec<String> {
 
 /// Coverage of the tree at `root`: `files` are (relative path, contents) of its files.
 pub fn coverage(requirements: &RequirementsFile, files: &[(String, String)]) -> Coverage {
+    let aliases: Vec<(String, String)> = requirements
+        .requirements
+        .iter()
+        .filter_map(|r| r.work_item_id.as_deref().filter(|w| !w.trim().is_empty()).map(|w| (work_item_token(w.trim()), r.req_id.clone())))
+        .collect();
     let mut named: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut untraced = Vec::new();
     for (path, text) in files {
@@ -109,7 +135,7 @@ pub fn coverage(requirements: &RequirementsFile, files: &[(String, String)]) -> 
         let openers = crate::suppress::comment_openers(path);
         let mut any = false;
         for line in text.lines() {
-            for id in ids_in_comment(line, openers) {
+            for id in ids_in_comment(line, openers, &aliases) {
                 named.entry(id).or_default().insert(path.clone());
                 any = true;
             }
@@ -141,7 +167,7 @@ pub fn coverage(requirements: &RequirementsFile, files: &[(String, String)]) -> 
             finding_id: finding_id_of(f),
             rule_id: COVERAGE_RULE.into(),
             category: "traceability".into(),
-            message: format!("{f} traces to no requirement (no REQ-/SRS- id in its comments)"),
+            message: format!("{f} traces to no requirement (no REQ-/SRS- or work item id in its comments)"),
         })
         .collect();
     let coverage_pct = if total == 0 { 0.0 } else { (implemented as f64 * 1000.0 / total as f64).round() / 10.0 };
@@ -183,5 +209,20 @@ mod tests {
         assert_eq!((c.summary.total, c.summary.implemented, c.summary.coverage_pct), (2, 1, 50.0));
         assert_eq!(c.unimplemented, ["REQ-5"]);
         assert_eq!(c.findings[0].finding_id, coverage(&reqs, &files).findings[0].finding_id);
+    }
+
+    #[test]
+    fn work_item_ids_in_comments_trace_to_their_requirement() {
+        let req = |id: &str, wi: &str| Requirement { req_id: id.into(), work_item_id: Some(wi.into()), ..Default::default() };
+        let reqs = RequirementsFile { requirements: vec![req("REQ-1", "42"), req("REQ-2", "SEC-12"), req("REQ-3", "7")], ..Default::default() };
+        let files = vec![
+            ("a.py".to_string(), "# fixes AB#42\n".to_string()),
+            ("b.ts".to_string(), "// see SEC-12 for details\n".to_string()),
+            ("c.rs".to_string(), "// #70 and XSEC-12 and SEC-123 are other items\nlet s = \"#7\";\n".to_string()),
+        ];
+        let c = coverage(&reqs, &files);
+        assert_eq!(c.unimplemented, ["REQ-3"]);
+        assert_eq!(c.untraced_files, ["c.rs"]);
+        assert_eq!(c.requirements[1].files, ["b.ts"]);
     }
 }

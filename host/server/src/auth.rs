@@ -142,6 +142,7 @@ pub const ROUTES: &[(&str, &str, Permission)] = &[
     ("POST", "/api/reconcile", P::Reconcile),
     ("GET", "/api/devops/status", P::FindingsRead),
     ("GET", "/api/check-coverage", P::FindingsRead),
+    ("POST", "/api/generate-reqs", P::Reconcile),
     ("POST", "/api/devops/test-connection", P::Reconcile),
     ("GET", "/api/approvals", P::FindingsRead),
     ("POST", "/api/approvals", P::ApprovalRequest),

@@ -229,28 +229,144 @@ pub(crate) async fn test_connection(
     .await
 }
 
-/// Traces `REQ-`/`SRS-` ids in source comments against `requirements.yaml`; every source
-/// file that traces to nothing is a `SENTRA-REQ-COVERAGE` finding.
+/// The tree's files as the scan walk sees them (the state directory left out), as
+/// (relative path, text).
+fn tree_files(state: &AppState, config: &sentra_engine::Config) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for (rel, path, len) in sentra_engine::scan::walk_tree(&state.root, config) {
+        if state.state_dir.as_ref().is_some_and(|d| path.starts_with(d)) {
+            continue;
+        }
+        if let Some(data) = sentra_engine::scan::load_file(&path, len, config.max_file_bytes) {
+            files.push((rel, String::from_utf8_lossy(data.bytes()).into_owned()));
+        }
+    }
+    files
+}
+
+fn requirements_error(e: String) -> ApiError {
+    let mut err = ApiError::internal(e);
+    err.code = "config_error";
+    err
+}
+
+/// Traces `REQ-`/`SRS-` ids and requirements' work item ids in source comments against
+/// `requirements.yaml`; every source file that traces to nothing is a
+/// `SENTRA-REQ-COVERAGE` finding.
 #[utoipa::path(get, path = "/api/check-coverage", tag = "devops",
     responses((status = 200, body = sentra_engine::trace::Coverage), (status = 500, body = ErrorBody)))]
 pub(crate) async fn check_coverage(State(state): State<Arc<AppState>>) -> Result<Json<sentra_engine::trace::Coverage>, ApiError> {
     blocking(move || {
         let loaded = state.current()?;
-        let requirements = sentra_engine::trace::read_requirements(&state.root).map_err(|e| {
-            let mut err = ApiError::internal(e);
-            err.code = "config_error";
-            err
-        })?;
-        let mut files = Vec::new();
-        for (rel, path, len) in sentra_engine::scan::walk_tree(&state.root, &loaded.config) {
-            if state.state_dir.as_ref().is_some_and(|d| path.starts_with(d)) {
-                continue;
-            }
-            if let Some(data) = sentra_engine::scan::load_file(&path, len, loaded.config.max_file_bytes) {
-                files.push((rel, String::from_utf8_lossy(data.bytes()).into_owned()));
+        let requirements = sentra_engine::trace::read_requirements(&state.root).map_err(requirements_error)?;
+        Ok(Json(sentra_engine::trace::coverage(&requirements, &tree_files(&state, &loaded.config))))
+    })
+    .await
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct GenerateParams {
+    /// Report what would be written without writing it (or pushing).
+    pub dry_run: Option<bool>,
+    /// Create a work item for each new requirement through the configured provider.
+    pub push: Option<bool>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct PushOutcome {
+    pub req_id: String,
+    pub work_item_id: Option<String>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct GenerateResponse {
+    /// `ok` (written), `unchanged` (nothing untraced is left) or `dry_run`.
+    pub status: String,
+    /// The file, relative to the server root.
+    pub path: String,
+    /// The new draft requirements.
+    pub added: Vec<sentra_engine::trace::Requirement>,
+    /// Requirements in the file afterwards.
+    pub total: usize,
+    /// One entry per new requirement when `push` was asked for.
+    pub pushed: Vec<PushOutcome>,
+    /// The file's text afterwards (what it would be, for a dry run).
+    pub yaml: String,
+}
+
+/// Drafts requirements for source files that trace to none, grouped by directory, and
+/// merges them into `requirements.yaml`: existing entries are never renumbered or
+/// rewritten, new ones take the next free `REQ-` numbers, and the same tree gives the
+/// same file. With `push`, each new requirement gets a work item (an item already made
+/// for it by an interrupted run is reused).
+#[utoipa::path(post, path = "/api/generate-reqs", tag = "devops", params(GenerateParams),
+    responses((status = 200, body = GenerateResponse), (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
+pub(crate) async fn generate_reqs(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    q: Result<Query<GenerateParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<GenerateResponse>, ApiError> {
+    let q = crate::history::query(q)?;
+    let (dry_run, push) = (q.dry_run.unwrap_or(false), q.push.unwrap_or(false));
+    blocking(move || {
+        use sentra_engine::trace::{REQUIREMENTS_FILE, coverage, read_requirements};
+        let loaded = state.current()?;
+        let path = state.root.join(REQUIREMENTS_FILE);
+        let existing_text = match std::fs::read_to_string(&path) {
+            Ok(t) => Some(t),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(requirements_error(format!("{}: {e}", path.display()))),
+        };
+        let existing = read_requirements(&state.root).map_err(requirements_error)?;
+        let files = tree_files(&state, &loaded.config);
+        let untraced = coverage(&existing, &files).untraced_files;
+        let mut added = sentra_engine::reqgen::generate(&existing, &files, &untraced);
+        let mut pushed = Vec::new();
+        if push && !dry_run && !added.is_empty() {
+            let provider = connect(&state, &loaded.config.devops, &p.tenant);
+            let items = provider.as_ref().map_err(|e| e.to_string()).and_then(|p| p.list().map_err(|e| e.to_string()));
+            for r in &mut added {
+                let draft = sentra_devops::requirement_draft(r);
+                let outcome = match (&provider, &items) {
+                    (Err(e), _) => Err(e.to_string()),
+                    (_, Err(e)) => Err(e.clone()),
+                    (Ok(provider), Ok(items)) => match items.iter().find(|i| i.rule_id == draft.rule_id) {
+                        Some(found) => Ok(found.id.clone()),
+                        None => provider.create(&draft).map(|i| i.id).map_err(|e| e.to_string()),
+                    },
+                };
+                match outcome {
+                    Ok(id) => {
+                        r.work_item_id = Some(id.clone());
+                        pushed.push(PushOutcome { req_id: r.req_id.clone(), work_item_id: Some(id), error: None });
+                    }
+                    Err(e) => pushed.push(PushOutcome { req_id: r.req_id.clone(), work_item_id: None, error: Some(e) }),
+                }
             }
         }
-        Ok(Json(sentra_engine::trace::coverage(&requirements, &files)))
+        let now = jiff::Timestamp::now().round(jiff::Unit::Second).map_err(|e| ApiError::internal(e.to_string()))?.to_string();
+        let yaml = sentra_engine::reqgen::merge(existing_text.as_deref(), &existing, &added, &now);
+        let status = if dry_run {
+            "dry_run"
+        } else if added.is_empty() {
+            "unchanged"
+        } else {
+            sentra_engine::config_edit::write_atomic(&path, yaml.as_bytes()).map_err(|e| ApiError::internal(format!("{}: {e}", path.display())))?;
+            let ids: Vec<&str> = added.iter().map(|r| r.req_id.as_str()).collect();
+            crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(&p), "generate_reqs", REQUIREMENTS_FILE,
+                json!({"added": ids, "pushed": push}), "ok");
+            "ok"
+        };
+        Ok(Json(GenerateResponse {
+            status: status.into(),
+            path: REQUIREMENTS_FILE.into(),
+            total: existing.requirements.len() + added.len(),
+            added,
+            pushed,
+            yaml,
+        }))
     })
     .await
 }
