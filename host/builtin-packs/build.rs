@@ -25,6 +25,8 @@ fn main() {
         .filter(|e| e.file_name() != "testing" && e.file_name() != "target" && e.path().is_dir())
         .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
         .collect();
+    // The directory itself, so that a new pack directory is noticed.
+    println!("cargo:rerun-if-changed={}", root.join("packs").display());
     for (_, dir) in &dirs {
         println!("cargo:rerun-if-changed={}", dir.display());
     }

@@ -32,6 +32,9 @@ enum Command {
     Scan(ScanArgs),
     /// Scan and fail (exit 1) on findings at the gate's severities or on an errored pack.
     Gate(ScanArgs),
+    /// Detect the project's languages, frameworks and infrastructure and write the packs
+    /// that fit to `.sentra/config.yaml` (what a scan without config runs anyway).
+    Init(InitArgs),
     /// List the available packs.
     ListPacks(ListArgs),
     /// List the rules of the available (or selected) packs.
@@ -50,6 +53,16 @@ enum Command {
     /// to a running server at once).
     #[command(subcommand)]
     Keys(KeysCommand),
+}
+
+#[derive(Args, Debug)]
+struct InitArgs {
+    /// Project directory.
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// Replace an existing `.sentra/config.yaml`.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -383,6 +396,7 @@ fn load_config(root: &Path, explicit: Option<&Path>, packs: &[String], fail_on: 
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Scan(args) => scan_cmd(args, false, cli.state_dir.as_deref()),
+        Command::Init(args) => init_cmd(args),
         Command::Gate(args) => scan_cmd(args, true, cli.state_dir.as_deref()),
         Command::ListPacks(args) => {
             let cat = catalog()?;
@@ -782,6 +796,26 @@ fn stored_suppressions(state_dir: Option<&Path>) -> Result<Vec<sentra_engine::su
     Ok(sentra_server::history::stored_suppressions(&store, sentra_server::auth::DEFAULT_TENANT)?)
 }
 
+fn init_cmd(args: InitArgs) -> Result<u8> {
+    let root = &args.path;
+    if !root.is_dir() {
+        anyhow::bail!("{}: not a directory", root.display());
+    }
+    let path = root.join(sentra_engine::config::CONFIG_FILES[0]);
+    if path.exists() && !args.force {
+        anyhow::bail!("{}: already exists (pass --force to replace it)", path.display());
+    }
+    let config = Config::default();
+    let cat = catalog()?;
+    let d = sentra_engine::detect::detect(root, &config, &cat.ids());
+    let today = jiff::Zoned::now().date().to_string();
+    let text = sentra_engine::detect::init_config(&d, &today);
+    sentra_engine::config_edit::write_atomic(&path, text.as_bytes()).with_context(|| format!("{}: cannot write", path.display()))?;
+    let mut out = anstream::stdout();
+    writeln!(out, "wrote {} with {} packs: {}", path.display(), d.packs.len(), d.pack_ids().join(", "))?;
+    Ok(0)
+}
+
 fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u8> {
     let root = &args.path;
     if !root.exists() {
@@ -790,8 +824,12 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
     if !root.is_dir() {
         anyhow::bail!("{}: not a directory", root.display());
     }
-    let config = load_config(root, args.config.as_deref(), &args.packs, &args.fail_on)?;
+    let mut config = load_config(root, args.config.as_deref(), &args.packs, &args.fail_on)?;
     let cat = catalog()?;
+    if config.standards_packs.is_none() {
+        // Zero-config: the packs that fit what the tree is made of (what `sentra init` writes).
+        config.standards_packs = Some(sentra_engine::detect::detect(root, &config, &cat.ids()).pack_ids());
+    }
     let mut extra = Vec::new();
     for file in config.pack_file_paths(root).iter().chain(&args.pack_files) {
         extra.push(load_pack_file(&cat, file, &config)?);

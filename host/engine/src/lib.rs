@@ -5,6 +5,7 @@ pub mod conditions;
 pub mod config;
 pub mod config_edit;
 pub mod declarative;
+pub mod detect;
 pub mod devops;
 pub mod finding;
 pub mod governance;

@@ -188,6 +188,8 @@ struct Loaded {
     origin: String,
     config: Config,
     extra: Vec<Arc<sentra_runtime::LoadedPack>>,
+    /// The built-in packs zero-config chose for the root (used when `standards_packs` is unset).
+    detected: Vec<String>,
     fingerprint: Vec<(PathBuf, Option<(std::time::SystemTime, u64)>)>,
     /// Pack sets by pack selection, so a request does not reload packs.
     pack_sets: Mutex<HashMap<String, Arc<PackSet>>>,
@@ -329,7 +331,7 @@ impl AppState {
     /// The pack set a tenant's scan runs with.
     fn tenant_pack_set(&self, loaded: &Loaded, tenant: &str, config: &Config) -> Result<Arc<PackSet>, ApiError> {
         let t = self.tenant_packs(loaded, tenant)?;
-        let (ids, extra) = t.selection(&self.catalog, config.standards_packs.as_ref());
+        let (ids, extra) = t.selection(config.standards_packs.as_ref(), &loaded.detected);
         // `pack_files` packs are always there unless named away.
         let mut config = config.clone();
         let mut ids = ids;
@@ -359,7 +361,9 @@ fn load(root: &Path, catalog: &Catalog) -> Result<Loaded, StartError> {
         }
         extra.push(file.pack);
     }
-    Ok(Loaded { fingerprint: fingerprint(root, &paths), raw, origin, config, extra, pack_sets: Mutex::new(HashMap::new()) })
+    // Zero-config: without `standards_packs`, the packs that fit what the tree is made of.
+    let detected = sentra_engine::detect::detect(root, &config, &catalog.ids()).pack_ids();
+    Ok(Loaded { fingerprint: fingerprint(root, &paths), raw, origin, config, extra, detected, pack_sets: Mutex::new(HashMap::new()) })
 }
 
 /// The API router. Protected routes sit behind [`auth::guard`], which enforces the

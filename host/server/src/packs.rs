@@ -244,12 +244,14 @@ impl TenantPacks {
 
     /// Pack selection for a scan: the configured (or all) built-in packs plus the tenant's
     /// enabled custom packs, minus disabled ones; and the custom packs to load with them.
-    pub fn selection(&self, catalog: &Catalog, configured: Option<&Vec<String>>) -> (Vec<String>, Vec<Arc<LoadedPack>>) {
+    /// The pack ids a scan runs and the tenant's own packs among them. Unconfigured, that
+    /// is the `detected` built-ins (zero-config) and every enabled tenant pack.
+    pub fn selection(&self, configured: Option<&Vec<String>>, detected: &[String]) -> (Vec<String>, Vec<Arc<LoadedPack>>) {
         let disabled = self.disabled();
         let enabled_custom: Vec<&(PackRecord, Arc<LoadedPack>)> = self.custom.iter().filter(|(r, _)| r.enabled).collect();
         let ids: Vec<String> = match configured {
             Some(ids) => ids.clone(),
-            None => catalog.ids().into_iter().chain(enabled_custom.iter().map(|(r, _)| r.pack_id.clone())).collect(),
+            None => detected.iter().cloned().chain(enabled_custom.iter().map(|(r, _)| r.pack_id.clone())).collect(),
         };
         let ids: Vec<String> = ids.into_iter().filter(|id| !disabled.contains(id)).collect();
         let extra = enabled_custom.iter().filter(|(r, _)| ids.contains(&r.pack_id)).map(|(_, p)| p.clone()).collect();

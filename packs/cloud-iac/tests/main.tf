@@ -1,0 +1,33 @@
+resource "aws_s3_bucket" "b" {
+# ruleid: IAC-TF-S3-PUBLIC-ACL
+  acl    = "public-read"
+# ok: IAC-TF-S3-PUBLIC-ACL
+  acl    = "private"
+# ruleid: IAC-TF-S3-BLOCK-PUBLIC-OFF
+  block_public_acls = false
+# ok: IAC-TF-S3-BLOCK-PUBLIC-OFF
+  block_public_acls = true
+# ruleid: IAC-TF-OPEN-INGRESS
+    cidr_blocks = ["0.0.0.0/0"]
+# ok: IAC-TF-OPEN-INGRESS
+    cidr_blocks = ["10.20.0.0/16"]
+# ruleid: IAC-TF-UNENCRYPTED
+  encrypted = false
+# ok: IAC-TF-UNENCRYPTED
+  encrypted = true
+# ruleid: IAC-TF-RDS-PUBLIC
+  publicly_accessible = true
+# ok: IAC-TF-RDS-PUBLIC
+  publicly_accessible = false
+# ruleid: IAC-TF-IMDSV1
+    http_tokens = "optional"
+# ok: IAC-TF-IMDSV1
+    http_tokens = "required"
+# ruleid: IAC-TF-IAM-WILDCARD
+      Action   = "*"
+# ok: IAC-TF-IAM-WILDCARD
+      Action   = ["s3:GetObject"]
+# ruleid: IAC-TF-LOGGING-OFF
+  enable_log_file_validation = false
+# ok: IAC-TF-LOGGING-OFF
+  enable_log_file_validation = true

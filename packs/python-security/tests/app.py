@@ -1,0 +1,78 @@
+# ruleid: PY-EVAL
+result = eval(user_expr)
+# ok: PY-EVAL
+result = ast.literal_eval(user_expr)
+# ok: PY-EVAL
+schema.evaluate(user_expr)
+# ruleid: PY-PICKLE-LOAD
+obj = pickle.loads(request.data)
+# ok: PY-PICKLE-LOAD
+obj = json.loads(request.data)
+# ruleid: PY-MARSHAL-LOAD
+code = marshal.loads(blob)
+# ok: PY-MARSHAL-LOAD
+blob = marshal.dumps(code)
+# ruleid: PY-YAML-LOAD
+cfg = yaml.load(stream)
+# ok: PY-YAML-LOAD
+cfg = yaml.safe_load(stream)
+# ok: PY-YAML-LOAD
+cfg = yaml.load(stream, Loader=yaml.SafeLoader)
+# ruleid: PY-SUBPROCESS-SHELL
+subprocess.run(f"tar xf {name}", shell=True)
+# ok: PY-SUBPROCESS-SHELL
+subprocess.run(["tar", "xf", name], shell=False)
+# ruleid: PY-OS-SYSTEM
+os.system("rm -rf " + path)
+# ok: PY-OS-SYSTEM
+os.path.join(base, path)
+# ruleid: PY-WEAK-HASH
+digest = hashlib.md5(password.encode()).hexdigest()
+# ok: PY-WEAK-HASH
+digest = hashlib.sha256(data).hexdigest()
+# ok: PY-WEAK-HASH
+etag = hashlib.md5(body, usedforsecurity=False).hexdigest()
+# ruleid: PY-WEAK-CIPHER
+cipher = DES.new(key, DES.MODE_CBC, iv)
+# ok: PY-WEAK-CIPHER
+cipher = AESGCM(key)
+# ruleid: PY-DJANGO-CSRF-EXEMPT
+@csrf_exempt
+# ok: PY-DJANGO-CSRF-EXEMPT
+@csrf_protect
+# ruleid: PY-FLASK-DEBUG
+app.run(host="0.0.0.0", debug=True)
+# ok: PY-FLASK-DEBUG
+app.run(host="127.0.0.1", debug=False)
+# ruleid: PY-FLASK-HARDCODED-SECRET
+app.secret_key = "dev-secret-123"
+# ok: PY-FLASK-HARDCODED-SECRET
+app.secret_key = os.environ["SECRET_KEY"]
+# ruleid: PY-TEMPFILE-MKTEMP
+path = tempfile.mktemp(suffix=".csv")
+# ok: PY-TEMPFILE-MKTEMP
+fd, path = tempfile.mkstemp(suffix=".csv")
+# ruleid: PY-ASSERT-SECURITY
+assert user.is_admin, "admins only"
+# ok: PY-ASSERT-SECURITY
+if not user.is_admin: raise PermissionDenied()
+# ruleid: PY-REQUESTS-NO-VERIFY
+r = requests.get(url, verify=False)
+# ok: PY-REQUESTS-NO-VERIFY
+r = requests.get(url, verify="/etc/ssl/corp-ca.pem")
+# ruleid: PY-SSL-UNVERIFIED
+ctx = ssl._create_unverified_context()
+# ok: PY-SSL-UNVERIFIED
+ctx = ssl.create_default_context()
+# ruleid: PY-SQL-FORMAT
+cur.execute(f"SELECT * FROM users WHERE name = '{name}'")
+# ok: PY-SQL-FORMAT
+cur.execute("SELECT * FROM users WHERE name = %s", (name,))
+# ruleid: PY-JINJA-AUTOESCAPE
+env = jinja2.Environment(loader=loader)
+# ok: PY-JINJA-AUTOESCAPE
+env = jinja2.Environment(loader=loader, autoescape=select_autoescape())
+# ruleid: PY-XML-UNSAFE
+root = xml.etree.ElementTree.fromstring(body)
+# ok: PY-XML-UNSAFE
+root = defusedxml.ElementTree.fromstring(body)
