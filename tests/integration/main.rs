@@ -1,5 +1,6 @@
 //! End-to-end tests: drive the real `sentra` binary over fixture trees.
 
+mod builtin_packs;
 mod declarative;
 mod devops;
 mod server;
@@ -100,7 +101,7 @@ fn secrets_fixture_gives_exactly_the_expected_findings() {
 fn secrets_fixture_annotations_hold() {
     let out = sentra(&["pack", "test", "tests/fixtures/secrets", "--pack", "secrets"], &repo_root(), &[]);
     assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
-    assert!(stdout(&out).contains("21 of 21 rules passed"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("31 of 31 rules passed"), "{}", stdout(&out));
 }
 
 #[test]

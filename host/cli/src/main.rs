@@ -324,8 +324,16 @@ struct ListRulesArgs {
     /// Only these packs (repeat or comma-separate).
     #[arg(long = "pack", value_delimiter = ',')]
     packs: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// `markdown` is the rule reference of docs/packs.md.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    format: RulesFormat,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 fn main() -> ExitCode {
@@ -413,7 +421,10 @@ fn run(cli: Cli) -> Result<u8> {
             }
             let set = cat.load(&config)?;
             let mut out = anstream::stdout();
-            output::list_rules(&mut out, &set, args.format == Format::Json)?;
+            match args.format {
+                RulesFormat::Markdown => output::rules_markdown(&mut out, &set)?,
+                f => output::list_rules(&mut out, &set, f == RulesFormat::Json)?,
+            }
             Ok(0)
         }
         Command::Pack(PackCommand::Test(args)) => pack_test(args),

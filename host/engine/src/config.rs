@@ -30,7 +30,8 @@ pub const CONFIG_FILES: [&str; 2] = [".sentra/config.yaml", ".guard.yaml"];
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
-    /// Packs to run (ids). Unset: every built-in pack.
+    /// Packs to run (ids). Unset: chosen from what the tree is made of (secrets,
+    /// owasp-top-10, supply-chain-security and the matching language and IaC packs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standards_packs: Option<Vec<String>>,
     /// Severities that fail `sentra gate`: any of critical, high, medium, low, info.

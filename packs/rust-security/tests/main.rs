@@ -1,10 +1,11 @@
-// ruleid: RS-UNSAFE-NO-SAFETY
-let v = unsafe { *ptr };
-// ok: RS-UNSAFE-NO-SAFETY
-let v = unsafe { *ptr }; // SAFETY: ptr comes from Box::into_raw above.
-// ok: RS-UNSAFE-NO-SAFETY
-// SAFETY: the buffer outlives the call.
-let n = unsafe { libc::write(fd, buf.as_ptr().cast(), buf.len()) };
+fn read(ptr: *const u8) -> u8 {
+    let v = unsafe { *ptr }; // ruleid: RS-UNSAFE-NO-SAFETY
+    let w = unsafe { *ptr }; // SAFETY: ptr is valid for reads. ok: RS-UNSAFE-NO-SAFETY
+    // SAFETY: the buffer outlives the call.
+    // ok: RS-UNSAFE-NO-SAFETY
+    let n = unsafe { libc::write(1, buf.as_ptr().cast(), buf.len()) };
+    v
+}
 // ruleid: RS-TLS-DANGER-ACCEPT-INVALID
 let client = reqwest::Client::builder().danger_accept_invalid_certs(true).build()?;
 // ok: RS-TLS-DANGER-ACCEPT-INVALID

@@ -19,8 +19,12 @@ fn cred(id: &str, name: &str, pattern: &str) -> Rule {
         .cwe(["CWE-798"])
         .tags(["security", "secrets"])
         .remediation(CRED_REMEDIATION)
+        .references([CWE_798, SECRETS_CHEAT_SHEET])
         .exclude(["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg"])
 }
+
+const CWE_798: &str = "https://cwe.mitre.org/data/definitions/798.html";
+const SECRETS_CHEAT_SHEET: &str = "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html";
 
 impl Pack for Secrets {
     fn info() -> PackMeta {
@@ -117,6 +121,46 @@ impl Pack for Secrets {
             cred("SEC-AZURE-STORAGE-KEY", "Azure storage account key", r"AccountKey=[A-Za-z0-9+/]{86}==")
                 .description("An Azure storage connection string with its account key.")
                 .literals(["AccountKey="]),
+            cred("SEC-OPENAI-KEY", "OpenAI API key", r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}")
+                .description("An OpenAI API key (its middle encodes \"OpenAI\").")
+                .literals(["T3BlbkFJ"])
+                .references(["https://platform.openai.com/docs/api-reference/authentication"]),
+            cred("SEC-ANTHROPIC-KEY", "Anthropic API key", r"\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,}")
+                .description("An Anthropic API key.")
+                .literals(["sk-ant-"])
+                .references(["https://docs.anthropic.com/en/api/getting-started"]),
+            cred("SEC-HUGGINGFACE-TOKEN", "Hugging Face token", r"\bhf_[A-Za-z]{34}\b")
+                .description("A Hugging Face user access token.")
+                .literals(["hf_"])
+                .references(["https://huggingface.co/docs/hub/security-tokens"]),
+            cred("SEC-DISCORD-WEBHOOK", "Discord webhook URL", r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d{17,20}/[A-Za-z0-9_-]{60,}")
+                .description("A Discord webhook URL lets anyone post to the channel.")
+                .literals(["discord"])
+                .references(["https://discord.com/developers/docs/resources/webhook"]),
+            cred("SEC-TELEGRAM-BOT-TOKEN", "Telegram bot token", r"\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b")
+                .description("A Telegram bot token.")
+                .literals([":AA"])
+                .references(["https://core.telegram.org/bots/api#authorizing-your-bot"]),
+            cred("SEC-SHOPIFY-TOKEN", "Shopify access token", r"\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b")
+                .description("A Shopify admin, custom app or shared secret token.")
+                .literals(["shpat_", "shpca_", "shppa_", "shpss_"])
+                .references(["https://shopify.dev/docs/apps/build/authentication-authorization"]),
+            cred("SEC-DIGITALOCEAN-TOKEN", "DigitalOcean token", r"\bdo[por]_v1_[a-f0-9]{64}\b")
+                .description("A DigitalOcean personal access, OAuth or refresh token.")
+                .literals(["dop_v1_", "doo_v1_", "dor_v1_"])
+                .references(["https://docs.digitalocean.com/reference/api/create-personal-access-token/"]),
+            cred("SEC-DOCKER-HUB-TOKEN", "Docker Hub access token", r"\bdckr_pat_[A-Za-z0-9_-]{27}\b")
+                .description("A Docker Hub personal access token.")
+                .literals(["dckr_pat_"])
+                .references(["https://docs.docker.com/security/for-developers/access-tokens/"]),
+            cred("SEC-VAULT-TOKEN", "HashiCorp Vault token", r"\bhv[sb]\.[A-Za-z0-9_-]{90,}")
+                .description("A HashiCorp Vault service or batch token.")
+                .literals(["hvs.", "hvb."])
+                .references(["https://developer.hashicorp.com/vault/docs/concepts/tokens"]),
+            cred("SEC-DATABRICKS-TOKEN", "Databricks token", r"\bdapi[a-f0-9]{32}(?:-\d)?\b")
+                .description("A Databricks personal access token.")
+                .literals(["dapi"])
+                .references(["https://docs.databricks.com/en/dev-tools/auth/pat.html"]),
             cred(
                 "SEC-PASSWORD-ASSIGNMENT",
                 "Hard-coded password",
@@ -133,6 +177,7 @@ impl Pack for Secrets {
                 .cwe(["CWE-798"])
                 .tags(["security", "secrets", "entropy"])
                 .remediation(CRED_REMEDIATION)
+                .references([CWE_798, SECRETS_CHEAT_SHEET])
                 .literals(["key", "secret", "token", "credential", "passw"])
                 .defer_to(SPECIFIC)
                 .exclude(["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg"]),
@@ -143,6 +188,7 @@ impl Pack for Secrets {
                 .standard(STD, "CWE-538")
                 .cwe(["CWE-538", "CWE-798"])
                 .tags(["security", "secrets"])
+                .references(["https://cwe.mitre.org/data/definitions/538.html", SECRETS_CHEAT_SHEET])
                 .remediation("Remove the file from version control, add it to .gitignore and commit a .env.example with placeholder values instead."),
         ]
     }
@@ -157,7 +203,7 @@ impl Pack for Secrets {
 }
 
 /// Provider-specific rules; the generic rules stay quiet on a line where one of these fired.
-const SPECIFIC: [&str; 18] = [
+const SPECIFIC: [&str; 28] = [
     "SEC-AWS-ACCESS-KEY-ID",
     "SEC-AWS-SECRET-ACCESS-KEY",
     "SEC-GITHUB-TOKEN",
@@ -176,6 +222,16 @@ const SPECIFIC: [&str; 18] = [
     "SEC-NPM-TOKEN",
     "SEC-PYPI-TOKEN",
     "SEC-AZURE-STORAGE-KEY",
+    "SEC-OPENAI-KEY",
+    "SEC-ANTHROPIC-KEY",
+    "SEC-HUGGINGFACE-TOKEN",
+    "SEC-DISCORD-WEBHOOK",
+    "SEC-TELEGRAM-BOT-TOKEN",
+    "SEC-SHOPIFY-TOKEN",
+    "SEC-DIGITALOCEAN-TOKEN",
+    "SEC-DOCKER-HUB-TOKEN",
+    "SEC-VAULT-TOKEN",
+    "SEC-DATABRICKS-TOKEN",
 ];
 
 const CREDENTIAL_WORDS: [&str; 5] = ["key", "secret", "token", "credential", "passw"];
