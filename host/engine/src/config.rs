@@ -74,6 +74,10 @@ pub struct RawConfig {
     /// Per-rule overrides by pack id, then rule id: `{secrets: {SEC-001: {severity: low}}}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_overrides: Option<BTreeMap<String, BTreeMap<String, RawRuleOverride>>>,
+    /// Also run every pack on generated files (a marker such as `@generated` or `DO NOT
+    /// EDIT` in the first KiB). Default false: only `secrets` runs on them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scan_generated: Option<bool>,
     /// The work tracker reconcile keeps in step with findings (default `local`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub devops: Option<crate::devops::RawDevops>,
@@ -222,6 +226,8 @@ pub struct Config {
     /// Rule overrides keyed by (pack id, rule id). Whether the rules exist is checked
     /// against the loaded packs by [`crate::packs::PackSet::check_overrides`].
     pub rule_overrides: BTreeMap<(String, String), RuleOverride>,
+    /// Whether every pack runs on generated files.
+    pub scan_generated: bool,
     /// The work tracker (checked `devops:`).
     pub devops: crate::devops::DevopsSettings,
     /// `devops:` as written, to report which settings are present.
@@ -426,6 +432,7 @@ impl Config {
         let devops = raw_devops.check().map_err(|(k, m)| invalid(&format!("devops.{k}"), m))?;
 
         Ok(Config {
+            scan_generated: raw.scan_generated.unwrap_or(false),
             devops,
             raw_devops,
             governance,

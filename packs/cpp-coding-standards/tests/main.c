@@ -51,6 +51,8 @@ getrandom(&token, sizeof token, 0);
 memcpy(dst, src, sizeof(char *));
 // ok: CPP-MEMCPY-SIZEOF-PTR
 memcpy(dst, src, len * sizeof *src);
+// ok: CPP-MEMCPY-SIZEOF-PTR
+memset(&node->next, 0, sizeof(void *));
 // ruleid: CPP-ALLOCA
 char *tmp = alloca(n);
 // ok: CPP-ALLOCA

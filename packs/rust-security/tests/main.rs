@@ -26,19 +26,21 @@ Command::new("tar").arg("xf").arg(&name).status()?;
 sqlx::query(&format!("SELECT * FROM users WHERE name = '{name}'")).fetch_all(&pool).await?;
 // ok: RS-SQL-FORMAT
 sqlx::query("SELECT * FROM users WHERE name = $1").bind(&name).fetch_all(&pool).await?;
+// ok: RS-SQL-FORMAT
+let uri = Uri::builder().path_and_query(format!("/search?q={}", term)).build()?;
 // ruleid: RS-INSECURE-RANDOM-SECRET
 let session_token = fastrand::u64(..);
 // ok: RS-INSECURE-RANDOM-SECRET
 let jitter = fastrand::u64(..100);
-// ruleid: RS-MEM-FORGET-TRANSMUTE
+// ruleid: RS-TRANSMUTE
 let f: f32 = unsafe { std::mem::transmute(bits) }; // SAFETY: same size.
-// ok: RS-MEM-FORGET-TRANSMUTE
+// ok: RS-TRANSMUTE
 let f = f32::from_bits(bits);
 // ruleid: RS-CORS-PERMISSIVE
 let cors = CorsLayer::permissive();
 // ok: RS-CORS-PERMISSIVE
 let cors = CorsLayer::new().allow_origin(AllowOrigin::list(origins));
-// ruleid: RS-BIND-ALL-DEBUG
+// ruleid: RS-SECRET-IN-LOG
 info!("login with {password}");
-// ok: RS-BIND-ALL-DEBUG
+// ok: RS-SECRET-IN-LOG
 info!("login for {user}");

@@ -100,7 +100,7 @@ impl Pack for Secrets {
             cred(
                 "SEC-CONNECTION-STRING-PASSWORD",
                 "Connection string with password",
-                r#"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)://[^\s:/@'"]+:[^\s@/'"$<{]{3,}@[^\s'"]+"#,
+                r#"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)://[^\s:/@'"]+:(?!(?i:bar|baz|pass|passwd|password|secret|changeme|example|test|pw|pwd|xxx+|\*+)@)[^\s@/'"$<{]{3,}@[^\s'"]+"#,
             )
             .severity(Severity::High)
             .description("A database or broker URL embeds a password.")
@@ -164,7 +164,7 @@ impl Pack for Secrets {
             cred(
                 "SEC-PASSWORD-ASSIGNMENT",
                 "Hard-coded password",
-                r#"(?i)\b[a-z0-9_]*(?:password|passwd|pwd|secret|api_?key|auth_?token|access_?token)["']?\s*[:=]\s*["']([^"'\s$<{%][^"'\s]{7,})["']"#,
+                r#"(?i)\b[a-z0-9_]*(?:password|passwd|pwd|secret|api_?key|auth_?token|access_?token)["']?\s*[:=]\s*["']([^"'\s$<{%\[*][^"'\s]{7,})["']"#,
             )
             .severity(Severity::High)
             .description("A password, API key or token is assigned a literal value.")
@@ -282,12 +282,68 @@ fn high_entropy(file: &File<'_>, out: &mut Findings) {
         // Token-like values are ASCII, so byte offsets below are character offsets too.
         let Ok(value) = std::str::from_utf8(value) else { continue };
         let lower = value.to_ascii_lowercase();
-        if PLACEHOLDERS.iter().any(|p| lower.contains(p)) || shannon_entropy(value) <= 4.0 {
+        if PLACEHOLDERS.iter().any(|p| lower.contains(p)) || shannon_entropy(value) <= 4.0 || word_like(value) {
             continue;
         }
         let line_no = idx as u32 + 1;
         let col = String::from_utf8_lossy(&line[..value_start]).chars().count() as u32 + 1;
         out.report(line_no, col, line_no, col + value.len() as u32);
+    }
+}
+
+/// Whether a value reads as words (`KeyManagementServiceTotalRequests`,
+/// `ecdsa_test_public_key.der`) rather than random characters: at least 60% of it is in
+/// runs of three or more letters split at case changes and non-letters. Random tokens
+/// flip case and mix digits too often to get there.
+fn word_like(value: &str) -> bool {
+    let b = value.as_bytes();
+    let (mut covered, mut i) = (0usize, 0usize);
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        // A run: an optional capital, then lower case; or all capitals.
+        let start = i;
+        i += 1;
+        if b[start].is_ascii_uppercase() && i < b.len() && b[i].is_ascii_uppercase() {
+            while i < b.len() && b[i].is_ascii_uppercase() && !(i + 1 < b.len() && b[i + 1].is_ascii_lowercase()) {
+                i += 1;
+            }
+        } else {
+            while i < b.len() && b[i].is_ascii_lowercase() {
+                i += 1;
+            }
+        }
+        if i - start >= 3 {
+            covered += i - start;
+        }
+    }
+    // A file name (`ed25519_test_public_key.der`) is not a token either.
+    let file_name = value.rsplit_once('.').is_some_and(|(stem, ext)| !stem.is_empty() && (2..=4).contains(&ext.len()) && ext.bytes().all(|c| c.is_ascii_lowercase()));
+    file_name || has_uuid(value) || covered * 10 >= b.len() * 6
+}
+
+/// Whether `value` contains a UUID (`3BD1C4BF-004E-4E2F-8A4D-0BF633DCB074`): an
+/// identifier, however random it looks.
+fn has_uuid(value: &str) -> bool {
+    let parts: Vec<&str> = value.split(|c: char| !c.is_ascii_hexdigit()).collect();
+    parts.windows(5).any(|w| w.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_like;
+
+    #[test]
+    fn words_are_not_tokens() {
+        assert!(word_like("KeyManagementServiceTotalRequests"));
+        assert!(word_like("ecdsa_test_public_key_p256.der"));
+        assert!(word_like("ed25519_test_public_key.der"));
+        assert!(word_like("MICROSOFT_PCP_KSP_RSA_SEAL_KEY_3BD1C4BF-004E-4E2F-8A4D-0BF633DCB074"));
+        assert!(word_like("CRYPT_OID_EXPORT_PUBLIC_KEY_INFO_FUNC"));
+        assert!(!word_like("PFjbD0kH8Oool8DklZDOCj2ISaJiHkTj0rLGlkoM"));
+        assert!(!word_like("9f8Kq2LmZx7Rt4Wv1Yb6Nc3Hd5Js0Pg"));
     }
 }
 
