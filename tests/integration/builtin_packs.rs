@@ -204,3 +204,20 @@ fn generated_files_run_only_the_secrets_pack_unless_asked() {
     let v = scan(dir.path());
     assert!(rules(&v, "gen_pb2.py").contains("PY-EVAL"));
 }
+
+/// Lock-file rules look at the whole tree: a manifest fires only when no lock file exists.
+#[test]
+fn a_manifest_without_a_lock_file_fires_and_with_one_stays_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "web/package.json", "{\n  \"dependencies\": {\"lodash\": \"^4.17.21\"}\n}\n");
+    write(dir.path(), "go.mod", "module example.com/shop\n\ngo 1.23\n");
+    let fired = |dir: &Path| -> BTreeSet<String> {
+        let out = sentra(&["scan", ".", "--pack", "supply-chain-security", "--format", "json"], dir, &[]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        json(&out)["findings"].as_array().unwrap().iter().map(|f| format!("{}:{} {}", f["evidence"]["file"].as_str().unwrap(), f["evidence"]["lines"][0], f["rule_id"].as_str().unwrap())).collect()
+    };
+    assert_eq!(fired(dir.path()), BTreeSet::from(["web/package.json:1 SC-NPM-NO-LOCKFILE".to_string(), "go.mod:1 SC-GO-NO-GOSUM".to_string()]));
+    write(dir.path(), "web/package-lock.json", "{}\n");
+    write(dir.path(), "go.sum", "");
+    assert!(fired(dir.path()).is_empty());
+}

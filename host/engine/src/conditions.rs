@@ -155,7 +155,7 @@ pub fn evaluate(
     let holds = |c: &Conditions| -> bool {
         let any = |list: &[String], f: &dyn Fn(&str) -> bool| list.is_empty() || list.iter().any(|x| f(x));
         any(&c.languages, &|l| languages.contains(l.to_ascii_lowercase().as_str()))
-            && any(&c.has_files, &|g| has_file(g, paths))
+            && files_hold(&c.has_files, paths)
             && any(&c.has_imports, &|m| {
                 imports.iter().any(|i| i == m || i.strip_prefix(m).is_some_and(|rest| rest.starts_with('.')))
             })
@@ -163,6 +163,13 @@ pub fn evaluate(
             && any(&c.has_content, &|p| content_hit.get(p).copied().unwrap_or(false))
     };
     conditions.iter().map(|pack| pack.iter().map(|c| c.is_none_or(holds)).collect()).collect()
+}
+
+/// `has_files`: any plain glob matches a file (when there are plain globs), and no
+/// `!`-prefixed glob (written `lacks_files`) does.
+fn files_hold(globs: &[String], paths: &[String]) -> bool {
+    let (neg, pos): (Vec<&String>, Vec<&String>) = globs.iter().partition(|g| g.starts_with('!'));
+    (pos.is_empty() || pos.iter().any(|g| has_file(g, paths))) && neg.iter().all(|g| !has_file(&g[1..], paths))
 }
 
 fn has_file(glob: &str, paths: &[String]) -> bool {
@@ -205,6 +212,9 @@ mod tests {
             (c(&|c| c.languages = vec!["go".into()]), false),
             (c(&|c| c.has_files = vec!["**/*.ts".into()]), true),
             (c(&|c| c.has_files = vec!["**/*.go".into()]), false),
+            (c(&|c| c.has_files = vec!["!**/*.go".into(), "!**/go.sum".into()]), true),
+            (c(&|c| c.has_files = vec!["**/*.go".into(), "!**/*.ts".into()]), false),
+            (c(&|c| c.has_files = vec!["!**/*.ts".into()]), false),
             (c(&|c| c.has_imports = vec!["flask".into()]), true),
             (c(&|c| c.has_imports = vec!["fla".into()]), false),
             (c(&|c| c.has_dependencies = vec!["flask".into()]), true),

@@ -40,7 +40,7 @@ const RULE_KEYS: &[&str] = &[
     "query",
     "language",
 ];
-const CONDITION_KEYS: &[&str] = &["languages", "has_files", "has_imports", "has_dependencies", "has_content"];
+const CONDITION_KEYS: &[&str] = &["languages", "has_files", "lacks_files", "has_imports", "has_dependencies", "has_content"];
 const CATEGORIES: &[&str] = &["code", "documentation", "process", "traceability"];
 const FILE_CHECKS: &[&str] = &["max_lines", "starts_with_docstring", "must_contain_pattern", "must_not_import", "max_function_count"];
 const AST_CHECKS: &[&str] = &[
@@ -240,9 +240,14 @@ impl Validator<'_> {
     fn globs(&mut self, at: &At, field: &str, specs: &[String]) -> Vec<String> {
         let mut out = Vec::new();
         for spec in specs {
+            // A leading `!` (condition globs only) negates every expansion of the rest.
+            let (neg, spec) = match spec.strip_prefix('!') {
+                Some(rest) => ("!", rest),
+                None => ("", spec.as_str()),
+            };
             for glob in expand_globs(spec) {
                 match globset::GlobBuilder::new(&glob).literal_separator(true).build() {
-                    Ok(_) => out.push(glob),
+                    Ok(_) => out.push(format!("{neg}{glob}")),
                     Err(e) => self.error(at, field, format!("invalid glob `{glob}`: {}", e.kind())),
                 }
             }
@@ -417,7 +422,11 @@ impl Validator<'_> {
             }
         }
         let has_files_raw = list(self, "has_files");
-        let has_files = self.globs(at, &field("has_files"), &has_files_raw);
+        let mut has_files = self.globs(at, &field("has_files"), &has_files_raw);
+        // `lacks_files` travels as `!`-prefixed `has_files` entries (the host reads them as
+        // "no file matches"), so the pack interface needs no new field.
+        let lacks_raw: Vec<String> = list(self, "lacks_files").into_iter().map(|g| format!("!{}", g.trim_start_matches('!'))).collect();
+        has_files.extend(self.globs(at, &field("lacks_files"), &lacks_raw));
         let has_imports = list(self, "has_imports");
         let has_dependencies = list(self, "has_dependencies");
         let has_content = list(self, "has_content");
@@ -669,8 +678,12 @@ pub mod schema {
     pub struct Conditions {
         /// Any of these languages is present (detected from file extensions).
         pub languages: Option<OneOrMany>,
-        /// Any of these globs matches a file under the scan root.
+        /// Any of these globs matches a file under the scan root (an entry starting with
+        /// `!` must match none).
         pub has_files: Option<OneOrMany>,
+        /// None of these globs matches a file under the scan root (`package.json` without
+        /// any lock file).
+        pub lacks_files: Option<OneOrMany>,
         /// Some Python file imports any of these modules.
         pub has_imports: Option<OneOrMany>,
         /// A dependency manifest at the root contains any of these (case-insensitive).
