@@ -35,6 +35,9 @@ enum Command {
     /// Detect the project's languages, frameworks and infrastructure and write the packs
     /// that fit to `.sentra/config.yaml` (what a scan without config runs anyway).
     Init(InitArgs),
+    /// Scan with one compliance pack and report its framework clause by clause: the rules
+    /// mapped to each clause, their status and the evidence (HTML or JSON).
+    ComplianceReport(ComplianceArgs),
     /// List the available packs.
     ListPacks(ListArgs),
     /// List the rules of the available (or selected) packs.
@@ -53,6 +56,31 @@ enum Command {
     /// to a running server at once).
     #[command(subcommand)]
     Keys(KeysCommand),
+}
+
+#[derive(Args, Debug)]
+struct ComplianceArgs {
+    /// Directory to scan.
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// The pack whose framework to report on (e.g. soc2, hipaa).
+    #[arg(long = "pack")]
+    pack: String,
+    /// html or json.
+    #[arg(long, value_enum, default_value_t = ComplianceFormat::Html)]
+    format: ComplianceFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Config file (default: `.sentra/config.yaml`, else `.guard.yaml`, under PATH).
+    #[arg(long)]
+    config: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ComplianceFormat {
+    Html,
+    Json,
 }
 
 #[derive(Args, Debug)]
@@ -405,6 +433,7 @@ fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Scan(args) => scan_cmd(args, false, cli.state_dir.as_deref()),
         Command::Init(args) => init_cmd(args),
+        Command::ComplianceReport(args) => compliance_cmd(args),
         Command::Gate(args) => scan_cmd(args, true, cli.state_dir.as_deref()),
         Command::ListPacks(args) => {
             let cat = catalog()?;
@@ -805,6 +834,34 @@ fn stored_suppressions(state_dir: Option<&Path>) -> Result<Vec<sentra_engine::su
     }
     let store = sentra_store::SqliteStore::open(&dir)?;
     Ok(sentra_server::history::stored_suppressions(&store, sentra_server::auth::DEFAULT_TENANT)?)
+}
+
+fn compliance_cmd(args: ComplianceArgs) -> Result<u8> {
+    let root = &args.path;
+    if !root.is_dir() {
+        anyhow::bail!("{}: not a directory", root.display());
+    }
+    let config = load_config(root, args.config.as_deref(), std::slice::from_ref(&args.pack), &[])?;
+    let cat = catalog()?;
+    let mut extra = Vec::new();
+    for file in config.pack_file_paths(root) {
+        extra.push(load_pack_file(&cat, &file, &config)?);
+    }
+    let set = cat.load_with(&config, extra)?;
+    let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &ScanOptions::default())?;
+    let target = root.display().to_string();
+    let report = sentra_engine::compliance::report(&args.pack, &set, &result, root, &config, &target)
+        .ok_or_else(|| anyhow::anyhow!("pack `{}` did not run", args.pack))?;
+    let buf = match args.format {
+        ComplianceFormat::Json => {
+            let mut b = serde_json::to_vec_pretty(&report)?;
+            b.push(b'\n');
+            b
+        }
+        ComplianceFormat::Html => sentra_reports::render_compliance_html(&report, &sentra_reports::ReportContext::now(target, None)).into_bytes(),
+    };
+    emit(args.output.as_deref(), &buf)?;
+    Ok(0)
 }
 
 fn init_cmd(args: InitArgs) -> Result<u8> {

@@ -1,14 +1,18 @@
-//! Report renderers: a scan result in the formats auditors and CI systems read.
+//! Report renderers: a scan result in the formats auditors and CI systems read, and the
+//! per-clause compliance report.
 //!
 //! Every renderer is a pure function of the scan result and a [`ReportContext`] (when,
 //! where, which version, the gate verdict), so a saved result renders the same later
 //! (`sentra report --input`). Each format is checked against its public schema in tests:
 //! SARIF 2.1.0 (OASIS JSON Schema), JUnit (the Jenkins xunit and Ant XSDs).
 
+mod compliance;
 mod csv;
 mod html;
 mod junit;
 mod sarif;
+
+pub use compliance::render_compliance_html;
 
 use sentra_engine::{GateResult, ScanResult};
 

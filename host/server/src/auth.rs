@@ -143,6 +143,7 @@ pub const ROUTES: &[(&str, &str, Permission)] = &[
     ("GET", "/api/devops/status", P::FindingsRead),
     ("GET", "/api/check-coverage", P::FindingsRead),
     ("POST", "/api/generate-reqs", P::Reconcile),
+    ("GET", "/api/compliance/{pack_id}", P::Scan),
     ("POST", "/api/devops/test-connection", P::Reconcile),
     ("GET", "/api/approvals", P::FindingsRead),
     ("POST", "/api/approvals", P::ApprovalRequest),

@@ -6,6 +6,7 @@
 
 pub mod auth;
 mod approvals;
+pub mod compliance;
 pub mod devops;
 mod docs;
 pub mod history;
@@ -46,7 +47,7 @@ pub use error::{ApiError, ErrorBody, FieldError};
         history::list_suppressions, history::add_suppression, history::delete_suppression,
         settings::get_config, settings::post_config, settings::validate, settings::get_governance, settings::post_governance,
         approvals::list, approvals::create, approvals::get, approvals::status, approvals::resolve,
-        devops::work_items, devops::reconcile_endpoint, devops::status, devops::test_connection, devops::check_coverage, devops::generate_reqs),
+        devops::work_items, devops::reconcile_endpoint, devops::status, devops::test_connection, devops::check_coverage, devops::generate_reqs, compliance::compliance),
     components(schemas(ErrorBody, FieldError)),
     modifiers(&SecurityAddon),
     tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"), (name = "config", description = "The server's config"), (name = "approvals", description = "Human review"), (name = "devops", description = "Work items and reconciliation"))
@@ -394,6 +395,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/devops/status", get(devops::status))
         .route("/api/check-coverage", get(devops::check_coverage))
         .route("/api/generate-reqs", post(devops::generate_reqs))
+        .route("/api/compliance/{pack_id}", get(compliance::compliance))
         .route("/api/devops/test-connection", post(devops::test_connection))
         .route("/api/audit", get(audit_log))
         .route("/api/audit/verify", get(audit_verify))

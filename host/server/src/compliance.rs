@@ -1,0 +1,68 @@
+//! `GET /api/compliance/{pack_id}`: scans with one pack and answers its framework clause by
+//! clause (JSON, or the HTML page with `?format=html`).
+
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::Deserialize;
+
+use crate::error::ApiError;
+use crate::{AppState, ConfigOverrides, ErrorBody, Principal, ScanRequest};
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ComplianceParams {
+    /// Directory to scan, relative to the server root (default: the root).
+    pub repo_path: Option<String>,
+    /// `json` (default) or `html`.
+    pub format: Option<String>,
+}
+
+/// Runs one pack and reports its clauses: the rules mapped to each, their status (passing,
+/// failing with a count, obligation open, not applicable) and the evidence (files and
+/// lines that satisfy required patterns).
+#[utoipa::path(get, path = "/api/compliance/{pack_id}", tag = "core", params(("pack_id" = String, Path, description = "A built-in or tenant pack"), ComplianceParams),
+    responses((status = 200, body = sentra_engine::compliance::ComplianceReport, description = "JSON, or an HTML page with format=html"),
+        (status = 400, body = ErrorBody), (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
+pub(crate) async fn compliance(
+    State(state): State<Arc<AppState>>,
+    Extension(p): Extension<Principal>,
+    Path(pack_id): Path<String>,
+    q: Result<Query<ComplianceParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, ApiError> {
+    let q = crate::history::query(q)?;
+    let html = match q.format.as_deref().unwrap_or("json") {
+        "json" => false,
+        "html" => true,
+        other => return Err(ApiError::invalid(&["query", "format"], format!("`{other}` is not json or html"), "value_error")),
+    };
+    let (loaded, tenant_packs) = crate::current_for(&state, &p.tenant).await?;
+    let known = state.catalog.ids().into_iter().chain(tenant_packs.records.iter().map(|r| r.pack_id.clone())).any(|id| id == pack_id);
+    if !known {
+        return Err(ApiError::invalid(&["path", "pack_id"], format!("no pack `{pack_id}` (see GET /api/packs)"), "value_error"));
+    }
+    let root = crate::resolve_repo(&state.root, q.repo_path.as_deref())?;
+    let target = q.repo_path.clone().unwrap_or_else(|| ".".into());
+    let req = ScanRequest {
+        repo_path: q.repo_path.clone(),
+        config_overrides: Some(ConfigOverrides { standards_packs: Some(vec![pack_id.clone()]), ..Default::default() }),
+        ..Default::default()
+    };
+    let (result, config) = crate::run_scan(state.clone(), &p.tenant, req).await?;
+    let st = state.clone();
+    let report = crate::error::blocking(move || {
+        let set = st.tenant_pack_set(&loaded, &p.tenant, &config)?;
+        sentra_engine::compliance::report(&pack_id, &set, &result, &root, &config, &target)
+            .ok_or_else(|| ApiError::internal(format!("pack `{pack_id}` did not run")))
+    })
+    .await?;
+    if html {
+        let ctx = sentra_reports::ReportContext::now(report.target.clone(), None);
+        let page = sentra_reports::render_compliance_html(&report, &ctx);
+        return Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response());
+    }
+    Ok(Json(report).into_response())
+}
