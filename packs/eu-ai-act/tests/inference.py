@@ -1,0 +1,2 @@
+def predict(model, x):  # ruleid: EUAI-INFERENCE-LOGGED
+    return model(x)

