@@ -3,6 +3,7 @@
 mod builtin_packs;
 mod compliance;
 mod declarative;
+mod example_packs;
 mod devops;
 mod server;
 mod server_auth;
@@ -15,7 +16,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
 }
 
@@ -24,7 +25,7 @@ fn fixtures() -> PathBuf {
 }
 
 /// Runs `sentra` with a shared compile cache and no `GUARD_*` leaking in from the caller.
-fn sentra(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Output {
+pub(crate) fn sentra(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sentra"));
     cmd.args(args).current_dir(cwd);
     for (k, _) in std::env::vars() {
@@ -39,10 +40,10 @@ fn sentra(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Output {
     cmd.output().unwrap()
 }
 
-fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
@@ -71,7 +72,7 @@ fn findings(v: &Value) -> Vec<(String, u64, String)> {
         .collect()
 }
 
-fn test_pack(name: &str) -> String {
+pub(crate) fn test_pack(name: &str) -> String {
     sentra_builtin_packs::guest_component(name).display().to_string()
 }
 

@@ -1,0 +1,113 @@
+//! The example packs in four languages (Rust, Python, JavaScript, YAML) build from this
+//! repository, import into a running server over HTTP and agree on the same fixture tree.
+//! The Python and JavaScript componentizers come from `examples/setup-toolchains.sh`,
+//! which `.ci/run` runs.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+use super::server::Server;
+use super::{copy_dir, repo_root, sentra, stderr, stdout, test_pack};
+
+/// The componentize-py the setup script installs.
+pub(crate) fn componentize_py() -> PathBuf {
+    let p = repo_root().join("target/pack-toolchains/venv/bin/componentize-py");
+    assert!(p.is_file(), "{} is missing: run examples/setup-toolchains.sh (.ci/run does)", p.display());
+    p
+}
+
+/// The componentize-js the setup script installs (its node_modules).
+pub(crate) fn js_node_modules() -> PathBuf {
+    let p = repo_root().join("examples/js-pack/node_modules");
+    assert!(p.join("@bytecodealliance/componentize-js").is_dir(), "{} is missing: run examples/setup-toolchains.sh (.ci/run does)", p.display());
+    p
+}
+
+fn run(cmd: &mut Command, what: &str) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert!(out.status.success(), "{what} failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+}
+
+/// Builds the Python example into `out`.
+pub(crate) fn build_python(dir: &Path, wit: &Path, out: &Path) {
+    run(
+        Command::new(componentize_py()).current_dir(dir).args(["-d"]).arg(wit).args(["-w", "pack", "componentize", "app", "--stub-wasi", "-o"]).arg(out),
+        "componentize-py",
+    );
+}
+
+/// Builds the JavaScript example into `out`.
+pub(crate) fn build_js(dir: &Path, out: &Path) {
+    run(Command::new("node").current_dir(dir).arg("build.mjs").arg(out), "componentize-js");
+}
+
+/// (file, line, rule, message) of every finding.
+fn findings(v: &Value) -> Vec<(String, u64, String, String)> {
+    let mut out: Vec<_> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["evidence"]["file"].as_str().unwrap().to_string(),
+                f["evidence"]["lines"][0].as_u64().unwrap(),
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn example_packs_in_four_languages_agree_over_the_api() {
+    let _ = js_node_modules();
+    let build = tempfile::tempdir().unwrap();
+    let python = build.path().join("python.wasm");
+    let js = build.path().join("js.wasm");
+    build_python(&repo_root().join("examples/python-pack"), &repo_root().join("wit"), &python);
+    build_js(&repo_root().join("examples/js-pack"), &js);
+
+    // Each passes the shared annotated fixtures on its own.
+    for wasm in [python.clone(), js.clone(), PathBuf::from(test_pack("example-rust-pack"))] {
+        let out = sentra(&["pack", "test", "examples/fixtures", "--pack-file", wasm.to_str().unwrap()], &repo_root(), &[]);
+        assert_eq!(out.status.code(), Some(0), "{}: {}{}", wasm.display(), stdout(&out), stderr(&out));
+    }
+    let out = sentra(&["pack", "test", "examples/yaml-pack"], &repo_root(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+
+    // Imported into a running server (the Python component is 35 MB: a larger body limit).
+    let root = tempfile::tempdir().unwrap();
+    copy_dir(&repo_root().join("examples/fixtures"), &root.path().join("tree"));
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--max-body-bytes", "134217728"], &[], 0);
+    for (id, wasm) in [("example-rust", PathBuf::from(test_pack("example-rust-pack"))), ("example-python", python), ("example-js", js)] {
+        let r = s
+            .client
+            .post(format!("{}/api/packs/import?pack_id={id}", s.base))
+            .header("content-type", "application/wasm")
+            .body(std::fs::read(&wasm).unwrap())
+            .send()
+            .unwrap();
+        let status = r.status().as_u16();
+        assert_eq!(status, 201, "{id}: {}", r.text().unwrap_or_default());
+    }
+    let doc = std::fs::read_to_string(repo_root().join("examples/yaml-pack/pack.yaml")).unwrap();
+    let (status, _, v) = s.call("POST", "/api/packs/import", None, Some(&json!({"pack_yaml": doc}).to_string()));
+    assert_eq!(status, 201, "{v}");
+    let scan = |id: &str| {
+        let body = json!({"repo_path": "tree", "config_overrides": {"standards_packs": [id]}}).to_string();
+        let (status, _, v) = s.call("POST", "/scan", None, Some(&body));
+        assert_eq!(status, 200, "{id}: {v}");
+        assert_eq!((v["errored_packs"].clone(), v["rule_errors"].clone()), (json!([]), json!([])), "{id}");
+        findings(&v)
+    };
+    let rust = scan("example-rust");
+    assert_eq!(rust.len(), 4, "{rust:?}");
+    assert_eq!(scan("example-python"), rust, "Python and Rust disagree");
+    assert_eq!(scan("example-js"), rust, "JavaScript and Rust disagree");
+    let regex_only: Vec<_> = rust.iter().filter(|f| f.2 == "EX-DEBUG-PRINT").cloned().collect();
+    assert_eq!(scan("example-yaml"), regex_only, "the YAML pack has the regex rule only");
+}
