@@ -111,3 +111,52 @@ fn example_packs_in_four_languages_agree_over_the_api() {
     let regex_only: Vec<_> = rust.iter().filter(|f| f.2 == "EX-DEBUG-PRINT").cloned().collect();
     assert_eq!(scan("example-yaml"), regex_only, "the YAML pack has the regex rule only");
 }
+
+/// `sentra pack new` in each language gives a project that builds and passes its own tests.
+#[test]
+fn scaffolds_in_four_languages_build_and_pass_their_tests() {
+    let _ = js_node_modules();
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["yaml", "rust", "python", "js"] {
+        let name = format!("team-{lang}");
+        let out = sentra(&["pack", "new", &name, "--lang", lang], dir.path(), &[]);
+        assert_eq!(out.status.code(), Some(0), "{lang}: {}", stderr(&out));
+        let project = dir.path().join(&name);
+        assert!(project.join("README.md").is_file() && project.join("tests/example.py").is_file(), "{lang}");
+        let wasm = match lang {
+            "yaml" => None,
+            "rust" => {
+                // The build of a pack author, outside this workspace: no flags of the outer cargo.
+                let target = repo_root().join("target/scaffold-test");
+                let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+                for (k, _) in std::env::vars() {
+                    if k.starts_with("CARGO_") && k != "CARGO_HOME" || k.contains("RUSTFLAGS") || k == "RUSTC_WRAPPER" {
+                        cmd.env_remove(k);
+                    }
+                }
+                run(cmd.current_dir(&project).args(["build", "--release", "--target", "wasm32-wasip2", "--target-dir"]).arg(&target), "cargo build");
+                Some(target.join("wasm32-wasip2/release/team_rust.wasm"))
+            }
+            "python" => {
+                build_python(&project, &project.join("wit"), &project.join("pack.wasm"));
+                Some(project.join("pack.wasm"))
+            }
+            _ => {
+                std::os::unix::fs::symlink(js_node_modules(), project.join("node_modules")).unwrap();
+                build_js(&project, &project.join("pack.wasm"));
+                Some(project.join("pack.wasm"))
+            }
+        };
+        let p = project.to_str().unwrap().to_string();
+        let out = match &wasm {
+            None => sentra(&["pack", "test", &p], dir.path(), &[]),
+            Some(w) => sentra(&["pack", "test", &p, "--pack-file", w.to_str().unwrap()], dir.path(), &[]),
+        };
+        assert_eq!(out.status.code(), Some(0), "{lang}:\n{}{}", stdout(&out), stderr(&out));
+        assert!(stdout(&out).contains("2 of 2 rules passed"), "{lang}: {}", stdout(&out));
+    }
+    let out = sentra(&["pack", "new", "team-yaml"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2), "an existing directory is not overwritten");
+    let out = sentra(&["pack", "new", "Bad_Name"], dir.path(), &[]);
+    assert!(stderr(&out).contains("not a valid pack id"), "{}", stderr(&out));
+}

@@ -2,6 +2,7 @@
 //! failed, 2 usage or runtime error (with a one-line message on stderr).
 
 mod output;
+mod scaffold;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -238,11 +239,15 @@ fn seconds(flag: &str, v: f64) -> Result<std::time::Duration> {
 
 #[derive(Subcommand, Debug)]
 enum PackCommand {
+    /// Scaffold a pack project (two rules, fixtures, README) in Rust, Python, JavaScript or
+    /// YAML that builds and passes `sentra pack test` as generated.
+    New(PackNewArgs),
     /// Run a pack over annotated fixtures (`ruleid: RULE-ID` / `ok: RULE-ID` comments);
     /// exit 1 on any missing or unexpected finding.
     ///
     /// DIR holds a `pack.yaml` and its fixtures (under DIR/tests when present, else DIR
-    /// itself), or only fixtures when the pack is given with --pack or --pack-file.
+    /// itself); or, with --pack-file, a pack project whose fixtures are likewise in DIR/tests
+    /// when present; or, with --pack, only fixtures.
     Test(PackTestArgs),
     /// Import a pack (`.yaml` or `.wasm`) into the state directory, where `sentra serve`
     /// picks it up without a restart.
@@ -257,6 +262,21 @@ enum PackCommand {
     /// string, globs matching nothing, rules without remediation or standard. Exit 1 if
     /// anything is reported.
     Lint(PackLintArgs),
+}
+
+#[derive(Args, Debug)]
+struct PackNewArgs {
+    /// The pack id (and directory name): lowercase letters, digits and `-`.
+    name: String,
+    #[arg(long, value_enum, default_value_t = scaffold::Lang::Yaml)]
+    lang: scaffold::Lang,
+    /// Where to create it (default: ./NAME).
+    #[arg(long)]
+    dir: Option<PathBuf>,
+    /// The sentra-sdk crate a Rust pack depends on (default: the sdk/ of the checkout this
+    /// sentra was built from).
+    #[arg(long)]
+    sdk: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -457,6 +477,13 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Pack(PackCommand::Test(args)) => pack_test(args),
+        Command::Pack(PackCommand::New(args)) => {
+            let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from(&args.name));
+            let written = scaffold::new_pack(&args.name, args.lang, &dir, args.sdk.as_deref())?;
+            let mut out = anstream::stdout();
+            writeln!(out, "created {} ({} files); see {}", dir.display(), written.len(), dir.join("README.md").display())?;
+            Ok(0)
+        }
         Command::Pack(PackCommand::Lint(args)) => pack_lint(args),
         Command::Pack(PackCommand::Import(args)) => pack_import(args, cli.state_dir.as_deref()),
         Command::Pack(PackCommand::Export(args)) => pack_export(args, cli.state_dir.as_deref()),
@@ -642,9 +669,12 @@ fn pack_test(args: PackTestArgs) -> Result<u8> {
             (cat.load(&config)?, dir.clone())
         }
         (None, Some(file), _) => {
+            // A pack project (`sentra pack new`) keeps its fixtures in tests/, beside sources
+            // the pack's own rules would otherwise scan.
             config.standards_packs = Some(Vec::new());
             let pack = load_pack_file(&cat, file, &config)?;
-            (cat.load_with(&config, vec![pack])?, dir.clone())
+            let tests = dir.join("tests");
+            (cat.load_with(&config, vec![pack])?, if tests.is_dir() { tests } else { dir.clone() })
         }
         (None, None, Some(doc)) => {
             config.standards_packs = Some(Vec::new());
