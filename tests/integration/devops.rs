@@ -90,7 +90,7 @@ async fn handle(State(fake): State<Shared>, method: Method, uri: Uri, headers: H
     }
     let mut f = fake.lock().unwrap();
     let path = uri.path().to_string();
-    let query: Vec<(String, String)> = uri.query().map(|q| url_pairs(q)).unwrap_or_default();
+    let query: Vec<(String, String)> = uri.query().map(url_pairs).unwrap_or_default();
     f.calls.push(format!("{method} {path}"));
     let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("");
     if auth != expected_auth(f.api) {

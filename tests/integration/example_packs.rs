@@ -43,21 +43,10 @@ pub(crate) fn build_js(dir: &Path, out: &Path) {
     run(Command::new("node").current_dir(dir).arg("build.mjs").arg(out), "componentize-js");
 }
 
-/// (file, line, rule, message) of every finding.
+/// (file, line, rule, message) of every finding, sorted.
 fn findings(v: &Value) -> Vec<(String, u64, String, String)> {
-    let mut out: Vec<_> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["evidence"]["file"].as_str().unwrap().to_string(),
-                f["evidence"]["lines"][0].as_u64().unwrap(),
-                f["rule_id"].as_str().unwrap().to_string(),
-                f["message"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let messages = v["findings"].as_array().unwrap().iter().map(|f| f["message"].as_str().unwrap().to_string());
+    let mut out: Vec<_> = super::findings(v).into_iter().zip(messages).map(|((file, line, rule), m)| (file, line, rule, m)).collect();
     out.sort();
     out
 }

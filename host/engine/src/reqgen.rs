@@ -173,7 +173,7 @@ pub fn generate(existing: &RequirementsFile, files: &[(String, String)], untrace
         let dir = path.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_else(|| ".".into());
         groups.entry(dir).or_default().push((path.as_str(), facts(path, text)));
     }
-    let mut next = existing
+    let first = existing
         .requirements
         .iter()
         .filter_map(|r| r.req_id.strip_prefix(ID_PREFIX).and_then(|n| n.parse::<u64>().ok()))
@@ -181,7 +181,7 @@ pub fn generate(existing: &RequirementsFile, files: &[(String, String)], untrace
         .unwrap_or(0)
         + 1;
     let mut out = Vec::new();
-    for (dir, mut files) in groups {
+    for (next, (dir, mut files)) in (first..).zip(groups) {
         files.sort_by(|a, b| a.0.cmp(b.0));
         // One file is its own module; several are named after their directory.
         let name = match files.as_slice() {
@@ -190,7 +190,6 @@ pub fn generate(existing: &RequirementsFile, files: &[(String, String)], untrace
         };
         let mut r = draft(&name, &files);
         r.req_id = format!("{ID_PREFIX}{next}");
-        next += 1;
         out.push(r);
     }
     out
