@@ -405,3 +405,40 @@ fn per_scan_findings_limit_trips_and_on_error_policy_applies() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("pack_on_error.secrets"), "{}", stderr(&o));
 }
+
+/// `--diff-base REF` scans only what changed since REF: committed, modified and new files.
+#[test]
+fn diff_base_scans_only_files_changed_since_a_ref() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n";
+    let git = |args: &[&str]| {
+        let out = Command::new("git").current_dir(dir.path()).args(["-c", "user.name=t", "-c", "user.email=t@example.com"]).args(args).output().unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    git(&["init", "-q", "-b", "main"]);
+    write(dir.path(), "old.py", key);
+    write(dir.path(), "later.py", "x = 1\n");
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "base"]);
+    git(&["tag", "base"]);
+    write(dir.path(), "later.py", key);
+    git(&["commit", "-qam", "change"]);
+    write(dir.path(), "new.py", key);
+    write(dir.path(), "ignored.py", key);
+    write(dir.path(), ".gitignore", "ignored.py\n");
+    let files = |out: &Output| -> Vec<String> {
+        let mut f: Vec<String> = findings(&json(out)).into_iter().map(|(f, _, _)| f).collect();
+        f.sort();
+        f
+    };
+    let all = sentra(&["scan", ".", "--pack", "secrets", "--format", "json"], dir.path(), &[]);
+    assert_eq!(files(&all), ["later.py", "new.py", "old.py"]);
+    let out = sentra(&["scan", ".", "--pack", "secrets", "--format", "json", "--diff-base", "base"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(files(&out), ["later.py", "new.py"], "old.py is unchanged since `base`; ignored.py is ignored");
+    let out = sentra(&["scan", ".", "--pack", "secrets", "--format", "json", "--diff-base", "HEAD"], dir.path(), &[]);
+    assert_eq!(files(&out), ["new.py"]);
+    let out = sentra(&["gate", ".", "--diff-base", "no-such-ref"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no-such-ref"), "{}", stderr(&out));
+}

@@ -359,6 +359,10 @@ struct ScanArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Scan only files changed since this git ref (committed, staged or not, and new
+    /// untracked files), as for a pull request: `--diff-base origin/main`.
+    #[arg(long, value_name = "GIT_REF")]
+    diff_base: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -938,6 +942,9 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
     }
     // Report files written into the tree must not be scanned by the next run.
     let mut options = ScanOptions { suppressions: stored_suppressions(state_dir)?, ..ScanOptions::default() };
+    if let Some(base) = &args.diff_base {
+        options.only = Some(changed_since(root, base)?);
+    }
     if !config.reporters.is_empty()
         && let Ok(dir) = config.output_dir.canonicalize() {
             options.skip_dirs.push(dir);
@@ -972,6 +979,31 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
         tracing::info!(path = %path.display(), "wrote {format} report");
     }
     if is_gate && !gate.passed { Ok(1) } else { Ok(0) }
+}
+
+/// Files under `root` changed since git ref `base`: tracked files that differ (committed
+/// since, staged or not) and untracked files that are not ignored, relative to `root`.
+/// Deleted files are left out (nothing to scan).
+fn changed_since(root: &Path, base: &str) -> Result<std::collections::BTreeSet<String>> {
+    if base.starts_with('-') {
+        anyhow::bail!("--diff-base: `{base}` is not a git ref");
+    }
+    let git = |args: &[&str]| -> Result<Vec<String>> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .output()
+            .with_context(|| format!("--diff-base: cannot run git in {}", root.display()))?;
+        if !out.status.success() {
+            anyhow::bail!("--diff-base `{base}`: git {}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim());
+        }
+        Ok(out.stdout.split(|&b| b == 0).filter(|p| !p.is_empty()).map(|p| String::from_utf8_lossy(p).into_owned()).collect())
+    };
+    let mut files: std::collections::BTreeSet<String> = git(&["diff", "--name-only", "-z", "--relative", base, "--"])?.into_iter().collect();
+    files.extend(git(&["ls-files", "--others", "--exclude-standard", "-z"])?);
+    files.retain(|f| root.join(f).is_file());
+    Ok(files)
 }
 
 /// Writes to `path` atomically, or to standard output.
