@@ -68,6 +68,18 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
     }
 }
 
+/// Bytes of a file's start read to recognise infrastructure files.
+const HEAD_BYTES: u64 = 4096;
+
+fn read_head(path: &Path) -> String {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    if let Ok(f) = std::fs::File::open(path) {
+        let _ = f.take(HEAD_BYTES).read_to_end(&mut buf);
+    }
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
 /// Looks at `root` the way a scan would (same walk, same excludes) and chooses packs from
 /// `available` (the catalog's ids).
 pub fn detect(root: &Path, config: &Config, available: &[String]) -> Detection {
@@ -94,8 +106,9 @@ pub fn detect(root: &Path, config: &Config, available: &[String]) -> Detection {
             manifests.push((name.clone(), path.clone()));
         }
         if matches!(ext.as_str(), "yaml" | "yml" | "json" | "template") && len < 1 << 20 {
-            // Only the start of the file: enough for apiVersion/kind or the CFN header.
-            let head: String = std::fs::read_to_string(&path).unwrap_or_default().chars().take(4096).collect();
+            // Only the start of the file (detection runs before every zero-config scan):
+            // enough for apiVersion/kind or the CloudFormation header.
+            let head = read_head(&path);
             if head.contains("AWSTemplateFormatVersion") {
                 push_unique(&mut d.infrastructure, "cloudformation");
             } else if head.lines().any(|l| l.starts_with("apiVersion:")) && head.lines().any(|l| l.starts_with("kind:")) {
