@@ -1,6 +1,7 @@
 //! End-to-end tests: drive the real `sentra` binary over fixture trees.
 
 mod builtin_packs;
+mod cache;
 mod compliance;
 mod declarative;
 mod example_packs;

@@ -363,6 +363,14 @@ struct ScanArgs {
     /// untracked files), as for a pull request: `--diff-base origin/main`.
     #[arg(long, value_name = "GIT_REF")]
     diff_base: Option<String>,
+    /// Do not use or update the incremental cache (by default unchanged files reuse what
+    /// each pack reported last time; the cache lives in the state directory when there is
+    /// one, else under the user cache directory).
+    #[arg(long)]
+    no_cache: bool,
+    /// Print where the time went (walk, read, prefilter, packs, findings) to standard error.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Args, Debug)]
@@ -941,7 +949,8 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
         anyhow::bail!("{}: `{key}`: {message}", config.origin);
     }
     // Report files written into the tree must not be scanned by the next run.
-    let mut options = ScanOptions { suppressions: stored_suppressions(state_dir)?, ..ScanOptions::default() };
+    let suppressions = stored_suppressions(state_dir)?;
+    let mut options = ScanOptions { suppressions, ..ScanOptions::default() };
     if let Some(base) = &args.diff_base {
         options.only = Some(changed_since(root, base)?);
     }
@@ -949,28 +958,59 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
         && let Ok(dir) = config.output_dir.canonicalize() {
             options.skip_dirs.push(dir);
         }
-    let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &options)?;
+    let started = std::time::Instant::now();
+    let cache = (!args.no_cache).then(|| ScanCacheHandle::load(root, state_dir)).flatten();
+    if let Some(c) = &cache {
+        options.cache = Some(&c.cache);
+        if let Ok(dir) = c.dir.canonicalize() {
+            options.skip_dirs.push(dir);
+        }
+    }
+    let load_time = started.elapsed();
+    let times = sentra_engine::scan::StageTimes::default();
+    if args.timings {
+        options.timings = Some(&times);
+    }
+    let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &options);
+    drop(options);
+    let result = result?;
+    let started = std::time::Instant::now();
+    if let Some(c) = cache {
+        c.save();
+    }
+    if args.timings {
+        print_timings(&times, load_time, started.elapsed(), result.files_scanned);
+    }
     let gate = sentra_engine::gate_with(&result, &config.gate_policy());
     record_scan(state_dir, root, &result, &gate, is_gate);
     let ctx = sentra_reports::ReportContext::now(root.display().to_string(), Some(gate.clone()));
 
-    let mut buf: Vec<u8> = Vec::new();
+    // JSON is streamed to its destination: a scan with many findings is not held twice.
+    #[derive(serde::Serialize)]
+    struct GateOutput<'a> {
+        gate: &'a sentra_engine::GateResult,
+        scan: &'a sentra_engine::ScanResult,
+    }
+    let json = |w: &mut dyn Write| -> std::io::Result<()> {
+        if is_gate {
+            serde_json::to_writer_pretty(&mut *w, &GateOutput { gate: &gate, scan: &result })?;
+        } else {
+            serde_json::to_writer_pretty(&mut *w, &result)?;
+        }
+        w.write_all(b"\n")
+    };
     match args.format {
-        ScanFormat::Json if is_gate => {
-            serde_json::to_writer_pretty(&mut buf, &serde_json::json!({ "gate": gate, "scan": result }))?;
-            buf.push(b'\n');
+        ScanFormat::Json => emit_with(args.output.as_deref(), json)?,
+        ScanFormat::Text => {
+            let mut buf: Vec<u8> = Vec::new();
+            output::text_report(&mut buf, &result, is_gate.then_some(&gate))?;
+            emit(args.output.as_deref(), &buf)?;
         }
-        ScanFormat::Json => {
-            serde_json::to_writer_pretty(&mut buf, &result)?;
-            buf.push(b'\n');
-        }
-        ScanFormat::Text => output::text_report(&mut buf, &result, is_gate.then_some(&gate))?,
         other => {
             let format = other.report().expect("a report format");
-            buf = sentra_reports::render(format, &result, &ctx)?.into_bytes();
+            emit(args.output.as_deref(), sentra_reports::render(format, &result, &ctx)?.as_bytes())?;
         }
     }
-    emit(args.output.as_deref(), &buf)?;
     for name in &config.reporters {
         let format: sentra_reports::Format = name.parse().map_err(|e: String| anyhow::anyhow!("{}: reporters: {e}", config.origin))?;
         let path = config.output_dir.join(format.file_name());
@@ -979,6 +1019,53 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
         tracing::info!(path = %path.display(), "wrote {format} report");
     }
     if is_gate && !gate.passed { Ok(1) } else { Ok(0) }
+}
+
+/// The incremental cache of one scan root: loaded before the scan with the database
+/// closed again (a scan must never open and close a SQLite file this process holds open),
+/// saved after it. Any cache problem is a warning and a full scan, never a failure.
+struct ScanCacheHandle {
+    dir: PathBuf,
+    key: String,
+    cache: sentra_engine::cache::ScanCache,
+}
+
+impl ScanCacheHandle {
+    fn load(root: &Path, state_dir: Option<&Path>) -> Option<Self> {
+        let key = root.canonicalize().ok()?.display().to_string();
+        let explicit = state_dir.is_some() || std::env::var_os(sentra_store::STATE_DIR_ENV).is_some();
+        let state = sentra_store::state_dir(Path::new("."), state_dir);
+        let dir = if explicit || state.is_dir() { state } else { sentra_engine::default_cache_dir()?.join("scans") };
+        match sentra_store::ScanCacheDb::open(&dir).and_then(|db| db.load(&key)) {
+            Ok((contexts, files)) => Some(Self { cache: sentra_engine::cache::ScanCache::from_rows(contexts, files), dir, key }),
+            Err(e) => {
+                tracing::warn!(error = %e, "scan cache unavailable; scanning every file");
+                None
+            }
+        }
+    }
+
+    fn save(mut self) {
+        let changes = self.cache.take_changes();
+        let saved = sentra_store::ScanCacheDb::open(&self.dir)
+            .and_then(|mut db| db.save(&self.key, &changes.contexts, &changes.upserts, &changes.removed));
+        if let Err(e) = saved {
+            tracing::warn!(error = %e, "could not save the scan cache");
+        }
+    }
+}
+
+fn print_timings(t: &sentra_engine::scan::StageTimes, load: std::time::Duration, save: std::time::Duration, files: usize) {
+    let mut err = anstream::stderr();
+    let cached = t.files_cached.load(std::sync::atomic::Ordering::Relaxed);
+    let _ = writeln!(err, "stage        seconds (CPU, summed over threads)");
+    let _ = writeln!(err, "{:<12} {:>8.3}", "cache load", load.as_secs_f64());
+    for (stage, secs) in t.seconds() {
+        let _ = writeln!(err, "{stage:<12} {secs:>8.3}");
+    }
+    let _ = writeln!(err, "{:<12} {:>8.3}", "cache save", save.as_secs_f64());
+    let run = t.files_run.load(std::sync::atomic::Ordering::Relaxed);
+    let _ = writeln!(err, "{files} files scanned, {cached} known to the cache, {run} run through packs");
 }
 
 /// Files under `root` changed since git ref `base`: tracked files that differ (committed
@@ -1008,11 +1095,18 @@ fn changed_since(root: &Path, base: &str) -> Result<std::collections::BTreeSet<S
 
 /// Writes to `path` atomically, or to standard output.
 fn emit(path: Option<&Path>, buf: &[u8]) -> Result<()> {
+    emit_with(path, |w| w.write_all(buf))
+}
+
+/// Streams a report to `path` (atomically) or to standard output.
+fn emit_with(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     match path {
-        Some(path) => sentra_engine::config_edit::write_atomic(path, buf).with_context(|| format!("{}: cannot write report", path.display()))?,
+        Some(path) => {
+            sentra_engine::config_edit::write_atomic_with(path, write).with_context(|| format!("{}: cannot write report", path.display()))?
+        }
         None => {
-            let mut out = anstream::stdout();
-            out.write_all(buf)?;
+            let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+            write(&mut out)?;
             out.flush()?;
         }
     }

@@ -133,10 +133,22 @@ pub fn rewrite(text: &str, changed: &[String], merged: &Value) -> String {
 /// Writes via a temporary file in the same directory, fsync and rename, so a crash leaves
 /// the old file or the new one, never a torn one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomic`], streaming the contents through `write` (so a large report is
+/// never held in memory). A path that exists and is not a regular file (`/dev/null`,
+/// `/dev/stdout`, a FIFO) is written in place: renaming over it would replace the device.
+pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let mut out = std::io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
+        write(&mut out)?;
+        return out.flush();
+    }
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut n = 0u32;
-    let (tmp, mut file) = loop {
+    let (tmp, file) = loop {
         let p = dir.join(format!(".{}.{}-{n}.tmp", path.file_name().and_then(|f| f.to_str()).unwrap_or("file"), std::process::id()));
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&p) {
             Ok(f) => break (p, f),
@@ -144,7 +156,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             Err(e) => return Err(e),
         }
     };
-    file.write_all(bytes)?;
+    let mut out = std::io::BufWriter::new(file);
+    let written = write(&mut out).and_then(|()| out.flush());
+    let file = match (written, out.into_inner()) {
+        (Ok(()), Ok(f)) => f,
+        (Err(e), _) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        (_, Err(e)) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e.into_error());
+        }
+    };
     file.sync_all()?;
     drop(file);
     std::fs::rename(&tmp, path)?;
@@ -157,6 +181,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_in_place_not_replaced() {
+        write_atomic(Path::new("/dev/null"), b"report").unwrap();
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        assert!(!meta.is_file(), "/dev/null must still be a device");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        std::fs::write(&path, "old").unwrap();
+        let err = write_atomic_with(&path, |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("boom"))
+        });
+        assert!(err.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 
     #[test]
     fn rewriting_keeps_other_keys_and_comments() {

@@ -1,6 +1,7 @@
 //! The scan engine: configuration, the pack catalog, the repository walk with glob and
 //! literal prefilters, running packs in the sandbox, findings, fingerprints and the gate.
 
+pub mod cache;
 pub mod compliance;
 pub mod conditions;
 pub mod config;

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Instant, SystemTime};
 
 use rayon::prelude::*;
 use schemars::JsonSchema;
@@ -189,10 +189,52 @@ pub struct ScanOptions<'a> {
     /// and closing a SQLite file in the process that has it open drops SQLite's POSIX
     /// locks, so a scan must never touch it).
     pub skip_dirs: Vec<PathBuf>,
+    /// The incremental cache of this root: unchanged files reuse what each pack reported
+    /// (see [`crate::cache`]). The caller persists it afterwards.
+    pub cache: Option<&'a crate::cache::ScanCache>,
+    /// Filled with where the time went, per stage (summed over worker threads).
+    pub timings: Option<&'a StageTimes>,
+}
+
+/// CPU time per scan stage in nanoseconds, summed over worker threads, and cache use.
+#[derive(Debug, Default)]
+pub struct StageTimes {
+    /// Listing the tree (one thread).
+    pub walk: AtomicU64,
+    /// Reading files and hashing them for the cache.
+    pub read: AtomicU64,
+    /// Globs and the literal prefilter: deciding which rules can match a file.
+    pub prefilter: AtomicU64,
+    /// Calls into packs.
+    pub guest: AtomicU64,
+    /// Building findings (snippets, fingerprints) and inline suppressions.
+    pub post: AtomicU64,
+    /// Everything after the file loop: project rules, overrides, suppressions, ordering.
+    pub finish: AtomicU64,
+    /// Files whose content the cache already knew.
+    pub files_cached: AtomicUsize,
+    /// Files at least one pack was run on (the rest came from the cache or matched no rule).
+    pub files_run: AtomicUsize,
+}
+
+impl StageTimes {
+    /// (stage, seconds) in pipeline order.
+    pub fn seconds(&self) -> [(&'static str, f64); 6] {
+        let s = |a: &AtomicU64| a.load(Ordering::Relaxed) as f64 / 1e9;
+        [
+            ("walk", s(&self.walk)),
+            ("read", s(&self.read)),
+            ("prefilter", s(&self.prefilter)),
+            ("guest", s(&self.guest)),
+            ("post", s(&self.post)),
+            ("finish", s(&self.finish)),
+        ]
+    }
 }
 
 enum Input {
-    Disk(PathBuf, u64),
+    /// Path, size and modification time as listed.
+    Disk(PathBuf, u64, Option<SystemTime>),
     Memory(usize),
 }
 
@@ -248,8 +290,10 @@ fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>, skip_dirs
         if only.is_some_and(|o| !o.contains(&rel)) {
             continue;
         }
-        let len = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        out.push(Candidate { rel, input: Input::Disk(entry.path().to_path_buf(), len) });
+        let meta = entry.metadata().ok();
+        let len = meta.as_ref().map_or(0, |m| m.len());
+        let mtime = meta.and_then(|m| m.modified().ok());
+        out.push(Candidate { rel, input: Input::Disk(entry.path().to_path_buf(), len, mtime) });
     }
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
     out
@@ -261,7 +305,7 @@ pub fn walk_tree(root: &Path, config: &Config) -> Vec<(String, PathBuf, u64)> {
     walk(root, config, None, &[])
         .into_iter()
         .filter_map(|c| match c.input {
-            Input::Disk(p, len) => Some((c.rel, p, len)),
+            Input::Disk(p, len, _) => Some((c.rel, p, len)),
             Input::Memory(_) => None,
         })
         .collect()
@@ -333,7 +377,12 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
             if !root.is_dir() {
                 return Err(ScanError::NotADirectory { path: root.clone() });
             }
-            (walk(root, config, options.only.as_ref(), &options.skip_dirs), &[])
+            let started = Instant::now();
+            let files = walk(root, config, options.only.as_ref(), &options.skip_dirs);
+            if let Some(t) = options.timings {
+                t.walk.fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            }
+            (files, &[])
         }
         Source::Memory(files) => {
             let mut c: Vec<Candidate> = files
@@ -352,7 +401,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
     let read_candidate = |i: usize| -> Option<FileData> {
         let data = match &candidates[i].input {
             Input::Memory(m) => FileData::new(memory[*m].1.clone()),
-            Input::Disk(path, len) => match read(path, *len, config.max_file_bytes) {
+            Input::Disk(path, len, _) => match read(path, *len, config.max_file_bytes) {
                 Loaded::Data(d) => d,
                 _ => return None,
             },
@@ -370,88 +419,249 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
     // Findings per pack so far, against `max_findings_per_scan`.
     let reported: Vec<AtomicUsize> = packs.packs.iter().map(|_| AtomicUsize::new(0)).collect();
 
+    let cache = options.cache;
+    let keys: Vec<String> = match cache {
+        Some(c) => {
+            let keys: Vec<String> = packs.packs.iter().zip(&active).map(|(p, a)| crate::cache::pack_key(p, a, config)).collect();
+            c.begin(keys.clone(), options.only.is_none());
+            keys
+        }
+        None => Vec::new(),
+    };
+    let now = SystemTime::now();
+    let times = options.timings;
+    let add = |slot: &AtomicU64, since: Instant| {
+        if times.is_some() {
+            slot.fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        }
+    };
+    let scratch_times = StageTimes::default();
+    let t = times.unwrap_or(&scratch_times);
+    let finish = |n_done: &AtomicUsize| {
+        let n = n_done.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(cb) = options.progress {
+            cb(Progress { files_done: n, files_total: total });
+        }
+    };
+
     candidates.par_iter().for_each(|cand| {
         if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
             return;
         }
-        let data = match &cand.input {
-            Input::Memory(i) => {
-                let bytes = &memory[*i].1;
-                if bytes.len() as u64 > config.max_file_bytes {
-                    shared.lock().unwrap().skipped.too_large += 1;
-                    return;
-                }
-                FileData::new(bytes.clone())
+        let started_read = Instant::now();
+        // The cache entry, if the file is unchanged: by size and time without reading it,
+        // else by content hash.
+        let mut stat_trusted = false;
+        let mut entry: Option<&crate::cache::Entry> = None;
+        let mut mtime_seen = None;
+        if let (Some(c), Input::Disk(_, len, mtime)) = (cache, &cand.input) {
+            mtime_seen = *mtime;
+            if let Some(e) = c.get(&cand.rel) {
+                let ns = mtime.and_then(|m| m.duration_since(SystemTime::UNIX_EPOCH).ok()).map_or(-1, |d| d.as_nanos() as i64);
+                stat_trusted = e.mtime_ns != 0 && e.size == *len && e.mtime_ns == ns;
+                entry = Some(e);
             }
-            Input::Disk(path, len) => match read(path, *len, config.max_file_bytes) {
-                Loaded::Data(d) => d,
-                Loaded::TooLarge => {
-                    shared.lock().unwrap().skipped.too_large += 1;
-                    return;
+        }
+        let mut data: Option<FileData> = None;
+        let mut hash = None;
+        let load = || -> Result<FileData, &'static str> {
+            match &cand.input {
+                Input::Memory(i) => {
+                    let bytes = &memory[*i].1;
+                    if bytes.len() as u64 > config.max_file_bytes {
+                        return Err("too_large");
+                    }
+                    Ok(FileData::new(bytes.clone()))
                 }
-                Loaded::Unreadable => {
-                    shared.lock().unwrap().skipped.unreadable += 1;
-                    return;
+                Input::Disk(path, len, _) => match read(path, *len, config.max_file_bytes) {
+                    Loaded::Data(d) => Ok(d),
+                    Loaded::TooLarge => Err("too_large"),
+                    Loaded::Unreadable => Err("unreadable"),
+                },
+            }
+        };
+        let skip = |why: &str| {
+            let mut s = shared.lock().unwrap();
+            match why {
+                "too_large" => s.skipped.too_large += 1,
+                _ => s.skipped.unreadable += 1,
+            }
+        };
+        if !stat_trusted {
+            match load() {
+                Ok(d) => data = Some(d),
+                Err(why) => return skip(why),
+            }
+            if cache.is_some() {
+                let h = crate::cache::content_hash(data.as_ref().expect("just read").bytes());
+                if entry.is_some_and(|e| e.hash != h) {
+                    entry = None;
                 }
+                hash = Some(h);
+            } else {
+                entry = None;
+            }
+        }
+        add(&t.read, started_read);
+        let trusted = entry;
+
+        // Outputs reusable from the cache, and the packs that must run.
+        let n = packs.packs.len();
+        let mut outputs: Vec<Option<sentra_runtime::ScanOutput>> = vec![None; n];
+        if let (Some(e), Some(c)) = (trusted, cache) {
+            let ctx = c.context(e);
+            for (p, key) in keys.iter().enumerate() {
+                if let Some(i) = ctx.iter().position(|k| k == key) {
+                    outputs[p] = Some(e.outputs.iter().find(|(j, _)| *j == i as u32).map(|(_, o)| o.clone()).unwrap_or_default());
+                }
+            }
+            t.files_cached.fetch_add(1, Ordering::Relaxed);
+        }
+        let need_run = outputs.iter().any(Option::is_none);
+        let store_entry = |e: crate::cache::Entry| {
+            if let Some(c) = cache {
+                c.put(&cand.rel, e);
+            }
+        };
+        let size = match &cand.input {
+            Input::Disk(_, len, _) => *len,
+            Input::Memory(i) => memory[*i].1.len() as u64,
+        };
+        let fresh_entry = |hash: crate::cache::ContentHash, binary: bool, generated: bool, has_ignore: bool, outs: Vec<(u32, sentra_runtime::ScanOutput)>| {
+            crate::cache::Entry { size, mtime_ns: crate::cache::trusted_mtime(mtime_seen, now), hash, ctx: String::new(), binary, generated, has_ignore, outputs: outs }
+        };
+        if let Some(e) = trusted {
+            let nothing_to_build = e.binary || (!need_run && !e.has_ignore && outputs.iter().all(|o| o.as_ref().is_some_and(|o| o.findings.is_empty() && o.errors.is_empty())));
+            if nothing_to_build {
+                {
+                    let mut s = shared.lock().unwrap();
+                    if e.binary {
+                        s.skipped.binary += 1;
+                    } else {
+                        s.scanned += 1;
+                        if e.generated && !config.scan_generated {
+                            s.skipped.generated += 1;
+                        }
+                    }
+                }
+                match (stat_trusted, cache) {
+                    (true, Some(c)) => c.mark_seen(&cand.rel),
+                    // Same content, new time: store the time so the next scan need not read
+                    // it. Every current pack's output is empty here, so the entry moves to
+                    // this scan's context with no outputs.
+                    _ => store_entry(fresh_entry(e.hash, e.binary, e.generated, e.has_ignore, Vec::new())),
+                }
+                if !e.binary {
+                    finish(&done);
+                }
+                return;
+            }
+        }
+        let started_read = Instant::now();
+        let data = match data {
+            Some(d) => d,
+            None => match load() {
+                Ok(d) => d,
+                Err(why) => return skip(why),
             },
         };
-        if is_binary(data.bytes()) {
+        add(&t.read, started_read);
+        let bytes = data.bytes();
+        let binary = trusted.map_or_else(|| is_binary(bytes), |e| e.binary);
+        if binary {
             shared.lock().unwrap().skipped.binary += 1;
+            if let Some(h) = hash {
+                store_entry(fresh_entry(h, true, false, false, Vec::new()));
+            }
             return;
         }
+        let generated = trusted.map_or_else(|| is_generated(bytes), |e| e.generated);
+        let has_ignore = memchr::memmem::find(bytes, b"sentra-ignore").is_some();
+
         let mut local = Vec::new();
         let mut local_rule_errors = Vec::new();
         let mut local_errored = Vec::new();
-        let mut selection = packs.select(&cand.rel, data.bytes(), &active);
-        if !config.scan_generated && is_generated(data.bytes()) {
-            shared.lock().unwrap().skipped.generated += 1;
-            selection.retain(|(p, _)| PACKS_FOR_GENERATED.contains(&packs.packs[*p].id()));
-        }
-        if !selection.is_empty() {
-            let mut ff = FileFindings::new(&cand.rel, data.bytes());
+        // Any failed call keeps this file out of the cache, so the next scan retries it.
+        let mut failed = false;
+        if need_run {
+            let started = Instant::now();
+            let mut selection = packs.select(&cand.rel, bytes, &active);
+            if !config.scan_generated && generated {
+                selection.retain(|(p, _)| PACKS_FOR_GENERATED.contains(&packs.packs[*p].id()));
+            }
+            selection.retain(|(p, _)| outputs[*p].is_none());
+            add(&t.prefilter, started);
+            let started = Instant::now();
+            if !selection.is_empty() {
+                t.files_run.fetch_add(1, Ordering::Relaxed);
+            }
             for (p, rules) in selection {
                 if dead[p].load(Ordering::Relaxed) {
+                    failed = true;
                     continue;
                 }
                 let prepared = &packs.packs[p];
                 let input = FileInput { path: &cand.rel, data: data.clone(), rules: &rules };
                 match prepared.pack.scan(std::slice::from_ref(&input)) {
-                    Ok(out) if reported[p].fetch_add(out.findings.len(), Ordering::Relaxed) + out.findings.len() > prepared.pack.limits().max_findings_per_scan => {
-                        let limit = prepared.pack.limits().max_findings_per_scan;
-                        dead[p].store(true, Ordering::Relaxed);
-                        let message = format!("pack `{}` reported more than {limit} findings in one scan; the limit is {limit}", prepared.id());
-                        local_errored.push(errored_with(prepared, message, Some(cand.rel.clone()), config));
-                    }
-                    Ok(out) => {
-                        for raw in out.findings {
-                            // A pack may only report rules it declared and was asked to run.
-                            let Some(ri) = prepared.rules().iter().position(|r| r.id == raw.rule_id) else { continue };
-                            if !rules.contains(&(ri as u32)) {
-                                continue;
-                            }
-                            local.push(ff.build(prepared.id(), &prepared.rules()[ri], raw));
-                        }
-                        for e in out.errors {
-                            local_rule_errors.push(RuleErrorReport {
-                                pack_id: prepared.id().to_string(),
-                                rule_id: e.rule_id,
-                                message: e.message,
-                                file: cand.rel.clone(),
-                            });
-                        }
+                    Ok(mut out) => {
+                        // A pack may only report rules it declared and was asked to run.
+                        out.findings.retain(|f| prepared.rules().iter().position(|r| r.id == f.rule_id).is_some_and(|ri| rules.contains(&(ri as u32))));
+                        outputs[p] = Some(out);
                     }
                     Err(e) => {
                         // The first failure takes the pack out of this scan: a pack that
                         // loops on one file would loop on the next one too.
                         dead[p].store(true, Ordering::Relaxed);
                         local_errored.push(errored(prepared, &e, Some(cand.rel.clone()), config));
+                        failed = true;
                     }
                 }
             }
+            add(&t.guest, started);
+        }
+        let started_post = Instant::now();
+        if generated && !config.scan_generated {
+            shared.lock().unwrap().skipped.generated += 1;
+        }
+        let mut ff = FileFindings::new(&cand.rel, bytes);
+        let mut cached_outputs = Vec::new();
+        for (p, out) in outputs.into_iter().enumerate() {
+            // A pack the prefilter did not select for this file ran and found nothing.
+            let out = out.unwrap_or_default();
+            let prepared = &packs.packs[p];
+            if out.findings.is_empty() && out.errors.is_empty() {
+                continue;
+            }
+            if cache.is_some() {
+                cached_outputs.push((p as u32, out.clone()));
+            }
+            if dead[p].load(Ordering::Relaxed) {
+                continue;
+            }
+            if reported[p].fetch_add(out.findings.len(), Ordering::Relaxed) + out.findings.len() > prepared.pack.limits().max_findings_per_scan {
+                let limit = prepared.pack.limits().max_findings_per_scan;
+                dead[p].store(true, Ordering::Relaxed);
+                let message = format!("pack `{}` reported more than {limit} findings in one scan; the limit is {limit}", prepared.id());
+                local_errored.push(errored_with(prepared, message, Some(cand.rel.clone()), config));
+                continue;
+            }
+            for raw in out.findings {
+                let Some(ri) = prepared.rules().iter().position(|r| r.id == raw.rule_id) else { continue };
+                local.push(ff.build(prepared.id(), &prepared.rules()[ri], raw));
+            }
+            for e in out.errors {
+                local_rule_errors.push(RuleErrorReport { pack_id: prepared.id().to_string(), rule_id: e.rule_id, message: e.message, file: cand.rel.clone() });
+            }
+        }
+        if cache.is_some() && !failed {
+            let h = hash.or(trusted.map(|e| e.hash)).unwrap_or_else(|| crate::cache::content_hash(bytes));
+            store_entry(fresh_entry(h, false, generated, has_ignore, cached_outputs));
+        } else if let Some(c) = cache {
+            c.mark_seen(&cand.rel);
         }
         let mut local_suppressed = Vec::new();
-        if memchr::memmem::find(data.bytes(), b"sentra-ignore").is_some() {
-            let text = String::from_utf8_lossy(data.bytes());
+        if has_ignore {
+            let text = String::from_utf8_lossy(bytes);
             let ignores = crate::suppress::parse_inline(&cand.rel, &text);
             let (kept, hidden): (Vec<Finding>, Vec<Finding>) = local.into_iter().partition(|f| {
                 !ignores.iter().any(|i| crate::suppress::covers(i, &f.rule_id, f.evidence.lines[0]))
@@ -465,7 +675,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
                     .unwrap_or_default();
                 local_suppressed.push(crate::suppress::SuppressedFinding { finding: f, source: "inline".into(), reason, suppression_id: None });
             }
-            let mut ff = FileFindings::new(&cand.rel, data.bytes());
+            let mut ff = FileFindings::new(&cand.rel, bytes);
             for i in &ignores {
                 let unknown = i.rules.iter().find(|r| i.problem.is_none() && !known_rules.contains(r.as_str()));
                 let problem = match (&i.problem, unknown) {
@@ -495,16 +705,15 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
             s.errored.entry(e.pack_id.clone()).or_insert(e);
         }
         drop(s);
-        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-        if let Some(cb) = options.progress {
-            cb(Progress { files_done: n, files_total: total });
-        }
+        add(&t.post, started_post);
+        finish(&done);
     });
 
     if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
         return Err(ScanError::Cancelled);
     }
 
+    let started_finish = Instant::now();
     let mut shared = shared.into_inner().unwrap();
     for (p, prepared) in packs.packs.iter().enumerate() {
         let project_rules: Vec<u32> =
@@ -557,6 +766,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
     let mut rule_errors = shared.rule_errors;
     rule_errors.sort_by(|a, b| (&a.pack_id, &a.rule_id, &a.file).cmp(&(&b.pack_id, &b.rule_id, &b.file)));
 
+    add(&t.finish, started_finish);
     Ok(ScanResult {
         total: findings.len(),
         by_severity: BySeverity::count(&findings),

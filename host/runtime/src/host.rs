@@ -60,12 +60,16 @@ impl MatcherCache {
 pub struct Limiter {
     memory_bytes: usize,
     pub tripped: bool,
+    /// The largest linear memory granted so far (wasm memory never shrinks).
+    pub grown: usize,
 }
 
 impl wasmtime::ResourceLimiter for Limiter {
     fn memory_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
         let ok = desired <= self.memory_bytes;
-        if !ok {
+        if ok {
+            self.grown = self.grown.max(desired);
+        } else {
             self.tripped = true;
         }
         Ok(ok)
@@ -99,7 +103,7 @@ impl HostState {
             pack_id,
             wasi,
             table,
-            limiter: Limiter { memory_bytes, tripped: false },
+            limiter: Limiter { memory_bytes, tripped: false, grown: 0 },
             regex_limits,
             matchers,
             files: Vec::new(),

@@ -44,6 +44,10 @@ pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 4_096;
 pub const DEFAULT_MAX_FINDINGS_PER_SCAN: usize = 100_000;
 /// Guest stack size; deep recursion traps instead of exhausting the host.
 pub const MAX_WASM_STACK: usize = 1 << 20;
+/// An instance whose linear memory grew past this is not kept warm after its call.
+pub const RETAINED_INSTANCE_MEMORY: usize = 4 << 20;
+/// Distinct compiled components kept in memory for reuse by later loads.
+const MAX_COMPILED_IN_MEMORY: usize = 64;
 /// Granularity of deadlines: the engine's epoch advances this often.
 const EPOCH_TICK: Duration = Duration::from_millis(5);
 
@@ -128,6 +132,9 @@ pub struct Runtime {
     cache_dir: Option<PathBuf>,
     matchers: host::MatcherCache,
     stop_ticker: Arc<AtomicBool>,
+    /// Compiled components by sha256: every declarative pack runs the same engine
+    /// component, and one copy of its machine code serves them all.
+    compiled: Mutex<HashMap<String, Component>>,
 }
 
 impl std::fmt::Debug for Runtime {
@@ -206,7 +213,14 @@ impl Runtime {
                 .map_err(|e| RuntimeError::Engine(e.to_string()))?;
         }
 
-        Ok(Self { engine, linker, cache_dir: config.cache_dir, matchers: host::MatcherCache::default(), stop_ticker })
+        Ok(Self {
+            engine,
+            linker,
+            cache_dir: config.cache_dir,
+            matchers: host::MatcherCache::default(),
+            stop_ticker,
+            compiled: Mutex::new(HashMap::new()),
+        })
     }
 
     /// Reads the pack API version a component targets without compiling it, from the
@@ -246,6 +260,21 @@ impl Runtime {
     }
 
     fn compile(&self, pack: &str, bytes: &[u8], sha256: &str) -> Result<Component, LoadError> {
+        if let Some(c) = self.compiled.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(sha256) {
+            return Ok(c.clone());
+        }
+        let component = self.compile_uncached(pack, bytes, sha256)?;
+        let mut compiled = self.compiled.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // A server imports and deletes packs for as long as it runs: bound what is kept
+        // (packs in use hold their own reference; this only saves recompiles).
+        if compiled.len() >= MAX_COMPILED_IN_MEMORY {
+            compiled.clear();
+        }
+        compiled.insert(sha256.to_string(), component.clone());
+        Ok(component)
+    }
+
+    fn compile_uncached(&self, pack: &str, bytes: &[u8], sha256: &str) -> Result<Component, LoadError> {
         let cache = self.cache_path(sha256);
         if let Some(path) = &cache
             && path.exists() {
@@ -422,6 +451,11 @@ impl LoadedPack {
     pub fn sha256(&self) -> &str {
         &self.sha256
     }
+    /// The settings handed to `configure` (a declarative pack's document), if any: with
+    /// [`LoadedPack::sha256`], everything that decides what the pack reports.
+    pub fn settings(&self) -> Option<&str> {
+        self.settings.as_deref()
+    }
     pub fn limits(&self) -> &PackLimits {
         &self.limits
     }
@@ -499,10 +533,18 @@ impl LoadedPack {
         };
         setup(live.store.data_mut());
         let r = self.call(&mut live, f);
-        if r.is_ok() {
+        // Linear memory never shrinks: an instance a large file grew is dropped (its memory
+        // goes back to the system) rather than kept warm, so a scan's resident memory does
+        // not become packs x threads x the largest file.
+        if r.is_ok() && live.store.data().limiter.grown <= RETAINED_INSTANCE_MEMORY {
             self.idle.lock().expect("pool lock").push(live);
         }
         r
+    }
+
+    /// Warm instances waiting for a call.
+    pub fn idle_instances(&self) -> usize {
+        self.idle.lock().expect("pool lock").len()
     }
 
     /// Scans files in one call. Findings carry the index into `files` as their `file`.

@@ -62,7 +62,7 @@ pub struct Fix {
 }
 
 /// A finding as the pack reported it, positions 1-based, end exclusive.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RawFinding {
     pub rule_id: String,
     pub file: u32,
@@ -80,7 +80,7 @@ pub struct RuleError {
     pub message: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScanOutput {
     pub findings: Vec<RawFinding>,
     pub errors: Vec<RuleError>,

@@ -138,9 +138,25 @@ fn compile_cache_is_written_and_survives_corruption() {
     assert!(entries[0].extension().is_some_and(|e| e == "cwasm"));
     load(&rt, "test-basic", PackLimits::default()).unwrap();
     std::fs::write(&entries[0], b"garbage").unwrap();
+    // A new runtime: the first one keeps the compiled component in memory.
+    let rt = Runtime::new(RuntimeConfig { cache_dir: Some(dir.path().to_path_buf()) }).unwrap();
     let pack = load(&rt, "test-basic", PackLimits::default()).unwrap();
     assert_eq!(pack.info().id, "test-basic");
     assert!(std::fs::read(&entries[0]).unwrap().len() > 100, "corrupt entry was rewritten");
+}
+
+#[test]
+fn an_instance_a_large_file_grew_is_not_kept_warm() {
+    let rt = runtime();
+    let pack = load(&rt, "test-basic", PackLimits::default()).unwrap();
+    let idle = pack.idle_instances();
+    scan_one(&pack, "small.txt", "TODO(x)\n").unwrap();
+    assert_eq!(pack.idle_instances(), idle.max(1), "a small call keeps its instance");
+    let before = pack.idle_instances();
+    let big = "x".repeat(sentra_runtime::RETAINED_INSTANCE_MEMORY + (1 << 20));
+    scan_one(&pack, "big.txt", &big).unwrap();
+    assert_eq!(pack.idle_instances(), before - 1, "the grown instance is dropped");
+    assert!(scan_one(&pack, "small.txt", "TODO(x)\n").unwrap().findings.len() == 1, "a fresh instance takes over");
 }
 
 #[test]

@@ -696,8 +696,40 @@ async fn run_scan_with(
         let progress = progress.as_deref().map(|p| p as &(dyn Fn(sentra_engine::scan::Progress) + Sync));
         let skip_dirs = st.state_dir.iter().cloned().collect();
         let suppressions = history::api_suppressions(&st, &tenant)?;
-        let options = ScanOptions { only: prepared.options_only, cancel: Some(&flag), progress, skip_dirs, suppressions, today: None };
+        // Directory scans reuse what the packs reported for unchanged files, per tenant.
+        let cache_key = match (&prepared.source, &st.state_dir) {
+            (sentra_engine::Source::Directory(dir), Some(_)) => Some(format!("{tenant}\0{}", dir.display())),
+            _ => None,
+        };
+        let cache = cache_key.as_ref().and_then(|key| {
+            let dir = st.state_dir.as_ref()?;
+            match sentra_store::ScanCacheDb::open(dir).and_then(|db| db.load(key)) {
+                Ok((contexts, files)) => Some(sentra_engine::cache::ScanCache::from_rows(contexts, files)),
+                Err(e) => {
+                    tracing::warn!(error = %e, "scan cache unavailable; scanning every file");
+                    None
+                }
+            }
+        });
+        let options = ScanOptions {
+            only: prepared.options_only,
+            cancel: Some(&flag),
+            progress,
+            skip_dirs,
+            suppressions,
+            today: None,
+            cache: cache.as_ref(),
+            timings: None,
+        };
         let result = sentra_engine::scan(&prepared.source, &set, &prepared.config, &options);
+        drop(options);
+        if let (Some(mut cache), Some(key), Some(dir), Ok(_)) = (cache, cache_key, st.state_dir.as_ref(), &result) {
+            let changes = cache.take_changes();
+            let saved = sentra_store::ScanCacheDb::open(dir).and_then(|mut db| db.save(&key, &changes.contexts, &changes.upserts, &changes.removed));
+            if let Err(e) = saved {
+                tracing::warn!(error = %e, "could not save the scan cache");
+            }
+        }
         if let Ok(r) = &result {
             let passed = sentra_engine::gate_with(r, &prepared.config.gate_policy()).passed;
             history::record(&st, &tenant, &prepared.label, r, passed);

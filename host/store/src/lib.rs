@@ -9,6 +9,7 @@ pub mod approvals;
 pub mod audit;
 pub mod keys;
 pub mod packs;
+pub mod scan_cache;
 pub mod scans;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ pub use approvals::{Approval, NewApproval, ResolveRefusal};
 pub use audit::{AuditEntry, AuditQuery, AuditVerification, NewAuditEntry};
 pub use keys::{ApiKey, NewKey, Role};
 pub use packs::{NewPack, PackKind, PackRecord, valid_pack_id};
+pub use scan_cache::{SCAN_CACHE_FILE, ScanCacheDb};
 pub use scans::{NewScan, ScanSummary};
 
 /// The state directory under the workspace root when nothing overrides it.
