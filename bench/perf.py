@@ -35,6 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SENTRA = ROOT / "target/release/sentra"
 CORPUS = ROOT / "target/bench-corpus"
 VENV = ROOT / "target/bench-venv"
+RG = VENV / "bin/rg"
+# Debian's ripgrep, built with PCRE2, for the patterns that need look-around.
+RG_PCRE2 = "rg"
 # Directories the corpus is assembled from: every crate this workspace depends on, the
 # Python, Perl and C headers of the system, and the npm and PyPI packages the examples use.
 SOURCES = [
@@ -66,6 +69,10 @@ def ensure_tools():
         sh([sys.executable, "-m", "venv", str(VENV)])
     if subprocess.run([str(VENV / "bin/python"), "-c", "import matplotlib"], capture_output=True).returncode != 0:
         sh([str(VENV / "bin/pip"), "install", "-q", "matplotlib"])
+    # ripgrep from PyPI: Debian's 13.0 uses a regex crate too old for some of the packs'
+    # syntax (escaped quotes), 14+ matches the engine sentra uses.
+    if not RG.exists():
+        sh([str(VENV / "bin/pip"), "install", "-q", "ripgrep"])
 
 
 def assemble_corpus():
@@ -142,12 +149,14 @@ def rg_groups(packs):
         globs = tuple(sorted(g.strip() for gs in r["file_globs"] for g in gs.split(",") if g.strip()))
         excl = tuple(sorted(r["exclude_globs"]))
         pcre = bool(re.search(r"\(\?<?[=!]|\\[1-9]", pat))
-        groups.setdefault((globs, excl, pcre), []).append(pat)
+        # rg needs -U for patterns that match a newline; sentra searches whole files.
+        multiline = "\\n" in pat
+        groups.setdefault((globs, excl, pcre, multiline), []).append(pat)
     return groups
 
 
-def rg_base(corpus):
-    cmd = ["rg", "--no-messages", "--no-require-git", "--hidden", "--max-filesize", "1M", "-c"]
+def rg_base(corpus, pcre=False):
+    cmd = [RG_PCRE2 if pcre else str(RG), "--no-messages", "--no-require-git", "--hidden", "--max-filesize", "1M", "-c"]
     for d in EXCLUDED_DIRS:
         cmd += ["-g", f"!{d}"]
     return cmd
@@ -162,19 +171,21 @@ def ripgrep(corpus, groups, tmp, per_group=True):
         items = list(groups.items())
     else:
         merged = {}
-        for (_, _, pcre), pats in groups.items():
-            merged.setdefault(pcre, []).extend(pats)
-        items = [(((), (), pcre), pats) for pcre, pats in merged.items()]
-    for i, ((globs, excl, pcre), pats) in enumerate(items):
+        for (_, _, pcre, multiline), pats in groups.items():
+            merged.setdefault((pcre, multiline), []).extend(pats)
+        items = [(((), (), pcre, multiline), pats) for (pcre, multiline), pats in merged.items()]
+    for i, ((globs, excl, pcre, multiline), pats) in enumerate(items):
         pf = tmp / f"patterns-{i}.txt"
         pf.write_text("\n".join(pats) + "\n")
-        cmd = rg_base(corpus)
+        cmd = rg_base(corpus, pcre)
         for g in globs:
             cmd += ["-g", g]
         for g in excl:
             cmd += ["-g", f"!{g}"]
         if pcre:
             cmd.append("-P")
+        if multiline:
+            cmd.append("-U")
         cmd += ["-f", str(pf), str(corpus)]
         wall, cpu, _, code, err = run(cmd)
         if code not in (0, 1):
@@ -236,12 +247,27 @@ def wrk(url, seconds):
     return {"p50_ms": lat.get("50"), "p90_ms": lat.get("90"), "p99_ms": lat.get("99"), "rps": float(rps.group(1)) if rps else None, "non_2xx": int(errors.group(1)) if errors else 0, "raw": out}
 
 
+OHA = ROOT / "target/bench-tools/bin/oha"
+
+
+def oha(url, seconds, rate):
+    """Latency at a fixed offered rate from 200 connections, corrected for coordinated
+    omission (a late request counts from when it should have been sent)."""
+    if not OHA.exists():
+        sh(["cargo", "install", "oha", "--locked", "--root", str(OHA.parent.parent)])
+    out = subprocess.run([str(OHA), "-z", f"{seconds}s", "-c", "200", "-q", str(rate), "--latency-correction", "--no-tui", "--output-format", "json", url], capture_output=True, text=True).stdout
+    j = json.loads(out)
+    pct = j["latencyPercentiles"]
+    codes = j.get("statusCodeDistribution", {})
+    return {"rate": rate, "p50_ms": pct["p50"] * 1000, "p90_ms": pct["p90"] * 1000, "p99_ms": pct["p99"] * 1000, "rps": j["summary"]["requestsPerSec"], "statuses": codes}
+
+
 def server_bench(medium, cache_dir, tmp):
     state = tmp / "server-state"
     state.mkdir(exist_ok=True)
     port = free_port()
     env = sentra_env(cache_dir)
-    cmd = [str(SENTRA), "--state-dir", str(state), "serve", "--host", "127.0.0.1", "--port", str(port), "--root", str(medium.parent), "--rate-limit", "0"]
+    cmd = [str(SENTRA), "--state-dir", str(state), "serve", "--host", "127.0.0.1", "--port", str(port), "--root", str(medium), "--rate-limit", "0"]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -257,12 +283,17 @@ def server_bench(medium, cache_dir, tmp):
         time.sleep(0.005)
     started_ms = (time.perf_counter() - start) * 1000
     try:
+        # Saturating closed-loop load (wrk: 200 connections as fast as they go; on 2 shared
+        # cores latency is then mostly queueing, 200 / throughput by Little's law), and a
+        # fixed offered rate (oha, latency corrected for coordinated omission).
         health = wrk(base + "/health", 10)
         rules = wrk(base + "/rules", 10)
+        health_rate = oha(base + "/health", 10, 20000)
+        rules_rate = oha(base + "/rules", 10, 2000)
         # 20 concurrent scans of the medium tree: each answers 200, or 503 when the pool
         # sheds it; memory is sampled throughout.
         statuses = []
-        body = json.dumps({"repo_path": medium.name, "config_overrides": {"standards_packs": FIVE_PACKS}}).encode()
+        body = json.dumps({"repo_path": ".", "config_overrides": {"standards_packs": FIVE_PACKS}}).encode()
         peak = [vm_hwm(proc.pid)]
         done = threading.Event()
 
@@ -291,7 +322,7 @@ def server_bench(medium, cache_dir, tmp):
         proc.wait(timeout=30)
     for r in (health, rules):
         r.pop("raw")
-    return {"start_ms": started_ms, "health": health, "rules": rules, "scans": scans}
+    return {"start_ms": started_ms, "health": health, "rules": rules, "health_fixed_rate": health_rate, "rules_fixed_rate": rules_rate, "scans": scans}
 
 
 def plot(results, out):
@@ -337,14 +368,17 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--skip-server", action="store_true")
     ap.add_argument("--skip-profile", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="smoke test: a 10%% corpus stands in for the whole, results go to target/")
     args = ap.parse_args()
 
     ensure_tools()
     sh(["cargo", "build", "--release", "-q", "-p", "sentra-cli"], cwd=ROOT)
     corpora = assemble_corpus()
+    if args.quick:
+        corpora = {100: corpora[10], 50: corpora[10], 10: corpora[10]}
     full = corpora[100]
     date = datetime.date.today().isoformat()
-    out = ROOT / "bench/results" / f"{date}-perf"
+    out = ROOT / ("target/bench-quick" if args.quick else "bench/results") / f"{date}-perf"
     out.mkdir(parents=True, exist_ok=True)
     tmp = CORPUS / "tmp"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -432,7 +466,7 @@ def main():
         "cpus": os.cpu_count(),
         "kernel": platform.release(),
         "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
-        "rg": subprocess.run(["rg", "--version"], capture_output=True, text=True).stdout.splitlines()[0],
+        "rg": subprocess.run([str(RG), "--version"], capture_output=True, text=True).stdout.splitlines()[0],
         "wrk": (subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout or subprocess.run(["wrk", "--version"], capture_output=True, text=True).stderr).splitlines()[0],
         "sentra_commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip(),
     }

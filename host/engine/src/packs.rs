@@ -22,16 +22,9 @@ pub struct RuleSetupError {
 /// One pack with its rules' globs compiled.
 pub struct PreparedPack {
     pub pack: Arc<LoadedPack>,
-    include: GlobSet,
-    include_owner: Vec<u32>,
-    exclude: GlobSet,
-    exclude_owner: Vec<u32>,
-    /// Rules with no include globs (they apply to every file).
-    unglobbed: Vec<u32>,
-    /// Per rule: true when the rule declared required literals.
-    has_literals: Vec<bool>,
-    /// Per-file rules (not project-level).
-    file_rule: Vec<bool>,
+    /// (glob, rule) pairs, merged into the set-wide glob automata.
+    include: Vec<(globset::Glob, u32)>,
+    exclude: Vec<(globset::Glob, u32)>,
 }
 
 impl std::fmt::Debug for PreparedPack {
@@ -52,72 +45,47 @@ impl PreparedPack {
     fn new(pack: Arc<LoadedPack>) -> Result<Self, RuleSetupError> {
         let info = pack.info();
         let err = |rule: &RuleInfo, message: String| RuleSetupError { pack: info.id.clone(), rule: rule.id.clone(), message };
-        let mut include = GlobSetBuilder::new();
-        let mut include_owner = Vec::new();
-        let mut exclude = GlobSetBuilder::new();
-        let mut exclude_owner = Vec::new();
-        let mut unglobbed = Vec::new();
+        let mut include = Vec::new();
+        let mut exclude = Vec::new();
         for (i, rule) in info.rules.iter().enumerate() {
-            let globs: Vec<&str> = rule.file_globs.iter().flat_map(|g| g.split(',')).map(str::trim).filter(|g| !g.is_empty()).collect();
-            if globs.is_empty() {
-                unglobbed.push(i as u32);
-            }
+            let globs = rule.file_globs.iter().flat_map(|g| g.split(',')).map(str::trim).filter(|g| !g.is_empty());
             for g in globs {
-                include.add(compile_glob(g).map_err(|e| err(rule, format!("bad file glob `{g}`: {e}")))?);
-                include_owner.push(i as u32);
+                include.push((compile_glob(g).map_err(|e| err(rule, format!("bad file glob `{g}`: {e}")))?, i as u32));
             }
             for g in &rule.exclude_globs {
-                exclude.add(compile_glob(g).map_err(|e| err(rule, format!("bad exclude glob `{g}`: {e}")))?);
-                exclude_owner.push(i as u32);
+                exclude.push((compile_glob(g).map_err(|e| err(rule, format!("bad exclude glob `{g}`: {e}")))?, i as u32));
                 // `**/x` also matches `x` at the root.
                 if let Some(rest) = g.strip_prefix("**/") {
-                    exclude.add(compile_glob(rest).map_err(|e| err(rule, format!("bad exclude glob `{g}`: {e}")))?);
-                    exclude_owner.push(i as u32);
+                    exclude.push((compile_glob(rest).map_err(|e| err(rule, format!("bad exclude glob `{g}`: {e}")))?, i as u32));
                 }
             }
         }
-        let build = |b: GlobSetBuilder| b.build().map_err(|e| RuleSetupError { pack: info.id.clone(), rule: "*".into(), message: e.to_string() });
-        Ok(Self {
-            include: build(include)?,
-            include_owner,
-            exclude: build(exclude)?,
-            exclude_owner,
-            unglobbed,
-            has_literals: info.rules.iter().map(|r| !r.required_literals.is_empty()).collect(),
-            file_rule: info.rules.iter().map(|r| !r.project_level).collect(),
-            pack,
-        })
-    }
-
-    /// Rules whose globs select `path`, ignoring literals; `scratch` is reused across calls.
-    fn rules_for_path(&self, path: &str, scratch: &mut Vec<usize>, out: &mut Vec<bool>) {
-        out.clear();
-        out.resize(self.file_rule.len(), false);
-        for &r in &self.unglobbed {
-            out[r as usize] = true;
-        }
-        self.include.matches_into(path, scratch);
-        for &g in scratch.iter() {
-            out[self.include_owner[g] as usize] = true;
-        }
-        if !self.exclude.is_empty() {
-            self.exclude.matches_into(path, scratch);
-            for &g in scratch.iter() {
-                out[self.exclude_owner[g] as usize] = false;
-            }
-        }
-        for (o, &file_rule) in out.iter_mut().zip(&self.file_rule) {
-            *o &= file_rule;
-        }
+        Ok(Self { include, exclude, pack })
     }
 }
 
-/// Every pack of a scan, plus the shared literal prefilter.
+/// Every pack of a scan, with every rule's globs in two automata (include, exclude) and
+/// every required literal in one Aho-Corasick automaton: a file's path is matched twice and
+/// its contents searched once to learn which rules of which packs can possibly match it.
 pub struct PackSet {
     pub packs: Vec<PreparedPack>,
+    /// Index of each pack's first rule in the flat rule numbering.
+    base: Vec<usize>,
+    /// Per flat rule: its pack.
+    pack_of: Vec<u32>,
+    include: GlobSet,
+    include_owner: Vec<u32>,
+    exclude: GlobSet,
+    exclude_owner: Vec<u32>,
+    /// Flat per-file rules with no include globs (they apply to every file).
+    unglobbed: Vec<u32>,
+    /// Per flat rule: declared required literals.
+    has_literals: Vec<bool>,
+    /// Per flat rule: runs per file (not project-level).
+    file_rule: Vec<bool>,
     prefilter: Option<AhoCorasick>,
-    /// For each literal: the (pack, rule) pairs that require it.
-    literal_rules: Vec<Vec<(u32, u32)>>,
+    /// For each literal: the flat rules that require it.
+    literal_rules: Vec<Vec<u32>>,
 }
 
 impl std::fmt::Debug for PackSet {
@@ -132,11 +100,35 @@ pub type Selection = Vec<(usize, Vec<u32>)>;
 impl PackSet {
     pub fn new(packs: Vec<Arc<LoadedPack>>) -> Result<Self, RuleSetupError> {
         let packs = packs.into_iter().map(PreparedPack::new).collect::<Result<Vec<_>, _>>()?;
+        let mut base = Vec::with_capacity(packs.len());
+        let mut pack_of = Vec::new();
+        let (mut include, mut include_owner) = (GlobSetBuilder::new(), Vec::new());
+        let (mut exclude, mut exclude_owner) = (GlobSetBuilder::new(), Vec::new());
+        let (mut unglobbed, mut has_literals, mut file_rule) = (Vec::new(), Vec::new(), Vec::new());
         let mut literals: Vec<String> = Vec::new();
-        let mut literal_rules: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut literal_rules: Vec<Vec<u32>> = Vec::new();
         let mut index = std::collections::HashMap::new();
         for (p, pack) in packs.iter().enumerate() {
+            let first = pack_of.len();
+            base.push(first);
+            let mut globbed = vec![false; pack.rules().len()];
+            for (g, r) in &pack.include {
+                include.add(g.clone());
+                include_owner.push((first + *r as usize) as u32);
+                globbed[*r as usize] = true;
+            }
+            for (g, r) in &pack.exclude {
+                exclude.add(g.clone());
+                exclude_owner.push((first + *r as usize) as u32);
+            }
             for (r, rule) in pack.rules().iter().enumerate() {
+                let flat = (first + r) as u32;
+                pack_of.push(p as u32);
+                if !globbed[r] && !rule.project_level {
+                    unglobbed.push(flat);
+                }
+                has_literals.push(!rule.required_literals.is_empty());
+                file_rule.push(!rule.project_level);
                 for lit in &rule.required_literals {
                     if lit.is_empty() {
                         continue;
@@ -147,10 +139,11 @@ impl PackSet {
                         literal_rules.push(Vec::new());
                         literals.len() - 1
                     });
-                    literal_rules[id].push((p as u32, r as u32));
+                    literal_rules[id].push(flat);
                 }
             }
         }
+        let build = |b: GlobSetBuilder| b.build().map_err(|e| RuleSetupError { pack: "*".into(), rule: "*".into(), message: e.to_string() });
         let prefilter = if literals.is_empty() {
             None
         } else {
@@ -162,7 +155,20 @@ impl PackSet {
                     .map_err(|e| RuleSetupError { pack: "*".into(), rule: "*".into(), message: format!("literal prefilter: {e}") })?,
             )
         };
-        Ok(Self { packs, prefilter, literal_rules })
+        Ok(Self {
+            packs,
+            base,
+            pack_of,
+            include: build(include)?,
+            include_owner,
+            exclude: build(exclude)?,
+            exclude_owner,
+            unglobbed,
+            has_literals,
+            file_rule,
+            prefilter,
+            literal_rules,
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -191,48 +197,57 @@ impl PackSet {
     /// glob-selected, and for rules that declared literals, only if one of them occurs in
     /// the contents.
     pub fn select(&self, path: &str, contents: &[u8], active: &[Vec<bool>]) -> Selection {
+        let mut sel = vec![false; self.pack_of.len()];
+        for &r in &self.unglobbed {
+            sel[r as usize] = true;
+        }
+        let candidate = globset::Candidate::new(path);
         let mut scratch = Vec::new();
-        let mut per_pack: Vec<Vec<bool>> = Vec::with_capacity(self.packs.len());
-        let mut need_literals = false;
-        for (pack, active) in self.packs.iter().zip(active) {
-            let mut sel = Vec::new();
-            pack.rules_for_path(path, &mut scratch, &mut sel);
-            for (s, a) in sel.iter_mut().zip(active) {
-                *s &= *a;
+        self.include.matches_candidate_into(&candidate, &mut scratch);
+        for &g in &scratch {
+            sel[self.include_owner[g] as usize] = true;
+        }
+        if !self.exclude.is_empty() {
+            self.exclude.matches_candidate_into(&candidate, &mut scratch);
+            for &g in &scratch {
+                sel[self.exclude_owner[g] as usize] = false;
             }
-            need_literals |= sel.iter().zip(&pack.has_literals).any(|(s, l)| *s && *l);
-            per_pack.push(sel);
+        }
+        let mut need_literals = false;
+        for (r, s) in sel.iter_mut().enumerate() {
+            let p = self.pack_of[r] as usize;
+            *s = *s && self.file_rule[r] && active[p][r - self.base[p]];
+            need_literals |= *s && self.has_literals[r];
         }
         if need_literals {
-            let mut seen = vec![false; self.literal_rules.len()];
+            let mut satisfied = vec![false; sel.len()];
             if let Some(ac) = &self.prefilter {
+                let mut seen = vec![false; self.literal_rules.len()];
                 for m in ac.find_overlapping_iter(contents) {
-                    seen[m.pattern().as_usize()] = true;
-                }
-            }
-            let mut satisfied: Vec<Vec<bool>> = self.packs.iter().map(|p| vec![false; p.has_literals.len()]).collect();
-            for (lit, rules) in self.literal_rules.iter().enumerate() {
-                if seen[lit] {
-                    for &(p, r) in rules {
-                        satisfied[p as usize][r as usize] = true;
+                    let lit = m.pattern().as_usize();
+                    if !seen[lit] {
+                        seen[lit] = true;
+                        for &r in &self.literal_rules[lit] {
+                            satisfied[r as usize] = true;
+                        }
                     }
                 }
             }
-            for (p, sel) in per_pack.iter_mut().enumerate() {
-                for (r, s) in sel.iter_mut().enumerate() {
-                    if self.packs[p].has_literals[r] && !satisfied[p][r] {
-                        *s = false;
-                    }
+            for (r, s) in sel.iter_mut().enumerate() {
+                if self.has_literals[r] && !satisfied[r] {
+                    *s = false;
                 }
             }
         }
-        per_pack
-            .into_iter()
-            .enumerate()
-            .filter_map(|(p, sel)| {
-                let rules: Vec<u32> = sel.iter().enumerate().filter(|(_, s)| **s).map(|(r, _)| r as u32).collect();
-                (!rules.is_empty()).then_some((p, rules))
-            })
-            .collect()
+        let mut out: Selection = Vec::new();
+        for (r, _) in sel.iter().enumerate().filter(|(_, s)| **s) {
+            let p = self.pack_of[r] as usize;
+            let rule = (r - self.base[p]) as u32;
+            match out.last_mut() {
+                Some((last, rules)) if *last == p => rules.push(rule),
+                _ => out.push((p, vec![rule])),
+            }
+        }
+        out
     }
 }

@@ -19,6 +19,8 @@ use crate::packs::PackSet;
 /// Directories never descended into (in addition to `.gitignore` and `scan_exclude`).
 pub const DEFAULT_EXCLUDED_DIRS: [&str; 10] =
     [".git", "node_modules", "target", "vendor", ".venv", "venv", "__pycache__", ".tox", ".sentra", ".hg"];
+/// Most threads the tree walk uses.
+const WALK_THREADS: usize = 8;
 /// Files at least this large are memory-mapped instead of read.
 const MMAP_THRESHOLD: u64 = 256 * 1024;
 /// A NUL byte in this many leading bytes marks a file as binary.
@@ -280,22 +282,30 @@ fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>, skip_dirs
                 _ => true,
             }
         });
-    let mut out = Vec::new();
-    for entry in builder.build().flatten() {
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(root) else { continue };
-        let rel = rel_str(rel);
-        if only.is_some_and(|o| !o.contains(&rel)) {
-            continue;
-        }
-        let meta = entry.metadata().ok();
-        let len = meta.as_ref().map_or(0, |m| m.len());
-        let mtime = meta.and_then(|m| m.modified().ok());
-        out.push(Candidate { rel, input: Input::Disk(entry.path().to_path_buf(), len, mtime) });
-    }
-    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    // Listing and stat-ing a large tree is I/O-bound work worth spreading over threads (as
+    // ripgrep does); the order is restored by the sort.
+    let out = Mutex::new(Vec::new());
+    builder.threads(rayon::current_num_threads().min(WALK_THREADS)).build_parallel().run(|| {
+        let out = &out;
+        Box::new(move |entry| {
+            let Ok(entry) = entry else { return ignore::WalkState::Continue };
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                return ignore::WalkState::Continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(root) else { return ignore::WalkState::Continue };
+            let rel = rel_str(rel);
+            if only.is_some_and(|o| !o.contains(&rel)) {
+                return ignore::WalkState::Continue;
+            }
+            let meta = entry.metadata().ok();
+            let len = meta.as_ref().map_or(0, |m| m.len());
+            let mtime = meta.and_then(|m| m.modified().ok());
+            out.lock().unwrap().push(Candidate { rel, input: Input::Disk(entry.path().to_path_buf(), len, mtime) });
+            ignore::WalkState::Continue
+        })
+    });
+    let mut out = out.into_inner().unwrap();
+    out.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     out
 }
 
@@ -653,7 +663,9 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
                 local_rule_errors.push(RuleErrorReport { pack_id: prepared.id().to_string(), rule_id: e.rule_id, message: e.message, file: cand.rel.clone() });
             }
         }
-        if cache.is_some() && !failed {
+        // An entry is written only when something changed: the content, its time, or packs
+        // that ran on it now.
+        if cache.is_some() && !failed && (!stat_trusted || need_run) {
             let h = hash.or(trusted.map(|e| e.hash)).unwrap_or_else(|| crate::cache::content_hash(bytes));
             store_entry(fresh_entry(h, false, generated, has_ignore, cached_outputs));
         } else if let Some(c) = cache {
@@ -988,3 +1000,4 @@ pub fn gate_with(result: &ScanResult, policy: &GatePolicy) -> GateResult {
         approval_id: None,
     }
 }
+

@@ -44,8 +44,9 @@ pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 4_096;
 pub const DEFAULT_MAX_FINDINGS_PER_SCAN: usize = 100_000;
 /// Guest stack size; deep recursion traps instead of exhausting the host.
 pub const MAX_WASM_STACK: usize = 1 << 20;
-/// An instance whose linear memory grew past this is not kept warm after its call.
-pub const RETAINED_INSTANCE_MEMORY: usize = 4 << 20;
+/// An instance whose linear memory grew more than this past its size once started (by a
+/// large file) is dropped after its call instead of kept warm.
+pub const RETAINED_INSTANCE_GROWTH: usize = 1 << 20;
 /// Distinct compiled components kept in memory for reuse by later loads.
 const MAX_COMPILED_IN_MEMORY: usize = 64;
 /// Granularity of deadlines: the engine's epoch advances this often.
@@ -413,6 +414,8 @@ fn validate_description(name: &str, info: &PackInfo) -> Result<(), LoadError> {
 struct Live {
     store: Store<HostState>,
     bindings: bindings::Pack,
+    /// Linear memory once started (and configured): what a warm instance costs.
+    baseline: usize,
 }
 
 /// A verified, compiled pack with a pool of warm instances (one per concurrent caller).
@@ -481,7 +484,7 @@ impl LoadedPack {
         store.set_epoch_deadline(self.deadline_ticks());
         store.epoch_deadline_trap();
         let bindings = self.pre.instantiate(&mut store).map_err(|e| self.classify(&store, e))?;
-        let mut live = Live { store, bindings };
+        let mut live = Live { store, bindings, baseline: 0 };
         if let Some(settings) = &self.settings {
             let configured = self.call(&mut live, |b, s| b.sentra_pack_scanner().call_configure(s, settings))?;
             if let Err(errors) = configured {
@@ -489,6 +492,7 @@ impl LoadedPack {
                 return Err(PackError::Configure { pack, errors });
             }
         }
+        live.baseline = live.store.data().limiter.grown;
         Ok(live)
     }
 
@@ -536,7 +540,7 @@ impl LoadedPack {
         // Linear memory never shrinks: an instance a large file grew is dropped (its memory
         // goes back to the system) rather than kept warm, so a scan's resident memory does
         // not become packs x threads x the largest file.
-        if r.is_ok() && live.store.data().limiter.grown <= RETAINED_INSTANCE_MEMORY {
+        if r.is_ok() && live.store.data().limiter.grown <= live.baseline + RETAINED_INSTANCE_GROWTH {
             self.idle.lock().expect("pool lock").push(live);
         }
         r

@@ -153,7 +153,7 @@ fn an_instance_a_large_file_grew_is_not_kept_warm() {
     scan_one(&pack, "small.txt", "TODO(x)\n").unwrap();
     assert_eq!(pack.idle_instances(), idle.max(1), "a small call keeps its instance");
     let before = pack.idle_instances();
-    let big = "x".repeat(sentra_runtime::RETAINED_INSTANCE_MEMORY + (1 << 20));
+    let big = "x".repeat(sentra_runtime::RETAINED_INSTANCE_GROWTH + (1 << 20));
     scan_one(&pack, "big.txt", &big).unwrap();
     assert_eq!(pack.idle_instances(), before - 1, "the grown instance is dropped");
     assert!(scan_one(&pack, "small.txt", "TODO(x)\n").unwrap().findings.len() == 1, "a fresh instance takes over");

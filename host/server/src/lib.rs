@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use axum::extract::{DefaultBodyLimit, Extension, Query, Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use sentra_engine::config::RawConfig;
@@ -194,6 +194,16 @@ struct Loaded {
     fingerprint: Vec<(PathBuf, Option<(std::time::SystemTime, u64)>)>,
     /// Pack sets by pack selection, so a request does not reload packs.
     pack_sets: Mutex<HashMap<String, Arc<PackSet>>>,
+    /// `GET /rules` before filters, by tenant and pack revision: the effective rules only
+    /// change with the config (a new `Loaded`) or the tenant's packs and overrides.
+    rules: Mutex<HashMap<String, CachedRules>>,
+}
+
+/// The effective rules of a tenant, and the unfiltered `GET /rules` body ready to send.
+#[derive(Clone)]
+struct CachedRules {
+    all: Arc<Vec<RuleEntry>>,
+    body: axum::body::Bytes,
 }
 
 /// What `--reload` watches: the config file candidates and the configured pack files.
@@ -364,7 +374,7 @@ fn load(root: &Path, catalog: &Catalog) -> Result<Loaded, StartError> {
     }
     // Zero-config: without `standards_packs`, the packs that fit what the tree is made of.
     let detected = sentra_engine::detect::detect(root, &config, &catalog.ids()).pack_ids();
-    Ok(Loaded { fingerprint: fingerprint(root, &paths), raw, origin, config, extra, detected, pack_sets: Mutex::new(HashMap::new()) })
+    Ok(Loaded { fingerprint: fingerprint(root, &paths), raw, origin, config, extra, detected, pack_sets: Mutex::new(HashMap::new()), rules: Mutex::new(HashMap::new()) })
 }
 
 /// The API router. Protected routes sit behind [`auth::guard`], which enforces the
@@ -998,7 +1008,7 @@ pub struct RulesQuery {
     pub severity: Option<String>,
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct RuleEntry {
     pub pack_id: String,
     pub id: String,
@@ -1028,7 +1038,7 @@ async fn rules(
     State(state): State<Arc<AppState>>,
     Extension(p): Extension<Principal>,
     query: Result<Query<RulesQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<RulesResponse>, ApiError> {
+) -> Result<axum::response::Response, ApiError> {
     let Query(q) = query.map_err(|e| ApiError::invalid(&["query"], e.body_text(), "value_error"))?;
     let severity = match &q.severity {
         None => None,
@@ -1037,33 +1047,57 @@ async fn rules(
         })?),
     };
     let (loaded, tenant_packs) = current_for(&state, &p.tenant).await?;
-    let config = prepare(&state, &loaded, &p.tenant, tenant_packs.overrides(), ScanRequest::default())?.config;
-    let set = {
-        let (st, l, c, tenant) = (state.clone(), loaded.clone(), config.clone(), p.tenant.clone());
-        tokio::task::spawn_blocking(move || st.tenant_pack_set(&l, &tenant, &c)).await.map_err(|e| ApiError::internal(e.to_string()))??
+    let key = format!("{}|{}", p.tenant, tenant_packs.revision);
+    let cached = loaded.rules.lock().expect("rules cache").get(&key).cloned();
+    let cached = match cached {
+        Some(c) => c,
+        None => {
+            let config = prepare(&state, &loaded, &p.tenant, tenant_packs.overrides(), ScanRequest::default())?.config;
+            let set = {
+                let (st, l, c, tenant) = (state.clone(), loaded.clone(), config.clone(), p.tenant.clone());
+                tokio::task::spawn_blocking(move || st.tenant_pack_set(&l, &tenant, &c)).await.map_err(|e| ApiError::internal(e.to_string()))??
+            };
+            let config = &config;
+            let all: Vec<RuleEntry> = set
+                .packs
+                .iter()
+                .flat_map(|p| {
+                    p.rules().iter().map(move |r| RuleEntry {
+                        pack_id: p.id().to_string(),
+                        id: r.id.clone(),
+                        name: r.name.clone(),
+                        kind: r.kind.clone(),
+                        severity: config.effective_severity(p.id(), &r.id, r.severity),
+                        declared_severity: r.severity,
+                        enabled: config.rule_enabled(p.id(), &r.id),
+                        standard: r.standard.clone(),
+                        clause: r.clause.clone(),
+                        description: r.description.clone(),
+                    })
+                })
+                .collect();
+            let body = serde_json::to_vec(&RulesResponse { total: all.len(), rules: all.clone() }).map_err(|e| ApiError::internal(e.to_string()))?;
+            let c = CachedRules { all: Arc::new(all), body: body.into() };
+            let mut cache = loaded.rules.lock().expect("rules cache");
+            // Old tenant revisions pile up otherwise.
+            if cache.len() > 256 {
+                cache.clear();
+            }
+            cache.insert(key, c.clone());
+            c
+        }
     };
-    let config = &config;
-    let rules: Vec<RuleEntry> = set
-        .packs
+    if q.pack.is_none() && severity.is_none() {
+        return Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], cached.body).into_response());
+    }
+    let rules: Vec<RuleEntry> = cached
+        .all
         .iter()
-        .filter(|p| q.pack.as_deref().is_none_or(|id| p.id() == id))
-        .flat_map(|p| {
-            p.rules().iter().map(move |r| RuleEntry {
-                pack_id: p.id().to_string(),
-                id: r.id.clone(),
-                name: r.name.clone(),
-                kind: r.kind.clone(),
-                severity: config.effective_severity(p.id(), &r.id, r.severity),
-                declared_severity: r.severity,
-                enabled: config.rule_enabled(p.id(), &r.id),
-                standard: r.standard.clone(),
-                clause: r.clause.clone(),
-                description: r.description.clone(),
-            })
-        })
+        .filter(|r| q.pack.as_deref().is_none_or(|id| r.pack_id == id))
         .filter(|r| severity.is_none_or(|s| r.severity == s))
+        .cloned()
         .collect();
-    Ok(Json(RulesResponse { total: rules.len(), rules }))
+    Ok(Json(RulesResponse { total: rules.len(), rules }).into_response())
 }
 
 /// Serves until `shutdown` resolves; in-flight requests finish first.
