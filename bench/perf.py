@@ -273,10 +273,11 @@ def server_bench(medium, cache_dir, tmp):
     base = f"http://127.0.0.1:{port}"
     while True:
         try:
-            if http("GET", base + "/health", timeout=1)[0] == 200:
-                break
+            up = http("GET", base + "/health", timeout=1)[0] == 200
         except OSError:
-            pass
+            up = False  # not listening yet
+        if up:
+            break
         if time.perf_counter() - start > 60:
             proc.kill()
             raise SystemExit("server did not start")

@@ -17,7 +17,11 @@ fn repo_file(rel: &str) -> Vec<u8> {
 }
 
 fn catalog() -> Catalog {
-    let sources = sentra_builtin_packs::BUILTIN.iter().map(|(id, bytes)| PackSource::component(id, bytes)).collect();
+    let sources = sentra_builtin_packs::BUILTIN
+        .iter()
+        .map(|(id, bytes)| PackSource::component(id, bytes))
+        .chain(sentra_builtin_packs::BUILTIN_YAML.iter().map(|(id, doc)| PackSource::yaml(id, doc)))
+        .collect();
     Catalog::new(sources, sentra_engine::default_cache_dir())
         .expect("catalog")
         .with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE)
