@@ -207,7 +207,8 @@ pub struct StageTimes {
     pub read: AtomicU64,
     /// Globs and the literal prefilter: deciding which rules can match a file.
     pub prefilter: AtomicU64,
-    /// Calls into packs.
+    /// Calls into packs, including the host's regex engine they call back into (for
+    /// declarative packs most of this is the regex matching itself).
     pub guest: AtomicU64,
     /// Building findings (snippets, fingerprints) and inline suppressions.
     pub post: AtomicU64,
