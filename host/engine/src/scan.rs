@@ -475,26 +475,25 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
         }
         let mut data: Option<FileData> = None;
         let mut hash = None;
-        let load = || -> Result<FileData, &'static str> {
+        let load = || -> Result<FileData, Loaded> {
             match &cand.input {
                 Input::Memory(i) => {
                     let bytes = &memory[*i].1;
                     if bytes.len() as u64 > config.max_file_bytes {
-                        return Err("too_large");
+                        return Err(Loaded::TooLarge);
                     }
                     Ok(FileData::new(bytes.clone()))
                 }
                 Input::Disk(path, len, _) => match read(path, *len, config.max_file_bytes) {
                     Loaded::Data(d) => Ok(d),
-                    Loaded::TooLarge => Err("too_large"),
-                    Loaded::Unreadable => Err("unreadable"),
+                    other => Err(other),
                 },
             }
         };
-        let skip = |why: &str| {
+        let skip = |why: Loaded| {
             let mut s = shared.lock().unwrap();
             match why {
-                "too_large" => s.skipped.too_large += 1,
+                Loaded::TooLarge => s.skipped.too_large += 1,
                 _ => s.skipped.unreadable += 1,
             }
         };
