@@ -329,3 +329,65 @@ fn server_limits_trip() {
     assert!(headers["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
     drop(running);
 }
+
+/// Every operation of the committed OpenAPI document (not a hand list) against no key and
+/// every role: no key is 401, a role without the operation's permission is 403, and a role
+/// with it gets past authorization (the placeholder request may then be refused on its
+/// merits, never with 401/403). An operation missing from the permission table fails here,
+/// so a new endpoint cannot ship without an authorization decision. Tenant-scoped records
+/// of one tenant are invisible to another tenant's admin (404).
+#[test]
+fn every_documented_operation_enforces_its_permission_for_every_role_and_tenant() {
+    use sentra_server::auth::{ROLE_PERMISSIONS, allows, route_permission};
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(super::repo_root().join("schemas/openapi.json")).unwrap()).unwrap();
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "app.py", "x = 1\n");
+    let state = tempfile::tempdir().unwrap();
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--state-dir", state.path().to_str().unwrap(), "--rate-limit", "0"], &[], 0);
+    let keys: Vec<_> = ROLE_PERMISSIONS.iter().map(|(role, _)| (*role, create_key(state.path(), role.as_str(), "default"))).collect();
+
+    let mut checked = 0;
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            let method = method.to_uppercase();
+            if op.get("security").is_none() {
+                continue; // public pages: /health, the documents
+            }
+            let perm = route_permission(&method, path).unwrap_or_else(|| panic!("{method} {path} has no permission in auth::ROUTES"));
+            let concrete: String = path.split('/').map(|seg| if seg.starts_with('{') { "no-such-id" } else { seg }).collect::<Vec<_>>().join("/");
+            let body = (method != "GET").then_some("{}");
+            let (status, _, v) = s.call(&method, &concrete, None, body);
+            assert_error(status, &v, 401, "unauthorized");
+            for (role, key) in &keys {
+                let (status, _, v) = s.call(&method, &concrete, Some(key), body);
+                if allows(*role, perm) {
+                    assert!(status != 401 && status != 403 && status < 500, "{role} {method} {concrete}: {status} {v}");
+                } else {
+                    assert_error(status, &v, 403, "forbidden");
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} protected operations in the document");
+
+    // Another tenant's admin: records of `default` are not there for it.
+    let other = create_key(state.path(), "admin", "other");
+    let admin = &keys.iter().find(|(r, _)| r.as_str() == "admin").unwrap().1;
+    let (status, _, v) = s.call("POST", "/api/suppressions", Some(admin), Some(r#"{"rule_id": "PY-EVAL", "file_pattern": "app.py", "reason": "test"}"#));
+    assert_eq!(status, 201, "{v}");
+    let id = v["id"].as_str().unwrap().to_string();
+    let (_, _, listed) = s.call("GET", "/api/suppressions", Some(&other), None);
+    assert!(!listed.to_string().contains(&id), "another tenant sees the suppression: {listed}");
+    let (status, _, v) = s.call("DELETE", &format!("/api/suppressions/{id}"), Some(&other), None);
+    assert_eq!(status, 404, "{v}");
+    let (status, _, v) = s.call("POST", "/api/approvals", Some(admin), Some(r#"{"action_type": "deploy", "title": "Ship 1.2"}"#));
+    assert_eq!(status, 201, "{v}");
+    let id = v["id"].to_string();
+    for (method, path) in [("GET", format!("/api/approvals/{id}")), ("GET", format!("/api/approvals/{id}/status"))] {
+        let (status, _, v) = s.call(method, &path, Some(&other), None);
+        assert_eq!(status, 404, "{method} {path} as another tenant: {v}");
+    }
+    let (status, _, v) = s.call("PATCH", &format!("/api/approvals/{id}"), Some(&other), Some(r#"{"action": "approve", "comment": "looks fine"}"#));
+    assert_eq!(status, 404, "PATCH as another tenant: {v}");
+}
