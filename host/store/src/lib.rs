@@ -31,6 +31,8 @@ pub const DEFAULT_STATE_DIR: &str = ".sentra";
 pub const STATE_DIR_ENV: &str = "GUARD_STATE_DIR";
 /// The database file inside the state directory.
 pub const DATABASE_FILE: &str = "sentra.db";
+/// Scans per tenant whose full result is kept (older ones keep their summary for trends).
+pub const SCAN_RESULTS_KEPT: i64 = 200;
 /// How long a write waits for another process's write before failing.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -136,7 +138,8 @@ pub trait Storage: Send + Sync {
     fn record_scan(&self, scan: &NewScan) -> Result<i64, StoreError>;
     /// A tenant's scans, newest first (at most `limit`, only those at or after `since`).
     fn list_scans(&self, tenant: &str, since: Option<&str>, limit: usize) -> Result<Vec<ScanSummary>, StoreError>;
-    /// The stored result (JSON) of a tenant's scan, or of its latest scan.
+    /// The stored result (JSON) of a tenant's scan, or of its latest scan; `None` also when
+    /// the scan is older than the last [`SCAN_RESULTS_KEPT`], whose results are dropped.
     fn scan_result(&self, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, String)>, StoreError>;
 }
 
@@ -791,7 +794,16 @@ impl Storage for SqliteStore {
                     scan.result
                 ],
             )?;
-            Ok(c.last_insert_rowid())
+            let id = c.last_insert_rowid();
+            // Summaries are kept for trends; full results only for the latest scans, or a
+            // busy server's database grows by the size of every result (about 1 GB a minute
+            // under the soak test's load).
+            c.execute(
+                "UPDATE scans SET result = '' WHERE tenant = ?1 AND result <> '' AND id < (
+                     SELECT id FROM scans WHERE tenant = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)",
+                params![scan.tenant, SCAN_RESULTS_KEPT - 1],
+            )?;
+            Ok(id)
         })
     }
 
@@ -807,7 +819,7 @@ impl Storage for SqliteStore {
 
     fn scan_result(&self, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, String)>, StoreError> {
         let sql = format!(
-            "SELECT {}, result FROM scans WHERE tenant = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY id DESC LIMIT 1",
+            "SELECT {}, result FROM scans WHERE tenant = ?1 AND result <> '' AND (?2 IS NULL OR id = ?2) ORDER BY id DESC LIMIT 1",
             scans::COLUMNS
         );
         self.with(|c| {
@@ -885,6 +897,30 @@ impl SqliteStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_latest_scan_results_are_kept_per_tenant() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let scan = |tenant: &str, n: usize| NewScan {
+            tenant: tenant.into(),
+            root: ".".into(),
+            packs: vec![],
+            counts: [0; 5],
+            files_scanned: n,
+            duration_ms: 1,
+            gate_passed: None,
+            score: 100.0,
+            result: format!("{{\"n\": {n}}}"),
+        };
+        let other = store.record_scan(&scan("other", 0)).unwrap();
+        let ids: Vec<i64> = (0..SCAN_RESULTS_KEPT as usize + 5).map(|n| store.record_scan(&scan("t", n)).unwrap()).collect();
+        assert!(store.scan_result("t", Some(ids[4])).unwrap().is_none(), "the oldest results are dropped");
+        assert!(store.scan_result("t", Some(ids[5])).unwrap().is_some(), "the latest {SCAN_RESULTS_KEPT} stay");
+        assert_eq!(store.scan_result("t", None).unwrap().unwrap().1, format!("{{\"n\": {}}}", ids.len() - 1));
+        assert_eq!(store.list_scans("t", None, 1000).unwrap().len(), ids.len(), "summaries are all kept");
+        assert!(store.scan_result("other", Some(other)).unwrap().is_some(), "another tenant's history is untouched");
+    }
 
     fn new_key(role: Role, name: Option<&str>) -> NewKey {
         NewKey { role, tenant: "default".into(), name: name.map(str::to_string) }
