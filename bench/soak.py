@@ -143,6 +143,8 @@ def main():
     alive = proc.poll() is None
     proc.terminate()
     proc.wait(timeout=30)
+    state_mib = round(sum(f.stat().st_size for f in state.iterdir() if f.is_file()) / 2**20, 1)
+    shutil.rmtree(work, ignore_errors=True)
 
     def pct(xs, p):
         return round(statistics.quantiles(xs, n=100)[p - 1], 2) if len(xs) >= 2 else None
@@ -152,6 +154,8 @@ def main():
         "minutes": args.minutes,
         "threads": args.threads,
         "server_alive_at_end": alive,
+        # The state directory at the end (database, WAL, scan cache): it must stay bounded.
+        "state_dir_mib": state_mib,
         "requests": {n: len(lat[n]) for n in names},
         "errors": errors,
         "latency_ms": {n: {"p50": pct(lat[n], 50), "p99": pct(lat[n], 99), "max": round(max(lat[n]), 1) if lat[n] else None} for n in names},
