@@ -123,7 +123,10 @@ fn the_whole_set_runs_clean_over_the_repository_and_stays_quiet_on_sentras_own_c
         let (file, rule) = (f["evidence"]["file"].as_str().unwrap(), f["rule_id"].as_str().unwrap());
         let fixture = ((file.starts_with("packs/") || file.starts_with("examples/")) && file.contains("/tests/"))
             || file.starts_with("tests/fixtures/")
-            || file.starts_with("examples/fixtures/");
+            || file.starts_with("examples/fixtures/")
+            // Fuzzer corpora: inputs made to look like hostile code and packs.
+            || file.starts_with("fuzz/seeds/")
+            || file.starts_with("fuzz/regressions/");
         let fake_secret_in_a_test = rule.starts_with("SEC-") && (file.starts_with("tests/") || file.contains("/tests/"));
         // True of this repository: it has no CODEOWNERS file. Obligations (at `<project>`)
         // are open attestations, not findings on code.

@@ -1,5 +1,6 @@
 //! End-to-end tests: drive the real `sentra` binary over fixture trees.
 
+mod api_fuzz;
 mod builtin_packs;
 mod cache;
 mod compliance;

@@ -277,14 +277,14 @@ fn streamed_scan_reports_progress_and_the_same_result_and_stops_when_the_client_
     direct["duration_ms"] = Value::Null;
     assert_eq!(streamed, direct);
 
-    // Errors arrive as an `error` event... or as a plain error before the stream starts.
+    // A bad request is answered before the stream starts, with its status and the error
+    // shape (schemathesis found it arriving as a 200 stream with an `error` event).
     let (status, v) = s.post("/api/run-scan-stream", r#"{"repo_path": "../"}"#);
-    assert_eq!(status, 200);
-    assert_eq!(v, Value::Null);
-    let r = s.client.post(format!("{}/api/run-scan-stream", s.base)).body(r#"{"repo_path": "../"}"#).send().unwrap();
-    let events = sse_events(&r.text().unwrap());
-    assert_eq!(events[0].0, "error");
-    assert!(events[0].1.contains("path_outside_root"), "{events:?}");
+    assert_eq!(status, 400, "{v}");
+    assert_eq!(v["code"], "path_outside_root");
+    let (status, v) = s.post("/api/run-scan-stream", r#"{"config_overrides": {"max_file_bytes": 9223372036854775808}}"#);
+    assert_eq!(status, 422, "{v}");
+    assert_eq!(v["errors"][0]["loc"], serde_json::json!(["body", "config_overrides", "max_file_bytes"]));
 
     // Leaving mid-scan cancels it.
     for i in 0..20_000 {

@@ -28,7 +28,11 @@ pub enum ClauseStatus {
     NotApplicable,
 }
 
+/// A file and line that satisfy a clause's required pattern. Named apart from the
+/// finding's [`crate::finding::Evidence`]: the OpenAPI components share one namespace.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
+#[schema(as = ClauseEvidence)]
+#[schemars(rename = "ClauseEvidence")]
 pub struct Evidence {
     pub file: String,
     pub line: u32,

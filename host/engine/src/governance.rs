@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 pub struct RawGovernance {
     /// `permissive`, `standard` (default) or `strict`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = profile_schema)]
     pub profile: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gate: Option<RawGateGovernance>,
@@ -34,6 +35,7 @@ pub struct RawGovernance {
 #[serde(deny_unknown_fields)]
 pub struct RawGateGovernance {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<sentra_runtime::Severity>>)]
     pub fail_on: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block_on_obligations: Option<bool>,
@@ -58,8 +60,10 @@ pub struct RawReview {
 #[serde(deny_unknown_fields)]
 pub struct RawApprovals {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1, maximum = 2_592_000)]
     pub timeout_s: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = roles_schema)]
     pub approver_roles: Option<Vec<String>>,
 }
 
@@ -67,6 +71,7 @@ pub struct RawApprovals {
 #[serde(deny_unknown_fields)]
 pub struct RawAuditGovernance {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1, maximum = 36_500)]
     pub retention_days: Option<u64>,
 }
 
@@ -108,6 +113,27 @@ pub struct AuditGovernance {
 
 /// The role names approvals may name.
 pub const ROLE_NAMES: [&str; 5] = ["admin", "security-lead", "developer", "viewer", "agent"];
+
+/// The profile names [`profile`] knows.
+pub const PROFILE_NAMES: [&str; 3] = ["permissive", "standard", "strict"];
+
+fn profile_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .enum_values(Some(PROFILE_NAMES.into_iter().map(serde_json::Value::from).chain([serde_json::Value::Null])))
+        .description(Some("`permissive`, `standard` (default) or `strict`."))
+        .build()
+}
+
+fn roles_schema() -> utoipa::openapi::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
+    ArrayBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Array, Type::Null]))
+        .items(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(ROLE_NAMES)))
+        .min_items(Some(1))
+        .build()
+}
 
 /// A profile's defaults.
 pub fn profile(name: &str) -> Option<Governance> {

@@ -7,7 +7,8 @@
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Path as UrlPath, Query, State};
+use axum::extract::{Query, State};
+use crate::error::UrlPath;
 use axum::http::StatusCode;
 use sentra_store::{Approval, NewApproval, ResolveRefusal, Storage as _};
 use serde::{Deserialize, Serialize};
@@ -77,6 +78,7 @@ pub(crate) fn gate_review(state: &AppState, p: &Principal, target: &str, key: &s
 #[into_params(parameter_in = Query)]
 pub struct ApprovalsParams {
     /// `pending` (default), `approved`, `rejected`, `expired` or `all`.
+    #[param(schema_with = crate::openapi::approval_status_filter)]
     pub status: Option<String>,
     pub action_type: Option<String>,
 }
@@ -113,10 +115,12 @@ pub(crate) async fn list(
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewRequest {
+    #[schema(pattern = "^[a-z_.]{1,64}$")]
     pub action_type: String,
+    #[schema(pattern = "\\S")]
     pub title: String,
     #[serde(default)]
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<Object>)]
     pub context: Value,
     /// Who asks (informational; the key's name is what counts for self-approval).
     pub requested_by: Option<String>,
@@ -126,13 +130,16 @@ pub struct NewRequest {
 #[utoipa::path(post, path = "/api/approvals", tag = "approvals", request_body = NewRequest,
     responses((status = 201, body = Approval), (status = 422, body = ErrorBody)))]
 pub(crate) async fn create(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, body: Body) -> Result<(StatusCode, Json<Approval>), ApiError> {
-    let req: NewRequest = crate::error::parse_optional_body(body)?;
+    let req: NewRequest = crate::error::parse_required_body(body)?;
     let valid_type = !req.action_type.is_empty() && req.action_type.len() <= 64 && req.action_type.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'.');
     if !valid_type {
         return Err(ApiError::invalid(&["body", "action_type"], "1 to 64 of a-z, `_` and `.`", "value_error"));
     }
     if req.title.trim().is_empty() {
         return Err(ApiError::invalid(&["body", "title"], "must not be empty", "value_error"));
+    }
+    if !(req.context.is_null() || req.context.is_object()) {
+        return Err(ApiError::invalid(&["body", "context"], "must be a JSON object", "type_error"));
     }
     blocking(move || {
         let mut context = if req.context.is_null() { json!({}) } else { req.context };
@@ -155,7 +162,7 @@ fn find(state: &AppState, tenant: &str, id: i64) -> Result<Approval, ApiError> {
 }
 
 /// One request.
-#[utoipa::path(get, path = "/api/approvals/{id}", tag = "approvals", params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/api/approvals/{id}", tag = "approvals", params(("id" = i64, Path, minimum = 1)),
     responses((status = 200, body = Approval), (status = 404, body = ErrorBody)))]
 pub(crate) async fn get(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, UrlPath(id): UrlPath<i64>) -> Result<Json<Approval>, ApiError> {
     blocking(move || Ok(Json(find(&state, &p.tenant, id)?))).await
@@ -171,7 +178,7 @@ pub struct ApprovalStatus {
 }
 
 /// A request's status.
-#[utoipa::path(get, path = "/api/approvals/{id}/status", tag = "approvals", params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/api/approvals/{id}/status", tag = "approvals", params(("id" = i64, Path, minimum = 1)),
     responses((status = 200, body = ApprovalStatus), (status = 404, body = ErrorBody)))]
 pub(crate) async fn status(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, UrlPath(id): UrlPath<i64>) -> Result<Json<ApprovalStatus>, ApiError> {
     blocking(move || {
@@ -185,6 +192,7 @@ pub(crate) async fn status(State(state): State<Arc<AppState>>, axum::Extension(p
 #[serde(deny_unknown_fields)]
 pub struct Resolution {
     /// `approve` or `reject`.
+    #[schema(schema_with = crate::openapi::resolution_action)]
     pub action: String,
     /// Required to approve.
     #[serde(default)]
@@ -194,7 +202,7 @@ pub struct Resolution {
 /// Approves or rejects a pending request: a comment is required to approve, the role must
 /// be one governance allows, the requester cannot resolve their own request, and a
 /// resolved (or expired) request is 409.
-#[utoipa::path(patch, path = "/api/approvals/{id}", tag = "approvals", params(("id" = i64, Path)), request_body = Resolution,
+#[utoipa::path(patch, path = "/api/approvals/{id}", tag = "approvals", params(("id" = i64, Path, minimum = 1)), request_body = Resolution,
     responses((status = 200, body = Approval), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub(crate) async fn resolve(
     State(state): State<Arc<AppState>>,
@@ -202,7 +210,7 @@ pub(crate) async fn resolve(
     UrlPath(id): UrlPath<i64>,
     body: Body,
 ) -> Result<Json<Approval>, ApiError> {
-    let r: Resolution = crate::error::parse_optional_body(body)?;
+    let r: Resolution = crate::error::parse_required_body(body)?;
     let status = match r.action.as_str() {
         "approve" => "approved",
         "reject" => "rejected",

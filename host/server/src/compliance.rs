@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
+use crate::error::UrlPath;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -18,19 +19,21 @@ pub struct ComplianceParams {
     /// Directory to scan, relative to the server root (default: the root).
     pub repo_path: Option<String>,
     /// `json` (default) or `html`.
+    #[param(schema_with = crate::openapi::compliance_format)]
     pub format: Option<String>,
 }
 
 /// Runs one pack and reports its clauses: the rules mapped to each, their status (passing,
 /// failing with a count, obligation open, not applicable) and the evidence (files and
 /// lines that satisfy required patterns).
-#[utoipa::path(get, path = "/api/compliance/{pack_id}", tag = "core", params(("pack_id" = String, Path, description = "A built-in or tenant pack"), ComplianceParams),
-    responses((status = 200, body = sentra_engine::compliance::ComplianceReport, description = "JSON, or an HTML page with format=html"),
-        (status = 400, body = ErrorBody), (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/compliance/{pack_id}", tag = "core", params(("pack_id" = String, Path, description = "A built-in or tenant pack", pattern = "^[a-z0-9][a-z0-9-]{0,63}$"), ComplianceParams),
+    responses((status = 200, description = "JSON, or an HTML page with format=html",
+            content((sentra_engine::compliance::ComplianceReport = "application/json"), (String = "text/html"))),
+        (status = 400, body = ErrorBody), (status = 409, body = ErrorBody, description = "The pack is disabled for this tenant or failed to load"), (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
 pub(crate) async fn compliance(
     State(state): State<Arc<AppState>>,
     Extension(p): Extension<Principal>,
-    Path(pack_id): Path<String>,
+    UrlPath(pack_id): UrlPath<String>,
     q: Result<Query<ComplianceParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiError> {
     let q = crate::history::query(q)?;
@@ -56,7 +59,15 @@ pub(crate) async fn compliance(
     let report = crate::error::blocking(move || {
         let set = st.tenant_pack_set(&loaded, &p.tenant, &config)?;
         sentra_engine::compliance::report(&pack_id, &set, &result, &root, &config, &target)
-            .ok_or_else(|| ApiError::internal(format!("pack `{pack_id}` did not run")))
+            .ok_or_else(|| {
+                // Known but not in the scan's set: disabled for the tenant, or its stored
+                // copy no longer loads. Neither is a server fault.
+                ApiError::new(
+                    axum::http::StatusCode::CONFLICT,
+                    "pack_unavailable",
+                    format!("pack `{pack_id}` did not run: it is disabled for this tenant or failed to load (see GET /api/packs)"),
+                )
+            })
     })
     .await?;
     if html {

@@ -39,6 +39,7 @@ fn provider_for(state: &AppState, tenant: &str) -> Result<Box<dyn Provider>, Api
 #[into_params(parameter_in = Query)]
 pub struct WorkItemsParams {
     /// `active`, `closed` or `all` (default).
+    #[param(schema_with = crate::openapi::work_item_state)]
     pub state: Option<String>,
 }
 
@@ -131,7 +132,7 @@ pub struct DevopsStatus {
     /// Providers this build supports.
     pub supported: Vec<String>,
     /// Time, provider and counts of the last reconcile.
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<Object>)]
     pub last_reconcile: Option<serde_json::Value>,
 }
 
@@ -169,6 +170,7 @@ pub(crate) async fn status(State(state): State<Arc<AppState>>, axum::Extension(p
 #[serde(deny_unknown_fields)]
 pub struct TestConnection {
     /// `local`, `github`, `azure` or `jira`.
+    #[schema(schema_with = crate::openapi::provider)]
     pub provider: String,
     /// The provider's settings, as under `devops.<provider>` in the config (nothing is
     /// saved). Credentials always come from the server's environment.
@@ -176,6 +178,7 @@ pub struct TestConnection {
     #[schema(value_type = Object)]
     pub settings: serde_json::Value,
     /// Seconds the request may take (default 30).
+    #[schema(minimum = 1, maximum = 600)]
     pub timeout_secs: Option<u64>,
 }
 
@@ -198,7 +201,7 @@ pub(crate) async fn test_connection(
     axum::Extension(p): axum::Extension<Principal>,
     body: Body,
 ) -> Result<Json<TestConnectionResult>, ApiError> {
-    let req: TestConnection = crate::error::parse_optional_body(body)?;
+    let req: TestConnection = crate::error::parse_required_body(body)?;
     if !PROVIDERS.contains(&req.provider.as_str()) {
         return Err(ApiError::invalid(&["body", "provider"], format!("`{}` is not a provider (expected one of {})", req.provider, PROVIDERS.join(", ")), "value_error"));
     }

@@ -89,33 +89,71 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// Parses a JSON body that may be absent (empty means all defaults). Type errors name
-/// the field path in `loc`.
+/// Parses a JSON body that may be absent (empty, or JSON `null`, means all defaults).
+/// Type errors name the field path in `loc`.
 pub fn parse_optional_body<T: serde::de::DeserializeOwned + Default>(
     body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<T, ApiError> {
-    let bytes = body.map_err(|e| {
+    let bytes = body_bytes(body)?;
+    if is_absent(&bytes) {
+        return Ok(T::default());
+    }
+    deserialize_body(&bytes)
+}
+
+/// Parses a JSON body the operation cannot do without: an empty or `null` body is a 422
+/// rather than "all defaults", so that (say) a bodiless `POST /api/governance` cannot
+/// silently reset the settings.
+pub fn parse_required_body<T: serde::de::DeserializeOwned>(
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<T, ApiError> {
+    let bytes = body_bytes(body)?;
+    if is_absent(&bytes) {
+        return Err(ApiError::invalid(&["body"], "a JSON object is required", "missing"));
+    }
+    deserialize_body(&bytes)
+}
+
+fn body_bytes(
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<axum::body::Bytes, ApiError> {
+    body.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the request body is too large")
         } else {
             ApiError::bad_request("bad_request", e.body_text())
         }
+    })
+}
+
+fn is_absent(bytes: &[u8]) -> bool {
+    let trimmed = bytes.trim_ascii();
+    trimmed.is_empty() || trimmed == b"null"
+}
+
+fn deserialize_body<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        let msg = e.to_string();
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: "validation_error",
+            detail: format!("body: {msg}"),
+            errors: Some(vec![FieldError { loc: vec!["body".into()], msg, kind: "json_invalid".into() }]),
+            retry_after: None,
+        }
     })?;
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(T::default());
+    if !value.is_object() {
+        return Err(ApiError::invalid(&["body"], "expected a JSON object", "type_error"));
     }
-    let de = &mut serde_json::Deserializer::from_slice(&bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let inner = e.inner();
-        let kind = if inner.is_syntax() || inner.is_eof() { "json_invalid" } else { "type_error" };
+    serde_path_to_error::deserialize(crate::strict_json::Strict(&value)).map_err(|e| {
         let mut loc = vec!["body".to_string()];
         loc.extend(e.path().iter().map(|seg| seg.to_string()).filter(|s| s != "?"));
-        let msg = inner.to_string();
+        let msg = e.inner().to_string();
         ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             code: "validation_error",
             detail: format!("{}: {msg}", loc.join(".")),
-            errors: Some(vec![FieldError { loc, msg, kind: kind.into() }]),
+            errors: Some(vec![FieldError { loc, msg, kind: "type_error".into() }]),
             retry_after: None,
         }
     })
@@ -142,4 +180,19 @@ pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError>
 /// A 500 from any displayable error.
 pub fn internal(e: impl std::fmt::Display) -> ApiError {
     ApiError::internal(e.to_string())
+}
+
+/// `axum::extract::Path` whose rejection (a segment that does not parse, such as an id
+/// past `i64::MAX`) is the JSON error shape, 400 `invalid_path`, instead of axum's text.
+pub struct UrlPath<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned + Send> axum::extract::FromRequestParts<S> for UrlPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Self(value)),
+            Err(e) => Err(ApiError::bad_request("invalid_path", e.body_text())),
+        }
+    }
 }

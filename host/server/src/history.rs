@@ -69,14 +69,18 @@ fn load(state: &AppState, tenant: &str, id: Option<i64>) -> Result<Option<(ScanS
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FindingsParams {
+    #[param(schema_with = crate::openapi::severity)]
     pub severity: Option<String>,
     pub rule_id: Option<String>,
     /// A path, or a glob (`src/**`).
     pub file: Option<String>,
     /// 1 to 1000 (default 100).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
+    #[param(minimum = 0)]
     pub offset: Option<i64>,
     /// A recorded scan; default the latest.
+    #[param(minimum = 1)]
     pub scan_id: Option<i64>,
 }
 
@@ -188,8 +192,10 @@ pub(crate) async fn metrics(State(state): State<Arc<AppState>>, axum::Extension(
 #[into_params(parameter_in = Query)]
 pub struct TrendsParams {
     /// Only the last this many days (1 to 3650, default 30).
+    #[param(minimum = 1, maximum = 3650)]
     pub days: Option<i64>,
     /// At most this many runs (1 to 1000, default 100).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 
@@ -382,12 +388,15 @@ pub(crate) async fn list_suppressions(
 #[serde(deny_unknown_fields)]
 pub struct NewSuppression {
     /// A rule id, or a glob of them.
+    #[schema(min_length = 1)]
     pub rule_id: String,
     /// A file glob (default every file).
     #[serde(default)]
     pub file_pattern: String,
+    #[schema(pattern = "\\S")]
     pub reason: String,
     /// `YYYY-MM-DD`, the last day it applies.
+    #[schema(format = Date)]
     pub expires: Option<String>,
 }
 
@@ -399,7 +408,7 @@ pub(crate) async fn add_suppression(
     axum::Extension(p): axum::Extension<Principal>,
     body: crate::Body,
 ) -> Result<(axum::http::StatusCode, Json<SuppressionView>), ApiError> {
-    let req: NewSuppression = crate::error::parse_optional_body(body)?;
+    let req: NewSuppression = crate::error::parse_required_body(body)?;
     let file_pattern = if req.file_pattern.is_empty() { "**".to_string() } else { req.file_pattern.clone() };
     sentra_engine::suppress::Suppression::new(None, &req.rule_id, &file_pattern, &req.reason, req.expires.as_deref(), "api")
         .map_err(|(field, msg)| ApiError::invalid(&["body", &field], msg, "value_error"))?;
@@ -447,7 +456,7 @@ pub(crate) async fn add_suppression(
 pub(crate) async fn delete_suppression(
     State(state): State<Arc<AppState>>,
     axum::Extension(p): axum::Extension<Principal>,
-    axum::extract::Path(id): axum::extract::Path<String>,
+    crate::error::UrlPath(id): crate::error::UrlPath<String>,
 ) -> Result<axum::http::StatusCode, ApiError> {
     blocking(move || {
         if !state.store.delete_suppression(&p.tenant, &id).map_err(internal)? {

@@ -9,6 +9,8 @@ mod approvals;
 pub mod compliance;
 pub mod devops;
 mod docs;
+mod openapi;
+mod strict_json;
 pub mod history;
 pub mod settings;
 pub mod packs;
@@ -77,6 +79,21 @@ impl utoipa::Modify for SecurityAddon {
         for (path, item) in doc.paths.paths.iter_mut() {
             for (method, op) in [("GET", &mut item.get), ("POST", &mut item.post), ("DELETE", &mut item.delete), ("PUT", &mut item.put), ("PATCH", &mut item.patch)] {
                 let Some(op) = op.as_mut() else { continue };
+                // The answers the shared layers give any operation: a malformed path or
+                // query (400), a body that fails validation (422) or is too large (413),
+                // and a failure inside the server (500), all in the one error shape.
+                let takes_input = op.parameters.as_ref().is_some_and(|p| !p.is_empty()) || op.request_body.is_some();
+                let responses = &mut op.responses.responses;
+                if takes_input {
+                    responses.entry("400".into()).or_insert_with(|| error("Malformed request (path, query or body)"));
+                    responses.entry("422".into()).or_insert_with(|| error("Validation failed: `errors` names each field"));
+                }
+                if op.request_body.is_some() {
+                    responses.entry("413".into()).or_insert_with(|| error("The body exceeds the server's limit"));
+                }
+                if path != "/health" {
+                    responses.entry("500".into()).or_insert_with(|| error("Internal error"));
+                }
                 let Some(perm) = auth::route_permission(method, path) else { continue };
                 op.security = Some(vec![SecurityRequirement::new("api_key", Vec::<String>::new()), SecurityRequirement::new("bearer", Vec::<String>::new())]);
                 let note = format!("Requires permission `{}`.", perm.as_str());
@@ -502,6 +519,7 @@ pub struct ScanRequest {
 #[serde(deny_unknown_fields)]
 pub struct ConfigOverrides {
     pub standards_packs: Option<Vec<String>>,
+    #[schema(value_type = Option<Vec<sentra_runtime::Severity>>)]
     pub gate_fail_on: Option<Vec<String>>,
     pub scan_exclude: Option<Vec<String>>,
     pub max_file_bytes: Option<u64>,
@@ -666,8 +684,33 @@ async fn run_scan_with(
     cancel: Arc<AtomicBool>,
     progress: Option<ProgressFn>,
 ) -> Result<(ScanResult, Config), ApiError> {
-    let (loaded, tenant_packs) = current_for(&state, &tenant).await?;
-    let prepared = prepare(&state, &loaded, &tenant, tenant_packs.overrides(), req)?;
+    let checked = check_scan(&state, &tenant, req).await?;
+    run_checked_scan(state, tenant, checked, cancel, progress).await
+}
+
+/// A scan request checked against the current config and the tenant's packs.
+struct CheckedScan {
+    loaded: Arc<Loaded>,
+    tenant_packs: Arc<packs::TenantPacks>,
+    prepared: Prepared,
+}
+
+/// Validates a request (paths, inline files, overrides) before any scan slot is taken,
+/// so the streaming endpoint can still answer a bad request with a 4xx status.
+async fn check_scan(state: &Arc<AppState>, tenant: &str, req: ScanRequest) -> Result<CheckedScan, ApiError> {
+    let (loaded, tenant_packs) = current_for(state, tenant).await?;
+    let prepared = prepare(state, &loaded, tenant, tenant_packs.overrides(), req)?;
+    Ok(CheckedScan { loaded, tenant_packs, prepared })
+}
+
+async fn run_checked_scan(
+    state: Arc<AppState>,
+    tenant: String,
+    checked: CheckedScan,
+    cancel: Arc<AtomicBool>,
+    progress: Option<ProgressFn>,
+) -> Result<(ScanResult, Config), ApiError> {
+    let CheckedScan { loaded, tenant_packs, prepared } = checked;
     let permit = tokio::time::timeout(state.config.queue_wait, state.scans.acquire())
         .await
         .map_err(|_| {
@@ -815,14 +858,17 @@ async fn gate(State(state): State<Arc<AppState>>, Extension(p): Extension<Princi
 #[into_params(parameter_in = Query)]
 pub struct AuditParams {
     /// 1 to 1000 (default 100).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
     /// 0 or more (default 0).
+    #[param(minimum = 0)]
     pub offset: Option<i64>,
     /// Only this action (`gate`, `pack.import`, ...).
     pub action: Option<String>,
     /// Only this actor (a key name).
     pub actor: Option<String>,
     /// Only entries at or after this RFC 3339 time.
+    #[param(format = DateTime)]
     pub since: Option<String>,
 }
 
@@ -908,6 +954,7 @@ async fn scan_stream(
     use axum::response::sse::{Event, KeepAlive, Sse};
     let req: ScanRequest = error::parse_optional_body(body)?;
     let tenant = p.tenant.clone();
+    let checked = check_scan(&state, &tenant, req).await?;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
     let cancel = Arc::new(AtomicBool::new(false));
     let done = Arc::new(AtomicBool::new(false));
@@ -926,7 +973,7 @@ async fn scan_stream(
         let _ = progress_tx.send(Event::default().event("progress").data(data.to_string()));
     });
     tokio::spawn(async move {
-        let outcome = run_scan_with(state, tenant, req, cancel, Some(progress)).await;
+        let outcome = run_checked_scan(state, tenant, checked, cancel, Some(progress)).await;
         match outcome {
             Ok((result, _)) => {
                 for e in &result.errored_packs {
@@ -951,10 +998,21 @@ async fn scan_stream(
 #[into_params(parameter_in = Query)]
 pub struct ReportQuery {
     /// One of `json`, `csv`, `sarif`, `junit`, `html` (default `json`).
+    #[param(schema_with = crate::openapi::report_format)]
     pub format: Option<String>,
     /// `true`: answer with the document itself (its media type, as an attachment with a
     /// file name) instead of `{format, content}`.
     pub download: Option<bool>,
+}
+
+/// What `POST /report` answers as `application/json`: the wrapped report, or with
+/// `download=true&format=json` the scan result itself. For the document only.
+#[derive(Serialize, utoipa::ToSchema)]
+#[allow(dead_code)]
+#[serde(untagged)]
+enum ReportJson {
+    Wrapped(ReportResponse),
+    Document(ScanResult),
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -966,7 +1024,8 @@ pub struct ReportResponse {
 
 /// Scans and renders a report. The format is checked before anything is scanned.
 #[utoipa::path(post, path = "/report", tag = "core", params(ReportQuery), request_body(content = Option<ScanRequest>, description = "As for /scan"),
-    responses((status = 200, body = ReportResponse, description = "`{format, content}`, or with `download=true` the document itself"),
+    responses((status = 200, description = "`{format, content}`, or with `download=true` the document itself in its media type",
+            content((ReportJson = "application/json"), (Object = "application/sarif+json"), (String = "text/csv"), (String = "application/xml"), (String = "text/html"))),
         (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn report(
@@ -1003,8 +1062,10 @@ async fn report(
 #[into_params(parameter_in = Query)]
 pub struct RulesQuery {
     /// Only this pack's rules.
+    #[param(pattern = "^[a-z0-9][a-z0-9-]{0,63}$")]
     pub pack: Option<String>,
     /// Only rules of this severity.
+    #[param(schema_with = crate::openapi::severity)]
     pub severity: Option<String>,
 }
 
@@ -1040,6 +1101,9 @@ async fn rules(
     query: Result<Query<RulesQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<axum::response::Response, ApiError> {
     let Query(q) = query.map_err(|e| ApiError::invalid(&["query"], e.body_text(), "value_error"))?;
+    if let Some(pack) = q.pack.as_deref().filter(|id| !sentra_store::valid_pack_id(id)) {
+        return Err(ApiError::invalid(&["query", "pack"], format!("`{pack}` is not a valid pack id"), "value_error"));
+    }
     let severity = match &q.severity {
         None => None,
         Some(s) => Some(Severity::parse(s).ok_or_else(|| {

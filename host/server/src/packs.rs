@@ -318,7 +318,8 @@ pub fn export_yaml(pack: &LoadedPack, stored_yaml: Option<&str>) -> String {
 // HTTP
 
 use axum::Json;
-use axum::extract::{Path as UrlPath, Query, State};
+use axum::extract::{Query, State};
+use crate::error::UrlPath;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -375,6 +376,9 @@ pub struct PackEntry {
     pub status: String,
     pub error: Option<String>,
     pub limits: PackLimitsView,
+    /// With status `pending_approval` (202): the approval request that enables it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval_id: Option<i64>,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -430,28 +434,12 @@ pub(crate) async fn list(State(state): State<Arc<AppState>>, axum::Extension(p):
                     status: "ok".into(),
                     error: None,
                     limits: limits(),
+                    approval_id: None,
                 }
             })
             .collect();
         for r in tenant.records.iter().filter(|r| r.custom) {
-            let error = tenant.broken.get(&r.pack_id).cloned();
-            packs.push(PackEntry {
-                pack_id: r.pack_id.clone(),
-                name: r.name.clone(),
-                description: r.description.clone(),
-                version: r.version.clone(),
-                api_version: sentra_runtime::PACK_API_VERSION.to_string(),
-                license: r.license.clone(),
-                rule_count: r.rule_count,
-                enabled: r.enabled,
-                source: "custom".into(),
-                kind: r.kind.as_str().into(),
-                sha256: r.sha256.clone(),
-                last_updated: Some(r.updated_at.clone()),
-                status: if error.is_some() { "error" } else { "ok" }.into(),
-                error,
-                limits: limits(),
-            });
+            packs.push(custom_entry(r, tenant.broken.get(&r.pack_id).cloned(), limits()));
         }
         let enabled_count = packs.iter().filter(|p| p.enabled).count();
         Ok(Json(PacksResponse { total: packs.len(), enabled_count, packs }))
@@ -463,7 +451,9 @@ pub(crate) async fn list(State(state): State<Arc<AppState>>, axum::Extension(p):
 #[serde(deny_unknown_fields)]
 #[derive(Default)]
 pub struct CreatePack {
+    #[schema(pattern = "^[a-z0-9][a-z0-9-]{0,63}$")]
     pub pack_id: String,
+    #[schema(min_length = 1)]
     pub name: String,
     #[serde(default)]
     pub description: String,
@@ -481,13 +471,13 @@ pub struct CreatePack {
 
 /// Creates a custom YAML pack from JSON. 201 with the stored pack.
 #[utoipa::path(post, path = "/api/packs", tag = "packs", request_body = CreatePack,
-    responses((status = 201, body = PackEntry), (status = 400, body = crate::ErrorBody), (status = 409, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
+    responses((status = 201, body = PackEntry), (status = 202, body = PackEntry, description = "Stored disabled, pending approval (governance `on_pack_import`)"), (status = 400, body = crate::ErrorBody), (status = 409, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
 pub(crate) async fn create(
     State(state): State<Arc<AppState>>,
     axum::Extension(p): axum::Extension<Principal>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let req: CreatePack = crate::error::parse_optional_body(body)?;
+    let req: CreatePack = crate::error::parse_required_body(body)?;
     check_id(&req.pack_id)?;
     let doc = serde_json::json!({
         "pack_id": req.pack_id, "name": req.name, "description": req.description,
@@ -507,12 +497,26 @@ pub(crate) async fn create(
     held_for_review(state, p, record).await
 }
 
-fn record_entry(r: &PackRecord) -> serde_json::Value {
-    serde_json::json!({
-        "pack_id": r.pack_id, "name": r.name, "description": r.description, "version": r.version,
-        "license": r.license, "rule_count": r.rule_count, "enabled": r.enabled, "source": "custom",
-        "kind": r.kind.as_str(), "sha256": r.sha256, "last_updated": r.updated_at, "status": "ok",
-    })
+/// A tenant's own pack as listed, imported or created.
+fn custom_entry(r: &PackRecord, error: Option<String>, limits: PackLimitsView) -> PackEntry {
+    PackEntry {
+        pack_id: r.pack_id.clone(),
+        name: r.name.clone(),
+        description: r.description.clone(),
+        version: r.version.clone(),
+        api_version: sentra_runtime::PACK_API_VERSION.to_string(),
+        license: r.license.clone(),
+        rule_count: r.rule_count,
+        enabled: r.enabled,
+        source: "custom".into(),
+        kind: r.kind.as_str().into(),
+        sha256: r.sha256.clone(),
+        last_updated: Some(r.updated_at.clone()),
+        status: if error.is_some() { "error" } else { "ok" }.into(),
+        error,
+        limits,
+        approval_id: None,
+    }
 }
 
 async fn run_import(state: Arc<AppState>, req: ImportRequest) -> Result<PackRecord, ApiError> {
@@ -528,6 +532,7 @@ async fn run_import(state: Arc<AppState>, req: ImportRequest) -> Result<PackReco
 #[into_params(parameter_in = Query)]
 pub struct ImportQuery {
     /// For a component upload: the id to store it under (must match its own).
+    #[param(pattern = "^[a-z0-9][a-z0-9-]{0,63}$")]
     pub pack_id: Option<String>,
     /// Replace an existing pack of that id.
     pub overwrite: Option<bool>,
@@ -538,6 +543,7 @@ pub struct ImportQuery {
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ImportYaml {
+    #[schema(pattern = "^[a-z0-9][a-z0-9-]{0,63}$")]
     pub pack_id: Option<String>,
     /// The document: YAML text, or the document as a JSON object.
     #[schema(value_type = Object)]
@@ -549,7 +555,7 @@ pub struct ImportYaml {
 /// Imports a pack: a YAML document (`{"pack_yaml": ...}`), or a Wasm component sent as
 /// `Content-Type: application/wasm`. 201 with the stored pack.
 #[utoipa::path(post, path = "/api/packs/import", tag = "packs", params(ImportQuery), request_body(content = ImportYaml, description = "JSON, or the component's bytes as application/wasm"),
-    responses((status = 201, body = PackEntry), (status = 400, body = crate::ErrorBody, description = "invalid_pack, with every problem in `errors`"),
+    responses((status = 201, body = PackEntry), (status = 202, body = PackEntry, description = "Stored disabled, pending approval (governance `on_pack_import`)"), (status = 400, body = crate::ErrorBody, description = "invalid_pack, with every problem in `errors`"),
         (status = 409, body = crate::ErrorBody), (status = 413, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
 pub(crate) async fn import(
     State(state): State<Arc<AppState>>,
@@ -581,7 +587,7 @@ pub(crate) async fn import(
             source: ImportSource::Wasm(bytes.to_vec()),
         }
     } else {
-        let body: ImportYaml = crate::error::parse_optional_body(body)?;
+        let body: ImportYaml = crate::error::parse_required_body(body)?;
         if let Some(id) = &body.pack_id {
             check_id(id).map_err(|_| ApiError::invalid(&["body", "pack_id"], format!("`{id}` is not a valid pack id"), "value_error"))?;
         }
@@ -609,8 +615,10 @@ pub(crate) async fn import(
 /// approval request is approved: 202 with the request's id. Otherwise 201.
 async fn held_for_review(state: Arc<AppState>, p: Principal, record: PackRecord) -> Result<Response, ApiError> {
     blocking(move || {
-        if !state.current()?.config.governance.human_review_required.on_pack_import {
-            return Ok((StatusCode::CREATED, Json(record_entry(&record))).into_response());
+        let loaded = state.current()?;
+        let mut entry = custom_entry(&record, None, limits_view(&loaded.config.for_tenant(&p.tenant)));
+        if !loaded.config.governance.human_review_required.on_pack_import {
+            return Ok((StatusCode::CREATED, Json(entry)).into_response());
         }
         state.store.set_pack_enabled(&p.tenant, &record.pack_id, false).map_err(|e| ApiError::internal(e.to_string()))?;
         let a = crate::approvals::request(
@@ -622,10 +630,9 @@ async fn held_for_review(state: Arc<AppState>, p: Principal, record: PackRecord)
             serde_json::json!({"pack_id": record.pack_id, "sha256": record.sha256, "kind": record.kind.as_str()}),
             serde_json::json!({"pack_id": record.pack_id, "sha256": record.sha256}),
         )?;
-        let mut entry = record_entry(&record);
-        entry["enabled"] = false.into();
-        entry["status"] = "pending_approval".into();
-        entry["approval_id"] = a.id.into();
+        entry.enabled = false;
+        entry.status = "pending_approval".into();
+        entry.approval_id = Some(a.id);
         Ok((StatusCode::ACCEPTED, Json(entry)).into_response())
     })
     .await
@@ -651,7 +658,7 @@ fn find(state: &AppState, tenant: &str, id: &str) -> Result<Found, ApiError> {
 }
 
 /// The pack as YAML (`<id>.yaml`): a YAML pack's document, or what a component describes.
-#[utoipa::path(get, path = "/api/packs/{id}/export", tag = "packs", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/packs/{id}/export", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")),
     responses((status = 200, content_type = "application/x-yaml", description = "The pack document"), (status = 404, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
 pub(crate) async fn export(
     State(state): State<Arc<AppState>>,
@@ -694,7 +701,7 @@ pub struct OverridesResponse {
 }
 
 /// A pack's per-rule overrides for the caller's tenant.
-#[utoipa::path(get, path = "/api/packs/{id}/overrides", tag = "packs", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/packs/{id}/overrides", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")),
     responses((status = 200, body = OverridesResponse), (status = 404, body = crate::ErrorBody)))]
 pub(crate) async fn get_overrides(
     State(state): State<Arc<AppState>>,
@@ -712,7 +719,7 @@ pub(crate) async fn get_overrides(
 
 /// Replaces a pack's per-rule overrides (`{"RULE-ID": {"severity": "low", "enabled": false}}`).
 /// Unknown rules or bad values: 422. They apply to the next scan, `/rules`, gates and reports.
-#[utoipa::path(post, path = "/api/packs/{id}/overrides", tag = "packs", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/api/packs/{id}/overrides", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")),
     request_body(content = Object, description = "Rule id to override"),
     responses((status = 200, body = OverridesResponse), (status = 404, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
 pub(crate) async fn set_overrides(
@@ -721,7 +728,7 @@ pub(crate) async fn set_overrides(
     UrlPath(id): UrlPath<String>,
     body: Body,
 ) -> Result<Json<OverridesResponse>, ApiError> {
-    let overrides: BTreeMap<String, RawRuleOverride> = crate::error::parse_optional_body(body)?;
+    let overrides: BTreeMap<String, RawRuleOverride> = crate::error::parse_required_body(body)?;
     blocking(move || {
         let rules: Vec<String> = match find(&state, &p.tenant, &id)? {
             Found::Builtin(pack) | Found::Custom(_, Some(pack)) => pack.info().rules.iter().map(|r| r.id.clone()).collect(),
@@ -764,19 +771,19 @@ async fn toggle(state: Arc<AppState>, p: Principal, id: String, enabled: bool) -
 }
 
 /// Enables a pack for the caller's tenant.
-#[utoipa::path(post, path = "/api/packs/{id}/enable", tag = "packs", params(("id" = String, Path)), responses((status = 200, description = "`{pack_id, enabled}`"), (status = 404, body = crate::ErrorBody)))]
+#[utoipa::path(post, path = "/api/packs/{id}/enable", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")), responses((status = 200, description = "`{pack_id, enabled}`"), (status = 404, body = crate::ErrorBody)))]
 pub(crate) async fn enable(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, UrlPath(id): UrlPath<String>) -> Result<Json<serde_json::Value>, ApiError> {
     toggle(state, p, id, true).await
 }
 
 /// Disables a pack (built-in ones too) for the caller's tenant.
-#[utoipa::path(post, path = "/api/packs/{id}/disable", tag = "packs", params(("id" = String, Path)), responses((status = 200, description = "`{pack_id, enabled}`"), (status = 404, body = crate::ErrorBody)))]
+#[utoipa::path(post, path = "/api/packs/{id}/disable", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")), responses((status = 200, description = "`{pack_id, enabled}`"), (status = 404, body = crate::ErrorBody)))]
 pub(crate) async fn disable(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, UrlPath(id): UrlPath<String>) -> Result<Json<serde_json::Value>, ApiError> {
     toggle(state, p, id, false).await
 }
 
 /// Deletes a custom pack: 204; unknown: 404; built-in: 400.
-#[utoipa::path(delete, path = "/api/packs/{id}", tag = "packs", params(("id" = String, Path)),
+#[utoipa::path(delete, path = "/api/packs/{id}", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")),
     responses((status = 204, description = "Deleted"), (status = 400, body = crate::ErrorBody), (status = 404, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
 pub(crate) async fn delete(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, UrlPath(id): UrlPath<String>) -> Result<StatusCode, ApiError> {
     blocking(move || {

@@ -93,7 +93,7 @@ pub(crate) async fn get_config(State(state): State<Arc<AppState>>) -> Result<Jso
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigUpdate {
-    /// Deep-merged into the config file; `null` removes a key.
+    /// Deep-merged into the config file; `null` removes a key. At least one key.
     #[schema(value_type = Object)]
     pub updates: Value,
 }
@@ -107,7 +107,7 @@ pub(crate) async fn post_config(
     axum::Extension(p): axum::Extension<Principal>,
     body: Body,
 ) -> Result<Json<ConfigResponse>, ApiError> {
-    let req: ConfigUpdate = crate::error::parse_optional_body(body)?;
+    let req: ConfigUpdate = crate::error::parse_required_body(body)?;
     let Some(updates) = req.updates.as_object().filter(|u| !u.is_empty()).cloned() else {
         return Err(ApiError::invalid(&["body", "updates"], "must be a non-empty object", "value_error"));
     };
@@ -243,7 +243,7 @@ pub(crate) async fn post_governance(
     axum::Extension(p): axum::Extension<Principal>,
     body: Body,
 ) -> Result<(axum::http::StatusCode, Json<GovernanceResponse>), ApiError> {
-    let raw: sentra_engine::governance::RawGovernance = crate::error::parse_optional_body(body)?;
+    let raw: sentra_engine::governance::RawGovernance = crate::error::parse_required_body(body)?;
     sentra_engine::governance::resolve(Some(&raw)).map_err(|(field, msg)| {
         let mut loc = vec!["body".to_string()];
         loc.extend(field.split('.').skip(1).map(str::to_string));
