@@ -7,6 +7,7 @@ mod compliance;
 mod declarative;
 mod example_packs;
 mod devops;
+mod hostile;
 mod server;
 mod server_auth;
 mod reports;

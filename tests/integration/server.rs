@@ -45,6 +45,12 @@ impl Server {
         let _ = self.child.wait();
     }
 
+    /// The server process's peak resident set size (Linux `VmHWM`), in KiB.
+    pub(crate) fn peak_rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()).unwrap_or(0)
+    }
+
     pub(crate) fn start(root: &Path) -> Self {
         Self::start_with(root, &["--host", "127.0.0.1"], &[], 0)
     }

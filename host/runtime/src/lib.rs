@@ -98,6 +98,30 @@ pub enum LoadError {
     Configure { pack: String, errors: Vec<String> },
 }
 
+/// Lines of a trap's message kept in errors: the trap and the innermost frames. A pack
+/// that overflows its stack has a backtrace thousands of frames long, and the message
+/// goes into every scan result, log line and audit entry.
+pub const MAX_TRAP_DETAIL_LINES: usize = 8;
+/// Problems listed by name in one load error (a pack can declare a thousand bad rules).
+pub const MAX_LISTED_PROBLEMS: usize = 20;
+
+fn bounded_lines(text: &str, max: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.len() <= max {
+        return text.to_string();
+    }
+    format!("{}\n    ... {} more lines", lines[..max].join("\n"), lines.len() - max)
+}
+
+fn bounded_list(mut items: Vec<String>, max: usize) -> Vec<String> {
+    if items.len() > max {
+        let more = items.len() - max;
+        items.truncate(max);
+        items.push(format!("and {more} more"));
+    }
+    items
+}
+
 /// Why a call into a pack failed. The pack's rules are reported as errored for the scan.
 #[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PackError {
@@ -407,7 +431,7 @@ fn validate_description(name: &str, info: &PackInfo) -> Result<(), LoadError> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(LoadError::InvalidDescription { pack: name.into(), problems })
+        Err(LoadError::InvalidDescription { pack: name.into(), problems: bounded_list(problems, MAX_LISTED_PROBLEMS) })
     }
 }
 
@@ -508,7 +532,14 @@ impl LoadedPack {
         if matches!(e.downcast_ref::<wasmtime::Trap>(), Some(wasmtime::Trap::Interrupt)) {
             return PackError::Timeout { pack, limit_ms: self.limits.call_timeout.as_millis() };
         }
-        PackError::Trap { pack, detail: format!("{e:#}") }
+        // The trap's reason first ("call stack exhausted"): wasmtime's message starts
+        // with the backtrace and keeps the reason for last.
+        let trace = bounded_lines(&format!("{e:#}"), MAX_TRAP_DETAIL_LINES);
+        let detail = match e.downcast_ref::<wasmtime::Trap>() {
+            Some(trap) if !trace.starts_with(&trap.to_string()) => format!("{trap}: {trace}"),
+            _ => trace,
+        };
+        PackError::Trap { pack, detail }
     }
 
     /// Runs `f` on a warm instance under a fresh deadline. A trapped instance cannot be
@@ -659,7 +690,8 @@ mod convert {
 
     fn truncate(mut s: String, max: usize) -> String {
         if s.len() > max {
-            let mut cut = max;
+            // The ellipsis counts against the limit: the result is at most `max` bytes.
+            let mut cut = max.saturating_sub('…'.len_utf8());
             while !s.is_char_boundary(cut) {
                 cut -= 1;
             }
@@ -674,7 +706,7 @@ mod convert {
     fn long_messages_are_truncated_on_a_char_boundary() {
         let msg = "é".repeat(3000);
         let t = truncate(msg, crate::DEFAULT_MAX_MESSAGE_BYTES);
-        assert!(t.len() <= crate::DEFAULT_MAX_MESSAGE_BYTES + '…'.len_utf8());
+        assert!(t.len() <= crate::DEFAULT_MAX_MESSAGE_BYTES, "{}", t.len());
         assert!(t.ends_with('…'));
         assert_eq!(truncate("short".into(), 10), "short");
     }

@@ -101,7 +101,17 @@ pub fn import_pack(catalog: &Catalog, store: &dyn Storage, config: &Config, req:
         && !valid_pack_id(id) {
             return Err(ImportError::InvalidId(id.clone()));
         }
-    let invalid = |p: Vec<String>| ImportError::Invalid { problems: p };
+    // A document can hold a thousand bad rules: name the first few, count the rest, so
+    // the answer (and the audit entry) stays small.
+    let invalid = |mut problems: Vec<String>| {
+        let limit = sentra_runtime::MAX_LISTED_PROBLEMS;
+        if problems.len() > limit {
+            let more = problems.len() - limit;
+            problems.truncate(limit);
+            problems.push(format!("and {more} more problems"));
+        }
+        ImportError::Invalid { problems }
+    };
     let (new, bytes) = match &req.source {
         ImportSource::Yaml(text) => {
             let default_id = req.pack_id.clone().unwrap_or_default();
