@@ -4,6 +4,7 @@ mod api_fuzz;
 mod builtin_packs;
 mod cache;
 mod compliance;
+mod crash;
 mod declarative;
 mod example_packs;
 mod devops;
