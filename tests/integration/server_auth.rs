@@ -330,12 +330,105 @@ fn server_limits_trip() {
     drop(running);
 }
 
-/// Every operation of the committed OpenAPI document (not a hand list) against no key and
-/// every role: no key is 401, a role without the operation's permission is 403, and a role
-/// with it gets past authorization (the placeholder request may then be refused on its
-/// merits, never with 401/403). An operation missing from the permission table fails here,
-/// so a new endpoint cannot ship without an authorization decision. Tenant-scoped records
-/// of one tenant are invisible to another tenant's admin (404).
+/// One request per documented operation that must succeed for a key allowed to make it:
+/// the path with real ids (made fresh where the call consumes them) and a valid body.
+struct Call {
+    path: String,
+    body: Option<String>,
+    status: u16,
+    /// The path names a record of tenant `default` (another tenant gets 404).
+    tenant_record: bool,
+}
+
+/// Makes the records the calls refer to, in tenant `default`.
+struct Fixtures<'a> {
+    s: &'a Server,
+    admin: String,
+    requester: String,
+    n: std::cell::Cell<u32>,
+}
+
+impl Fixtures<'_> {
+    fn next(&self) -> u32 {
+        self.n.set(self.n.get() + 1);
+        self.n.get()
+    }
+    fn created(&self, method: &str, path: &str, key: &str, body: Value) -> Value {
+        let (status, _, v) = self.s.call(method, path, Some(key), Some(&body.to_string()));
+        assert!((200..300).contains(&status), "fixture {method} {path}: {status} {v}");
+        v
+    }
+    fn pack(&self) -> String {
+        let id = format!("matrix-{}", self.next());
+        self.created("POST", "/api/packs", &self.admin, json!({"pack_id": id, "name": "matrix", "rules": []}));
+        id
+    }
+    fn suppression(&self) -> String {
+        let v = self.created("POST", "/api/suppressions", &self.admin, json!({"rule_id": format!("M-{}", self.next()), "reason": "matrix"}));
+        v["id"].as_str().unwrap().to_string()
+    }
+    fn approval(&self) -> i64 {
+        let v = self.created("POST", "/api/approvals", &self.requester, json!({"action_type": "deploy", "title": format!("release {}", self.next())}));
+        v["id"].as_i64().unwrap()
+    }
+
+    /// The successful request for `method path`; an operation without one fails the test.
+    fn call(&self, method: &str, path: &str) -> Call {
+        let ok = |p: &str, body: Option<Value>, status: u16| Call { path: p.to_string(), body: body.map(|b| b.to_string()), status, tenant_record: false };
+        let record = |p: String, body: Option<Value>, status: u16| Call { path: p, body: body.map(|b| b.to_string()), status, tenant_record: true };
+        match (method, path) {
+            ("GET", "/api/approvals") => ok("/api/approvals?status=all", None, 200),
+            ("POST", "/api/approvals") => ok(path, Some(json!({"action_type": "deploy", "title": "matrix"})), 201),
+            ("GET", "/api/approvals/{id}") => record(format!("/api/approvals/{}", self.approval()), None, 200),
+            ("GET", "/api/approvals/{id}/status") => record(format!("/api/approvals/{}/status", self.approval()), None, 200),
+            ("PATCH", "/api/approvals/{id}") => record(format!("/api/approvals/{}", self.approval()), Some(json!({"action": "reject", "comment": "matrix"})), 200),
+            ("GET", "/api/audit") => ok("/api/audit?limit=5", None, 200),
+            ("GET", "/api/audit/verify") => ok(path, None, 200),
+            ("GET", "/api/check-coverage") => ok(path, None, 200),
+            ("GET", "/api/compliance/{pack_id}") => ok("/api/compliance/owasp-top-10", None, 200),
+            ("GET", "/api/config") => ok(path, None, 200),
+            ("POST", "/api/config") => ok(path, Some(json!({"updates": {"max_file_bytes": 500_000}})), 200),
+            ("GET", "/api/config/validate") => ok(path, None, 200),
+            ("GET", "/api/devops/status") => ok(path, None, 200),
+            ("POST", "/api/devops/test-connection") => ok(path, Some(json!({"provider": "local"})), 200),
+            ("GET", "/api/findings") => ok(path, None, 200),
+            ("POST", "/api/generate-reqs") => ok("/api/generate-reqs?dry_run=true", None, 200),
+            ("GET", "/api/governance") => ok(path, None, 200),
+            ("POST", "/api/governance") => ok(path, Some(json!({"profile": "standard"})), 200),
+            ("GET", "/api/license") => ok(path, None, 200),
+            ("GET", "/api/metrics") => ok(path, None, 200),
+            ("GET", "/api/packs") => ok(path, None, 200),
+            ("POST", "/api/packs") => ok(path, Some(json!({"pack_id": format!("made-{}", self.next()), "name": "m", "rules": []})), 201),
+            ("POST", "/api/packs/import") => {
+                ok(path, Some(json!({"pack_yaml": format!("pack_id: imported-{}\nname: m\nrules: []\n", self.next())})), 201)
+            }
+            ("DELETE", "/api/packs/{id}") => record(format!("/api/packs/{}", self.pack()), None, 204),
+            ("POST", "/api/packs/{id}/disable") => record(format!("/api/packs/{}/disable", self.pack()), None, 200),
+            ("POST", "/api/packs/{id}/enable") => record(format!("/api/packs/{}/enable", self.pack()), None, 200),
+            ("GET", "/api/packs/{id}/export") => record(format!("/api/packs/{}/export", self.pack()), None, 200),
+            ("GET", "/api/packs/{id}/overrides") => record(format!("/api/packs/{}/overrides", self.pack()), None, 200),
+            ("POST", "/api/packs/{id}/overrides") => record(format!("/api/packs/{}/overrides", self.pack()), Some(json!({})), 200),
+            ("POST", "/api/reconcile") => ok("/api/reconcile?dry_run=true", None, 200),
+            ("POST", "/api/run-scan-stream") => ok(path, Some(json!({"files": {"a.py": "x = 1\n"}})), 200),
+            ("GET", "/api/suppressions") => ok(path, None, 200),
+            ("POST", "/api/suppressions") => ok(path, Some(json!({"rule_id": format!("N-{}", self.next()), "reason": "matrix"})), 201),
+            ("DELETE", "/api/suppressions/{id}") => record(format!("/api/suppressions/{}", self.suppression()), None, 204),
+            ("GET", "/api/trends") => ok(path, None, 200),
+            ("GET", "/api/work-items") => ok(path, None, 200),
+            ("POST", "/gate") => ok(path, Some(json!({"files": {"a.py": "x = 1\n"}})), 200),
+            ("POST", "/report") => ok("/report?format=csv", Some(json!({"files": {"a.py": "x = 1\n"}})), 200),
+            ("GET", "/rules") => ok(path, None, 200),
+            ("POST", "/scan") => ok(path, Some(json!({"files": {"a.py": "x = 1\n"}})), 200),
+            _ => panic!("{method} {path} is documented but has no request in this matrix: add one"),
+        }
+    }
+}
+
+/// Every operation of the committed OpenAPI document against no key (401), every role
+/// (403 `forbidden` without the permission, the documented success with it) and another
+/// tenant's admin (404 for the first tenant's records, its own success otherwise). The
+/// operations come from the document and their permissions from `auth::ROUTES`; an
+/// operation missing from either table, or from this test's requests, fails here.
 #[test]
 fn every_documented_operation_enforces_its_permission_for_every_role_and_tenant() {
     use sentra_server::auth::{ROLE_PERMISSIONS, allows, route_permission};
@@ -345,6 +438,16 @@ fn every_documented_operation_enforces_its_permission_for_every_role_and_tenant(
     let state = tempfile::tempdir().unwrap();
     let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--state-dir", state.path().to_str().unwrap(), "--rate-limit", "0"], &[], 0);
     let keys: Vec<_> = ROLE_PERMISSIONS.iter().map(|(role, _)| (*role, create_key(state.path(), role.as_str(), "default"))).collect();
+    let admin = keys.iter().find(|(r, _)| r.as_str() == "admin").unwrap().1.clone();
+    // Approvals are requested by a key of their own: nobody may resolve their own request.
+    let (code, requester, err) = self::keys(state.path(), &["create", "--role", "agent", "--name", "requester"]);
+    assert_eq!(code, 0, "{err}");
+    let other = create_key(state.path(), "admin", "other");
+    let f = Fixtures { s: &s, admin: admin.clone(), requester, n: std::cell::Cell::new(0) };
+    // A recorded scan for the findings, metrics and reconcile endpoints of both tenants.
+    for k in [&admin, &other] {
+        assert_eq!(s.call("POST", "/scan", Some(k), Some("{}")).0, 200);
+    }
 
     let mut checked = 0;
     for (path, ops) in doc["paths"].as_object().unwrap() {
@@ -354,40 +457,37 @@ fn every_documented_operation_enforces_its_permission_for_every_role_and_tenant(
                 continue; // public pages: /health, the documents
             }
             let perm = route_permission(&method, path).unwrap_or_else(|| panic!("{method} {path} has no permission in auth::ROUTES"));
-            let concrete: String = path.split('/').map(|seg| if seg.starts_with('{') { "no-such-id" } else { seg }).collect::<Vec<_>>().join("/");
-            let body = (method != "GET").then_some("{}");
-            let (status, _, v) = s.call(&method, &concrete, None, body);
+            let documented = |status: u16| op["responses"].get(status.to_string()).is_some();
+            let c = f.call(&method, path);
+            assert!(documented(c.status) && documented(401) && documented(403), "{method} {path}: {} 401 403 are not all documented", c.status);
+            let (status, _, v) = s.call(&method, &c.path, None, c.body.as_deref());
             assert_error(status, &v, 401, "unauthorized");
             for (role, key) in &keys {
-                let (status, _, v) = s.call(&method, &concrete, Some(key), body);
+                // A fresh request per role: some calls consume their record.
+                let c = f.call(&method, path);
+                let (status, _, v) = s.call(&method, &c.path, Some(key), c.body.as_deref());
                 if allows(*role, perm) {
-                    assert!(status != 401 && status != 403 && status < 500, "{role} {method} {concrete}: {status} {v}");
+                    assert_eq!(status, c.status, "{role} {method} {}: {v}", c.path);
                 } else {
                     assert_error(status, &v, 403, "forbidden");
                 }
+            }
+            let c = f.call(&method, path);
+            let (status, _, v) = s.call(&method, &c.path, Some(&other), c.body.as_deref());
+            if c.tenant_record {
+                assert_error(status, &v, 404, v["code"].as_str().unwrap_or("?"));
+                assert!(documented(404), "{method} {path} answers 404 but does not document it");
+            } else {
+                assert_eq!(status, c.status, "another tenant's admin, {method} {}: {v}", c.path);
             }
             checked += 1;
         }
     }
     assert!(checked >= 40, "only {checked} protected operations in the document");
-
-    // Another tenant's admin: records of `default` are not there for it.
-    let other = create_key(state.path(), "admin", "other");
-    let admin = &keys.iter().find(|(r, _)| r.as_str() == "admin").unwrap().1;
-    let (status, _, v) = s.call("POST", "/api/suppressions", Some(admin), Some(r#"{"rule_id": "PY-EVAL", "file_pattern": "app.py", "reason": "test"}"#));
-    assert_eq!(status, 201, "{v}");
-    let id = v["id"].as_str().unwrap().to_string();
+    // What another tenant lists holds none of `default`'s records.
     let (_, _, listed) = s.call("GET", "/api/suppressions", Some(&other), None);
-    assert!(!listed.to_string().contains(&id), "another tenant sees the suppression: {listed}");
-    let (status, _, v) = s.call("DELETE", &format!("/api/suppressions/{id}"), Some(&other), None);
-    assert_eq!(status, 404, "{v}");
-    let (status, _, v) = s.call("POST", "/api/approvals", Some(admin), Some(r#"{"action_type": "deploy", "title": "Ship 1.2"}"#));
-    assert_eq!(status, 201, "{v}");
-    let id = v["id"].to_string();
-    for (method, path) in [("GET", format!("/api/approvals/{id}")), ("GET", format!("/api/approvals/{id}/status"))] {
-        let (status, _, v) = s.call(method, &path, Some(&other), None);
-        assert_eq!(status, 404, "{method} {path} as another tenant: {v}");
-    }
-    let (status, _, v) = s.call("PATCH", &format!("/api/approvals/{id}"), Some(&other), Some(r#"{"action": "approve", "comment": "looks fine"}"#));
-    assert_eq!(status, 404, "PATCH as another tenant: {v}");
+    assert!(listed["suppressions"].as_array().unwrap().iter().all(|x| !x["rule_id"].as_str().unwrap().starts_with('M')), "{listed}");
+    let (_, _, listed) = s.call("GET", "/api/packs", Some(&other), None);
+    let theirs: Vec<&str> = listed["packs"].as_array().unwrap().iter().filter(|p| p["source"] == "custom").map(|p| p["pack_id"].as_str().unwrap()).collect();
+    assert!(!theirs.is_empty() && theirs.iter().all(|id| !id.starts_with("matrix-")), "{theirs:?}");
 }
