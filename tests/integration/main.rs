@@ -1,6 +1,7 @@
 //! End-to-end tests: drive the real `sentra` binary over fixture trees.
 
 mod api_fuzz;
+mod bad_input;
 mod builtin_packs;
 mod cache;
 mod compliance;

@@ -219,6 +219,9 @@ struct ServeArgs {
     /// Largest request body in bytes (larger: 413).
     #[arg(long, env = "GUARD_MAX_BODY_BYTES", default_value_t = sentra_server::DEFAULT_MAX_BODY_BYTES)]
     max_body_bytes: usize,
+    /// Longest query string in bytes (longer: 400).
+    #[arg(long, env = "GUARD_MAX_QUERY_BYTES", default_value_t = sentra_server::DEFAULT_MAX_QUERY_BYTES)]
+    max_query_bytes: usize,
     /// Most inline files one request may carry (more: 413).
     #[arg(long, env = "GUARD_MAX_INLINE_FILES", default_value_t = sentra_server::DEFAULT_MAX_INLINE_FILES)]
     max_inline_files: usize,
@@ -630,6 +633,7 @@ fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
         config.rate_limit_per_minute = args.rate_limit;
         config.reload = args.reload;
         config.max_body_bytes = args.max_body_bytes;
+        config.max_query_bytes = args.max_query_bytes;
         config.max_inline_files = args.max_inline_files;
         config.max_concurrent_scans = args.max_concurrent_scans;
         config.queue_wait = seconds("queue-wait", args.queue_wait)?;
@@ -735,10 +739,13 @@ fn pack_import(args: PackImportArgs, state_dir: Option<&Path>) -> Result<u8> {
         ImportSource::Yaml(String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{}: neither a Wasm component nor UTF-8 YAML", args.file.display()))?)
     };
     let pack_id = args.id.clone();
-    let store = open_store(state_dir)?;
     let config = Config::load(Path::new("."), None)?;
     let req = ImportRequest { actor: sentra_server::packs::Actor::cli(), tenant: args.tenant.clone(), pack_id, overwrite: args.overwrite, expected_sha256: None, enabled: true, source };
-    let record = sentra_server::packs::import_pack(&catalog()?, &store, &config, req).with_context(|| format!("{}", args.file.display()))?;
+    let catalog = catalog()?;
+    // Checked before the store is opened: a refused pack creates no state directory.
+    let checked = sentra_server::packs::check_import(&catalog, &config, &req).with_context(|| format!("{}", args.file.display()))?;
+    let store = open_store(state_dir)?;
+    let record = sentra_server::packs::store_import(&catalog, &store, req, checked).with_context(|| format!("{}", args.file.display()))?;
     writeln!(
         anstream::stdout(),
         "imported pack `{}` ({}, {} rules, sha256 {}) for tenant `{}`",

@@ -127,6 +127,9 @@ pub const APPROVAL_SWEEP: Duration = Duration::from_secs(1);
 
 /// Largest request body (bytes). Larger bodies get 413.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 32 << 20;
+/// Longest query string (bytes). Longer ones get 400 `query_too_long`: no filter, id or
+/// path the API takes comes close, and a long one is a mistake or a probe.
+pub const DEFAULT_MAX_QUERY_BYTES: usize = 4 << 10;
 /// Most inline files one request may carry.
 pub const DEFAULT_MAX_INLINE_FILES: usize = 10_000;
 /// Scans that run at once; more wait for a slot.
@@ -142,6 +145,7 @@ pub struct ServerConfig {
     /// The workspace relative `repo_path`s resolve against, and the only tree scans may read.
     pub root: PathBuf,
     pub max_body_bytes: usize,
+    pub max_query_bytes: usize,
     pub max_inline_files: usize,
     pub max_concurrent_scans: usize,
     pub queue_wait: Duration,
@@ -163,6 +167,7 @@ impl ServerConfig {
     pub fn new(root: PathBuf) -> Self {
         Self {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_query_bytes: DEFAULT_MAX_QUERY_BYTES,
             max_inline_files: DEFAULT_MAX_INLINE_FILES,
             max_concurrent_scans: DEFAULT_MAX_CONCURRENT_SCANS,
             queue_wait: DEFAULT_QUEUE_WAIT,
@@ -398,7 +403,7 @@ fn load(root: &Path, catalog: &Catalog) -> Result<Loaded, StartError> {
 /// permission [`auth::ROUTES`] gives each of them; `/health`, `/openapi.json` and the
 /// documentation pages are public.
 pub fn router(state: Arc<AppState>) -> Router {
-    let body_limit = state.config.max_body_bytes;
+    let (body_limit, query_limit) = (state.config.max_body_bytes, state.config.max_query_bytes);
     let protected = Router::new()
         .route("/scan", post(scan))
         .route("/gate", post(gate))
@@ -439,14 +444,24 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/health", get(health))
         .route("/openapi.json", get(openapi_doc))
         .merge(docs::routes());
-    with_common_layers(app, body_limit).with_state(state)
+    with_common_layers(app, body_limit, query_limit).with_state(state)
 }
 
-/// What every route gets: JSON 404/405, the body limit, panics as JSON 500, the request
-/// id and the log line.
-fn with_common_layers<S: Clone + Send + Sync + 'static>(app: Router<S>, body_limit: usize) -> Router<S> {
+/// What every route gets: JSON 404/405, the body and query limits, panics as JSON 500,
+/// the request id and the log line.
+fn with_common_layers<S: Clone + Send + Sync + 'static>(app: Router<S>, body_limit: usize, query_limit: usize) -> Router<S> {
     app.fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
+        .layer(middleware::from_fn(move |req: Request, next: Next| async move {
+            match req.uri().query() {
+                Some(q) if q.len() > query_limit => ApiError::bad_request(
+                    "query_too_long",
+                    format!("the query string is {} bytes; the limit is {query_limit}", q.len()),
+                )
+                .into_response(),
+                _ => next.run(req).await,
+            }
+        }))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(middleware::from_fn(request_log))
@@ -654,6 +669,13 @@ fn prepare(
             Source::Directory(dir)
         }
     };
+    if let Some(changed) = &req.changed_files {
+        for (i, path) in changed.iter().enumerate() {
+            if let Err(msg) = check_inline_path(path) {
+                return Err(ApiError::invalid(&["body", "changed_files", &i.to_string()], format!("`{path}`: {msg}"), "value_error"));
+            }
+        }
+    }
     Ok(Prepared { label, source, config, options_only: req.changed_files.map(|c| c.into_iter().collect()) })
 }
 
@@ -699,6 +721,15 @@ struct CheckedScan {
 /// so the streaming endpoint can still answer a bad request with a 4xx status.
 async fn check_scan(state: &Arc<AppState>, tenant: &str, req: ScanRequest) -> Result<CheckedScan, ApiError> {
     let (loaded, tenant_packs) = current_for(state, tenant).await?;
+    // Overrides of rules are checked against the packs later; a pack named with no rules
+    // under it would slip past that, so every named pack must exist.
+    let named: Vec<&String> = req.config_overrides.iter().flat_map(|o| o.pack_overrides.iter().flat_map(|m| m.keys())).collect();
+    for pack in named {
+        let known = state.catalog.ids().contains(pack) || tenant_packs.records.iter().any(|r| &r.pack_id == pack);
+        if !known {
+            return Err(ApiError::invalid(&["body", "config_overrides", "pack_overrides", pack], format!("there is no pack `{pack}`"), "value_error"));
+        }
+    }
     let prepared = prepare(state, &loaded, tenant, tenant_packs.overrides(), req)?;
     Ok(CheckedScan { loaded, tenant_packs, prepared })
 }
@@ -1234,7 +1265,7 @@ mod tests {
         async fn boom() -> &'static str {
             panic!("handler bug")
         }
-        let app = with_common_layers(Router::new().route("/boom", get(boom)).route("/ok", get(|| async { "ok" })), 1024);
+        let app = with_common_layers(Router::new().route("/boom", get(boom)).route("/ok", get(|| async { "ok" })), 1024, DEFAULT_MAX_QUERY_BYTES);
         let req = |uri: &str| axum::http::Request::builder().uri(uri).body(axum::body::Body::empty()).unwrap();
         let res = app.clone().oneshot(req("/boom")).await.unwrap();
         assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);

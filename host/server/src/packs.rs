@@ -97,6 +97,20 @@ pub enum ImportError {
 
 /// Checks a pack and stores it for the tenant.
 pub fn import_pack(catalog: &Catalog, store: &dyn Storage, config: &Config, req: ImportRequest) -> Result<PackRecord, ImportError> {
+    let checked = check_import(catalog, config, &req)?;
+    store_import(catalog, store, req, checked)
+}
+
+/// A pack that passed every check but storage: what [`store_import`] writes.
+pub struct CheckedImport {
+    new: NewPack,
+    bytes: Vec<u8>,
+}
+
+/// Validates an import without touching the store: the document or component, its id,
+/// and that it loads. A caller that must not create state for a refused pack (the CLI)
+/// checks first and opens the store after.
+pub fn check_import(catalog: &Catalog, config: &Config, req: &ImportRequest) -> Result<CheckedImport, ImportError> {
     if let Some(id) = &req.pack_id
         && !valid_pack_id(id) {
             return Err(ImportError::InvalidId(id.clone()));
@@ -166,6 +180,15 @@ pub fn import_pack(catalog: &Catalog, store: &dyn Storage, config: &Config, req:
             (new, bytes.clone())
         }
     };
+    if catalog.ids().contains(&new.pack_id) {
+        return Err(ImportError::Builtin(new.pack_id));
+    }
+    Ok(CheckedImport { new, bytes })
+}
+
+/// Stores a checked pack (refusing to replace one unless asked) and audits it.
+pub fn store_import(catalog: &Catalog, store: &dyn Storage, req: ImportRequest, checked: CheckedImport) -> Result<PackRecord, ImportError> {
+    let CheckedImport { new, bytes } = checked;
     if catalog.ids().contains(&new.pack_id) {
         return Err(ImportError::Builtin(new.pack_id));
     }
