@@ -35,7 +35,7 @@ for t in "${targets[@]}"; do
       -artifact_prefix="target/fuzz/artifacts/$t/" -print_final_stats=1 2>&1 | tee "target/fuzz/$t.log" | grep -E "^(#[0-9]+\s+DONE|==[0-9]+==|SUMMARY|stat::number_of_executed_units|stat::peak_rss_mb|Done)" ; then
     :
   fi
-  if ls "target/fuzz/artifacts/$t"/crash-* "target/fuzz/artifacts/$t"/timeout-* "target/fuzz/artifacts/$t"/oom-* >/dev/null 2>&1; then
+  if [ -n "$(find "target/fuzz/artifacts/$t" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) -print -quit)" ]; then
     echo "!! $t: see target/fuzz/artifacts/$t/"
     status=1
   fi
