@@ -46,10 +46,17 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 "$sentra" serve --host 127.0.0.1 --port "$port" --root "$work/root" --state-dir "$state" --rate-limit 0 \
   >"$out/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 100); do
-  curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+python3 - "$port" <<'PY'
+import sys, time, urllib.request
+for _ in range(300):
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/health", timeout=1)
+        break
+    except OSError:
+        time.sleep(0.1)
+else:
+    sys.exit("the server did not answer /health")
+PY
 
 status=0
 for role in admin viewer; do
