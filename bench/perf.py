@@ -364,6 +364,12 @@ def profile(corpus, packs, env, out):
     return "## by shared object\n" + keep(by_dso) + "\n\n## by symbol (self time >= 1.5%)\n" + keep(by_sym) + "\n"
 
 
+def first_line_of(cmd):
+    """The first line a tool prints about itself (wrk prints its version to stderr)."""
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    return (out.stdout or out.stderr).splitlines()[0]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
@@ -468,7 +474,7 @@ def main():
         "kernel": platform.release(),
         "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
         "rg": subprocess.run([str(RG), "--version"], capture_output=True, text=True).stdout.splitlines()[0],
-        "wrk": (subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout or subprocess.run(["wrk", "--version"], capture_output=True, text=True).stderr).splitlines()[0],
+        "wrk": first_line_of(["wrk", "--version"]),
         "sentra_commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip(),
     }
     results = {"date": date, "machine": machine, "corpus": {"sources": [str(s) for _, s in SOURCES], **{str(k): v for k, v in facts.items()}}, "packs": packs, "runs": args.runs, "throughput": throughput, "scaling": scaling, "incremental": incremental, "startup": startup, "server": server}

@@ -946,7 +946,7 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
     let started = std::time::Instant::now();
     let cache_loader = (!args.no_cache).then(|| {
         let (root, state_dir) = (root.clone(), state_dir.map(Path::to_path_buf));
-        std::thread::spawn(move || (ScanCacheHandle::load(&root, state_dir.as_deref()), started.elapsed()))
+        std::thread::spawn(move || (load_scan_cache(&root, state_dir.as_deref()), started.elapsed()))
     });
     let cat = catalog()?;
     if config.standards_packs.is_none() {
@@ -977,8 +977,8 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
         None => (None, std::time::Duration::ZERO),
     };
     if let Some(c) = &cache {
-        options.cache = Some(&c.cache);
-        if let Ok(dir) = c.dir.canonicalize() {
+        options.cache = Some(c.cache());
+        if let Ok(dir) = c.dir().canonicalize() {
             options.skip_dirs.push(dir);
         }
     }
@@ -1039,35 +1039,14 @@ fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u
 /// The incremental cache of one scan root: loaded before the scan with the database
 /// closed again (a scan must never open and close a SQLite file this process holds open),
 /// saved after it. Any cache problem is a warning and a full scan, never a failure.
-struct ScanCacheHandle {
-    dir: PathBuf,
-    key: String,
-    cache: sentra_engine::cache::ScanCache,
-}
-
-impl ScanCacheHandle {
-    fn load(root: &Path, state_dir: Option<&Path>) -> Option<Self> {
-        let key = root.canonicalize().ok()?.display().to_string();
-        let explicit = state_dir.is_some() || std::env::var_os(sentra_store::STATE_DIR_ENV).is_some();
-        let state = sentra_store::state_dir(Path::new("."), state_dir);
-        let dir = if explicit || state.is_dir() { state } else { sentra_engine::default_cache_dir()?.join("scans") };
-        match sentra_store::ScanCacheDb::open(&dir).and_then(|db| db.load(&key)) {
-            Ok((contexts, files)) => Some(Self { cache: sentra_engine::cache::ScanCache::from_rows(contexts, files), dir, key }),
-            Err(e) => {
-                tracing::warn!(error = %e, "scan cache unavailable; scanning every file");
-                None
-            }
-        }
-    }
-
-    fn save(mut self) {
-        let changes = self.cache.take_changes();
-        let saved = sentra_store::ScanCacheDb::open(&self.dir)
-            .and_then(|mut db| db.save(&self.key, &changes.contexts, &changes.upserts, &changes.removed));
-        if let Err(e) = saved {
-            tracing::warn!(error = %e, "could not save the scan cache");
-        }
-    }
+/// Where the CLI keeps a tree's scan cache: the state directory when there is one (named,
+/// or `.sentra` present), else the user cache directory, keyed by the tree's real path.
+fn load_scan_cache(root: &Path, state_dir: Option<&Path>) -> Option<sentra_server::scan_cache::StoredScanCache> {
+    let key = root.canonicalize().ok()?.display().to_string();
+    let explicit = state_dir.is_some() || std::env::var_os(sentra_store::STATE_DIR_ENV).is_some();
+    let state = sentra_store::state_dir(Path::new("."), state_dir);
+    let dir = if explicit || state.is_dir() { state } else { sentra_engine::default_cache_dir()?.join("scans") };
+    sentra_server::scan_cache::StoredScanCache::load(&dir, &key)
 }
 
 fn print_timings(t: &sentra_engine::scan::StageTimes, load: std::time::Duration, save: std::time::Duration, files: usize) {

@@ -14,6 +14,7 @@ mod strict_json;
 pub mod history;
 pub mod settings;
 pub mod packs;
+pub mod scan_cache;
 pub mod error;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -785,16 +786,7 @@ async fn run_checked_scan(
             (sentra_engine::Source::Directory(dir), Some(_)) => Some(format!("{tenant}\0{}", dir.display())),
             _ => None,
         };
-        let cache = cache_key.as_ref().and_then(|key| {
-            let dir = st.state_dir.as_ref()?;
-            match sentra_store::ScanCacheDb::open(dir).and_then(|db| db.load(key)) {
-                Ok((contexts, files)) => Some(sentra_engine::cache::ScanCache::from_rows(contexts, files)),
-                Err(e) => {
-                    tracing::warn!(error = %e, "scan cache unavailable; scanning every file");
-                    None
-                }
-            }
-        });
+        let cache = cache_key.as_ref().and_then(|key| scan_cache::StoredScanCache::load(st.state_dir.as_ref()?, key));
         let options = ScanOptions {
             only: prepared.options_only,
             cancel: Some(&flag),
@@ -802,17 +794,13 @@ async fn run_checked_scan(
             skip_dirs,
             suppressions,
             today: None,
-            cache: cache.as_ref(),
+            cache: cache.as_ref().map(scan_cache::StoredScanCache::cache),
             timings: None,
         };
         let result = sentra_engine::scan(&prepared.source, &set, &prepared.config, &options);
         drop(options);
-        if let (Some(mut cache), Some(key), Some(dir), Ok(_)) = (cache, cache_key, st.state_dir.as_ref(), &result) {
-            let changes = cache.take_changes();
-            let saved = sentra_store::ScanCacheDb::open(dir).and_then(|mut db| db.save(&key, &changes.contexts, &changes.upserts, &changes.removed));
-            if let Err(e) = saved {
-                tracing::warn!(error = %e, "could not save the scan cache");
-            }
+        if let (Some(cache), Ok(_)) = (cache, &result) {
+            cache.save();
         }
         if let Ok(r) = &result {
             let passed = sentra_engine::gate_with(r, &prepared.config.gate_policy()).passed;
