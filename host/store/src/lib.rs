@@ -31,6 +31,8 @@ pub const DEFAULT_STATE_DIR: &str = ".sentra";
 pub const STATE_DIR_ENV: &str = "GUARD_STATE_DIR";
 /// The database file inside the state directory.
 pub const DATABASE_FILE: &str = "sentra.db";
+/// How old an unreferenced pack file must be before opening the store removes it.
+pub const ORPHAN_FILE_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
 /// Scans per tenant whose full result is kept (older ones keep their summary for trends).
 pub const SCAN_RESULTS_KEPT: i64 = 200;
 /// How long a write waits for another process's write before failing.
@@ -255,7 +257,39 @@ impl SqliteStore {
             MigrateError::Sqlite(source) => StoreError::Sqlite { path: path.clone(), source },
             MigrateError::TooNew(found) => StoreError::TooNew { path: path.clone(), found, known: MIGRATIONS.len() as i64 },
         })?;
-        Ok(Self { dir: dir.to_path_buf(), path, conn: Mutex::new(conn) })
+        let store = Self { dir: dir.to_path_buf(), path, conn: Mutex::new(conn) };
+        store.sweep_pack_files(ORPHAN_FILE_AGE);
+        Ok(store)
+    }
+
+    /// Deletes pack files no row refers to, and temporary files of interrupted imports,
+    /// once they are older than `min_age`. A process killed between writing a pack file
+    /// and committing its row (or in the middle of the write) leaves them; the age keeps
+    /// the sweep away from an import another process is making right now. Best effort:
+    /// a file that cannot be removed is left for the next open.
+    pub fn sweep_pack_files(&self, min_age: std::time::Duration) -> usize {
+        let Ok(referenced) = self.with(|c| {
+            let mut stmt = c.prepare("SELECT file FROM packs WHERE file IS NOT NULL")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            rows.collect::<rusqlite::Result<std::collections::HashSet<String>>>()
+        }) else {
+            return 0;
+        };
+        let Ok(tenants) = std::fs::read_dir(self.dir.join("packs")) else { return 0 };
+        let now = std::time::SystemTime::now();
+        let mut removed = 0;
+        for tenant in tenants.flatten().filter(|e| e.path().is_dir()) {
+            let Ok(files) = std::fs::read_dir(tenant.path()) else { continue };
+            for file in files.flatten() {
+                let rel = format!("packs/{}/{}", tenant.file_name().to_string_lossy(), file.file_name().to_string_lossy());
+                let old_enough = file.metadata().and_then(|m| m.modified()).is_ok_and(|t| now.duration_since(t).unwrap_or_default() >= min_age);
+                if old_enough && !referenced.contains(&rel) && std::fs::remove_file(file.path()).is_ok() {
+                    tracing::info!(file = %rel, "removed a pack file no pack refers to (left by an interrupted import)");
+                    removed += 1;
+                }
+            }
+        }
+        removed
     }
 
     /// The database file.
@@ -920,6 +954,33 @@ mod tests {
         assert_eq!(store.scan_result("t", None).unwrap().unwrap().1, format!("{{\"n\": {}}}", ids.len() - 1));
         assert_eq!(store.list_scans("t", None, 1000).unwrap().len(), ids.len(), "summaries are all kept");
         assert!(store.scan_result("other", Some(other)).unwrap().is_some(), "another tenant's history is untouched");
+    }
+
+    #[test]
+    fn files_left_by_interrupted_imports_are_swept_and_stored_packs_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let new = NewPack {
+            tenant: "default".into(),
+            pack_id: "kept".into(),
+            kind: PackKind::Yaml,
+            name: "kept".into(),
+            version: "1".into(),
+            description: String::new(),
+            license: String::new(),
+            rule_count: 0,
+            enabled: true,
+        };
+        let record = store.put_pack(&new, b"pack_id: kept\nname: kept\nrules: []\n").unwrap();
+        let packs = dir.path().join("packs/default");
+        // What a kill leaves: a written file whose row never committed, a half-written one.
+        std::fs::write(packs.join("orphan-0123456789abcdef.yaml"), "pack_id: orphan\n").unwrap();
+        std::fs::write(packs.join(".import-1-0.tmp"), "pack_id: tor").unwrap();
+        assert_eq!(store.sweep_pack_files(ORPHAN_FILE_AGE), 0, "young files are left alone: an import may be in flight");
+        assert_eq!(store.sweep_pack_files(std::time::Duration::ZERO), 2);
+        let left: Vec<String> = std::fs::read_dir(&packs).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+        assert_eq!(store.pack_bytes(&record).unwrap(), b"pack_id: kept\nname: kept\nrules: []\n");
     }
 
     fn new_key(role: Role, name: Option<&str>) -> NewKey {
