@@ -132,30 +132,15 @@ fn is_absent(bytes: &[u8]) -> bool {
 }
 
 fn deserialize_body<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-        let msg = e.to_string();
-        ApiError {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            code: "validation_error",
-            detail: format!("body: {msg}"),
-            errors: Some(vec![FieldError { loc: vec!["body".into()], msg, kind: "json_invalid".into() }]),
-            retry_after: None,
-        }
-    })?;
+    let field = |loc: Vec<String>, msg: String, kind: &str| ApiError::invalid_many([FieldError { loc, msg, kind: kind.into() }]);
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| field(vec!["body".into()], e.to_string(), "json_invalid"))?;
     if !value.is_object() {
         return Err(ApiError::invalid(&["body"], "expected a JSON object", "type_error"));
     }
     serde_path_to_error::deserialize(crate::strict_json::Strict(&value)).map_err(|e| {
         let mut loc = vec!["body".to_string()];
         loc.extend(e.path().iter().map(|seg| seg.to_string()).filter(|s| s != "?"));
-        let msg = e.inner().to_string();
-        ApiError {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            code: "validation_error",
-            detail: format!("{}: {msg}", loc.join(".")),
-            errors: Some(vec![FieldError { loc, msg, kind: "type_error".into() }]),
-            retry_after: None,
-        }
+        field(loc, e.inner().to_string(), "type_error")
     })
 }
 

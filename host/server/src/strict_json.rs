@@ -15,14 +15,14 @@ pub(crate) struct Strict<'a>(pub &'a Value);
 
 type Error = serde_json::Error;
 
-impl<'de, 'a> IntoDeserializer<'de, Error> for Strict<'a> {
+impl<'de> IntoDeserializer<'de, Error> for Strict<'_> {
     type Deserializer = Self;
     fn into_deserializer(self) -> Self {
         self
     }
 }
 
-impl<'de, 'a> de::Deserializer<'de> for Strict<'a> {
+impl<'de> de::Deserializer<'de> for Strict<'_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
