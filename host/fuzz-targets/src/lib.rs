@@ -11,8 +11,11 @@ use std::sync::OnceLock;
 use sentra_engine::ScanResult;
 use sentra_matcher::{MatchLimits, PatternSet};
 
+/// A fuzz target: takes any bytes, panics only on a bug.
+pub type Target = fn(&[u8]);
+
 /// Every target by the name its cargo-fuzz binary and regression directory use.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("pack_yaml", pack_yaml),
     ("config", config),
     ("inline_suppression", inline_suppression),
