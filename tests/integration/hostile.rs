@@ -136,6 +136,14 @@ fn hostile_packs_are_refused_or_contained_while_other_tenants_scan() {
     assert_error(status, &v, 400, "invalid_pack");
     assert!(v["detail"].as_str().unwrap().contains("DUP-1"), "{v}");
     assert!(v.to_string().len() < 16 << 10, "a thousand duplicates make a bounded error: {} bytes", v.to_string().len());
+    // Brace groups multiply: twenty of four alternatives would be 4^20 globs (the glob
+    // fuzzer found the loader hanging on it). Refused at once.
+    let started = Instant::now();
+    let bomb = format!("pack_id: glob-bomb\nname: g\nrules:\n  - {{id: G-1, name: g, type: regex, severity: low, pattern: x, file_glob: '{}'}}\n", "{a,b,c,d}".repeat(20));
+    let (status, _, v) = import_yaml(&bomb);
+    assert_error(status, &v, 400, "invalid_pack");
+    assert!(v["detail"].as_str().unwrap().contains("more than 1024 globs"), "{v}");
+    assert!(started.elapsed() < Duration::from_secs(5), "the glob bomb took {:?}", started.elapsed());
     for (name, needle) in [("test-dup-rules", "duplicate id `DUP-001`"), ("test-net", "does not grant"), ("test-future-api", "sentra:pack@")] {
         let (status, v) = import_wasm(name);
         assert_error(status, &v, 400, "invalid_pack");

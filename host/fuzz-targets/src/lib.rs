@@ -70,8 +70,11 @@ pub fn glob(data: &[u8]) {
         let m = g.compile_matcher();
         let _ = m.is_match("src/main.rs");
     }
-    for expanded in sentra_pack_format::expand_globs(glob) {
-        let _ = sentra_engine::config::compile_glob(&expanded);
+    if let Ok(expanded) = sentra_pack_format::expand_globs(glob) {
+        assert!(expanded.len() <= sentra_pack_format::MAX_GLOB_EXPANSIONS);
+        for g in expanded {
+            let _ = sentra_engine::config::compile_glob(&g);
+        }
     }
     if !regex.is_empty()
         && let Ok(set) = PatternSet::compile(&[regex], MatchLimits::default())

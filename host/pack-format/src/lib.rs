@@ -189,18 +189,24 @@ pub fn valid_pack_id(id: &str) -> bool {
         && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
+/// Most plain globs one `file_glob` value may expand to. Brace groups multiply: twenty
+/// groups of four alternatives are a trillion globs, which would hang whoever loads the
+/// pack (the glob fuzzer found it); no real pack comes near this.
+pub const MAX_GLOB_EXPANSIONS: usize = 1024;
+
 /// Splits a `file_glob` value on top-level commas and expands brace groups (nested ones
-/// too), so `src/**/*.{py,j{s,sx}}, lib/*` becomes four plain globs.
-pub fn expand_globs(spec: &str) -> Vec<String> {
+/// too), so `src/**/*.{py,j{s,sx}}, lib/*` becomes four plain globs. More than
+/// [`MAX_GLOB_EXPANSIONS`] is an error naming the count it got to.
+pub fn expand_globs(spec: &str) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for part in split_top_level(spec, ',') {
         let part = part.trim();
         if !part.is_empty() {
-            expand_braces(part, &mut out);
+            expand_braces(part, &mut out)?;
         }
     }
     out.dedup();
-    out
+    Ok(out)
 }
 
 fn split_top_level(s: &str, sep: char) -> Vec<&str> {
@@ -220,13 +226,17 @@ fn split_top_level(s: &str, sep: char) -> Vec<&str> {
     parts
 }
 
-fn expand_braces(s: &str, out: &mut Vec<String>) {
+fn expand_braces(s: &str, out: &mut Vec<String>) -> Result<(), String> {
     // The first `{` and its matching `}`; an unbalanced brace is left as written (the
     // validator reports it when the glob fails to compile).
-    let Some(open) = s.find('{') else {
+    let push = |out: &mut Vec<String>| {
+        if out.len() == MAX_GLOB_EXPANSIONS {
+            return Err(format!("expands to more than {MAX_GLOB_EXPANSIONS} globs; use fewer brace groups"));
+        }
         out.push(s.to_string());
-        return;
+        Ok(())
     };
+    let Some(open) = s.find('{') else { return push(out) };
     let mut depth = 0;
     let mut close = None;
     for (i, c) in s[open..].char_indices() {
@@ -242,14 +252,12 @@ fn expand_braces(s: &str, out: &mut Vec<String>) {
             _ => {}
         }
     }
-    let Some(close) = close else {
-        out.push(s.to_string());
-        return;
-    };
+    let Some(close) = close else { return push(out) };
     let (head, body, tail) = (&s[..open], &s[open + 1..close], &s[close + 1..]);
     for alt in split_top_level(body, ',') {
-        expand_braces(&format!("{head}{alt}{tail}"), out);
+        expand_braces(&format!("{head}{alt}{tail}"), out)?;
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -258,12 +266,24 @@ mod tests {
 
     #[test]
     fn globs_expand_commas_and_nested_braces() {
-        assert_eq!(expand_globs("**/*.{py,js}"), vec!["**/*.py", "**/*.js"]);
-        assert_eq!(
-            expand_globs("src/**/*.{py,j{s,sx}}, lib/*"),
-            vec!["src/**/*.py", "src/**/*.js", "src/**/*.jsx", "lib/*"]
-        );
-        assert_eq!(expand_globs("**/*"), vec!["**/*"]);
-        assert_eq!(expand_globs("a/{b"), vec!["a/{b"]);
+        let expand = |s: &str| expand_globs(s).unwrap();
+        assert_eq!(expand("**/*.{py,js}"), vec!["**/*.py", "**/*.js"]);
+        assert_eq!(expand("src/**/*.{py,j{s,sx}}, lib/*"), vec!["src/**/*.py", "src/**/*.js", "src/**/*.jsx", "lib/*"]);
+        assert_eq!(expand("**/*"), vec!["**/*"]);
+        assert_eq!(expand("a/{b"), vec!["a/{b"]);
+    }
+
+    #[test]
+    fn brace_expansion_stops_at_its_limit() {
+        // 4^5 = 1024 globs is the most one value may make; 4^6 is refused at once, and so
+        // is 4^20, which the fuzzer found hanging the loader.
+        assert_eq!(expand_globs(&"{a,b,c,d}".repeat(5)).unwrap().len(), MAX_GLOB_EXPANSIONS);
+        let started = std::time::Instant::now();
+        for groups in [6, 20] {
+            let err = expand_globs(&"{a,b,c,d}".repeat(groups)).unwrap_err();
+            assert!(err.contains("more than 1024 globs"), "{err}");
+        }
+        assert!(expand_globs(&format!("{}{{", "{a,b}".repeat(20))).is_err(), "an unbalanced tail counts too");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1), "{:?}", started.elapsed());
     }
 }

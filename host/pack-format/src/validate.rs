@@ -245,7 +245,15 @@ impl Validator<'_> {
                 Some(rest) => ("!", rest),
                 None => ("", spec.as_str()),
             };
-            for glob in expand_globs(spec) {
+            let expanded = match expand_globs(spec) {
+                Ok(globs) => globs,
+                Err(e) => {
+                    let shown: String = spec.chars().take(80).collect();
+                    self.error(at, field, format!("glob `{shown}`: {e}"));
+                    continue;
+                }
+            };
+            for glob in expanded {
                 match globset::GlobBuilder::new(&glob).literal_separator(true).build() {
                     Ok(_) => out.push(format!("{neg}{glob}")),
                     Err(e) => self.error(at, field, format!("invalid glob `{glob}`: {}", e.kind())),
