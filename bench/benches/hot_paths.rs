@@ -22,9 +22,7 @@ fn catalog() -> Catalog {
         .map(|(id, bytes)| PackSource::component(id, bytes))
         .chain(sentra_builtin_packs::BUILTIN_YAML.iter().map(|(id, doc)| PackSource::yaml(id, doc)))
         .collect();
-    Catalog::new(sources, sentra_engine::default_cache_dir())
-        .expect("catalog")
-        .with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE)
+    Catalog::new(sources, sentra_engine::default_cache_dir()).expect("catalog").with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE)
 }
 
 fn bench(c: &mut Criterion) {

@@ -30,11 +30,8 @@ fn main() {
     for (_, dir) in &dirs {
         println!("cargo:rerun-if-changed={}", dir.display());
     }
-    let builtin: Vec<String> = dirs
-        .iter()
-        .filter(|(name, dir)| dir.join("Cargo.toml").exists() && name != "declarative")
-        .map(|(name, _)| name.clone())
-        .collect();
+    let builtin: Vec<String> =
+        dirs.iter().filter(|(name, dir)| dir.join("Cargo.toml").exists() && name != "declarative").map(|(name, _)| name.clone()).collect();
     let mut yaml: Vec<(String, PathBuf)> = dirs
         .iter()
         .filter(|(_, dir)| !dir.join("Cargo.toml").exists() && dir.join("pack.yaml").exists())
@@ -45,13 +42,9 @@ fn main() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     ensure_target();
 
-    let target_dir = std::env::var_os("SENTRA_GUEST_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| guest_target_dir(&root));
+    let target_dir = std::env::var_os("SENTRA_GUEST_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| guest_target_dir(&root));
     let mut cmd = Command::new(&cargo);
-    cmd.current_dir(root.join("packs"))
-        .args(["build", "--release", "--target", TARGET, "--target-dir"])
-        .arg(&target_dir);
+    cmd.current_dir(root.join("packs")).args(["build", "--release", "--target", TARGET, "--target-dir"]).arg(&target_dir);
     for (k, _) in std::env::vars_os() {
         let k = k.to_string_lossy();
         if k == "RUSTFLAGS"
@@ -100,10 +93,7 @@ fn guest_target_dir(root: &Path) -> PathBuf {
     // OUT_DIR is target/<profile>/build/<pkg>/out (or target/<triple>/<profile>/...);
     // walk up to the directory that holds `build`'s profile dir's parent.
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    out.ancestors()
-        .find(|p| p.join("CACHEDIR.TAG").exists())
-        .map(|t| t.join("guest"))
-        .unwrap_or_else(|| root.join("target/guest"))
+    out.ancestors().find(|p| p.join("CACHEDIR.TAG").exists()).map(|t| t.join("guest")).unwrap_or_else(|| root.join("target/guest"))
 }
 
 /// Automatic toolchain installs are off on CI machines (`RUSTUP_AUTO_INSTALL=0`), so make

@@ -16,7 +16,16 @@ const MAX_BODY: usize = 64 << 10;
 /// Everything a client can read back that a write could have changed.
 fn snapshot(s: &Server) -> Value {
     let mut out = serde_json::Map::new();
-    for path in ["/api/packs", "/api/suppressions", "/api/config", "/api/governance", "/api/approvals?status=all", "/api/work-items", "/api/trends", "/api/audit?limit=1000"] {
+    for path in [
+        "/api/packs",
+        "/api/suppressions",
+        "/api/config",
+        "/api/governance",
+        "/api/approvals?status=all",
+        "/api/work-items",
+        "/api/trends",
+        "/api/audit?limit=1000",
+    ] {
         let (status, _, mut v) = s.call("GET", path, None, None);
         assert_eq!(status, 200, "{path}: {v}");
         // Reads are not audited, but the rate of time is: drop what moves by itself.
@@ -74,12 +83,7 @@ fn every_operation_refuses_bad_bodies_queries_and_paths_without_changing_anythin
     let outside = tempfile::tempdir().unwrap();
     write(outside.path(), "secret.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
     let max_body = MAX_BODY.to_string();
-    let s = Server::start_with(
-        root.path(),
-        &["--host", "127.0.0.1", "--rate-limit", "0", "--max-body-bytes", &max_body, "--max-inline-files", "10"],
-        &[],
-        0,
-    );
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--rate-limit", "0", "--max-body-bytes", &max_body, "--max-inline-files", "10"], &[], 0);
     // Some state to protect: a pack, a suppression, an approval, a recorded scan.
     for (method, path, body) in [
         ("POST", "/api/packs", json!({"pack_id": "team", "name": "Team", "rules": []})),
@@ -127,7 +131,12 @@ fn every_operation_refuses_bad_bodies_queries_and_paths_without_changing_anythin
                 }
                 // Each property with a value of the wrong type: 422 naming the property.
                 let schema = resolve(&doc, schema);
-                let schema = schema.get("oneOf").and_then(|a| a.as_array()).and_then(|a| a.iter().find(|x| x.get("$ref").is_some())).map(|x| resolve(&doc, x)).unwrap_or(schema);
+                let schema = schema
+                    .get("oneOf")
+                    .and_then(|a| a.as_array())
+                    .and_then(|a| a.iter().find(|x| x.get("$ref").is_some()))
+                    .map(|x| resolve(&doc, x))
+                    .unwrap_or(schema);
                 for (prop, prop_schema) in schema["properties"].as_object().into_iter().flatten() {
                     let Some(wrong) = wrong_value(&doc, prop_schema) else { continue };
                     let body = json!({prop: wrong}).to_string();
@@ -250,7 +259,11 @@ fn the_cli_refuses_bad_flags_config_and_packs_with_exit_2_and_a_named_error() {
     std::fs::write(r.join("bad/not-utf8.yaml"), b"standards_packs: [\xff\xfe]\n").unwrap();
     write(r, "bad/huge.yaml", &format!("scan_exclude:\n{}", "  - 'x/**'\n".repeat(200_000)));
     write(r, "packs/bad-regex.yaml", "pack_id: bad-regex\nname: x\nrules:\n  - {id: B-1, name: b, type: regex, severity: low, pattern: '(unclosed'}\n");
-    write(r, "packs/dup.yaml", "pack_id: dup\nname: x\nrules:\n  - {id: D-1, name: a, type: regex, severity: low, pattern: a}\n  - {id: D-1, name: b, type: regex, severity: low, pattern: b}\n");
+    write(
+        r,
+        "packs/dup.yaml",
+        "pack_id: dup\nname: x\nrules:\n  - {id: D-1, name: a, type: regex, severity: low, pattern: a}\n  - {id: D-1, name: b, type: regex, severity: low, pattern: b}\n",
+    );
     write(r, "packs/traversal.yaml", "pack_id: ../../etc\nname: x\nrules: []\n");
     std::fs::write(r.join("packs/random.wasm"), (0..512u32).map(|i| (i * 7919) as u8).collect::<Vec<u8>>()).unwrap();
     let before = tree(r);

@@ -162,8 +162,7 @@ fn zero_config_and_init_choose_packs_from_the_tree() {
     };
     let v = scan(&[]);
     let packs: BTreeSet<String> = v["packs"].as_array().unwrap().iter().map(|p| p["pack_id"].as_str().unwrap().to_string()).collect();
-    let want: BTreeSet<String> =
-        ["secrets", "owasp-top-10", "supply-chain-security", "python-security", "cloud-iac"].into_iter().map(String::from).collect();
+    let want: BTreeSet<String> = ["secrets", "owasp-top-10", "supply-chain-security", "python-security", "cloud-iac"].into_iter().map(String::from).collect();
     assert_eq!(packs, want);
     let rules: BTreeSet<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule_id"].as_str().unwrap()).collect();
     assert!(rules.contains("PY-EVAL") && rules.contains("IAC-DOCKER-FROM-LATEST"), "{rules:?}");
@@ -227,7 +226,12 @@ fn a_manifest_without_a_lock_file_fires_and_with_one_stays_quiet() {
     let fired = |dir: &Path| -> BTreeSet<String> {
         let out = sentra(&["scan", ".", "--pack", "supply-chain-security", "--format", "json"], dir, &[]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        json(&out)["findings"].as_array().unwrap().iter().map(|f| format!("{}:{} {}", f["evidence"]["file"].as_str().unwrap(), f["evidence"]["lines"][0], f["rule_id"].as_str().unwrap())).collect()
+        json(&out)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{}:{} {}", f["evidence"]["file"].as_str().unwrap(), f["evidence"]["lines"][0], f["rule_id"].as_str().unwrap()))
+            .collect()
     };
     assert_eq!(fired(dir.path()), BTreeSet::from(["web/package.json:1 SC-NPM-NO-LOCKFILE".to_string(), "go.mod:1 SC-GO-NO-GOSUM".to_string()]));
     write(dir.path(), "web/package-lock.json", "{}\n");

@@ -72,7 +72,10 @@ fn every_compliance_pack_has_its_floor_fixtures_and_applicable_obligations() {
         let text = all_text(&fixtures);
         for r in &checks {
             let rid = r["id"].as_str().unwrap();
-            assert!(text.contains(&format!("ruleid: {rid}")) && text.contains(&format!("ok: {rid}")), "{id}/{rid}: needs a `ruleid:` and an `ok:` fixture line");
+            assert!(
+                text.contains(&format!("ruleid: {rid}")) && text.contains(&format!("ok: {rid}")),
+                "{id}/{rid}: needs a `ruleid:` and an `ok:` fixture line"
+            );
         }
         // Obligations hold in the fixture project and not in an unrelated one.
         let v = scan(&fixtures, id);
@@ -126,7 +129,11 @@ fn compliance_reports_show_passing_failing_and_open_clauses() {
     let v = json(&out);
     let cc81 = v["clauses"].as_array().unwrap().iter().find(|c| c["clause"] == "CC8.1").unwrap();
     let ci = cc81["rules"].as_array().unwrap().iter().find(|r| r["id"] == "SOC2-CI-RUNS-TESTS").unwrap();
-    assert_eq!((ci["status"].as_str(), ci["evidence"].clone()), (Some("passing"), serde_json::json!([{"file": ".github/workflows/ci.yml", "line": 7}])), "{ci}");
+    assert_eq!(
+        (ci["status"].as_str(), ci["evidence"].clone()),
+        (Some("passing"), serde_json::json!([{"file": ".github/workflows/ci.yml", "line": 7}])),
+        "{ci}"
+    );
     let html = sentra(&["compliance-report", ".", "--pack", "hipaa"], &project, &[]);
     let page = stdout(&html);
     assert!(page.starts_with("<!doctype html>") && page.contains("164.312(b)") && page.contains("failing") && page.contains("obligation open"), "{page}");

@@ -112,7 +112,9 @@ fn repeated_kills_lose_no_acknowledged_change_and_corrupt_nothing() {
         {
             let (base, agent, admin, acked) = (base.clone(), agent.clone(), admin.clone(), acked.clone());
             threads.push(worker(&stop, move |c, i| {
-                let Some((201, v)) = post(c, format!("{base}/api/approvals"), &agent, json!({"action_type": "deploy", "title": format!("release {round}.{i}")})) else {
+                let Some((201, v)) =
+                    post(c, format!("{base}/api/approvals"), &agent, json!({"action_type": "deploy", "title": format!("release {round}.{i}")}))
+                else {
                     return false;
                 };
                 let id = v["id"].as_i64().unwrap();
@@ -164,9 +166,20 @@ fn repeated_kills_lose_no_acknowledged_change_and_corrupt_nothing() {
     check_everything_acknowledged_is_whole(&s, &state, ROUNDS as usize, &admin, &a, last_config.load(Ordering::SeqCst));
     eprintln!(
         "{ROUNDS} kills: {} pack imports, {} suppressions, {} approval requests, {} approvals, {} reconciles, config at {} acknowledged",
-        a.packs.len(), a.suppressions.len(), a.approvals.len(), a.approved.len(), a.reconciles, last_config.load(Ordering::SeqCst)
+        a.packs.len(),
+        a.suppressions.len(),
+        a.approvals.len(),
+        a.approved.len(),
+        a.reconciles,
+        last_config.load(Ordering::SeqCst)
     );
-    assert!(a.packs.len() >= ROUNDS as usize && a.approved.len() >= ROUNDS as usize && a.reconciles >= 1, "the kills interrupted real work: {} packs, {} approvals, {} reconciles", a.packs.len(), a.approved.len(), a.reconciles);
+    assert!(
+        a.packs.len() >= ROUNDS as usize && a.approved.len() >= ROUNDS as usize && a.reconciles >= 1,
+        "the kills interrupted real work: {} packs, {} approvals, {} reconciles",
+        a.packs.len(),
+        a.approved.len(),
+        a.reconciles
+    );
 }
 
 fn check_everything_acknowledged_is_whole(s: &Server, state: &Path, kills: usize, admin: &str, acked: &Acked, last_config: i64) {

@@ -22,11 +22,7 @@ fn every_rule_type_gives_exactly_the_annotated_findings() {
 
 fn scan_fixture(dir: &str, id: &str) -> Value {
     let base = format!("tests/fixtures/declarative/{dir}");
-    let out = sentra(
-        &["scan", &format!("{base}/tests"), "--pack", id, "--pack-file", &format!("{base}/pack.yaml"), "--format", "json"],
-        &repo_root(),
-        &[],
-    );
+    let out = sentra(&["scan", &format!("{base}/tests"), "--pack", id, "--pack-file", &format!("{base}/pack.yaml"), "--format", "json"], &repo_root(), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     json(&out)
 }

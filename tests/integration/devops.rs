@@ -64,7 +64,9 @@ fn expected_auth(api: Api) -> String {
 fn error(api: Api, status: u16, message: &str) -> Response {
     let body = match api {
         Api::Github => json!({"message": message, "documentation_url": "https://docs.github.com/rest"}),
-        Api::Azure => json!({"$id": "1", "innerException": null, "message": message, "typeName": "Microsoft.VisualStudio.Services.WebApi.VssServiceException", "errorCode": 0}),
+        Api::Azure => {
+            json!({"$id": "1", "innerException": null, "message": message, "typeName": "Microsoft.VisualStudio.Services.WebApi.VssServiceException", "errorCode": 0})
+        }
         Api::Jira(_) => json!({"errorMessages": [message], "errors": {}}),
     };
     let mut r = (StatusCode::from_u16(status).unwrap(), axum::Json(body)).into_response();
@@ -319,11 +321,12 @@ fn take_calls(fake: &Shared) -> Vec<String> {
 /// The config and environment that point sentra at the fake.
 fn setup(api: Api, base: &str) -> (String, Vec<(&'static str, &'static str)>) {
     match api {
-        Api::Github => (format!("devops:\n  provider: github\n  github: {{owner: acme, repo: shop, base_url: '{base}'}}\n"), vec![("GITHUB_TOKEN", "gh-token")]),
-        Api::Azure => (
-            format!("devops:\n  provider: azure\n  azure: {{organization: acme, project: shop, base_url: '{base}'}}\n"),
-            vec![("AZURE_DEVOPS_PAT", "az-pat")],
-        ),
+        Api::Github => {
+            (format!("devops:\n  provider: github\n  github: {{owner: acme, repo: shop, base_url: '{base}'}}\n"), vec![("GITHUB_TOKEN", "gh-token")])
+        }
+        Api::Azure => {
+            (format!("devops:\n  provider: azure\n  azure: {{organization: acme, project: shop, base_url: '{base}'}}\n"), vec![("AZURE_DEVOPS_PAT", "az-pat")])
+        }
         Api::Jira(v) => (
             format!("devops:\n  provider: jira\n  jira: {{base_url: '{base}', project_key: SEC, api_version: {v}}}\n"),
             vec![("JIRA_USER", "bot@example.com"), ("JIRA_TOKEN", "jira-token")],

@@ -59,11 +59,7 @@ fn hostile_packs_are_refused_or_contained_while_other_tenants_scan() {
     write(root.path(), "victim/clean.py", "x = 1\n");
     // Input that makes backtracking regexes work hard: a long run of `a` with no match.
     write(root.path(), "attacker/input.txt", &format!("{}!\n", "a".repeat(30_000)));
-    write(
-        root.path(),
-        ".sentra/config.yaml",
-        "tenants:\n  attacker:\n    pack_limits: {timeout_ms: 500, memory_mb: 64}\n",
-    );
+    write(root.path(), ".sentra/config.yaml", "tenants:\n  attacker:\n    pack_limits: {timeout_ms: 500, memory_mb: 64}\n");
     let state = root.path().join(".sentra");
     let attacker = key(&state, "admin", "attacker");
     let victims = [key(&state, "developer", "victim-a"), key(&state, "developer", "victim-b")];
@@ -139,7 +135,10 @@ fn hostile_packs_are_refused_or_contained_while_other_tenants_scan() {
     // Brace groups multiply: twenty of four alternatives would be 4^20 globs (the glob
     // fuzzer found the loader hanging on it). Refused at once.
     let started = Instant::now();
-    let bomb = format!("pack_id: glob-bomb\nname: g\nrules:\n  - {{id: G-1, name: g, type: regex, severity: low, pattern: x, file_glob: '{}'}}\n", "{a,b,c,d}".repeat(20));
+    let bomb = format!(
+        "pack_id: glob-bomb\nname: g\nrules:\n  - {{id: G-1, name: g, type: regex, severity: low, pattern: x, file_glob: '{}'}}\n",
+        "{a,b,c,d}".repeat(20)
+    );
     let (status, _, v) = import_yaml(&bomb);
     assert_error(status, &v, 400, "invalid_pack");
     assert!(v["detail"].as_str().unwrap().contains("more than 1024 globs"), "{v}");
@@ -184,7 +183,8 @@ fn hostile_packs_are_refused_or_contained_while_other_tenants_scan() {
         }
         assert!(v.to_string().len() < 8 << 20, "{name}: the scan result is bounded");
     }
-    let (_, _, probe) = s.call("POST", "/scan", Some(&attacker), Some(&json!({"repo_path": "attacker", "config_overrides": {"standards_packs": ["test-probe"]}}).to_string()));
+    let (_, _, probe) =
+        s.call("POST", "/scan", Some(&attacker), Some(&json!({"repo_path": "attacker", "config_overrides": {"standards_packs": ["test-probe"]}}).to_string()));
     let probes = probe["findings"].as_array().unwrap();
     assert!(!probes.is_empty(), "{probe}");
     for f in probes {
@@ -218,7 +218,12 @@ fn hostile_packs_are_refused_or_contained_while_other_tenants_scan() {
     // that hangs (or fails: Duration::MAX) still does.
     assert!(p99 < HEALTH_BUDGET && worst < HEALTH_BUDGET * 5, "/health p99 {p99:?}, worst {worst:?} over {} polls", health.len());
     let peak = s.peak_rss_kib();
-    eprintln!("hostile packs under load: {done} victim scans, /health p50 {:?} p99 {p99:?} worst {worst:?} over {} polls, server peak RSS {} MiB", health[health.len() / 2], health.len(), peak >> 10);
+    eprintln!(
+        "hostile packs under load: {done} victim scans, /health p50 {:?} p99 {p99:?} worst {worst:?} over {} polls, server peak RSS {} MiB",
+        health[health.len() / 2],
+        health.len(),
+        peak >> 10
+    );
     assert!(peak < PEAK_RSS_BUDGET_KIB, "server peak RSS {peak} KiB");
     assert_eq!(s.call("GET", "/health", None, None).0, 200);
 }

@@ -173,7 +173,12 @@ fn packs_are_imported_scanned_exported_overridden_and_deleted_without_restart() 
     assert_error(status, &v, 409, "builtin_pack");
     let (status, _, v) = s.call("POST", "/api/packs", Some(&a), Some(&json!({"pack_id": "made-here", "name": "Made here", "rules": [{"id": "MH-1", "name": "x", "type": "regex", "pattern": "host", "severity": "low"}]}).to_string()));
     assert_eq!(status, 201, "{v}");
-    let (status, _, v) = s.call("POST", "/api/packs", Some(&a), Some(&json!({"pack_id": "bad-pack", "name": "Bad", "rules": [{"id": "B-1", "type": "regex", "pattern": "(unclosed"}]}).to_string()));
+    let (status, _, v) = s.call(
+        "POST",
+        "/api/packs",
+        Some(&a),
+        Some(&json!({"pack_id": "bad-pack", "name": "Bad", "rules": [{"id": "B-1", "type": "regex", "pattern": "(unclosed"}]}).to_string()),
+    );
     assert_error(status, &v, 400, "invalid_pack");
     assert!(v["errors"].as_array().unwrap().len() >= 2, "every problem is listed: {v}");
 
@@ -458,7 +463,13 @@ fn scans_are_recorded_and_queried_per_tenant_across_restarts() {
 fn suppressions_behave_the_same_in_cli_and_api_scans() {
     let root = tempfile::tempdir().unwrap();
     let stripe = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
-    write(root.path(), "repo/inline.py", &format!("A = '{stripe}'  # sentra-ignore: SEC-STRIPE-SECRET-KEY -- test fixture key\n# sentra-ignore: SEC-STRIPE-SECRET-KEY -- next line too\nB = '{stripe}'\nC = '{stripe}'\n"));
+    write(
+        root.path(),
+        "repo/inline.py",
+        &format!(
+            "A = '{stripe}'  # sentra-ignore: SEC-STRIPE-SECRET-KEY -- test fixture key\n# sentra-ignore: SEC-STRIPE-SECRET-KEY -- next line too\nB = '{stripe}'\nC = '{stripe}'\n"
+        ),
+    );
     write(root.path(), "repo/bad.py", &format!("D = '{stripe}'  # sentra-ignore: SEC-STRIPE-SECRET-KEY\nE = 1  # sentra-ignore: NO-SUCH-RULE -- typo\n"));
     write(root.path(), "repo/third_party/lib.py", &format!("F = '{stripe}'\n"));
     write(root.path(), "repo/old/legacy.py", &format!("G = '{stripe}'\n"));
@@ -469,12 +480,19 @@ fn suppressions_behave_the_same_in_cli_and_api_scans() {
         "suppressions:\n  - {rule_id: 'SEC-*', file_pattern: 'third_party/**', reason: third-party code, expires: '2999-01-01'}\n  - {rule_id: SEC-STRIPE-SECRET-KEY, file_pattern: 'old/**', reason: migration, expires: '2020-01-01'}\n",
     );
     let s = Server::start(root.path());
-    let (status, _, v) = s.call("POST", "/api/suppressions", None, Some(r#"{"rule_id": "SEC-STRIPE-SECRET-KEY", "file_pattern": "api/*.py", "reason": "rotated"}"#));
+    let (status, _, v) =
+        s.call("POST", "/api/suppressions", None, Some(r#"{"rule_id": "SEC-STRIPE-SECRET-KEY", "file_pattern": "api/*.py", "reason": "rotated"}"#));
     assert_eq!(status, 201, "{v}");
     let id = v["id"].as_str().unwrap().to_string();
-    let (status, _, v) = s.call("POST", "/api/suppressions", None, Some(r#"{"rule_id": "SEC-STRIPE-SECRET-KEY", "file_pattern": "api/*.py", "reason": "again"}"#));
+    let (status, _, v) =
+        s.call("POST", "/api/suppressions", None, Some(r#"{"rule_id": "SEC-STRIPE-SECRET-KEY", "file_pattern": "api/*.py", "reason": "again"}"#));
     assert_error(status, &v, 409, "duplicate_suppression");
-    for bad in [r#"{"rule_id": "X", "reason": ""}"#, r#"{"rule_id": "X", "reason": "r", "expires": "2026-02-30"}"#, r#"{"rule_id": "X", "reason": "r", "owner": "me"}"#, r#"{"reason": "r"}"#] {
+    for bad in [
+        r#"{"rule_id": "X", "reason": ""}"#,
+        r#"{"rule_id": "X", "reason": "r", "expires": "2026-02-30"}"#,
+        r#"{"rule_id": "X", "reason": "r", "owner": "me"}"#,
+        r#"{"reason": "r"}"#,
+    ] {
         let (status, _, v) = s.call("POST", "/api/suppressions", None, Some(bad));
         assert_error(status, &v, 422, "validation_error");
     }
@@ -483,8 +501,20 @@ fn suppressions_behave_the_same_in_cli_and_api_scans() {
     assert_eq!(listed["suppressions"][1]["expired"], true, "{listed}");
 
     let summary = |v: &Value| {
-        let mut kept: Vec<String> = v["findings"].as_array().unwrap().iter().map(|f| format!("{}:{}:{}", f["evidence"]["file"].as_str().unwrap(), f["evidence"]["lines"][0], f["rule_id"].as_str().unwrap())).collect();
-        let mut hidden: Vec<String> = v["suppressed"].as_array().unwrap().iter().map(|s| format!("{}:{}:{}", s["finding"]["evidence"]["file"].as_str().unwrap(), s["finding"]["evidence"]["lines"][0], s["source"].as_str().unwrap())).collect();
+        let mut kept: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{}:{}:{}", f["evidence"]["file"].as_str().unwrap(), f["evidence"]["lines"][0], f["rule_id"].as_str().unwrap()))
+            .collect();
+        let mut hidden: Vec<String> = v["suppressed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                format!("{}:{}:{}", s["finding"]["evidence"]["file"].as_str().unwrap(), s["finding"]["evidence"]["lines"][0], s["source"].as_str().unwrap())
+            })
+            .collect();
         kept.sort();
         hidden.sort();
         (kept, hidden)

@@ -26,9 +26,13 @@ fn assert_valid_sarif(doc: &str, what: &str) -> Value {
 /// `xmllint` from Debian's libxml2-utils (installed by `.ci/run`).
 fn assert_valid_junit(file: &Path, what: &str) {
     for xsd in ["junit-jenkins-xunit-junit-10.xsd", "junit-windyroad-JUnit.xsd"] {
-        let out = Command::new("xmllint").arg("--noout").arg("--schema").arg(conformance(xsd)).arg(file).output().unwrap_or_else(|e| {
-            panic!("cannot run xmllint ({e}): install Debian's libxml2-utils (`.ci/run` does)")
-        });
+        let out = Command::new("xmllint")
+            .arg("--noout")
+            .arg("--schema")
+            .arg(conformance(xsd))
+            .arg(file)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run xmllint ({e}): install Debian's libxml2-utils (`.ci/run` does)"));
         assert!(out.status.success(), "{what}: JUnit fails {xsd}:\n{}", String::from_utf8_lossy(&out.stderr));
     }
 }

@@ -85,11 +85,15 @@ fn keys_roles_and_permissions_are_enforced_on_every_endpoint() {
             } else {
                 assert_error(status, &v, 403, "forbidden");
                 let detail = v["detail"].as_str().unwrap();
-                assert!(detail.contains(role) && detail.contains(match name {
-                    "rules" => "`packs:read`",
-                    "gate" => "`gate`",
-                    _ => "`scan`",
-                }), "{detail}");
+                assert!(
+                    detail.contains(role)
+                        && detail.contains(match name {
+                            "rules" => "`packs:read`",
+                            "gate" => "`gate`",
+                            _ => "`scan`",
+                        }),
+                    "{detail}"
+                );
             }
         }
     }
@@ -249,7 +253,10 @@ fn rule_overrides_and_reload() {
     for (bad, loc) in [
         (json!({"secrets": {"NOPE-1": {"severity": "low"}}}), json!(["body", "config_overrides", "pack_overrides", "secrets", "NOPE-1"])),
         (json!({"ghost": {"X": {"enabled": false}}}), json!(["body", "config_overrides", "pack_overrides", "ghost"])),
-        (json!({"secrets": {"SEC-STRIPE-SECRET-KEY": {"severity": "urgent"}}}), json!(["body", "config_overrides", "pack_overrides.secrets.SEC-STRIPE-SECRET-KEY.severity"])),
+        (
+            json!({"secrets": {"SEC-STRIPE-SECRET-KEY": {"severity": "urgent"}}}),
+            json!(["body", "config_overrides", "pack_overrides.secrets.SEC-STRIPE-SECRET-KEY.severity"]),
+        ),
     ] {
         let (status, _, v) = s.call("POST", "/scan", None, Some(&json!({"config_overrides": {"pack_overrides": bad}}).to_string()));
         assert_error(status, &v, 422, "validation_error");
@@ -266,11 +273,7 @@ fn rule_overrides_and_reload() {
         "pack_id: team\nname: Team rules\nversion: 1.0.0\nrules:\n  - id: TEAM-001\n    name: No TODO\n    description: TODO left in code\n    type: regex\n    pattern: 'TODO'\n    file_glob: '**/*.py'\n    severity: medium\n    standard: Internal\n    clause: '1'\n",
     );
     write(root.path(), "todo.py", "# TODO: fix\n");
-    write(
-        root.path(),
-        ".sentra/config.yaml",
-        "pack_files: [team/pack.yaml]\npack_overrides:\n  secrets:\n    SEC-STRIPE-SECRET-KEY: {severity: medium}\n",
-    );
+    write(root.path(), ".sentra/config.yaml", "pack_files: [team/pack.yaml]\npack_overrides:\n  secrets:\n    SEC-STRIPE-SECRET-KEY: {severity: medium}\n");
     let (status, _, v) = s.call("GET", "/rules?pack=team", None, None);
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["rules"][0]["id"], "TEAM-001");
@@ -296,12 +299,7 @@ fn server_limits_trip() {
     for i in 0..20_000 {
         write(root.path(), &format!("big/d{}/f{i}.py", i % 100), "value = 'placeholder text that is not a secret'\n");
     }
-    let s = Server::start_with(
-        root.path(),
-        &["--host", "127.0.0.1", "--max-body-bytes", "4000", "--max-inline-files", "3", "--scan-timeout", "0.2"],
-        &[],
-        0,
-    );
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--max-body-bytes", "4000", "--max-inline-files", "3", "--scan-timeout", "0.2"], &[], 0);
     let (status, _, v) = s.call("POST", "/scan", None, Some(&json!({"files": {"a.py": "x".repeat(5000)}}).to_string()));
     assert_error(status, &v, 413, "payload_too_large");
     let four = json!({"files": {"a.py": "", "b.py": "", "c.py": "", "d.py": ""}}).to_string();
@@ -381,7 +379,9 @@ impl Fixtures<'_> {
             ("POST", "/api/approvals") => ok(path, Some(json!({"action_type": "deploy", "title": "matrix"})), 201),
             ("GET", "/api/approvals/{id}") => record(format!("/api/approvals/{}", self.approval()), None, 200),
             ("GET", "/api/approvals/{id}/status") => record(format!("/api/approvals/{}/status", self.approval()), None, 200),
-            ("PATCH", "/api/approvals/{id}") => record(format!("/api/approvals/{}", self.approval()), Some(json!({"action": "reject", "comment": "matrix"})), 200),
+            ("PATCH", "/api/approvals/{id}") => {
+                record(format!("/api/approvals/{}", self.approval()), Some(json!({"action": "reject", "comment": "matrix"})), 200)
+            }
             ("GET", "/api/audit") => ok("/api/audit?limit=5", None, 200),
             ("GET", "/api/audit/verify") => ok(path, None, 200),
             ("GET", "/api/check-coverage") => ok(path, None, 200),
@@ -399,9 +399,7 @@ impl Fixtures<'_> {
             ("GET", "/api/metrics") => ok(path, None, 200),
             ("GET", "/api/packs") => ok(path, None, 200),
             ("POST", "/api/packs") => ok(path, Some(json!({"pack_id": format!("made-{}", self.next()), "name": "m", "rules": []})), 201),
-            ("POST", "/api/packs/import") => {
-                ok(path, Some(json!({"pack_yaml": format!("pack_id: imported-{}\nname: m\nrules: []\n", self.next())})), 201)
-            }
+            ("POST", "/api/packs/import") => ok(path, Some(json!({"pack_yaml": format!("pack_id: imported-{}\nname: m\nrules: []\n", self.next())})), 201),
             ("DELETE", "/api/packs/{id}") => record(format!("/api/packs/{}", self.pack()), None, 204),
             ("POST", "/api/packs/{id}/disable") => record(format!("/api/packs/{}/disable", self.pack()), None, 200),
             ("POST", "/api/packs/{id}/enable") => record(format!("/api/packs/{}/enable", self.pack()), None, 200),

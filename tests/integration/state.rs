@@ -13,7 +13,11 @@ use super::write;
 fn config_is_read_redacted_validated_and_updated_in_place() {
     let root = tempfile::tempdir().unwrap();
     write(root.path(), "repo/a.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
-    write(root.path(), ".sentra/config.yaml", "# Team settings: keep this comment\nstandards_packs: [secrets]   # only secrets for now\ngate_fail_on: [critical, high]\n");
+    write(
+        root.path(),
+        ".sentra/config.yaml",
+        "# Team settings: keep this comment\nstandards_packs: [secrets]   # only secrets for now\ngate_fail_on: [critical, high]\n",
+    );
     let s = Server::start_with(root.path(), &["--host", "127.0.0.1"], &[("GUARD_SCAN_EXCLUDE", "generated")], 0);
     let (status, _, v) = s.call("GET", "/api/config", None, None);
     assert_eq!(status, 200, "{v}");
@@ -50,7 +54,11 @@ fn config_is_read_redacted_validated_and_updated_in_place() {
     // The validation report.
     let (_, _, v) = s.call("GET", "/api/config/validate", None, None);
     assert_eq!((v["valid"].as_bool(), v["error_count"].as_u64()), (Some(true), Some(0)), "{v}");
-    write(root.path(), ".sentra/config.yaml", "standards_packs: [secrets, ghost]\npack_overrides: {secrets: {NOPE: {enabled: false}}}\nsuppressions: [{rule_id: X, reason: old, expires: '2020-01-01'}]\n");
+    write(
+        root.path(),
+        ".sentra/config.yaml",
+        "standards_packs: [secrets, ghost]\npack_overrides: {secrets: {NOPE: {enabled: false}}}\nsuppressions: [{rule_id: X, reason: old, expires: '2020-01-01'}]\n",
+    );
     let (_, _, v) = s.call("GET", "/api/config/validate", None, None);
     assert_eq!((v["valid"].as_bool(), v["error_count"].as_u64(), v["warning_count"].as_u64()), (Some(false), Some(2), Some(1)), "{v}");
 }
@@ -143,7 +151,13 @@ fn governance_profiles_drive_the_gate_and_changes_wait_for_review_when_required(
     let (_, _, scan) = s.call("POST", "/scan", None, Some(medium_only));
     assert!(scan["by_severity"]["medium"].as_u64().unwrap() >= 1, "{scan}");
 
-    for bad in [r#"{"profile": "lax"}"#, r#"{"gate": {"fail_on": ["urgent"]}}"#, r#"{"approvals": {"approver_roles": ["boss"]}}"#, r#"{"approvals": {"timeout_s": 0}}"#, r#"{"nope": 1}"#] {
+    for bad in [
+        r#"{"profile": "lax"}"#,
+        r#"{"gate": {"fail_on": ["urgent"]}}"#,
+        r#"{"approvals": {"approver_roles": ["boss"]}}"#,
+        r#"{"approvals": {"timeout_s": 0}}"#,
+        r#"{"nope": 1}"#,
+    ] {
         let (status, _, v) = s.call("POST", "/api/governance", None, Some(bad));
         assert_error(status, &v, 422, "validation_error");
     }
@@ -300,7 +314,8 @@ fn approving_a_pending_config_change_applies_it() {
     assert_eq!(status, 202, "{v}");
     let id = v["pending_change_id"].as_i64().unwrap();
     assert_eq!(s.call("GET", "/api/governance", Some(&asker), None).2["governance"]["profile"], "standard", "nothing applied yet");
-    let (status, _, v) = s.call("PATCH", &format!("/api/approvals/{id}"), Some(&approver), Some(r#"{"action": "approve", "comment": "agreed in the review board"}"#));
+    let (status, _, v) =
+        s.call("PATCH", &format!("/api/approvals/{id}"), Some(&approver), Some(r#"{"action": "approve", "comment": "agreed in the review board"}"#));
     assert_eq!(status, 200, "{v}");
     assert_eq!(s.call("GET", "/api/governance", Some(&asker), None).2["governance"]["profile"], "strict");
     assert!(std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap().contains("profile: strict"));
@@ -327,7 +342,10 @@ fn reconcile_keeps_local_work_items_in_step_with_findings() {
     };
     scan();
     let dry = reconcile("?dry_run=true");
-    assert_eq!((dry["status"].as_str(), actions(&dry)), (Some("dry_run"), vec!["create SEC-PASSWORD-ASSIGNMENT".to_string(), "create SEC-STRIPE-SECRET-KEY".into()]));
+    assert_eq!(
+        (dry["status"].as_str(), actions(&dry)),
+        (Some("dry_run"), vec!["create SEC-PASSWORD-ASSIGNMENT".to_string(), "create SEC-STRIPE-SECRET-KEY".into()])
+    );
     assert_eq!(s.call("GET", "/api/work-items", None, None).2["total"], 0, "a dry run changes nothing");
     let v = reconcile("");
     assert_eq!((v["result"]["created"].as_u64(), v["status"].as_str()), (Some(2), Some("ok")));
@@ -448,7 +466,10 @@ fn generated_requirements_are_deterministic_merge_in_place_and_push_to_the_track
     assert_eq!(billing["description"], "Invoices for orders. VAT rules. Public items: total, vat.");
     assert_eq!(billing["acceptance_criteria"][0], "`total` in src/billing/invoice.py behaves as specified and is covered by a test");
     let text_a = std::fs::read_to_string(a.path().join("requirements.yaml")).unwrap();
-    assert!(text_a.contains("# Signed off by QA\nrequirements:\n  - req_id: REQ-1\n    title: Log in\n    status: approved\n"), "existing entries keep their bytes:\n{text_a}");
+    assert!(
+        text_a.contains("# Signed off by QA\nrequirements:\n  - req_id: REQ-1\n    title: Log in\n    status: approved\n"),
+        "existing entries keep their bytes:\n{text_a}"
+    );
     // Again on the same tree: nothing changes, not even the timestamp.
     assert_eq!(generate(&sa, "")["status"], "unchanged");
     assert_eq!(std::fs::read_to_string(a.path().join("requirements.yaml")).unwrap(), text_a);

@@ -23,11 +23,7 @@ const BOLD: Style = Style::new().bold();
 
 pub fn text_report(out: &mut impl Write, r: &ScanResult, gate: Option<&GateResult>) -> std::io::Result<()> {
     for f in &r.findings {
-        let loc = if f.evidence.lines[0] == 0 {
-            f.evidence.file.clone()
-        } else {
-            format!("{}:{}:{}", f.evidence.file, f.evidence.lines[0], f.evidence.column)
-        };
+        let loc = if f.evidence.lines[0] == 0 { f.evidence.file.clone() } else { format!("{}:{}:{}", f.evidence.file, f.evidence.lines[0], f.evidence.column) };
         let s = sev_style(f.severity);
         writeln!(out, "{BOLD}{loc}{BOLD:#}  {s}{:<8}{s:#}  {}  {}", f.severity.as_str(), f.rule_id, f.message)?;
         for line in f.evidence.snippet.lines().take(3) {
@@ -140,19 +136,19 @@ pub fn rules_markdown(out: &mut impl Write, set: &PackSet) -> std::io::Result<()
     }
     for p in &set.packs {
         let info = p.pack.info();
-        writeln!(out, "\n## {}\n\n<a id=\"{}\"></a>`{}` {}, {} rules. {}\n", info.name, info.id, info.id, info.version, info.rules.len(), cell(&info.description))?;
+        writeln!(
+            out,
+            "\n## {}\n\n<a id=\"{}\"></a>`{}` {}, {} rules. {}\n",
+            info.name,
+            info.id,
+            info.id,
+            info.version,
+            info.rules.len(),
+            cell(&info.description)
+        )?;
         writeln!(out, "| id | severity | standard | clause | CWE | rule |\n|---|---|---|---|---|---|")?;
         for r in p.rules() {
-            writeln!(
-                out,
-                "| `{}` | {} | {} | {} | {} | {} |",
-                r.id,
-                r.severity.as_str(),
-                cell(&r.standard),
-                cell(&r.clause),
-                r.cwe.join(", "),
-                cell(&r.name)
-            )?;
+            writeln!(out, "| `{}` | {} | {} | {} | {} | {} |", r.id, r.severity.as_str(), cell(&r.standard), cell(&r.clause), r.cwe.join(", "), cell(&r.name))?;
         }
     }
     Ok(())

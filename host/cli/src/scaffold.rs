@@ -42,11 +42,9 @@ fn readme(name: &str, lang: Lang) -> String {
             "cargo build --release --target wasm32-wasip2",
             "target/wasm32-wasip2/release/CRATE.wasm",
         ),
-        Lang::Python => (
-            "componentize-py (`pip install componentize-py==0.17.2`)",
-            "componentize-py -d wit -w pack componentize app --stub-wasi -o pack.wasm",
-            "pack.wasm",
-        ),
+        Lang::Python => {
+            ("componentize-py (`pip install componentize-py==0.17.2`)", "componentize-py -d wit -w pack componentize app --stub-wasi -o pack.wasm", "pack.wasm")
+        }
         Lang::Js => ("Node.js 20+", "npm install && node build.mjs", "pack.wasm"),
     };
     let wasm = wasm.replace("CRATE", &name.replace('-', "_"));
@@ -107,8 +105,7 @@ pub fn new_pack(name: &str, lang: Lang, dir: &Path, sdk: Option<&Path>) -> Resul
     let mut written = Vec::new();
     for (rel, text) in files {
         let path = dir.join(rel);
-        std::fs::create_dir_all(path.parent().expect("files are under the project dir"))
-            .with_context(|| format!("{}: cannot create", path.display()))?;
+        std::fs::create_dir_all(path.parent().expect("files are under the project dir")).with_context(|| format!("{}: cannot create", path.display()))?;
         std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))?;
         written.push(path);
     }

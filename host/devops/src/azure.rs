@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use reqwest::Method;
-use sentra_engine::devops::{AZURE_PAT_ENV, AzureSettings};
+use sentra_model::devops::{AZURE_PAT_ENV, AzureSettings};
 use serde_json::{Value, json};
 
 use crate::http::{Answer, Auth, Http, Payload, required_env};
@@ -81,9 +81,8 @@ impl Provider for Azure {
     }
 
     fn list(&self) -> Result<Vec<WorkItem>, ProviderError> {
-        let query = format!(
-            "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project AND [System.Tags] CONTAINS '{TAG}' ORDER BY [System.Id] ASC"
-        );
+        let query =
+            format!("SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project AND [System.Tags] CONTAINS '{TAG}' ORDER BY [System.Id] ASC");
         let a = self.http.send(Method::POST, self.url(&["wiql"], &[]), Some(Payload::Json(json!({"query": query}))))?;
         let ids: Vec<String> = a.body["workItems"]
             .as_array()

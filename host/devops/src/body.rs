@@ -65,8 +65,7 @@ pub fn html(d: &WorkItemDraft) -> String {
 /// Jira v3: an Atlassian Document Format document.
 pub fn adf(d: &WorkItemDraft) -> Value {
     let text = |t: &str| json!({"type": "text", "text": t});
-    let mut content: Vec<Value> =
-        d.description.lines().filter(|l| !l.trim().is_empty()).map(|l| json!({"type": "paragraph", "content": [text(l)]})).collect();
+    let mut content: Vec<Value> = d.description.lines().filter(|l| !l.trim().is_empty()).map(|l| json!({"type": "paragraph", "content": [text(l)]})).collect();
     content.push(json!({"type": "heading", "attrs": {"level": 3}, "content": [text(CRITERIA_HEADING)]}));
     let items: Vec<Value> =
         d.acceptance_criteria.iter().map(|c| json!({"type": "listItem", "content": [{"type": "paragraph", "content": [text(c)]}]})).collect();

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use reqwest::Method;
-use sentra_engine::devops::{GITHUB_TOKEN_ENV, GithubSettings};
+use sentra_model::devops::{GITHUB_TOKEN_ENV, GithubSettings};
 use serde_json::{Value, json};
 
 use crate::http::{Answer, Auth, Http, Payload, required_env};
@@ -56,7 +56,11 @@ impl Github {
     }
 
     fn answer_item(&self, a: Answer, what: &str) -> Result<WorkItem, ProviderError> {
-        self.item(&a.body).ok_or_else(|| ProviderError::Protocol { provider: "github", what: what.into(), message: "no issue with a sentra marker in the answer".into() })
+        self.item(&a.body).ok_or_else(|| ProviderError::Protocol {
+            provider: "github",
+            what: what.into(),
+            message: "no issue with a sentra marker in the answer".into(),
+        })
     }
 }
 
@@ -76,11 +80,19 @@ impl Provider for Github {
         let mut items = Vec::new();
         for _ in 0..MAX_PAGES {
             let a = self.http.send(Method::GET, url, None)?;
-            let page = a.body.as_array().ok_or_else(|| ProviderError::Protocol { provider: "github", what: "list issues".into(), message: "not a JSON array".into() })?;
+            let page = a.body.as_array().ok_or_else(|| ProviderError::Protocol {
+                provider: "github",
+                what: "list issues".into(),
+                message: "not a JSON array".into(),
+            })?;
             items.extend(page.iter().filter_map(|v| self.item(v)));
             match next_link(&a) {
                 Some(next) if self.http.is_ours(&next) => {
-                    url = reqwest::Url::parse(&next).map_err(|e| ProviderError::Protocol { provider: "github", what: "list issues".into(), message: format!("bad next link: {e}") })?;
+                    url = reqwest::Url::parse(&next).map_err(|e| ProviderError::Protocol {
+                        provider: "github",
+                        what: "list issues".into(),
+                        message: format!("bad next link: {e}"),
+                    })?;
                 }
                 _ => return Ok(items),
             }

@@ -49,8 +49,7 @@ impl Http {
         timeout: Duration,
         headers: Vec<(&'static str, &'static str)>,
     ) -> Result<Self, ProviderError> {
-        let base = reqwest::Url::parse(base_url)
-            .map_err(|e| ProviderError::Credentials { provider, message: format!("base URL `{base_url}`: {e}") })?;
+        let base = reqwest::Url::parse(base_url).map_err(|e| ProviderError::Credentials { provider, message: format!("base URL `{base_url}`: {e}") })?;
         let client = Client::builder()
             .timeout(timeout)
             .user_agent(concat!("sentra/", env!("CARGO_PKG_VERSION")))
@@ -110,8 +109,8 @@ impl Http {
             return Ok(Answer { headers, body });
         }
         let retry_after = retry_after(&headers);
-        let rate_limited = status.as_u16() == 429
-            || (status.as_u16() == 403 && headers.get("x-ratelimit-remaining").and_then(|v| v.to_str().ok()) == Some("0"));
+        let rate_limited =
+            status.as_u16() == 429 || (status.as_u16() == 403 && headers.get("x-ratelimit-remaining").and_then(|v| v.to_str().ok()) == Some("0"));
         let mut message = error_message(&text);
         if rate_limited {
             message = match retry_after {
@@ -178,7 +177,10 @@ mod tests {
     #[test]
     fn error_messages_come_from_each_trackers_shape() {
         assert_eq!(error_message(r#"{"message": "Bad credentials", "documentation_url": "x"}"#), "Bad credentials");
-        assert_eq!(error_message(r#"{"errorMessages": ["Issue does not exist"], "errors": {"summary": "required"}}"#), "Issue does not exist; summary: required");
+        assert_eq!(
+            error_message(r#"{"errorMessages": ["Issue does not exist"], "errors": {"summary": "required"}}"#),
+            "Issue does not exist; summary: required"
+        );
         assert_eq!(error_message(""), "(no body)");
         assert_eq!(error_message("<html>oops</html>"), "<html>oops</html>");
     }

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use reqwest::Method;
-use sentra_engine::devops::{JIRA_PAT_ENV, JIRA_TOKEN_ENV, JIRA_USER_ENV, JiraSettings};
+use sentra_model::devops::{JIRA_PAT_ENV, JIRA_TOKEN_ENV, JIRA_USER_ENV, JiraSettings};
 use serde_json::{Value, json};
 
 use crate::http::{Auth, Http, Payload};

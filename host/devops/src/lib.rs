@@ -19,8 +19,8 @@ mod local;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use sentra_engine::devops::{DevopsSettings, ProviderSettings};
-use sentra_engine::{Finding, ScanResult};
+use sentra_model::devops::{DevopsSettings, ProviderSettings};
+use sentra_model::{Finding, ScanResult};
 use serde::Serialize;
 
 pub use local::LocalProvider;
@@ -121,7 +121,7 @@ pub fn draft(rule_id: &str, findings: &[&Finding]) -> WorkItemDraft {
 }
 
 /// What the work item of a generated requirement says.
-pub fn requirement_draft(r: &sentra_engine::trace::Requirement) -> WorkItemDraft {
+pub fn requirement_draft(r: &sentra_model::Requirement) -> WorkItemDraft {
     let mut description = r.description.clone();
     if !r.source_files.is_empty() {
         description.push_str(&format!("\n\nSource files:\n{}", r.source_files.iter().map(|f| format!("- {f}")).collect::<Vec<_>>().join("\n")));
@@ -177,7 +177,7 @@ impl ReconcileResponse {
 /// Brings the provider in step with `result`'s blocking findings (those of a severity in
 /// `fail_on`). Each failed action is reported with its error and retried on the next run,
 /// since nothing about it was recorded.
-pub fn reconcile(provider: &dyn Provider, result: &ScanResult, fail_on: &[sentra_runtime::Severity], dry_run: bool) -> ReconcileResponse {
+pub fn reconcile(provider: &dyn Provider, result: &ScanResult, fail_on: &[sentra_model::Severity], dry_run: bool) -> ReconcileResponse {
     let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in result.findings.iter().filter(|f| !f.is_obligation && fail_on.contains(&f.severity)) {
         by_rule.entry(f.rule_id.as_str()).or_default().push(f);

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use sentra_store::{LocalWorkItem, Storage as _};
+use sentra_store::{LocalWorkItem, prelude::*};
 
 use crate::{Provider, ProviderError, WorkItem, WorkItemDraft};
 

@@ -183,7 +183,7 @@ impl ScanCache {
 /// the pack reports for a given file changes.
 pub(crate) fn pack_key(pack: &PreparedPack, active: &[bool], config: &Config) -> String {
     let mut h = blake3::Hasher::new();
-    h.update(&FORMAT.to_le_bytes());  // an older engine's outputs never match
+    h.update(&FORMAT.to_le_bytes()); // an older engine's outputs never match
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(env!("SENTRA_ENGINE_BUILD_HASH").as_bytes());
     h.update(pack.pack.sha256().as_bytes());
@@ -195,10 +195,7 @@ pub(crate) fn pack_key(pack: &PreparedPack, active: &[bool], config: &Config) ->
     let limits = pack.pack.limits();
     // The time limit is left out: it changes whether a call fails, and failures are never
     // cached.
-    let shape = format!(
-        "{}|{}|{:?}|{}|{}",
-        limits.max_findings_per_file, limits.max_message_bytes, limits.regex, config.scan_generated, config.max_file_bytes
-    );
+    let shape = format!("{}|{}|{:?}|{}|{}", limits.max_findings_per_file, limits.max_message_bytes, limits.regex, config.scan_generated, config.max_file_bytes);
     h.update(shape.as_bytes());
     h.finalize().to_hex()[..32].to_string()
 }

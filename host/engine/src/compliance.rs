@@ -6,80 +6,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+pub use sentra_model::compliance::{ClauseReport, ClauseStatus, ComplianceReport, ComplianceSummary, Evidence, MAX_EVIDENCE_PER_RULE, RuleStatus};
 
 use crate::scan::ScanResult;
 use crate::{Config, PackSet};
-
-/// Most evidence locations listed per rule (the count is always complete).
-pub const MAX_EVIDENCE_PER_RULE: usize = 50;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ClauseStatus {
-    /// A mapped code check has findings.
-    Failing,
-    /// Documentation obligations wait for a person to attest them.
-    Open,
-    /// Every applicable check ran clean.
-    Passing,
-    /// Nothing mapped to the clause applies to this project.
-    NotApplicable,
-}
-
-/// A file and line that satisfy a clause's required pattern. Named apart from the
-/// finding's [`crate::finding::Evidence`]: the OpenAPI components share one namespace.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-#[schema(as = ClauseEvidence)]
-#[schemars(rename = "ClauseEvidence")]
-pub struct Evidence {
-    pub file: String,
-    pub line: u32,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-pub struct RuleStatus {
-    pub id: String,
-    pub name: String,
-    /// `regex`, `required_pattern`, `file_policy`, `documentation_obligation`, ...
-    pub kind: String,
-    pub status: ClauseStatus,
-    pub findings: usize,
-    /// What the obligation asks for, or what the check looks for.
-    pub description: String,
-    /// Files and lines that satisfy a required pattern (at most [`MAX_EVIDENCE_PER_RULE`]).
-    pub evidence: Vec<Evidence>,
-    pub evidence_total: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-pub struct ClauseReport {
-    pub clause: String,
-    pub status: ClauseStatus,
-    pub rules: Vec<RuleStatus>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-pub struct ComplianceSummary {
-    pub clauses: usize,
-    pub passing: usize,
-    pub failing: usize,
-    pub open: usize,
-    pub not_applicable: usize,
-    pub code_checks: usize,
-    pub obligations: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-pub struct ComplianceReport {
-    pub pack_id: String,
-    pub pack_name: String,
-    pub standard: String,
-    pub target: String,
-    pub clauses: Vec<ClauseReport>,
-    pub summary: ComplianceSummary,
-}
 
 /// Natural order for clause ids: `CC6.10` after `CC6.9`, `164.312(b)` after `164.308(a)`.
 fn clause_key(c: &str) -> Vec<(String, u64)> {
@@ -175,7 +105,7 @@ fn evidence_for(rule: &sentra_runtime::RuleInfo, files: &[(String, std::path::Pa
     let set = |globs: &[String]| {
         let mut b = globset::GlobSetBuilder::new();
         for g in globs {
-            if let Ok(g) = crate::config::compile_glob(g) {
+            if let Ok(g) = crate::glob::compile_glob(g) {
                 b.add(g);
             }
         }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use sentra_matcher::{MatchLimits, PatternSet, Text};
 use sentra_runtime::{Conditions, FileData};
 
-use crate::config::compile_glob;
+use crate::glob::compile_glob;
 
 /// Language of a path, from its extension (or name, for Dockerfiles).
 pub fn language_of(path: &str) -> Option<&'static str> {
@@ -112,8 +112,7 @@ pub fn evaluate(
     content.dedup();
     // Case-insensitive; a pattern that does not compile never holds (packs are validated
     // before they get here, so that only happens for hand-built components).
-    let compiled: Vec<Option<PatternSet>> =
-        content.iter().map(|p| PatternSet::compile(&[format!("(?i){p}")], *limits).ok()).collect();
+    let compiled: Vec<Option<PatternSet>> = content.iter().map(|p| PatternSet::compile(&[format!("(?i){p}")], *limits).ok()).collect();
 
     let imports = Mutex::new(BTreeSet::new());
     let content_hit: Vec<std::sync::atomic::AtomicBool> = content.iter().map(|_| Default::default()).collect();
@@ -139,9 +138,7 @@ pub fn evaluate(
         if want_content {
             let text = Text::new(bytes);
             for (hit, set) in content_hit.iter().zip(&compiled) {
-                if !hit.load(std::sync::atomic::Ordering::Relaxed)
-                    && set.as_ref().is_some_and(|s| s.is_match(&text, 0).unwrap_or(false))
-                {
+                if !hit.load(std::sync::atomic::Ordering::Relaxed) && set.as_ref().is_some_and(|s| s.is_match(&text, 0).unwrap_or(false)) {
                     hit.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
             }
@@ -149,16 +146,13 @@ pub fn evaluate(
     });
     let imports = imports.into_inner().unwrap();
     let manifests = manifests.into_inner().unwrap();
-    let content_hit: HashMap<&str, bool> =
-        content.iter().zip(&content_hit).map(|(p, h)| (p.as_str(), h.load(std::sync::atomic::Ordering::Relaxed))).collect();
+    let content_hit: HashMap<&str, bool> = content.iter().zip(&content_hit).map(|(p, h)| (p.as_str(), h.load(std::sync::atomic::Ordering::Relaxed))).collect();
 
     let holds = |c: &Conditions| -> bool {
         let any = |list: &[String], f: &dyn Fn(&str) -> bool| list.is_empty() || list.iter().any(|x| f(x));
         any(&c.languages, &|l| languages.contains(l.to_ascii_lowercase().as_str()))
             && files_hold(&c.has_files, paths)
-            && any(&c.has_imports, &|m| {
-                imports.iter().any(|i| i == m || i.strip_prefix(m).is_some_and(|rest| rest.starts_with('.')))
-            })
+            && any(&c.has_imports, &|m| imports.iter().any(|i| i == m || i.strip_prefix(m).is_some_and(|rest| rest.starts_with('.'))))
             && any(&c.has_dependencies, &|d| manifests.contains(&d.to_lowercase()))
             && any(&c.has_content, &|p| content_hit.get(p).copied().unwrap_or(false))
     };
@@ -221,7 +215,13 @@ mod tests {
             (c(&|c| c.has_dependencies = vec!["django".into()]), false),
             (c(&|c| c.has_content = vec!["secret\\s*=".into()]), true),
             (c(&|c| c.has_content = vec!["password".into()]), false),
-            (c(&|c| { c.languages = vec!["python".into()]; c.has_dependencies = vec!["django".into()] }), false),
+            (
+                c(&|c| {
+                    c.languages = vec!["python".into()];
+                    c.has_dependencies = vec!["django".into()]
+                }),
+                false,
+            ),
         ];
         let conditions: Vec<Vec<Option<&Conditions>>> = vec![cases.iter().map(|(c, _)| Some(c)).chain([None]).collect()];
         let got = evaluate(&conditions, &paths, &read, &MatchLimits::default());

@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+/// Kept at its old path for callers outside the engine; it lives in [`crate::glob`].
+pub use crate::glob::compile_glob;
+use globset::{GlobSet, GlobSetBuilder};
 use schemars::JsonSchema;
+pub use sentra_model::OnError;
 use sentra_runtime::{PackLimits, Severity};
 use serde::{Deserialize, Serialize};
 
@@ -18,8 +21,7 @@ pub const MAX_CONFIG_BYTES: usize = 1 << 20;
 /// Severities that fail the gate by default.
 pub const DEFAULT_GATE_FAIL_ON: [Severity; 2] = [Severity::Critical, Severity::High];
 
-/// Report formats `reporters` may name (the report renderers' formats).
-pub const REPORT_FORMATS: [&str; 5] = ["json", "csv", "sarif", "junit", "html"];
+pub use sentra_model::REPORT_FORMATS;
 /// Where `reporters` write unless `output_dir` says otherwise.
 pub const DEFAULT_OUTPUT_DIR: &str = "out";
 
@@ -130,16 +132,6 @@ pub struct RawTenant {
     pub pack_limits: Option<RawPackLimits>,
 }
 
-/// What an errored pack does to the gate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OnError {
-    /// The gate fails closed.
-    Fail,
-    /// The pack is listed as errored; the gate decides on the other findings.
-    Skip,
-}
-
 /// `limits` with the fields `raw` sets, range-checked; errors name `prefix.field`.
 fn apply_limits(mut limits: PackLimits, raw: &RawPackLimits, prefix: &str) -> Result<PackLimits, (String, String)> {
     let check = |field: &str, v: u64, lo: u64, hi: u64| {
@@ -245,8 +237,8 @@ impl Config {
     }
 
     /// What the gate applies: `gate_fail_on` and the governance's blocking rules.
-    pub fn gate_policy(&self) -> crate::scan::GatePolicy {
-        crate::scan::GatePolicy {
+    pub fn gate_policy(&self) -> sentra_model::GatePolicy {
+        sentra_model::GatePolicy {
             fail_on: self.gate_fail_on.clone(),
             block_on_obligations: self.governance.gate.block_on_obligations,
             block_on_errored_packs: self.governance.gate.block_on_errored_packs,
@@ -285,12 +277,6 @@ impl Default for Config {
     }
 }
 
-/// Compiles a glob the way every sentra glob works: `*` stops at `/`, `**` spans
-/// directories, `{a,b}` alternates.
-pub fn compile_glob(glob: &str) -> Result<globset::Glob, globset::Error> {
-    GlobBuilder::new(glob).literal_separator(true).build()
-}
-
 impl Config {
     /// Finds and loads the config for `root`, or `explicit` when given, then applies the
     /// `GUARD_*` environment variables.
@@ -321,115 +307,43 @@ impl Config {
         parse_yaml(&text, &path.display().to_string())
     }
 
-    /// Checks every value and resolves it into typed form.
+    /// Checks every value and resolves it into typed form. Sections are checked in the
+    /// order the file lists them, so the first error reported is the first in the file.
     pub fn from_raw(raw: RawConfig, origin: &str) -> Result<Self, ConfigError> {
-        let invalid = |key: &str, message: String| ConfigError::Invalid { origin: origin.into(), key: key.into(), message };
+        let invalid = |(key, message): Problem| ConfigError::Invalid { origin: origin.into(), key, message };
 
-        let governance = crate::governance::resolve(raw.governance.as_ref()).map_err(|(k, m)| invalid(&k, m))?;
-        let gate_fail_on = match raw.gate_fail_on {
-            None => governance.gate.fail_on.clone(),
-            Some(list) => list
-                .iter()
-                .map(|s| {
-                    Severity::parse(s).ok_or_else(|| {
-                        invalid("gate_fail_on", format!("unknown severity `{s}` (expected critical, high, medium, low or info)"))
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?,
-        };
-
+        let governance = crate::governance::resolve(raw.governance.as_ref()).map_err(invalid)?;
+        let gate_fail_on = check_gate_fail_on(raw.gate_fail_on, &governance).map_err(invalid)?;
         if let Some(packs) = &raw.standards_packs
-            && let Some(bad) = packs.iter().find(|p| !sentra_runtime::valid_pack_id(p)) {
-                return Err(invalid("standards_packs", format!("`{bad}` is not a valid pack id")));
-            }
-
-        let scan_exclude = raw.scan_exclude.unwrap_or_default();
-        let mut set = GlobSetBuilder::new();
-        for g in &scan_exclude {
-            let glob = compile_glob(g).map_err(|e| invalid("scan_exclude", format!("bad glob `{g}`: {e}")))?;
-            set.add(glob);
-            // `dir/` or `dir` also excludes everything below it.
-            let below = format!("{}/**", g.trim_end_matches('/'));
-            if let Ok(glob) = compile_glob(&below) {
-                set.add(glob);
-            }
+            && let Some(bad) = packs.iter().find(|p| !sentra_runtime::valid_pack_id(p))
+        {
+            return Err(invalid(("standards_packs".into(), format!("`{bad}` is not a valid pack id"))));
         }
-        let scan_exclude_set = set.build().map_err(|e| invalid("scan_exclude", e.to_string()))?;
-
+        let scan_exclude = raw.scan_exclude.unwrap_or_default();
+        let scan_exclude_set = exclude_set(&scan_exclude).map_err(invalid)?;
         let max_file_bytes = raw.max_file_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES);
         if max_file_bytes == 0 || max_file_bytes > (1 << 30) {
-            return Err(invalid("max_file_bytes", format!("{max_file_bytes} is out of range (1 to 1073741824)")));
+            return Err(invalid(("max_file_bytes".into(), format!("{max_file_bytes} is out of range (1 to 1073741824)"))));
         }
-
         let pack_limits = match &raw.pack_limits {
-            Some(l) => apply_limits(PackLimits::default(), l, "pack_limits").map_err(|(k, m)| invalid(&k, m))?,
+            Some(l) => apply_limits(PackLimits::default(), l, "pack_limits").map_err(invalid)?,
             None => PackLimits::default(),
         };
-        let mut tenant_limits = BTreeMap::new();
-        for (tenant, t) in raw.tenants.clone().unwrap_or_default() {
-            if let Some(l) = &t.pack_limits {
-                let limits = apply_limits(pack_limits, l, &format!("tenants.{tenant}.pack_limits")).map_err(|(k, m)| invalid(&k, m))?;
-                tenant_limits.insert(tenant, limits);
-            }
-        }
-        let mut on_error = BTreeMap::new();
-        for (pack, policy) in raw.pack_on_error.clone().unwrap_or_default() {
-            let p = match policy.as_str() {
-                "fail" => OnError::Fail,
-                "skip" => OnError::Skip,
-                other => return Err(invalid(&format!("pack_on_error.{pack}"), format!("`{other}` is not `fail` or `skip`"))),
-            };
-            on_error.insert(pack, p);
-        }
-
-        let mut rule_overrides = BTreeMap::new();
-        for (pack, rules) in raw.pack_overrides.unwrap_or_default() {
-            if !sentra_runtime::valid_pack_id(&pack) {
-                return Err(invalid("pack_overrides", format!("`{pack}` is not a valid pack id")));
-            }
-            for (rule, o) in rules {
-                let severity = match &o.severity {
-                    None => None,
-                    Some(s) => Some(Severity::parse(s).ok_or_else(|| {
-                        invalid(
-                            &format!("pack_overrides.{pack}.{rule}.severity"),
-                            format!("unknown severity `{s}` (expected critical, high, medium, low or info)"),
-                        )
-                    })?),
-                };
-                rule_overrides.insert((pack.clone(), rule), RuleOverride { severity, enabled: o.enabled });
-            }
-        }
-
+        let tenant_limits = check_tenants(raw.tenants.clone().unwrap_or_default(), pack_limits).map_err(invalid)?;
+        let on_error = check_on_error(raw.pack_on_error.clone().unwrap_or_default()).map_err(invalid)?;
+        let rule_overrides = check_overrides(raw.pack_overrides.unwrap_or_default()).map_err(invalid)?;
         let pack_files = raw.pack_files.unwrap_or_default();
         if let Some(bad) = pack_files.iter().find(|f| f.trim().is_empty() || f.contains('\0')) {
-            return Err(invalid("pack_files", format!("`{bad}` is not a usable path")));
+            return Err(invalid(("pack_files".into(), format!("`{bad}` is not a usable path"))));
         }
-
-        let mut reporters = Vec::new();
-        for r in raw.reporters.unwrap_or_default() {
-            let name = r.trim().to_ascii_lowercase();
-            if !REPORT_FORMATS.contains(&name.as_str()) {
-                return Err(invalid("reporters", format!("unknown report format `{r}` (expected one of {})", REPORT_FORMATS.join(", "))));
-            }
-            if !reporters.contains(&name) {
-                reporters.push(name);
-            }
-        }
+        let reporters = check_reporters(raw.reporters.unwrap_or_default()).map_err(invalid)?;
         let output_dir = PathBuf::from(raw.output_dir.unwrap_or_else(|| DEFAULT_OUTPUT_DIR.to_string()));
         if output_dir.as_os_str().is_empty() {
-            return Err(invalid("output_dir", "must not be empty".into()));
+            return Err(invalid(("output_dir".into(), "must not be empty".into())));
         }
-
-        let mut suppressions = Vec::new();
-        for (i, raw) in raw.suppressions.clone().unwrap_or_default().iter().enumerate() {
-            let s = crate::suppress::Suppression::new(None, &raw.rule_id, &raw.file_pattern, &raw.reason, raw.expires.as_deref(), "config")
-                .map_err(|(field, message)| invalid(&format!("suppressions[{i}].{field}"), message))?;
-            suppressions.push(s);
-        }
-
+        let suppressions = check_suppressions(&raw.suppressions.clone().unwrap_or_default()).map_err(invalid)?;
         let raw_devops = raw.devops.clone().unwrap_or_default();
-        let devops = raw_devops.check().map_err(|(k, m)| invalid(&format!("devops.{k}"), m))?;
+        let devops = raw_devops.check().map_err(|(k, m)| invalid((format!("devops.{k}"), m)))?;
 
         Ok(Config {
             scan_generated: raw.scan_generated.unwrap_or(false),
@@ -452,6 +366,110 @@ impl Config {
             pack_limits,
         })
     }
+}
+
+/// A config problem: the key it is about and what is wrong.
+type Problem = (String, String);
+
+/// `gate_fail_on` as severities; unset, the governance profile's.
+fn check_gate_fail_on(raw: Option<Vec<String>>, governance: &crate::governance::Governance) -> Result<Vec<Severity>, Problem> {
+    match raw {
+        None => Ok(governance.gate.fail_on.clone()),
+        Some(list) => list
+            .iter()
+            .map(|s| {
+                Severity::parse(s).ok_or_else(|| ("gate_fail_on".to_string(), format!("unknown severity `{s}` (expected critical, high, medium, low or info)")))
+            })
+            .collect(),
+    }
+}
+
+/// The `scan_exclude` globs as one set.
+fn exclude_set(scan_exclude: &[String]) -> Result<GlobSet, Problem> {
+    let mut set = GlobSetBuilder::new();
+    for g in scan_exclude {
+        let glob = compile_glob(g).map_err(|e| ("scan_exclude".to_string(), format!("bad glob `{g}`: {e}")))?;
+        set.add(glob);
+        // `dir/` or `dir` also excludes everything below it.
+        let below = format!("{}/**", g.trim_end_matches('/'));
+        if let Ok(glob) = compile_glob(&below) {
+            set.add(glob);
+        }
+    }
+    set.build().map_err(|e| ("scan_exclude".to_string(), e.to_string()))
+}
+
+/// Each tenant's sandbox limits, layered over the global ones (`base`).
+fn check_tenants(tenants: BTreeMap<String, RawTenant>, base: PackLimits) -> Result<BTreeMap<String, PackLimits>, Problem> {
+    let mut tenant_limits = BTreeMap::new();
+    for (tenant, t) in tenants {
+        if let Some(l) = &t.pack_limits {
+            let limits = apply_limits(base, l, &format!("tenants.{tenant}.pack_limits"))?;
+            tenant_limits.insert(tenant, limits);
+        }
+    }
+    Ok(tenant_limits)
+}
+
+/// `pack_on_error`: `fail` or `skip` per pack.
+fn check_on_error(raw: BTreeMap<String, String>) -> Result<BTreeMap<String, OnError>, Problem> {
+    let mut on_error = BTreeMap::new();
+    for (pack, policy) in raw {
+        let p = match policy.as_str() {
+            "fail" => OnError::Fail,
+            "skip" => OnError::Skip,
+            other => return Err((format!("pack_on_error.{pack}"), format!("`{other}` is not `fail` or `skip`"))),
+        };
+        on_error.insert(pack, p);
+    }
+    Ok(on_error)
+}
+
+/// `pack_overrides`, keyed by (pack id, rule id). Whether the rules exist is checked later,
+/// against the loaded packs.
+fn check_overrides(raw: BTreeMap<String, BTreeMap<String, RawRuleOverride>>) -> Result<BTreeMap<(String, String), RuleOverride>, Problem> {
+    let mut rule_overrides = BTreeMap::new();
+    for (pack, rules) in raw {
+        if !sentra_runtime::valid_pack_id(&pack) {
+            return Err(("pack_overrides".into(), format!("`{pack}` is not a valid pack id")));
+        }
+        for (rule, o) in rules {
+            let severity = match &o.severity {
+                None => None,
+                Some(s) => Some(Severity::parse(s).ok_or_else(|| {
+                    (format!("pack_overrides.{pack}.{rule}.severity"), format!("unknown severity `{s}` (expected critical, high, medium, low or info)"))
+                })?),
+            };
+            rule_overrides.insert((pack.clone(), rule), RuleOverride { severity, enabled: o.enabled });
+        }
+    }
+    Ok(rule_overrides)
+}
+
+/// `reporters`: known format names, lower-cased, without repeats.
+fn check_reporters(raw: Vec<String>) -> Result<Vec<String>, Problem> {
+    let mut reporters = Vec::new();
+    for r in raw {
+        let name = r.trim().to_ascii_lowercase();
+        if !REPORT_FORMATS.contains(&name.as_str()) {
+            return Err(("reporters".into(), format!("unknown report format `{r}` (expected one of {})", REPORT_FORMATS.join(", "))));
+        }
+        if !reporters.contains(&name) {
+            reporters.push(name);
+        }
+    }
+    Ok(reporters)
+}
+
+/// The config's suppressions, checked; errors name `suppressions[i].field`.
+fn check_suppressions(raw: &[RawSuppression]) -> Result<Vec<crate::suppress::Suppression>, Problem> {
+    let mut suppressions = Vec::new();
+    for (i, raw) in raw.iter().enumerate() {
+        let s = crate::suppress::Suppression::new(None, &raw.rule_id, &raw.file_pattern, &raw.reason, raw.expires.as_deref(), "config")
+            .map_err(|(field, message)| (format!("suppressions[{i}].{field}"), message))?;
+        suppressions.push(s);
+    }
+    Ok(suppressions)
 }
 
 /// Parses config YAML. An empty document is an empty config.
@@ -479,8 +497,7 @@ pub fn apply_env(mut raw: RawConfig, get: impl Fn(&str) -> Option<String>) -> Re
         raw.scan_exclude = Some(list(&v));
     }
     if let Some(v) = get("GUARD_MAX_FILE_BYTES") {
-        raw.max_file_bytes =
-            Some(v.trim().parse().map_err(|_| invalid("GUARD_MAX_FILE_BYTES", format!("`{v}` is not a whole number")))?);
+        raw.max_file_bytes = Some(v.trim().parse().map_err(|_| invalid("GUARD_MAX_FILE_BYTES", format!("`{v}` is not a whole number")))?);
     }
     let limits = raw.pack_limits.get_or_insert_with(RawPackLimits::default);
     for (var, slot) in [

@@ -206,7 +206,8 @@ mod tests {
 
     #[test]
     fn rewriting_keeps_other_keys_and_comments() {
-        let text = "# team config\nstandards_packs: [secrets]  # only secrets\n\n# what fails CI\ngate_fail_on:\n  - critical\n  - high\nscan_exclude: [docs]\n";
+        let text =
+            "# team config\nstandards_packs: [secrets]  # only secrets\n\n# what fails CI\ngate_fail_on:\n  - critical\n  - high\nscan_exclude: [docs]\n";
         let mut merged = serde_json::json!({"standards_packs": ["secrets"], "gate_fail_on": ["critical", "high"], "scan_exclude": ["docs"]});
         merge(&mut merged, &serde_json::json!({"gate_fail_on": ["critical"], "max_file_bytes": 2048, "scan_exclude": null}));
         let out = rewrite(text, &["gate_fail_on".into(), "max_file_bytes".into(), "scan_exclude".into()], &merged);

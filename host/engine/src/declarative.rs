@@ -5,8 +5,8 @@
 use std::fmt;
 
 use sentra_matcher::{MatchError, MatchLimits, PatternSet};
-pub use sentra_pack_format::validate::Problem;
 use sentra_pack_format::valid_pack_id;
+pub use sentra_pack_format::validate::Problem;
 use sentra_pack_format::{PackDocument, validate};
 
 /// A pack document that failed validation, with every problem found.
@@ -90,14 +90,90 @@ pub fn engine_settings(pack: &CheckedPack) -> String {
 /// Sample paths for the file kinds sentra knows, to find globs that can never match.
 fn sample_paths() -> Vec<String> {
     const EXTENSIONS: &[&str] = &[
-        "py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "java", "go", "rs", "rb", "php", "cs", "c", "h", "cc", "cpp",
-        "hpp", "kt", "kts", "swift", "scala", "sh", "bash", "tf", "hcl", "yaml", "yml", "json", "toml", "ini", "cfg", "conf",
-        "xml", "html", "htm", "css", "scss", "sql", "md", "rst", "txt", "env", "properties", "gradle", "lock", "vue", "svelte",
-        "ipynb", "pem", "key", "dockerfile", "ps1", "bat", "r", "lua", "pl", "ex", "exs", "erl", "dart", "proto", "graphql",
+        "py",
+        "pyi",
+        "js",
+        "jsx",
+        "mjs",
+        "cjs",
+        "ts",
+        "tsx",
+        "java",
+        "go",
+        "rs",
+        "rb",
+        "php",
+        "cs",
+        "c",
+        "h",
+        "cc",
+        "cpp",
+        "hpp",
+        "kt",
+        "kts",
+        "swift",
+        "scala",
+        "sh",
+        "bash",
+        "tf",
+        "hcl",
+        "yaml",
+        "yml",
+        "json",
+        "toml",
+        "ini",
+        "cfg",
+        "conf",
+        "xml",
+        "html",
+        "htm",
+        "css",
+        "scss",
+        "sql",
+        "md",
+        "rst",
+        "txt",
+        "env",
+        "properties",
+        "gradle",
+        "lock",
+        "vue",
+        "svelte",
+        "ipynb",
+        "pem",
+        "key",
+        "dockerfile",
+        "ps1",
+        "bat",
+        "r",
+        "lua",
+        "pl",
+        "ex",
+        "exs",
+        "erl",
+        "dart",
+        "proto",
+        "graphql",
     ];
     const NAMES: &[&str] = &[
-        "Dockerfile", "Makefile", "Jenkinsfile", "Gemfile", "Pipfile", "README", "LICENSE", "CODEOWNERS", ".env", ".gitignore",
-        ".npmrc", ".dockerignore", "requirements.txt", "package.json", "go.mod", "Cargo.toml", "pom.xml", "build.gradle",
+        "Dockerfile",
+        "Makefile",
+        "Jenkinsfile",
+        "Gemfile",
+        "Pipfile",
+        "README",
+        "LICENSE",
+        "CODEOWNERS",
+        ".env",
+        ".gitignore",
+        ".npmrc",
+        ".dockerignore",
+        "requirements.txt",
+        "package.json",
+        "go.mod",
+        "Cargo.toml",
+        "pom.xml",
+        "build.gradle",
     ];
     let dirs = ["", "src/", "a/b/c/", "tests/", "test/", "docs/", ".github/workflows/", "config/"];
     let mut out = Vec::new();
@@ -124,9 +200,7 @@ pub fn lint(pack: &CheckedPack, limits: &MatchLimits) -> Vec<Problem> {
         let at = |field: &str, message: String| Problem { location: format!("rule `{}`", rule.id), field: field.into(), message };
         let patterns: Vec<(String, &str)> = match &rule.check {
             RuleCheck::Regex { pattern } => vec![("pattern".into(), pattern.as_str())],
-            RuleCheck::AllPatterns { patterns, .. } => {
-                patterns.iter().enumerate().map(|(i, p)| (format!("all_patterns[{i}]"), p.as_str())).collect()
-            }
+            RuleCheck::AllPatterns { patterns, .. } => patterns.iter().enumerate().map(|(i, p)| (format!("all_patterns[{i}]"), p.as_str())).collect(),
             RuleCheck::RequiredPattern { pattern } | RuleCheck::FilePolicy { policy: FilePolicy::MustContainPattern { pattern } } => {
                 vec![("pattern".into(), pattern.as_str())]
             }
@@ -149,9 +223,9 @@ pub fn lint(pack: &CheckedPack, limits: &MatchLimits) -> Vec<Problem> {
         let compile = |globs: &[String]| -> Option<globset::GlobSet> {
             let mut b = globset::GlobSetBuilder::new();
             for g in globs {
-                b.add(crate::config::compile_glob(g).ok()?);
+                b.add(crate::glob::compile_glob(g).ok()?);
                 if let Some(rest) = g.strip_prefix("**/") {
-                    b.add(crate::config::compile_glob(rest).ok()?);
+                    b.add(crate::glob::compile_glob(rest).ok()?);
                 }
             }
             b.build().ok()

@@ -3,64 +3,10 @@
 
 use std::collections::HashMap;
 
-use schemars::JsonSchema;
-use sentra_runtime::{Fix, RawFinding, RuleInfo, Severity};
-use serde::{Deserialize, Serialize};
+pub use sentra_model::{BySeverity, Evidence, Finding, FixSuggestion, PROJECT_PATH};
+use sentra_runtime::{RawFinding, RuleInfo};
 use sha2::{Digest, Sha256};
 
-/// Where a finding is: the file (relative, `/`-separated; `<project>` for project-level
-/// findings), the first and last line, and the source lines themselves.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-pub struct Evidence {
-    pub file: String,
-    /// `[start_line, end_line]`, 1-based, inclusive.
-    pub lines: [u32; 2],
-    pub column: u32,
-    pub end_column: u32,
-    pub snippet: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-pub struct Finding {
-    pub finding_id: String,
-    pub rule_id: String,
-    pub pack_id: String,
-    pub severity: Severity,
-    pub message: String,
-    pub evidence: Evidence,
-    pub suggestion: String,
-    /// 1.0 for code; 0.5 on a comment line; capped at 0.7 in test files.
-    pub confidence: f32,
-    pub standard: String,
-    pub clause: String,
-    pub compliance_category: String,
-    pub remediation_guidance: String,
-    pub tags: Vec<String>,
-    pub cwe: Vec<String>,
-    /// Reading for the rule (URLs).
-    #[serde(default)]
-    pub references: Vec<String>,
-    pub is_obligation: bool,
-    /// sha256 of rule id, path, matched text and occurrence index: stable when code moves.
-    pub fingerprint: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fix: Option<FixSuggestion>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-pub struct FixSuggestion {
-    pub description: String,
-    pub replacement: String,
-}
-
-impl From<Fix> for FixSuggestion {
-    fn from(f: Fix) -> Self {
-        Self { description: f.description, replacement: f.replacement }
-    }
-}
-
-/// Path used for project-level findings.
-pub const PROJECT_PATH: &str = "<project>";
 /// Longest snippet kept, in characters.
 const MAX_SNIPPET_CHARS: usize = 500;
 /// Lines of context kept in a snippet.
@@ -142,28 +88,14 @@ fn fingerprint(rule_id: &str, path: &str, text_hash: &[u8; 32], occurrence: u32)
     hex::encode(h.finalize())
 }
 
-fn assemble(
-    pack_id: &str,
-    rule: &RuleInfo,
-    raw: RawFinding,
-    path: &str,
-    snippet: String,
-    confidence: f32,
-    fingerprint: String,
-) -> Finding {
+fn assemble(pack_id: &str, rule: &RuleInfo, raw: RawFinding, path: &str, snippet: String, confidence: f32, fingerprint: String) -> Finding {
     Finding {
         finding_id: fingerprint[..16].to_string(),
         rule_id: rule.id.clone(),
         pack_id: pack_id.to_string(),
         severity: rule.severity,
         message: raw.message,
-        evidence: Evidence {
-            file: path.to_string(),
-            lines: [raw.line, raw.end_line.max(raw.line)],
-            column: raw.column,
-            end_column: raw.end_column,
-            snippet,
-        },
+        evidence: Evidence { file: path.to_string(), lines: [raw.line, raw.end_line.max(raw.line)], column: raw.column, end_column: raw.end_column, snippet },
         suggestion: rule.remediation.clone(),
         confidence,
         standard: rule.standard.clone(),
@@ -175,7 +107,7 @@ fn assemble(
         references: rule.references.clone(),
         is_obligation: matches!(rule.kind.as_str(), "documentation_obligation" | "obligation"),
         fingerprint,
-        fix: raw.fix.map(Into::into),
+        fix: raw.fix,
     }
 }
 
@@ -190,46 +122,10 @@ pub fn project_finding(pack_id: &str, rule: &RuleInfo, raw: RawFinding, occurren
     f
 }
 
-/// Counts per severity, all five always present.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-pub struct BySeverity {
-    pub critical: usize,
-    pub high: usize,
-    pub medium: usize,
-    pub low: usize,
-    pub info: usize,
-}
-
-impl BySeverity {
-    pub fn count<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Self {
-        let mut s = Self::default();
-        for f in findings {
-            *s.slot(f.severity) += 1;
-        }
-        s
-    }
-    fn slot(&mut self, sev: Severity) -> &mut usize {
-        match sev {
-            Severity::Critical => &mut self.critical,
-            Severity::High => &mut self.high,
-            Severity::Medium => &mut self.medium,
-            Severity::Low => &mut self.low,
-            Severity::Info => &mut self.info,
-        }
-    }
-    pub fn get(&self, sev: Severity) -> usize {
-        match sev {
-            Severity::Critical => self.critical,
-            Severity::High => self.high,
-            Severity::Medium => self.medium,
-            Severity::Low => self.low,
-            Severity::Info => self.info,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use sentra_runtime::Severity;
+
     use super::*;
 
     fn rule() -> RuleInfo {

@@ -8,8 +8,8 @@ pub mod config;
 pub mod config_edit;
 pub mod declarative;
 pub mod detect;
-pub mod devops;
 pub mod finding;
+mod glob;
 pub mod governance;
 pub mod pack_test;
 pub mod packs;
@@ -25,6 +25,8 @@ pub use config::{Config, ConfigError};
 pub use finding::{BySeverity, Finding};
 pub use packs::{PackSet, RuleSetupError};
 pub use scan::{GatePolicy, GateResult, ScanError, ScanOptions, ScanResult, Source, compliance_score, gate, gate_with, scan};
+/// Tracker settings live in the model, where the trackers crate reads them.
+pub use sentra_model::devops;
 use sentra_runtime::{LoadError, LoadedPack, Runtime, RuntimeConfig};
 
 /// A pack the engine can load: an id (as selected in `standards_packs`) and its component,
@@ -148,12 +150,7 @@ impl Catalog {
             Some(ids) => ids
                 .iter()
                 .filter(|id| !extra.iter().any(|e| &e.info().id == *id))
-                .map(|id| {
-                    self.sources
-                        .iter()
-                        .find(|s| &s.id == id)
-                        .ok_or_else(|| CatalogError::UnknownPack { id: id.clone(), available: self.ids() })
-                })
+                .map(|id| self.sources.iter().find(|s| &s.id == id).ok_or_else(|| CatalogError::UnknownPack { id: id.clone(), available: self.ids() }))
                 .collect::<Result<_, _>>()?,
         };
         let loaded: Vec<Result<Arc<LoadedPack>, CatalogError>> = {

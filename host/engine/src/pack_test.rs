@@ -30,11 +30,7 @@ fn parse_line(line: &str) -> Option<(bool, Vec<String>, bool)> {
         let Some(pos) = line.find(kind) else { continue };
         let before = &line[..pos];
         // The comment opener directly before the keyword (`<!--` rather than its `--`).
-        let Some(marker) = MARKERS
-            .iter()
-            .filter_map(|m| before.rfind(m).filter(|p| before[p + m.len()..].trim().is_empty()))
-            .min()
-        else {
+        let Some(marker) = MARKERS.iter().filter_map(|m| before.rfind(m).filter(|p| before[p + m.len()..].trim().is_empty())).min() else {
             continue;
         };
         let rest = line[pos + kind.len()..].trim();
@@ -112,8 +108,7 @@ impl RuleOutcome {
 /// Compares findings `(file, line, rule)` with the annotations.
 pub fn compare(annotations: &[Annotation], findings: &[(String, u32, String)]) -> BTreeMap<String, RuleOutcome> {
     let fired: BTreeSet<(&str, u32, &str)> = findings.iter().map(|(f, l, r)| (f.as_str(), *l, r.as_str())).collect();
-    let expected: BTreeSet<(&str, u32, &str)> =
-        annotations.iter().filter(|a| a.must_fire).map(|a| (a.file.as_str(), a.line, a.rule.as_str())).collect();
+    let expected: BTreeSet<(&str, u32, &str)> = annotations.iter().filter(|a| a.must_fire).map(|a| (a.file.as_str(), a.line, a.rule.as_str())).collect();
     let mut out: BTreeMap<String, RuleOutcome> = BTreeMap::new();
     for a in annotations {
         let entry = out.entry(a.rule.clone()).or_default();
@@ -136,12 +131,7 @@ pub fn compare(annotations: &[Annotation], findings: &[(String, u32, String)]) -
 /// The findings of a scan as `(file, line, rule)`, project-level ones excluded (they have
 /// no line to annotate).
 pub fn findings_of(result: &ScanResult) -> Vec<(String, u32, String)> {
-    result
-        .findings
-        .iter()
-        .filter(|f| f.evidence.file != PROJECT_PATH)
-        .map(|f| (f.evidence.file.clone(), f.evidence.lines[0], f.rule_id.clone()))
-        .collect()
+    result.findings.iter().filter(|f| f.evidence.file != PROJECT_PATH).map(|f| (f.evidence.file.clone(), f.evidence.lines[0], f.rule_id.clone())).collect()
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use globset::{GlobSet, GlobSetBuilder};
 use sentra_runtime::{LoadedPack, RuleInfo};
 
-use crate::config::compile_glob;
+use crate::glob::compile_glob;
 
 /// Why a pack's rules could not be prepared.
 #[derive(Debug, thiserror::Error)]
@@ -147,13 +147,11 @@ impl PackSet {
         let prefilter = if literals.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(&literals)
-                    .map_err(|e| RuleSetupError { pack: "*".into(), rule: "*".into(), message: format!("literal prefilter: {e}") })?,
-            )
+            Some(AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&literals).map_err(|e| RuleSetupError {
+                pack: "*".into(),
+                rule: "*".into(),
+                message: format!("literal prefilter: {e}"),
+            })?)
         };
         Ok(Self {
             packs,
@@ -184,8 +182,9 @@ impl PackSet {
             match self.packs.iter().find(|p| p.id() == pack_id) {
                 None if known.contains(pack_id) => {}
                 None => problems.push((format!("pack_overrides.{pack_id}"), format!("there is no pack `{pack_id}`"))),
-                Some(p) if !p.rules().iter().any(|r| &r.id == rule_id) => problems
-                    .push((format!("pack_overrides.{pack_id}.{rule_id}"), format!("pack `{pack_id}` has no rule `{rule_id}`"))),
+                Some(p) if !p.rules().iter().any(|r| &r.id == rule_id) => {
+                    problems.push((format!("pack_overrides.{pack_id}.{rule_id}"), format!("pack `{pack_id}` has no rule `{rule_id}`")))
+                }
                 Some(_) => {}
             }
         }

@@ -22,9 +22,8 @@ pub const ID_PREFIX: &str = "REQ-";
 
 static PY_DEF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:async\s+)?def\s+([A-Za-z]\w*)\s*\(").unwrap());
 static PY_CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^class\s+([A-Za-z]\w*)").unwrap());
-static JS_EXPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^export\s+(?:default\s+)?(?:async\s+)?(?:function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)").unwrap()
-});
+static JS_EXPORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^export\s+(?:default\s+)?(?:async\s+)?(?:function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)").unwrap());
 static RS_PUB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*pub\s+(?:const\s+)?(?:async\s+)?(?:unsafe\s+)?(?:fn|struct|enum|trait)\s+([A-Za-z_]\w*)").unwrap());
 static GO_FUNC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^func\s+(?:\([^)]*\)\s*)?([A-Z]\w*)\s*\(").unwrap());
@@ -33,10 +32,12 @@ static JAVA_PUBLIC: LazyLock<Regex> =
 /// `@app.get("/x")`, `app.post('/x'`, `router.delete("/x"`, `.route("/x", get(`,
 /// `@GetMapping("/x")`, `HandleFunc("/x"`.
 static ENDPOINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?:\.|@)(get|post|put|patch|delete|route|handlefunc|getmapping|postmapping|putmapping|deletemapping|patchmapping)\s*\(\s*["']([^"']+)["']"#).unwrap()
+    Regex::new(
+        r#"(?i)(?:\.|@)(get|post|put|patch|delete|route|handlefunc|getmapping|postmapping|putmapping|deletemapping|patchmapping)\s*\(\s*["']([^"']+)["']"#,
+    )
+    .unwrap()
 });
-static AXUM_ROUTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"\.route\(\s*"([^"]+)"\s*,\s*(get|post|put|patch|delete)\("#).unwrap());
+static AXUM_ROUTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\.route\(\s*"([^"]+)"\s*,\s*(get|post|put|patch|delete)\("#).unwrap());
 
 /// What one source file offers: its doc summary, public items and endpoints.
 #[derive(Debug, Default)]
@@ -173,13 +174,7 @@ pub fn generate(existing: &RequirementsFile, files: &[(String, String)], untrace
         let dir = path.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_else(|| ".".into());
         groups.entry(dir).or_default().push((path.as_str(), facts(path, text)));
     }
-    let first = existing
-        .requirements
-        .iter()
-        .filter_map(|r| r.req_id.strip_prefix(ID_PREFIX).and_then(|n| n.parse::<u64>().ok()))
-        .max()
-        .unwrap_or(0)
-        + 1;
+    let first = existing.requirements.iter().filter_map(|r| r.req_id.strip_prefix(ID_PREFIX).and_then(|n| n.parse::<u64>().ok())).max().unwrap_or(0) + 1;
     let mut out = Vec::new();
     for (next, (dir, mut files)) in (first..).zip(groups) {
         files.sort_by(|a, b| a.0.cmp(b.0));
@@ -256,7 +251,10 @@ mod tests {
 
     fn files() -> Vec<(String, String)> {
         vec![
-            ("src/auth/login.py".into(), "\"\"\"Password login for the web app.\"\"\"\n\n@app.post(\"/login\")\ndef login(req):\n    pass\n\ndef _hash(p):\n    pass\n".into()),
+            (
+                "src/auth/login.py".into(),
+                "\"\"\"Password login for the web app.\"\"\"\n\n@app.post(\"/login\")\ndef login(req):\n    pass\n\ndef _hash(p):\n    pass\n".into(),
+            ),
             ("src/auth/tokens.py".into(), "# Session tokens.\nclass TokenStore:\n    pass\n".into()),
             ("web/api.ts".into(), "/** The public API client. */\nexport async function fetchOrders() {}\nrouter.get('/orders', h)\n".into()),
             ("lib/core.rs".into(), "//! Core types.\npub fn run() {}\nfn private() {}\n".into()),

@@ -5,8 +5,8 @@
 //! finding (`SENTRA-SUPPRESSION`), so there is no silent catch-all.
 
 use globset::GlobMatcher;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+
+pub use sentra_model::{ExpiredSuppression, SuppressedFinding};
 
 use crate::finding::Finding;
 
@@ -40,9 +40,8 @@ impl Suppression {
         expires: Option<&str>,
         source: &'static str,
     ) -> Result<Self, (String, String)> {
-        let glob = |field: &str, g: &str| {
-            crate::config::compile_glob(g).map(|g| g.compile_matcher()).map_err(|e| (field.to_string(), format!("bad glob `{g}`: {e}")))
-        };
+        let glob =
+            |field: &str, g: &str| crate::glob::compile_glob(g).map(|g| g.compile_matcher()).map_err(|e| (field.to_string(), format!("bad glob `{g}`: {e}")));
         if rule_id.trim().is_empty() {
             return Err(("rule_id".into(), "must not be empty".into()));
         }
@@ -82,31 +81,12 @@ pub fn parse_date(s: &str) -> Option<jiff::civil::Date> {
     if ok { s.parse().ok() } else { None }
 }
 
-/// A finding a suppression hid, and why.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-pub struct SuppressedFinding {
-    pub finding: Finding,
-    /// `inline`, `config` or `api`.
-    pub source: String,
-    pub reason: String,
-    /// The API suppression's id.
-    pub suppression_id: Option<String>,
-}
-
-/// A suppression that matched findings but has expired: they are reported again.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
-pub struct ExpiredSuppression {
-    pub rule_id: String,
-    pub file_pattern: String,
-    pub expires: String,
-    pub source: String,
-    pub suppression_id: Option<String>,
-    /// Findings that reappeared.
-    pub findings: usize,
-}
-
 /// Splits findings into kept and suppressed by the config and API suppressions.
-pub fn apply(findings: Vec<Finding>, suppressions: &[Suppression], today: jiff::civil::Date) -> (Vec<Finding>, Vec<SuppressedFinding>, Vec<ExpiredSuppression>) {
+pub fn apply(
+    findings: Vec<Finding>,
+    suppressions: &[Suppression],
+    today: jiff::civil::Date,
+) -> (Vec<Finding>, Vec<SuppressedFinding>, Vec<ExpiredSuppression>) {
     let mut kept = Vec::with_capacity(findings.len());
     let mut suppressed = Vec::new();
     let mut expired: Vec<ExpiredSuppression> = Vec::new();
@@ -157,8 +137,10 @@ pub fn comment_openers(path: &str) -> &'static [&'static str] {
     let name = path.rsplit('/').next().unwrap_or(path);
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
-        "py" | "pyi" | "rb" | "sh" | "bash" | "zsh" | "yaml" | "yml" | "toml" | "tf" | "hcl" | "r" | "pl" | "ex" | "exs" | "conf" | "cfg" | "env" | "properties" | "dockerfile" => &["#"],
-        "js" | "jsx" | "mjs" | "cjs" | "ts" | "tsx" | "rs" | "go" | "java" | "kt" | "kts" | "swift" | "scala" | "c" | "h" | "cc" | "cpp" | "hpp" | "cs" | "dart" | "proto" | "groovy" | "gradle" => &["//", "/*"],
+        "py" | "pyi" | "rb" | "sh" | "bash" | "zsh" | "yaml" | "yml" | "toml" | "tf" | "hcl" | "r" | "pl" | "ex" | "exs" | "conf" | "cfg" | "env"
+        | "properties" | "dockerfile" => &["#"],
+        "js" | "jsx" | "mjs" | "cjs" | "ts" | "tsx" | "rs" | "go" | "java" | "kt" | "kts" | "swift" | "scala" | "c" | "h" | "cc" | "cpp" | "hpp" | "cs"
+        | "dart" | "proto" | "groovy" | "gradle" => &["//", "/*"],
         "php" => &["//", "#", "/*"],
         "sql" | "lua" | "hs" => &["--"],
         "html" | "htm" | "xml" | "md" | "vue" | "svelte" => &["<!--"],
@@ -222,10 +204,14 @@ mod tests {
 
     #[test]
     fn inline_comments_parse_per_language() {
-        let py = "x = 1  # sentra-ignore: SEC-1, SEC-2 -- test fixture\n# sentra-ignore: SEC-3 -- next line\ny = 2\ns = 'sentra-ignore: SEC-4 -- in a string'\n";
+        let py =
+            "x = 1  # sentra-ignore: SEC-1, SEC-2 -- test fixture\n# sentra-ignore: SEC-3 -- next line\ny = 2\ns = 'sentra-ignore: SEC-4 -- in a string'\n";
         let got = parse_inline("a.py", py);
         assert_eq!(got.len(), 2);
-        assert_eq!((got[0].line, got[0].own_line, got[0].rules.clone(), got[0].reason.as_str()), (1, false, vec!["SEC-1".to_string(), "SEC-2".into()], "test fixture"));
+        assert_eq!(
+            (got[0].line, got[0].own_line, got[0].rules.clone(), got[0].reason.as_str()),
+            (1, false, vec!["SEC-1".to_string(), "SEC-2".into()], "test fixture")
+        );
         assert!(covers(&got[1], "SEC-3", 3) && !covers(&got[1], "SEC-3", 4) && !covers(&got[0], "SEC-1", 2));
         let js = "const k = 1; // sentra-ignore: JS-1 -- ok\n/* sentra-ignore: JS-2 -- block */\n";
         assert_eq!(parse_inline("a.ts", js).len(), 2);

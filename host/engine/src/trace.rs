@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+pub use sentra_model::Requirement;
 use serde::{Deserialize, Serialize};
 
 /// The rule id of untraced-file findings.
@@ -22,25 +23,6 @@ pub struct RequirementsFile {
     pub generated_at: Option<String>,
     #[serde(default)]
     pub requirements: Vec<Requirement>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
-pub struct Requirement {
-    pub req_id: String,
-    #[serde(default)]
-    pub title: String,
-    #[serde(default)]
-    pub description: String,
-    #[serde(default)]
-    pub acceptance_criteria: Vec<String>,
-    #[serde(default)]
-    pub source_files: Vec<String>,
-    /// `draft`, `approved` or `rejected`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
-    /// The tracker item that carries it; comments naming this id trace to it too.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub work_item_id: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -201,7 +183,10 @@ mod tests {
             ("c.py".to_string(), "print('REQ-4')\n".to_string()),
             ("README.md".to_string(), "no ids\n".to_string()),
         ];
-        let reqs = RequirementsFile { requirements: vec![Requirement { req_id: "REQ-1".into(), ..Default::default() }, Requirement { req_id: "REQ-5".into(), ..Default::default() }], ..Default::default() };
+        let reqs = RequirementsFile {
+            requirements: vec![Requirement { req_id: "REQ-1".into(), ..Default::default() }, Requirement { req_id: "REQ-5".into(), ..Default::default() }],
+            ..Default::default()
+        };
         let c = coverage(&reqs, &files);
         let ids: Vec<&str> = c.requirements.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["REQ-1", "REQ-3", "REQ-5", "SRS-2"]);

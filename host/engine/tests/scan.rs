@@ -69,9 +69,15 @@ fn gate_ignores_obligations_and_fails_on_errored_packs() {
     let g = sentra_engine::gate(&r, &config.gate_fail_on);
     assert!(g.passed, "{g:?}");
     assert_eq!(g.total_findings, 0);
-    r.errored_packs.push(sentra_engine::scan::ErroredPack { pack_id: "x".into(), message: "m".into(), file: None, rules: vec![], on_error: "fail".into() });
+    r.errored_packs.push(sentra_engine::scan::ErroredPack {
+        pack_id: "x".into(),
+        message: "m".into(),
+        file: None,
+        rules: vec![],
+        on_error: sentra_engine::config::OnError::Fail,
+    });
     assert!(!sentra_engine::gate(&r, &config.gate_fail_on).passed);
-    r.errored_packs[0].on_error = "skip".into();
+    r.errored_packs[0].on_error = sentra_engine::config::OnError::Skip;
     assert!(sentra_engine::gate(&r, &config.gate_fail_on).passed, "a pack with `on_error: skip` does not fail the gate");
 }
 
@@ -84,10 +90,7 @@ fn catalog_yaml_packs_run_in_the_declarative_engine() {
     let catalog = yaml_catalog("fx-conditions", DOC);
     let config = Config::default();
     let set = catalog.load(&config).unwrap();
-    let source = Source::Memory(vec![
-        ("requirements.txt".into(), b"requests\n".to_vec()),
-        ("app.py".into(), b"import requests\nMARKER = 1\n".to_vec()),
-    ]);
+    let source = Source::Memory(vec![("requirements.txt".into(), b"requests\n".to_vec()), ("app.py".into(), b"import requests\nMARKER = 1\n".to_vec())]);
     let r = sentra_engine::scan(&source, &set, &config, &ScanOptions::default()).unwrap();
     let rules: Vec<&str> = r.findings.iter().map(|f| f.rule_id.as_str()).collect();
     assert_eq!(rules, vec!["AW-DEPS", "AW-IMPORTS", "AW-PYTHON"]);
@@ -99,8 +102,7 @@ fn catalog_yaml_packs_run_in_the_declarative_engine() {
 #[test]
 fn builtin_yaml_packs_are_clean() {
     for (id, doc) in sentra_builtin_packs::BUILTIN_YAML {
-        let checked = sentra_engine::declarative::check_pack(id, doc, id, &Default::default())
-            .unwrap_or_else(|e| panic!("built-in pack {id}: {e}"));
+        let checked = sentra_engine::declarative::check_pack(id, doc, id, &Default::default()).unwrap_or_else(|e| panic!("built-in pack {id}: {e}"));
         assert!(checked.warnings.is_empty(), "built-in pack {id}: {:?}", checked.warnings);
         assert_eq!(checked.id(), *id);
     }

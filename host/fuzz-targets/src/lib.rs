@@ -98,9 +98,7 @@ pub fn component(data: &[u8]) {
 /// carry an injected tag through unescaped.
 pub fn renderers(data: &[u8]) {
     static FIXTURE: OnceLock<ScanResult> = OnceLock::new();
-    let fixture = FIXTURE.get_or_init(|| {
-        serde_json::from_str(include_str!("../../reports/tests/fixtures/scan.json")).expect("the reports fixture parses")
-    });
+    let fixture = FIXTURE.get_or_init(|| serde_json::from_str(include_str!("../../reports/tests/fixtures/scan.json")).expect("the reports fixture parses"));
     let text = String::from_utf8_lossy(data);
     let mut parts = text.split('\0').map(str::to_string);
     let mut next = || parts.next().unwrap_or_default();

@@ -94,11 +94,7 @@ pub struct Match {
 impl PatternSet {
     /// Compiles every pattern; the first failure names its index.
     pub fn compile<S: AsRef<str>>(patterns: &[S], limits: MatchLimits) -> Result<Self, MatchError> {
-        let patterns = patterns
-            .iter()
-            .enumerate()
-            .map(|(index, p)| compile_one(index, p.as_ref(), &limits))
-            .collect::<Result<_, _>>()?;
+        let patterns = patterns.iter().enumerate().map(|(index, p)| compile_one(index, p.as_ref(), &limits)).collect::<Result<_, _>>()?;
         Ok(Self { patterns, limits })
     }
 
@@ -162,33 +158,23 @@ impl PatternSet {
     pub fn is_match(&self, text: &Text<'_>, index: u32) -> Result<bool, MatchError> {
         match self.get(index as usize)? {
             Engine::Linear(re) => Ok(re.is_match(text.bytes)),
-            Engine::Backtracking(re) => re
-                .is_match(text.as_str().as_bytes())
-                .map_err(|e| MatchError::Search { index: index as usize, message: describe_pcre2_error(&e) }),
+            Engine::Backtracking(re) => {
+                re.is_match(text.as_str().as_bytes()).map_err(|e| MatchError::Search { index: index as usize, message: describe_pcre2_error(&e) })
+            }
         }
     }
 }
 
 fn describe_pcre2_error(e: &pcre2::Error) -> String {
     let message = e.to_string();
-    if message.contains("limit exceeded") {
-        format!("backtracking limit exceeded (the pattern is too expensive on this file: {message})")
-    } else {
-        message
-    }
+    if message.contains("limit exceeded") { format!("backtracking limit exceeded (the pattern is too expensive on this file: {message})") } else { message }
 }
 
 fn compile_one(index: usize, pattern: &str, limits: &MatchLimits) -> Result<Engine, MatchError> {
     if pattern.len() > limits.max_pattern_len {
-        return Err(MatchError::Compile {
-            index,
-            message: format!("pattern is {} bytes long; the limit is {}", pattern.len(), limits.max_pattern_len),
-        });
+        return Err(MatchError::Compile { index, message: format!("pattern is {} bytes long; the limit is {}", pattern.len(), limits.max_pattern_len) });
     }
-    let linear = regex::bytes::RegexBuilder::new(pattern)
-        .size_limit(limits.size_limit)
-        .dfa_size_limit(limits.dfa_size_limit)
-        .build();
+    let linear = regex::bytes::RegexBuilder::new(pattern).size_limit(limits.size_limit).dfa_size_limit(limits.dfa_size_limit).build();
     match linear {
         Ok(re) => Ok(Engine::Linear(re)),
         // Only syntax the linear engine lacks (look-around, backreferences) goes to the
@@ -197,22 +183,17 @@ fn compile_one(index: usize, pattern: &str, limits: &MatchLimits) -> Result<Engi
         // lower them further, never raise them.
         Err(regex::Error::Syntax(_)) => {
             let prefix = format!("(*LIMIT_MATCH={})(*LIMIT_DEPTH={})", limits.backtrack_limit, DEFAULT_BACKTRACK_DEPTH_LIMIT);
-            pcre2::bytes::RegexBuilder::new()
-                .utf(true)
-                .ucp(true)
-                .jit_if_available(true)
-                .build(&format!("{prefix}{pattern}"))
-                .map(Engine::Backtracking)
-                .map_err(|e| {
+            pcre2::bytes::RegexBuilder::new().utf(true).ucp(true).jit_if_available(true).build(&format!("{prefix}{pattern}")).map(Engine::Backtracking).map_err(
+                |e| {
                     // Offsets count from the start of what PCRE2 saw; report them in the
                     // author's pattern.
                     let mut message = e.to_string();
                     if let Some(at) = e.offset() {
-                        message = message
-                            .replace(&format!("at offset {at}:"), &format!("at offset {}:", at.saturating_sub(prefix.len())));
+                        message = message.replace(&format!("at offset {at}:"), &format!("at offset {}:", at.saturating_sub(prefix.len())));
                     }
                     MatchError::Compile { index, message }
-                })
+                },
+            )
         }
         Err(e) => Err(MatchError::Compile { index, message: e.to_string() }),
     }

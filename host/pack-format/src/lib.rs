@@ -1,15 +1,19 @@
 //! The declarative pack format.
 //!
 //! A YAML pack document is parsed and checked once, on the host, by [`validate`] (feature
-//! `validate`): every problem is collected and reported together. What comes out is a
-//! [`PackDocument`] of checked types (expanded globs, resolved severities, one enum
-//! variant per rule type) that the host hands, as JSON, to the declarative engine pack,
-//! which runs it inside the sandbox without re-validating.
+//! `validate`): read as the types of [`written`] (the document as authors write it, which
+//! also give the JSON Schema), then checked in one pass that collects every problem and
+//! reports them together. What comes out is a [`PackDocument`] of checked types (expanded
+//! globs, resolved severities, one enum variant per rule type) that the host hands, as
+//! JSON, to the declarative engine pack, which runs it inside the sandbox without
+//! re-validating.
 
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "validate")]
 pub mod validate;
+#[cfg(feature = "validate")]
+pub mod written;
 
 /// Longest pattern a rule may hold, in bytes.
 pub const MAX_PATTERN_LEN: usize = 2_000;
@@ -119,18 +123,32 @@ impl RuleSpec {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum RuleCheck {
     /// One finding per match, on the line where the match starts.
-    Regex { pattern: String },
+    Regex {
+        pattern: String,
+    },
     /// A `regex` rule with `all_patterns`: one finding per file where all match (within
     /// a window of `within_lines` lines when given).
-    AllPatterns { patterns: Vec<String>, within_lines: Option<u32> },
+    AllPatterns {
+        patterns: Vec<String>,
+        within_lines: Option<u32>,
+    },
     /// One finding at line 1 of a file that lacks the pattern (run multi-line).
-    RequiredPattern { pattern: String },
-    FilePolicy { policy: FilePolicy },
+    RequiredPattern {
+        pattern: String,
+    },
+    FilePolicy {
+        policy: FilePolicy,
+    },
     /// One project-level finding that never fails the gate.
     DocumentationObligation,
-    Ast { check: AstCheck },
+    Ast {
+        check: AstCheck,
+    },
     /// Accepted but not run (e.g. `llm`): listed among a scan's skipped rules.
-    Unsupported { type_name: String, reason: String },
+    Unsupported {
+        type_name: String,
+        reason: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! rules, their status and the evidence. Self-contained like the scan report (no network,
 //! a Content-Security-Policy that forbids it).
 
-use sentra_engine::compliance::{ClauseStatus, ComplianceReport};
+use sentra_model::compliance::{ClauseStatus, ComplianceReport};
 
 use crate::ReportContext;
 use crate::html::esc;
@@ -50,7 +50,12 @@ table{{border-collapse:collapse;width:100%;margin:.4em 0 1.2em}}td,th{{border-bo
         obligations = s.obligations,
     );
     for c in &r.clauses {
-        out.push_str(&format!("<h2 id=\"{}\">{} {}</h2>\n<table><tr><th>rule</th><th>status</th><th>what it checks or asks for</th><th>evidence</th></tr>\n", esc(&c.clause), esc(&c.clause), badge(c.status)));
+        out.push_str(&format!(
+            "<h2 id=\"{}\">{} {}</h2>\n<table><tr><th>rule</th><th>status</th><th>what it checks or asks for</th><th>evidence</th></tr>\n",
+            esc(&c.clause),
+            esc(&c.clause),
+            badge(c.status)
+        ));
         for rule in &c.rules {
             let status = match rule.status {
                 ClauseStatus::Failing => format!("{} {} finding(s)", badge(rule.status), rule.findings),

@@ -1,7 +1,7 @@
 //! CSV: one row per finding under a header, RFC 4180 quoting, and cells that a
 //! spreadsheet would evaluate as a formula neutralised.
 
-use sentra_engine::ScanResult;
+use sentra_model::ScanResult;
 
 /// The columns, in order.
 pub const CSV_HEADER: [&str; 13] = [

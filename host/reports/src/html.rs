@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use sentra_engine::{Finding, ScanResult};
-use sentra_runtime::Severity;
+use sentra_model::Severity;
+use sentra_model::{Finding, ScanResult};
 
 use crate::ReportContext;
 
@@ -168,6 +168,19 @@ pub fn render_html(scan: &ScanResult, ctx: &ReportContext) -> String {
     let findings: Vec<&Finding> = scan.findings.iter().filter(|f| !f.is_obligation).collect();
     let obligations: Vec<&Finding> = scan.findings.iter().filter(|f| f.is_obligation).collect();
     let mut h = String::with_capacity(16 * 1024 + scan.findings.len() * 600);
+    write_head(&mut h, ctx);
+    write_summary(&mut h, scan, ctx, &findings, obligations.len());
+    write_charts(&mut h, scan, &findings);
+    write_findings(&mut h, &findings);
+    write_obligations(&mut h, &obligations);
+    write_suppressed(&mut h, scan);
+    write_problems(&mut h, scan);
+    let _ = write!(h, "</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n");
+    h
+}
+
+/// The document head (with the CSP that keeps the page offline) and the page title.
+fn write_head(h: &mut String, ctx: &ReportContext) {
     let _ = write!(
         h,
         r#"<!DOCTYPE html>
@@ -188,8 +201,11 @@ pub fn render_html(scan: &ScanResult, ctx: &ReportContext) -> String {
         time = esc(&ctx.generated_at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()),
         version = esc(&ctx.tool_version),
     );
+}
 
-    // Summary.
+/// Opens the summary section with the gate verdict and count cards; [`write_charts`]
+/// closes it.
+fn write_summary(h: &mut String, scan: &ScanResult, ctx: &ReportContext, findings: &[&Finding], obligations: usize) {
     h.push_str(r#"<section id="summary"><h2>Summary</h2><div class="cards">"#);
     let gate = match &ctx.gate {
         Some(g) if g.passed => r#"<span class="pass">passed</span>"#.to_string(),
@@ -206,7 +222,7 @@ pub fn render_html(scan: &ScanResult, ctx: &ReportContext) -> String {
         h,
         r#"<div class="card">Suppressed<b>{}</b></div><div class="card">Obligations<b>{}</b></div><div class="card">Packs<b>{}</b></div><div class="card">Rules run<b>{}</b></div><div class="card">Files scanned<b>{}</b></div><div class="card">Duration<b>{:.2} s</b></div>"#,
         scan.suppressed.len(),
-        obligations.len(),
+        obligations,
         scan.packs.len(),
         scan.rules.len(),
         scan.files_scanned,
@@ -217,8 +233,12 @@ pub fn render_html(scan: &ScanResult, ctx: &ReportContext) -> String {
         let packs: Vec<String> = scan.packs.iter().map(|p| format!("{} {} ({} rules)", esc(&p.pack_id), esc(&p.version), p.rules)).collect();
         let _ = write!(h, r#"<p class="sub">Packs: {}</p>"#, packs.join(", "));
     }
+}
 
-    // Charts.
+/// The two charts at the end of the summary section, and the section's close. The
+/// severity chart counts findings only; the standard chart counts obligations too, as its
+/// caption says.
+fn write_charts(h: &mut String, scan: &ScanResult, findings: &[&Finding]) {
     let by_sev: Vec<(String, usize, &str)> =
         SEVERITIES.iter().map(|s| (s.as_str().to_string(), findings.iter().filter(|f| f.severity == *s).count(), color(*s))).collect();
     let mut by_standard: BTreeMap<String, usize> = BTreeMap::new();
@@ -236,8 +256,11 @@ pub fn render_html(scan: &ScanResult, ctx: &ReportContext) -> String {
         bar_chart("Findings by severity", &by_sev),
         bar_chart("Findings and obligations by standard", &standards)
     );
+}
 
-    // Findings, with filters.
+/// The findings section: the filter controls, then every card twice, grouped by severity
+/// and (hidden until chosen) by file, so switching views needs no re-rendering in script.
+fn write_findings(h: &mut String, findings: &[&Finding]) {
     h.push_str(r#"<section id="findings"><h2>Findings</h2><div class="controls"><input id="q" type="search" placeholder="Search rule, file, message, standard" aria-label="Search findings">"#);
     for s in SEVERITIES {
         let _ = write!(h, r#"<label><input type="checkbox" name="sev" value="{0}" checked> {0}</label>"#, s.as_str());
@@ -252,37 +275,41 @@ pub fn render_html(scan: &ScanResult, ctx: &ReportContext) -> String {
     }
     h.push_str(r#"<div id="by-severity">"#);
     for s in SEVERITIES {
-        let group: Vec<&&Finding> = findings.iter().filter(|f| f.severity == s).collect();
+        let group: Vec<&Finding> = findings.iter().copied().filter(|f| f.severity == s).collect();
         if group.is_empty() {
             continue;
         }
         let _ = write!(h, r#"<section class="group"><h3>{} ({})</h3>"#, s.as_str(), group.len());
-        for f in group {
-            h.push_str(&finding_card(f));
-        }
-        h.push_str("</section>");
+        write_cards(h, &group);
     }
     h.push_str(r#"</div><div id="by-file" class="hidden">"#);
     let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
-    for f in &findings {
+    for f in findings {
         by_file.entry(f.evidence.file.as_str()).or_default().push(f);
     }
     for (file, group) in by_file {
         let _ = write!(h, r#"<section class="group"><h3><code>{}</code> ({})</h3>"#, esc(file), group.len());
-        for f in group {
-            h.push_str(&finding_card(f));
-        }
-        h.push_str("</section>");
+        write_cards(h, &group);
     }
     h.push_str("</div></section>");
+}
 
-    // Obligations by standard and clause.
+/// The cards of one group, and the close of the group's section.
+fn write_cards(h: &mut String, group: &[&Finding]) {
+    for f in group {
+        h.push_str(&finding_card(f));
+    }
+    h.push_str("</section>");
+}
+
+/// The obligations table, by standard and clause.
+fn write_obligations(h: &mut String, obligations: &[&Finding]) {
     h.push_str(r#"<section id="obligations"><h2>Compliance obligations</h2>"#);
     if obligations.is_empty() {
         h.push_str(r#"<p class="empty">None.</p>"#);
     } else {
         let mut grouped: BTreeMap<(&str, &str), Vec<&Finding>> = BTreeMap::new();
-        for f in &obligations {
+        for f in obligations {
             grouped.entry((f.standard.as_str(), f.clause.as_str())).or_default().push(f);
         }
         h.push_str("<table><tr><th>Standard</th><th>Clause</th><th>Rule</th><th>Obligation</th></tr>");
@@ -301,26 +328,32 @@ pub fn render_html(scan: &ScanResult, ctx: &ReportContext) -> String {
         h.push_str("</table>");
     }
     h.push_str("</section>");
+}
 
-    // Suppressed findings, with who said why.
-    if !scan.suppressed.is_empty() {
-        h.push_str(r#"<section id="suppressed"><h2>Suppressed findings</h2><table><tr><th>Rule</th><th>Location</th><th>Source</th><th>Reason</th></tr>"#);
-        for s in &scan.suppressed {
-            let e = &s.finding.evidence;
-            let _ = write!(
-                h,
-                "<tr><td><code>{}</code></td><td>{}:{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&s.finding.rule_id),
-                esc(&e.file),
-                e.lines[0],
-                esc(&s.source),
-                esc(&s.reason)
-            );
-        }
-        h.push_str("</table></section>");
+/// Suppressed findings with who said why; the section is left out when there are none.
+fn write_suppressed(h: &mut String, scan: &ScanResult) {
+    if scan.suppressed.is_empty() {
+        return;
     }
+    h.push_str(r#"<section id="suppressed"><h2>Suppressed findings</h2><table><tr><th>Rule</th><th>Location</th><th>Source</th><th>Reason</th></tr>"#);
+    for s in &scan.suppressed {
+        let e = &s.finding.evidence;
+        let _ = write!(
+            h,
+            "<tr><td><code>{}</code></td><td>{}:{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&s.finding.rule_id),
+            esc(&e.file),
+            e.lines[0],
+            esc(&s.source),
+            esc(&s.reason)
+        );
+    }
+    h.push_str("</table></section>");
+}
 
-    // What did not run.
+/// What did not run: errored packs, skipped rules and rule errors, so a clean report
+/// cannot hide an incomplete scan.
+fn write_problems(h: &mut String, scan: &ScanResult) {
     h.push_str(r#"<section id="problems"><h2>Errored packs and skipped rules</h2>"#);
     if scan.errored_packs.is_empty() && scan.skipped_rules.is_empty() && scan.rule_errors.is_empty() {
         h.push_str(r#"<p class="empty">Every pack completed and every rule ran.</p>"#);
@@ -328,13 +361,8 @@ pub fn render_html(scan: &ScanResult, ctx: &ReportContext) -> String {
     if !scan.errored_packs.is_empty() {
         h.push_str("<h3>Errored packs (the gate fails closed)</h3><table><tr><th>Pack</th><th>Error</th><th>File</th></tr>");
         for e in &scan.errored_packs {
-            let _ = write!(
-                h,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
-                esc(&e.pack_id),
-                esc(&e.message),
-                esc(e.file.as_deref().unwrap_or("-"))
-            );
+            let _ =
+                write!(h, "<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>", esc(&e.pack_id), esc(&e.message), esc(e.file.as_deref().unwrap_or("-")));
         }
         h.push_str("</table>");
     }
@@ -360,8 +388,6 @@ pub fn render_html(scan: &ScanResult, ctx: &ReportContext) -> String {
         h.push_str("</table>");
     }
     h.push_str("</section>");
-    let _ = write!(h, "</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n");
-    h
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ mod sarif;
 
 pub use compliance::render_compliance_html;
 
-use sentra_engine::{GateResult, ScanResult};
+use sentra_model::{GateResult, ScanResult};
 
 pub use csv::render_csv;
 pub use html::render_html;
@@ -107,13 +107,7 @@ pub struct ReportContext {
 impl ReportContext {
     /// A context for now, on this machine.
     pub fn now(root: impl Into<String>, gate: Option<GateResult>) -> Self {
-        Self {
-            tool_version: env!("CARGO_PKG_VERSION").to_string(),
-            generated_at: jiff::Timestamp::now(),
-            root: root.into(),
-            hostname: hostname(),
-            gate,
-        }
+        Self { tool_version: env!("CARGO_PKG_VERSION").to_string(), generated_at: jiff::Timestamp::now(), root: root.into(), hostname: hostname(), gate }
     }
 }
 
@@ -145,8 +139,8 @@ pub fn render(format: Format, result: &ScanResult, ctx: &ReportContext) -> Resul
 }
 
 /// Findings that count towards the gate (obligations never do), ranked most severe first.
-pub(crate) fn severity_rank(s: sentra_runtime::Severity) -> u8 {
-    use sentra_runtime::Severity::*;
+pub(crate) fn severity_rank(s: sentra_model::Severity) -> u8 {
+    use sentra_model::Severity::*;
     match s {
         Critical => 0,
         High => 1,

@@ -6,15 +6,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use sentra_engine::finding::PROJECT_PATH;
-use sentra_engine::scan::RuleSummary;
-use sentra_engine::{Finding, ScanResult};
-use sentra_runtime::Severity;
+use sentra_model::PROJECT_PATH;
+use sentra_model::RuleSummary;
+use sentra_model::Severity;
+use sentra_model::{Finding, ScanResult};
 use serde_json::{Value, json};
 use serde_sarif::sarif::{
-    ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Invocation, Location, Message, MultiformatMessageString,
-    Notification, PhysicalLocation, PropertyBag, Region, Replacement, ReportingConfiguration, ReportingDescriptor,
-    ReportingDescriptorReference, Result as SarifResult, ResultKind, ResultLevel, Run, Sarif, Suppression, Tool, ToolComponent,
+    ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Invocation, Location, Message, MultiformatMessageString, Notification, PhysicalLocation,
+    PropertyBag, Region, Replacement, ReportingConfiguration, ReportingDescriptor, ReportingDescriptorReference, Result as SarifResult, ResultKind,
+    ResultLevel, Run, Sarif, Suppression, Tool, ToolComponent,
 };
 
 use crate::{ReportContext, severity_rank};
@@ -60,9 +60,7 @@ fn security_severity(s: Severity) -> Option<f64> {
 
 /// Security rules are the ones with a CWE or a security tag or category.
 fn is_security(rule: &RuleSummary) -> bool {
-    !rule.cwe.is_empty()
-        || rule.tags.iter().any(|t| t.eq_ignore_ascii_case("security"))
-        || rule.category.eq_ignore_ascii_case("security")
+    !rule.cwe.is_empty() || rule.tags.iter().any(|t| t.eq_ignore_ascii_case("security")) || rule.category.eq_ignore_ascii_case("security")
 }
 
 /// A relative path as a URI reference: unreserved characters and `/` stay, everything
@@ -92,11 +90,7 @@ fn region(f: &Finding, snippet: bool) -> Region {
         end_column = start_column;
     }
     let r = Region::builder().start_line(start_line).start_column(start_column).end_line(end_line).end_column(end_column);
-    if snippet && !e.snippet.is_empty() {
-        r.snippet(ArtifactContent::builder().text(e.snippet.clone()).build()).build()
-    } else {
-        r.build()
-    }
+    if snippet && !e.snippet.is_empty() { r.snippet(ArtifactContent::builder().text(e.snippet.clone()).build()).build() } else { r.build() }
 }
 
 fn artifact(path: &str) -> ArtifactLocation {
@@ -137,9 +131,10 @@ fn descriptor(rule: &RuleSummary, id: &str, truncated_tags: &mut Vec<String>) ->
     }
     let mut extra = BTreeMap::new();
     if is_security(rule)
-        && let Some(score) = security_severity(rule.severity) {
-            extra.insert("security-severity".to_string(), json!(score));
-        }
+        && let Some(score) = security_severity(rule.severity)
+    {
+        extra.insert("security-severity".to_string(), json!(score));
+    }
     extra.insert("pack".to_string(), json!(rule.pack_id));
     extra.insert("standard".to_string(), json!(rule.standard));
     extra.insert("clause".to_string(), json!(rule.clause));
@@ -195,14 +190,9 @@ fn result(f: &Finding, rule_id: &str, rule_index: Option<usize>) -> SarifResult 
     let location = if f.is_obligation || f.evidence.file == PROJECT_PATH {
         // A project-level obligation is about the repository, not a line of a file: its
         // location is the repository root, with no region.
-        Location::builder()
-            .physical_location(PhysicalLocation::builder().artifact_location(artifact(".")).build())
-            .message(text("the repository"))
-            .build()
+        Location::builder().physical_location(PhysicalLocation::builder().artifact_location(artifact(".")).build()).message(text("the repository")).build()
     } else {
-        Location::builder()
-            .physical_location(PhysicalLocation::builder().artifact_location(artifact(&f.evidence.file)).region(region(f, true)).build())
-            .build()
+        Location::builder().physical_location(PhysicalLocation::builder().artifact_location(artifact(&f.evidence.file)).region(region(f, true)).build()).build()
     };
     let mut fingerprints = BTreeMap::new();
     fingerprints.insert("sentraFingerprint/v1".to_string(), f.fingerprint.clone());
@@ -243,10 +233,31 @@ fn result(f: &Finding, rule_id: &str, rule_index: Option<usize>) -> SarifResult 
     }
 }
 
+/// Descriptor positions by `(pack, rule)`.
+type RuleIndex<'a> = HashMap<(&'a str, &'a str), usize>;
+
 /// The SARIF log of a scan, pretty-printed.
 pub fn render_sarif(scan: &ScanResult, ctx: &ReportContext) -> Result<String, String> {
-    // Rules that ran, plus any rule a finding names that the result does not list (a
-    // result saved by an older sentra), so every result has its descriptor.
+    let rules = rules_with_findings(scan);
+    let ids = descriptor_ids(&rules);
+    let index: RuleIndex = rules.iter().enumerate().map(|(i, r)| ((r.pack_id.as_str(), r.id.as_str()), i)).collect();
+    let mut truncated_tags = Vec::new();
+    let descriptors: Vec<ReportingDescriptor> = rules.iter().zip(&ids).map(|(r, id)| descriptor(r, id, &mut truncated_tags)).collect();
+    let (results, truncated) = results(scan, &index, &ids);
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver(ctx, descriptors)).build())
+        .results(results)
+        .invocations(vec![invocation(scan, ctx, &index, &ids)])
+        .column_kind(json!("unicodeCodePoints"))
+        .properties(PropertyBag::builder().additional_properties(run_properties(scan, ctx, truncated, truncated_tags)).build())
+        .build();
+    let log = Sarif::builder().schema(SCHEMA_URI).version(Value::from("2.1.0")).runs(vec![run]).build();
+    serde_json::to_string_pretty(&log).map(|s| s + "\n").map_err(|e| e.to_string())
+}
+
+/// Rules that ran, plus any rule a finding names that the result does not list (a result
+/// saved by an older sentra), so every result has its descriptor.
+fn rules_with_findings(scan: &ScanResult) -> Vec<RuleSummary> {
     let mut rules = scan.rules.clone();
     for f in scan.findings.iter().chain(scan.suppressed.iter().map(|s| &s.finding)) {
         if !rules.iter().any(|r| r.pack_id == f.pack_id && r.id == f.rule_id) {
@@ -268,11 +279,16 @@ pub fn render_sarif(scan: &ScanResult, ctx: &ReportContext) -> Result<String, St
             });
         }
     }
-    let ids = descriptor_ids(&rules);
-    let index: HashMap<(&str, &str), usize> = rules.iter().enumerate().map(|(i, r)| ((r.pack_id.as_str(), r.id.as_str()), i)).collect();
-    let mut truncated_tags = Vec::new();
-    let descriptors: Vec<ReportingDescriptor> = rules.iter().zip(&ids).map(|(r, id)| descriptor(r, id, &mut truncated_tags)).collect();
+    rules
+}
 
+/// The results, capped at [`MAX_SARIF_RESULTS`], and whether findings were cut.
+fn results(scan: &ScanResult, index: &RuleIndex, ids: &[String]) -> (Vec<SarifResult>, bool) {
+    let to_result = |f: &Finding| {
+        let ri = index.get(&(f.pack_id.as_str(), f.rule_id.as_str())).copied();
+        let id = ri.map_or(f.rule_id.as_str(), |i| ids[i].as_str());
+        result(f, id, ri)
+    };
     // Most severe first, then most certain; the kept results stay in path order.
     let mut order: Vec<usize> = (0..scan.findings.len()).collect();
     order.sort_by(|&a, &b| {
@@ -282,28 +298,20 @@ pub fn render_sarif(scan: &ScanResult, ctx: &ReportContext) -> Result<String, St
     let truncated = order.len() > MAX_SARIF_RESULTS;
     order.truncate(MAX_SARIF_RESULTS);
     order.sort_unstable();
-    let mut results: Vec<SarifResult> = order
-        .iter()
-        .map(|&i| {
-            let f = &scan.findings[i];
-            let ri = index.get(&(f.pack_id.as_str(), f.rule_id.as_str())).copied();
-            let id = ri.map_or(f.rule_id.as_str(), |i| ids[i].as_str());
-            result(f, id, ri)
-        })
-        .collect();
+    let mut results: Vec<SarifResult> = order.iter().map(|&i| to_result(&scan.findings[i])).collect();
     // Suppressed findings are results too, marked as such (GitHub shows them as dismissed).
     for s in scan.suppressed.iter().take(MAX_SARIF_RESULTS.saturating_sub(results.len())) {
-        let f = &s.finding;
-        let ri = index.get(&(f.pack_id.as_str(), f.rule_id.as_str())).copied();
-        let id = ri.map_or(f.rule_id.as_str(), |i| ids[i].as_str());
-        let mut r = result(f, id, ri);
+        let mut r = to_result(&s.finding);
         let kind = if s.source == "inline" { "inSource" } else { "external" };
-        r.suppressions = Some(vec![
-            Suppression::builder().kind(json!(kind)).status(json!("accepted")).justification(s.reason.clone()).build(),
-        ]);
+        r.suppressions = Some(vec![Suppression::builder().kind(json!(kind)).status(json!("accepted")).justification(s.reason.clone()).build()]);
         results.push(r);
     }
+    (results, truncated)
+}
 
+/// The run's invocation: it succeeded only if no pack errored, and what did not run is
+/// reported as tool execution notifications.
+fn invocation(scan: &ScanResult, ctx: &ReportContext, index: &RuleIndex, ids: &[String]) -> Invocation {
     let rule_ref = |pack: &str, rule: &str| {
         let i = index.get(&(pack, rule)).copied();
         let b = ReportingDescriptorReference::builder().id(i.map_or_else(|| rule.to_string(), |i| ids[i].clone()));
@@ -340,11 +348,13 @@ pub fn render_sarif(scan: &ScanResult, ctx: &ReportContext) -> Result<String, St
                 .build(),
         );
     }
-    let invocation = Invocation::builder()
-        .execution_successful(scan.errored_packs.is_empty())
-        .end_time_utc(ctx.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string());
-    let invocation = if notifications.is_empty() { invocation.build() } else { invocation.tool_execution_notifications(notifications).build() };
+    let invocation =
+        Invocation::builder().execution_successful(scan.errored_packs.is_empty()).end_time_utc(ctx.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string());
+    if notifications.is_empty() { invocation.build() } else { invocation.tool_execution_notifications(notifications).build() }
+}
 
+/// The run's properties: scan totals, the gate verdict, and what the GitHub limits cut.
+fn run_properties(scan: &ScanResult, ctx: &ReportContext, truncated: bool, truncated_tags: Vec<String>) -> BTreeMap<String, Value> {
     let mut run_props = BTreeMap::new();
     run_props.insert("filesScanned".to_string(), json!(scan.files_scanned));
     run_props.insert("durationMs".to_string(), json!(scan.duration_ms));
@@ -354,7 +364,10 @@ pub fn render_sarif(scan: &ScanResult, ctx: &ReportContext) -> Result<String, St
     if truncated {
         run_props.insert(
             "truncation".to_string(),
-            json!(format!("{} findings; the {MAX_SARIF_RESULTS} most severe are included (GitHub displays at most {MAX_SARIF_RESULTS} results per run)", scan.findings.len())),
+            json!(format!(
+                "{} findings; the {MAX_SARIF_RESULTS} most severe are included (GitHub displays at most {MAX_SARIF_RESULTS} results per run)",
+                scan.findings.len()
+            )),
         );
     }
     if !truncated_tags.is_empty() {
@@ -363,24 +376,19 @@ pub fn render_sarif(scan: &ScanResult, ctx: &ReportContext) -> Result<String, St
     if let Some(g) = &ctx.gate {
         run_props.insert("gatePassed".to_string(), json!(g.passed));
     }
+    run_props
+}
 
-    let driver = ToolComponent::builder()
+/// sentra as the run's tool, with every rule's descriptor.
+fn driver(ctx: &ReportContext, descriptors: Vec<ReportingDescriptor>) -> ToolComponent {
+    ToolComponent::builder()
         .name("sentra")
         .full_name(format!("sentra {}", ctx.tool_version))
         .version(ctx.tool_version.clone())
         .semantic_version(ctx.tool_version.clone())
         .information_uri(env!("CARGO_PKG_REPOSITORY"))
         .rules(descriptors)
-        .build();
-    let run = Run::builder()
-        .tool(Tool::builder().driver(driver).build())
-        .results(results)
-        .invocations(vec![invocation])
-        .column_kind(json!("unicodeCodePoints"))
-        .properties(PropertyBag::builder().additional_properties(run_props).build())
-        .build();
-    let log = Sarif::builder().schema(SCHEMA_URI).version(Value::from("2.1.0")).runs(vec![run]).build();
-    serde_json::to_string_pretty(&log).map(|s| s + "\n").map_err(|e| e.to_string())
+        .build()
 }
 
 #[cfg(test)]

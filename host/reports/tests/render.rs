@@ -2,7 +2,7 @@
 //! `tests/fixtures/reports` with a trapping pack), pinned by snapshots, plus a hostile
 //! finding round-tripped through each format.
 
-use sentra_engine::ScanResult;
+use sentra_model::ScanResult;
 use sentra_reports::{Format, ReportContext, render};
 
 fn fixture() -> ScanResult {
@@ -17,7 +17,7 @@ fn ctx(scan: &ScanResult) -> ReportContext {
         generated_at: "2026-01-02T03:04:05Z".parse().unwrap(),
         root: "tests/fixtures/reports/tree".into(),
         hostname: "test-host".into(),
-        gate: Some(sentra_engine::gate(scan, &[sentra_runtime::Severity::Critical, sentra_runtime::Severity::High])),
+        gate: Some(sentra_model::gate(scan, &[sentra_model::Severity::Critical, sentra_model::Severity::High])),
     }
 }
 
@@ -34,7 +34,7 @@ fn snapshots() {
 #[test]
 fn config_reporters_accept_exactly_the_report_formats() {
     let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
-    assert_eq!(names, sentra_engine::config::REPORT_FORMATS);
+    assert_eq!(names, sentra_model::REPORT_FORMATS);
     assert!("pdf".parse::<Format>().unwrap_err().contains("json, csv, sarif, junit, html"));
 }
 
@@ -120,7 +120,7 @@ fn sarif_limits_trip() {
     for i in 0..MAX_SARIF_RESULTS + 10 {
         let mut f = template.clone();
         // Ten critical findings hide at the end; they must survive the cut.
-        f.severity = if i >= MAX_SARIF_RESULTS { sentra_runtime::Severity::Critical } else { sentra_runtime::Severity::Low };
+        f.severity = if i >= MAX_SARIF_RESULTS { sentra_model::Severity::Critical } else { sentra_model::Severity::Low };
         f.evidence.lines = [i as u32 + 1, i as u32 + 1];
         f.fingerprint = format!("fp-{i}");
         scan.findings.push(f);

@@ -91,23 +91,8 @@ pub struct HostState {
 }
 
 impl HostState {
-    pub fn new(
-        pack_id: String,
-        wasi: WasiCtx,
-        table: ResourceTable,
-        memory_bytes: usize,
-        regex_limits: MatchLimits,
-        matchers: MatcherCache,
-    ) -> Self {
-        Self {
-            pack_id,
-            wasi,
-            table,
-            limiter: Limiter { memory_bytes, tripped: false, grown: 0 },
-            regex_limits,
-            matchers,
-            files: Vec::new(),
-        }
+    pub fn new(pack_id: String, wasi: WasiCtx, table: ResourceTable, memory_bytes: usize, regex_limits: MatchLimits, matchers: MatcherCache) -> Self {
+        Self { pack_id, wasi, table, limiter: Limiter { memory_bytes, tripped: false, grown: 0 }, regex_limits, matchers, files: Vec::new() }
     }
 
     fn file(&self, id: u32) -> Result<&FileData, PatternError> {
@@ -149,12 +134,7 @@ impl wasmtime_wasi::HostMonotonicClock for FrozenClock {
 impl crate::bindings::sentra::pack::types::Host for HostState {}
 
 impl wit_host::HostMatcher for HostState {
-    fn find_all(
-        &mut self,
-        m: Resource<MatcherRes>,
-        file: u32,
-        patterns: Vec<u32>,
-    ) -> Result<wit_host::FindResult, PatternError> {
+    fn find_all(&mut self, m: Resource<MatcherRes>, file: u32, patterns: Vec<u32>) -> Result<wit_host::FindResult, PatternError> {
         let set = self.matcher(&m)?;
         let data = self.file(file)?;
         let text = Text::new(data.bytes());

@@ -86,7 +86,9 @@ pub enum LoadError {
     UnsupportedApi { pack: String, found: String, supported: String },
     #[error("pack `{pack}`: does not export the sentra:pack/scanner interface")]
     NoScanner { pack: String },
-    #[error("pack `{pack}`: imports `{import}`, which the host does not grant (packs may import sentra:pack/host and the inert WASI interfaces listed in docs/authoring-packs.md)")]
+    #[error(
+        "pack `{pack}`: imports `{import}`, which the host does not grant (packs may import sentra:pack/host and the inert WASI interfaces listed in docs/authoring-packs.md)"
+    )]
     ForbiddenImport { pack: String, import: String },
     #[error("pack `{pack}`: failed to compile: {detail}")]
     Compile { pack: String, detail: String },
@@ -218,8 +220,7 @@ impl Runtime {
 
         let mut linker: Linker<HostState> = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(|e| RuntimeError::Engine(e.to_string()))?;
-        bindings::Pack::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |s| s)
-            .map_err(|e| RuntimeError::Engine(e.to_string()))?;
+        bindings::Pack::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |s| s).map_err(|e| RuntimeError::Engine(e.to_string()))?;
 
         // Deadlines are counted in engine epochs; this thread advances them. It exits when
         // the runtime is dropped.
@@ -238,14 +239,7 @@ impl Runtime {
                 .map_err(|e| RuntimeError::Engine(e.to_string()))?;
         }
 
-        Ok(Self {
-            engine,
-            linker,
-            cache_dir: config.cache_dir,
-            matchers: host::MatcherCache::default(),
-            stop_ticker,
-            compiled: Mutex::new(HashMap::new()),
-        })
+        Ok(Self { engine, linker, cache_dir: config.cache_dir, matchers: host::MatcherCache::default(), stop_ticker, compiled: Mutex::new(HashMap::new()) })
     }
 
     /// Reads the pack API version a component targets without compiling it, from the
@@ -261,11 +255,7 @@ impl Runtime {
         match found {
             None => return Err(LoadError::NoScanner { pack: pack.into() }),
             Some(v) if v != PACK_API_VERSION => {
-                return Err(LoadError::UnsupportedApi {
-                    pack: pack.into(),
-                    found: v,
-                    supported: PACK_API_VERSION.into(),
-                });
+                return Err(LoadError::UnsupportedApi { pack: pack.into(), found: v, supported: PACK_API_VERSION.into() });
             }
             Some(_) => {}
         }
@@ -302,18 +292,19 @@ impl Runtime {
     fn compile_uncached(&self, pack: &str, bytes: &[u8], sha256: &str) -> Result<Component, LoadError> {
         let cache = self.cache_path(sha256);
         if let Some(path) = &cache
-            && path.exists() {
-                match load_cached(&self.engine, path) {
-                    Ok(c) => return Ok(c),
-                    Err(e) => tracing::warn!(pack, path = %path.display(), error = %e, "discarding unusable compile cache entry"),
-                }
+            && path.exists()
+        {
+            match load_cached(&self.engine, path) {
+                Ok(c) => return Ok(c),
+                Err(e) => tracing::warn!(pack, path = %path.display(), error = %e, "discarding unusable compile cache entry"),
             }
-        let component = Component::new(&self.engine, bytes)
-            .map_err(|e| LoadError::Compile { pack: pack.into(), detail: format!("{e:#}") })?;
+        }
+        let component = Component::new(&self.engine, bytes).map_err(|e| LoadError::Compile { pack: pack.into(), detail: format!("{e:#}") })?;
         if let Some(path) = &cache
-            && let Err(e) = store_cached(&component, path) {
-                tracing::warn!(pack, path = %path.display(), error = %e, "could not write compile cache");
-            }
+            && let Err(e) = store_cached(&component, path)
+        {
+            tracing::warn!(pack, path = %path.display(), error = %e, "could not write compile cache");
+        }
         Ok(component)
     }
 
@@ -325,13 +316,7 @@ impl Runtime {
 
     /// Like [`Runtime::load`], handing `settings` to the pack's `configure` in every
     /// instance (the declarative engine receives its pack document this way).
-    pub fn load_configured(
-        &self,
-        name: &str,
-        bytes: &[u8],
-        settings: Option<String>,
-        limits: PackLimits,
-    ) -> Result<LoadedPack, LoadError> {
+    pub fn load_configured(&self, name: &str, bytes: &[u8], settings: Option<String>, limits: PackLimits) -> Result<LoadedPack, LoadError> {
         match bytes.get(0..8) {
             Some([0, b'a', b's', b'm', 1, 0, 0, 0]) => {
                 return Err(LoadError::NotAComponent {
@@ -349,10 +334,7 @@ impl Runtime {
         // below still run before any instantiation.
         let component = self.compile(name, bytes, &sha256)?;
         self.check_interface(name, &component)?;
-        let pre = self
-            .linker
-            .instantiate_pre(&component)
-            .map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
+        let pre = self.linker.instantiate_pre(&component).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
         let pre = bindings::PackPre::new(pre).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
 
         let mut pack = LoadedPack {
@@ -428,11 +410,7 @@ fn validate_description(name: &str, info: &PackInfo) -> Result<(), LoadError> {
             problems.push(format!("rule {i}: duplicate id `{}` (also rule {prev})", r.id));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(LoadError::InvalidDescription { pack: name.into(), problems: bounded_list(problems, MAX_LISTED_PROBLEMS) })
-    }
+    if problems.is_empty() { Ok(()) } else { Err(LoadError::InvalidDescription { pack: name.into(), problems: bounded_list(problems, MAX_LISTED_PROBLEMS) }) }
 }
 
 struct Live {
@@ -495,14 +473,7 @@ impl LoadedPack {
             .allow_udp(false)
             .allow_ip_name_lookup(false)
             .build();
-        let state = HostState::new(
-            self.info.id.clone(),
-            wasi,
-            ResourceTable::new(),
-            self.limits.memory_bytes,
-            self.limits.regex,
-            self.matchers.clone(),
-        );
+        let state = HostState::new(self.info.id.clone(), wasi, ResourceTable::new(), self.limits.memory_bytes, self.limits.regex, self.matchers.clone());
         let mut store = Store::new(&self.engine, state);
         store.limiter(|s| &mut s.limiter);
         store.set_epoch_deadline(self.deadline_ticks());
@@ -544,11 +515,7 @@ impl LoadedPack {
 
     /// Runs `f` on a warm instance under a fresh deadline. A trapped instance cannot be
     /// re-entered, so it is dropped and the next call instantiates a new one.
-    fn call<R>(
-        &self,
-        live: &mut Live,
-        f: impl FnOnce(&bindings::Pack, &mut Store<HostState>) -> wasmtime::Result<R>,
-    ) -> Result<R, PackError> {
+    fn call<R>(&self, live: &mut Live, f: impl FnOnce(&bindings::Pack, &mut Store<HostState>) -> wasmtime::Result<R>) -> Result<R, PackError> {
         live.store.set_epoch_deadline(self.deadline_ticks());
         live.store.data_mut().limiter.tripped = false;
         let r = f(&live.bindings, &mut live.store);
@@ -595,10 +562,7 @@ impl LoadedPack {
             })
             .collect();
         let data: Vec<FileData> = files.iter().map(|f| f.data.clone()).collect();
-        let out = self.with_instance(
-            |b, s| b.sentra_pack_scanner().call_scan(s, &wit_files),
-            |state| state.files = data,
-        )?;
+        let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan(s, &wit_files), |state| state.files = data)?;
         let out = convert::scan_output(out, self.limits.max_message_bytes);
         let mut per_file = vec![0usize; files.len()];
         for f in &out.findings {
@@ -607,11 +571,7 @@ impl LoadedPack {
             }
         }
         if let Some(&count) = per_file.iter().find(|&&n| n > self.limits.max_findings_per_file) {
-            return Err(PackError::TooManyFindings {
-                pack: self.info.id.clone(),
-                count,
-                limit: self.limits.max_findings_per_file,
-            });
+            return Err(PackError::TooManyFindings { pack: self.info.id.clone(), count, limit: self.limits.max_findings_per_file });
         }
         Ok(out)
     }
@@ -622,11 +582,7 @@ impl LoadedPack {
         let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan_project(s, &project), |_| {})?;
         let out = convert::scan_output(out, self.limits.max_message_bytes);
         if out.findings.len() > self.limits.max_findings_per_file {
-            return Err(PackError::TooManyFindings {
-                pack: self.info.id.clone(),
-                count: out.findings.len(),
-                limit: self.limits.max_findings_per_file,
-            });
+            return Err(PackError::TooManyFindings { pack: self.info.id.clone(), count: out.findings.len(), limit: self.limits.max_findings_per_file });
         }
         Ok(out)
     }
@@ -727,11 +683,7 @@ mod convert {
                     fix: f.fix.map(|x| Fix { description: x.description, replacement: x.replacement }),
                 })
                 .collect(),
-            errors: o
-                .errors
-                .into_iter()
-                .map(|e| RuleError { rule_id: e.rule_id, message: truncate(e.message, max_message) })
-                .collect(),
+            errors: o.errors.into_iter().map(|e| RuleError { rule_id: e.rule_id, message: truncate(e.message, max_message) }).collect(),
         }
     }
 }

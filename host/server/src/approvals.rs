@@ -6,72 +6,45 @@
 
 use std::sync::Arc;
 
+use crate::error::UrlPath;
 use axum::Json;
 use axum::extract::{Query, State};
-use crate::error::UrlPath;
 use axum::http::StatusCode;
-use sentra_store::{Approval, NewApproval, ResolveRefusal, Storage as _};
+use sentra_app::approvals::{self, ApprovalError, DeferredAction};
+use sentra_app::governance::GovernanceError;
+use sentra_store::{Approval, ApprovalState, Decision, prelude::*};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::error::{ApiError, blocking, internal};
-use crate::packs::{Actor, audit};
 use crate::{AppState, Body, ErrorBody, Principal};
-
+use sentra_app::Actor;
 
 /// Marks requests past their time as expired, and audits each.
 pub(crate) fn expire(state: &AppState) -> Result<(), ApiError> {
-    let actor = Actor { name: "sentra".into(), role: "system".into() };
-    for (tenant, a) in state.store.expire_approvals().map_err(internal)? {
-        audit(state.store.as_ref(), &tenant, &actor, "approval.expire", &a.id.to_string(), json!({"action_type": a.action_type}), "expired");
-    }
-    Ok(())
+    approvals::expire(state.store.as_ref()).map_err(internal)
 }
 
 /// Opens a request with the governance timeout, audited.
-pub(crate) fn request(state: &AppState, tenant: &str, actor: &Actor, action_type: &str, title: &str, context: Value, payload: Value) -> Result<Approval, ApiError> {
+pub(crate) fn request(state: &AppState, p: &Principal, action: DeferredAction, title: &str, context: Value) -> Result<Approval, ApiError> {
     let timeout_s = state.current()?.config.governance.approvals.timeout_s;
-    let new = NewApproval {
-        tenant: tenant.into(),
-        action_type: action_type.into(),
-        title: title.into(),
-        context,
-        payload,
-        requested_by: actor.name.clone(),
-        timeout_s,
-    };
-    let a = state.store.create_approval(&new).map_err(internal)?;
-    audit(state.store.as_ref(), tenant, actor, "approval.request", &a.id.to_string(), json!({"action_type": a.action_type, "title": a.title}), "pending");
-    Ok(a)
+    let req = approvals::NewRequest { action, title, context, timeout_s };
+    approvals::request(state.store.as_ref(), &p.tenant, &Actor::from(p), req).map_err(internal)
 }
 
-/// The fingerprint of a gate's blocking findings: an approved failure covers exactly them.
-pub(crate) fn findings_key(result: &sentra_engine::ScanResult, fail_on: &[sentra_runtime::Severity]) -> String {
-    let mut prints: Vec<&str> = result.findings.iter().filter(|f| fail_on.contains(&f.severity)).map(|f| f.fingerprint.as_str()).collect();
-    prints.sort_unstable();
-    sentra_store::packs::sha256_hex(prints.join("\n").as_bytes())
-}
-
-/// For a failing gate: an approved override of exactly these findings (the gate passes),
-/// or, when governance wants review of gate failures, the (new or pending) request.
-pub(crate) fn gate_review(state: &AppState, p: &Principal, target: &str, key: &str, failed: bool) -> Result<(bool, Option<i64>), ApiError> {
-    if !failed {
-        return Ok((false, None));
+impl From<ApprovalError> for ApiError {
+    fn from(e: ApprovalError) -> Self {
+        let msg = e.to_string();
+        match e {
+            ApprovalError::CommentRequired => ApiError::invalid(&["body", "comment"], msg, "value_error"),
+            ApprovalError::RoleNotAllowed { .. } => ApiError::new(StatusCode::FORBIDDEN, "forbidden", msg),
+            ApprovalError::NotFound(_) => ApiError::new(StatusCode::NOT_FOUND, "approval_not_found", msg),
+            ApprovalError::AlreadyResolved { .. } => ApiError::new(StatusCode::CONFLICT, "already_resolved", msg),
+            ApprovalError::SelfApproval => ApiError::new(StatusCode::FORBIDDEN, "self_approval", msg),
+            ApprovalError::Governance(GovernanceError::Invalid { field, message }) => ApiError::invalid(&["body", &field], message, "value_error"),
+            ApprovalError::Governance(GovernanceError::Io { .. }) | ApprovalError::NoServerRoot | ApprovalError::Store(_) => ApiError::internal(msg),
+        }
     }
-    expire(state)?;
-    let mine = state.store.list_approvals(&p.tenant, None, Some("gate_failure")).map_err(internal)?;
-    let matching = |status: &str| mine.iter().find(|a| a.status == status && a.payload["findings"] == key).map(|a| a.id);
-    if let Some(id) = matching("approved") {
-        return Ok((true, Some(id)));
-    }
-    if !state.current()?.config.governance.human_review_required.on_gate_failure {
-        return Ok((false, None));
-    }
-    if let Some(id) = matching("pending") {
-        return Ok((false, Some(id)));
-    }
-    let a = request(state, &p.tenant, &Actor::from(p), "gate_failure", &format!("Gate failed on {target}"), json!({"target": target}), json!({"findings": key}))?;
-    Ok((false, Some(a.id)))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -89,7 +62,6 @@ pub struct ApprovalsResponse {
     pub total: usize,
 }
 
-
 /// The caller's tenant's requests, newest first.
 #[utoipa::path(get, path = "/api/approvals", tag = "approvals", params(ApprovalsParams),
     responses((status = 200, body = ApprovalsResponse), (status = 422, body = ErrorBody)))]
@@ -98,14 +70,14 @@ pub(crate) async fn list(
     axum::Extension(p): axum::Extension<Principal>,
     q: Result<Query<ApprovalsParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<ApprovalsResponse>, ApiError> {
-    let q = crate::history::query(q)?;
+    let q = crate::error::query(q)?;
     let status = q.status.unwrap_or_else(|| "pending".into());
     if !["pending", "approved", "rejected", "expired", "all"].contains(&status.as_str()) {
         return Err(ApiError::invalid(&["query", "status"], format!("`{status}` is not pending, approved, rejected, expired or all"), "value_error"));
     }
     blocking(move || {
         expire(&state)?;
-        let filter = (status != "all").then_some(status.as_str());
+        let filter = ApprovalState::parse(&status);
         let approvals = state.store.list_approvals(&p.tenant, filter, q.action_type.as_deref()).map_err(internal)?;
         Ok(Json(ApprovalsResponse { total: approvals.len(), approvals }))
     })
@@ -129,9 +101,14 @@ pub struct NewRequest {
 /// Opens a request. 201.
 #[utoipa::path(post, path = "/api/approvals", tag = "approvals", request_body = NewRequest,
     responses((status = 201, body = Approval), (status = 422, body = ErrorBody)))]
-pub(crate) async fn create(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, body: Body) -> Result<(StatusCode, Json<Approval>), ApiError> {
+pub(crate) async fn create(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    body: Body,
+) -> Result<(StatusCode, Json<Approval>), ApiError> {
     let req: NewRequest = crate::error::parse_required_body(body)?;
-    let valid_type = !req.action_type.is_empty() && req.action_type.len() <= 64 && req.action_type.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'.');
+    let valid_type =
+        !req.action_type.is_empty() && req.action_type.len() <= 64 && req.action_type.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'.');
     if !valid_type {
         return Err(ApiError::invalid(&["body", "action_type"], "1 to 64 of a-z, `_` and `.`", "value_error"));
     }
@@ -146,32 +123,31 @@ pub(crate) async fn create(State(state): State<Arc<AppState>>, axum::Extension(p
         if let (Some(by), Some(m)) = (req.requested_by, context.as_object_mut()) {
             m.insert("requested_for".into(), by.into());
         }
-        let a = request(&state, &p.tenant, &Actor::from(&p), &req.action_type, &req.title, context, json!({}))?;
+        let a = request(&state, &p, DeferredAction::Other(req.action_type), &req.title, context)?;
         Ok((StatusCode::CREATED, Json(a)))
     })
     .await
 }
 
 fn find(state: &AppState, tenant: &str, id: i64) -> Result<Approval, ApiError> {
-    expire(state)?;
-    state
-        .store
-        .get_approval(tenant, id)
-        .map_err(internal)?
-        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "approval_not_found", format!("no approval request {id}")))
+    Ok(approvals::find(state.store.as_ref(), tenant, id)?)
 }
 
 /// One request.
 #[utoipa::path(get, path = "/api/approvals/{id}", tag = "approvals", params(("id" = i64, Path, minimum = 1)),
     responses((status = 200, body = Approval), (status = 404, body = ErrorBody)))]
-pub(crate) async fn get(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, UrlPath(id): UrlPath<i64>) -> Result<Json<Approval>, ApiError> {
+pub(crate) async fn get(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    UrlPath(id): UrlPath<i64>,
+) -> Result<Json<Approval>, ApiError> {
     blocking(move || Ok(Json(find(&state, &p.tenant, id)?))).await
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ApprovalStatus {
     pub id: i64,
-    pub status: String,
+    pub status: ApprovalState,
     pub expired: bool,
     pub resolved_by: Option<String>,
     pub resolved_at: Option<String>,
@@ -180,10 +156,20 @@ pub struct ApprovalStatus {
 /// A request's status.
 #[utoipa::path(get, path = "/api/approvals/{id}/status", tag = "approvals", params(("id" = i64, Path, minimum = 1)),
     responses((status = 200, body = ApprovalStatus), (status = 404, body = ErrorBody)))]
-pub(crate) async fn status(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, UrlPath(id): UrlPath<i64>) -> Result<Json<ApprovalStatus>, ApiError> {
+pub(crate) async fn status(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    UrlPath(id): UrlPath<i64>,
+) -> Result<Json<ApprovalStatus>, ApiError> {
     blocking(move || {
         let a = find(&state, &p.tenant, id)?;
-        Ok(Json(ApprovalStatus { id: a.id, expired: a.status == "expired", status: a.status, resolved_by: a.resolved_by, resolved_at: a.resolved_at }))
+        Ok(Json(ApprovalStatus {
+            id: a.id,
+            expired: a.status == ApprovalState::Expired,
+            status: a.status,
+            resolved_by: a.resolved_by,
+            resolved_at: a.resolved_at,
+        }))
     })
     .await
 }
@@ -211,52 +197,27 @@ pub(crate) async fn resolve(
     body: Body,
 ) -> Result<Json<Approval>, ApiError> {
     let r: Resolution = crate::error::parse_required_body(body)?;
-    let status = match r.action.as_str() {
-        "approve" => "approved",
-        "reject" => "rejected",
+    let decision = match r.action.as_str() {
+        "approve" => Decision::Approve,
+        "reject" => Decision::Reject,
         other => return Err(ApiError::invalid(&["body", "action"], format!("`{other}` is not approve or reject"), "value_error")),
     };
-    if status == "approved" && r.comment.trim().is_empty() {
-        return Err(ApiError::invalid(&["body", "comment"], "a comment is required to approve", "value_error"));
+    if decision == Decision::Approve && r.comment.trim().is_empty() {
+        return Err(ApprovalError::CommentRequired.into());
     }
     blocking(move || {
         let roles = state.current()?.config.governance.approvals.approver_roles.clone();
-        if !roles.iter().any(|role| role == p.role.as_str()) {
-            return Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                format!("role `{}` may not resolve approvals (governance.approvals.approver_roles: {})", p.role, roles.join(", ")),
-            ));
-        }
-        let a = find(&state, &p.tenant, id)?;
-        if a.status != "pending" {
-            return Err(ApiError::new(StatusCode::CONFLICT, "already_resolved", format!("approval request {id} is already {}", a.status)));
-        }
-        if a.requested_by == p.name {
-            return Err(ApiError::new(StatusCode::FORBIDDEN, "self_approval", "the requester cannot resolve their own request"));
-        }
-        let resolved = match state.store.resolve_approval(&p.tenant, id, status, &p.name, &r.comment).map_err(internal)? {
-            Ok(a) => a,
-            Err(ResolveRefusal::NotFound) => return Err(ApiError::new(StatusCode::NOT_FOUND, "approval_not_found", format!("no approval request {id}"))),
-            Err(ResolveRefusal::AlreadyResolved(s)) => {
-                return Err(ApiError::new(StatusCode::CONFLICT, "already_resolved", format!("approval request {id} is already {s}")));
-            }
+        let actor = Actor::from(&p);
+        let resolution = approvals::Resolution { id, decision, comment: &r.comment, actor: &actor, approver_roles: Some(&roles) };
+        let ctx = approvals::Context { store: state.store.as_ref(), tenant: &p.tenant, config_root: Some(&state.root) };
+        // A held config change writes the config file: one writer at a time, then reload.
+        let (resolved, applied) = {
+            let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            approvals::resolve(&ctx, &resolution)?
         };
-        let action = if status == "approved" { "approval.approve" } else { "approval.reject" };
-        audit(state.store.as_ref(), &p.tenant, &Actor::from(&p), action, &id.to_string(), json!({"comment": r.comment, "action_type": resolved.action_type}), status);
-        if status == "approved" && resolved.action_type == "config_change"
-            && let Some(g) = resolved.payload.get("governance") {
-                crate::settings::apply_governance(&state, &p, g.clone())?;
-            }
-        // An approved import is enabled, if it is still the pack that was reviewed.
-        if status == "approved" && resolved.action_type == "pack_import"
-            && let Some(id) = resolved.payload["pack_id"].as_str() {
-                let current = state.store.get_pack(&p.tenant, id).map_err(internal)?;
-                if current.is_some_and(|r| r.sha256 == resolved.payload["sha256"]) {
-                    state.store.set_pack_enabled(&p.tenant, id, true).map_err(internal)?;
-                    audit(state.store.as_ref(), &p.tenant, &Actor::from(&p), "pack.enable", id, json!({"approval_id": resolved.id}), "ok");
-                }
-            }
+        if applied == approvals::Applied::Governance {
+            state.reload_now()?;
+        }
         Ok(Json(resolved))
     })
     .await

@@ -30,7 +30,7 @@ pub const DEFAULT_RATE_LIMIT_PER_MINUTE: u32 = 600;
 /// Header carrying the key (the bearer token works too).
 pub const API_KEY_HEADER: &str = "x-api-key";
 /// The tenant of keys created without `--tenant`, of `GUARD_API_KEY` and of open mode.
-pub const DEFAULT_TENANT: &str = "default";
+pub use sentra_app::DEFAULT_TENANT;
 
 /// What an endpoint may require.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
@@ -104,10 +104,7 @@ use Permission as P;
 /// The permission table: what each role may do. `admin` may do everything.
 pub const ROLE_PERMISSIONS: [(Role, &[Permission]); 5] = [
     (Role::Admin, &Permission::ALL),
-    (
-        Role::SecurityLead,
-        &[P::Scan, P::Gate, P::Reconcile, P::FindingsRead, P::FindingsWrite, P::AuditRead, P::PacksRead, P::ConfigRead, P::ApprovalReview],
-    ),
+    (Role::SecurityLead, &[P::Scan, P::Gate, P::Reconcile, P::FindingsRead, P::FindingsWrite, P::AuditRead, P::PacksRead, P::ConfigRead, P::ApprovalReview]),
     (Role::Developer, &[P::Scan, P::Gate, P::FindingsRead, P::PacksRead]),
     (Role::Viewer, &[P::FindingsRead, P::AuditRead, P::PacksRead]),
     (Role::Agent, &[P::Scan, P::Gate, P::FindingsRead, P::ApprovalRequest]),
@@ -178,6 +175,12 @@ pub struct Principal {
     pub tenant: String,
 }
 
+impl From<&Principal> for sentra_app::Actor {
+    fn from(p: &Principal) -> Self {
+        Self { name: p.name.clone(), role: p.role.to_string() }
+    }
+}
+
 /// Authentication settings of a running server.
 pub struct Auth {
     pub(crate) store: Arc<dyn Storage>,
@@ -224,12 +227,7 @@ impl Auth {
         if let Some(hash) = &self.env_key_hash {
             let given = sentra_store::keys::hash_secret(secret);
             if sentra_store::keys::constant_time_eq(given.as_bytes(), hash.as_bytes()) {
-                return Ok(Some(Principal {
-                    key_id: "env".into(),
-                    name: "GUARD_API_KEY".into(),
-                    role: Role::Admin,
-                    tenant: DEFAULT_TENANT.into(),
-                }));
+                return Ok(Some(Principal { key_id: "env".into(), name: "GUARD_API_KEY".into(), role: Role::Admin, tenant: DEFAULT_TENANT.into() }));
             }
         }
         let key = self.store.authenticate(secret).map_err(|e| ApiError::internal(e.to_string()))?;

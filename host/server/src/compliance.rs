@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Query, State};
 use crate::error::UrlPath;
+use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -36,38 +36,37 @@ pub(crate) async fn compliance(
     UrlPath(pack_id): UrlPath<String>,
     q: Result<Query<ComplianceParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiError> {
-    let q = crate::history::query(q)?;
+    let q = crate::error::query(q)?;
     let html = match q.format.as_deref().unwrap_or("json") {
         "json" => false,
         "html" => true,
         other => return Err(ApiError::invalid(&["query", "format"], format!("`{other}` is not json or html"), "value_error")),
     };
-    let (loaded, tenant_packs) = crate::current_for(&state, &p.tenant).await?;
+    let (loaded, tenant_packs) = crate::scan::current_for(&state, &p.tenant).await?;
     let known = state.catalog.ids().into_iter().chain(tenant_packs.records.iter().map(|r| r.pack_id.clone())).any(|id| id == pack_id);
     if !known {
         return Err(ApiError::invalid(&["path", "pack_id"], format!("no pack `{pack_id}` (see GET /api/packs)"), "value_error"));
     }
-    let root = crate::resolve_repo(&state.root, q.repo_path.as_deref())?;
+    let root = crate::scan::resolve_repo(&state.root, q.repo_path.as_deref())?;
     let target = q.repo_path.clone().unwrap_or_else(|| ".".into());
     let req = ScanRequest {
         repo_path: q.repo_path.clone(),
         config_overrides: Some(ConfigOverrides { standards_packs: Some(vec![pack_id.clone()]), ..Default::default() }),
         ..Default::default()
     };
-    let (result, config) = crate::run_scan(state.clone(), &p.tenant, req).await?;
+    let (result, config) = crate::scan::run_scan(state.clone(), &p.tenant, req).await?;
     let st = state.clone();
     let report = crate::error::blocking(move || {
         let set = st.tenant_pack_set(&loaded, &p.tenant, &config)?;
-        sentra_engine::compliance::report(&pack_id, &set, &result, &root, &config, &target)
-            .ok_or_else(|| {
-                // Known but not in the scan's set: disabled for the tenant, or its stored
-                // copy no longer loads. Neither is a server fault.
-                ApiError::new(
-                    axum::http::StatusCode::CONFLICT,
-                    "pack_unavailable",
-                    format!("pack `{pack_id}` did not run: it is disabled for this tenant or failed to load (see GET /api/packs)"),
-                )
-            })
+        sentra_engine::compliance::report(&pack_id, &set, &result, &root, &config, &target).ok_or_else(|| {
+            // Known but not in the scan's set: disabled for the tenant, or its stored
+            // copy no longer loads. Neither is a server fault.
+            ApiError::new(
+                axum::http::StatusCode::CONFLICT,
+                "pack_unavailable",
+                format!("pack `{pack_id}` did not run: it is disabled for this tenant or failed to load (see GET /api/packs)"),
+            )
+        })
     })
     .await?;
     if html {

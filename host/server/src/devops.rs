@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use sentra_devops::{Provider, ProviderError, ReconcileResponse, WorkItem};
 use sentra_engine::ScanResult;
 use sentra_engine::devops::{DevopsSettings, PROVIDERS, RawDevops};
-use sentra_store::Storage as _;
+use sentra_store::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -58,7 +58,7 @@ pub(crate) async fn work_items(
     axum::Extension(p): axum::Extension<Principal>,
     q: Result<Query<WorkItemsParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<WorkItemsResponse>, ApiError> {
-    let q = crate::history::query(q)?;
+    let q = crate::error::query(q)?;
     let filter = q.state.unwrap_or_else(|| "all".into());
     if !["active", "closed", "all"].contains(&filter.as_str()) {
         return Err(ApiError::invalid(&["query", "state"], format!("`{filter}` is not active, closed or all"), "value_error"));
@@ -88,7 +88,7 @@ pub(crate) async fn reconcile_endpoint(
     axum::Extension(p): axum::Extension<Principal>,
     q: Result<Query<ReconcileParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<ReconcileResponse>, ApiError> {
-    let q = crate::history::query(q)?;
+    let q = crate::error::query(q)?;
     let dry_run = q.dry_run.unwrap_or(false);
     blocking(move || {
         let loaded = state.current()?;
@@ -203,7 +203,11 @@ pub(crate) async fn test_connection(
 ) -> Result<Json<TestConnectionResult>, ApiError> {
     let req: TestConnection = crate::error::parse_required_body(body)?;
     if !PROVIDERS.contains(&req.provider.as_str()) {
-        return Err(ApiError::invalid(&["body", "provider"], format!("`{}` is not a provider (expected one of {})", req.provider, PROVIDERS.join(", ")), "value_error"));
+        return Err(ApiError::invalid(
+            &["body", "provider"],
+            format!("`{}` is not a provider (expected one of {})", req.provider, PROVIDERS.join(", ")),
+            "value_error",
+        ));
     }
     let mut raw = serde_json::Map::new();
     raw.insert("provider".into(), json!(req.provider));
@@ -211,8 +215,8 @@ pub(crate) async fn test_connection(
     if req.provider != "local" && !req.settings.is_null() {
         raw.insert(req.provider.clone(), req.settings.clone());
     }
-    let raw: RawDevops = serde_json::from_value(serde_json::Value::Object(raw))
-        .map_err(|e| ApiError::invalid(&["body", "settings"], e.to_string(), "value_error"))?;
+    let raw: RawDevops =
+        serde_json::from_value(serde_json::Value::Object(raw)).map_err(|e| ApiError::invalid(&["body", "settings"], e.to_string(), "value_error"))?;
     let settings = raw.check().map_err(|(key, msg)| {
         let loc: Vec<&str> = ["body"].into_iter().chain(key.split('.').map(|k| if k == req.provider { "settings" } else { k })).collect();
         ApiError::invalid(&loc, msg, "value_error")
@@ -311,7 +315,7 @@ pub(crate) async fn generate_reqs(
     axum::Extension(p): axum::Extension<Principal>,
     q: Result<Query<GenerateParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<GenerateResponse>, ApiError> {
-    let q = crate::history::query(q)?;
+    let q = crate::error::query(q)?;
     let (dry_run, push) = (q.dry_run.unwrap_or(false), q.push.unwrap_or(false));
     blocking(move || {
         use sentra_engine::trace::{REQUIREMENTS_FILE, coverage, read_requirements};
@@ -358,8 +362,15 @@ pub(crate) async fn generate_reqs(
         } else {
             sentra_engine::config_edit::write_atomic(&path, yaml.as_bytes()).map_err(|e| ApiError::internal(format!("{}: {e}", path.display())))?;
             let ids: Vec<&str> = added.iter().map(|r| r.req_id.as_str()).collect();
-            crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(&p), "generate_reqs", REQUIREMENTS_FILE,
-                json!({"added": ids, "pushed": push}), "ok");
+            crate::packs::audit(
+                state.store.as_ref(),
+                &p.tenant,
+                &crate::packs::Actor::from(&p),
+                "generate_reqs",
+                REQUIREMENTS_FILE,
+                json!({"added": ids, "pushed": push}),
+                "ok",
+            );
             "ok"
         };
         Ok(Json(GenerateResponse {

@@ -20,13 +20,9 @@ const INLINE_LOGO: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/20
 
 /// The documentation routes.
 pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
-    let swagger = utoipa_swagger_ui::SwaggerUi::new("/docs")
-        .config(utoipa_swagger_ui::Config::from("/openapi.json").validator_url("none").persist_authorization(true));
-    Router::new()
-        .merge(swagger)
-        .route("/redoc", get(redoc_page))
-        .route("/redoc/redoc.standalone.js", get(redoc_js))
-        .route("/api", get(landing))
+    let swagger =
+        utoipa_swagger_ui::SwaggerUi::new("/docs").config(utoipa_swagger_ui::Config::from("/openapi.json").validator_url("none").persist_authorization(true));
+    Router::new().merge(swagger).route("/redoc", get(redoc_page)).route("/redoc/redoc.standalone.js", get(redoc_js)).route("/api", get(landing))
 }
 
 async fn redoc_page() -> Html<&'static str> {
@@ -51,10 +47,7 @@ async fn redoc_page() -> Html<&'static str> {
 async fn redoc_js() -> impl IntoResponse {
     static JS: OnceLock<String> = OnceLock::new();
     let js = JS.get_or_init(|| REDOC_JS.replace(REDOC_CDN_LOGO, INLINE_LOGO));
-    (
-        [(header::CONTENT_TYPE, "application/javascript; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=86400")],
-        js.as_str(),
-    )
+    ([(header::CONTENT_TYPE, "application/javascript; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=86400")], js.as_str())
 }
 
 fn escape(s: &str) -> String {
@@ -75,12 +68,8 @@ fn render_landing() -> String {
             let Some(op) = op else { continue };
             let summary = op.summary.clone().unwrap_or_default();
             let access = auth::route_permission(method, path).map_or_else(|| "public".to_string(), |p| format!("<code>{}</code>", p.as_str()));
-            let _ = writeln!(
-                rows,
-                "<tr><td><code>{method}</code></td><td><code>{}</code></td><td>{}</td><td>{access}</td></tr>",
-                escape(path),
-                escape(&summary)
-            );
+            let _ =
+                writeln!(rows, "<tr><td><code>{method}</code></td><td><code>{}</code></td><td>{}</td><td>{access}</td></tr>", escape(path), escape(&summary));
         }
     }
     let mut roles = String::new();

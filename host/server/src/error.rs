@@ -104,9 +104,7 @@ pub fn parse_optional_body<T: serde::de::DeserializeOwned + Default>(
 /// Parses a JSON body the operation cannot do without: an empty or `null` body is a 422
 /// rather than "all defaults", so that (say) a bodiless `POST /api/governance` cannot
 /// silently reset the settings.
-pub fn parse_required_body<T: serde::de::DeserializeOwned>(
-    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<T, ApiError> {
+pub fn parse_required_body<T: serde::de::DeserializeOwned>(body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>) -> Result<T, ApiError> {
     let bytes = body_bytes(body)?;
     if is_absent(&bytes) {
         return Err(ApiError::invalid(&["body"], "a JSON object is required", "missing"));
@@ -114,9 +112,7 @@ pub fn parse_required_body<T: serde::de::DeserializeOwned>(
     deserialize_body(&bytes)
 }
 
-fn body_bytes(
-    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<axum::body::Bytes, ApiError> {
+fn body_bytes(body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>) -> Result<axum::body::Bytes, ApiError> {
     body.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the request body is too large")
@@ -180,4 +176,15 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned + Send> axum::extract::FromR
             Err(e) => Err(ApiError::bad_request("invalid_path", e.body_text())),
         }
     }
+}
+
+/// A numeric query parameter within its range, `default` when absent.
+pub(crate) fn range(name: &str, v: Option<i64>, default: i64, lo: i64, hi: i64) -> Result<i64, ApiError> {
+    let v = v.unwrap_or(default);
+    if (lo..=hi).contains(&v) { Ok(v) } else { Err(ApiError::invalid(&["query", name], format!("{v} is out of range ({lo} to {hi})"), "value_error")) }
+}
+
+/// The parsed query string, or 422 naming what is wrong with it.
+pub(crate) fn query<T>(q: Result<axum::extract::Query<T>, axum::extract::rejection::QueryRejection>) -> Result<T, ApiError> {
+    q.map(|axum::extract::Query(q)| q).map_err(|e| ApiError::invalid(&["query"], e.body_text(), "type_error"))
 }

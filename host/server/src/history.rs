@@ -8,55 +8,13 @@ use axum::Json;
 use axum::extract::{Query, State};
 use sentra_engine::{BySeverity, Finding, ScanResult};
 use sentra_runtime::Severity;
-use sentra_store::{NewScan, ScanSummary, Storage as _};
+use sentra_store::{ScanSummary, prelude::*};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, blocking, internal};
 use crate::{AppState, ErrorBody, Principal};
 
-/// The history row of a finished scan (shared by the server and the CLI).
-pub fn new_scan(tenant: &str, root: &str, result: &ScanResult, gate_passed: bool) -> NewScan {
-    let b = &result.by_severity;
-    NewScan {
-        tenant: tenant.into(),
-        root: root.into(),
-        packs: result.packs.iter().map(|p| p.pack_id.clone()).collect(),
-        counts: [b.critical, b.high, b.medium, b.low, b.info],
-        files_scanned: result.files_scanned,
-        duration_ms: result.duration_ms,
-        gate_passed: Some(gate_passed),
-        score: sentra_engine::compliance_score(result),
-        result: serde_json::to_string(result).unwrap_or_default(),
-    }
-}
-
-/// Records a finished scan for the tenant. A failure is logged: the scan itself succeeded.
-pub(crate) fn record(state: &AppState, tenant: &str, root: &str, result: &ScanResult, gate_passed: bool) {
-    let scan = new_scan(tenant, root, result, gate_passed);
-    if let Err(e) = state.store.record_scan(&scan) {
-        tracing::error!(tenant, error = %e, "could not record the scan");
-    }
-    let actor = crate::packs::Actor { name: "sentra".into(), role: "system".into() };
-    for e in &result.expired_suppressions {
-        let details = serde_json::json!({"file_pattern": e.file_pattern, "expires": e.expires, "source": e.source, "id": e.suppression_id, "findings": e.findings});
-        crate::packs::audit(state.store.as_ref(), tenant, &actor, "suppression.expired", &e.rule_id, details, "reapplied findings");
-    }
-}
-
-
-
-pub(crate) fn range(name: &str, v: Option<i64>, default: i64, lo: i64, hi: i64) -> Result<i64, ApiError> {
-    let v = v.unwrap_or(default);
-    if (lo..=hi).contains(&v) {
-        Ok(v)
-    } else {
-        Err(ApiError::invalid(&["query", name], format!("{v} is out of range ({lo} to {hi})"), "value_error"))
-    }
-}
-
-pub(crate) fn query<T>(q: Result<Query<T>, axum::extract::rejection::QueryRejection>) -> Result<T, ApiError> {
-    q.map(|Query(q)| q).map_err(|e| ApiError::invalid(&["query"], e.body_text(), "type_error"))
-}
+pub use sentra_app::history::{new_scan, stored_suppressions};
 
 /// The latest (or `scan_id`) scan of a tenant, parsed.
 fn load(state: &AppState, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, ScanResult)>, ApiError> {
@@ -103,14 +61,15 @@ pub(crate) async fn findings(
     axum::Extension(p): axum::Extension<Principal>,
     q: Result<Query<FindingsParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<FindingsResponse>, ApiError> {
-    let q = query(q)?;
-    let limit = range("limit", q.limit, 100, 1, 1000)? as usize;
-    let offset = range("offset", q.offset, 0, 0, i64::MAX)? as usize;
+    let q = crate::error::query(q)?;
+    let limit = crate::error::range("limit", q.limit, 100, 1, 1000)? as usize;
+    let offset = crate::error::range("offset", q.offset, 0, 0, i64::MAX)? as usize;
     let severity = match &q.severity {
         None => None,
-        Some(s) => Some(Severity::parse(s).ok_or_else(|| {
-            ApiError::invalid(&["query", "severity"], format!("`{s}` is not one of critical, high, medium, low, info"), "value_error")
-        })?),
+        Some(s) => Some(
+            Severity::parse(s)
+                .ok_or_else(|| ApiError::invalid(&["query", "severity"], format!("`{s}` is not one of critical, high, medium, low, info"), "value_error"))?,
+        ),
     };
     let file = match &q.file {
         None => None,
@@ -224,14 +183,10 @@ pub(crate) async fn trends(
     axum::Extension(p): axum::Extension<Principal>,
     q: Result<Query<TrendsParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<TrendsResponse>, ApiError> {
-    let q = query(q)?;
-    let days = range("days", q.days, 30, 1, 3650)?;
-    let limit = range("limit", q.limit, 100, 1, 1000)? as usize;
-    let since = jiff::Timestamp::now()
-        .checked_sub(jiff::SignedDuration::from_hours(24 * days))
-        .map_err(internal)?
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string();
+    let q = crate::error::query(q)?;
+    let days = crate::error::range("days", q.days, 30, 1, 3650)?;
+    let limit = crate::error::range("limit", q.limit, 100, 1, 1000)? as usize;
+    let since = jiff::Timestamp::now().checked_sub(jiff::SignedDuration::from_hours(24 * days)).map_err(internal)?.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
     blocking(move || {
         let mut runs = state.store.list_scans(&p.tenant, Some(&since), limit).map_err(internal)?;
         runs.reverse();
@@ -299,19 +254,6 @@ pub(crate) async fn license(State(state): State<Arc<AppState>>, axum::Extension(
 /// in; one that no longer checks (edited in the database) is skipped with a warning.
 pub(crate) fn api_suppressions(state: &AppState, tenant: &str) -> Result<Vec<sentra_engine::suppress::Suppression>, ApiError> {
     stored_suppressions(state.store.as_ref(), tenant).map_err(internal)
-}
-
-/// A tenant's API suppressions in `store`, checked (shared by the server and the CLI).
-pub fn stored_suppressions(store: &dyn sentra_store::Storage, tenant: &str) -> Result<Vec<sentra_engine::suppress::Suppression>, sentra_store::StoreError> {
-    let records = store.list_suppressions(tenant)?;
-    Ok(records
-        .into_iter()
-        .filter_map(|r| {
-            sentra_engine::suppress::Suppression::new(Some(r.id.clone()), &r.rule_id, &r.file_pattern, &r.reason, r.expires.as_deref(), "api")
-                .map_err(|(f, m)| tracing::warn!(tenant, id = %r.id, field = %f, "skipping an invalid stored suppression: {m}"))
-                .ok()
-        })
-        .collect())
 }
 
 /// One suppression as `GET /api/suppressions` lists it.

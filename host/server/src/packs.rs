@@ -1,364 +1,24 @@
-//! Packs at runtime: a tenant imports, creates, exports, overrides, enables, disables and
-//! deletes packs over HTTP (and `sentra pack ...` on the same store), without a restart.
-//!
-//! A pack is verified once, at import: a YAML document is validated and run through the
-//! declarative engine's `configure`; a component must be a component of a supported API
-//! version that imports only what the host grants, describe itself with unique rule ids
-//! and compile. Only then is it stored (atomically, see `sentra_store::packs`). Each
-//! tenant sees the built-in packs and its own custom packs; scans load a tenant's packs
-//! once per store revision and keep the set they started with.
+//! `/api/packs`: the HTTP face of the packs use cases in `sentra_app::packs`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
-
-use sentra_engine::config::RawRuleOverride;
-use sentra_engine::{Catalog, Config, declarative};
-use sentra_runtime::LoadedPack;
-use sentra_store::{NewPack, PackKind, PackRecord, Storage, StoreError, valid_pack_id};
-use serde::Serialize;
-
-/// What an import brings.
-#[derive(Debug)]
-pub enum ImportSource {
-    /// A YAML (or JSON) pack document.
-    Yaml(String),
-    /// A Wasm component.
-    Wasm(Vec<u8>),
-}
-
-/// Who did something, for the audit log.
-#[derive(Clone, Debug)]
-pub struct Actor {
-    pub name: String,
-    pub role: String,
-}
-
-impl Actor {
-    /// A person at the command line.
-    pub fn cli() -> Self {
-        let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
-        Self { name: format!("cli:{user}"), role: "admin".into() }
-    }
-}
-
-impl From<&Principal> for Actor {
-    fn from(p: &Principal) -> Self {
-        Self { name: p.name.clone(), role: p.role.to_string() }
-    }
-}
-
-/// Appends to the tenant's audit log. A failure to record is logged, not returned: the
-/// change it describes has already been committed.
-pub fn audit(store: &dyn Storage, tenant: &str, actor: &Actor, action: &str, target: &str, details: serde_json::Value, result: &str) {
-    let entry = sentra_store::NewAuditEntry {
-        tenant: tenant.into(),
-        actor: actor.name.clone(),
-        role: actor.role.clone(),
-        action: action.into(),
-        target: target.into(),
-        details,
-        result: result.into(),
-    };
-    if let Err(e) = store.append_audit(&entry) {
-        tracing::error!(tenant, action, target, error = %e, "could not write the audit log");
-    }
-}
-
-#[derive(Debug)]
-pub struct ImportRequest {
-    pub actor: Actor,
-    pub tenant: String,
-    /// The id to store the pack under; it must match the pack's own when both are given.
-    pub pack_id: Option<String>,
-    pub overwrite: bool,
-    /// When given, the component's sha256 must be this.
-    pub expected_sha256: Option<String>,
-    pub enabled: bool,
-    pub source: ImportSource,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error("`{0}` is not a valid pack id (1 to 64 of a-z, 0-9 and `-`, starting with a letter or digit)")]
-    InvalidId(String),
-    #[error("the pack is invalid: {}", problems.join("; "))]
-    Invalid { problems: Vec<String> },
-    #[error("pack `{0}` already exists; import with overwrite to replace it")]
-    Exists(String),
-    #[error("`{0}` is the id of a built-in pack")]
-    Builtin(String),
-    #[error("no pack `{0}`")]
-    NotFound(String),
-    #[error("pack `{0}` is built in: it can be disabled, not deleted")]
-    BuiltinDelete(String),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-/// Checks a pack and stores it for the tenant.
-pub fn import_pack(catalog: &Catalog, store: &dyn Storage, config: &Config, req: ImportRequest) -> Result<PackRecord, ImportError> {
-    let checked = check_import(catalog, config, &req)?;
-    store_import(catalog, store, req, checked)
-}
-
-/// A pack that passed every check but storage: what [`store_import`] writes.
-pub struct CheckedImport {
-    new: NewPack,
-    bytes: Vec<u8>,
-}
-
-/// Validates an import without touching the store: the document or component, its id,
-/// and that it loads. A caller that must not create state for a refused pack (the CLI)
-/// checks first and opens the store after.
-pub fn check_import(catalog: &Catalog, config: &Config, req: &ImportRequest) -> Result<CheckedImport, ImportError> {
-    if let Some(id) = &req.pack_id
-        && !valid_pack_id(id) {
-            return Err(ImportError::InvalidId(id.clone()));
-        }
-    // A document can hold a thousand bad rules: name the first few, count the rest, so
-    // the answer (and the audit entry) stays small.
-    let invalid = |mut problems: Vec<String>| {
-        let limit = sentra_runtime::MAX_LISTED_PROBLEMS;
-        if problems.len() > limit {
-            let more = problems.len() - limit;
-            problems.truncate(limit);
-            problems.push(format!("and {more} more problems"));
-        }
-        ImportError::Invalid { problems }
-    };
-    let (new, bytes) = match &req.source {
-        ImportSource::Yaml(text) => {
-            let default_id = req.pack_id.clone().unwrap_or_default();
-            let checked = declarative::check_pack("pack", text, &default_id, &config.pack_limits.regex)
-                .map_err(|e| invalid(e.problems.iter().map(ToString::to_string).collect()))?;
-            let id = checked.id().to_string();
-            if req.pack_id.as_deref().is_some_and(|want| want != id) {
-                return Err(invalid(vec![format!("the document's pack_id `{id}` differs from the requested `{}`", req.pack_id.as_deref().unwrap_or(""))]));
-            }
-            // Run it once: the engine must accept the document.
-            let loaded = catalog.load_checked(&id, &checked, config).map_err(|e| invalid(vec![e.to_string()]))?;
-            let d = &checked.document;
-            let new = NewPack {
-                tenant: req.tenant.clone(),
-                pack_id: id,
-                kind: PackKind::Yaml,
-                name: d.name.clone(),
-                version: d.version.clone(),
-                description: d.description.clone(),
-                license: d.license.clone().unwrap_or_default(),
-                rule_count: loaded.info().rules.len(),
-                enabled: req.enabled,
-            };
-            (new, text.clone().into_bytes())
-        }
-        ImportSource::Wasm(bytes) => {
-            let sha = sentra_store::packs::sha256_hex(bytes);
-            if let Some(want) = &req.expected_sha256
-                && !want.eq_ignore_ascii_case(&sha) {
-                    return Err(invalid(vec![format!("sha256 is {sha}, not the expected {want}")]));
-                }
-            let name = req.pack_id.clone().unwrap_or_else(|| "uploaded component".into());
-            let loaded = catalog.load_external(&name, bytes, config).map_err(|e| invalid(vec![e.to_string()]))?;
-            let info = loaded.info();
-            if req.pack_id.as_deref().is_some_and(|want| want != info.id) {
-                return Err(invalid(vec![format!("the component describes itself as `{}`, not `{}`", info.id, req.pack_id.as_deref().unwrap_or(""))]));
-            }
-            if !valid_pack_id(&info.id) {
-                return Err(ImportError::InvalidId(info.id.clone()));
-            }
-            let new = NewPack {
-                tenant: req.tenant.clone(),
-                pack_id: info.id.clone(),
-                kind: PackKind::Wasm,
-                name: info.name.clone(),
-                version: info.version.clone(),
-                description: info.description.clone(),
-                license: info.license.clone(),
-                rule_count: info.rules.len(),
-                enabled: req.enabled,
-            };
-            (new, bytes.clone())
-        }
-    };
-    if catalog.ids().contains(&new.pack_id) {
-        return Err(ImportError::Builtin(new.pack_id));
-    }
-    Ok(CheckedImport { new, bytes })
-}
-
-/// Stores a checked pack (refusing to replace one unless asked) and audits it.
-pub fn store_import(catalog: &Catalog, store: &dyn Storage, req: ImportRequest, checked: CheckedImport) -> Result<PackRecord, ImportError> {
-    let CheckedImport { new, bytes } = checked;
-    if catalog.ids().contains(&new.pack_id) {
-        return Err(ImportError::Builtin(new.pack_id));
-    }
-    if !req.overwrite && store.get_pack(&new.tenant, &new.pack_id)?.is_some_and(|r| r.custom) {
-        return Err(ImportError::Exists(new.pack_id));
-    }
-    let record = store.put_pack(&new, &bytes)?;
-    audit(
-        store,
-        &record.tenant,
-        &req.actor,
-        "pack.import",
-        &record.pack_id,
-        serde_json::json!({"sha256": record.sha256, "kind": record.kind.as_str(), "rules": record.rule_count, "overwrite": req.overwrite}),
-        "ok",
-    );
-    Ok(record)
-}
-
-/// Deletes a tenant's custom pack.
-pub fn delete_pack(catalog: &Catalog, store: &dyn Storage, tenant: &str, pack_id: &str, actor: &Actor) -> Result<(), ImportError> {
-    if !valid_pack_id(pack_id) {
-        return Err(ImportError::InvalidId(pack_id.into()));
-    }
-    if catalog.ids().iter().any(|id| id == pack_id) {
-        return Err(ImportError::BuiltinDelete(pack_id.into()));
-    }
-    if !store.delete_pack(tenant, pack_id)? {
-        return Err(ImportError::NotFound(pack_id.into()));
-    }
-    audit(store, tenant, actor, "pack.delete", pack_id, serde_json::json!({}), "ok");
-    Ok(())
-}
-
-/// A tenant's packs as loaded for scanning, for one store revision.
-pub(crate) struct TenantPacks {
-    pub revision: i64,
-    pub records: Vec<PackRecord>,
-    /// Custom packs that loaded, enabled or not.
-    pub custom: Vec<(PackRecord, Arc<LoadedPack>)>,
-    /// Custom packs whose stored copy no longer loads.
-    pub broken: BTreeMap<String, String>,
-}
-
-impl TenantPacks {
-    pub fn load(catalog: &Catalog, store: &dyn Storage, config: &Config, tenant: &str, revision: i64) -> Result<Self, StoreError> {
-        let records = store.list_packs(tenant)?;
-        let mut custom = Vec::new();
-        let mut broken = BTreeMap::new();
-        for r in records.iter().filter(|r| r.custom) {
-            let loaded = store.pack_bytes(r).map_err(|e| e.to_string()).and_then(|bytes| match r.kind {
-                PackKind::Wasm => catalog.load_external(&r.pack_id, &bytes, config).map_err(|e| e.to_string()),
-                PackKind::Yaml => {
-                    let text = String::from_utf8_lossy(&bytes);
-                    declarative::check_pack(&r.pack_id, &text, &r.pack_id, &config.pack_limits.regex)
-                        .map_err(|e| e.to_string())
-                        .and_then(|c| catalog.load_checked(&r.pack_id, &c, config).map_err(|e| e.to_string()))
-                }
-            });
-            match loaded {
-                Ok(p) => custom.push((r.clone(), p)),
-                Err(e) => {
-                    tracing::warn!(tenant, pack_id = %r.pack_id, error = %e, "a stored custom pack does not load");
-                    broken.insert(r.pack_id.clone(), e);
-                }
-            }
-        }
-        Ok(Self { revision, records, custom, broken })
-    }
-
-    pub fn disabled(&self) -> BTreeSet<String> {
-        self.records.iter().filter(|r| !r.enabled).map(|r| r.pack_id.clone()).collect()
-    }
-
-    /// The tenant's stored overrides, as config `pack_overrides`.
-    pub fn overrides(&self) -> BTreeMap<String, BTreeMap<String, RawRuleOverride>> {
-        let mut out = BTreeMap::new();
-        for r in &self.records {
-            if let Ok(map) = serde_json::from_value::<BTreeMap<String, RawRuleOverride>>(r.overrides.clone())
-                && !map.is_empty() {
-                    out.insert(r.pack_id.clone(), map);
-                }
-        }
-        out
-    }
-
-    /// Pack selection for a scan: the configured (or all) built-in packs plus the tenant's
-    /// enabled custom packs, minus disabled ones; and the custom packs to load with them.
-    /// The pack ids a scan runs and the tenant's own packs among them. Unconfigured, that
-    /// is the `detected` built-ins (zero-config) and every enabled tenant pack.
-    pub fn selection(&self, configured: Option<&Vec<String>>, detected: &[String]) -> (Vec<String>, Vec<Arc<LoadedPack>>) {
-        let disabled = self.disabled();
-        let enabled_custom: Vec<&(PackRecord, Arc<LoadedPack>)> = self.custom.iter().filter(|(r, _)| r.enabled).collect();
-        let ids: Vec<String> = match configured {
-            Some(ids) => ids.clone(),
-            None => detected.iter().cloned().chain(enabled_custom.iter().map(|(r, _)| r.pack_id.clone())).collect(),
-        };
-        let ids: Vec<String> = ids.into_iter().filter(|id| !disabled.contains(id)).collect();
-        let extra = enabled_custom.iter().filter(|(r, _)| ids.contains(&r.pack_id)).map(|(_, p)| p.clone()).collect();
-        (ids, extra)
-    }
-}
-
-/// A YAML description of a loaded pack: for a YAML pack the document itself (so
-/// re-importing it gives the same findings), for a component what it describes (its
-/// code is not exported; rules without a pattern come out as `type: wasm-check`, which
-/// an importer skips and lists).
-pub fn export_yaml(pack: &LoadedPack, stored_yaml: Option<&str>) -> String {
-    if let Some(text) = stored_yaml {
-        return text.to_string();
-    }
-    #[derive(Serialize)]
-    struct Doc<'a> {
-        pack_id: &'a str,
-        name: &'a str,
-        description: &'a str,
-        version: &'a str,
-        license: &'a str,
-        rules: Vec<serde_json::Value>,
-    }
-    let info = pack.info();
-    let rules = info
-        .rules
-        .iter()
-        .map(|r| {
-            let mut v = serde_json::json!({
-                "id": r.id, "name": r.name, "description": r.description, "severity": r.severity.as_str(),
-                "standard": r.standard, "clause": r.clause, "compliance_category": r.category,
-                "remediation_guidance": r.remediation,
-            });
-            let m = v.as_object_mut().expect("an object");
-            match (&r.pattern, r.project_level) {
-                (Some(p), false) => {
-                    m.insert("type".into(), "regex".into());
-                    m.insert("pattern".into(), p.clone().into());
-                }
-                (_, true) => {
-                    m.insert("type".into(), "documentation_obligation".into());
-                }
-                (None, false) => {
-                    m.insert("type".into(), "wasm-check".into());
-                }
-            }
-            for (k, list) in [("file_glob", &r.file_globs), ("exclude_globs", &r.exclude_globs), ("tags", &r.tags), ("cwe", &r.cwe), ("references", &r.references)] {
-                if !list.is_empty() {
-                    let value = if k == "file_glob" { serde_json::Value::from(list.join(",")) } else { serde_json::json!(list) };
-                    m.insert(k.into(), value);
-                }
-            }
-            v
-        })
-        .collect();
-    let doc = Doc { pack_id: &info.id, name: &info.name, description: &info.description, version: &info.version, license: &info.license, rules };
-    let mut out = format!("# Exported by sentra from pack `{}` ({}); a component's code is not exported.\n", info.id, pack.sha256());
-    out.push_str(&serde_saphyr::to_string(&doc).unwrap_or_default());
-    out
-}
-
-// ---------------------------------------------------------------------------------
-// HTTP
 
 use axum::Json;
 use axum::extract::{Query, State};
-use crate::error::UrlPath;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
+use sentra_engine::Config;
+use sentra_engine::config::RawRuleOverride;
+use sentra_runtime::LoadedPack;
+use sentra_store::{PackKind, PackRecord, prelude::*, valid_pack_id};
+use serde::{Deserialize, Serialize};
+
+use crate::error::UrlPath;
 
 use crate::error::{ApiError, FieldError, blocking};
 use crate::{AppState, Body, Principal};
+pub use sentra_app::audit::{Actor, audit};
+pub use sentra_app::packs::*;
 
 impl From<ImportError> for ApiError {
     fn from(e: ImportError) -> Self {
@@ -420,7 +80,6 @@ pub struct PacksResponse {
     pub total: usize,
     pub enabled_count: usize,
 }
-
 
 fn check_id(id: &str) -> Result<(), ApiError> {
     if valid_pack_id(id) { Ok(()) } else { Err(ImportError::InvalidId(id.into()).into()) }
@@ -501,15 +160,10 @@ pub struct CreatePack {
     pub enabled: Option<bool>,
 }
 
-
 /// Creates a custom YAML pack from JSON. 201 with the stored pack.
 #[utoipa::path(post, path = "/api/packs", tag = "packs", request_body = CreatePack,
     responses((status = 201, body = PackEntry), (status = 202, body = PackEntry, description = "Stored disabled, pending approval (governance `on_pack_import`)"), (status = 400, body = crate::ErrorBody), (status = 409, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
-pub(crate) async fn create(
-    State(state): State<Arc<AppState>>,
-    axum::Extension(p): axum::Extension<Principal>,
-    body: Body,
-) -> Result<Response, ApiError> {
+pub(crate) async fn create(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, body: Body) -> Result<Response, ApiError> {
     let req: CreatePack = crate::error::parse_required_body(body)?;
     check_id(&req.pack_id)?;
     let doc = serde_json::json!({
@@ -654,15 +308,9 @@ async fn held_for_review(state: Arc<AppState>, p: Principal, record: PackRecord)
             return Ok((StatusCode::CREATED, Json(entry)).into_response());
         }
         state.store.set_pack_enabled(&p.tenant, &record.pack_id, false).map_err(|e| ApiError::internal(e.to_string()))?;
-        let a = crate::approvals::request(
-            &state,
-            &p.tenant,
-            &Actor::from(&p),
-            "pack_import",
-            &format!("Enable imported pack `{}`", record.pack_id),
-            serde_json::json!({"pack_id": record.pack_id, "sha256": record.sha256, "kind": record.kind.as_str()}),
-            serde_json::json!({"pack_id": record.pack_id, "sha256": record.sha256}),
-        )?;
+        let action = sentra_app::approvals::DeferredAction::PackImport { pack_id: record.pack_id.clone(), sha256: record.sha256.clone() };
+        let context = serde_json::json!({"pack_id": record.pack_id, "sha256": record.sha256, "kind": record.kind.as_str()});
+        let a = crate::approvals::request(&state, &p, action, &format!("Enable imported pack `{}`", record.pack_id), context)?;
         entry.enabled = false;
         entry.status = "pending_approval".into();
         entry.approval_id = Some(a.id);
@@ -719,10 +367,7 @@ fn yaml_response(yaml: String) -> Response {
         .find_map(|l| l.strip_prefix("pack_id:").map(|v| v.trim().trim_matches(['"', '\'']).to_string()))
         .filter(|id| valid_pack_id(id))
         .unwrap_or_else(|| "pack".into());
-    (
-        [(header::CONTENT_TYPE, "application/x-yaml".to_string()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.yaml\""))],
-        yaml,
-    )
+    ([(header::CONTENT_TYPE, "application/x-yaml".to_string()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.yaml\""))], yaml)
         .into_response()
 }
 
@@ -770,16 +415,21 @@ pub(crate) async fn set_overrides(
         let mut errors = Vec::new();
         for (rule, o) in &overrides {
             if !rules.contains(rule) {
-                errors.push(FieldError { loc: vec!["body".into(), rule.clone()], msg: format!("pack `{id}` has no rule `{rule}`"), kind: "value_error".into() });
+                errors.push(FieldError {
+                    loc: vec!["body".into(), rule.clone()],
+                    msg: format!("pack `{id}` has no rule `{rule}`"),
+                    kind: "value_error".into(),
+                });
             }
             if let Some(s) = &o.severity
-                && sentra_runtime::Severity::parse(s).is_none() {
-                    errors.push(FieldError {
-                        loc: vec!["body".into(), rule.clone(), "severity".into()],
-                        msg: format!("unknown severity `{s}` (expected critical, high, medium, low or info)"),
-                        kind: "value_error".into(),
-                    });
-                }
+                && sentra_runtime::Severity::parse(s).is_none()
+            {
+                errors.push(FieldError {
+                    loc: vec!["body".into(), rule.clone(), "severity".into()],
+                    msg: format!("unknown severity `{s}` (expected critical, high, medium, low or info)"),
+                    kind: "value_error".into(),
+                });
+            }
         }
         if !errors.is_empty() {
             return Err(ApiError::invalid_many(errors));
@@ -805,20 +455,32 @@ async fn toggle(state: Arc<AppState>, p: Principal, id: String, enabled: bool) -
 
 /// Enables a pack for the caller's tenant.
 #[utoipa::path(post, path = "/api/packs/{id}/enable", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")), responses((status = 200, description = "`{pack_id, enabled}`"), (status = 404, body = crate::ErrorBody)))]
-pub(crate) async fn enable(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, UrlPath(id): UrlPath<String>) -> Result<Json<serde_json::Value>, ApiError> {
+pub(crate) async fn enable(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    UrlPath(id): UrlPath<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
     toggle(state, p, id, true).await
 }
 
 /// Disables a pack (built-in ones too) for the caller's tenant.
 #[utoipa::path(post, path = "/api/packs/{id}/disable", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")), responses((status = 200, description = "`{pack_id, enabled}`"), (status = 404, body = crate::ErrorBody)))]
-pub(crate) async fn disable(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, UrlPath(id): UrlPath<String>) -> Result<Json<serde_json::Value>, ApiError> {
+pub(crate) async fn disable(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    UrlPath(id): UrlPath<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
     toggle(state, p, id, false).await
 }
 
 /// Deletes a custom pack: 204; unknown: 404; built-in: 400.
 #[utoipa::path(delete, path = "/api/packs/{id}", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")),
     responses((status = 204, description = "Deleted"), (status = 400, body = crate::ErrorBody), (status = 404, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
-pub(crate) async fn delete(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, UrlPath(id): UrlPath<String>) -> Result<StatusCode, ApiError> {
+pub(crate) async fn delete(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    UrlPath(id): UrlPath<String>,
+) -> Result<StatusCode, ApiError> {
     blocking(move || {
         delete_pack(&state.catalog, state.store.as_ref(), &p.tenant, &id, &Actor::from(&p))?;
         Ok(StatusCode::NO_CONTENT)

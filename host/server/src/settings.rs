@@ -179,21 +179,27 @@ pub(crate) async fn validate(State(state): State<Arc<AppState>>) -> Result<Json<
                     }
                 }
                 if let Ok(loaded) = state.current()
-                    && let Ok(packs) = state.base_packs(&loaded) {
-                        for (pack, rule) in config.rule_overrides.keys() {
-                            match packs.iter().find(|p| &p.info().id == pack) {
-                                None if !ids.contains(pack) => push("pack_overrides", format!("no pack `{pack}`"), "error", None),
-                                Some(p) if !p.info().rules.iter().any(|r| &r.id == rule) => {
-                                    push("pack_overrides", format!("pack `{pack}` has no rule `{rule}`"), "error", None)
-                                }
-                                _ => {}
+                    && let Ok(packs) = state.base_packs(&loaded)
+                {
+                    for (pack, rule) in config.rule_overrides.keys() {
+                        match packs.iter().find(|p| &p.info().id == pack) {
+                            None if !ids.contains(pack) => push("pack_overrides", format!("no pack `{pack}`"), "error", None),
+                            Some(p) if !p.info().rules.iter().any(|r| &r.id == rule) => {
+                                push("pack_overrides", format!("pack `{pack}` has no rule `{rule}`"), "error", None)
                             }
+                            _ => {}
                         }
                     }
+                }
                 let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
                 for s in &config.suppressions {
                     if s.expired(today) {
-                        push("suppressions", format!("the suppression of `{}` in `{}` expired", s.rule_id, s.file_pattern), "warning", Some("renew or remove it"));
+                        push(
+                            "suppressions",
+                            format!("the suppression of `{}` in `{}` expired", s.rule_id, s.file_pattern),
+                            "warning",
+                            Some("renew or remove it"),
+                        );
                     }
                 }
             }
@@ -251,17 +257,9 @@ pub(crate) async fn post_governance(
     })?;
     tokio::task::spawn_blocking(move || {
         let value = serde_json::to_value(&raw).map_err(|e| ApiError::internal(e.to_string()))?;
-        let actor = crate::packs::Actor::from(&p);
         if state.current()?.config.governance.human_review_required.on_config_change {
-            let a = crate::approvals::request(
-                &state,
-                &p.tenant,
-                &actor,
-                "config_change",
-                "Change the governance settings",
-                json!({"change": value}),
-                json!({"governance": value}),
-            )?;
+            let action = sentra_app::approvals::DeferredAction::ConfigChange { governance: value.clone() };
+            let a = crate::approvals::request(&state, &p, action, "Change the governance settings", json!({"change": value}))?;
             return Ok((axum::http::StatusCode::ACCEPTED, Json(governance_view(&state, Some("pending_approval"), Some(a.id))?)));
         }
         apply_governance(&state, &p, value)?;
@@ -271,27 +269,14 @@ pub(crate) async fn post_governance(
     .map_err(|e| ApiError::internal(e.to_string()))?
 }
 
-/// Writes governance settings into the config file under `root` (validated first; the
-/// error names the field).
-pub fn write_governance(root: &std::path::Path, value: &Value) -> Result<(), (String, String)> {
-    let path = config_edit::config_path(root);
-    let mut merged = config_edit::file_values(&path).map_err(|e| (String::new(), e.to_string()))?;
-    if let Some(m) = merged.as_object_mut() {
-        m.insert("governance".into(), value.clone());
-    }
-    if let Some(problem) = config_edit::problems(&merged).into_iter().next() {
-        return Err(problem);
-    }
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let new_text = config_edit::rewrite(&text, &["governance".to_string()], &merged);
-    config_edit::write_atomic(&path, new_text.as_bytes()).map_err(|e| (String::new(), format!("{}: {e}", path.display())))
-}
-
 /// Writes new governance settings into the config file and applies them, audited.
 pub(crate) fn apply_governance(state: &AppState, p: &Principal, value: Value) -> Result<(), ApiError> {
     let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    write_governance(&state.root, &value).map_err(|(field, msg)| {
-        if field.is_empty() { ApiError::internal(msg) } else { ApiError::invalid(&["body", &field], msg, "value_error") }
+    sentra_app::governance::write(&state.root, &value).map_err(|e| match e {
+        sentra_app::governance::GovernanceError::Invalid { field, message } if !field.is_empty() => {
+            ApiError::invalid(&["body", &field], message, "value_error")
+        }
+        other => ApiError::internal(other.to_string()),
     })?;
     state.reload_now()?;
     crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(p), "governance.update", "governance", value, "ok");

@@ -2,15 +2,21 @@
 //!
 //! Each entry stores the SHA-256 of its own content and of the tenant's previous entry, so
 //! changing, removing or reordering any row breaks the chain at that row, which
-//! [`verify`](crate::Storage::verify_audit) reports. Triggers refuse `UPDATE` and `DELETE`
+//! [`verify`](AuditStore::verify_audit) reports. Triggers refuse `UPDATE` and `DELETE`
 //! on the table; the chain catches whoever removes them first.
+//!
+//! [`AuditStore`] is what the store does with the log; its SQLite implementation is below.
 
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+
+use crate::{SqliteStore, StoreError};
 
 /// The hash the first entry of a tenant chains to.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// The `audit` table and its triggers (migration 3).
 pub(crate) const MIGRATION: &str = "CREATE TABLE audit (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         tenant TEXT NOT NULL,
@@ -85,18 +91,8 @@ pub struct AuditVerification {
 /// so no two different entries serialize alike.
 pub(crate) fn entry_hash(e: &AuditEntry) -> String {
     let mut h = Sha256::new();
-    for field in [
-        e.prev_hash.as_str(),
-        &e.id.to_string(),
-        &e.timestamp,
-        &e.tenant,
-        &e.actor,
-        &e.role,
-        &e.action,
-        &e.target,
-        &e.details.to_string(),
-        &e.result,
-    ] {
+    for field in [e.prev_hash.as_str(), &e.id.to_string(), &e.timestamp, &e.tenant, &e.actor, &e.role, &e.action, &e.target, &e.details.to_string(), &e.result]
+    {
         h.update((field.len() as u64).to_le_bytes());
         h.update(field.as_bytes());
     }
@@ -145,4 +141,131 @@ pub(crate) fn verify(entries: &[AuditEntry]) -> AuditVerification {
         prev = e.hash.clone();
     }
     AuditVerification { valid: true, entries: entries.len(), broken_at: None, reason: None }
+}
+
+/// The audit log.
+pub trait AuditStore {
+    /// Appends an entry to the tenant's audit chain.
+    fn append_audit(&self, entry: &NewAuditEntry) -> Result<AuditEntry, StoreError>;
+    /// A tenant's entries, newest first, and how many match in all.
+    fn list_audit(&self, tenant: &str, query: &AuditQuery) -> Result<(Vec<AuditEntry>, usize), StoreError>;
+    /// Checks a tenant's chain.
+    fn verify_audit(&self, tenant: &str) -> Result<AuditVerification, StoreError>;
+}
+
+impl AuditStore for SqliteStore {
+    fn append_audit(&self, new: &NewAuditEntry) -> Result<AuditEntry, StoreError> {
+        let timestamp = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+        self.with(|c| {
+            // IMMEDIATE: two writers never chain to the same previous entry.
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let prev: String = tx
+                .query_row("SELECT hash FROM audit WHERE tenant = ?1 ORDER BY id DESC LIMIT 1", [&new.tenant], |r| r.get(0))
+                .optional()?
+                .unwrap_or_else(|| GENESIS.to_string());
+            let next_id: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM audit", [], |r| r.get(0))?;
+            let mut entry = AuditEntry {
+                id: next_id,
+                timestamp,
+                tenant: new.tenant.clone(),
+                actor: new.actor.clone(),
+                role: new.role.clone(),
+                action: new.action.clone(),
+                target: new.target.clone(),
+                details: new.details.clone(),
+                result: new.result.clone(),
+                prev_hash: prev,
+                hash: String::new(),
+            };
+            entry.hash = entry_hash(&entry);
+            tx.execute(
+                &format!("INSERT INTO audit ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
+                params![
+                    entry.id,
+                    entry.timestamp,
+                    entry.tenant,
+                    entry.actor,
+                    entry.role,
+                    entry.action,
+                    entry.target,
+                    entry.details.to_string(),
+                    entry.result,
+                    entry.prev_hash,
+                    entry.hash
+                ],
+            )?;
+            tx.commit()?;
+            Ok(entry)
+        })
+    }
+
+    fn list_audit(&self, tenant: &str, q: &AuditQuery) -> Result<(Vec<AuditEntry>, usize), StoreError> {
+        let (filter, args) = listing_filter(tenant, q);
+        self.with(|c| {
+            let total: i64 = c.query_row(&format!("SELECT COUNT(*){filter}"), rusqlite::params_from_iter(&args), |r| r.get(0))?;
+            let sql = format!("SELECT {COLUMNS}{filter} ORDER BY id DESC LIMIT {} OFFSET {}", q.limit, q.offset);
+            let mut stmt = c.prepare(&sql)?;
+            let entries = stmt.query_map(rusqlite::params_from_iter(&args), row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((entries, total as usize))
+        })
+    }
+
+    fn verify_audit(&self, tenant: &str) -> Result<AuditVerification, StoreError> {
+        let entries = self.with(|c| {
+            let mut stmt = c.prepare(&format!("SELECT {COLUMNS} FROM audit WHERE tenant = ?1 ORDER BY id"))?;
+            stmt.query_map([tenant], row)?.collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+        Ok(verify(&entries))
+    }
+}
+
+/// The `FROM ... WHERE ...` of a listing, and its arguments.
+fn listing_filter(tenant: &str, q: &AuditQuery) -> (String, Vec<String>) {
+    let mut sql = String::from(" FROM audit WHERE tenant = ?1");
+    let mut args = vec![tenant.to_string()];
+    for (col, op, v) in [("action", "=", &q.action), ("actor", "=", &q.actor), ("timestamp", ">=", &q.since)] {
+        if let Some(v) = v {
+            args.push(v.clone());
+            sql.push_str(&format!(" AND {col} {op} ?{}", args.len()));
+        }
+    }
+    (sql, args)
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::*;
+
+    #[test]
+    fn the_audit_chain_detects_changed_and_removed_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let entry = |tenant: &str, action: &str| NewAuditEntry {
+            tenant: tenant.into(),
+            actor: "ci".into(),
+            role: "admin".into(),
+            action: action.into(),
+            target: "x".into(),
+            details: serde_json::json!({"n": 1}),
+            result: "ok".into(),
+        };
+        for i in 0..5 {
+            store.append_audit(&entry("a", &format!("act{i}"))).unwrap();
+            store.append_audit(&entry("b", "other")).unwrap();
+        }
+        assert!(store.verify_audit("a").unwrap().valid);
+        let (page, total) = store.list_audit("a", &AuditQuery { limit: 2, ..Default::default() }).unwrap();
+        assert_eq!((page.len(), total, page[0].action.as_str()), (2, 5, "act4"));
+        let conn = Connection::open(store.path()).unwrap();
+        // The triggers refuse edits; someone who drops them is caught by the chain.
+        assert!(conn.execute("UPDATE audit SET result = 'forged' WHERE id = 5", []).is_err());
+        conn.execute_batch("DROP TRIGGER audit_no_update; UPDATE audit SET result = 'forged' WHERE id = 5;").unwrap();
+        let v = store.verify_audit("a").unwrap();
+        assert_eq!((v.valid, v.broken_at), (false, Some(5)));
+        assert!(store.verify_audit("b").unwrap().valid, "chains are per tenant");
+        conn.execute_batch("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 4;").unwrap();
+        assert_eq!(store.verify_audit("b").unwrap().broken_at, Some(6));
+    }
 }

@@ -1,8 +1,14 @@
 //! Scan history: every scan (CLI and API) with its summary and its full result, so
 //! findings, metrics and trends survive restarts.
+//!
+//! [`ScanStore`] is what the store does with the history; its SQLite implementation is below.
 
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
+use crate::{SCAN_RESULTS_KEPT, SqliteStore, StoreError};
+
+/// The `scans` table (migration 4).
 pub(crate) const MIGRATION: &str = "CREATE TABLE scans (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         tenant TEXT NOT NULL,
@@ -81,4 +87,97 @@ pub(crate) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ScanSummary> {
         gate_passed: r.get::<_, Option<i64>>(12)?.map(|v| v != 0),
         score: r.get(13)?,
     })
+}
+
+/// Scan history.
+pub trait ScanStore {
+    /// Records a scan; returns its id.
+    fn record_scan(&self, scan: &NewScan) -> Result<i64, StoreError>;
+    /// A tenant's scans, newest first (at most `limit`, only those at or after `since`).
+    fn list_scans(&self, tenant: &str, since: Option<&str>, limit: usize) -> Result<Vec<ScanSummary>, StoreError>;
+    /// The stored result (JSON) of a tenant's scan, or of its latest scan; `None` also when
+    /// the scan is older than the last [`SCAN_RESULTS_KEPT`], whose results are dropped.
+    fn scan_result(&self, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, String)>, StoreError>;
+}
+
+impl ScanStore for SqliteStore {
+    fn record_scan(&self, scan: &NewScan) -> Result<i64, StoreError> {
+        let started = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let packs = serde_json::to_string(&scan.packs).unwrap_or_else(|_| "[]".into());
+        let total: usize = scan.counts.iter().sum();
+        self.with(|c| {
+            c.execute(
+                "INSERT INTO scans (tenant, started_at, root, packs, critical, high, medium, low, info, total, files_scanned, duration_ms, gate_passed, score, result)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                params![
+                    scan.tenant,
+                    started,
+                    scan.root,
+                    packs,
+                    scan.counts[0] as i64,
+                    scan.counts[1] as i64,
+                    scan.counts[2] as i64,
+                    scan.counts[3] as i64,
+                    scan.counts[4] as i64,
+                    total as i64,
+                    scan.files_scanned as i64,
+                    scan.duration_ms as i64,
+                    scan.gate_passed,
+                    scan.score,
+                    scan.result
+                ],
+            )?;
+            let id = c.last_insert_rowid();
+            // Summaries are kept for trends; full results only for the latest scans, or a
+            // busy server's database grows by the size of every result (about 1 GB a minute
+            // under the soak test's load).
+            c.execute(
+                "UPDATE scans SET result = '' WHERE tenant = ?1 AND result <> '' AND id < (
+                     SELECT id FROM scans WHERE tenant = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)",
+                params![scan.tenant, SCAN_RESULTS_KEPT - 1],
+            )?;
+            Ok(id)
+        })
+    }
+
+    fn list_scans(&self, tenant: &str, since: Option<&str>, limit: usize) -> Result<Vec<ScanSummary>, StoreError> {
+        self.with(|c| {
+            let mut stmt = c.prepare(&format!("SELECT {COLUMNS} FROM scans WHERE tenant = ?1 AND started_at >= ?2 ORDER BY id DESC LIMIT ?3"))?;
+            stmt.query_map(params![tenant, since.unwrap_or(""), limit as i64], row)?.collect()
+        })
+    }
+
+    fn scan_result(&self, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, String)>, StoreError> {
+        let sql = format!("SELECT {COLUMNS}, result FROM scans WHERE tenant = ?1 AND result <> '' AND (?2 IS NULL OR id = ?2) ORDER BY id DESC LIMIT 1");
+        self.with(|c| c.query_row(&sql, params![tenant, id], |r| Ok((row(r)?, r.get::<_, String>(14)?))).optional())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_latest_scan_results_are_kept_per_tenant() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let scan = |tenant: &str, n: usize| NewScan {
+            tenant: tenant.into(),
+            root: ".".into(),
+            packs: vec![],
+            counts: [0; 5],
+            files_scanned: n,
+            duration_ms: 1,
+            gate_passed: None,
+            score: 100.0,
+            result: format!("{{\"n\": {n}}}"),
+        };
+        let other = store.record_scan(&scan("other", 0)).unwrap();
+        let ids: Vec<i64> = (0..SCAN_RESULTS_KEPT as usize + 5).map(|n| store.record_scan(&scan("t", n)).unwrap()).collect();
+        assert!(store.scan_result("t", Some(ids[4])).unwrap().is_none(), "the oldest results are dropped");
+        assert!(store.scan_result("t", Some(ids[5])).unwrap().is_some(), "the latest {SCAN_RESULTS_KEPT} stay");
+        assert_eq!(store.scan_result("t", None).unwrap().unwrap().1, format!("{{\"n\": {}}}", ids.len() - 1));
+        assert_eq!(store.list_scans("t", None, 1000).unwrap().len(), ids.len(), "summaries are all kept");
+        assert!(store.scan_result("other", Some(other)).unwrap().is_some(), "another tenant's history is untouched");
+    }
 }

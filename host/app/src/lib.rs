@@ -1,0 +1,23 @@
+//! sentra's use cases, written once for both faces. The CLI is arguments plus calls into
+//! this crate, the HTTP server is parsing, authorization and error mapping around the same
+//! calls; neither decides what a scan, a gate, an import or an approval does.
+//!
+//! - [`scan`]: a checked scan plan, run with cancellation, progress and cache, recorded;
+//! - [`gate`]: the verdict with approvals applied, audited the same from both faces;
+//! - [`packs`]: import, export, enable, disable, delete, a tenant's pack selection;
+//! - [`approvals`]: requests and their typed deferred actions;
+//! - [`governance`], [`history`], [`audit`], [`scan_cache`].
+
+pub mod approvals;
+pub mod audit;
+pub mod gate;
+pub mod governance;
+pub mod history;
+pub mod packs;
+pub mod scan;
+pub mod scan_cache;
+
+pub use audit::{Actor, audit};
+
+/// The tenant of single-tenant setups, and of the CLI acting on a state directory.
+pub const DEFAULT_TENANT: &str = "default";

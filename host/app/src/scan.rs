@@ -1,0 +1,88 @@
+//! A scan job as both faces run it. A face first builds a [`ScanPlan`], checking the whole
+//! request (paths, overrides, packs) before it takes any scan slot; [`run`] then scans with
+//! cancellation, progress and the incremental cache, and records the history.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use sentra_engine::scan::{Progress, StageTimes};
+use sentra_engine::suppress::Suppression;
+use sentra_engine::{Config, PackSet, ScanError, ScanOptions, Source};
+use sentra_model::ScanResult;
+use sentra_store::Storage;
+
+use crate::scan_cache::StoredScanCache;
+
+/// A checked scan: everything the engine needs, nothing left to validate.
+pub struct ScanPlan {
+    /// What was scanned, as the history shows it.
+    pub label: String,
+    pub source: Source,
+    pub packs: Arc<PackSet>,
+    pub config: Config,
+    /// Only these relative paths (when set).
+    pub only: Option<BTreeSet<String>>,
+    /// The tenant's suppressions made over the API (beyond the config's).
+    pub suppressions: Vec<Suppression>,
+    /// Directories never read (the state directory, report output).
+    pub skip_dirs: Vec<PathBuf>,
+    /// The tree's incremental cache, already loaded.
+    pub cache: Option<StoredScanCache>,
+}
+
+/// How a running scan is steered and observed.
+#[derive(Default)]
+pub struct Controls<'a> {
+    pub cancel: Option<&'a AtomicBool>,
+    pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    pub timings: Option<&'a StageTimes>,
+}
+
+/// Where a finished scan is recorded.
+pub struct History<'a> {
+    pub store: &'a dyn Storage,
+    pub tenant: &'a str,
+}
+
+/// A finished scan.
+pub struct Finished {
+    pub result: ScanResult,
+    pub config: Config,
+    pub label: String,
+    /// How long saving the cache took.
+    pub cache_save: Duration,
+}
+
+/// Runs a checked scan, saves its cache and records it in `history`.
+pub fn run(plan: ScanPlan, controls: &Controls<'_>, history: Option<&History<'_>>) -> Result<Finished, ScanError> {
+    let ScanPlan { label, source, packs, config, only, suppressions, mut skip_dirs, cache } = plan;
+    if let Some(dir) = cache.as_ref().and_then(|c| c.dir().canonicalize().ok()) {
+        skip_dirs.push(dir);
+    }
+    let options = ScanOptions {
+        only,
+        cancel: controls.cancel,
+        progress: controls.progress,
+        suppressions,
+        today: None,
+        skip_dirs,
+        cache: cache.as_ref().map(StoredScanCache::cache),
+        timings: controls.timings,
+    };
+    let result = sentra_engine::scan(&source, &packs, &config, &options);
+    drop(options);
+    let result = result?;
+    let started = Instant::now();
+    if let Some(cache) = cache {
+        cache.save();
+    }
+    let cache_save = started.elapsed();
+    if let Some(h) = history {
+        let passed = sentra_model::gate_with(&result, &config.gate_policy()).passed;
+        crate::history::record(h.store, h.tenant, &label, &result, passed);
+    }
+    Ok(Finished { result, config, label, cache_save })
+}

@@ -1,0 +1,52 @@
+//! `sentra approvals`: list, show and resolve approval requests on the state store, with
+//! the same use case as `PATCH /api/approvals/{id}` (`sentra_app::approvals`): approving a
+//! held pack import enables the pack, approving a held config change changes the config of
+//! the root the server on this state serves.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use sentra_app::approvals::{self, Context, Resolution};
+use sentra_store::{ApprovalState, Decision, prelude::*};
+
+use crate::args::ApprovalsCommand;
+use crate::common::open_store;
+
+pub(crate) fn approvals_cmd(cmd: ApprovalsCommand, state_dir: Option<&Path>) -> Result<u8> {
+    let store = open_store(state_dir)?;
+    approvals::expire(&store)?;
+    let mut out = anstream::stdout();
+    let (id, tenant, decision, comment) = match cmd {
+        ApprovalsCommand::List { status, tenant } => {
+            let filter = match status.as_str() {
+                "all" => None,
+                s => Some(ApprovalState::parse(s).ok_or_else(|| anyhow::anyhow!("--status: `{s}` is not pending, approved, rejected, expired or all"))?),
+            };
+            for a in store.list_approvals(&tenant, filter, None)? {
+                writeln!(out, "{:>5}  {:<9} {:<16} {:<20} {}", a.id, a.status, a.action_type, a.requested_by, a.title)?;
+            }
+            return Ok(0);
+        }
+        ApprovalsCommand::Show { id, tenant } => {
+            let a = approvals::find(&store, &tenant, id).map_err(|e| anyhow::anyhow!("{e} for tenant `{tenant}`"))?;
+            serde_json::to_writer_pretty(&mut out, &a)?;
+            writeln!(out)?;
+            return Ok(0);
+        }
+        ApprovalsCommand::Approve { id, comment, tenant } => (id, tenant, Decision::Approve, comment),
+        ApprovalsCommand::Reject { id, comment, tenant } => (id, tenant, Decision::Reject, comment),
+    };
+    let actor = sentra_app::Actor::cli();
+    let root: Option<PathBuf> = store.server_root()?;
+    let ctx = Context { store: &store, tenant: &tenant, config_root: root.as_deref() };
+    let resolution = Resolution { id, decision, comment: &comment, actor: &actor, approver_roles: None };
+    let (resolved, _) = approvals::resolve(&ctx, &resolution).map_err(|e| match e {
+        approvals::ApprovalError::CommentRequired => anyhow::anyhow!("--comment: {e}"),
+        approvals::ApprovalError::NotFound(_) => anyhow::anyhow!("{e} for tenant `{tenant}`"),
+        approvals::ApprovalError::AlreadyResolved { .. } => anyhow::anyhow!("{e}"),
+        other => anyhow::anyhow!("approval request {id}: {other}"),
+    })?;
+    writeln!(out, "approval request {id} {}", resolved.status)?;
+    Ok(0)
+}

@@ -1,0 +1,35 @@
+//! `sentra compliance-report`: one framework's clauses and their status.
+
+use anyhow::Result;
+use sentra_engine::{ScanOptions, Source};
+
+use crate::args::*;
+use crate::common::*;
+
+pub(crate) fn compliance_cmd(args: ComplianceArgs) -> Result<u8> {
+    let root = &args.path;
+    if !root.is_dir() {
+        anyhow::bail!("{}: not a directory", root.display());
+    }
+    let config = load_config(root, args.config.as_deref(), std::slice::from_ref(&args.pack), &[])?;
+    let cat = catalog()?;
+    let mut extra = Vec::new();
+    for file in config.pack_file_paths(root) {
+        extra.push(load_pack_file(&cat, &file, &config)?);
+    }
+    let set = cat.load_with(&config, extra)?;
+    let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &ScanOptions::default())?;
+    let target = root.display().to_string();
+    let report = sentra_engine::compliance::report(&args.pack, &set, &result, root, &config, &target)
+        .ok_or_else(|| anyhow::anyhow!("pack `{}` did not run", args.pack))?;
+    let buf = match args.format {
+        ComplianceFormat::Json => {
+            let mut b = serde_json::to_vec_pretty(&report)?;
+            b.push(b'\n');
+            b
+        }
+        ComplianceFormat::Html => sentra_reports::render_compliance_html(&report, &sentra_reports::ReportContext::now(target, None)).into_bytes(),
+    };
+    emit(args.output.as_deref(), &buf)?;
+    Ok(0)
+}

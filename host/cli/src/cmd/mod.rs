@@ -1,0 +1,11 @@
+//! One module per command.
+
+pub(crate) mod approvals;
+pub(crate) mod compliance;
+pub(crate) mod init;
+pub(crate) mod keys;
+pub(crate) mod list;
+pub(crate) mod pack;
+pub(crate) mod report;
+pub(crate) mod scan;
+pub(crate) mod serve;

@@ -1,0 +1,80 @@
+//! What several commands share: the pack catalog, config loading with flag overrides, the
+//! state store, and writing output atomically or to standard output.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use sentra_engine::{Catalog, Config, PackSource, declarative};
+use sentra_runtime::Severity;
+
+pub(crate) fn builtin_sources() -> Vec<PackSource> {
+    sentra_builtin_packs::BUILTIN
+        .iter()
+        .map(|(id, bytes)| PackSource::component(id, bytes))
+        .chain(sentra_builtin_packs::BUILTIN_YAML.iter().map(|(id, doc)| PackSource::yaml(id, doc)))
+        .collect()
+}
+
+pub(crate) fn catalog() -> Result<Catalog> {
+    Ok(Catalog::new(builtin_sources(), sentra_engine::default_cache_dir())?.with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE))
+}
+
+pub(crate) fn load_config(root: &Path, explicit: Option<&Path>, packs: &[String], fail_on: &[String]) -> Result<Config> {
+    let mut config = Config::load(root, explicit)?;
+    if !packs.is_empty() {
+        if let Some(bad) = packs.iter().find(|p| !sentra_runtime::valid_pack_id(p)) {
+            anyhow::bail!("--pack: `{bad}` is not a valid pack id");
+        }
+        config.standards_packs = Some(packs.to_vec());
+    }
+    if !fail_on.is_empty() {
+        config.gate_fail_on = fail_on
+            .iter()
+            .map(|s| Severity::parse(s).with_context(|| format!("--fail-on: unknown severity `{s}` (expected critical, high, medium, low or info)")))
+            .collect::<Result<_>>()?;
+    }
+    Ok(config)
+}
+
+pub(crate) fn open_store(explicit: Option<&Path>) -> Result<sentra_store::SqliteStore> {
+    let dir = sentra_store::state_dir(Path::new("."), explicit);
+    Ok(sentra_store::SqliteStore::open(&dir)?)
+}
+
+/// Loads a pack file; validation warnings go to stderr.
+pub(crate) fn load_pack_file(cat: &Catalog, file: &Path, config: &Config) -> Result<std::sync::Arc<sentra_runtime::LoadedPack>> {
+    let loaded = cat.load_file(file, config)?;
+    for w in &loaded.warnings {
+        let _ = writeln!(anstream::stderr(), "sentra: warning: {}: {w}", file.display());
+    }
+    Ok(loaded.pack)
+}
+
+pub(crate) fn check_yaml(file: &Path, text: &str, config: &Config) -> Result<declarative::CheckedPack> {
+    let name = file.display().to_string();
+    let default_id = declarative::id_from_file_name(&name);
+    Ok(declarative::check_pack(&name, text, &default_id, &config.pack_limits.regex)?)
+}
+
+/// Writes to `path` atomically, or to standard output.
+pub(crate) fn emit(path: Option<&Path>, buf: &[u8]) -> Result<()> {
+    emit_with(path, |w| w.write_all(buf))
+}
+
+/// Streams a report to `path` (atomically) or to standard output.
+pub(crate) fn emit_with(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    match path {
+        Some(path) => sentra_engine::config_edit::write_atomic_with(path, write).with_context(|| format!("{}: cannot write report", path.display()))?,
+        None => {
+            let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+            write(&mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn one_line(e: &anyhow::Error) -> String {
+    format!("{e:#}").replace('\n', " ")
+}

@@ -1,0 +1,135 @@
+//! Everything after the file loop: project-level rules, severity overrides, config and API
+//! suppressions, the final ordering, and the assembled [`ScanResult`].
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use sentra_runtime::PackError;
+
+use super::rules::{RuleSelection, rules_run};
+use super::scan_file::Shared;
+use super::{ErroredPack, PackSummary, RuleErrorReport, ScanOptions, ScanResult, SkippedFiles};
+use crate::config::Config;
+use crate::finding::{BySeverity, Finding, project_finding};
+use crate::packs::{PackSet, PreparedPack};
+use crate::suppress::{ExpiredSuppression, SuppressedFinding};
+
+/// A pack's failure as the result reports it.
+pub(super) fn errored(prepared: &PreparedPack, e: &PackError, file: Option<String>, config: &Config) -> ErroredPack {
+    errored_with(prepared, e.to_string(), file, config)
+}
+
+pub(super) fn errored_with(prepared: &PreparedPack, message: String, file: Option<String>, config: &Config) -> ErroredPack {
+    ErroredPack {
+        pack_id: prepared.id().to_string(),
+        message,
+        file,
+        rules: prepared.rules().iter().map(|r| r.id.clone()).collect(),
+        on_error: config.on_error(prepared.id()),
+    }
+}
+
+/// Runs the active project-level rules of every pack still in the scan over the list of
+/// all files (`dead[p]`: pack `p` failed during the file loop).
+pub(super) fn run_project_rules(packs: &PackSet, active: &[Vec<bool>], dead: &[bool], all_files: &[String], config: &Config, shared: &mut Shared) {
+    for (p, prepared) in packs.packs.iter().enumerate() {
+        let project_rules: Vec<u32> = (0..prepared.rules().len()).filter(|&r| prepared.rules()[r].project_level && active[p][r]).map(|r| r as u32).collect();
+        if dead[p] || project_rules.is_empty() {
+            continue;
+        }
+        match prepared.pack.scan_project(all_files, &project_rules) {
+            Ok(out) => {
+                // Occurrences number repeated findings of a rule, for distinct fingerprints.
+                let mut occurrences: BTreeMap<String, u32> = BTreeMap::new();
+                for raw in out.findings {
+                    let Some(ri) = prepared.rules().iter().position(|r| r.id == raw.rule_id && r.project_level) else { continue };
+                    if !project_rules.contains(&(ri as u32)) {
+                        continue;
+                    }
+                    let rule = &prepared.rules()[ri];
+                    let n = occurrences.entry(rule.id.clone()).or_insert(0);
+                    shared.findings.push(project_finding(prepared.id(), rule, raw, *n));
+                    *n += 1;
+                }
+            }
+            Err(e) => {
+                shared.errored.entry(prepared.id().to_string()).or_insert_with(|| errored(prepared, &e, None, config));
+            }
+        }
+    }
+}
+
+/// The gathered results after overrides and suppressions, in their final order.
+pub(super) struct Settled {
+    findings: Vec<Finding>,
+    suppressed: Vec<SuppressedFinding>,
+    expired_suppressions: Vec<ExpiredSuppression>,
+    rule_errors: Vec<RuleErrorReport>,
+    errored: BTreeMap<String, ErroredPack>,
+    skipped: SkippedFiles,
+    scanned: usize,
+}
+
+/// Applies rule severity overrides and the config's and `options`' suppressions, then
+/// orders findings (by file, line, column, rule, fingerprint) and rule errors, so a
+/// result never depends on thread timing.
+pub(super) fn settle(shared: Shared, config: &Config, options: &ScanOptions<'_>) -> Settled {
+    let mut findings = shared.findings;
+    if !config.rule_overrides.is_empty() {
+        for f in &mut findings {
+            f.severity = config.effective_severity(&f.pack_id, &f.rule_id, f.severity);
+        }
+    }
+    let today = options.today.unwrap_or_else(|| jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date());
+    let all_suppressions: Vec<crate::suppress::Suppression> = config.suppressions.iter().chain(&options.suppressions).cloned().collect();
+    let (mut findings, more_suppressed, expired_suppressions) = crate::suppress::apply(findings, &all_suppressions, today);
+    let mut suppressed = shared.suppressed;
+    suppressed.extend(more_suppressed);
+    let order = |a: &Finding, b: &Finding| {
+        (&a.evidence.file, a.evidence.lines[0], a.evidence.column, &a.rule_id, &a.fingerprint).cmp(&(
+            &b.evidence.file,
+            b.evidence.lines[0],
+            b.evidence.column,
+            &b.rule_id,
+            &b.fingerprint,
+        ))
+    };
+    findings.sort_by(order);
+    suppressed.sort_by(|a, b| order(&a.finding, &b.finding));
+    let mut rule_errors = shared.rule_errors;
+    rule_errors.sort_by(|a, b| (&a.pack_id, &a.rule_id, &a.file).cmp(&(&b.pack_id, &b.rule_id, &b.file)));
+    Settled { findings, suppressed, expired_suppressions, rule_errors, errored: shared.errored, skipped: shared.skipped, scanned: shared.scanned }
+}
+
+impl Settled {
+    /// The scan's result; `started` is when the scan began.
+    pub(super) fn into_result(self, packs: &PackSet, rules: RuleSelection, config: &Config, started: Instant) -> ScanResult {
+        let findings = self.findings;
+        ScanResult {
+            total: findings.len(),
+            by_severity: BySeverity::count(&findings),
+            findings,
+            files_scanned: self.scanned,
+            files_skipped: self.skipped,
+            duration_ms: started.elapsed().as_millis() as u64,
+            packs: packs
+                .packs
+                .iter()
+                .map(|p| PackSummary {
+                    pack_id: p.id().to_string(),
+                    name: p.pack.info().name.clone(),
+                    version: p.pack.info().version.clone(),
+                    rules: p.rules().len(),
+                })
+                .collect(),
+            errored_packs: self.errored.into_values().collect(),
+            rule_errors: self.rule_errors,
+            skipped_rules: rules.skipped,
+            not_applicable_rules: rules.not_applicable,
+            disabled_rules: rules.disabled,
+            suppressed: self.suppressed,
+            expired_suppressions: self.expired_suppressions,
+            rules: rules_run(packs, &rules.active, config),
+        }
+    }
+}

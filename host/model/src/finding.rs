@@ -1,0 +1,92 @@
+//! Findings as sentra reports them, and counts per severity.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::Severity;
+
+/// Where a finding is: the file (relative, `/`-separated; `<project>` for project-level
+/// findings), the first and last line, and the source lines themselves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
+pub struct Evidence {
+    pub file: String,
+    /// `[start_line, end_line]`, 1-based, inclusive.
+    pub lines: [u32; 2],
+    pub column: u32,
+    pub end_column: u32,
+    pub snippet: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
+pub struct Finding {
+    pub finding_id: String,
+    pub rule_id: String,
+    pub pack_id: String,
+    pub severity: Severity,
+    pub message: String,
+    pub evidence: Evidence,
+    pub suggestion: String,
+    /// 1.0 for code; 0.5 on a comment line; capped at 0.7 in test files.
+    pub confidence: f32,
+    pub standard: String,
+    pub clause: String,
+    pub compliance_category: String,
+    pub remediation_guidance: String,
+    pub tags: Vec<String>,
+    pub cwe: Vec<String>,
+    /// Reading for the rule (URLs).
+    #[serde(default)]
+    pub references: Vec<String>,
+    pub is_obligation: bool,
+    /// sha256 of rule id, path, matched text and occurrence index: stable when code moves.
+    pub fingerprint: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<FixSuggestion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
+pub struct FixSuggestion {
+    pub description: String,
+    pub replacement: String,
+}
+
+/// Path used for project-level findings.
+pub const PROJECT_PATH: &str = "<project>";
+
+/// Counts per severity, all five always present.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
+pub struct BySeverity {
+    pub critical: usize,
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    pub info: usize,
+}
+
+impl BySeverity {
+    pub fn count<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Self {
+        let mut s = Self::default();
+        for f in findings {
+            *s.slot(f.severity) += 1;
+        }
+        s
+    }
+    fn slot(&mut self, sev: Severity) -> &mut usize {
+        match sev {
+            Severity::Critical => &mut self.critical,
+            Severity::High => &mut self.high,
+            Severity::Medium => &mut self.medium,
+            Severity::Low => &mut self.low,
+            Severity::Info => &mut self.info,
+        }
+    }
+    pub fn get(&self, sev: Severity) -> usize {
+        match sev {
+            Severity::Critical => self.critical,
+            Severity::High => self.high,
+            Severity::Medium => self.medium,
+            Severity::Low => self.low,
+            Severity::Info => self.info,
+        }
+    }
+}

@@ -1,0 +1,487 @@
+//! The pack document as authors write it: every key a document may hold and the shape its
+//! value should have, defined once. The validator ([`crate::validate`]) parses documents
+//! into these types, whose serde field names are therefore the only list of known keys,
+//! and the committed JSON Schema ([`json_schema`]) is derived from them, so the schema and
+//! the parser cannot drift apart.
+//!
+//! Every field is an optional [`Field`], which takes any value: a wrong type is then one
+//! problem among many for the validator to report, not the end of the parse, and the
+//! field's shape (`T` in `Field<T>`) decides both what the schema shows and how
+//! [`Shape::read`] checks it.
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
+use serde_json::{Map, Value};
+
+use crate::{AutofixKind, Severity};
+
+/// A sentra declarative pack (compatible with sentrik's pack format).
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    /// Lowercase letters, digits and `-`; defaults to the file name.
+    pub pack_id: Option<Field<String>>,
+    #[schemars(required)]
+    pub name: Option<Field<String>>,
+    pub description: Option<Field<String>>,
+    pub version: Option<Field<StringOrNumber>>,
+    pub last_updated: Option<Field<String>>,
+    /// SPDX license expression.
+    pub license: Option<Field<String>>,
+    #[schemars(required)]
+    pub rules: Option<Field<Vec<RuleFile>>>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// Unique in the pack.
+    #[schemars(required)]
+    pub id: Option<Field<String>>,
+    #[schemars(required)]
+    pub name: Option<Field<String>>,
+    pub description: Option<Field<String>>,
+    /// Other types are accepted with a warning and listed as skipped.
+    #[serde(rename = "type")]
+    #[schemars(required)]
+    pub type_: Option<Field<RuleType>>,
+    /// Default `medium`.
+    pub severity: Option<Field<Severity>>,
+    /// Default `**/*`. Brace alternation and comma-separated lists are expanded.
+    pub file_glob: Option<Field<OneOrMany>>,
+    pub exclude_globs: Option<Field<Vec<String>>>,
+    /// A regex (`regex`, `required_pattern`; `must_contain_pattern` may use it too).
+    pub pattern: Option<Field<String>>,
+    /// Regexes that must all match in the file (a `regex` rule without `pattern`).
+    pub all_patterns: Option<Field<Vec<String>>>,
+    /// With `all_patterns`: all must hit within a window of this many lines.
+    #[schemars(range(min = 1))]
+    pub within_lines: Option<Field<u32>>,
+    pub applies_when: Option<Field<Conditions>>,
+    pub standard: Option<Field<String>>,
+    pub clause: Option<Field<String>>,
+    pub compliance_category: Option<Field<Category>>,
+    pub remediation_guidance: Option<Field<String>>,
+    pub tags: Option<Field<Vec<String>>>,
+    pub cwe: Option<Field<Vec<StringOrNumber>>>,
+    pub references: Option<Field<Vec<String>>>,
+    pub autofix: Option<Field<AutofixKind>>,
+    pub autofix_replacement: Option<Field<String>>,
+    /// `file_policy` check.
+    pub check: Option<Field<FileCheck>>,
+    /// `ast` check (Python).
+    pub ast_check: Option<Field<AstCheck>>,
+    /// Check parameters; which apply depends on `check` or `ast_check`.
+    pub params: Option<Field<Params>>,
+    /// A structural query (needs `language`); accepted, not run.
+    pub query: Option<Field<String>>,
+    pub language: Option<Field<String>>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum StringOrNumber {
+    String(String),
+    Number(f64),
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleType {
+    Regex,
+    RequiredPattern,
+    FilePolicy,
+    DocumentationObligation,
+    Ast,
+    /// Accepted and listed as skipped: sentra runs no model.
+    Llm,
+}
+
+#[derive(Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Code,
+    Documentation,
+    Process,
+    Traceability,
+}
+
+#[derive(Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FileCheck {
+    MaxLines,
+    StartsWithDocstring,
+    MustContainPattern,
+    MustNotImport,
+    MaxFunctionCount,
+}
+
+#[derive(Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AstCheck {
+    NoMutableDefaults,
+    NoStarImports,
+    NoNestedFunctions,
+    NoGlobalVariables,
+    HighComplexity,
+    MaxFunctionLength,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Conditions {
+    /// Any of these languages is present (detected from file extensions).
+    pub languages: Option<Field<OneOrMany>>,
+    /// Any of these globs matches a file under the scan root (an entry starting with
+    /// `!` must match none).
+    pub has_files: Option<Field<OneOrMany>>,
+    /// None of these globs matches a file under the scan root (`package.json` without
+    /// any lock file).
+    pub lacks_files: Option<Field<OneOrMany>>,
+    /// Some Python file imports any of these modules.
+    pub has_imports: Option<Field<OneOrMany>>,
+    /// A dependency manifest at the root contains any of these (case-insensitive).
+    pub has_dependencies: Option<Field<OneOrMany>>,
+    /// Any of these regexes (case-insensitive) matches in some file.
+    pub has_content: Option<Field<OneOrMany>>,
+}
+
+/// `params`: each check takes its own; another check's parameter is ignored, with a
+/// warning.
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Params {
+    MaxLines(MaxLinesParams),
+    Pattern(PatternParams),
+    Imports(ImportParams),
+    MaxFunctions(MaxFunctionsParams),
+}
+
+/// `params` of `check: max_lines` and `ast_check: max_function_length`.
+#[derive(Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MaxLinesParams {
+    /// Most lines a file (default 500) or a function (default 50) may have.
+    #[schemars(range(min = 1))]
+    pub max_lines: Option<Field<u32>>,
+}
+
+/// `params` of `check: must_contain_pattern`.
+#[derive(Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatternParams {
+    /// The regex every file must contain; default: the rule's `pattern`.
+    pub pattern: Option<Field<String>>,
+}
+
+/// `params` of `check: must_not_import`.
+#[derive(Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportParams {
+    /// Modules no file may import (required).
+    pub forbidden_modules: Option<Field<OneOrMany>>,
+}
+
+/// `params` of `check: max_function_count`.
+#[derive(Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MaxFunctionsParams {
+    /// Most functions a file may define (default 20).
+    #[schemars(range(min = 1))]
+    pub max_functions: Option<Field<u32>>,
+}
+
+/// `params` of the checks that take none.
+#[derive(Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoParams {}
+
+/// The JSON Schema of a pack document.
+pub fn json_schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(PackFile)).expect("schema serializes")
+}
+
+/// One field's value as written, kept whole so that the validator can say what is wrong
+/// with it; `T` is the shape it should have.
+pub struct Field<T> {
+    value: Value,
+    shape: PhantomData<fn() -> T>,
+}
+
+impl<T> Field<T> {
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+}
+
+impl<'de, T> Deserialize<'de> for Field<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Value::deserialize(deserializer).map(|value| Field { value, shape: PhantomData })
+    }
+}
+
+/// Transparent: the schema of a `Field<T>` is `T`'s (a `$ref` when `T` has a definition).
+impl<T: JsonSchema> JsonSchema for Field<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        format!("Field<{}>", T::schema_id()).into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        generator.subschema_for::<T>()
+    }
+}
+
+/// How a field's value is read. Lenient where YAML authors are (`version: 1.0` is text, a
+/// single string is a one-item list); what cannot be read is pushed to `problems` as
+/// (field, message), and the readable part is still returned so later checks see it.
+pub trait Shape {
+    type Out;
+    fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<Self::Out>;
+}
+
+impl Shape for String {
+    type Out = String;
+    fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<String> {
+        let text = scalar_text(value);
+        if text.is_none() && !value.is_null() {
+            problems.push((field.into(), format!("expected a string, found {}", type_name(value))));
+        }
+        text
+    }
+}
+
+/// Enumerations are read as text: the validator matches them itself, to accept what the
+/// schema does not list (unknown rule types, severities in any case) with its own message.
+macro_rules! read_as_text {
+    ($($shape:ty),*) => {$(
+        impl Shape for $shape {
+            type Out = String;
+            fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<String> {
+                String::read(value, field, problems)
+            }
+        }
+    )*};
+}
+read_as_text!(StringOrNumber, Severity, AutofixKind, RuleType, Category, FileCheck, AstCheck);
+
+impl Shape for Vec<String> {
+    type Out = Vec<String>;
+    fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<Vec<String>> {
+        Some(read_list(value, field, problems))
+    }
+}
+
+impl Shape for OneOrMany {
+    type Out = Vec<String>;
+    fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<Vec<String>> {
+        Some(read_list(value, field, problems))
+    }
+}
+
+/// CWE ids: `cwe: 79` is one, like a list of one.
+impl Shape for Vec<StringOrNumber> {
+    type Out = Vec<String>;
+    fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<Vec<String>> {
+        match value {
+            Value::Number(n) => Some(vec![n.to_string()]),
+            _ => Some(read_list(value, field, problems)),
+        }
+    }
+}
+
+/// Counts and limits: positive, and at most `u32::MAX`.
+impl Shape for u32 {
+    type Out = u32;
+    fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<u32> {
+        let found = match value {
+            Value::Null => return None,
+            Value::Number(n) => match n.as_u64().and_then(|v| u32::try_from(v).ok()) {
+                Some(v) if v > 0 => return Some(v),
+                _ => n.to_string(),
+            },
+            other => type_name(other).to_string(),
+        };
+        problems.push((field.into(), format!("expected a positive integer, found {found}")));
+        None
+    }
+}
+
+/// A list of strings (numbers are rendered as text); a single string is a one-item list.
+fn read_list(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Vec<String> {
+    match value {
+        Value::Null => Vec::new(),
+        Value::String(s) => vec![s.clone()],
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| match item {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                other => {
+                    problems.push((format!("{field}[{i}]"), format!("expected a string, found {}", type_name(other))));
+                    None
+                }
+            })
+            .collect(),
+        other => {
+            problems.push((field.into(), format!("expected a list of strings, found {}", type_name(other))));
+            Vec::new()
+        }
+    }
+}
+
+/// A scalar rendered as a string (numbers and booleans too, as YAML authors write
+/// `version: 1.0`); `None` for null, lists and mappings.
+pub fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// How a value's kind is named in problems.
+pub fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+/// A mapping read as the written type `T`, and the keys `T` does not declare.
+pub struct Parsed<T> {
+    pub value: T,
+    pub unknown: Vec<String>,
+}
+
+/// Reads a mapping as `T`. Unknown keys are set aside rather than left to
+/// `deny_unknown_fields`, which would stop at the first: to the validator they are
+/// warnings. What remains always deserializes, since every field takes any value; `Err`
+/// is the problem when `value` is not a mapping.
+pub fn parse<T: DeserializeOwned>(value: &Value) -> Result<Parsed<T>, String> {
+    let Value::Object(map) = value else {
+        return Err(format!("expected a mapping, found {}", type_name(value)));
+    };
+    let known = serde_names::<T>();
+    let mut kept = Map::new();
+    let mut unknown = Vec::new();
+    for (key, value) in map {
+        if known.contains(&key.as_str()) {
+            kept.insert(key.clone(), value.clone());
+        } else {
+            unknown.push(key.clone());
+        }
+    }
+    let value = serde_json::from_value(Value::Object(kept)).map_err(|e| e.to_string())?;
+    Ok(Parsed { value, unknown })
+}
+
+/// The variant of the written enumeration `T` that `text` names, exactly as serde reads it.
+pub fn choice<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let text: de::value::StrDeserializer<'_, de::value::Error> = text.into_deserializer();
+    T::deserialize(text).ok()
+}
+
+/// The names serde reads for `T`: a struct's keys, or an enumeration's variants. `T` is
+/// asked to deserialize itself from a deserializer that only notes the names it is handed
+/// and stops, so the list is the derive's own and cannot go stale.
+pub fn serde_names<T: DeserializeOwned>() -> &'static [&'static str] {
+    let mut names: &'static [&'static str] = &[];
+    // Always `Err`: the probe stops as soon as it has the names.
+    let _ = T::deserialize(NameProbe(&mut names));
+    names
+}
+
+struct NameProbe<'a>(&'a mut &'static [&'static str]);
+
+impl NameProbe<'_> {
+    fn stop<T>() -> Result<T, de::value::Error> {
+        Err(de::Error::custom("only the names are read"))
+    }
+}
+
+impl<'de> Deserializer<'de> for NameProbe<'_> {
+    type Error = de::value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Self::stop()
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(self, _: &'static str, fields: &'static [&'static str], _: V) -> Result<V::Value, Self::Error> {
+        *self.0 = fields;
+        Self::stop()
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(self, _: &'static str, variants: &'static [&'static str], _: V) -> Result<V::Value, Self::Error> {
+        *self.0 = variants;
+        Self::stop()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_come_from_the_derives() {
+        assert_eq!(serde_names::<Conditions>(), ["languages", "has_files", "lacks_files", "has_imports", "has_dependencies", "has_content"]);
+        assert!(serde_names::<RuleFile>().contains(&"type"), "renamed keys are listed as written");
+        assert_eq!(serde_names::<NoParams>(), [] as [&str; 0]);
+        assert_eq!(serde_names::<Severity>(), ["critical", "high", "medium", "low", "info"]);
+        assert!(matches!(choice::<FileCheck>("must_not_import"), Some(FileCheck::MustNotImport)));
+        assert!(choice::<FileCheck>("Max_Lines").is_none());
+    }
+
+    #[test]
+    fn the_schema_lists_the_keys_the_parser_reads() {
+        let schema = json_schema();
+        let keys = |props: &Value| props.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        let sorted = |names: &[&str]| {
+            let mut names: Vec<String> = names.iter().map(ToString::to_string).collect();
+            names.sort();
+            names
+        };
+        assert_eq!(keys(&schema["properties"]), sorted(serde_names::<PackFile>()));
+        assert_eq!(keys(&schema["$defs"]["RuleFile"]["properties"]), sorted(serde_names::<RuleFile>()));
+        assert_eq!(keys(&schema["$defs"]["Conditions"]["properties"]), sorted(serde_names::<Conditions>()));
+        assert_eq!(schema["$defs"]["RuleFile"]["additionalProperties"], false);
+    }
+
+    #[test]
+    fn unknown_keys_are_set_aside_and_wrong_types_kept() {
+        let value = serde_json::json!({"languages": 5, "colour": "red"});
+        let parsed = parse::<Conditions>(&value).unwrap();
+        assert_eq!(parsed.unknown, ["colour"]);
+        assert_eq!(parsed.value.languages.unwrap().value(), &serde_json::json!(5));
+        assert_eq!(parse::<Conditions>(&serde_json::json!([1])).err().unwrap(), "expected a mapping, found a list");
+    }
+}

@@ -1,0 +1,311 @@
+//! What every handler shares: the server's settings and limits, the loaded config and
+//! pack files (reloaded with `--reload`), each tenant's packs by store revision, and the
+//! pack sets built from them.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use sentra_engine::config::RawConfig;
+use sentra_engine::{Catalog, Config, PackSet};
+use sentra_store::prelude::*;
+use tokio::sync::Semaphore;
+
+pub use error::ApiError;
+
+use crate::*;
+
+/// How often pending approval requests past their time are marked expired.
+pub const APPROVAL_SWEEP: Duration = Duration::from_secs(1);
+
+/// Largest request body (bytes). Larger bodies get 413.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 32 << 20;
+
+/// Longest query string (bytes). Longer ones get 400 `query_too_long`: no filter, id or
+/// path the API takes comes close, and a long one is a mistake or a probe.
+pub const DEFAULT_MAX_QUERY_BYTES: usize = 4 << 10;
+
+/// Most inline files one request may carry.
+pub const DEFAULT_MAX_INLINE_FILES: usize = 10_000;
+
+/// Scans that run at once; more wait for a slot.
+pub const DEFAULT_MAX_CONCURRENT_SCANS: usize = 2;
+
+/// How long a scan waits for a slot before the request gets 503.
+pub const DEFAULT_QUEUE_WAIT: Duration = Duration::from_secs(30);
+
+/// Longest a scan may run before it is cancelled (503).
+pub const DEFAULT_SCAN_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Server settings; each limit has a `DEFAULT_*` constant above.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    /// The workspace relative `repo_path`s resolve against, and the only tree scans may read.
+    pub root: PathBuf,
+    pub max_body_bytes: usize,
+    pub max_query_bytes: usize,
+    pub max_inline_files: usize,
+    pub max_concurrent_scans: usize,
+    pub queue_wait: Duration,
+    pub scan_timeout: Duration,
+    /// Where the state database lives (`<root>/.sentra` unless overridden).
+    pub state_dir: PathBuf,
+    /// Bound to a loopback address only (no key configured: the server is open).
+    pub loopback: bool,
+    /// `GUARD_API_KEY`: one admin key for simple setups.
+    pub env_api_key: Option<String>,
+    /// Requests per minute per key or IP; 0 turns the limit off.
+    pub rate_limit_per_minute: u32,
+    /// Development mode: re-read the config and pack files when they change on disk.
+    /// Otherwise they are read once, at start.
+    pub reload: bool,
+}
+
+impl ServerConfig {
+    pub fn new(root: PathBuf) -> Self {
+        Self {
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_query_bytes: DEFAULT_MAX_QUERY_BYTES,
+            max_inline_files: DEFAULT_MAX_INLINE_FILES,
+            max_concurrent_scans: DEFAULT_MAX_CONCURRENT_SCANS,
+            queue_wait: DEFAULT_QUEUE_WAIT,
+            scan_timeout: DEFAULT_SCAN_TIMEOUT,
+            state_dir: sentra_store::state_dir(&root, None),
+            loopback: true,
+            env_api_key: None,
+            rate_limit_per_minute: auth::DEFAULT_RATE_LIMIT_PER_MINUTE,
+            reload: false,
+            root,
+        }
+    }
+}
+
+/// What every handler shares.
+pub struct AppState {
+    pub(crate) config: ServerConfig,
+    /// `config.root`, canonical (symlinks resolved).
+    pub(crate) root: PathBuf,
+    pub(crate) catalog: Catalog,
+    pub(crate) started: Instant,
+    pub(crate) scans: Semaphore,
+    /// Streamed scans stopped because their client went away.
+    pub(crate) scans_cancelled: AtomicU64,
+    pub(crate) loaded: std::sync::RwLock<Arc<Loaded>>,
+    /// The state database (keys, custom packs).
+    pub(crate) store: Arc<sentra_store::SqliteStore>,
+    /// Serialises config file updates.
+    pub(crate) config_write: Mutex<()>,
+    /// Each tenant's packs, as of a store revision.
+    pub(crate) tenants: Mutex<HashMap<String, Arc<packs::TenantPacks>>>,
+    /// The state directory, canonical, never scanned (see [`ScanOptions::skip_dirs`]).
+    pub(crate) state_dir: Option<PathBuf>,
+    pub(crate) auth: Arc<auth::Auth>,
+}
+
+/// The config and the config's pack files the server runs with; replaced as a whole when
+/// `--reload` sees a change, so a scan keeps the set it started with.
+pub(crate) struct Loaded {
+    pub(crate) raw: RawConfig,
+    pub(crate) origin: String,
+    pub(crate) config: Config,
+    pub(crate) extra: Vec<Arc<sentra_runtime::LoadedPack>>,
+    /// The built-in packs zero-config chose for the root (used when `standards_packs` is unset).
+    pub(crate) detected: Vec<String>,
+    pub(crate) fingerprint: Vec<(PathBuf, Option<(std::time::SystemTime, u64)>)>,
+    /// Pack sets by pack selection, so a request does not reload packs.
+    pub(crate) pack_sets: Mutex<HashMap<String, Arc<PackSet>>>,
+    /// `GET /rules` before filters, by tenant and pack revision: the effective rules only
+    /// change with the config (a new `Loaded`) or the tenant's packs and overrides.
+    pub(crate) rules: Mutex<HashMap<String, CachedRules>>,
+}
+
+/// The effective rules of a tenant, and the unfiltered `GET /rules` body ready to send.
+#[derive(Clone)]
+pub(crate) struct CachedRules {
+    pub(crate) all: Arc<Vec<crate::rules::RuleEntry>>,
+    pub(crate) body: axum::body::Bytes,
+}
+
+/// What `--reload` watches: the config file candidates and the configured pack files.
+pub(crate) fn fingerprint(root: &Path, pack_files: &[PathBuf]) -> Vec<(PathBuf, Option<(std::time::SystemTime, u64)>)> {
+    sentra_engine::config::CONFIG_FILES
+        .iter()
+        .map(|f| root.join(f))
+        .chain(pack_files.iter().cloned())
+        .map(|p| {
+            let meta = std::fs::metadata(&p).ok().and_then(|m| Some((m.modified().ok()?, m.len())));
+            (p, meta)
+        })
+        .collect()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("{path}: the server root does not exist or is not a directory")]
+    Root { path: PathBuf },
+    #[error(transparent)]
+    Config(#[from] sentra_engine::ConfigError),
+    #[error(transparent)]
+    Packs(#[from] sentra_engine::CatalogError),
+    #[error(transparent)]
+    Store(#[from] sentra_store::StoreError),
+}
+
+impl AppState {
+    /// Checks the root and loads the default packs, so a broken setup fails at start.
+    pub fn new(config: ServerConfig, catalog: Catalog) -> Result<Arc<Self>, StartError> {
+        let root = config.root.canonicalize().ok().filter(|p| p.is_dir()).ok_or_else(|| StartError::Root { path: config.root.clone() })?;
+        let store = Arc::new(sentra_store::SqliteStore::open(&config.state_dir)?);
+        // The CLI acting on this state applies approved config changes to this root's config.
+        store.set_server_root(&root)?;
+        let auth = Arc::new(auth::Auth::new(store.clone(), config.env_api_key.as_deref(), config.loopback, config.rate_limit_per_minute));
+        let state = Arc::new(Self {
+            auth,
+            store,
+            tenants: Mutex::new(HashMap::new()),
+            config_write: Mutex::new(()),
+            scans: Semaphore::new(config.max_concurrent_scans.max(1)),
+            started: Instant::now(),
+            scans_cancelled: AtomicU64::new(0),
+            state_dir: config.state_dir.canonicalize().ok(),
+            config,
+            loaded: std::sync::RwLock::new(Arc::new(load(&root, &catalog)?)),
+            root,
+            catalog,
+        });
+        let current = state.loaded.read().expect("loaded config").clone();
+        state.pack_set(&current, "base", &current.config, Vec::new())?;
+        Ok(state)
+    }
+
+    /// An admin key, created (and returned, once) when the server is reachable from other
+    /// hosts and no key is configured.
+    pub fn bootstrap_admin_key(&self) -> Result<Option<String>, sentra_store::StoreError> {
+        self.auth.bootstrap_admin_key()
+    }
+
+    /// The config and packs to use now; with `--reload`, re-read first when a watched
+    /// file changed (a broken file is an error naming it, and the next request retries).
+    pub(crate) fn current(&self) -> Result<Arc<Loaded>, ApiError> {
+        let current = self.loaded.read().expect("loaded config").clone();
+        if !self.config.reload || fingerprint(&self.root, &current.config.pack_file_paths(&self.root)) == current.fingerprint {
+            return Ok(current);
+        }
+        let fresh = Arc::new(load(&self.root, &self.catalog).map_err(|e| {
+            let mut err = ApiError::internal(format!("reloading the server config: {e}"));
+            err.code = "config_error";
+            err
+        })?);
+        tracing::info!(origin = %fresh.origin, packs = fresh.extra.len(), "reloaded the config and pack files");
+        *self.loaded.write().expect("loaded config") = fresh.clone();
+        self.tenants.lock().expect("tenant packs").clear();
+        Ok(fresh)
+    }
+
+    /// Re-reads the config now (after `POST /api/config`), whatever `--reload` says.
+    pub(crate) fn reload_now(&self) -> Result<Arc<Loaded>, ApiError> {
+        let fresh = Arc::new(load(&self.root, &self.catalog).map_err(|e| {
+            let mut err = ApiError::internal(format!("reloading the server config: {e}"));
+            err.code = "config_error";
+            err
+        })?);
+        *self.loaded.write().expect("loaded config") = fresh.clone();
+        self.tenants.lock().expect("tenant packs").clear();
+        Ok(fresh)
+    }
+
+    /// A loaded pack set, cached under `key` (which must name everything that selects it).
+    pub(crate) fn pack_set(
+        &self,
+        loaded: &Loaded,
+        key: &str,
+        config: &Config,
+        tenant_extra: Vec<Arc<sentra_runtime::LoadedPack>>,
+    ) -> Result<Arc<PackSet>, sentra_engine::CatalogError> {
+        let key = format!("{key}|{:?}", config.standards_packs);
+        if let Some(set) = loaded.pack_sets.lock().expect("pack set cache").get(&key) {
+            return Ok(set.clone());
+        }
+        let mut extra = loaded.extra.clone();
+        extra.extend(tenant_extra);
+        let set = Arc::new(self.catalog.load_with(config, extra)?);
+        let mut cache = loaded.pack_sets.lock().expect("pack set cache");
+        // Old tenant revisions pile up otherwise.
+        if cache.len() > 256 {
+            cache.retain(|k, _| k.starts_with("base|"));
+        }
+        cache.insert(key, set.clone());
+        Ok(set)
+    }
+
+    /// Every built-in (and config `pack_files`) pack, loaded.
+    pub(crate) fn base_packs(&self, loaded: &Loaded) -> Result<Vec<Arc<sentra_runtime::LoadedPack>>, ApiError> {
+        let mut all = loaded.config.clone();
+        all.standards_packs = None;
+        let set = self.pack_set(loaded, "base-all", &all, Vec::new()).map_err(|e| ApiError::internal(e.to_string()))?;
+        Ok(set.packs.iter().map(|p| p.pack.clone()).collect())
+    }
+
+    /// A tenant's packs as of the store's current revision (reloaded when another request
+    /// or `sentra pack ...` changed them).
+    pub(crate) fn tenant_packs(&self, loaded: &Loaded, tenant: &str) -> Result<Arc<packs::TenantPacks>, ApiError> {
+        let revision = self.store.packs_revision().map_err(|e| ApiError::internal(e.to_string()))?;
+        if let Some(t) = self.tenants.lock().expect("tenant packs").get(tenant).filter(|t| t.revision == revision) {
+            return Ok(t.clone());
+        }
+        let fresh = Arc::new(
+            packs::TenantPacks::load(&self.catalog, self.store.as_ref(), &loaded.config.for_tenant(tenant), tenant, revision)
+                .map_err(|e| ApiError::internal(e.to_string()))?,
+        );
+        self.tenants.lock().expect("tenant packs").insert(tenant.to_string(), fresh.clone());
+        Ok(fresh)
+    }
+
+    /// The pack set a tenant's scan runs with.
+    pub(crate) fn tenant_pack_set(&self, loaded: &Loaded, tenant: &str, config: &Config) -> Result<Arc<PackSet>, ApiError> {
+        let t = self.tenant_packs(loaded, tenant)?;
+        let (ids, extra) = t.selection(config.standards_packs.as_ref(), &loaded.detected);
+        // `pack_files` packs are always there unless named away.
+        let mut config = config.clone();
+        let mut ids = ids;
+        if config.standards_packs.is_none() {
+            ids.extend(loaded.extra.iter().map(|p| p.info().id.clone()));
+        }
+        config.standards_packs = Some(ids);
+        self.pack_set(loaded, &format!("{tenant}|{}", t.revision), &config, extra).map_err(|e| match e {
+            sentra_engine::CatalogError::UnknownPack { .. } => {
+                ApiError::invalid(&["body", "config_overrides", "standards_packs"], e.to_string(), "value_error")
+            }
+            other => ApiError::internal(other.to_string()),
+        })
+    }
+}
+
+/// Reads the config under `root` and loads its pack files.
+pub(crate) fn load(root: &Path, catalog: &Catalog) -> Result<Loaded, StartError> {
+    let (raw, origin) = Config::load_raw(root, None)?;
+    let config = Config::from_raw(raw.clone(), &origin)?;
+    let paths = config.pack_file_paths(root);
+    let mut extra = Vec::new();
+    for path in &paths {
+        let file = catalog.load_file(path, &config)?;
+        for w in &file.warnings {
+            tracing::warn!("{}: {w}", path.display());
+        }
+        extra.push(file.pack);
+    }
+    // Zero-config: without `standards_packs`, the packs that fit what the tree is made of.
+    let detected = sentra_engine::detect::detect(root, &config, &catalog.ids()).pack_ids();
+    Ok(Loaded {
+        fingerprint: fingerprint(root, &paths),
+        raw,
+        origin,
+        config,
+        extra,
+        detected,
+        pack_sets: Mutex::new(HashMap::new()),
+        rules: Mutex::new(HashMap::new()),
+    })
+}
