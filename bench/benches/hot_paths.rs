@@ -27,8 +27,7 @@ fn catalog() -> Catalog {
 
 fn bench(c: &mut Criterion) {
     let cat = catalog();
-    let mut config = Config::default();
-    config.standards_packs = Some(cat.ids());
+    let config = Config { standards_packs: Some(cat.ids()), ..Config::default() };
     let all = cat.load(&config).expect("every built-in pack loads");
     let active: Vec<Vec<bool>> = all.packs.iter().map(|p| vec![true; p.rules().len()]).collect();
     let source = repo_file("host/engine/src/scan.rs");

@@ -92,7 +92,7 @@ impl DeferredAction {
             }
             Self::PackImport { pack_id, sha256 } => {
                 let current = ctx.store.get_pack(ctx.tenant, pack_id)?;
-                if !current.is_some_and(|r| &r.sha256 == sha256) {
+                if current.is_none_or(|r| &r.sha256 != sha256) {
                     return Ok(Applied::Nothing);
                 }
                 ctx.store.set_pack_enabled(ctx.tenant, pack_id, true)?;
@@ -200,7 +200,7 @@ pub fn resolve(ctx: &Context<'_>, r: &Resolution<'_>) -> Result<(Approval, Appli
         return Err(ApprovalError::CommentRequired);
     }
     if let Some(roles) = r.approver_roles
-        && !roles.iter().any(|role| *role == r.actor.role)
+        && !roles.contains(&r.actor.role)
     {
         return Err(ApprovalError::RoleNotAllowed { role: r.actor.role.clone(), allowed: roles.to_vec() });
     }

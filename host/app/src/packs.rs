@@ -315,3 +315,46 @@ pub fn export_yaml(pack: &LoadedPack, stored_yaml: Option<&str>) -> String {
     out.push_str(&serde_saphyr::to_string(&doc).unwrap_or_default());
     out
 }
+
+/// Enables or disables a pack for the tenant, audited. The caller has checked that the
+/// pack exists for the tenant (a built-in one, or one of its own).
+pub fn set_enabled(store: &dyn Storage, tenant: &str, actor: &Actor, pack_id: &str, enabled: bool) -> Result<(), StoreError> {
+    store.set_pack_enabled(tenant, pack_id, enabled)?;
+    let action = if enabled { "pack.enable" } else { "pack.disable" };
+    audit(store, tenant, actor, action, pack_id, serde_json::json!({}), "ok");
+    Ok(())
+}
+
+/// One problem of a set of rule overrides: where (rule id, then field) and what.
+pub type OverrideProblem = (Vec<String>, String);
+
+/// Checks a pack's rule overrides against the rules it has; every problem is listed.
+pub fn check_overrides(pack_id: &str, rules: &[String], overrides: &BTreeMap<String, RawRuleOverride>) -> Vec<OverrideProblem> {
+    let mut problems = Vec::new();
+    for (rule, o) in overrides {
+        if !rules.contains(rule) {
+            problems.push((vec![rule.clone()], format!("pack `{pack_id}` has no rule `{rule}`")));
+        }
+        if let Some(s) = &o.severity
+            && sentra_model::Severity::parse(s).is_none()
+        {
+            problems.push((vec![rule.clone(), "severity".into()], format!("unknown severity `{s}` (expected critical, high, medium, low or info)")));
+        }
+    }
+    problems
+}
+
+/// Replaces a pack's rule overrides for the tenant (checked first with
+/// [`check_overrides`]), audited; returns them as stored.
+pub fn set_overrides(
+    store: &dyn Storage,
+    tenant: &str,
+    actor: &Actor,
+    pack_id: &str,
+    overrides: &BTreeMap<String, RawRuleOverride>,
+) -> Result<serde_json::Value, StoreError> {
+    let value = serde_json::to_value(overrides).unwrap_or_default();
+    store.set_pack_overrides(tenant, pack_id, &value)?;
+    audit(store, tenant, actor, "pack.overrides", pack_id, value.clone(), "ok");
+    Ok(value)
+}

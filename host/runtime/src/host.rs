@@ -41,7 +41,10 @@ pub struct MatcherRes(Arc<PatternSet>);
 /// Compiled pattern sets keyed by their pattern list, shared by every instance, so a fresh
 /// instance (after a trap, or one per thread) does not recompile.
 #[derive(Clone, Default)]
-pub struct MatcherCache(Arc<Mutex<HashMap<(Vec<String>, MatchLimits), Arc<PatternSet>>>>);
+pub struct MatcherCache(Arc<Mutex<HashMap<MatcherKey, Arc<PatternSet>>>>);
+
+/// A compiled set is shared by every pack asking for the same patterns under the same limits.
+type MatcherKey = (Vec<String>, MatchLimits);
 
 impl MatcherCache {
     fn get_or_compile(&self, patterns: Vec<String>, limits: MatchLimits) -> Result<Arc<PatternSet>, MatchError> {

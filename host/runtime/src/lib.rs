@@ -158,7 +158,8 @@ pub struct Runtime {
     linker: Linker<HostState>,
     cache_dir: Option<PathBuf>,
     matchers: host::MatcherCache,
-    stop_ticker: Arc<AtomicBool>,
+    /// Shared with every loaded pack: deadlines keep ticking while anything can run a guest.
+    ticker: Arc<Ticker>,
     /// Compiled components by sha256: every declarative pack runs the same engine
     /// component, and one copy of its machine code serves them all.
     compiled: Mutex<HashMap<String, Component>>,
@@ -170,9 +171,17 @@ impl std::fmt::Debug for Runtime {
     }
 }
 
-impl Drop for Runtime {
+/// Stops the epoch thread when the last holder goes. The runtime and every pack it loaded
+/// hold one: a pack set that outlives its runtime (a caller that keeps the packs and drops
+/// the catalog) must still have its deadlines enforced, or a looping guest runs forever.
+#[derive(Debug)]
+struct Ticker {
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Ticker {
     fn drop(&mut self) {
-        self.stop_ticker.store(true, Ordering::Relaxed);
+        self.stop.store(true, Ordering::Relaxed);
     }
 }
 
@@ -239,7 +248,8 @@ impl Runtime {
                 .map_err(|e| RuntimeError::Engine(e.to_string()))?;
         }
 
-        Ok(Self { engine, linker, cache_dir: config.cache_dir, matchers: host::MatcherCache::default(), stop_ticker, compiled: Mutex::new(HashMap::new()) })
+        let ticker = Arc::new(Ticker { stop: stop_ticker });
+        Ok(Self { engine, linker, cache_dir: config.cache_dir, matchers: host::MatcherCache::default(), ticker, compiled: Mutex::new(HashMap::new()) })
     }
 
     /// Reads the pack API version a component targets without compiling it, from the
@@ -350,6 +360,7 @@ impl Runtime {
             sha256,
             limits,
             engine: self.engine.clone(),
+            _ticker: self.ticker.clone(),
             pre,
             matchers: self.matchers.clone(),
             idle: Mutex::new(Vec::new()),
@@ -427,6 +438,8 @@ pub struct LoadedPack {
     sha256: String,
     limits: PackLimits,
     engine: Engine,
+    /// Keeps the epoch advancing while this pack can run (see [`Ticker`]).
+    _ticker: Arc<Ticker>,
     pre: bindings::PackPre<HostState>,
     matchers: host::MatcherCache,
     idle: Mutex<Vec<Live>>,

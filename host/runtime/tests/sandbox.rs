@@ -34,6 +34,17 @@ fn infinite_loop_is_stopped_at_its_deadline() {
     assert!(matches!(scan_one(&pack, "b.py", "y").unwrap_err(), PackError::Timeout { .. }));
 }
 
+/// A pack kept after its runtime is dropped (a caller that holds the pack set and lets the
+/// catalog go) is still stopped: the epoch thread lives as long as any pack.
+#[test]
+fn a_pack_that_outlives_its_runtime_is_still_stopped() {
+    let limits = PackLimits { call_timeout: Duration::from_millis(200), ..PackLimits::default() };
+    let pack = load(&runtime(), "test-loop", limits).unwrap();
+    let started = Instant::now();
+    assert!(matches!(scan_one(&pack, "a.py", "x").unwrap_err(), PackError::Timeout { limit_ms: 200, .. }));
+    assert!(started.elapsed() < Duration::from_secs(2), "took {:?}", started.elapsed());
+}
+
 #[test]
 fn memory_hog_is_stopped_at_its_cap() {
     let rt = runtime();

@@ -11,6 +11,8 @@ use sentra_runtime::Severity;
 use sentra_store::{ScanSummary, prelude::*};
 use serde::{Deserialize, Serialize};
 
+use sentra_app::suppressions::{self, SuppressionError};
+
 use crate::error::{ApiError, blocking, internal};
 use crate::{AppState, ErrorBody, Principal};
 
@@ -342,6 +344,12 @@ pub struct NewSuppression {
     pub expires: Option<String>,
 }
 
+impl NewSuppression {
+    fn as_new(&self) -> suppressions::NewSuppression<'_> {
+        suppressions::NewSuppression { rule_id: &self.rule_id, file_pattern: &self.file_pattern, reason: &self.reason, expires: self.expires.as_deref() }
+    }
+}
+
 /// Suppresses findings for the caller's tenant. 201; the same rule and file pattern again: 409.
 #[utoipa::path(post, path = "/api/suppressions", tag = "findings", request_body = NewSuppression,
     responses((status = 201, body = SuppressionView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
@@ -351,28 +359,9 @@ pub(crate) async fn add_suppression(
     body: crate::Body,
 ) -> Result<(axum::http::StatusCode, Json<SuppressionView>), ApiError> {
     let req: NewSuppression = crate::error::parse_required_body(body)?;
-    let file_pattern = if req.file_pattern.is_empty() { "**".to_string() } else { req.file_pattern.clone() };
-    sentra_engine::suppress::Suppression::new(None, &req.rule_id, &file_pattern, &req.reason, req.expires.as_deref(), "api")
-        .map_err(|(field, msg)| ApiError::invalid(&["body", &field], msg, "value_error"))?;
+    suppressions::check(&req.as_new())?;
     blocking(move || {
-        let record = sentra_store::SuppressionRecord {
-            id: String::new(),
-            rule_id: req.rule_id.clone(),
-            file_pattern,
-            reason: req.reason.clone(),
-            expires: req.expires.clone(),
-            created_by: p.name.clone(),
-            created_at: String::new(),
-        };
-        let Some(stored) = state.store.add_suppression(&p.tenant, &record).map_err(internal)? else {
-            return Err(ApiError::new(
-                axum::http::StatusCode::CONFLICT,
-                "duplicate_suppression",
-                format!("a suppression of `{}` in `{}` already exists", record.rule_id, record.file_pattern),
-            ));
-        };
-        let details = serde_json::json!({"rule_id": stored.rule_id, "file_pattern": stored.file_pattern, "reason": stored.reason, "expires": stored.expires});
-        crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(&p), "suppression.create", &stored.id, details, "ok");
+        let stored = suppressions::add(state.store.as_ref(), &p.tenant, &sentra_app::Actor::from(&p), &req.as_new())?;
         let expired = stored.expires.as_deref().and_then(sentra_engine::suppress::parse_date).is_some_and(|d| today() > d);
         Ok((
             axum::http::StatusCode::CREATED,
@@ -401,11 +390,20 @@ pub(crate) async fn delete_suppression(
     crate::error::UrlPath(id): crate::error::UrlPath<String>,
 ) -> Result<axum::http::StatusCode, ApiError> {
     blocking(move || {
-        if !state.store.delete_suppression(&p.tenant, &id).map_err(internal)? {
-            return Err(ApiError::new(axum::http::StatusCode::NOT_FOUND, "suppression_not_found", format!("no suppression `{id}`")));
-        }
-        crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(&p), "suppression.delete", &id, serde_json::json!({}), "ok");
+        suppressions::delete(state.store.as_ref(), &p.tenant, &sentra_app::Actor::from(&p), &id)?;
         Ok(axum::http::StatusCode::NO_CONTENT)
     })
     .await
+}
+
+impl From<SuppressionError> for ApiError {
+    fn from(e: SuppressionError) -> Self {
+        let msg = e.to_string();
+        match e {
+            SuppressionError::Invalid { field, message } => ApiError::invalid(&["body", &field], message, "value_error"),
+            SuppressionError::Duplicate { .. } => ApiError::new(axum::http::StatusCode::CONFLICT, "duplicate_suppression", msg),
+            SuppressionError::NotFound(_) => ApiError::new(axum::http::StatusCode::NOT_FOUND, "suppression_not_found", msg),
+            SuppressionError::Store(_) => ApiError::internal(msg),
+        }
+    }
 }

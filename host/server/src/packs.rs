@@ -18,7 +18,9 @@ use crate::error::UrlPath;
 use crate::error::{ApiError, FieldError, blocking};
 use crate::{AppState, Body, Principal};
 pub use sentra_app::audit::{Actor, audit};
-pub use sentra_app::packs::*;
+pub use sentra_app::packs::{
+    CheckedImport, ImportError, ImportRequest, ImportSource, TenantPacks, check_import, delete_pack, export_yaml, import_pack, store_import,
+};
 
 impl From<ImportError> for ApiError {
     fn from(e: ImportError) -> Self {
@@ -412,31 +414,17 @@ pub(crate) async fn set_overrides(
             Found::Builtin(pack) | Found::Custom(_, Some(pack)) => pack.info().rules.iter().map(|r| r.id.clone()).collect(),
             Found::Custom(_, None) => return Err(ApiError::internal(format!("pack `{id}` does not load"))),
         };
-        let mut errors = Vec::new();
-        for (rule, o) in &overrides {
-            if !rules.contains(rule) {
-                errors.push(FieldError {
-                    loc: vec!["body".into(), rule.clone()],
-                    msg: format!("pack `{id}` has no rule `{rule}`"),
-                    kind: "value_error".into(),
-                });
-            }
-            if let Some(s) = &o.severity
-                && sentra_runtime::Severity::parse(s).is_none()
-            {
-                errors.push(FieldError {
-                    loc: vec!["body".into(), rule.clone(), "severity".into()],
-                    msg: format!("unknown severity `{s}` (expected critical, high, medium, low or info)"),
-                    kind: "value_error".into(),
-                });
-            }
+        let problems = sentra_app::packs::check_overrides(&id, &rules, &overrides);
+        if !problems.is_empty() {
+            return Err(ApiError::invalid_many(problems.into_iter().map(|(at, msg)| {
+                let mut loc = vec!["body".to_string()];
+                loc.extend(at);
+                FieldError { loc, msg, kind: "value_error".into() }
+            })));
         }
-        if !errors.is_empty() {
-            return Err(ApiError::invalid_many(errors));
-        }
-        let value = serde_json::to_value(&overrides).map_err(|e| ApiError::internal(e.to_string()))?;
-        state.store.set_pack_overrides(&p.tenant, &id, &value).map_err(|e| ApiError::internal(e.to_string()))?;
-        audit(state.store.as_ref(), &p.tenant, &Actor::from(&p), "pack.overrides", &id, value.clone(), "ok");
+        let actor = Actor::from(&p);
+        let value =
+            sentra_app::packs::set_overrides(state.store.as_ref(), &p.tenant, &actor, &id, &overrides).map_err(|e| ApiError::internal(e.to_string()))?;
         Ok(Json(OverridesResponse { pack_id: id, overrides: value }))
     })
     .await
@@ -445,9 +433,7 @@ pub(crate) async fn set_overrides(
 async fn toggle(state: Arc<AppState>, p: Principal, id: String, enabled: bool) -> Result<Json<serde_json::Value>, ApiError> {
     blocking(move || {
         find(&state, &p.tenant, &id)?;
-        state.store.set_pack_enabled(&p.tenant, &id, enabled).map_err(|e| ApiError::internal(e.to_string()))?;
-        let action = if enabled { "pack.enable" } else { "pack.disable" };
-        audit(state.store.as_ref(), &p.tenant, &Actor::from(&p), action, &id, serde_json::json!({}), "ok");
+        sentra_app::packs::set_enabled(state.store.as_ref(), &p.tenant, &Actor::from(&p), &id, enabled).map_err(|e| ApiError::internal(e.to_string()))?;
         Ok(Json(serde_json::json!({"pack_id": id, "enabled": enabled})))
     })
     .await
