@@ -22,6 +22,7 @@ mod reports;
 mod server;
 mod server_auth;
 mod state;
+mod tenancy;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

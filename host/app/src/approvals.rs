@@ -29,7 +29,7 @@ pub enum DeferredAction {
 
 impl DeferredAction {
     const CONFIG_CHANGE: &str = "config_change";
-    const PACK_IMPORT: &str = "pack_import";
+    pub(crate) const PACK_IMPORT: &str = "pack_import";
     const GATE_FAILURE: &str = "gate_failure";
 
     /// The action a stored request carries (its type and payload, as the store keeps them).
@@ -230,6 +230,13 @@ pub fn resolve(ctx: &Context<'_>, r: &Resolution<'_>) -> Result<(Approval, Appli
         Decision::Reject => Applied::Nothing,
     };
     Ok((resolved, applied))
+}
+
+/// The pending review of a pack's import, if one waits.
+pub fn pending_import(store: &dyn Storage, tenant: &str, pack_id: &str) -> Result<Option<i64>, StoreError> {
+    expire(store)?;
+    let pending = store.list_approvals(tenant, Some(ApprovalState::Pending), Some(DeferredAction::PACK_IMPORT))?;
+    Ok(pending.iter().find(|a| matches!(DeferredAction::of(a), DeferredAction::PackImport { pack_id: ref p, .. } if p == pack_id)).map(|a| a.id))
 }
 
 /// The fingerprint of a gate's blocking findings: an approved failure covers exactly them.

@@ -316,9 +316,22 @@ pub fn export_yaml(pack: &LoadedPack, stored_yaml: Option<&str>) -> String {
     out
 }
 
+#[derive(Debug, thiserror::Error)]
+pub enum ToggleError {
+    /// Enabling would bypass the review its import is held for.
+    #[error("pack `{pack_id}` waits for approval request {approval_id}; it is enabled when that is approved")]
+    PendingApproval { pack_id: String, approval_id: i64 },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
 /// Enables or disables a pack for the tenant, audited. The caller has checked that the
-/// pack exists for the tenant (a built-in one, or one of its own).
-pub fn set_enabled(store: &dyn Storage, tenant: &str, actor: &Actor, pack_id: &str, enabled: bool) -> Result<(), StoreError> {
+/// pack exists for the tenant (a built-in one, or one of its own). A pack whose import is
+/// held for review cannot be enabled around it.
+pub fn set_enabled(store: &dyn Storage, tenant: &str, actor: &Actor, pack_id: &str, enabled: bool) -> Result<(), ToggleError> {
+    if enabled && let Some(approval_id) = crate::approvals::pending_import(store, tenant, pack_id)? {
+        return Err(ToggleError::PendingApproval { pack_id: pack_id.to_string(), approval_id });
+    }
     store.set_pack_enabled(tenant, pack_id, enabled)?;
     let action = if enabled { "pack.enable" } else { "pack.disable" };
     audit(store, tenant, actor, action, pack_id, serde_json::json!({}), "ok");

@@ -2,7 +2,7 @@
 //! state store, and writing output atomically or to standard output.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use sentra_engine::{Catalog, Config, PackSource, declarative};
@@ -35,6 +35,24 @@ pub(crate) fn load_config(root: &Path, explicit: Option<&Path>, packs: &[String]
             .collect::<Result<_>>()?;
     }
     Ok(config)
+}
+
+/// The config's pack files. A config given with `--config` is the user's own and trusted;
+/// one found in the scanned repository is not: its pack files must be inside the
+/// repository (a CI job scanning a pull request must not be made to read its secrets).
+pub(crate) fn config_pack_files(config: &Config, root: &Path, trusted: bool) -> Result<Vec<PathBuf>> {
+    if trusted { Ok(config.pack_file_paths(root)) } else { Ok(config.confined_pack_files(root, &[])?) }
+}
+
+/// Where `reporters` write: for the repository's own config, inside the repository
+/// (relative to its root); for a `--config` file, where it says (relative to the current
+/// directory), as before.
+pub(crate) fn confine_output_dir(config: &mut Config, root: &Path, trusted: bool) -> Result<()> {
+    if !trusted && !config.reporters.is_empty() {
+        config.check_output_dir(root)?;
+        config.output_dir = root.join(&config.output_dir);
+    }
+    Ok(())
 }
 
 pub(crate) fn open_store(explicit: Option<&Path>) -> Result<sentra_store::SqliteStore> {

@@ -180,10 +180,11 @@ pub struct RawPackLimits {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read config: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
-    #[error("{path}: config is {size} bytes; the limit is {MAX_CONFIG_BYTES}")]
-    TooLarge { path: PathBuf, size: usize },
+    /// Not a readable regular file within the size limit ([`crate::safe_file`]).
+    #[error("cannot read config: {0}")]
+    File(#[from] crate::safe_file::FileError),
+    #[error("{path}: config is not UTF-8 text")]
+    NotText { path: PathBuf },
     #[error("{path}: invalid config: {message}")]
     Parse { path: String, message: String },
     #[error("{origin}: `{key}`: {message}")]
@@ -255,6 +256,42 @@ impl Config {
         self.pack_files.iter().map(|f| root.join(f)).collect()
     }
 
+    /// The pack files, resolved (symlinks too) and confined: each must be inside `root` and
+    /// outside every directory of `forbidden` (a server's state directory). For a config
+    /// nobody vouched for (a scanned repository's, a tenant's): a file outside is refused
+    /// by name, never opened.
+    pub fn confined_pack_files(&self, root: &Path, forbidden: &[PathBuf]) -> Result<Vec<PathBuf>, ConfigError> {
+        let invalid = |f: &str, why: &str| ConfigError::Invalid { origin: self.origin.clone(), key: "pack_files".into(), message: format!("`{f}` {why}") };
+        let root = root.canonicalize().map_err(|_| invalid(".", "is under a root that does not exist"))?;
+        let mut out = Vec::with_capacity(self.pack_files.len());
+        for f in &self.pack_files {
+            let path = root.join(f).canonicalize().map_err(|_| invalid(f, "does not exist"))?;
+            if !path.starts_with(&root) {
+                return Err(invalid(f, &format!("is outside {}", root.display())));
+            }
+            if forbidden.iter().any(|d| path.starts_with(d)) {
+                return Err(invalid(f, "is inside the state directory"));
+            }
+            out.push(path);
+        }
+        Ok(out)
+    }
+
+    /// Whether `output_dir` stays inside `root` (relative, no `..`, and where it exists,
+    /// resolving inside): a scanned repository's config may not send reports elsewhere.
+    pub fn check_output_dir(&self, root: &Path) -> Result<(), ConfigError> {
+        let invalid = |why: String| ConfigError::Invalid { origin: self.origin.clone(), key: "output_dir".into(), message: why };
+        let dir = &self.output_dir;
+        if dir.is_absolute() || dir.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+            return Err(invalid(format!("`{}` must be a relative path inside the repository", dir.display())));
+        }
+        let (Ok(root), Ok(resolved)) = (root.canonicalize(), root.join(dir).canonicalize()) else { return Ok(()) };
+        if !resolved.starts_with(&root) {
+            return Err(invalid(format!("`{}` resolves outside the repository", dir.display())));
+        }
+        Ok(())
+    }
+
     /// The override of one rule, if any.
     pub fn rule_override(&self, pack_id: &str, rule_id: &str) -> Option<&RuleOverride> {
         self.rule_overrides.get(&(pack_id.to_string(), rule_id.to_string()))
@@ -300,11 +337,7 @@ impl Config {
     }
 
     pub fn read_raw(path: &Path) -> Result<RawConfig, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.into(), source })?;
-        if text.len() > MAX_CONFIG_BYTES {
-            return Err(ConfigError::TooLarge { path: path.into(), size: text.len() });
-        }
-        parse_yaml(&text, &path.display().to_string())
+        parse_yaml(&read_text(path)?, &path.display().to_string())
     }
 
     /// Checks every value and resolves it into typed form. Sections are checked in the
@@ -477,7 +510,13 @@ pub fn parse_yaml(text: &str, origin: &str) -> Result<RawConfig, ConfigError> {
     if text.trim().is_empty() || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Ok(RawConfig::default());
     }
-    serde_saphyr::from_str(text).map_err(|e| ConfigError::Parse { path: origin.into(), message: e.to_string() })
+    serde_saphyr::from_str(text).map_err(|e| ConfigError::Parse { path: origin.into(), message: crate::safe_file::yaml_problem(&e) })
+}
+
+/// A config file's text: a regular file within [`MAX_CONFIG_BYTES`], UTF-8.
+pub fn read_text(path: &Path) -> Result<String, ConfigError> {
+    let bytes = crate::safe_file::read_regular(path, MAX_CONFIG_BYTES as u64)?;
+    String::from_utf8(bytes).map_err(|_| ConfigError::NotText { path: path.into() })
 }
 
 fn list(v: &str) -> Vec<String> {

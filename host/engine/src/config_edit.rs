@@ -76,11 +76,11 @@ pub fn file_values(path: &Path) -> Result<Value, ConfigError> {
     if !path.is_file() {
         return Ok(Value::Object(Map::new()));
     }
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.into(), source })?;
+    let text = crate::config::read_text(path)?;
     if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Ok(Value::Object(Map::new()));
     }
-    serde_saphyr::from_str(&text).map_err(|e| ConfigError::Parse { path: path.display().to_string(), message: e.to_string() })
+    serde_saphyr::from_str(&text).map_err(|e| ConfigError::Parse { path: path.display().to_string(), message: crate::safe_file::yaml_problem(&e) })
 }
 
 /// `text` with the top-level keys in `changed` replaced by their values in `merged` (or

@@ -14,6 +14,7 @@ pub mod governance;
 pub mod pack_test;
 pub mod packs;
 pub mod reqgen;
+pub mod safe_file;
 pub mod scan;
 pub mod suppress;
 pub mod trace;
@@ -70,8 +71,8 @@ pub enum CatalogError {
     InvalidPack(#[from] declarative::InvalidPack),
     #[error("pack `{pack}` is a declarative (YAML) pack, but this build has no declarative engine")]
     NoDeclarativeEngine { pack: String },
-    #[error("{path}: cannot read pack: {source}")]
-    ReadPack { path: PathBuf, source: std::io::Error },
+    #[error("cannot read pack: {0}")]
+    ReadPack(#[from] safe_file::FileError),
     #[error("{path}: neither a Wasm component nor a UTF-8 YAML document")]
     NotAPack { path: PathBuf },
 }
@@ -185,7 +186,7 @@ impl Catalog {
     /// Loads a pack file (`--pack-file`, config `pack_files`): a component when it starts
     /// with the Wasm magic, else a declarative YAML document.
     pub fn load_file(&self, path: &std::path::Path, config: &Config) -> Result<LoadedFile, CatalogError> {
-        let bytes = std::fs::read(path).map_err(|source| CatalogError::ReadPack { path: path.into(), source })?;
+        let bytes = safe_file::read_regular(path, safe_file::MAX_PACK_FILE_BYTES)?;
         let name = path.display().to_string();
         if bytes.starts_with(b"\0asm") {
             return Ok(LoadedFile { pack: self.load_external(&name, &bytes, config)?, warnings: Vec::new() });

@@ -83,7 +83,14 @@ pub fn validate_yaml(text: &str, check_regex: RegexCheck<'_>) -> Result<Validate
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(pack(format!("the document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len())));
     }
-    let value: Value = serde_saphyr::from_str(text).map_err(|e| pack(format!("not valid YAML: {e}")))?;
+    // Position only: the parser's message quotes the document, which may be a file that
+    // never was a pack (a config naming a secrets file as one).
+    let value: Value = serde_saphyr::from_str(text).map_err(|e| {
+        pack(match e.location() {
+            Some(at) => format!("not valid YAML at line {}, column {}", at.line(), at.column()),
+            None => "not valid YAML".to_string(),
+        })
+    })?;
     validate_value(&value, check_regex)
 }
 

@@ -433,14 +433,17 @@ pub(crate) async fn set_overrides(
 async fn toggle(state: Arc<AppState>, p: Principal, id: String, enabled: bool) -> Result<Json<serde_json::Value>, ApiError> {
     blocking(move || {
         find(&state, &p.tenant, &id)?;
-        sentra_app::packs::set_enabled(state.store.as_ref(), &p.tenant, &Actor::from(&p), &id, enabled).map_err(|e| ApiError::internal(e.to_string()))?;
+        sentra_app::packs::set_enabled(state.store.as_ref(), &p.tenant, &Actor::from(&p), &id, enabled).map_err(|e| match e {
+            sentra_app::packs::ToggleError::PendingApproval { .. } => ApiError::new(StatusCode::CONFLICT, "approval_pending", e.to_string()),
+            sentra_app::packs::ToggleError::Store(e) => ApiError::internal(e.to_string()),
+        })?;
         Ok(Json(serde_json::json!({"pack_id": id, "enabled": enabled})))
     })
     .await
 }
 
 /// Enables a pack for the caller's tenant.
-#[utoipa::path(post, path = "/api/packs/{id}/enable", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")), responses((status = 200, description = "`{pack_id, enabled}`"), (status = 404, body = crate::ErrorBody)))]
+#[utoipa::path(post, path = "/api/packs/{id}/enable", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")), responses((status = 200, description = "`{pack_id, enabled}`"), (status = 404, body = crate::ErrorBody), (status = 409, body = crate::ErrorBody)))]
 pub(crate) async fn enable(
     State(state): State<Arc<AppState>>,
     axum::Extension(p): axum::Extension<Principal>,

@@ -63,8 +63,11 @@ fn effective(state: &AppState) -> Result<Value, ApiError> {
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ConfigResponse {
-    /// `ok` after an update.
+    /// `ok` after an update; `pending_approval` when a governance change waits for review.
     pub status: Option<String>,
+    /// The approval request holding a governance change (with `pending_approval`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending_change_id: Option<i64>,
     /// The file the values come from (or would be written to).
     pub path: String,
     /// `GUARD_*` variables in effect (their values are not written to the file).
@@ -84,7 +87,7 @@ fn env_vars() -> Vec<String> {
 pub(crate) async fn get_config(State(state): State<Arc<AppState>>) -> Result<Json<ConfigResponse>, ApiError> {
     tokio::task::spawn_blocking(move || {
         let path = config_edit::config_path(&state.root).display().to_string();
-        Ok(Json(ConfigResponse { status: None, path, environment: env_vars(), config: effective(&state)? }))
+        Ok(Json(ConfigResponse { status: None, pending_change_id: None, path, environment: env_vars(), config: effective(&state)? }))
     })
     .await
     .map_err(|e| ApiError::internal(e.to_string()))?
@@ -99,19 +102,24 @@ pub struct ConfigUpdate {
 }
 
 /// Merges `updates` into the config file, validates the result as a whole (422 with every
-/// problem, nothing written), writes it atomically and applies it.
+/// problem, nothing written), writes it atomically and applies it. A `governance` update
+/// under `on_config_change` review is held for approval (202), as on `/api/governance`;
+/// it must then come alone.
 #[utoipa::path(post, path = "/api/config", tag = "config", request_body = ConfigUpdate,
-    responses((status = 200, body = ConfigResponse), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = ConfigResponse), (status = 202, body = ConfigResponse), (status = 422, body = ErrorBody)))]
 pub(crate) async fn post_config(
     State(state): State<Arc<AppState>>,
     axum::Extension(p): axum::Extension<Principal>,
     body: Body,
-) -> Result<Json<ConfigResponse>, ApiError> {
+) -> Result<(axum::http::StatusCode, Json<ConfigResponse>), ApiError> {
     let req: ConfigUpdate = crate::error::parse_required_body(body)?;
     let Some(updates) = req.updates.as_object().filter(|u| !u.is_empty()).cloned() else {
         return Err(ApiError::invalid(&["body", "updates"], "must be a non-empty object", "value_error"));
     };
     tokio::task::spawn_blocking(move || {
+        if let Some(held) = hold_governance(&state, &p, &updates)? {
+            return Ok((axum::http::StatusCode::ACCEPTED, Json(held)));
+        }
         // One writer at a time: read, merge and write are one step.
         let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let path = config_edit::config_path(&state.root);
@@ -125,6 +133,7 @@ pub(crate) async fn post_config(
                 FieldError { loc, msg, kind: "value_error".into() }
             })));
         }
+        check_loads(&state, &merged)?;
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let changed: Vec<String> = updates.keys().cloned().collect();
         let new_text = config_edit::rewrite(&text, &changed, &merged);
@@ -132,10 +141,57 @@ pub(crate) async fn post_config(
         state.reload_now()?;
         let details = json!({"keys": changed, "path": path.display().to_string()});
         crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(&p), "config.update", "config", redact(&details), "ok");
-        Ok(Json(ConfigResponse { status: Some("ok".into()), path: path.display().to_string(), environment: env_vars(), config: effective(&state)? }))
+        let done = ConfigResponse {
+            status: Some("ok".into()),
+            pending_change_id: None,
+            path: path.display().to_string(),
+            environment: env_vars(),
+            config: effective(&state)?,
+        };
+        Ok((axum::http::StatusCode::OK, Json(done)))
     })
     .await
     .map_err(|e| ApiError::internal(e.to_string()))?
+}
+
+/// Governance changed through `/api/config` goes through the same review as through
+/// `/api/governance`: with `on_config_change`, it is held for approval (and must come alone,
+/// so nothing is half applied). `None` when nothing is held.
+fn hold_governance(state: &AppState, p: &Principal, updates: &serde_json::Map<String, Value>) -> Result<Option<ConfigResponse>, ApiError> {
+    let Some(governance) = updates.get("governance") else { return Ok(None) };
+    if !state.current()?.config.governance.human_review_required.on_config_change {
+        return Ok(None);
+    }
+    if updates.len() > 1 {
+        let msg = "governance changes need approval here: send `governance` alone (or use /api/governance)";
+        return Err(ApiError::invalid(&["body", "updates", "governance"], msg, "value_error"));
+    }
+    let raw: sentra_engine::governance::RawGovernance =
+        serde_json::from_value(governance.clone()).map_err(|e| ApiError::invalid(&["body", "updates", "governance"], e.to_string(), "value_error"))?;
+    sentra_engine::governance::resolve(Some(&raw)).map_err(|(field, msg)| ApiError::invalid(&["body", "updates", &field], msg, "value_error"))?;
+    let action = sentra_app::approvals::DeferredAction::ConfigChange { governance: governance.clone() };
+    let a = crate::approvals::request(state, p, action, "Change the governance settings", json!({"change": governance}))?;
+    let path = config_edit::config_path(&state.root).display().to_string();
+    Ok(Some(ConfigResponse {
+        status: Some("pending_approval".into()),
+        pending_change_id: Some(a.id),
+        path,
+        environment: env_vars(),
+        config: effective(state)?,
+    }))
+}
+
+/// A would-be config that the server could not start with is refused before it is written:
+/// its pack files must lie inside the root, outside the state directory, be regular files
+/// and load. Errors name the file and the reason, never its contents.
+fn check_loads(state: &AppState, merged: &Value) -> Result<(), ApiError> {
+    let at_pack_files = |msg: String| ApiError::invalid(&["body", "updates", "pack_files"], msg, "value_error");
+    let raw: sentra_engine::config::RawConfig = serde_json::from_value(merged.clone()).map_err(|e| at_pack_files(e.to_string()))?;
+    let config = sentra_engine::Config::from_raw(raw, "update").map_err(|e| at_pack_files(e.to_string()))?;
+    for path in config.confined_pack_files(&state.root, &state.forbidden_dirs()).map_err(|e| at_pack_files(e.to_string()))? {
+        state.catalog.load_file(&path, &config).map_err(|e| at_pack_files(e.to_string()))?;
+    }
+    Ok(())
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]

@@ -161,6 +161,7 @@ impl AppState {
         // The CLI acting on this state applies approved config changes to this root's config.
         store.set_server_root(&root)?;
         let auth = Arc::new(auth::Auth::new(store.clone(), config.env_api_key.as_deref(), config.loopback, config.rate_limit_per_minute));
+        let state_dir = config.state_dir.canonicalize().ok();
         let state = Arc::new(Self {
             auth,
             store,
@@ -169,9 +170,9 @@ impl AppState {
             scans: Semaphore::new(config.max_concurrent_scans.max(1)),
             started: Instant::now(),
             scans_cancelled: AtomicU64::new(0),
-            state_dir: config.state_dir.canonicalize().ok(),
+            state_dir: state_dir.clone(),
             config,
-            loaded: std::sync::RwLock::new(Arc::new(load(&root, &catalog)?)),
+            loaded: std::sync::RwLock::new(Arc::new(load(&root, &catalog, &state_dir.iter().cloned().collect::<Vec<_>>())?)),
             root,
             catalog,
         });
@@ -193,7 +194,7 @@ impl AppState {
         if !self.config.reload || fingerprint(&self.root, &current.config.pack_file_paths(&self.root)) == current.fingerprint {
             return Ok(current);
         }
-        let fresh = Arc::new(load(&self.root, &self.catalog).map_err(|e| {
+        let fresh = Arc::new(load(&self.root, &self.catalog, &self.forbidden_dirs()).map_err(|e| {
             let mut err = ApiError::internal(format!("reloading the server config: {e}"));
             err.code = "config_error";
             err
@@ -204,9 +205,15 @@ impl AppState {
         Ok(fresh)
     }
 
+    /// Directories the server never reads on a config's behalf: its state directory
+    /// (reading the database as a pack would drop SQLite's locks; see [`ScanOptions::skip_dirs`]).
+    pub(crate) fn forbidden_dirs(&self) -> Vec<PathBuf> {
+        self.state_dir.iter().cloned().collect()
+    }
+
     /// Re-reads the config now (after `POST /api/config`), whatever `--reload` says.
     pub(crate) fn reload_now(&self) -> Result<Arc<Loaded>, ApiError> {
-        let fresh = Arc::new(load(&self.root, &self.catalog).map_err(|e| {
+        let fresh = Arc::new(load(&self.root, &self.catalog, &self.forbidden_dirs()).map_err(|e| {
             let mut err = ApiError::internal(format!("reloading the server config: {e}"));
             err.code = "config_error";
             err
@@ -283,11 +290,12 @@ impl AppState {
     }
 }
 
-/// Reads the config under `root` and loads its pack files.
-pub(crate) fn load(root: &Path, catalog: &Catalog) -> Result<Loaded, StartError> {
+/// Reads the config under `root` and loads its pack files, which must lie inside the root
+/// and outside `forbidden` (the state directory).
+pub(crate) fn load(root: &Path, catalog: &Catalog, forbidden: &[PathBuf]) -> Result<Loaded, StartError> {
     let (raw, origin) = Config::load_raw(root, None)?;
     let config = Config::from_raw(raw.clone(), &origin)?;
-    let paths = config.pack_file_paths(root);
+    let paths = config.confined_pack_files(root, forbidden)?;
     let mut extra = Vec::new();
     for path in &paths {
         let file = catalog.load_file(path, &config)?;

@@ -14,7 +14,7 @@ pub(crate) fn compliance_cmd(args: ComplianceArgs) -> Result<u8> {
     let config = load_config(root, args.config.as_deref(), std::slice::from_ref(&args.pack), &[])?;
     let cat = catalog()?;
     let mut extra = Vec::new();
-    for file in config.pack_file_paths(root) {
+    for file in crate::common::config_pack_files(&config, root, args.config.is_some())? {
         extra.push(load_pack_file(&cat, &file, &config)?);
     }
     let set = cat.load_with(&config, extra)?;

@@ -49,7 +49,9 @@ fn plan(args: &ScanArgs, state_dir: Option<&Path>) -> Result<(ScanPlan, Duration
         config.standards_packs = Some(sentra_engine::detect::detect(root, &config, &cat.ids()).pack_ids());
     }
     let mut extra = Vec::new();
-    for file in config.pack_file_paths(root).iter().chain(&args.pack_files) {
+    let trusted = args.config.is_some();
+    crate::common::confine_output_dir(&mut config, root, trusted)?;
+    for file in crate::common::config_pack_files(&config, root, trusted)?.iter().chain(&args.pack_files) {
         extra.push(load_pack_file(&cat, file, &config)?);
     }
     let set = cat.load_with(&config, extra)?;

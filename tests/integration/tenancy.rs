@@ -1,0 +1,102 @@
+//! What a config may make the host read or write, and governance without side doors
+//! (issue 22, first part): files a config names are regular files inside the root, outside
+//! the state directory, and are never echoed back; a scanned repository's config cannot
+//! reach outside the repository; review cannot be bypassed through `/api/config` or
+//! `enable`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::server::{Server, assert_error, sentra_cmd};
+use super::{stderr, stdout, write};
+
+const SECRET: &str = "AKIAQYLPMN5HFAKESECRET";
+const PACK: &str = "pack_id: outside\nname: Outside\nrules:\n  - id: OUT-TODO\n    name: TODO\n    type: regex\n    pattern: TODO\n    severity: low\n";
+
+#[test]
+fn files_a_config_names_are_regular_confined_and_never_echoed() {
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "secret.txt", &format!("TOKEN={SECRET}\n"));
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "repo/a.py", "x = 1\n");
+    write(root.path(), "creds.txt", &format!("aws_secret_access_key={SECRET}\n"));
+    write(root.path(), ".sentra/config.yaml", "gate_fail_on: [critical]\n");
+    assert!(std::process::Command::new("mkfifo").arg(root.path().join("fifo")).status().unwrap().success());
+    let s = Server::start(root.path());
+    let before = std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap();
+    let secret_file = outside.path().join("secret.txt").display().to_string();
+    for bad in ["/proc/self/environ", &secret_file, "../secret.txt", "fifo", "/dev/zero", ".sentra/sentra.db", "creds.txt", "missing.yaml"] {
+        let started = Instant::now();
+        let body = json!({"updates": {"pack_files": [bad]}}).to_string();
+        let (status, _, v) = s.call("POST", "/api/config", None, Some(&body));
+        assert!(started.elapsed() < Duration::from_secs(1), "{bad}: took {:?}", started.elapsed());
+        assert_error(status, &v, 422, "validation_error");
+        assert_eq!(v["errors"][0]["loc"][2], "pack_files", "{bad}: {v}");
+        let text = v.to_string();
+        assert!(!text.contains(SECRET) && !text.contains("TOKEN") && !text.contains("PATH="), "{bad} echoed contents: {text}");
+        assert_eq!(std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap(), before, "{bad}: a config that does not load is written");
+        assert_eq!(s.call("GET", "/health", None, None).0, 200);
+    }
+    // A real pack inside the root is still fine.
+    write(root.path(), "packs/team.yaml", PACK);
+    let (status, _, v) = s.call("POST", "/api/config", None, Some(r#"{"updates": {"pack_files": ["packs/team.yaml"]}}"#));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(s.call("POST", "/scan", None, Some(r##"{"files": {"a.py": "# TODO\n"}}"##)).2["total"], 1);
+}
+
+#[test]
+fn a_scanned_repositorys_config_stays_inside_the_repository() {
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "pack.yaml", &format!("# {SECRET}\n{PACK}"));
+    write(outside.path(), "secret.txt", &format!("TOKEN={SECRET}\n"));
+    let repo = tempfile::tempdir().unwrap();
+    write(repo.path(), "a.py", "# TODO later\n");
+    let scan = |cwd: &Path, args: &[&str]| sentra_cmd().current_dir(cwd).args(["scan", ".", "--format", "json"]).args(args).output().unwrap();
+    for pack in [outside.path().join("pack.yaml").display().to_string(), "../secret.txt".into(), outside.path().join("secret.txt").display().to_string()] {
+        write(repo.path(), ".sentra/config.yaml", &format!("pack_files: ['{pack}']\n"));
+        let out = scan(repo.path(), &[]);
+        assert_eq!(out.status.code(), Some(2), "{pack}: {}", stdout(&out));
+        assert!(stderr(&out).contains("pack_files") && !stderr(&out).contains(SECRET), "{pack}: {}", stderr(&out));
+    }
+    write(repo.path(), ".sentra/config.yaml", "reporters: [json]\noutput_dir: ../reports\n");
+    let out = scan(repo.path(), &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stderr(&out).contains("output_dir"), "{}", stderr(&out));
+    assert!(!repo.path().parent().unwrap().join("reports").exists(), "a report was written outside the repository");
+    // The same file given on the command line is the user's own: trusted.
+    let own = outside.path().join("own.yaml");
+    std::fs::write(&own, format!("pack_files: ['{}']\nstandards_packs: [outside]\n", outside.path().join("pack.yaml").display())).unwrap();
+    let out = scan(repo.path(), &["--config", own.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("OUT-TODO"), "{}", stdout(&out));
+}
+
+#[test]
+fn governance_review_has_no_side_doors() {
+    let root = tempfile::tempdir().unwrap();
+    write(
+        root.path(),
+        ".sentra/config.yaml",
+        "governance:\n  human_review_required: {on_config_change: true, on_pack_import: true}\n  approvals: {approver_roles: [admin]}\n",
+    );
+    let s = Server::start(root.path());
+    let before = std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap();
+    // Governance through /api/config is held like through /api/governance.
+    let (status, _, v) = s.call("POST", "/api/config", None, Some(r#"{"updates": {"governance": {"profile": "lax_would_be_invalid"}}}"#));
+    assert_error(status, &v, 422, "validation_error");
+    let (status, _, v) = s.call("POST", "/api/config", None, Some(r#"{"updates": {"governance": {"profile": "strict"}, "gate_fail_on": ["low"]}}"#));
+    assert_error(status, &v, 422, "validation_error");
+    let (status, _, v) =
+        s.call("POST", "/api/config", None, Some(r#"{"updates": {"governance": {"profile": "strict", "approvals": {"approver_roles": ["admin"]}}}}"#));
+    assert_eq!((status, v["status"].as_str()), (202, Some("pending_approval")), "{v}");
+    assert!(v["pending_change_id"].as_i64().is_some(), "{v}");
+    assert_eq!(std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap(), before, "held, not applied");
+    // A pack held for review cannot be enabled around the review.
+    let (status, _, v) = s.call("POST", "/api/packs/import", None, Some(&json!({"pack_yaml": PACK}).to_string()));
+    assert_eq!(status, 202, "{v}");
+    let (status, _, v) = s.call("POST", "/api/packs/outside/enable", None, None);
+    assert_error(status, &v, 409, "approval_pending");
+    assert_eq!(s.call("POST", "/scan", None, Some(r##"{"files": {"a.py": "# TODO\n"}}"##)).2["total"], 0, "still not run");
+}
