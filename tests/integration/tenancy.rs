@@ -2,7 +2,7 @@
 //! (issue 22, first part): files a config names are regular files inside the root, outside
 //! the state directory, and are never echoed back; a scanned repository's config cannot
 //! reach outside the repository; review cannot be bypassed through `/api/config` or
-//! `enable`.
+//! `enable`; removing the end of an audit chain is noticed.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -99,4 +99,29 @@ fn governance_review_has_no_side_doors() {
     let (status, _, v) = s.call("POST", "/api/packs/outside/enable", None, None);
     assert_error(status, &v, 409, "approval_pending");
     assert_eq!(s.call("POST", "/scan", None, Some(r##"{"files": {"a.py": "# TODO\n"}}"##)).2["total"], 0, "still not run");
+}
+
+#[test]
+fn removing_trailing_audit_entries_fails_verification() {
+    let root = tempfile::tempdir().unwrap();
+    let state = root.path().join(".sentra");
+    let mut s = Server::start(root.path());
+    for rule in ["R-1", "R-2", "R-3"] {
+        let body = json!({"rule_id": rule, "reason": "accepted risk"}).to_string();
+        assert_eq!(s.call("POST", "/api/suppressions", None, Some(&body)).0, 201);
+    }
+    let (_, _, log) = s.call("GET", "/api/audit", None, None);
+    let head = log["head"].clone();
+    assert_eq!(head["entries"], log["total"], "{log}");
+    assert_eq!(head["hash"], log["entries"][0]["hash"], "the head is the newest entry");
+    assert_eq!(s.call("GET", "/api/audit/verify", None, None).2["valid"], true);
+    s.kill();
+    // Someone with the database drops the triggers and the last two entries, keeping the head.
+    let conn = rusqlite::Connection::open(state.join("sentra.db")).unwrap();
+    conn.execute_batch("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id IN (SELECT id FROM audit ORDER BY id DESC LIMIT 2);").unwrap();
+    drop(conn);
+    let s = Server::start(root.path());
+    let (status, _, v) = s.call("GET", "/api/audit/verify", None, None);
+    assert_eq!((status, v["valid"].as_bool()), (200, Some(false)), "{v}");
+    assert!(v["reason"].as_str().unwrap().contains("removed"), "{v}");
 }

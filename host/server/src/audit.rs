@@ -34,6 +34,9 @@ pub struct AuditParams {
 pub struct AuditResponse {
     pub entries: Vec<sentra_store::AuditEntry>,
     pub total: usize,
+    /// The head of the tenant's chain (entry count and last hash) when the page was read:
+    /// keep a copy to detect a later rollback of the whole database.
+    pub head: Option<sentra_store::AuditHead>,
 }
 
 /// The caller's tenant's audit log, newest first.
@@ -57,11 +60,15 @@ pub(crate) async fn audit_log(
         }
     };
     let query = sentra_store::AuditQuery { limit: limit as usize, offset: offset as usize, action: q.action, actor: q.actor, since };
-    let (entries, total) = tokio::task::spawn_blocking(move || state.store.list_audit(&p.tenant, &query))
-        .await
-        .map_err(|e| ApiError::internal(e.to_string()))?
-        .map_err(|e| ApiError::internal(e.to_string()))?;
-    Ok(Json(AuditResponse { entries, total }))
+    let (entries, total, head) = tokio::task::spawn_blocking(move || {
+        let head = state.store.audit_head(&p.tenant)?;
+        let (entries, total) = state.store.list_audit(&p.tenant, &query)?;
+        Ok::<_, sentra_store::StoreError>((entries, total, head))
+    })
+    .await
+    .map_err(|e| ApiError::internal(e.to_string()))?
+    .map_err(|e| ApiError::internal(e.to_string()))?;
+    Ok(Json(AuditResponse { entries, total, head }))
 }
 
 /// Checks the caller's tenant's audit chain and says where it breaks.

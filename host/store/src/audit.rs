@@ -34,6 +34,27 @@ pub(crate) const MIGRATION: &str = "CREATE TABLE audit (
     CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;";
 
+/// Each tenant's chain head, kept beside the chain and moved in the same transaction as
+/// every append (migration 9): removing trailing entries leaves the chain valid link by
+/// link, but shorter than its head says (heads of existing chains are filled in).
+pub(crate) const HEADS_MIGRATION: &str = "CREATE TABLE audit_heads (
+        tenant TEXT PRIMARY KEY,
+        entries INTEGER NOT NULL,
+        hash TEXT NOT NULL
+    );
+    INSERT INTO audit_heads (tenant, entries, hash)
+        SELECT a.tenant, COUNT(*), (SELECT b.hash FROM audit b WHERE b.tenant = a.tenant ORDER BY b.id DESC LIMIT 1)
+        FROM audit a GROUP BY a.tenant;";
+
+/// The head of a tenant's chain: how many entries it has and the hash of the last. Keep a
+/// copy outside the database to detect a rollback of the whole database, which rewinds
+/// the head with the chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct AuditHead {
+    pub entries: usize,
+    pub hash: String,
+}
+
 /// What a caller records.
 #[derive(Clone, Debug)]
 pub struct NewAuditEntry {
@@ -85,6 +106,8 @@ pub struct AuditVerification {
     /// The first entry whose content or link does not check out.
     pub broken_at: Option<i64>,
     pub reason: Option<String>,
+    /// The chain head as recorded beside the chain.
+    pub head: Option<AuditHead>,
 }
 
 /// The hash of an entry: its content, chained to `prev_hash`. Fields are length-prefixed
@@ -118,6 +141,34 @@ pub(crate) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     })
 }
 
+fn head_of(c: &rusqlite::Connection, tenant: &str) -> rusqlite::Result<Option<AuditHead>> {
+    c.query_row("SELECT entries, hash FROM audit_heads WHERE tenant = ?1", [tenant], |r| {
+        Ok(AuditHead { entries: r.get::<_, i64>(0)? as usize, hash: r.get(1)? })
+    })
+    .optional()
+}
+
+/// [`verify`], then the chain's end against its recorded head: trailing entries removed
+/// leave every link intact, but the chain shorter than its head.
+pub(crate) fn verify_against(entries: &[AuditEntry], head: Option<AuditHead>) -> AuditVerification {
+    let mut v = verify(entries);
+    let last = entries.last().map(|e| e.hash.as_str());
+    if v.valid
+        && let Some(h) = &head
+        && (h.entries != entries.len() || last != Some(h.hash.as_str()))
+    {
+        v.valid = false;
+        v.broken_at = entries.last().map(|e| e.id);
+        v.reason = Some(format!(
+            "the chain has {} entries but its head records {} (entries were removed from its end, or the head was changed)",
+            entries.len(),
+            h.entries
+        ));
+    }
+    v.head = head;
+    v
+}
+
 /// Walks a tenant's entries, oldest first, checking every hash and link.
 pub(crate) fn verify(entries: &[AuditEntry]) -> AuditVerification {
     let mut prev = GENESIS.to_string();
@@ -128,6 +179,7 @@ pub(crate) fn verify(entries: &[AuditEntry]) -> AuditVerification {
                 entries: entries.len(),
                 broken_at: Some(e.id),
                 reason: Some(format!("entry {} does not link to the entry before it (removed or reordered entries)", e.id)),
+                head: None,
             };
         }
         if entry_hash(e) != e.hash {
@@ -136,11 +188,12 @@ pub(crate) fn verify(entries: &[AuditEntry]) -> AuditVerification {
                 entries: entries.len(),
                 broken_at: Some(e.id),
                 reason: Some(format!("entry {} was changed after it was written", e.id)),
+                head: None,
             };
         }
         prev = e.hash.clone();
     }
-    AuditVerification { valid: true, entries: entries.len(), broken_at: None, reason: None }
+    AuditVerification { valid: true, entries: entries.len(), broken_at: None, reason: None, head: None }
 }
 
 /// The audit log.
@@ -149,8 +202,10 @@ pub trait AuditStore {
     fn append_audit(&self, entry: &NewAuditEntry) -> Result<AuditEntry, StoreError>;
     /// A tenant's entries, newest first, and how many match in all.
     fn list_audit(&self, tenant: &str, query: &AuditQuery) -> Result<(Vec<AuditEntry>, usize), StoreError>;
-    /// Checks a tenant's chain.
+    /// Checks a tenant's chain, link by link and against its recorded head.
     fn verify_audit(&self, tenant: &str) -> Result<AuditVerification, StoreError>;
+    /// The tenant's chain head, if it has entries.
+    fn audit_head(&self, tenant: &str) -> Result<Option<AuditHead>, StoreError>;
 }
 
 impl AuditStore for SqliteStore {
@@ -194,6 +249,11 @@ impl AuditStore for SqliteStore {
                     entry.hash
                 ],
             )?;
+            tx.execute(
+                "INSERT INTO audit_heads (tenant, entries, hash) VALUES (?1, 1, ?2)
+                 ON CONFLICT(tenant) DO UPDATE SET entries = entries + 1, hash = ?2",
+                params![entry.tenant, entry.hash],
+            )?;
             tx.commit()?;
             Ok(entry)
         })
@@ -211,11 +271,21 @@ impl AuditStore for SqliteStore {
     }
 
     fn verify_audit(&self, tenant: &str) -> Result<AuditVerification, StoreError> {
-        let entries = self.with(|c| {
-            let mut stmt = c.prepare(&format!("SELECT {COLUMNS} FROM audit WHERE tenant = ?1 ORDER BY id"))?;
-            stmt.query_map([tenant], row)?.collect::<rusqlite::Result<Vec<_>>>()
+        let (entries, head) = self.with(|c| {
+            // One read transaction: an append between the two reads would look like a loss.
+            let tx = c.transaction()?;
+            let entries = {
+                let mut stmt = tx.prepare(&format!("SELECT {COLUMNS} FROM audit WHERE tenant = ?1 ORDER BY id"))?;
+                stmt.query_map([tenant], row)?.collect::<rusqlite::Result<Vec<_>>>()?
+            };
+            let head = head_of(&tx, tenant)?;
+            Ok((entries, head))
         })?;
-        Ok(verify(&entries))
+        Ok(verify_against(&entries, head))
+    }
+
+    fn audit_head(&self, tenant: &str) -> Result<Option<AuditHead>, StoreError> {
+        self.with(|c| head_of(c, tenant))
     }
 }
 
@@ -267,5 +337,33 @@ mod tests {
         assert!(store.verify_audit("b").unwrap().valid, "chains are per tenant");
         conn.execute_batch("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 4;").unwrap();
         assert_eq!(store.verify_audit("b").unwrap().broken_at, Some(6));
+    }
+
+    #[test]
+    fn removing_trailing_entries_is_caught_by_the_head() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let entry = NewAuditEntry {
+            tenant: "a".into(),
+            actor: "ci".into(),
+            role: "admin".into(),
+            action: "x".into(),
+            target: "t".into(),
+            details: serde_json::json!({}),
+            result: "ok".into(),
+        };
+        for _ in 0..4 {
+            store.append_audit(&entry).unwrap();
+        }
+        let v = store.verify_audit("a").unwrap();
+        assert!(v.valid, "{v:?}");
+        assert_eq!(v.head.as_ref().map(|h| h.entries), Some(4));
+        assert_eq!(store.audit_head("a").unwrap(), v.head);
+        // Every link of what is left is intact; only the head shows the loss.
+        let conn = Connection::open(store.path()).unwrap();
+        conn.execute_batch("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id >= 3;").unwrap();
+        let v = store.verify_audit("a").unwrap();
+        assert_eq!((v.valid, v.entries, v.broken_at), (false, 2, Some(2)), "{v:?}");
+        assert!(v.reason.unwrap().contains("head records 4"));
     }
 }

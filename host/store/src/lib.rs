@@ -26,7 +26,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use approvals::{Approval, ApprovalState, ApprovalStore, Decision, NewApproval, ResolveRefusal};
-pub use audit::{AuditEntry, AuditQuery, AuditStore, AuditVerification, NewAuditEntry};
+pub use audit::{AuditEntry, AuditHead, AuditQuery, AuditStore, AuditVerification, NewAuditEntry};
 pub use keys::{ApiKey, KeyStore, NewKey, Role};
 pub use packs::{NewPack, PackKind, PackRecord, PackStore, valid_pack_id};
 pub use scan_cache::{SCAN_CACHE_FILE, ScanCacheDb};
@@ -108,6 +108,7 @@ const MIGRATIONS: &[&str] = &[
     approvals::MIGRATION,
     work_items::MIGRATION,
     server_info::MIGRATION,
+    audit::HEADS_MIGRATION,
 ];
 
 /// The SQLite store.
