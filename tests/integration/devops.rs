@@ -318,18 +318,23 @@ fn take_calls(fake: &Shared) -> Vec<String> {
     std::mem::take(&mut fake.lock().unwrap().calls)
 }
 
+/// The fakes speak plain http on loopback, which the operator must allow.
+const LOOPBACK_HTTP: (&str, &str) = ("GUARD_TRACKER_ALLOW_HTTP_LOOPBACK", "1");
+
 /// The config and environment that point sentra at the fake.
 fn setup(api: Api, base: &str) -> (String, Vec<(&'static str, &'static str)>) {
     match api {
-        Api::Github => {
-            (format!("devops:\n  provider: github\n  github: {{owner: acme, repo: shop, base_url: '{base}'}}\n"), vec![("GITHUB_TOKEN", "gh-token")])
-        }
-        Api::Azure => {
-            (format!("devops:\n  provider: azure\n  azure: {{organization: acme, project: shop, base_url: '{base}'}}\n"), vec![("AZURE_DEVOPS_PAT", "az-pat")])
-        }
+        Api::Github => (
+            format!("devops:\n  provider: github\n  github: {{owner: acme, repo: shop, base_url: '{base}'}}\n"),
+            vec![("GITHUB_TOKEN", "gh-token"), LOOPBACK_HTTP],
+        ),
+        Api::Azure => (
+            format!("devops:\n  provider: azure\n  azure: {{organization: acme, project: shop, base_url: '{base}'}}\n"),
+            vec![("AZURE_DEVOPS_PAT", "az-pat"), LOOPBACK_HTTP],
+        ),
         Api::Jira(v) => (
             format!("devops:\n  provider: jira\n  jira: {{base_url: '{base}', project_key: SEC, api_version: {v}}}\n"),
-            vec![("JIRA_USER", "bot@example.com"), ("JIRA_TOKEN", "jira-token")],
+            vec![("JIRA_USER", "bot@example.com"), ("JIRA_TOKEN", "jira-token"), LOOPBACK_HTTP],
         ),
     }
 }
@@ -507,20 +512,20 @@ fn lifecycle(api: Api) {
     // Status says what is set, never the values.
     let (_, _, st) = s.call("GET", "/api/devops/status", None, None);
     assert_eq!((st["provider"].as_str(), st["configured"].as_bool()), (Some(name), Some(true)), "{st}");
-    for (var, _) in &env {
+    for (var, _) in env.iter().filter(|(v, _)| !v.starts_with("GUARD_")) {
         assert_eq!(st["env"][*var], true, "{st}");
     }
     assert_eq!(st["settings"]["base_url"], true);
-    for (_, secret) in &env {
-        assert!(!st.to_string().contains(secret), "no credential values: {st}");
+    for (var, secret) in &env {
+        assert!(var.starts_with("GUARD_") || !st.to_string().contains(secret), "no credential values: {st}");
     }
     assert_eq!(st["last_reconcile"]["summary"]["status"], "error");
 
-    // test-connection makes a real request with the given settings.
+    // test-connection makes a real request with the given settings, to the configured URL.
     let settings = match api {
-        Api::Github => json!({"owner": "acme", "repo": "shop", "base_url": base}),
-        Api::Azure => json!({"organization": "acme", "project": "shop", "base_url": base}),
-        Api::Jira(v) => json!({"base_url": base, "project_key": "SEC", "api_version": v}),
+        Api::Github => json!({"owner": "acme", "repo": "shop"}),
+        Api::Azure => json!({"organization": "acme", "project": "shop"}),
+        Api::Jira(v) => json!({"project_key": "SEC", "api_version": v}),
     };
     let test = |settings: &Value| {
         let (status, _, v) = s.call("POST", "/api/devops/test-connection", None, Some(&json!({"provider": name, "settings": settings}).to_string()));
@@ -539,10 +544,16 @@ fn lifecycle(api: Api) {
         assert!(v["work_item_count"].is_null());
     }
     fake.lock().unwrap().fail_all = None;
-    let mut unreachable = settings.clone();
-    unreachable["base_url"] = json!("http://127.0.0.1:9");
-    let v = test(&unreachable);
-    assert!(v["status"] == "error" && v["message"].as_str().unwrap().contains("cannot reach"), "{v}");
+    // A request never names where credentials go.
+    take_calls(&fake);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut elsewhere = settings.clone();
+    elsewhere["base_url"] = json!(format!("http://{}", listener.local_addr().unwrap()));
+    let (status, _, v) = s.call("POST", "/api/devops/test-connection", None, Some(&json!({"provider": name, "settings": elsewhere}).to_string()));
+    super::server::assert_error(status, &v, 422, "validation_error");
+    listener.set_nonblocking(true).unwrap();
+    assert!(listener.accept().is_err(), "the server connected to a URL from the request");
+    assert!(take_calls(&fake).is_empty());
 }
 
 #[test]
@@ -571,12 +582,14 @@ fn test_connection_reports_missing_credentials_bad_settings_and_timeouts() {
     let fake = start_fake(Api::Github, Vec::new());
     let base = fake.lock().unwrap().base.clone();
     let root = tempfile::tempdir().unwrap();
-    let s = Server::start_with(root.path(), &["--host", "127.0.0.1"], &[("GITHUB_TOKEN", "gh-token")], 0);
+    write(root.path(), ".sentra/config.yaml", &format!("devops: {{provider: github, github: {{owner: acme, repo: shop, base_url: '{base}'}}}}\n"));
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1"], &[("GITHUB_TOKEN", "gh-token"), LOOPBACK_HTTP], 0);
     let test = |body: Value| s.call("POST", "/api/devops/test-connection", None, Some(&body.to_string()));
-    let (_, _, v) = test(json!({"provider": "azure", "settings": {"organization": "acme", "project": "shop", "base_url": base}}));
+    let (_, _, v) = test(json!({"provider": "azure", "settings": {"organization": "acme", "project": "shop"}}));
     assert_eq!((v["status"].as_str(), v["message"].as_str()), (Some("error"), Some("azure: AZURE_DEVOPS_PAT is not set")), "{v}");
-    let (_, _, v) = test(json!({"provider": "jira", "settings": {"base_url": base, "project_key": "SEC"}}));
-    assert!(v["status"] == "error" && v["message"].as_str().unwrap().contains("JIRA_PAT"), "{v}");
+    // Jira has no public default URL and none is configured: nothing to test.
+    let (status, _, v) = test(json!({"provider": "jira", "settings": {"project_key": "SEC"}}));
+    super::server::assert_error(status, &v, 422, "validation_error");
     let (status, _, v) = test(json!({"provider": "github", "settings": {"repo": "shop"}}));
     super::server::assert_error(status, &v, 422, "validation_error");
     assert_eq!(v["errors"][0]["loc"], json!(["body", "settings", "owner"]), "{v}");
@@ -587,7 +600,7 @@ fn test_connection_reports_missing_credentials_bad_settings_and_timeouts() {
     // `timeout_secs` bounds each request.
     fake.lock().unwrap().delay = Duration::from_millis(2500);
     let started = std::time::Instant::now();
-    let (_, _, v) = test(json!({"provider": "github", "settings": {"owner": "acme", "repo": "shop", "base_url": base}, "timeout_secs": 1}));
+    let (_, _, v) = test(json!({"provider": "github", "settings": {"owner": "acme", "repo": "shop"}, "timeout_secs": 1}));
     assert!(v["status"] == "error" && v["message"].as_str().unwrap().contains("timed out"), "{v}");
     assert!(started.elapsed() < Duration::from_millis(2400), "the timeout tripped before the answer came");
     // Status of an unconfigured provider names what is missing.

@@ -146,13 +146,40 @@ impl Default for DevopsSettings {
 /// A setting that is wrong: its key under `devops` and why.
 pub type Problem = (String, String);
 
+/// Set to `1` by the operator (the server's environment) to let trackers on loopback hosts
+/// be reached over plain `http` (local test servers); every other tracker needs `https`.
+pub const TRACKER_HTTP_LOOPBACK_ENV: &str = "GUARD_TRACKER_ALLOW_HTTP_LOOPBACK";
+
+fn http_loopback_allowed() -> bool {
+    std::env::var(TRACKER_HTTP_LOOPBACK_ENV).is_ok_and(|v| v == "1" || v.eq_ignore_ascii_case("true"))
+}
+
+/// A tracker base URL: `https` (credentials go there), no user info, and plain `http` only
+/// to a loopback host the operator allowed with [`TRACKER_HTTP_LOOPBACK_ENV`].
 fn url(key: &str, value: Option<&str>, default: Option<&str>) -> Result<String, Problem> {
     let v = value.or(default).ok_or_else(|| (key.to_string(), "is required".to_string()))?.trim().trim_end_matches('/');
-    let rest = v.strip_prefix("https://").or_else(|| v.strip_prefix("http://"));
-    match rest {
-        Some(host) if !host.is_empty() && !host.starts_with('/') && !v.contains(char::is_whitespace) => Ok(v.to_string()),
-        _ => Err((key.to_string(), format!("`{v}` is not an http(s) URL"))),
+    let bad = |why: &str| Err((key.to_string(), format!("`{v}` {why}")));
+    let (secure, rest) = match (v.strip_prefix("https://"), v.strip_prefix("http://")) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => return bad("is not an http(s) URL"),
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.is_empty() || v.contains(char::is_whitespace) {
+        return bad("is not an http(s) URL");
     }
+    if authority.contains('@') {
+        return Err((key.to_string(), "must not carry credentials (they come from the environment)".into()));
+    }
+    let host = match authority.find(']') {
+        Some(end) if authority.starts_with('[') => &authority[..=end],
+        _ => authority.split(':').next().unwrap_or(authority),
+    };
+    let loopback = matches!(host, "localhost" | "127.0.0.1" | "[::1]") || host.starts_with("127.");
+    if !secure && !(loopback && http_loopback_allowed()) {
+        return bad(&format!("must use https (plain http only to a loopback host, with {TRACKER_HTTP_LOOPBACK_ENV}=1)"));
+    }
+    Ok(v.to_string())
 }
 
 /// A path segment (owner, repo, organization, project): no slashes, spaces or `?#%`.
@@ -304,6 +331,9 @@ mod tests {
     fn bad_values_name_their_key() {
         assert_eq!(check("provider: jira\njira: {project_key: P}\n").unwrap_err().0, "jira.base_url");
         assert_eq!(check("provider: jira\njira: {base_url: 'ftp://x', project_key: P}\n").unwrap_err().0, "jira.base_url");
+        assert_eq!(check("provider: jira\njira: {base_url: 'http://jira.example.com', project_key: P}\n").unwrap_err().0, "jira.base_url");
+        assert_eq!(check("provider: jira\njira: {base_url: 'https://u:p@jira.example.com', project_key: P}\n").unwrap_err().0, "jira.base_url");
+        assert!(check("provider: jira\njira: {base_url: 'https://jira.example.com:8443/x', project_key: P}\n").is_ok());
         assert_eq!(check("provider: jira\njira: {base_url: 'https://x', project_key: P, api_version: 4}\n").unwrap_err().0, "jira.api_version");
         assert_eq!(check("provider: azure\nazure: {organization: o}\n").unwrap_err().0, "azure.project");
         assert_eq!(check("provider: trello\n").unwrap_err().0, "provider");

@@ -173,7 +173,9 @@ pub struct TestConnection {
     #[schema(schema_with = crate::openapi::provider)]
     pub provider: String,
     /// The provider's settings, as under `devops.<provider>` in the config (nothing is
-    /// saved). Credentials always come from the server's environment.
+    /// saved), except `base_url`: the URL is the configured one (or the provider's public
+    /// default), never a request's (422). Credentials always come from the server's
+    /// environment.
     #[serde(default)]
     #[schema(value_type = Object)]
     pub settings: serde_json::Value,
@@ -209,6 +211,23 @@ pub(crate) async fn test_connection(
             "value_error",
         ));
     }
+    // Where credentials go is the operator's choice, never a request's: the URL is the
+    // configured one (or the provider's public default).
+    if req.settings.get("base_url").is_some() {
+        let msg = "tracker URLs come from the server's config (`devops.<provider>.base_url`); a request cannot name where credentials are sent";
+        return Err(ApiError::invalid(&["body", "settings", "base_url"], msg, "value_error"));
+    }
+    let mut settings_in = req.settings.clone();
+    let configured = {
+        let st = state.clone();
+        tokio::task::spawn_blocking(move || st.current().map(|l| serde_json::to_value(&l.raw.devops).unwrap_or_default()))
+            .await
+            .map_err(|e| ApiError::internal(e.to_string()))??
+    };
+    if let (Some(base), Some(obj)) = (configured[req.provider.as_str()].get("base_url").filter(|v| v.is_string()), settings_in.as_object_mut()) {
+        obj.insert("base_url".into(), base.clone());
+    }
+    let req = TestConnection { settings: settings_in, ..req };
     let mut raw = serde_json::Map::new();
     raw.insert("provider".into(), json!(req.provider));
     raw.insert("timeout_secs".into(), json!(req.timeout_secs));
