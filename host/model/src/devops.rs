@@ -176,7 +176,8 @@ fn url(key: &str, value: Option<&str>, default: Option<&str>) -> Result<String, 
         _ => authority.split(':').next().unwrap_or(authority),
     };
     let loopback = matches!(host, "localhost" | "127.0.0.1" | "[::1]") || host.starts_with("127.");
-    if !secure && !(loopback && http_loopback_allowed()) {
+    let allowed = secure || (loopback && http_loopback_allowed());
+    if !allowed {
         return bad(&format!("must use https (plain http only to a loopback host, with {TRACKER_HTTP_LOOPBACK_ENV}=1)"));
     }
     Ok(v.to_string())
