@@ -12,7 +12,8 @@ use serde_json::json;
 use super::server::{Server, assert_error, sentra_cmd};
 use super::{stderr, stdout, write};
 
-const SECRET: &str = "AKIAQYLPMN5HFAKESECRET";
+/// A fake secret, split so that scanning this repository does not flag it.
+const SECRET: &str = concat!("AKIAQYLP", "MN5HFAKESECRET");
 const PACK: &str = "pack_id: outside\nname: Outside\nrules:\n  - id: OUT-TODO\n    name: TODO\n    type: regex\n    pattern: TODO\n    severity: low\n";
 
 #[test]

@@ -6,7 +6,7 @@
 //! - [`gate`]: the verdict with approvals applied, audited the same from both faces;
 //! - [`packs`]: import, export, enable, disable, delete, a tenant's pack selection;
 //! - [`approvals`]: requests and their typed deferred actions;
-//! - [`suppressions`], [`governance`], [`history`], [`audit`], [`scan_cache`].
+//! - [`suppressions`], [`settings`] (the config file), [`governance`], [`history`], [`audit`], [`scan_cache`].
 
 pub mod approvals;
 pub mod audit;
@@ -16,6 +16,7 @@ pub mod history;
 pub mod packs;
 pub mod scan;
 pub mod scan_cache;
+pub mod settings;
 pub mod suppressions;
 
 pub use audit::{Actor, audit};

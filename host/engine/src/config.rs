@@ -181,8 +181,9 @@ pub struct RawPackLimits {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// Not a readable regular file within the size limit ([`crate::safe_file`]).
+    /// Not a source: the message already says it, and `{:#}` would repeat it.
     #[error("cannot read config: {0}")]
-    File(#[from] crate::safe_file::FileError),
+    File(crate::safe_file::FileError),
     #[error("{path}: config is not UTF-8 text")]
     NotText { path: PathBuf },
     #[error("{path}: invalid config: {message}")]
@@ -510,12 +511,18 @@ pub fn parse_yaml(text: &str, origin: &str) -> Result<RawConfig, ConfigError> {
     if text.trim().is_empty() || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Ok(RawConfig::default());
     }
-    serde_saphyr::from_str(text).map_err(|e| ConfigError::Parse { path: origin.into(), message: crate::safe_file::yaml_problem(&e) })
+    serde_saphyr::from_str(text).map_err(|e| ConfigError::Parse { path: origin.into(), message: crate::safe_file::yaml_problem_in(&e, config_keys()) })
+}
+
+/// The config's top-level keys, from its schema: the names an error may repeat.
+pub fn config_keys() -> &'static [String] {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| json_schema()["properties"].as_object().map(|p| p.keys().cloned().collect()).unwrap_or_default())
 }
 
 /// A config file's text: a regular file within [`MAX_CONFIG_BYTES`], UTF-8.
 pub fn read_text(path: &Path) -> Result<String, ConfigError> {
-    let bytes = crate::safe_file::read_regular(path, MAX_CONFIG_BYTES as u64)?;
+    let bytes = crate::safe_file::read_regular(path, MAX_CONFIG_BYTES as u64).map_err(ConfigError::File)?;
     String::from_utf8(bytes).map_err(|_| ConfigError::NotText { path: path.into() })
 }
 

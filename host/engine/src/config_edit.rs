@@ -80,7 +80,8 @@ pub fn file_values(path: &Path) -> Result<Value, ConfigError> {
     if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Ok(Value::Object(Map::new()));
     }
-    serde_saphyr::from_str(&text).map_err(|e| ConfigError::Parse { path: path.display().to_string(), message: crate::safe_file::yaml_problem(&e) })
+    serde_saphyr::from_str(&text)
+        .map_err(|e| ConfigError::Parse { path: path.display().to_string(), message: crate::safe_file::yaml_problem_in(&e, crate::config::config_keys()) })
 }
 
 /// `text` with the top-level keys in `changed` replaced by their values in `merged` (or

@@ -71,8 +71,9 @@ pub enum CatalogError {
     InvalidPack(#[from] declarative::InvalidPack),
     #[error("pack `{pack}` is a declarative (YAML) pack, but this build has no declarative engine")]
     NoDeclarativeEngine { pack: String },
+    /// Not a source: the message already says it, and `{:#}` would repeat it.
     #[error("cannot read pack: {0}")]
-    ReadPack(#[from] safe_file::FileError),
+    ReadPack(safe_file::FileError),
     #[error("{path}: neither a Wasm component nor a UTF-8 YAML document")]
     NotAPack { path: PathBuf },
 }
@@ -186,7 +187,7 @@ impl Catalog {
     /// Loads a pack file (`--pack-file`, config `pack_files`): a component when it starts
     /// with the Wasm magic, else a declarative YAML document.
     pub fn load_file(&self, path: &std::path::Path, config: &Config) -> Result<LoadedFile, CatalogError> {
-        let bytes = safe_file::read_regular(path, safe_file::MAX_PACK_FILE_BYTES)?;
+        let bytes = safe_file::read_regular(path, safe_file::MAX_PACK_FILE_BYTES).map_err(CatalogError::ReadPack)?;
         let name = path.display().to_string();
         if bytes.starts_with(b"\0asm") {
             return Ok(LoadedFile { pack: self.load_external(&name, &bytes, config)?, warnings: Vec::new() });

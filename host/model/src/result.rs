@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{BySeverity, Finding, Severity};
+use crate::{BySeverity, Finding, RuleInfo, Severity};
 
 /// What an errored pack does to the gate.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
@@ -109,6 +109,29 @@ pub struct RuleSummary {
     pub references: Vec<String>,
     /// Runs once per project (documentation obligations) rather than per file.
     pub project_level: bool,
+}
+
+impl RuleSummary {
+    /// The summary of a rule that ran, with its severity after overrides: the one place a
+    /// rule's metadata is copied into a result.
+    pub fn of(pack_id: &str, rule: &RuleInfo, severity: Severity) -> Self {
+        Self {
+            pack_id: pack_id.to_string(),
+            id: rule.id.clone(),
+            name: rule.name.clone(),
+            description: rule.description.clone(),
+            kind: rule.kind.clone(),
+            severity,
+            standard: rule.standard.clone(),
+            clause: rule.clause.clone(),
+            category: rule.category.clone(),
+            cwe: rule.cwe.clone(),
+            tags: rule.tags.clone(),
+            remediation: rule.remediation.clone(),
+            references: rule.references.clone(),
+            project_level: rule.project_level,
+        }
+    }
 }
 
 /// A rule its pack cannot evaluate, listed in every scan instead of silently dropped.

@@ -12,27 +12,7 @@ use serde_json::{Value, json};
 use crate::error::{ApiError, FieldError};
 use crate::{AppState, Body, ErrorBody, Principal};
 
-/// Field names whose values are never shown.
-fn is_secret(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    ["token", "secret", "password", "webhook", "api_key", "apikey", "credential"].iter().any(|s| n.contains(s))
-}
-
-/// `value` with every secret-looking field replaced by `{"value": "***", "set": bool}`.
-pub(crate) fn redact(value: &Value) -> Value {
-    match value {
-        Value::Object(m) => Value::Object(
-            m.iter()
-                .map(|(k, v)| {
-                    let v = if is_secret(k) { json!({"value": "***", "set": !v.is_null() && v != "" }) } else { redact(v) };
-                    (k.clone(), v)
-                })
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.iter().map(redact).collect()),
-        other => other.clone(),
-    }
-}
+use sentra_app::settings::{SettingsError, redact};
 
 /// The effective config: file values, then `GUARD_*` environment, then defaults.
 fn effective(state: &AppState) -> Result<Value, ApiError> {
@@ -122,25 +102,18 @@ pub(crate) async fn post_config(
         }
         // One writer at a time: read, merge and write are one step.
         let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let path = config_edit::config_path(&state.root);
-        let mut merged = config_edit::file_values(&path).map_err(|e| ApiError::internal(e.to_string()))?;
-        config_edit::merge(&mut merged, &Value::Object(updates.clone()));
-        let problems = config_edit::problems(&merged);
-        if !problems.is_empty() {
-            return Err(ApiError::invalid_many(problems.into_iter().map(|(field, msg)| {
+        let extra = |merged: &Value| check_loads(&state, merged);
+        let actor = sentra_app::Actor::from(&p);
+        sentra_app::settings::update_file(state.store.as_ref(), &p.tenant, &actor, &state.root, &updates, &extra).map_err(|e| match e {
+            SettingsError::Invalid(problems) => ApiError::invalid_many(problems.into_iter().map(|(field, msg)| {
                 let mut loc = vec!["body".to_string(), "updates".to_string()];
                 loc.extend(field.split('.').filter(|s| !s.is_empty()).map(str::to_string));
                 FieldError { loc, msg, kind: "value_error".into() }
-            })));
-        }
-        check_loads(&state, &merged)?;
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let changed: Vec<String> = updates.keys().cloned().collect();
-        let new_text = config_edit::rewrite(&text, &changed, &merged);
-        config_edit::write_atomic(&path, new_text.as_bytes()).map_err(|e| ApiError::internal(format!("{}: {e}", path.display())))?;
+            })),
+            other => ApiError::internal(other.to_string()),
+        })?;
         state.reload_now()?;
-        let details = json!({"keys": changed, "path": path.display().to_string()});
-        crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(&p), "config.update", "config", redact(&details), "ok");
+        let path = config_edit::config_path(&state.root);
         let done = ConfigResponse {
             status: Some("ok".into()),
             pending_change_id: None,
@@ -184,8 +157,8 @@ fn hold_governance(state: &AppState, p: &Principal, updates: &serde_json::Map<St
 /// A would-be config that the server could not start with is refused before it is written:
 /// its pack files must lie inside the root, outside the state directory, be regular files
 /// and load. Errors name the file and the reason, never its contents.
-fn check_loads(state: &AppState, merged: &Value) -> Result<(), ApiError> {
-    let at_pack_files = |msg: String| ApiError::invalid(&["body", "updates", "pack_files"], msg, "value_error");
+fn check_loads(state: &AppState, merged: &Value) -> Result<(), (String, String)> {
+    let at_pack_files = |msg: String| ("pack_files".to_string(), msg);
     let raw: sentra_engine::config::RawConfig = serde_json::from_value(merged.clone()).map_err(|e| at_pack_files(e.to_string()))?;
     let config = sentra_engine::Config::from_raw(raw, "update").map_err(|e| at_pack_files(e.to_string()))?;
     for path in config.confined_pack_files(&state.root, &state.forbidden_dirs()).map_err(|e| at_pack_files(e.to_string()))? {

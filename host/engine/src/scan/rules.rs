@@ -55,22 +55,7 @@ pub(super) fn rules_run(packs: &PackSet, active: &[Vec<bool>], config: &Config) 
             if !active[p][r] {
                 continue;
             }
-            out.push(RuleSummary {
-                pack_id: pack.id().to_string(),
-                id: rule.id.clone(),
-                name: rule.name.clone(),
-                description: rule.description.clone(),
-                kind: rule.kind.clone(),
-                severity: config.effective_severity(pack.id(), &rule.id, rule.severity),
-                standard: rule.standard.clone(),
-                clause: rule.clause.clone(),
-                category: rule.category.clone(),
-                cwe: rule.cwe.clone(),
-                tags: rule.tags.clone(),
-                remediation: rule.remediation.clone(),
-                references: rule.references.clone(),
-                project_level: rule.project_level,
-            });
+            out.push(RuleSummary::of(pack.id(), rule, config.effective_severity(pack.id(), &rule.id, rule.severity)));
         }
     }
     out
