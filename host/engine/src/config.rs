@@ -182,7 +182,7 @@ pub struct RawPackLimits {
 pub enum ConfigError {
     /// Not a readable regular file within the size limit ([`crate::safe_file`]).
     /// Not a source: the message already says it, and `{:#}` would repeat it.
-    #[error("cannot read config: {0}")]
+    #[error("{}: cannot read config: {}", .0.path().display(), .0.what())]
     File(crate::safe_file::FileError),
     #[error("{path}: config is not UTF-8 text")]
     NotText { path: PathBuf },

@@ -72,7 +72,7 @@ pub enum CatalogError {
     #[error("pack `{pack}` is a declarative (YAML) pack, but this build has no declarative engine")]
     NoDeclarativeEngine { pack: String },
     /// Not a source: the message already says it, and `{:#}` would repeat it.
-    #[error("cannot read pack: {0}")]
+    #[error("{}: cannot read pack: {}", .0.path().display(), .0.what())]
     ReadPack(safe_file::FileError),
     #[error("{path}: neither a Wasm component nor a UTF-8 YAML document")]
     NotAPack { path: PathBuf },

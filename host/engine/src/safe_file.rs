@@ -23,6 +23,25 @@ pub enum FileError {
     Read { path: PathBuf, reason: String },
 }
 
+impl FileError {
+    /// The file it is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Open { path, .. } | Self::NotRegular { path, .. } | Self::TooLarge { path, .. } | Self::Read { path, .. } => path,
+        }
+    }
+
+    /// What went wrong, without the path (for messages that lead with it).
+    pub fn what(&self) -> String {
+        match self {
+            Self::Open { reason, .. } => format!("cannot open: {reason}"),
+            Self::NotRegular { kind, .. } => format!("not a regular file ({kind})"),
+            Self::TooLarge { size, limit, .. } => format!("{size} bytes; the limit is {limit}"),
+            Self::Read { reason, .. } => format!("cannot read: {reason}"),
+        }
+    }
+}
+
 /// The io error's kind, without any detail that could carry data.
 fn reason(e: &std::io::Error) -> String {
     match e.kind() {
