@@ -126,3 +126,23 @@ fn removing_trailing_audit_entries_fails_verification() {
     assert_eq!((status, v["valid"].as_bool()), (200, Some(false)), "{v}");
     assert!(v["reason"].as_str().unwrap().contains("removed"), "{v}");
 }
+
+#[test]
+fn the_config_view_shows_no_other_tenant_and_no_server_paths() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), ".sentra/config.yaml", "tenants:\n  acme:\n    pack_limits: {timeout_ms: 1000}\n  globex:\n    pack_limits: {timeout_ms: 2000}\n");
+    let state = root.path().join(".sentra");
+    let key = |tenant: &str| {
+        let out = sentra_cmd().arg("--state-dir").arg(&state).args(["keys", "create", "--role", "admin", "--tenant", tenant]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let acme = key("acme");
+    let s = Server::start(root.path());
+    let (status, _, v) = s.call("GET", "/api/config", Some(&acme), None);
+    assert_eq!(status, 200, "{v}");
+    let tenants = v["config"]["tenants"].as_object().unwrap();
+    assert_eq!((tenants.len(), &tenants["acme"]["pack_limits"]["timeout_ms"]), (1, &json!(1000)), "{v}");
+    assert!(!v.to_string().contains("globex"), "another tenant shows: {v}");
+    assert_eq!(v["path"], ".sentra/config.yaml");
+    assert!(!v.to_string().contains(&root.path().display().to_string()), "the server's absolute paths show: {v}");
+}

@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::State;
-use sentra_engine::config_edit;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -15,7 +14,7 @@ use crate::{AppState, Body, ErrorBody, Principal};
 use sentra_app::settings::{SettingsError, redact};
 
 /// The effective config: file values, then `GUARD_*` environment, then defaults.
-fn effective(state: &AppState) -> Result<Value, ApiError> {
+fn effective(state: &AppState, tenant: &str) -> Result<Value, ApiError> {
     let loaded = state.current()?;
     let c = &loaded.config;
     let l = &c.pack_limits;
@@ -36,6 +35,10 @@ fn effective(state: &AppState) -> Result<Value, ApiError> {
     if let (Some(o), Some(d)) = (out.as_object_mut(), defaults.as_object()) {
         for (k, v) in d {
             o.insert(k.clone(), v.clone());
+        }
+        // A tenant sees its own limits, never which other tenants exist.
+        if let Some(Value::Object(tenants)) = o.get_mut("tenants") {
+            tenants.retain(|name, _| name == tenant);
         }
     }
     Ok(redact(&out))
@@ -64,10 +67,10 @@ fn env_vars() -> Vec<String> {
 
 /// The effective config, secrets redacted.
 #[utoipa::path(get, path = "/api/config", tag = "config", responses((status = 200, body = ConfigResponse)))]
-pub(crate) async fn get_config(State(state): State<Arc<AppState>>) -> Result<Json<ConfigResponse>, ApiError> {
+pub(crate) async fn get_config(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>) -> Result<Json<ConfigResponse>, ApiError> {
     tokio::task::spawn_blocking(move || {
-        let path = config_edit::config_path(&state.root).display().to_string();
-        Ok(Json(ConfigResponse { status: None, pending_change_id: None, path, environment: env_vars(), config: effective(&state)? }))
+        let path = sentra_app::settings::shown_path(&state.root);
+        Ok(Json(ConfigResponse { status: None, pending_change_id: None, path, environment: env_vars(), config: effective(&state, &p.tenant)? }))
     })
     .await
     .map_err(|e| ApiError::internal(e.to_string()))?
@@ -113,13 +116,12 @@ pub(crate) async fn post_config(
             other => ApiError::internal(other.to_string()),
         })?;
         state.reload_now()?;
-        let path = config_edit::config_path(&state.root);
         let done = ConfigResponse {
             status: Some("ok".into()),
             pending_change_id: None,
-            path: path.display().to_string(),
+            path: sentra_app::settings::shown_path(&state.root),
             environment: env_vars(),
-            config: effective(&state)?,
+            config: effective(&state, &p.tenant)?,
         };
         Ok((axum::http::StatusCode::OK, Json(done)))
     })
@@ -144,13 +146,12 @@ fn hold_governance(state: &AppState, p: &Principal, updates: &serde_json::Map<St
     sentra_engine::governance::resolve(Some(&raw)).map_err(|(field, msg)| ApiError::invalid(&["body", "updates", &field], msg, "value_error"))?;
     let action = sentra_app::approvals::DeferredAction::ConfigChange { governance: governance.clone() };
     let a = crate::approvals::request(state, p, action, "Change the governance settings", json!({"change": governance}))?;
-    let path = config_edit::config_path(&state.root).display().to_string();
     Ok(Some(ConfigResponse {
         status: Some("pending_approval".into()),
         pending_change_id: Some(a.id),
-        path,
+        path: sentra_app::settings::shown_path(&state.root),
         environment: env_vars(),
-        config: effective(state)?,
+        config: effective(state, &p.tenant)?,
     }))
 }
 
