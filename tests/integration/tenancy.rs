@@ -146,3 +146,23 @@ fn the_config_view_shows_no_other_tenant_and_no_server_paths() {
     assert_eq!(v["path"], ".sentra/config.yaml");
     assert!(!v.to_string().contains(&root.path().display().to_string()), "the server's absolute paths show: {v}");
 }
+
+#[test]
+fn a_server_does_not_read_hard_links_unless_the_operator_allows() {
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "creds.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "repo/a.py", "x = 1\n");
+    if std::fs::hard_link(outside.path().join("creds.py"), root.path().join("repo/creds.py")).is_err() {
+        eprintln!("skipped: the temporary directories are on different filesystems");
+        return;
+    }
+    let scan = |s: &Server| s.call("POST", "/scan", None, Some(r#"{"repo_path": "repo", "config_overrides": {"standards_packs": ["secrets"]}}"#)).2;
+    let s = Server::start(root.path());
+    let v = scan(&s);
+    assert_eq!((v["total"].as_u64(), v["files_skipped"]["hard_linked"].as_u64()), (Some(0), Some(1)), "{v}");
+    drop(s);
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--allow-hard-links"], &[], 0);
+    let v = scan(&s);
+    assert_eq!((v["total"].as_u64(), v["files_skipped"]["hard_linked"].as_u64()), (Some(1), Some(0)), "{v}");
+}

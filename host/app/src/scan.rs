@@ -31,6 +31,8 @@ pub struct ScanPlan {
     pub skip_dirs: Vec<PathBuf>,
     /// The tree's incremental cache, already loaded.
     pub cache: Option<StoredScanCache>,
+    /// Refuse files with more than one hard link (a server's scans).
+    pub single_link_only: bool,
 }
 
 /// How a running scan is steered and observed.
@@ -58,7 +60,7 @@ pub struct Finished {
 
 /// Runs a checked scan, saves its cache and records it in `history`.
 pub fn run(plan: ScanPlan, controls: &Controls<'_>, history: Option<&History<'_>>) -> Result<Finished, ScanError> {
-    let ScanPlan { label, source, packs, config, only, suppressions, mut skip_dirs, cache } = plan;
+    let ScanPlan { label, source, packs, config, only, suppressions, mut skip_dirs, cache, single_link_only } = plan;
     if let Some(dir) = cache.as_ref().and_then(|c| c.dir().canonicalize().ok()) {
         skip_dirs.push(dir);
     }
@@ -69,6 +71,7 @@ pub fn run(plan: ScanPlan, controls: &Controls<'_>, history: Option<&History<'_>
         suppressions,
         today: None,
         skip_dirs,
+        single_link_only,
         cache: cache.as_ref().map(StoredScanCache::cache),
         timings: controls.timings,
     };

@@ -208,6 +208,10 @@ pub(crate) struct ServeArgs {
     /// Development mode: pick up config and pack changes on disk without a restart.
     #[arg(long)]
     pub(crate) reload: bool,
+    /// Read files with more than one hard link when scanning (off by default: a hard link
+    /// inside the root to a file outside it would be read).
+    #[arg(long, env = "GUARD_ALLOW_HARD_LINKS")]
+    pub(crate) allow_hard_links: bool,
     /// Largest request body in bytes (larger: 413).
     #[arg(long, env = "GUARD_MAX_BODY_BYTES", default_value_t = sentra_server::DEFAULT_MAX_BODY_BYTES)]
     pub(crate) max_body_bytes: usize,

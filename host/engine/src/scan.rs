@@ -69,6 +69,9 @@ pub struct ScanOptions<'a> {
     /// and closing a SQLite file in the process that has it open drops SQLite's POSIX
     /// locks, so a scan must never touch it).
     pub skip_dirs: Vec<PathBuf>,
+    /// Refuse regular files with more than one hard link (counted in `files_skipped`): a
+    /// server reading a tenant's tree must not follow a hard link to a file outside it.
+    pub single_link_only: bool,
     /// The incremental cache of this root: unchanged files reuse what each pack reported
     /// (see [`crate::cache`]). The caller persists it afterwards.
     pub cache: Option<&'a crate::cache::ScanCache>,

@@ -48,6 +48,10 @@ pub struct SkippedFiles {
     /// the `secrets` pack ran on them, unless `scan_generated` is set.
     #[serde(default)]
     pub generated: usize,
+    /// Files with more than one hard link, not read (servers refuse them unless the
+    /// operator allows: a link inside the root may point outside it).
+    #[serde(default)]
+    pub hard_linked: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]

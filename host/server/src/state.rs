@@ -58,6 +58,9 @@ pub struct ServerConfig {
     pub env_api_key: Option<String>,
     /// Requests per minute per key or IP; 0 turns the limit off.
     pub rate_limit_per_minute: u32,
+    /// Read files with more than one hard link in scans (off: a hard link inside the root
+    /// to a file outside it would otherwise be read).
+    pub allow_hard_links: bool,
     /// Development mode: re-read the config and pack files when they change on disk.
     /// Otherwise they are read once, at start.
     pub reload: bool,
@@ -77,6 +80,7 @@ impl ServerConfig {
             env_api_key: None,
             rate_limit_per_minute: auth::DEFAULT_RATE_LIMIT_PER_MINUTE,
             reload: false,
+            allow_hard_links: false,
             root,
         }
     }

@@ -26,6 +26,7 @@ pub(crate) fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
         config.env_api_key = std::env::var("GUARD_API_KEY").ok().filter(|k| !k.trim().is_empty());
         config.rate_limit_per_minute = args.rate_limit;
         config.reload = args.reload;
+        config.allow_hard_links = args.allow_hard_links;
         config.max_body_bytes = args.max_body_bytes;
         config.max_query_bytes = args.max_query_bytes;
         config.max_inline_files = args.max_inline_files;

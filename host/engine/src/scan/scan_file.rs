@@ -147,6 +147,7 @@ impl<'a> FileScanner<'a> {
         let mut s = self.shared.lock().unwrap();
         match why {
             Loaded::TooLarge => s.skipped.too_large += 1,
+            Loaded::HardLinked => s.skipped.hard_linked += 1,
             _ => s.skipped.unreadable += 1,
         }
         false

@@ -53,6 +53,8 @@ pub(super) struct Candidate {
 pub(super) struct Listing<'s> {
     pub(super) files: Vec<Candidate>,
     memory: &'s [(String, Vec<u8>)],
+    /// Refuse files with more than one hard link (see [`ScanOptions::single_link_only`]).
+    single_link: bool,
 }
 
 impl<'s> Listing<'s> {
@@ -72,7 +74,7 @@ impl<'s> Listing<'s> {
                 if let Some(t) = options.timings {
                     t.walk.fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
                 }
-                Ok(Self { files, memory: &[] })
+                Ok(Self { files, memory: &[], single_link: options.single_link_only })
             }
             Source::Memory(files) => {
                 let mut c: Vec<Candidate> = files
@@ -83,7 +85,7 @@ impl<'s> Listing<'s> {
                     .map(|(i, (p, _))| Candidate { rel: p.clone(), input: Input::Memory(i) })
                     .collect();
                 c.sort_by(|a, b| a.rel.cmp(&b.rel));
-                Ok(Self { files: c, memory: files.as_slice() })
+                Ok(Self { files: c, memory: files.as_slice(), single_link: false })
             }
         }
     }
@@ -98,7 +100,7 @@ impl<'s> Listing<'s> {
     pub(super) fn read_text(&self, i: usize, max: u64) -> Option<FileData> {
         let data = match &self.files[i].input {
             Input::Memory(m) => FileData::new(self.memory[*m].1.clone()),
-            Input::Disk(path, len, _) => match read(path, *len, max) {
+            Input::Disk(path, len, _) => match read(path, *len, max, self.single_link) {
                 Loaded::Data(d) => d,
                 _ => return None,
             },
@@ -116,7 +118,7 @@ impl<'s> Listing<'s> {
                 }
                 Ok(FileData::new(bytes.clone()))
             }
-            Input::Disk(path, len, _) => match read(path, *len, max) {
+            Input::Disk(path, len, _) => match read(path, *len, max, self.single_link) {
                 Loaded::Data(d) => Ok(d),
                 other => Err(other),
             },
@@ -216,7 +218,7 @@ pub fn walk_tree(root: &Path, config: &Config) -> Vec<(String, PathBuf, u64)> {
 
 /// Reads a file the way a scan does; `None` when it is too large, unreadable or binary.
 pub fn load_file(path: &Path, len: u64, max: u64) -> Option<FileData> {
-    match read(path, len, max) {
+    match read(path, len, max, false) {
         Loaded::Data(d) if !is_binary(d.bytes()) => Some(d),
         _ => None,
     }
@@ -231,13 +233,19 @@ pub(super) enum Loaded {
     Data(FileData),
     TooLarge,
     Unreadable,
+    /// More than one hard link, refused: a link inside the root to a file outside it.
+    HardLinked,
 }
 
-fn read(path: &Path, len: u64, max: u64) -> Loaded {
+fn read(path: &Path, len: u64, max: u64, single_link: bool) -> Loaded {
     if len > max {
         return Loaded::TooLarge;
     }
     let Ok(file) = std::fs::File::open(path) else { return Loaded::Unreadable };
+    // Checked on the opened file, so a link made after the listing is refused too.
+    if single_link && file.metadata().map_or(true, |m| std::os::unix::fs::MetadataExt::nlink(&m) > 1) {
+        return Loaded::HardLinked;
+    }
     if len >= MMAP_THRESHOLD {
         #[allow(unsafe_code)]
         // SAFETY: the map is read-only; a concurrent truncation by another process could
