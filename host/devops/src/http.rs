@@ -74,6 +74,16 @@ impl Http {
         url.starts_with(self.base.as_str().trim_end_matches('/'))
     }
 
+    /// A tracker's words with our credentials taken out: a tracker (or something posing
+    /// as one) that echoes the token or password back does not get it into our answers.
+    fn without_credentials(&self, message: &str) -> String {
+        let secrets: Vec<&str> = match &self.auth {
+            Auth::Bearer(t) => vec![t.as_str()],
+            Auth::Basic(u, p) => vec![u.as_str(), p.as_str()],
+        };
+        secrets.into_iter().filter(|s| s.len() >= 4).fold(message.to_string(), |m, s| m.replace(s, "***"))
+    }
+
     pub(crate) fn send(&self, method: Method, url: reqwest::Url, payload: Option<Payload>) -> Result<Answer, ProviderError> {
         let path = match url.query() {
             Some(q) => format!("{}?{q}", url.path()),
@@ -111,7 +121,7 @@ impl Http {
         let retry_after = retry_after(&headers);
         let rate_limited =
             status.as_u16() == 429 || (status.as_u16() == 403 && headers.get("x-ratelimit-remaining").and_then(|v| v.to_str().ok()) == Some("0"));
-        let mut message = error_message(&text);
+        let mut message = self.without_credentials(&error_message(&text));
         if rate_limited {
             message = match retry_after {
                 Some(s) => format!("rate limited (retry after {s} s): {message}"),
@@ -173,6 +183,16 @@ fn error_message(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credentials_echoed_by_a_tracker_are_taken_out() {
+        let http = Http::new("jira", "https://jira.example.com", Auth::Basic("bot@example.com".into(), "s3cr3t-token".into()), Duration::from_secs(1), vec![])
+            .unwrap();
+        let msg = http.without_credentials("bad auth for bot@example.com with s3cr3t-token");
+        assert_eq!(msg, "bad auth for *** with ***");
+        let http = Http::new("github", "https://api.github.com", Auth::Bearer("ghp_token123".into()), Duration::from_secs(1), vec![]).unwrap();
+        assert_eq!(http.without_credentials("token ghp_token123 is bad"), "token *** is bad");
+    }
 
     #[test]
     fn error_messages_come_from_each_trackers_shape() {
