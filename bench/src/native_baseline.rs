@@ -50,7 +50,7 @@ fn main() -> Result<()> {
     let matches = AtomicUsize::new(0);
     let scanned = AtomicUsize::new(0);
     files.par_iter().for_each(|(rel, path, len)| {
-        let Some(data) = sentra_engine::scan::load_file(path, *len, config.max_file_bytes) else { return };
+        let Some(data) = sentra_engine::scan::load_file(path, *len, config.max_file_bytes, false) else { return };
         scanned.fetch_add(1, Ordering::Relaxed);
         bytes.fetch_add(data.bytes().len() as u64, Ordering::Relaxed);
         let text = Text::new(data.bytes());

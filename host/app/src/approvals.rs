@@ -5,8 +5,6 @@
 //! approving applies its action through [`DeferredAction::apply`], the only place that
 //! knows what each kind does.
 
-use std::path::Path;
-
 use sentra_model::{ScanResult, Severity};
 use sentra_store::{Approval, ApprovalState, Decision, NewApproval, ResolveRefusal, Storage, StoreError};
 use serde_json::{Value, json};
@@ -17,7 +15,7 @@ use crate::governance::{self, GovernanceError};
 /// What approving a request does.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeferredAction {
-    /// Write these governance settings into the server's config.
+    /// Store these governance settings as the tenant's.
     ConfigChange { governance: Value },
     /// Enable the imported pack, if it is still the one that was reviewed.
     PackImport { pack_id: String, sha256: String },
@@ -74,7 +72,7 @@ impl DeferredAction {
     pub fn check(&self, ctx: &Context<'_>) -> Result<(), ApprovalError> {
         match self {
             Self::ConfigChange { governance } => {
-                governance::check(ctx.config_root.ok_or(ApprovalError::NoServerRoot)?, governance)?;
+                governance::check(ctx.store, ctx.tenant, ctx.operator.ok_or(ApprovalError::NoServerRoot)?, governance)?;
                 Ok(())
             }
             Self::PackImport { .. } | Self::GateFailure { .. } | Self::Other(_) => Ok(()),
@@ -85,9 +83,8 @@ impl DeferredAction {
     pub fn apply(&self, ctx: &Context<'_>, approval_id: i64, actor: &Actor) -> Result<Applied, ApprovalError> {
         match self {
             Self::ConfigChange { governance } => {
-                let root = ctx.config_root.ok_or(ApprovalError::NoServerRoot)?;
-                governance::write(root, governance)?;
-                audit(ctx.store, ctx.tenant, actor, "governance.update", "governance", governance.clone(), "ok");
+                governance::write(ctx.store, ctx.tenant, actor, ctx.operator.ok_or(ApprovalError::NoServerRoot)?, governance)?;
+                audit(ctx.store, ctx.tenant, actor, "governance.update", "governance", json!({"approval_id": approval_id, "governance": governance}), "ok");
                 Ok(Applied::Governance)
             }
             Self::PackImport { pack_id, sha256 } => {
@@ -108,7 +105,7 @@ impl DeferredAction {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Applied {
     Nothing,
-    /// The config file changed: reload it.
+    /// The tenant's governance changed.
     Governance,
     /// The pack is enabled.
     PackEnabled(String),
@@ -118,9 +115,10 @@ pub enum Applied {
 pub struct Context<'a> {
     pub store: &'a dyn Storage,
     pub tenant: &'a str,
-    /// The workspace root whose config file governance changes go to: the server's root,
-    /// as the server recorded it in the store (see [`Storage::server_root`](sentra_store::ServerInfoStore::server_root)).
-    pub config_root: Option<&'a Path>,
+    /// The operator's values a tenant's governance change is checked against
+    /// ([`crate::settings::operator_values`] of the server's root, as the server recorded
+    /// it in the store); `None` when no server ever ran on this state.
+    pub operator: Option<&'a Value>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -290,7 +288,7 @@ mod tests {
         let (_d, store) = store();
         let (asker, approver) = (person("asker", "admin"), person("approver", "admin"));
         let a = open(&store, DeferredAction::Other("x".into()), &asker);
-        let ctx = Context { store: &store, tenant: "t", config_root: None };
+        let ctx = Context { store: &store, tenant: "t", operator: None };
         let roles = vec!["security-lead".to_string()];
         let res = |actor: &Actor, decision, comment: &'static str, roles: Option<&[String]>| {
             resolve(&ctx, &Resolution { id: a.id, decision, comment, actor, approver_roles: roles })
@@ -321,7 +319,7 @@ mod tests {
             enabled: false,
         };
         let record = store.put_pack(&new, b"pack_id: held\n").unwrap();
-        let ctx = Context { store: &store, tenant: "t", config_root: None };
+        let ctx = Context { store: &store, tenant: "t", operator: None };
         let approve = |action| {
             let a = open(&store, action, &asker);
             resolve(&ctx, &Resolution { id: a.id, decision: Decision::Approve, comment: "ok", actor: &approver, approver_roles: None }).unwrap().1
@@ -334,23 +332,25 @@ mod tests {
     }
 
     #[test]
-    fn a_config_change_needs_the_servers_root_and_writes_only_a_valid_config() {
-        let (dir, store) = store();
+    fn a_config_change_needs_the_servers_values_and_stores_only_a_valid_config() {
+        let (_dir, store) = store();
         let (asker, approver) = (person("asker", "admin"), person("approver", "admin"));
-        let approve = |action, root: Option<&Path>| {
+        let operator = json!({"gate_fail_on": ["critical"]});
+        let approve = |action, operator: Option<&Value>| {
             let a = open(&store, action, &asker);
-            let ctx = Context { store: &store, tenant: "t", config_root: root };
+            let ctx = Context { store: &store, tenant: "t", operator };
             resolve(&ctx, &Resolution { id: a.id, decision: Decision::Approve, comment: "ok", actor: &approver, approver_roles: None })
         };
         let strict = DeferredAction::ConfigChange { governance: json!({"profile": "strict"}) };
         assert!(matches!(approve(strict.clone(), None), Err(ApprovalError::NoServerRoot)));
         let bad = DeferredAction::ConfigChange { governance: json!({"profile": "lax"}) };
-        assert!(matches!(approve(bad, Some(dir.path())), Err(ApprovalError::Governance(GovernanceError::Invalid { .. }))));
-        assert!(!sentra_engine::config_edit::config_path(dir.path()).exists(), "a config that would not load is never written");
+        assert!(matches!(approve(bad, Some(&operator)), Err(ApprovalError::Governance(GovernanceError::Invalid { .. }))));
+        assert_eq!(store.settings(sentra_store::SettingsScope::Tenant("t")).unwrap(), None, "a config that would not load is never stored");
         let pending = store.list_approvals("t", Some(ApprovalState::Pending), None).unwrap();
         assert_eq!(pending.len(), 2, "a refused approval stays pending: nothing is half done");
-        assert_eq!(approve(strict, Some(dir.path())).unwrap().1, Applied::Governance);
-        let text = std::fs::read_to_string(sentra_engine::config_edit::config_path(dir.path())).unwrap();
-        assert!(text.contains("profile: strict"), "{text}");
+        assert_eq!(approve(strict, Some(&operator)).unwrap().1, Applied::Governance);
+        let stored = store.settings(sentra_store::SettingsScope::Tenant("t")).unwrap().unwrap();
+        assert_eq!(stored["governance"]["profile"], "strict");
+        assert_eq!(store.settings(sentra_store::SettingsScope::Tenant("other")).unwrap(), None, "only the request's tenant changes");
     }
 }

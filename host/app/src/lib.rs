@@ -22,4 +22,4 @@ pub mod suppressions;
 pub use audit::{Actor, audit};
 
 /// The tenant of single-tenant setups, and of the CLI acting on a state directory.
-pub const DEFAULT_TENANT: &str = "default";
+pub use sentra_model::DEFAULT_TENANT;

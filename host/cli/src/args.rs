@@ -171,7 +171,8 @@ pub(crate) enum KeysCommand {
 
 #[derive(Args, Debug)]
 pub(crate) struct KeysCreateArgs {
-    /// admin, security-lead, developer, viewer or agent.
+    /// admin, security-lead, developer, viewer or agent (tenant roles), or operator (changes
+    /// the server's operator settings over the API and nothing else; given only by name).
     #[arg(long)]
     pub(crate) role: String,
     /// The tenant the key acts for.
@@ -208,6 +209,10 @@ pub(crate) struct ServeArgs {
     /// Development mode: pick up config and pack changes on disk without a restart.
     #[arg(long)]
     pub(crate) reload: bool,
+    /// Give each tenant `t` the workspace `DIR/t` (unless the config's `tenants.t.root` maps
+    /// another). Without it only the `default` tenant has a workspace: the root.
+    #[arg(long, env = "GUARD_TENANTS_ROOT", value_name = "DIR")]
+    pub(crate) tenants_root: Option<PathBuf>,
     /// Read files with more than one hard link when scanning (off by default: a hard link
     /// inside the root to a file outside it would be read).
     #[arg(long, env = "GUARD_ALLOW_HARD_LINKS")]

@@ -21,7 +21,23 @@ pub(crate) fn catalog() -> Result<Catalog> {
 }
 
 pub(crate) fn load_config(root: &Path, explicit: Option<&Path>, packs: &[String], fail_on: &[String]) -> Result<Config> {
-    let mut config = Config::load(root, explicit)?;
+    load_config_with(root, explicit, None, packs, fail_on)
+}
+
+/// [`load_config`] with the `default` tenant's stored settings (from a server's state
+/// directory) over the file, as the server layers them: the CLI and the API then scan with
+/// the same settings. Command-line flags still come last.
+pub(crate) fn load_config_with(root: &Path, explicit: Option<&Path>, stored: Option<&serde_json::Value>, packs: &[String], fail_on: &[String]) -> Result<Config> {
+    let mut config = match stored {
+        None => Config::load(root, explicit)?,
+        Some(stored) => {
+            let (raw, origin) = Config::load_raw(root, explicit)?;
+            let values = sentra_engine::layers::for_tenant(&serde_json::to_value(&raw)?, sentra_app::DEFAULT_TENANT, Some(stored));
+            let origin = format!("{origin} with tenant `default`'s stored settings");
+            let raw = serde_json::from_value(values).with_context(|| origin.clone())?;
+            Config::from_raw(raw, &origin)?
+        }
+    };
     if !packs.is_empty() {
         if let Some(bad) = packs.iter().find(|p| !sentra_runtime::valid_pack_id(p)) {
             anyhow::bail!("--pack: `{bad}` is not a valid pack id");

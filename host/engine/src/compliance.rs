@@ -118,7 +118,7 @@ fn evidence_for(rule: &sentra_runtime::RuleInfo, files: &[(String, std::path::Pa
         if (!rule.file_globs.is_empty() && !include.is_match(rel)) || exclude.is_match(rel) {
             continue;
         }
-        let Some(data) = crate::scan::load_file(path, *len, config.max_file_bytes) else { continue };
+        let Some(data) = crate::scan::load_file(path, *len, config.max_file_bytes, false) else { continue };
         let text = String::from_utf8_lossy(data.bytes());
         if let Some(m) = re.find(&text) {
             total += 1;

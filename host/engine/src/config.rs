@@ -59,7 +59,8 @@ pub struct RawConfig {
     /// Governance: a profile and overrides (see `GET /api/governance`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub governance: Option<crate::governance::RawGovernance>,
-    /// Per-tenant settings of `sentra serve`: `{acme: {pack_limits: {timeout_ms: 1000}}}`.
+    /// Per-tenant operator settings of `sentra serve`: each tenant's workspace root, sandbox
+    /// limits and tracker locations: `{acme: {root: /srv/acme, pack_limits: {timeout_ms: 1000}}}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenants: Option<BTreeMap<String, RawTenant>>,
     /// What an errored pack does to the gate: `fail` (default: the gate fails closed) or
@@ -123,13 +124,21 @@ pub struct RawSuppression {
     pub created_at: Option<String>,
 }
 
-/// One tenant's settings.
+/// What the operator decides for one tenant.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTenant {
+    /// The tenant's workspace: the only tree its scans, coverage and requirement routes
+    /// read (relative paths are relative to the config file's root). Roots may not overlap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<String>,
     /// Sandbox limits for this tenant's scans, over the global `pack_limits`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_limits: Option<RawPackLimits>,
+    /// Tracker settings for this tenant over the global `devops` (for example its own
+    /// `jira.base_url`); the tenant picks the provider and project among them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub devops: Option<crate::devops::RawDevops>,
 }
 
 /// `limits` with the fields `raw` sets, range-checked; errors name `prefix.field`.
@@ -209,6 +218,8 @@ pub struct Config {
     pub suppressions: Vec<crate::suppress::Suppression>,
     /// Sandbox limits of tenants that have their own (others use `pack_limits`).
     pub tenant_limits: BTreeMap<String, PackLimits>,
+    /// Workspace roots the operator gave tenants, as written.
+    pub tenant_roots: BTreeMap<String, PathBuf>,
     /// What an errored pack does to the gate, by pack id (default: fail).
     pub on_error: BTreeMap<String, OnError>,
     /// Report formats to write after each CLI scan (checked names from [`REPORT_FORMATS`]).
@@ -364,6 +375,7 @@ impl Config {
             None => PackLimits::default(),
         };
         let tenant_limits = check_tenants(raw.tenants.clone().unwrap_or_default(), pack_limits).map_err(invalid)?;
+        let tenant_roots = check_tenant_roots(raw.tenants.as_ref()).map_err(invalid)?;
         let on_error = check_on_error(raw.pack_on_error.clone().unwrap_or_default()).map_err(invalid)?;
         let rule_overrides = check_overrides(raw.pack_overrides.unwrap_or_default()).map_err(invalid)?;
         let pack_files = raw.pack_files.unwrap_or_default();
@@ -386,6 +398,7 @@ impl Config {
             governance,
             suppressions,
             tenant_limits,
+            tenant_roots,
             on_error,
             reporters,
             output_dir,
@@ -443,6 +456,23 @@ fn check_tenants(tenants: BTreeMap<String, RawTenant>, base: PackLimits) -> Resu
         }
     }
     Ok(tenant_limits)
+}
+
+/// Each tenant's workspace root: a tenant id the store accepts, a usable path.
+fn check_tenant_roots(tenants: Option<&BTreeMap<String, RawTenant>>) -> Result<BTreeMap<String, PathBuf>, Problem> {
+    let mut roots = BTreeMap::new();
+    for (tenant, t) in tenants.into_iter().flatten() {
+        if !sentra_model::valid_tenant(tenant) {
+            return Err((format!("tenants.{tenant}"), format!("`{tenant}` is not a valid tenant id")));
+        }
+        if let Some(root) = &t.root {
+            if root.trim().is_empty() || root.contains('\0') {
+                return Err((format!("tenants.{tenant}.root"), format!("`{root}` is not a usable path")));
+            }
+            roots.insert(tenant.clone(), PathBuf::from(root));
+        }
+    }
+    Ok(roots)
 }
 
 /// `pack_on_error`: `fail` or `skip` per pack.

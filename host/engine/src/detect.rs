@@ -125,16 +125,7 @@ pub fn detect(root: &Path, config: &Config, available: &[String]) -> Detection {
         }
     }
     let has = |id: &str| available.iter().any(|a| a == id);
-    for id in ALWAYS {
-        if has(id) {
-            let why = match id {
-                "secrets" => "hard-coded credentials (always on)",
-                "owasp-top-10" => "OWASP Top 10 across languages (always on)",
-                _ => "dependency and CI hygiene (always on)",
-            };
-            d.packs.push((id.to_string(), why.to_string()));
-        }
-    }
+    d.packs = always_on(available).packs;
     for (lang, pack, _, _) in LANGUAGES {
         if let Some(n) = d.languages.get(*lang)
             && !pack.is_empty()
@@ -146,6 +137,21 @@ pub fn detect(root: &Path, config: &Config, available: &[String]) -> Detection {
     }
     if !d.infrastructure.is_empty() && has("cloud-iac") {
         d.packs.push(("cloud-iac".into(), format!("infrastructure: {}", d.infrastructure.join(", "))));
+    }
+    d
+}
+
+/// The packs every tree gets, whatever it is made of (and a tree with no files, such as
+/// a scan of inline files by a tenant without a workspace).
+pub fn always_on(available: &[String]) -> Detection {
+    let mut d = Detection::default();
+    for id in ALWAYS.iter().filter(|id| available.iter().any(|a| a == *id)) {
+        let why = match *id {
+            "secrets" => "hard-coded credentials (always on)",
+            "owasp-top-10" => "OWASP Top 10 across languages (always on)",
+            _ => "dependency and CI hygiene (always on)",
+        };
+        d.packs.push((id.to_string(), why.to_string()));
     }
     d
 }

@@ -11,6 +11,7 @@ pub mod detect;
 pub mod finding;
 mod glob;
 pub mod governance;
+pub mod layers;
 pub mod pack_test;
 pub mod packs;
 pub mod reqgen;

@@ -22,4 +22,16 @@ pub use rule::{Conditions, PackInfo, RuleInfo};
 pub use sentra_pack_format::Severity;
 
 /// Report formats `reporters` may name (the report renderers' formats).
+/// The tenant every single-tenant setup uses (and keys get unless told otherwise).
+pub const DEFAULT_TENANT: &str = "default";
+
+/// Tenant ids: they become part of storage keys and directory names, so they are kept to
+/// a safe alphabet (1 to 64 of a-z, 0-9, `-`, `_`, starting with a letter or digit).
+pub fn valid_tenant(t: &str) -> bool {
+    !t.is_empty()
+        && t.len() <= 64
+        && t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && t.as_bytes()[0].is_ascii_alphanumeric()
+}
+
 pub const REPORT_FORMATS: [&str; 5] = ["json", "csv", "sarif", "junit", "html"];

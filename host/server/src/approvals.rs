@@ -27,7 +27,8 @@ pub(crate) fn expire(state: &AppState) -> Result<(), ApiError> {
 
 /// Opens a request with the governance timeout, audited.
 pub(crate) fn request(state: &AppState, p: &Principal, action: DeferredAction, title: &str, context: Value) -> Result<Approval, ApiError> {
-    let timeout_s = state.current()?.config.governance.approvals.timeout_s;
+    let loaded = state.current()?;
+    let timeout_s = state.tenant_config(&loaded, &p.tenant)?.config.governance.approvals.timeout_s;
     let req = approvals::NewRequest { action, title, context, timeout_s };
     approvals::request(state.store.as_ref(), &p.tenant, &Actor::from(p), req).map_err(internal)
 }
@@ -42,7 +43,7 @@ impl From<ApprovalError> for ApiError {
             ApprovalError::AlreadyResolved { .. } => ApiError::new(StatusCode::CONFLICT, "already_resolved", msg),
             ApprovalError::SelfApproval => ApiError::new(StatusCode::FORBIDDEN, "self_approval", msg),
             ApprovalError::Governance(GovernanceError::Invalid { field, message }) => ApiError::invalid(&["body", &field], message, "value_error"),
-            ApprovalError::Governance(GovernanceError::Io { .. }) | ApprovalError::NoServerRoot | ApprovalError::Store(_) => ApiError::internal(msg),
+            ApprovalError::Governance(GovernanceError::Settings(_)) | ApprovalError::NoServerRoot | ApprovalError::Store(_) => ApiError::internal(msg),
         }
     }
 }
@@ -206,18 +207,15 @@ pub(crate) async fn resolve(
         return Err(ApprovalError::CommentRequired.into());
     }
     blocking(move || {
-        let roles = state.current()?.config.governance.approvals.approver_roles.clone();
+        let loaded = state.current()?;
+        let roles = state.tenant_config(&loaded, &p.tenant)?.config.governance.approvals.approver_roles.clone();
         let actor = Actor::from(&p);
         let resolution = approvals::Resolution { id, decision, comment: &r.comment, actor: &actor, approver_roles: Some(&roles) };
-        let ctx = approvals::Context { store: state.store.as_ref(), tenant: &p.tenant, config_root: Some(&state.root) };
-        // A held config change writes the config file: one writer at a time, then reload.
-        let (resolved, applied) = {
-            let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            approvals::resolve(&ctx, &resolution)?
-        };
-        if applied == approvals::Applied::Governance {
-            state.reload_now()?;
-        }
+        let ctx = approvals::Context { store: state.store.as_ref(), tenant: &p.tenant, operator: Some(&loaded.operator) };
+        // A held config change rewrites the tenant's settings: one writer at a time (the
+        // settings revision tells every reader it changed).
+        let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (resolved, _) = approvals::resolve(&ctx, &resolution)?;
         Ok(Json(resolved))
     })
     .await

@@ -61,9 +61,13 @@ pub enum Permission {
     ApprovalRequest,
     #[serde(rename = "keys:manage")]
     KeysManage,
+    /// The operator's settings: only the `operator` role has it, no tenant role.
+    #[serde(rename = "operator:config")]
+    OperatorConfig,
 }
 
 impl Permission {
+    /// Every tenant permission (what `admin` has); the operator's is not among them.
     pub const ALL: [Permission; 13] = [
         Permission::Scan,
         Permission::Gate,
@@ -95,6 +99,7 @@ impl Permission {
             Permission::ApprovalReview => "approvals:review",
             Permission::ApprovalRequest => "approvals:request",
             Permission::KeysManage => "keys:manage",
+            Permission::OperatorConfig => "operator:config",
         }
     }
 }
@@ -102,12 +107,13 @@ impl Permission {
 use Permission as P;
 
 /// The permission table: what each role may do. `admin` may do everything.
-pub const ROLE_PERMISSIONS: [(Role, &[Permission]); 5] = [
+pub const ROLE_PERMISSIONS: [(Role, &[Permission]); 6] = [
     (Role::Admin, &Permission::ALL),
     (Role::SecurityLead, &[P::Scan, P::Gate, P::Reconcile, P::FindingsRead, P::FindingsWrite, P::AuditRead, P::PacksRead, P::ConfigRead, P::ApprovalReview]),
     (Role::Developer, &[P::Scan, P::Gate, P::FindingsRead, P::PacksRead]),
     (Role::Viewer, &[P::FindingsRead, P::AuditRead, P::PacksRead]),
     (Role::Agent, &[P::Scan, P::Gate, P::FindingsRead, P::ApprovalRequest]),
+    (Role::Operator, &[P::OperatorConfig]),
 ];
 
 /// Whether `role` has `perm`.
@@ -128,6 +134,8 @@ pub const ROUTES: &[(&str, &str, Permission)] = &[
     ("GET", "/api/config/validate", P::ConfigRead),
     ("GET", "/api/governance", P::ConfigRead),
     ("POST", "/api/governance", P::ConfigWrite),
+    ("GET", "/api/operator/config", P::OperatorConfig),
+    ("POST", "/api/operator/config", P::OperatorConfig),
     ("GET", "/api/findings", P::FindingsRead),
     ("GET", "/api/metrics", P::FindingsRead),
     ("GET", "/api/suppressions", P::FindingsRead),
@@ -338,6 +346,9 @@ mod tests {
         assert!(can(Developer, P::Scan) && !can(Developer, P::AuditRead));
         assert!(!can(Viewer, P::Scan) && can(Viewer, P::AuditRead) && can(Viewer, P::PacksRead));
         assert!(can(Agent, P::ApprovalRequest) && !can(Agent, P::PacksRead));
+        // The operator's permission is in no tenant role, and the operator role has no other.
+        assert!(Role::ALL.iter().all(|r| can(*r, P::OperatorConfig) == (*r == Operator)));
+        assert!(Permission::ALL.iter().all(|p| !can(Operator, *p)));
     }
 
     #[test]

@@ -47,7 +47,11 @@ pub(crate) async fn compliance(
     if !known {
         return Err(ApiError::invalid(&["path", "pack_id"], format!("no pack `{pack_id}` (see GET /api/packs)"), "value_error"));
     }
-    let root = crate::scan::resolve_repo(&state.root, q.repo_path.as_deref())?;
+    let workspace = {
+        let (st, l, tenant) = (state.clone(), loaded.clone(), p.tenant.clone());
+        crate::error::blocking(move || st.workspace(&l, &tenant)).await?
+    };
+    let root = crate::scan::resolve_repo(&workspace, q.repo_path.as_deref())?;
     let target = q.repo_path.clone().unwrap_or_else(|| ".".into());
     let req = ScanRequest {
         repo_path: q.repo_path.clone(),

@@ -32,7 +32,7 @@ fn connect(state: &AppState, settings: &DevopsSettings, tenant: &str) -> Result<
 
 fn provider_for(state: &AppState, tenant: &str) -> Result<Box<dyn Provider>, ApiError> {
     let loaded = state.current()?;
-    connect(state, &loaded.config.devops, tenant).map_err(provider_error)
+    connect(state, &state.tenant_config(&loaded, tenant)?.config.devops, tenant).map_err(provider_error)
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -92,13 +92,14 @@ pub(crate) async fn reconcile_endpoint(
     let dry_run = q.dry_run.unwrap_or(false);
     blocking(move || {
         let loaded = state.current()?;
-        let name = loaded.config.devops.provider.name();
+        let view = state.tenant_config(&loaded, &p.tenant)?;
+        let name = view.config.devops.provider.name();
         let Some((_, json)) = state.store.scan_result(&p.tenant, None).map_err(|e| ApiError::internal(e.to_string()))? else {
             return Ok(Json(ReconcileResponse::empty("no_scan", name, None)));
         };
         let result: ScanResult = serde_json::from_str(&json).map_err(|e| ApiError::internal(e.to_string()))?;
-        let out = match connect(&state, &loaded.config.devops, &p.tenant) {
-            Ok(provider) => sentra_devops::reconcile(provider.as_ref(), &result, &loaded.config.gate_fail_on, dry_run),
+        let out = match connect(&state, &view.config.devops, &p.tenant) {
+            Ok(provider) => sentra_devops::reconcile(provider.as_ref(), &result, &view.config.gate_fail_on, dry_run),
             Err(e) => {
                 let mut out = ReconcileResponse::empty("error", name, Some(e.to_string()));
                 out.result.errors = 1;
@@ -142,14 +143,15 @@ pub struct DevopsStatus {
 pub(crate) async fn status(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>) -> Result<Json<DevopsStatus>, ApiError> {
     blocking(move || {
         let loaded = state.current()?;
-        let devops = &loaded.config.devops;
+        let view = state.tenant_config(&loaded, &p.tenant)?;
+        let devops = &view.config.devops;
         let name = devops.provider.name();
         let last = state
             .store
             .last_reconcile(&p.tenant)
             .map_err(|e| ApiError::internal(e.to_string()))?
             .map(|(at, provider, summary)| json!({"at": at, "provider": provider, "summary": summary}));
-        let settings = loaded.config.raw_devops.present().into_iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
+        let settings = view.config.raw_devops.present().into_iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
         let env = sentra_engine::devops::credential_env(name).iter().map(|k| (k.to_string(), json!(env(k).is_some_and(|v| !v.is_empty())))).collect();
         // Connecting checks the credentials without a request.
         let problem = connect(&state, devops, &p.tenant).err().map(|e| e.to_string());
@@ -220,7 +222,11 @@ pub(crate) async fn test_connection(
     let mut settings_in = req.settings.clone();
     let configured = {
         let st = state.clone();
-        tokio::task::spawn_blocking(move || st.current().map(|l| serde_json::to_value(&l.raw.devops).unwrap_or_default()))
+        let tenant = p.tenant.clone();
+        tokio::task::spawn_blocking(move || {
+            let loaded = st.current()?;
+            Ok::<_, ApiError>(serde_json::to_value(&st.tenant_config(&loaded, &tenant)?.raw.devops).unwrap_or_default())
+        })
             .await
             .map_err(|e| ApiError::internal(e.to_string()))??
     };
@@ -257,13 +263,13 @@ pub(crate) async fn test_connection(
 
 /// The tree's files as the scan walk sees them (the state directory left out), as
 /// (relative path, text).
-fn tree_files(state: &AppState, config: &sentra_engine::Config) -> Vec<(String, String)> {
+fn tree_files(state: &AppState, root: &std::path::Path, config: &sentra_engine::Config) -> Vec<(String, String)> {
     let mut files = Vec::new();
-    for (rel, path, len) in sentra_engine::scan::walk_tree(&state.root, config) {
+    for (rel, path, len) in sentra_engine::scan::walk_tree(root, config) {
         if state.state_dir.as_ref().is_some_and(|d| path.starts_with(d)) {
             continue;
         }
-        if let Some(data) = sentra_engine::scan::load_file(&path, len, config.max_file_bytes) {
+        if let Some(data) = sentra_engine::scan::load_file(&path, len, config.max_file_bytes, !state.config.allow_hard_links) {
             files.push((rel, String::from_utf8_lossy(data.bytes()).into_owned()));
         }
     }
@@ -281,11 +287,16 @@ fn requirements_error(e: String) -> ApiError {
 /// `SENTRA-REQ-COVERAGE` finding.
 #[utoipa::path(get, path = "/api/check-coverage", tag = "devops",
     responses((status = 200, body = sentra_engine::trace::Coverage), (status = 500, body = ErrorBody)))]
-pub(crate) async fn check_coverage(State(state): State<Arc<AppState>>) -> Result<Json<sentra_engine::trace::Coverage>, ApiError> {
+pub(crate) async fn check_coverage(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+) -> Result<Json<sentra_engine::trace::Coverage>, ApiError> {
     blocking(move || {
         let loaded = state.current()?;
-        let requirements = sentra_engine::trace::read_requirements(&state.root).map_err(requirements_error)?;
-        Ok(Json(sentra_engine::trace::coverage(&requirements, &tree_files(&state, &loaded.config))))
+        let root = state.workspace(&loaded, &p.tenant)?;
+        let config = &state.tenant_config(&loaded, &p.tenant)?.config;
+        let requirements = sentra_engine::trace::read_requirements(&root).map_err(requirements_error)?;
+        Ok(Json(sentra_engine::trace::coverage(&requirements, &tree_files(&state, &root, config))))
     })
     .await
 }
@@ -310,7 +321,7 @@ pub struct PushOutcome {
 pub struct GenerateResponse {
     /// `ok` (written), `unchanged` (nothing untraced is left) or `dry_run`.
     pub status: String,
-    /// The file, relative to the server root.
+    /// The file, relative to the tenant's workspace.
     pub path: String,
     /// The new draft requirements.
     pub added: Vec<sentra_engine::trace::Requirement>,
@@ -339,19 +350,21 @@ pub(crate) async fn generate_reqs(
     blocking(move || {
         use sentra_engine::trace::{REQUIREMENTS_FILE, coverage, read_requirements};
         let loaded = state.current()?;
-        let path = state.root.join(REQUIREMENTS_FILE);
+        let root = state.workspace(&loaded, &p.tenant)?;
+        let view = state.tenant_config(&loaded, &p.tenant)?;
+        let path = root.join(REQUIREMENTS_FILE);
         let existing_text = match std::fs::read_to_string(&path) {
             Ok(t) => Some(t),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(requirements_error(format!("{}: {e}", path.display()))),
         };
-        let existing = read_requirements(&state.root).map_err(requirements_error)?;
-        let files = tree_files(&state, &loaded.config);
+        let existing = read_requirements(&root).map_err(requirements_error)?;
+        let files = tree_files(&state, &root, &view.config);
         let untraced = coverage(&existing, &files).untraced_files;
         let mut added = sentra_engine::reqgen::generate(&existing, &files, &untraced);
         let mut pushed = Vec::new();
         if push && !dry_run && !added.is_empty() {
-            let provider = connect(&state, &loaded.config.devops, &p.tenant);
+            let provider = connect(&state, &view.config.devops, &p.tenant);
             let items = provider.as_ref().map_err(|e| e.to_string()).and_then(|p| p.list().map_err(|e| e.to_string()));
             for r in &mut added {
                 let draft = sentra_devops::requirement_draft(r);

@@ -292,8 +292,9 @@ pub(crate) async fn list_suppressions(
 ) -> Result<Json<SuppressionsResponse>, ApiError> {
     blocking(move || {
         let loaded = state.current()?;
+        let view = state.tenant_config(&loaded, &p.tenant)?;
         let today = today();
-        let mut out: Vec<SuppressionView> = loaded
+        let mut out: Vec<SuppressionView> = view
             .config
             .suppressions
             .iter()

@@ -13,12 +13,14 @@ mod docs;
 pub mod error;
 pub mod history;
 mod openapi;
+mod operator;
 pub mod packs;
 mod rules;
 mod scan;
 pub mod settings;
 mod state;
 mod strict_json;
+mod workspace;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -62,6 +64,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/config", get(settings::get_config).post(settings::post_config))
         .route("/api/config/validate", get(settings::validate))
         .route("/api/governance", get(settings::get_governance).post(settings::post_governance))
+        .route("/api/operator/config", get(operator::get_config).post(operator::post_config))
         .route("/api/findings", get(history::findings))
         .route("/api/suppressions", get(history::list_suppressions).post(history::add_suppression))
         .route("/api/suppressions/{id}", axum::routing::delete(history::delete_suppression))

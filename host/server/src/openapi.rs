@@ -49,11 +49,12 @@ pub(crate) fn compliance_format() -> Object {
         history::findings, history::metrics, history::trends, history::license,
         history::list_suppressions, history::add_suppression, history::delete_suppression,
         settings::get_config, settings::post_config, settings::validate, settings::get_governance, settings::post_governance,
+        crate::operator::get_config, crate::operator::post_config,
         approvals::list, approvals::create, approvals::get, approvals::status, approvals::resolve,
         devops::work_items, devops::reconcile_endpoint, devops::status, devops::test_connection, devops::check_coverage, devops::generate_reqs, compliance::compliance),
     components(schemas(ErrorBody, FieldError)),
     modifiers(&SecurityAddon),
-    tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"), (name = "config", description = "The server's config"), (name = "approvals", description = "Human review"), (name = "devops", description = "Work items and reconciliation"))
+    tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"), (name = "config", description = "Settings: each tenant's own, and the operator's"), (name = "approvals", description = "Human review"), (name = "devops", description = "Work items and reconciliation"))
 )]
 pub struct ApiDoc;
 

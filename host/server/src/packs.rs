@@ -306,7 +306,7 @@ async fn held_for_review(state: Arc<AppState>, p: Principal, record: PackRecord)
     blocking(move || {
         let loaded = state.current()?;
         let mut entry = custom_entry(&record, None, limits_view(&loaded.config.for_tenant(&p.tenant)));
-        if !loaded.config.governance.human_review_required.on_pack_import {
+        if !state.tenant_config(&loaded, &p.tenant)?.config.governance.human_review_required.on_pack_import {
             return Ok((StatusCode::CREATED, Json(entry)).into_response());
         }
         state.store.set_pack_enabled(&p.tenant, &record.pack_id, false).map_err(|e| ApiError::internal(e.to_string()))?;

@@ -69,7 +69,12 @@ pub(crate) async fn rules(
         ),
     };
     let (loaded, tenant_packs) = current_for(&state, &p.tenant).await?;
-    let key = format!("{}|{}", p.tenant, tenant_packs.revision);
+    // The tenant's settings (overrides, packs) change the rules too.
+    let settings_revision = {
+        let st = state.clone();
+        crate::error::blocking(move || sentra_store::SettingsStore::settings_revision(st.store.as_ref()).map_err(crate::error::internal)).await?
+    };
+    let key = format!("{}|{}|{settings_revision}", p.tenant, tenant_packs.revision);
     let cached = loaded.rules.lock().expect("rules cache").get(&key).cloned();
     let cached = match cached {
         Some(c) => c,

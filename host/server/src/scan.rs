@@ -25,7 +25,7 @@ use crate::*;
 /// A scan request; every field is optional.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct ScanRequest {
-    /// Directory to scan, relative to the server root (default: the root itself).
+    /// Directory to scan, relative to the tenant's workspace (default: the workspace itself).
     pub repo_path: Option<String>,
     /// Relative path to contents, scanned in memory (takes precedence over `repo_path`).
     pub files: Option<BTreeMap<String, String>>,
@@ -71,15 +71,15 @@ pub(crate) fn resolve_repo(root: &Path, repo_path: Option<&str>) -> Result<PathB
     let candidate = Path::new(raw);
     // Reject `..` before touching the disk: nothing outside the root is even stat'ed.
     if candidate.components().any(|c| matches!(c, Component::ParentDir)) {
-        return Err(ApiError::bad_request("path_outside_root", format!("repo_path `{raw}` is outside the server root")));
+        return Err(ApiError::bad_request("path_outside_root", format!("repo_path `{raw}` is outside your workspace")));
     }
     let joined = if candidate.is_absolute() { candidate.to_path_buf() } else { root.join(candidate) };
     if !joined.starts_with(root) {
-        return Err(ApiError::bad_request("path_outside_root", format!("repo_path `{raw}` is outside the server root")));
+        return Err(ApiError::bad_request("path_outside_root", format!("repo_path `{raw}` is outside your workspace")));
     }
     let resolved = joined.canonicalize().map_err(|_| ApiError::bad_request("path_not_found", format!("repo_path `{raw}` does not exist")))?;
     if !resolved.starts_with(root) {
-        return Err(ApiError::bad_request("path_outside_root", format!("repo_path `{raw}` is outside the server root")));
+        return Err(ApiError::bad_request("path_outside_root", format!("repo_path `{raw}` is outside your workspace")));
     }
     if !resolved.is_dir() {
         return Err(ApiError::bad_request("not_a_directory", format!("repo_path `{raw}` is not a directory")));
@@ -95,8 +95,9 @@ pub(crate) struct Prepared {
     pub(crate) options_only: Option<BTreeSet<String>>,
 }
 
-/// The scan's config: the server's, then the tenant's stored rule overrides, then the
-/// request's overrides.
+/// The scan's config: the tenant's settings (over the operator's values), then the
+/// tenant's stored rule overrides, then the request's overrides within the operator's
+/// bounds. A repository scan reads only the tenant's workspace.
 pub(crate) fn prepare(
     state: &AppState,
     loaded: &Loaded,
@@ -104,7 +105,8 @@ pub(crate) fn prepare(
     tenant_overrides: BTreeMap<String, BTreeMap<String, sentra_engine::config::RawRuleOverride>>,
     req: ScanRequest,
 ) -> Result<Prepared, ApiError> {
-    let (mut raw, origin) = (loaded.raw.clone(), loaded.origin.clone());
+    let view = state.tenant_config(loaded, tenant)?;
+    let (mut raw, origin) = (view.raw.clone(), format!("settings of tenant `{tenant}`"));
     if !tenant_overrides.is_empty() {
         let merged = raw.pack_overrides.get_or_insert_with(BTreeMap::new);
         for (pack, rules) in tenant_overrides {
@@ -121,8 +123,13 @@ pub(crate) fn prepare(
         if o.scan_exclude.is_some() {
             raw.scan_exclude = o.scan_exclude;
         }
-        if o.max_file_bytes.is_some() {
-            raw.max_file_bytes = o.max_file_bytes;
+        if let Some(n) = o.max_file_bytes {
+            // The operator's bound: a request may lower the file size limit, not raise it.
+            let bound = view.config.max_file_bytes;
+            if n > bound {
+                return Err(ApiError::invalid(&["body", "config_overrides", "max_file_bytes"], format!("{n} is above the server's limit of {bound}"), "value_error"));
+            }
+            raw.max_file_bytes = Some(n);
         }
         if let Some(overrides) = o.pack_overrides {
             let merged = raw.pack_overrides.get_or_insert_with(BTreeMap::new);
@@ -163,7 +170,7 @@ pub(crate) fn prepare(
             Source::Memory(out)
         }
         None => {
-            let dir = resolve_repo(&state.root, req.repo_path.as_deref())?;
+            let dir = resolve_repo(&state.workspace(loaded, tenant)?, req.repo_path.as_deref())?;
             if state.state_dir.as_ref().is_some_and(|s| dir.starts_with(s)) {
                 return Err(ApiError::bad_request("path_outside_root", "repo_path is inside the server's state directory"));
             }
@@ -318,7 +325,7 @@ pub(crate) async fn run_checked_scan(
     }
 }
 
-/// Scans a directory under the server root, or inline files, and returns the findings.
+/// Scans a directory of the tenant's workspace, or inline files, and returns the findings.
 #[utoipa::path(post, path = "/scan", tag = "core", request_body(content = Option<ScanRequest>, description = "All fields optional; an empty body scans the root"),
     responses((status = 200, body = ScanResult), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]

@@ -1,24 +1,29 @@
-//! `/api/config`: the effective config (secrets redacted), validated updates written to
-//! the config file (atomically, other keys and comments kept), and a validation report.
+//! `/api/config` and `/api/governance`: a tenant's own settings (stored per tenant, over
+//! the operator's values), and `/api/operator/config`: the operator's (an `operator` key).
+//! Reads show effective values with secrets, URL credentials, absolute paths and other
+//! tenants left out; writes are checked as a whole before anything is stored.
 
 use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use crate::error::{ApiError, FieldError};
+use crate::state::{Loaded, TenantView};
 use crate::{AppState, Body, ErrorBody, Principal};
 
 use sentra_app::settings::{SettingsError, redact};
+use sentra_engine::layers;
 
-/// The effective config: file values, then `GUARD_*` environment, then defaults.
-fn effective(state: &AppState, tenant: &str) -> Result<Value, ApiError> {
-    let loaded = state.current()?;
-    let c = &loaded.config;
+/// A tenant's effective settings: its stored ones over the operator's values, with the
+/// defaults filled in. No other tenant, no absolute path, secrets redacted.
+fn effective(view: &TenantView) -> Result<Value, ApiError> {
+    let c = &view.config;
     let l = &c.pack_limits;
-    let mut out = serde_json::to_value(&loaded.raw).map_err(|e| ApiError::internal(e.to_string()))?;
+    let mut out = serde_json::to_value(&view.raw).map_err(|e| ApiError::internal(e.to_string()))?;
     let defaults = json!({
         "standards_packs": c.standards_packs,
         "gate_fail_on": c.gate_fail_on,
@@ -36,12 +41,16 @@ fn effective(state: &AppState, tenant: &str) -> Result<Value, ApiError> {
         for (k, v) in d {
             o.insert(k.clone(), v.clone());
         }
-        // A tenant sees its own limits, never which other tenants exist.
-        if let Some(Value::Object(tenants)) = o.get_mut("tenants") {
-            tenants.retain(|name, _| name == tenant);
-        }
+        // What the operator decided per tenant is shown as its effect above (limits,
+        // trackers), never as the list of tenants.
+        o.remove("tenants");
     }
     Ok(redact(&out))
+}
+
+/// Who owns each key of a settings document.
+fn owners(config: &Value) -> Map<String, Value> {
+    config.as_object().into_iter().flatten().map(|(k, _)| (k.clone(), json!(layers::owner(k)))).collect()
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -51,121 +60,137 @@ pub struct ConfigResponse {
     /// The approval request holding a governance change (with `pending_approval`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pending_change_id: Option<i64>,
-    /// The file the values come from (or would be written to).
+    /// The caller's tenant: whose settings these are.
+    pub tenant: String,
+    /// The operator's config file (relative to the server root): where the defaults under
+    /// the tenant's own settings come from.
     pub path: String,
-    /// `GUARD_*` variables in effect (their values are not written to the file).
+    /// `GUARD_*` variables in effect (their values are not shown).
     pub environment: Vec<String>,
+    /// The effective settings.
     #[schema(value_type = Object)]
     pub config: Value,
+    /// Who decides each key: `tenant` (changed here) or `operator`.
+    #[schema(value_type = Object)]
+    pub owners: Map<String, Value>,
 }
 
-fn env_vars() -> Vec<String> {
+pub(crate) fn env_vars() -> Vec<String> {
     let mut v: Vec<String> = std::env::vars().map(|(k, _)| k).filter(|k| k.starts_with("GUARD_") && k != "GUARD_API_KEY").collect();
     v.sort();
     v
 }
 
-/// The effective config, secrets redacted.
+fn config_response(state: &AppState, tenant: &str, status: Option<&str>, pending: Option<i64>) -> Result<ConfigResponse, ApiError> {
+    let loaded = state.current()?;
+    let config = effective(state.tenant_config(&loaded, tenant)?.as_ref())?;
+    Ok(ConfigResponse {
+        status: status.map(str::to_string),
+        pending_change_id: pending,
+        tenant: tenant.to_string(),
+        path: sentra_app::settings::shown_path(&state.root),
+        environment: env_vars(),
+        owners: owners(&config),
+        config,
+    })
+}
+
+/// The caller's tenant's effective settings, secrets redacted.
 #[utoipa::path(get, path = "/api/config", tag = "config", responses((status = 200, body = ConfigResponse)))]
 pub(crate) async fn get_config(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>) -> Result<Json<ConfigResponse>, ApiError> {
-    tokio::task::spawn_blocking(move || {
-        let path = sentra_app::settings::shown_path(&state.root);
-        Ok(Json(ConfigResponse { status: None, pending_change_id: None, path, environment: env_vars(), config: effective(&state, &p.tenant)? }))
-    })
-    .await
-    .map_err(|e| ApiError::internal(e.to_string()))?
+    crate::error::blocking(move || Ok(Json(config_response(&state, &p.tenant, None, None)?))).await
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigUpdate {
-    /// Deep-merged into the config file; `null` removes a key. At least one key.
+    /// Deep-merged into the settings; `null` removes a key. At least one key.
     #[schema(value_type = Object)]
     pub updates: Value,
 }
 
-/// Merges `updates` into the config file, validates the result as a whole (422 with every
-/// problem, nothing written), writes it atomically and applies it. A `governance` update
-/// under `on_config_change` review is held for approval (202), as on `/api/governance`;
-/// it must then come alone.
+/// The updates of a request: a non-empty object.
+pub(crate) fn updates_of(body: Body) -> Result<Map<String, Value>, ApiError> {
+    let req: ConfigUpdate = crate::error::parse_required_body(body)?;
+    req.updates
+        .as_object()
+        .filter(|u| !u.is_empty())
+        .cloned()
+        .ok_or_else(|| ApiError::invalid(&["body", "updates"], "must be a non-empty object", "value_error"))
+}
+
+/// A settings error as the API answers it: 403 for keys the caller does not own, 422 with
+/// every problem (located under `body.updates`).
+pub(crate) fn settings_error(e: SettingsError) -> ApiError {
+    match e {
+        SettingsError::Invalid(problems) => ApiError::invalid_many(problems.into_iter().map(|(field, msg)| {
+            let mut loc = vec!["body".to_string(), "updates".to_string()];
+            loc.extend(field.split('.').filter(|s| !s.is_empty()).map(str::to_string));
+            FieldError { loc, msg, kind: "value_error".into() }
+        })),
+        e @ SettingsError::OperatorOnly(_) => ApiError::new(StatusCode::FORBIDDEN, "operator_setting", format!("{e}: use an operator key (POST /api/operator/config)")),
+        other => ApiError::internal(other.to_string()),
+    }
+}
+
+/// Merges `updates` into the caller's tenant's settings, validates the tenant's whole
+/// config (422 with every problem, nothing stored), stores it and audits it in the
+/// tenant's chain. Keys the operator owns are 403 `operator_setting`. A `governance`
+/// update under `on_config_change` review is held for approval (202), as on
+/// `/api/governance`; it must then come alone.
 #[utoipa::path(post, path = "/api/config", tag = "config", request_body = ConfigUpdate,
-    responses((status = 200, body = ConfigResponse), (status = 202, body = ConfigResponse), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = ConfigResponse), (status = 202, body = ConfigResponse), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub(crate) async fn post_config(
     State(state): State<Arc<AppState>>,
     axum::Extension(p): axum::Extension<Principal>,
     body: Body,
-) -> Result<(axum::http::StatusCode, Json<ConfigResponse>), ApiError> {
-    let req: ConfigUpdate = crate::error::parse_required_body(body)?;
-    let Some(updates) = req.updates.as_object().filter(|u| !u.is_empty()).cloned() else {
-        return Err(ApiError::invalid(&["body", "updates"], "must be a non-empty object", "value_error"));
-    };
-    tokio::task::spawn_blocking(move || {
-        if let Some(held) = hold_governance(&state, &p, &updates)? {
-            return Ok((axum::http::StatusCode::ACCEPTED, Json(held)));
+) -> Result<(StatusCode, Json<ConfigResponse>), ApiError> {
+    let updates = updates_of(body)?;
+    crate::error::blocking(move || {
+        let loaded = state.current()?;
+        // Ownership first: a tenant learns nothing from a change it may not make.
+        let not_yours = layers::operator_paths(&updates);
+        if !not_yours.is_empty() {
+            return Err(settings_error(SettingsError::OperatorOnly(not_yours)));
         }
-        // One writer at a time: read, merge and write are one step.
+        if let Some(held) = hold_governance(&state, &loaded, &p, &updates)? {
+            return Ok((StatusCode::ACCEPTED, Json(held)));
+        }
         let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let extra = |merged: &Value| check_loads(&state, merged);
         let actor = sentra_app::Actor::from(&p);
-        sentra_app::settings::update_file(state.store.as_ref(), &p.tenant, &actor, &state.root, &updates, &extra).map_err(|e| match e {
-            SettingsError::Invalid(problems) => ApiError::invalid_many(problems.into_iter().map(|(field, msg)| {
-                let mut loc = vec!["body".to_string(), "updates".to_string()];
-                loc.extend(field.split('.').filter(|s| !s.is_empty()).map(str::to_string));
-                FieldError { loc, msg, kind: "value_error".into() }
-            })),
-            other => ApiError::internal(other.to_string()),
-        })?;
-        state.reload_now()?;
-        let done = ConfigResponse {
-            status: Some("ok".into()),
-            pending_change_id: None,
-            path: sentra_app::settings::shown_path(&state.root),
-            environment: env_vars(),
-            config: effective(&state, &p.tenant)?,
-        };
-        Ok((axum::http::StatusCode::OK, Json(done)))
+        sentra_app::settings::update_tenant(state.store.as_ref(), &p.tenant, &actor, &loaded.operator, &updates, &|_| Ok(())).map_err(settings_error)?;
+        Ok((StatusCode::OK, Json(config_response(&state, &p.tenant, Some("ok"), None)?)))
     })
     .await
-    .map_err(|e| ApiError::internal(e.to_string()))?
 }
 
 /// Governance changed through `/api/config` goes through the same review as through
 /// `/api/governance`: with `on_config_change`, it is held for approval (and must come alone,
 /// so nothing is half applied). `None` when nothing is held.
-fn hold_governance(state: &AppState, p: &Principal, updates: &serde_json::Map<String, Value>) -> Result<Option<ConfigResponse>, ApiError> {
+fn hold_governance(state: &AppState, loaded: &Loaded, p: &Principal, updates: &Map<String, Value>) -> Result<Option<ConfigResponse>, ApiError> {
     let Some(governance) = updates.get("governance") else { return Ok(None) };
-    if !state.current()?.config.governance.human_review_required.on_config_change {
+    if !state.tenant_config(loaded, &p.tenant)?.config.governance.human_review_required.on_config_change {
         return Ok(None);
     }
     if updates.len() > 1 {
         let msg = "governance changes need approval here: send `governance` alone (or use /api/governance)";
         return Err(ApiError::invalid(&["body", "updates", "governance"], msg, "value_error"));
     }
-    let raw: sentra_engine::governance::RawGovernance =
-        serde_json::from_value(governance.clone()).map_err(|e| ApiError::invalid(&["body", "updates", "governance"], e.to_string(), "value_error"))?;
-    sentra_engine::governance::resolve(Some(&raw)).map_err(|(field, msg)| ApiError::invalid(&["body", "updates", &field], msg, "value_error"))?;
+    sentra_app::governance::check(state.store.as_ref(), &p.tenant, &loaded.operator, governance).map_err(|e| governance_error(e, &["body", "updates"]))?;
     let action = sentra_app::approvals::DeferredAction::ConfigChange { governance: governance.clone() };
     let a = crate::approvals::request(state, p, action, "Change the governance settings", json!({"change": governance}))?;
-    Ok(Some(ConfigResponse {
-        status: Some("pending_approval".into()),
-        pending_change_id: Some(a.id),
-        path: sentra_app::settings::shown_path(&state.root),
-        environment: env_vars(),
-        config: effective(state, &p.tenant)?,
-    }))
+    Ok(Some(config_response(state, &p.tenant, Some("pending_approval"), Some(a.id))?))
 }
 
-/// A would-be config that the server could not start with is refused before it is written:
-/// its pack files must lie inside the root, outside the state directory, be regular files
-/// and load. Errors name the file and the reason, never its contents.
-fn check_loads(state: &AppState, merged: &Value) -> Result<(), (String, String)> {
-    let at_pack_files = |msg: String| ("pack_files".to_string(), msg);
-    let raw: sentra_engine::config::RawConfig = serde_json::from_value(merged.clone()).map_err(|e| at_pack_files(e.to_string()))?;
-    let config = sentra_engine::Config::from_raw(raw, "update").map_err(|e| at_pack_files(e.to_string()))?;
-    for path in config.confined_pack_files(&state.root, &state.forbidden_dirs()).map_err(|e| at_pack_files(e.to_string()))? {
-        state.catalog.load_file(&path, &config).map_err(|e| at_pack_files(e.to_string()))?;
+fn governance_error(e: sentra_app::governance::GovernanceError, under: &[&str]) -> ApiError {
+    match e {
+        sentra_app::governance::GovernanceError::Invalid { field, message } => {
+            let mut loc: Vec<&str> = under.to_vec();
+            loc.extend(field.split('.').filter(|s| !s.is_empty()));
+            ApiError::invalid(&loc, message, "value_error")
+        }
+        other => ApiError::internal(other.to_string()),
     }
-    Ok(())
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -185,52 +210,41 @@ pub struct ValidationReport {
     pub warning_count: usize,
 }
 
-/// Checks the config file as the server would use it: unknown packs, overrides of unknown
-/// rules, missing pack files, expired suppressions.
+/// Checks the caller's tenant's effective settings as its scans would use them: unknown
+/// packs, overrides of unknown rules, expired suppressions.
 #[utoipa::path(get, path = "/api/config/validate", tag = "config", responses((status = 200, body = ValidationReport)))]
-pub(crate) async fn validate(State(state): State<Arc<AppState>>) -> Result<Json<ValidationReport>, ApiError> {
-    tokio::task::spawn_blocking(move || {
+pub(crate) async fn validate(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>) -> Result<Json<ValidationReport>, ApiError> {
+    crate::error::blocking(move || {
         let mut out = Vec::new();
         let mut push = |field: &str, message: String, level: &str, hint: Option<&str>| {
             out.push(ConfigWarning { field: field.into(), message, level: level.into(), hint: hint.map(str::to_string) })
         };
-        match sentra_engine::Config::load(&state.root, None) {
-            Err(e) => push("", e.to_string(), "error", Some("fix the file; the server keeps its last good config")),
-            Ok(config) => {
-                let ids = state.catalog.ids();
+        let loaded = state.current()?;
+        match state.tenant_config(&loaded, &p.tenant) {
+            Err(e) => push("", e.detail.clone(), "error", Some("fix the settings; scans fail until then")),
+            Ok(view) => {
+                let config = &view.config;
+                let tenant_packs = state.tenant_packs(&loaded, &p.tenant)?;
+                let mut ids = state.catalog.ids();
+                ids.extend(loaded.extra.iter().map(|x| x.info().id.clone()));
+                ids.extend(tenant_packs.records.iter().map(|r| r.pack_id.clone()));
                 for id in config.standards_packs.iter().flatten() {
                     if !ids.contains(id) {
-                        push("standards_packs", format!("no built-in pack `{id}`"), "error", Some("see GET /api/packs"));
+                        push("standards_packs", format!("no pack `{id}`"), "error", Some("see GET /api/packs"));
                     }
                 }
-                for f in config.pack_file_paths(&state.root) {
-                    if !f.is_file() {
-                        push("pack_files", format!("{} does not exist", f.display()), "error", None);
-                    }
-                }
-                if let Ok(loaded) = state.current()
-                    && let Ok(packs) = state.base_packs(&loaded)
-                {
-                    for (pack, rule) in config.rule_overrides.keys() {
-                        match packs.iter().find(|p| &p.info().id == pack) {
-                            None if !ids.contains(pack) => push("pack_overrides", format!("no pack `{pack}`"), "error", None),
-                            Some(p) if !p.info().rules.iter().any(|r| &r.id == rule) => {
-                                push("pack_overrides", format!("pack `{pack}` has no rule `{rule}`"), "error", None)
-                            }
-                            _ => {}
-                        }
+                let packs = state.base_packs(&loaded)?;
+                for (pack, rule) in config.rule_overrides.keys() {
+                    match packs.iter().find(|x| &x.info().id == pack) {
+                        None if !ids.contains(pack) => push("pack_overrides", format!("no pack `{pack}`"), "error", None),
+                        Some(x) if !x.info().rules.iter().any(|r| &r.id == rule) => push("pack_overrides", format!("pack `{pack}` has no rule `{rule}`"), "error", None),
+                        _ => {}
                     }
                 }
                 let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
-                for s in &config.suppressions {
-                    if s.expired(today) {
-                        push(
-                            "suppressions",
-                            format!("the suppression of `{}` in `{}` expired", s.rule_id, s.file_pattern),
-                            "warning",
-                            Some("renew or remove it"),
-                        );
-                    }
+                for s in config.suppressions.iter().filter(|s| s.expired(today)) {
+                    let msg = format!("the suppression of `{}` in `{}` expired", s.rule_id, s.file_pattern);
+                    push("suppressions", msg, "warning", Some("renew or remove it"));
                 }
             }
         }
@@ -239,7 +253,6 @@ pub(crate) async fn validate(State(state): State<Arc<AppState>>) -> Result<Json<
         Ok(Json(ValidationReport { valid: error_count == 0, warnings: out, error_count, warning_count }))
     })
     .await
-    .map_err(|e| ApiError::internal(e.to_string()))?
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -251,64 +264,81 @@ pub struct GovernanceResponse {
     pub governance: sentra_engine::governance::Governance,
     /// The `fail_on` the gate applies: config `gate_fail_on` when set, else the profile's.
     pub effective_fail_on: Vec<sentra_runtime::Severity>,
+    /// Governance changes of this tenant waiting for review.
+    pub pending_changes: Vec<PendingChange>,
 }
 
-fn governance_view(state: &AppState, status: Option<&str>, pending: Option<i64>) -> Result<GovernanceResponse, ApiError> {
+/// A held governance change.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct PendingChange {
+    pub approval_id: i64,
+    pub requested_by: String,
+    pub created_at: String,
+    /// The governance settings it would store.
+    #[schema(value_type = Object)]
+    pub governance: Value,
+}
+
+fn governance_view(state: &AppState, tenant: &str, status: Option<&str>, pending: Option<i64>) -> Result<GovernanceResponse, ApiError> {
+    use sentra_store::prelude::*;
     let loaded = state.current()?;
+    let view = state.tenant_config(&loaded, tenant)?;
+    let held = state.store.list_approvals(tenant, Some(sentra_store::ApprovalState::Pending), None).map_err(|e| ApiError::internal(e.to_string()))?;
+    let pending_changes = held
+        .iter()
+        .filter_map(|a| match sentra_app::approvals::DeferredAction::of(a) {
+            sentra_app::approvals::DeferredAction::ConfigChange { governance } => {
+                Some(PendingChange { approval_id: a.id, requested_by: a.requested_by.clone(), created_at: a.created_at.clone(), governance })
+            }
+            _ => None,
+        })
+        .collect();
     Ok(GovernanceResponse {
         status: status.map(str::to_string),
         pending_change_id: pending,
-        governance: loaded.config.governance.clone(),
-        effective_fail_on: loaded.config.gate_fail_on.clone(),
+        governance: view.config.governance.clone(),
+        effective_fail_on: view.config.gate_fail_on.clone(),
+        pending_changes,
     })
 }
 
-/// The effective governance: the profile with its overrides.
+/// The caller's tenant's effective governance (the profile with its overrides), and its
+/// changes waiting for review.
 #[utoipa::path(get, path = "/api/governance", tag = "config", responses((status = 200, body = GovernanceResponse)))]
-pub(crate) async fn get_governance(State(state): State<Arc<AppState>>) -> Result<Json<GovernanceResponse>, ApiError> {
-    tokio::task::spawn_blocking(move || Ok(Json(governance_view(&state, None, None)?))).await.map_err(|e| ApiError::internal(e.to_string()))?
+pub(crate) async fn get_governance(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>) -> Result<Json<GovernanceResponse>, ApiError> {
+    crate::error::blocking(move || Ok(Json(governance_view(&state, &p.tenant, None, None)?))).await
 }
 
-/// Replaces the governance settings (a profile and field-by-field overrides). Validated
-/// (422) and audited; when review of config changes is on, the change is stored pending
-/// approval (202) instead of applied.
+/// Replaces the caller's tenant's governance settings (a profile and field-by-field
+/// overrides). Validated (422) and audited; when review of config changes is on, the change
+/// is stored pending approval (202) instead of applied.
 #[utoipa::path(post, path = "/api/governance", tag = "config", request_body = sentra_engine::governance::RawGovernance,
     responses((status = 200, body = GovernanceResponse), (status = 202, body = GovernanceResponse), (status = 422, body = ErrorBody)))]
 pub(crate) async fn post_governance(
     State(state): State<Arc<AppState>>,
     axum::Extension(p): axum::Extension<Principal>,
     body: Body,
-) -> Result<(axum::http::StatusCode, Json<GovernanceResponse>), ApiError> {
+) -> Result<(StatusCode, Json<GovernanceResponse>), ApiError> {
     let raw: sentra_engine::governance::RawGovernance = crate::error::parse_required_body(body)?;
     sentra_engine::governance::resolve(Some(&raw)).map_err(|(field, msg)| {
         let mut loc = vec!["body".to_string()];
         loc.extend(field.split('.').skip(1).map(str::to_string));
         ApiError::invalid_many([FieldError { loc, msg, kind: "value_error".into() }])
     })?;
-    tokio::task::spawn_blocking(move || {
+    crate::error::blocking(move || {
         let value = serde_json::to_value(&raw).map_err(|e| ApiError::internal(e.to_string()))?;
-        if state.current()?.config.governance.human_review_required.on_config_change {
+        let loaded = state.current()?;
+        let store = state.store.as_ref();
+        sentra_app::governance::check(store, &p.tenant, &loaded.operator, &value).map_err(|e| governance_error(e, &["body"]))?;
+        if state.tenant_config(&loaded, &p.tenant)?.config.governance.human_review_required.on_config_change {
             let action = sentra_app::approvals::DeferredAction::ConfigChange { governance: value.clone() };
             let a = crate::approvals::request(&state, &p, action, "Change the governance settings", json!({"change": value}))?;
-            return Ok((axum::http::StatusCode::ACCEPTED, Json(governance_view(&state, Some("pending_approval"), Some(a.id))?)));
+            return Ok((StatusCode::ACCEPTED, Json(governance_view(&state, &p.tenant, Some("pending_approval"), Some(a.id))?)));
         }
-        apply_governance(&state, &p, value)?;
-        Ok((axum::http::StatusCode::OK, Json(governance_view(&state, Some("ok"), None)?)))
+        let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let actor = sentra_app::Actor::from(&p);
+        sentra_app::governance::write(store, &p.tenant, &actor, &loaded.operator, &value).map_err(|e| governance_error(e, &["body"]))?;
+        Ok((StatusCode::OK, Json(governance_view(&state, &p.tenant, Some("ok"), None)?)))
     })
     .await
-    .map_err(|e| ApiError::internal(e.to_string()))?
-}
-
-/// Writes new governance settings into the config file and applies them, audited.
-pub(crate) fn apply_governance(state: &AppState, p: &Principal, value: Value) -> Result<(), ApiError> {
-    let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    sentra_app::governance::write(&state.root, &value).map_err(|e| match e {
-        sentra_app::governance::GovernanceError::Invalid { field, message } if !field.is_empty() => {
-            ApiError::invalid(&["body", &field], message, "value_error")
-        }
-        other => ApiError::internal(other.to_string()),
-    })?;
-    state.reload_now()?;
-    crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(p), "governance.update", "governance", value, "ok");
-    Ok(())
 }

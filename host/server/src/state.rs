@@ -61,6 +61,8 @@ pub struct ServerConfig {
     /// Read files with more than one hard link in scans (off: a hard link inside the root
     /// to a file outside it would otherwise be read).
     pub allow_hard_links: bool,
+    /// `--tenants-root DIR`: tenant `t`'s workspace is `DIR/t` unless the config maps it.
+    pub tenants_root: Option<PathBuf>,
     /// Development mode: re-read the config and pack files when they change on disk.
     /// Otherwise they are read once, at start.
     pub reload: bool,
@@ -81,6 +83,7 @@ impl ServerConfig {
             rate_limit_per_minute: auth::DEFAULT_RATE_LIMIT_PER_MINUTE,
             reload: false,
             allow_hard_links: false,
+            tenants_root: None,
             root,
         }
     }
@@ -111,18 +114,33 @@ pub struct AppState {
 /// The config and the config's pack files the server runs with; replaced as a whole when
 /// `--reload` sees a change, so a scan keeps the set it started with.
 pub(crate) struct Loaded {
-    pub(crate) raw: RawConfig,
+    /// The config file's values as written: what operator changes are layered over.
+    pub(crate) file: serde_json::Value,
+    /// The operator's values: the file, the operator's stored changes, then `GUARD_*`.
+    pub(crate) operator: serde_json::Value,
     pub(crate) origin: String,
     pub(crate) config: Config,
     pub(crate) extra: Vec<Arc<sentra_runtime::LoadedPack>>,
-    /// The built-in packs zero-config chose for the root (used when `standards_packs` is unset).
-    pub(crate) detected: Vec<String>,
+    /// The built-in packs zero-config chose for each workspace (used when `standards_packs`
+    /// is unset), by workspace root; `None` is a tenant without one.
+    pub(crate) detected: Mutex<HashMap<Option<PathBuf>, Arc<Vec<String>>>>,
     pub(crate) fingerprint: Vec<(PathBuf, Option<(std::time::SystemTime, u64)>)>,
     /// Pack sets by pack selection, so a request does not reload packs.
     pub(crate) pack_sets: Mutex<HashMap<String, Arc<PackSet>>>,
     /// `GET /rules` before filters, by tenant and pack revision: the effective rules only
     /// change with the config (a new `Loaded`) or the tenant's packs and overrides.
     pub(crate) rules: Mutex<HashMap<String, CachedRules>>,
+    /// Each tenant's effective settings, as of a settings revision.
+    pub(crate) tenant_views: Mutex<HashMap<String, Arc<TenantView>>>,
+}
+
+/// What one tenant runs with: the operator's values under its own stored settings.
+pub(crate) struct TenantView {
+    /// The store's settings revision it was built at.
+    pub(crate) revision: i64,
+    pub(crate) raw: RawConfig,
+    /// Checked, with the tenant's sandbox limits.
+    pub(crate) config: Config,
 }
 
 /// The effective rules of a tenant, and the unfiltered `GET /rules` body ready to send.
@@ -155,6 +173,10 @@ pub enum StartError {
     Packs(#[from] sentra_engine::CatalogError),
     #[error(transparent)]
     Store(#[from] sentra_store::StoreError),
+    #[error("settings: {0}")]
+    Settings(String),
+    #[error("{0}")]
+    Workspace(String),
 }
 
 impl AppState {
@@ -162,10 +184,12 @@ impl AppState {
     pub fn new(config: ServerConfig, catalog: Catalog) -> Result<Arc<Self>, StartError> {
         let root = config.root.canonicalize().ok().filter(|p| p.is_dir()).ok_or_else(|| StartError::Root { path: config.root.clone() })?;
         let store = Arc::new(sentra_store::SqliteStore::open(&config.state_dir)?);
-        // The CLI acting on this state applies approved config changes to this root's config.
+        // The CLI acting on this state checks approved config changes against this root's config.
         store.set_server_root(&root)?;
-        let auth = Arc::new(auth::Auth::new(store.clone(), config.env_api_key.as_deref(), config.loopback, config.rate_limit_per_minute));
+        upgrade_settings(store.as_ref(), &root)?;
         let state_dir = config.state_dir.canonicalize().ok();
+        let loaded = load(&root, config.tenants_root.as_deref(), &catalog, store.as_ref(), &state_dir.iter().cloned().collect::<Vec<_>>())?;
+        let auth = Arc::new(auth::Auth::new(store.clone(), config.env_api_key.as_deref(), config.loopback, config.rate_limit_per_minute));
         let state = Arc::new(Self {
             auth,
             store,
@@ -176,7 +200,7 @@ impl AppState {
             scans_cancelled: AtomicU64::new(0),
             state_dir: state_dir.clone(),
             config,
-            loaded: std::sync::RwLock::new(Arc::new(load(&root, &catalog, &state_dir.iter().cloned().collect::<Vec<_>>())?)),
+            loaded: std::sync::RwLock::new(Arc::new(loaded)),
             root,
             catalog,
         });
@@ -198,7 +222,7 @@ impl AppState {
         if !self.config.reload || fingerprint(&self.root, &current.config.pack_file_paths(&self.root)) == current.fingerprint {
             return Ok(current);
         }
-        let fresh = Arc::new(load(&self.root, &self.catalog, &self.forbidden_dirs()).map_err(|e| {
+        let fresh = Arc::new(load(&self.root, self.config.tenants_root.as_deref(), &self.catalog, self.store.as_ref(), &self.forbidden_dirs()).map_err(|e| {
             let mut err = ApiError::internal(format!("reloading the server config: {e}"));
             err.code = "config_error";
             err
@@ -217,7 +241,7 @@ impl AppState {
 
     /// Re-reads the config now (after `POST /api/config`), whatever `--reload` says.
     pub(crate) fn reload_now(&self) -> Result<Arc<Loaded>, ApiError> {
-        let fresh = Arc::new(load(&self.root, &self.catalog, &self.forbidden_dirs()).map_err(|e| {
+        let fresh = Arc::new(load(&self.root, self.config.tenants_root.as_deref(), &self.catalog, self.store.as_ref(), &self.forbidden_dirs()).map_err(|e| {
             let mut err = ApiError::internal(format!("reloading the server config: {e}"));
             err.code = "config_error";
             err
@@ -225,6 +249,52 @@ impl AppState {
         *self.loaded.write().expect("loaded config") = fresh.clone();
         self.tenants.lock().expect("tenant packs").clear();
         Ok(fresh)
+    }
+
+    /// What `tenant` runs with now: the operator's values under the tenant's stored
+    /// settings, rebuilt when any settings changed in the store.
+    pub(crate) fn tenant_config(&self, loaded: &Loaded, tenant: &str) -> Result<Arc<TenantView>, ApiError> {
+        let internal = |e: &dyn std::fmt::Display| ApiError::internal(e.to_string());
+        let revision = self.store.settings_revision().map_err(|e| internal(&e))?;
+        if let Some(v) = loaded.tenant_views.lock().expect("tenant views").get(tenant).filter(|v| v.revision == revision) {
+            return Ok(v.clone());
+        }
+        let values = sentra_app::settings::tenant_values(self.store.as_ref(), &loaded.operator, tenant).map_err(|e| internal(&e))?;
+        let origin = format!("settings of tenant `{tenant}`");
+        let broken = |e: &dyn std::fmt::Display| {
+            let mut err = ApiError::internal(format!("{origin}: {e}"));
+            err.code = "config_error";
+            err
+        };
+        let raw: RawConfig = serde_json::from_value(values).map_err(|e| broken(&e))?;
+        let config = Config::from_raw(raw.clone(), &origin).map_err(|e| broken(&e))?.for_tenant(tenant);
+        let view = Arc::new(TenantView { revision, raw, config });
+        loaded.tenant_views.lock().expect("tenant views").insert(tenant.to_string(), view.clone());
+        Ok(view)
+    }
+
+    /// The workspace of `tenant`, canonical, or 403 `no_workspace`.
+    pub(crate) fn workspace(&self, loaded: &Loaded, tenant: &str) -> Result<PathBuf, ApiError> {
+        crate::workspace::require(self.workspace_of(loaded, tenant), tenant)
+    }
+
+    fn workspace_of(&self, loaded: &Loaded, tenant: &str) -> Option<PathBuf> {
+        crate::workspace::root_of(&self.root, self.config.tenants_root.as_deref(), &loaded.config, tenant)
+    }
+
+    /// Zero-config: the packs that fit what `tenant`'s workspace is made of (for a tenant
+    /// without one, the packs every tree gets), detected once per workspace.
+    pub(crate) fn detected(&self, loaded: &Loaded, tenant: &str) -> Arc<Vec<String>> {
+        let root = self.workspace_of(loaded, tenant);
+        if let Some(d) = loaded.detected.lock().expect("detected packs").get(&root) {
+            return d.clone();
+        }
+        let found = Arc::new(match &root {
+            Some(r) => sentra_engine::detect::detect(r, &loaded.config, &self.catalog.ids()).pack_ids(),
+            None => sentra_engine::detect::always_on(&self.catalog.ids()).pack_ids(),
+        });
+        loaded.detected.lock().expect("detected packs").insert(root, found.clone());
+        found
     }
 
     /// A loaded pack set, cached under `key` (which must name everything that selects it).
@@ -277,7 +347,8 @@ impl AppState {
     /// The pack set a tenant's scan runs with.
     pub(crate) fn tenant_pack_set(&self, loaded: &Loaded, tenant: &str, config: &Config) -> Result<Arc<PackSet>, ApiError> {
         let t = self.tenant_packs(loaded, tenant)?;
-        let (ids, extra) = t.selection(config.standards_packs.as_ref(), &loaded.detected);
+        let detected = self.detected(loaded, tenant);
+        let (ids, extra) = t.selection(config.standards_packs.as_ref(), &detected);
         // `pack_files` packs are always there unless named away.
         let mut config = config.clone();
         let mut ids = ids;
@@ -294,11 +365,40 @@ impl AppState {
     }
 }
 
-/// Reads the config under `root` and loads its pack files, which must lie inside the root
-/// and outside `forbidden` (the state directory).
-pub(crate) fn load(root: &Path, catalog: &Catalog, forbidden: &[PathBuf]) -> Result<Loaded, StartError> {
-    let (raw, origin) = Config::load_raw(root, None)?;
+/// Upgrade step: tenant settings a config file held before they moved to the store become
+/// the `default` tenant's (once per state directory); and a note for each tenant key of the
+/// file that the `default` tenant's own setting shadows.
+fn upgrade_settings(store: &sentra_store::SqliteStore, root: &Path) -> Result<(), StartError> {
+    let path = sentra_engine::config_edit::config_path(root);
+    let file = sentra_engine::config_edit::file_values(&path)?;
+    let shown = sentra_app::settings::shown_path(root);
+    match sentra_app::settings::import_file_tenant_settings(store, &file) {
+        Ok(keys) if !keys.is_empty() => tracing::info!(
+            keys = %keys.join(", "),
+            "imported the tenant settings of {shown} as tenant `default`'s stored settings (now changed with POST /api/config); \
+             for other tenants the file's values are defaults"
+        ),
+        Ok(_) => {}
+        Err(e) => return Err(StartError::Settings(e.to_string())),
+    }
+    for key in sentra_app::settings::shadowed_file_keys(store, &file, sentra_app::DEFAULT_TENANT) {
+        tracing::warn!("`{key}` in {shown} is a default only: tenant `default` has its own (see GET /api/config)");
+    }
+    Ok(())
+}
+
+/// Reads the operator's values (the config under `root`, the operator's stored changes,
+/// then `GUARD_*`) and loads its pack files, which must lie inside the root and outside
+/// `forbidden` (the state directory).
+pub(crate) fn load(root: &Path, tenants_root: Option<&Path>, catalog: &Catalog, store: &dyn sentra_store::Storage, forbidden: &[PathBuf]) -> Result<Loaded, StartError> {
+    let origin = sentra_app::settings::shown_path(root);
+    let file = sentra_engine::config_edit::file_values(&sentra_engine::config_edit::config_path(root))?;
+    let operator = sentra_app::settings::operator_values(Some(store), root).map_err(|e| StartError::Settings(e.to_string()))?;
+    let raw: RawConfig = serde_json::from_value(operator).map_err(|e| sentra_engine::ConfigError::Parse { path: origin.clone(), message: e.to_string() })?;
+    let raw = sentra_engine::config::apply_env(raw, |k| std::env::var(k).ok())?;
+    let operator = serde_json::to_value(&raw).map_err(|e| StartError::Settings(e.to_string()))?;
     let config = Config::from_raw(raw.clone(), &origin)?;
+    crate::workspace::check_no_overlap(root, tenants_root, &config)?;
     let paths = config.confined_pack_files(root, forbidden)?;
     let mut extra = Vec::new();
     for path in &paths {
@@ -308,16 +408,16 @@ pub(crate) fn load(root: &Path, catalog: &Catalog, forbidden: &[PathBuf]) -> Res
         }
         extra.push(file.pack);
     }
-    // Zero-config: without `standards_packs`, the packs that fit what the tree is made of.
-    let detected = sentra_engine::detect::detect(root, &config, &catalog.ids()).pack_ids();
     Ok(Loaded {
         fingerprint: fingerprint(root, &paths),
-        raw,
+        file,
+        operator,
         origin,
         config,
         extra,
-        detected,
+        detected: Mutex::new(HashMap::new()),
         pack_sets: Mutex::new(HashMap::new()),
         rules: Mutex::new(HashMap::new()),
+        tenant_views: Mutex::new(HashMap::new()),
     })
 }

@@ -21,10 +21,13 @@ pub enum Role {
     Developer,
     Viewer,
     Agent,
+    /// The server's operator: changes operator settings over the API. No tenant role
+    /// includes it, and a key gets it only when asked for by name.
+    Operator,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Admin, Role::SecurityLead, Role::Developer, Role::Viewer, Role::Agent];
+    pub const ALL: [Role; 6] = [Role::Admin, Role::SecurityLead, Role::Developer, Role::Viewer, Role::Agent, Role::Operator];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -33,6 +36,7 @@ impl Role {
             Role::Developer => "developer",
             Role::Viewer => "viewer",
             Role::Agent => "agent",
+            Role::Operator => "operator",
         }
     }
 }
@@ -74,13 +78,7 @@ pub struct NewKey {
     pub name: Option<String>,
 }
 
-/// Tenant ids: what later becomes part of storage keys, so kept to a safe alphabet.
-pub fn valid_tenant(t: &str) -> bool {
-    !t.is_empty()
-        && t.len() <= 64
-        && t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-        && t.as_bytes()[0].is_ascii_alphanumeric()
-}
+pub use sentra_model::valid_tenant;
 
 impl NewKey {
     pub(crate) fn validate(&self) -> Result<(), StoreError> {

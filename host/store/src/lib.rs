@@ -16,6 +16,7 @@ pub mod packs;
 pub mod scan_cache;
 pub mod scans;
 pub mod server_info;
+pub mod settings;
 pub mod suppressions;
 pub mod work_items;
 
@@ -32,6 +33,7 @@ pub use packs::{NewPack, PackKind, PackRecord, PackStore, valid_pack_id};
 pub use scan_cache::{SCAN_CACHE_FILE, ScanCacheDb};
 pub use scans::{NewScan, ScanStore, ScanSummary};
 pub use server_info::ServerInfoStore;
+pub use settings::{SettingsScope, SettingsStore};
 pub use suppressions::{SuppressionRecord, SuppressionStore};
 pub use work_items::{LocalWorkItem, WorkItemDraft, WorkItemStore};
 
@@ -39,7 +41,7 @@ pub mod prelude {
     //! The aggregate traits, whose methods are callable only with them in scope:
     //! `use sentra_store::prelude::*;` lets code call the store's methods on a
     //! [`SqliteStore`](crate::SqliteStore) (on a `dyn Storage` they resolve without it).
-    pub use crate::{ApprovalStore, AuditStore, KeyStore, PackStore, ScanStore, ServerInfoStore, SuppressionStore, WorkItemStore};
+    pub use crate::{ApprovalStore, AuditStore, KeyStore, PackStore, ScanStore, ServerInfoStore, SettingsStore, SuppressionStore, WorkItemStore};
 }
 
 /// The state directory under the workspace root when nothing overrides it.
@@ -90,10 +92,13 @@ pub enum StoreError {
 
 /// Everything the server stores. One implementation today ([`SqliteStore`]); every type
 /// implementing all the aggregate traits is one.
-pub trait Storage: KeyStore + PackStore + AuditStore + ApprovalStore + ScanStore + WorkItemStore + SuppressionStore + ServerInfoStore + Send + Sync {}
+pub trait Storage:
+    KeyStore + PackStore + AuditStore + ApprovalStore + ScanStore + WorkItemStore + SuppressionStore + ServerInfoStore + SettingsStore + Send + Sync
+{
+}
 
 impl<T> Storage for T where
-    T: KeyStore + PackStore + AuditStore + ApprovalStore + ScanStore + WorkItemStore + SuppressionStore + ServerInfoStore + Send + Sync + ?Sized
+    T: KeyStore + PackStore + AuditStore + ApprovalStore + ScanStore + WorkItemStore + SuppressionStore + ServerInfoStore + SettingsStore + Send + Sync + ?Sized
 {
 }
 
@@ -109,6 +114,7 @@ const MIGRATIONS: &[&str] = &[
     work_items::MIGRATION,
     server_info::MIGRATION,
     audit::HEADS_MIGRATION,
+    settings::MIGRATION,
 ];
 
 /// The SQLite store.

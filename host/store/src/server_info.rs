@@ -19,6 +19,10 @@ pub trait ServerInfoStore {
     fn set_server_root(&self, root: &Path) -> Result<(), StoreError>;
     /// The root the last server on this state directory served, if any did.
     fn server_root(&self) -> Result<Option<PathBuf>, StoreError>;
+    /// A one-off fact (an upgrade step done, and when): `None` until recorded.
+    fn fact(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Records a fact; `false` when it was already recorded (it is then left as it was).
+    fn record_fact(&self, key: &str, value: &str) -> Result<bool, StoreError>;
 }
 
 impl ServerInfoStore for SqliteStore {
@@ -29,5 +33,15 @@ impl ServerInfoStore for SqliteStore {
 
     fn server_root(&self) -> Result<Option<PathBuf>, StoreError> {
         self.with(|c| c.query_row("SELECT value FROM server_info WHERE key = 'root'", [], |r| r.get::<_, String>(0)).optional()).map(|v| v.map(PathBuf::from))
+    }
+
+    fn fact(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let key = format!("fact:{key}");
+        self.with(|c| c.query_row("SELECT value FROM server_info WHERE key = ?1", [key], |r| r.get(0)).optional())
+    }
+
+    fn record_fact(&self, key: &str, value: &str) -> Result<bool, StoreError> {
+        let key = format!("fact:{key}");
+        self.with(|c| c.execute("INSERT INTO server_info (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO NOTHING", [key.as_str(), value])).map(|n| n == 1)
     }
 }

@@ -38,8 +38,11 @@ pub(crate) fn approvals_cmd(cmd: ApprovalsCommand, state_dir: Option<&Path>) -> 
         ApprovalsCommand::Reject { id, comment, tenant } => (id, tenant, Decision::Reject, comment),
     };
     let actor = sentra_app::Actor::cli();
+    // A governance change is checked against the server's values: its config file (at the
+    // root it recorded) under the operator's stored changes.
     let root: Option<PathBuf> = store.server_root()?;
-    let ctx = Context { store: &store, tenant: &tenant, config_root: root.as_deref() };
+    let operator = root.map(|r| sentra_app::settings::operator_values(Some(&store), &r)).transpose()?;
+    let ctx = Context { store: &store, tenant: &tenant, operator: operator.as_ref() };
     let resolution = Resolution { id, decision, comment: &comment, actor: &actor, approver_roles: None };
     let (resolved, _) = approvals::resolve(&ctx, &resolution).map_err(|e| match e {
         approvals::ApprovalError::CommentRequired => anyhow::anyhow!("--comment: {e}"),

@@ -11,7 +11,7 @@ use sentra_engine::scan::StageTimes;
 use sentra_engine::{GateResult, Source};
 
 use crate::args::{ScanArgs, ScanFormat};
-use crate::common::{catalog, emit, emit_with, load_config, load_pack_file};
+use crate::common::{catalog, emit, emit_with, load_config_with, load_pack_file};
 
 pub(crate) fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u8> {
     let root = &args.path;
@@ -37,7 +37,8 @@ pub(crate) fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) 
 /// and the cache (read while the packs load: both take a noticeable part of a rescan).
 fn plan(args: &ScanArgs, state_dir: Option<&Path>) -> Result<(ScanPlan, Duration)> {
     let root = &args.path;
-    let mut config = load_config(root, args.config.as_deref(), &args.packs, &args.fail_on)?;
+    let stored = stored_settings(state_dir)?;
+    let mut config = load_config_with(root, args.config.as_deref(), stored.as_ref(), &args.packs, &args.fail_on)?;
     let started = Instant::now();
     let cache_loader = (!args.no_cache).then(|| {
         let (root, state_dir) = (root.clone(), state_dir.map(Path::to_path_buf));
@@ -156,6 +157,18 @@ fn record(state_dir: Option<&Path>, root: &Path, finished: &Finished, is_gate: b
         tracing::warn!(error = %e, "could not apply the state's approvals to the gate");
         plain
     })
+}
+
+/// The `default` tenant's stored settings in the state directory, when it has a database:
+/// what the server's `default` tenant scans with over the config file.
+fn stored_settings(state_dir: Option<&Path>) -> Result<Option<serde_json::Value>> {
+    use sentra_store::SettingsStore;
+    let dir = sentra_store::state_dir(Path::new("."), state_dir);
+    if !dir.join(sentra_store::DATABASE_FILE).is_file() {
+        return Ok(None);
+    }
+    let store = sentra_store::SqliteStore::open(&dir)?;
+    Ok(store.settings(sentra_store::SettingsScope::Tenant(sentra_app::DEFAULT_TENANT))?)
 }
 
 /// The suppressions made over the API (tenant `default`) in the state directory, when it

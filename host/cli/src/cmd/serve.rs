@@ -27,6 +27,7 @@ pub(crate) fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
         config.rate_limit_per_minute = args.rate_limit;
         config.reload = args.reload;
         config.allow_hard_links = args.allow_hard_links;
+        config.tenants_root = args.tenants_root.clone();
         config.max_body_bytes = args.max_body_bytes;
         config.max_query_bytes = args.max_query_bytes;
         config.max_inline_files = args.max_inline_files;

@@ -216,9 +216,10 @@ pub fn walk_tree(root: &Path, config: &Config) -> Vec<(String, PathBuf, u64)> {
         .collect()
 }
 
-/// Reads a file the way a scan does; `None` when it is too large, unreadable or binary.
-pub fn load_file(path: &Path, len: u64, max: u64) -> Option<FileData> {
-    match read(path, len, max, false) {
+/// Reads a file the way a scan does; `None` when it is too large, unreadable or binary, or
+/// (with `single_link`) has more than one hard link.
+pub fn load_file(path: &Path, len: u64, max: u64, single_link: bool) -> Option<FileData> {
+    match read(path, len, max, single_link) {
         Loaded::Data(d) if !is_binary(d.bytes()) => Some(d),
         _ => None,
     }
