@@ -24,10 +24,12 @@ fn approving_a_held_pack_import_from_the_cli_enables_it_as_the_api_does() {
     let root = tempfile::tempdir().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
     let state = elsewhere.path().join("state");
-    write(root.path(), "repo/a.py", "# TODO: later\n");
+    write(root.path(), "tenants/acme/repo/a.py", "# TODO: later\n");
     write(root.path(), ".sentra/config.yaml", "governance:\n  human_review_required: {on_pack_import: true}\n  approvals: {approver_roles: [admin]}\n");
     let asker = key(&state, "admin", "acme", "asker");
-    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--state-dir", state.to_str().unwrap()], &[], 0);
+    let tenants = root.path().join("tenants");
+    let s =
+        Server::start_with(root.path(), &["--host", "127.0.0.1", "--state-dir", state.to_str().unwrap(), "--tenants-root", tenants.to_str().unwrap()], &[], 0);
     let doc = "pack_id: held\nname: Held\nrules:\n  - id: H-TODO\n    name: TODO\n    type: regex\n    pattern: TODO\n    severity: low\n";
     let (status, _, v) = s.call("POST", "/api/packs/import", Some(&asker), Some(&json!({"pack_yaml": doc}).to_string()));
     assert_eq!(status, 202, "{v}");
@@ -48,7 +50,7 @@ fn approving_a_held_pack_import_from_the_cli_enables_it_as_the_api_does() {
 }
 
 #[test]
-fn approving_a_held_config_change_from_the_cli_changes_the_servers_config() {
+fn approving_a_held_config_change_from_the_cli_changes_the_tenants_settings_the_server_uses() {
     let root = tempfile::tempdir().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
     let state = elsewhere.path().join("state");
@@ -62,8 +64,9 @@ fn approving_a_held_config_change_from_the_cli_changes_the_servers_config() {
     let out = cli_approvals(&state, elsewhere.path(), &["approve", &id, "--comment", "agreed in the review board"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
+    // Tenant settings live in the state: the operator's file is left as it was.
     let server_config = std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap();
-    assert!(server_config.contains("profile: strict"), "{server_config}");
+    assert!(!server_config.contains("strict"), "{server_config}");
     let stray: Vec<_> = walk(elsewhere.path()).into_iter().filter(|p| p.ends_with("config.yaml") || p.ends_with(".sentra.yml")).collect();
     assert!(stray.is_empty(), "the CLI wrote a config where it ran: {stray:?}");
     assert_eq!(s.call("GET", "/api/governance", Some(&asker), None).2["governance"]["profile"], "strict", "the server runs with it");

@@ -55,15 +55,24 @@ rules:
 #[test]
 fn hostile_packs_are_refused_or_contained_while_other_tenants_scan() {
     let root = tempfile::tempdir().unwrap();
-    write(root.path(), "victim/app.py", "import pickle\nobj = pickle.loads(blob)\nK = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
-    write(root.path(), "victim/clean.py", "x = 1\n");
+    // Each tenant's workspace is `tenants/<tenant>` (`--tenants-root`).
+    for victim in ["victim-a", "victim-b"] {
+        write(root.path(), &format!("tenants/{victim}/victim/app.py"), "import pickle\nobj = pickle.loads(blob)\nK = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
+        write(root.path(), &format!("tenants/{victim}/victim/clean.py"), "x = 1\n");
+    }
     // Input that makes backtracking regexes work hard: a long run of `a` with no match.
-    write(root.path(), "attacker/input.txt", &format!("{}!\n", "a".repeat(30_000)));
+    write(root.path(), "tenants/attacker/attacker/input.txt", &format!("{}!\n", "a".repeat(30_000)));
     write(root.path(), ".sentra/config.yaml", "tenants:\n  attacker:\n    pack_limits: {timeout_ms: 500, memory_mb: 64}\n");
     let state = root.path().join(".sentra");
     let attacker = key(&state, "admin", "attacker");
     let victims = [key(&state, "developer", "victim-a"), key(&state, "developer", "victim-b")];
-    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--rate-limit", "0", "--max-concurrent-scans", "3"], &[], 0);
+    let tenants = root.path().join("tenants");
+    let s = Server::start_with(
+        root.path(),
+        &["--host", "127.0.0.1", "--rate-limit", "0", "--max-concurrent-scans", "3", "--tenants-root", tenants.to_str().unwrap()],
+        &[],
+        0,
+    );
     let scan_body = json!({"repo_path": "victim"}).to_string();
     let (status, _, expected) = s.call("POST", "/scan", Some(&victims[0]), Some(&scan_body));
     assert_eq!(status, 200, "{expected}");
@@ -213,10 +222,12 @@ fn hostile_packs_are_refused_or_contained_while_other_tenants_scan() {
     assert!(health.len() >= 20, "health was polled {} times", health.len());
     let worst = *health.last().unwrap();
     let p99 = health[health.len() * 99 / 100];
-    // In isolation the worst poll is about 10 ms. The bound is on the 99th percentile so
-    // that other tests sharing the CI machine's two cores cannot fail this one; a poll
-    // that hangs (or fails: Duration::MAX) still does.
-    assert!(p99 < HEALTH_BUDGET && worst < HEALTH_BUDGET * 5, "/health p99 {p99:?}, worst {worst:?} over {} polls", health.len());
+    let p95 = health[health.len() * 95 / 100];
+    // In isolation the worst poll is about 10 ms. The bound is on the 95th percentile (with
+    // under a hundred polls the 99th is the worst one) so that other tests sharing the CI
+    // machine's two cores cannot fail this one; a poll that hangs (or fails:
+    // Duration::MAX) still does.
+    assert!(p95 < HEALTH_BUDGET && worst < HEALTH_BUDGET * 5, "/health p95 {p95:?}, worst {worst:?} over {} polls", health.len());
     let peak = s.peak_rss_kib();
     eprintln!(
         "hostile packs under load: {done} victim scans, /health p50 {:?} p99 {p99:?} worst {worst:?} over {} polls, server peak RSS {} MiB",

@@ -13,6 +13,7 @@ mod cache;
 mod compat;
 mod compliance;
 mod crash;
+mod cross_tenant;
 mod declarative;
 mod devops;
 mod example_packs;
@@ -68,6 +69,14 @@ fn write(root: &Path, rel: &str, contents: &str) {
     let p = root.join(rel);
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
     std::fs::write(p, contents).unwrap();
+}
+
+/// Writes `rel` into the workspace of each of `tenants` (`ROOT/tenants/<tenant>`, as
+/// [`server::Server::start_tenants`] maps them).
+fn write_each(root: &Path, tenants: &[&str], rel: &str, contents: &str) {
+    for t in tenants {
+        write(root, &format!("tenants/{t}/{rel}"), contents);
+    }
 }
 
 fn findings(v: &Value) -> Vec<(String, u64, String)> {

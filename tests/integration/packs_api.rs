@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::server::{Server, assert_error, sentra_cmd};
-use super::{sentra, stderr, test_pack, write};
+use super::{sentra, stderr, test_pack, write, write_each};
 
 const TEAM_YAML: &str = "pack_id: team-yaml
 name: Team YAML rules
@@ -63,12 +63,12 @@ fn severity_of(v: &Value, rule: &str) -> String {
 #[test]
 fn packs_are_imported_scanned_exported_overridden_and_deleted_without_restart() {
     let root = tempfile::tempdir().unwrap();
-    write(root.path(), "repo/app.py", "# TODO: tidy\nhost = '10.0.0.1'\nprint('debug: here')\nx = eval('1')\n");
+    write_each(root.path(), &["acme", "globex"], "repo/app.py", "# TODO: tidy\nhost = '10.0.0.1'\nprint('debug: here')\nx = eval('1')\n");
     let state = root.path().join(".sentra");
     let a = key(&state, "admin", "acme");
     let b = key(&state, "admin", "globex");
     let viewer = key(&state, "viewer", "acme");
-    let s = Server::start(root.path());
+    let s = Server::start_tenants(root.path());
     let scan = |k: &str| {
         let (status, _, v) = s.call("POST", "/scan", Some(k), Some(r#"{"repo_path": "repo"}"#));
         assert_eq!(status, 200, "{v}");
@@ -162,7 +162,7 @@ fn packs_are_imported_scanned_exported_overridden_and_deleted_without_restart() 
 
     // A built-in pack can be disabled for one tenant, not deleted, not shadowed.
     assert_eq!(s.call("POST", "/api/packs/secrets/disable", Some(&a), None).0, 200);
-    write(root.path(), "repo/key.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
+    write_each(root.path(), &["acme", "globex"], "repo/key.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
     assert!(!rule_ids(&scan(&a)).contains(&"SEC-STRIPE-SECRET-KEY".to_string()));
     assert!(rule_ids(&scan(&b)).contains(&"SEC-STRIPE-SECRET-KEY".to_string()), "tenant B is unaffected");
     assert_eq!(s.call("POST", "/api/packs/secrets/enable", Some(&a), None).0, 200);
@@ -321,13 +321,13 @@ fn pack_ids_never_become_paths() {
 #[test]
 fn audit_log_records_changes_per_tenant_and_reports_tampering() {
     let root = tempfile::tempdir().unwrap();
-    write(root.path(), "repo/app.py", "x = 1\n");
+    write_each(root.path(), &["acme", "globex"], "repo/app.py", "x = 1\n");
     let state = root.path().join(".sentra");
     let a = key(&state, "admin", "acme");
     let b = key(&state, "admin", "globex");
     let viewer = key(&state, "viewer", "acme");
     let dev = key(&state, "developer", "acme");
-    let s = Server::start(root.path());
+    let s = Server::start_tenants(root.path());
     assert_eq!(s.call("POST", "/api/packs/import", Some(&a), Some(&json!({"pack_yaml": TEAM_YAML}).to_string())).0, 201);
     assert_eq!(s.call("POST", "/api/packs/team-yaml/overrides", Some(&a), Some(r#"{"TY-TODO": {"severity": "low"}}"#)).0, 200);
     assert_eq!(s.call("POST", "/api/packs/secrets/disable", Some(&a), None).0, 200);
@@ -386,14 +386,18 @@ fn audit_log_records_changes_per_tenant_and_reports_tampering() {
 #[test]
 fn scans_are_recorded_and_queried_per_tenant_across_restarts() {
     let root = tempfile::tempdir().unwrap();
-    write(root.path(), "repo/app.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\npassword = 'hunter2hunter2'\n");
+    for repo in ["repo", "tenants/acme/repo"] {
+        write(root.path(), &format!("{repo}/app.py"), "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\npassword = 'hunter2hunter2'\n");
+    }
     let state = root.path().join(".sentra");
     let a = key(&state, "developer", "acme");
     let b = key(&state, "viewer", "globex");
     let d = key(&state, "viewer", "default");
-    let s = Server::start(root.path());
+    let s = Server::start_tenants(root.path());
     assert_eq!(s.call("POST", "/scan", Some(&a), Some(r#"{"repo_path": "repo"}"#)).0, 200);
-    write(root.path(), "repo/more.py", "K2 = 'sk_live_4eC39HqLyjWDarjtT1zdp7dd'\n");
+    for repo in ["repo", "tenants/acme/repo"] {
+        write(root.path(), &format!("{repo}/more.py"), "K2 = 'sk_live_4eC39HqLyjWDarjtT1zdp7dd'\n");
+    }
     assert_eq!(s.call("POST", "/scan", Some(&a), Some(r#"{"repo_path": "repo"}"#)).0, 200);
     let (_, _, latest) = s.call("POST", "/gate", Some(&a), Some(r#"{"repo_path": "repo"}"#));
     assert_eq!(latest["passed"], false);
@@ -449,7 +453,7 @@ fn scans_are_recorded_and_queried_per_tenant_across_restarts() {
     drop(s);
     let o = sentra(&["--state-dir", state.to_str().unwrap(), "gate", "repo"], root.path(), &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    let s = Server::start(root.path());
+    let s = Server::start_tenants(root.path());
     assert_eq!(s.call("GET", "/api/findings", Some(&a), None).2["total"], 3);
     let (_, _, m) = s.call("GET", "/api/metrics", Some(&d), None);
     assert_eq!((m["scans_recorded"].as_u64(), m["latest"]["root"].as_str()), (Some(1), Some("repo")), "{m}");

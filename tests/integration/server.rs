@@ -55,6 +55,14 @@ impl Server {
         Self::start_with(root, &["--host", "127.0.0.1"], &[], 0)
     }
 
+    /// A server with a workspace per tenant: tenant `t`'s is `ROOT/tenants/t`
+    /// (`--tenants-root`), so the `default` tenant's is `ROOT/tenants/default`.
+    pub(crate) fn start_tenants(root: &Path) -> Self {
+        let tenants = root.join("tenants");
+        std::fs::create_dir_all(&tenants).unwrap();
+        Self::start_with(root, &["--host", "127.0.0.1", "--tenants-root", tenants.to_str().unwrap()], &[], 0)
+    }
+
     /// Starts `sentra serve --port 0 --root ROOT ARGS` with `env`, and waits for its
     /// address line and `extra_lines` more lines of banner.
     pub(crate) fn start_with(root: &Path, args: &[&str], env: &[(&str, &str)], extra_lines: usize) -> Self {

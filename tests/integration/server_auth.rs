@@ -387,7 +387,9 @@ impl Fixtures<'_> {
             ("GET", "/api/check-coverage") => ok(path, None, 200),
             ("GET", "/api/compliance/{pack_id}") => ok("/api/compliance/owasp-top-10", None, 200),
             ("GET", "/api/config") => ok(path, None, 200),
-            ("POST", "/api/config") => ok(path, Some(json!({"updates": {"max_file_bytes": 500_000}})), 200),
+            ("POST", "/api/config") => ok(path, Some(json!({"updates": {"gate_fail_on": ["critical", "high"]}})), 200),
+            ("GET", "/api/operator/config") => ok(path, None, 200),
+            ("POST", "/api/operator/config") => ok(path, Some(json!({"updates": {"max_file_bytes": 500_000}})), 200),
             ("GET", "/api/config/validate") => ok(path, None, 200),
             ("GET", "/api/devops/status") => ok(path, None, 200),
             ("POST", "/api/devops/test-connection") => ok(path, Some(json!({"provider": "local"})), 200),
@@ -432,9 +434,14 @@ fn every_documented_operation_enforces_its_permission_for_every_role_and_tenant(
     use sentra_server::auth::{ROLE_PERMISSIONS, allows, route_permission};
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(super::repo_root().join("schemas/openapi.json")).unwrap()).unwrap();
     let root = tempfile::tempdir().unwrap();
-    write(root.path(), "app.py", "x = 1\n");
+    // Both tenants have a workspace: `tenants/<tenant>`.
+    for tenant in ["default", "other"] {
+        write(root.path(), &format!("tenants/{tenant}/app.py"), "x = 1\n");
+    }
+    let tenants = root.path().join("tenants");
     let state = tempfile::tempdir().unwrap();
-    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--state-dir", state.path().to_str().unwrap(), "--rate-limit", "0"], &[], 0);
+    let args = ["--host", "127.0.0.1", "--state-dir", state.path().to_str().unwrap(), "--rate-limit", "0", "--tenants-root", tenants.to_str().unwrap()];
+    let s = Server::start_with(root.path(), &args, &[], 0);
     let keys: Vec<_> = ROLE_PERMISSIONS.iter().map(|(role, _)| (*role, create_key(state.path(), role.as_str(), "default"))).collect();
     let admin = keys.iter().find(|(r, _)| r.as_str() == "admin").unwrap().1.clone();
     // Approvals are requested by a key of their own: nobody may resolve their own request.
@@ -472,7 +479,9 @@ fn every_documented_operation_enforces_its_permission_for_every_role_and_tenant(
             }
             let c = f.call(&method, path);
             let (status, _, v) = s.call(&method, &c.path, Some(&other), c.body.as_deref());
-            if c.tenant_record {
+            if !allows(sentra_store::Role::Admin, perm) {
+                assert_error(status, &v, 403, "forbidden"); // the operator's, not a tenant's
+            } else if c.tenant_record {
                 assert_error(status, &v, 404, v["code"].as_str().unwrap_or("?"));
                 assert!(documented(404), "{method} {path} answers 404 but does not document it");
             } else {

@@ -27,25 +27,34 @@ fn config_is_read_redacted_validated_and_updated_in_place() {
     assert!(v["environment"].as_array().unwrap().iter().any(|e| e == "GUARD_SCAN_EXCLUDE"));
     assert!(v["path"].as_str().unwrap().ends_with(".sentra/config.yaml"));
 
-    // Invalid: 422 with every problem, nothing written.
+    assert_eq!(v["owners"]["gate_fail_on"], "tenant");
+    assert_eq!(v["owners"]["max_file_bytes"], "operator");
+
+    // Invalid: 422 with every problem, nothing stored.
     let before = std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap();
-    let (status, _, v) = s.call("POST", "/api/config", None, Some(r#"{"updates": {"gate_fail_on": ["urgent"], "max_file_bytes": "big", "colour": "red"}}"#));
+    let (status, _, v) = s.call("POST", "/api/config", None, Some(r#"{"updates": {"gate_fail_on": ["urgent"], "scan_exclude": "big", "colour": "red"}}"#));
     assert_error(status, &v, 422, "validation_error");
     let locs: Vec<String> = v["errors"].as_array().unwrap().iter().map(|e| e["loc"][2].as_str().unwrap_or("").to_string()).collect();
-    assert_eq!(locs, ["colour", "gate_fail_on", "max_file_bytes"], "{v}");
-    assert_eq!(std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap(), before);
+    assert_eq!(locs, ["colour", "gate_fail_on", "scan_exclude"], "{v}");
+    assert_eq!(s.call("GET", "/api/config", None, None).2["config"]["gate_fail_on"], json!(["critical", "high"]));
+    // An operator setting is not a tenant's to change (403, named); the operator's route takes it.
+    let (status, _, v) = s.call("POST", "/api/config", None, Some(r#"{"updates": {"gate_fail_on": ["critical"], "max_file_bytes": 4096}}"#));
+    assert_error(status, &v, 403, "operator_setting");
+    assert!(v["detail"].as_str().unwrap().contains("max_file_bytes"), "{v}");
     for bad in [r#"{"updates": {}}"#, r#"{"updates": 5}"#, r#"{"changes": {}}"#, "[1"] {
         let (status, _, v) = s.call("POST", "/api/config", None, Some(bad));
         assert_error(status, &v, 422, "validation_error");
     }
 
-    // Valid: written in place (other keys and comments kept), applied at once, audited.
-    let (status, _, v) = s.call("POST", "/api/config", None, Some(r#"{"updates": {"gate_fail_on": ["critical"], "max_file_bytes": 4096}}"#));
+    // Valid: stored as the tenant's (the operator's file is left as written), applied at
+    // once, audited.
+    let (status, _, v) = s.call("POST", "/api/config", None, Some(r#"{"updates": {"gate_fail_on": ["critical"]}}"#));
     assert_eq!(status, 200, "{v}");
     assert_eq!((v["status"].as_str(), v["config"]["gate_fail_on"].clone()), (Some("ok"), json!(["critical"])));
-    let after = std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap();
-    assert!(after.starts_with("# Team settings: keep this comment\nstandards_packs: [secrets]   # only secrets for now\n"), "{after}");
-    assert!(after.contains("max_file_bytes: 4096") && !after.contains("high") && !after.contains("generated"), "env values are never written: {after}");
+    assert_eq!(std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap(), before);
+    let (status, _, v) = s.call("POST", "/api/operator/config", None, Some(r#"{"updates": {"max_file_bytes": 4096}}"#));
+    assert_eq!((status, v["config"]["max_file_bytes"].as_u64()), (200, Some(4096)), "{v}");
+    assert!(!v["config"].to_string().contains("generated") || v["stored"].get("scan_exclude").is_none(), "env values are never stored: {v}");
     let (_, _, g) = s.call("POST", "/gate", None, Some(r#"{"repo_path": "repo"}"#));
     assert_eq!(g["fail_on"], json!(["critical"]));
     let (_, _, audit) = s.call("GET", "/api/audit?action=config.update", None, None);
@@ -54,11 +63,9 @@ fn config_is_read_redacted_validated_and_updated_in_place() {
     // The validation report.
     let (_, _, v) = s.call("GET", "/api/config/validate", None, None);
     assert_eq!((v["valid"].as_bool(), v["error_count"].as_u64()), (Some(true), Some(0)), "{v}");
-    write(
-        root.path(),
-        ".sentra/config.yaml",
-        "standards_packs: [secrets, ghost]\npack_overrides: {secrets: {NOPE: {enabled: false}}}\nsuppressions: [{rule_id: X, reason: old, expires: '2020-01-01'}]\n",
-    );
+    let bad = json!({"updates": {"standards_packs": ["secrets", "ghost"], "pack_overrides": {"secrets": {"NOPE": {"enabled": false}}},
+        "suppressions": [{"rule_id": "X", "reason": "old", "expires": "2020-01-01"}]}});
+    assert_eq!(s.call("POST", "/api/config", None, Some(&bad.to_string())).0, 200);
     let (_, _, v) = s.call("GET", "/api/config/validate", None, None);
     assert_eq!((v["valid"].as_bool(), v["error_count"].as_u64(), v["warning_count"].as_u64()), (Some(false), Some(2), Some(1)), "{v}");
 }
@@ -81,7 +88,7 @@ fn a_killed_server_loses_no_acknowledged_write_and_corrupts_nothing() {
             let client = reqwest::blocking::Client::builder().timeout(std::time::Duration::from_secs(5)).build().unwrap();
             let mut i = 10_001i64;
             while !stop.load(Ordering::Relaxed) {
-                let r = client.post(format!("{base}/api/config")).body(json!({"updates": {"max_file_bytes": i}}).to_string()).send();
+                let r = client.post(format!("{base}/api/operator/config")).body(json!({"updates": {"max_file_bytes": i}}).to_string()).send();
                 match r {
                     Ok(r) if r.status().as_u16() == 200 => last.store(i, Ordering::SeqCst),
                     _ => break,
@@ -166,8 +173,6 @@ fn governance_profiles_drive_the_gate_and_changes_wait_for_review_when_required(
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["effective_fail_on"], json!(["critical", "high", "medium"]));
     assert_eq!((v["governance"]["audit"]["retention_days"].as_u64(), v["governance"]["gate"]["block_on_obligations"].as_bool()), (Some(90), Some(true)));
-    let text = std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap();
-    assert!(text.contains("profile: strict"), "{text}");
     let (_, _, g) = s.call("POST", "/gate", None, Some(medium_only));
     assert_eq!(g["fail_on"], json!(["critical", "high", "medium"]));
     // Config `gate_fail_on`, when set, is the one value everyone sees.
@@ -198,7 +203,7 @@ fn key(state: &std::path::Path, role: &str, name: &str) -> String {
 #[test]
 fn approvals_lifecycle_roles_expiry_and_gate_overrides() {
     let root = tempfile::tempdir().unwrap();
-    write(root.path(), "repo/a.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
+    write(root.path(), "tenants/acme/repo/a.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
     write(
         root.path(),
         ".sentra/config.yaml",
@@ -210,7 +215,7 @@ fn approvals_lifecycle_roles_expiry_and_gate_overrides() {
     let lead2 = key(&state, "admin", "lead-two");
     let sec_lead = key(&state, "security-lead", "sec");
     let dev = key(&state, "developer", "dev");
-    let s = Server::start(root.path());
+    let s = Server::start_tenants(root.path());
 
     let (status, _, v) = s.call("POST", "/api/approvals", Some(&agent), Some(r#"{"action_type": "deploy", "title": "Ship 1.2", "context": {"ticket": 7}}"#));
     assert_eq!(status, 201, "{v}");
@@ -263,7 +268,7 @@ fn approvals_lifecycle_roles_expiry_and_gate_overrides() {
     assert_eq!(patch(&lead, review, r#"{"action": "approve", "comment": "accepted risk until rotation"}"#).0, 200);
     let (_, _, g) = s.call("POST", "/gate", Some(&agent), Some(r#"{"repo_path": "repo"}"#));
     assert_eq!((g["passed"].as_bool(), g["approval_id"].as_i64()), (Some(true), Some(review)), "{g}");
-    write(root.path(), "repo/b.py", "K2 = 'sk_live_4eC39HqLyjWDarjtT1zdp7dd'\n");
+    write(root.path(), "tenants/acme/repo/b.py", "K2 = 'sk_live_4eC39HqLyjWDarjtT1zdp7dd'\n");
     let (_, _, g) = s.call("POST", "/gate", Some(&agent), Some(r#"{"repo_path": "repo"}"#));
     assert_eq!(g["passed"], false, "new findings are not covered by the old approval");
     assert_ne!(g["approval_id"].as_i64(), Some(review));
@@ -318,7 +323,11 @@ fn approving_a_pending_config_change_applies_it() {
         s.call("PATCH", &format!("/api/approvals/{id}"), Some(&approver), Some(r#"{"action": "approve", "comment": "agreed in the review board"}"#));
     assert_eq!(status, 200, "{v}");
     assert_eq!(s.call("GET", "/api/governance", Some(&asker), None).2["governance"]["profile"], "strict");
-    assert!(std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap().contains("profile: strict"));
+    // Stored as the tenant's setting, which a restart keeps; the operator's file is as written.
+    assert!(!std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap().contains("strict"));
+    drop(s);
+    let s = Server::start(root.path());
+    assert_eq!(s.call("GET", "/api/governance", Some(&asker), None).2["governance"]["profile"], "strict");
 }
 
 /// The local provider through the whole reconcile lifecycle: create, an idempotent rerun,
@@ -387,12 +396,12 @@ fn reconcile_keeps_local_work_items_in_step_with_findings() {
 #[test]
 fn imported_packs_wait_for_approval_when_governance_asks() {
     let root = tempfile::tempdir().unwrap();
-    write(root.path(), "repo/a.py", "# TODO: later\n");
+    write(root.path(), "tenants/acme/repo/a.py", "# TODO: later\n");
     write(root.path(), ".sentra/config.yaml", "governance:\n  human_review_required: {on_pack_import: true}\n  approvals: {approver_roles: [admin]}\n");
     let state = root.path().join(".sentra");
     let asker = key(&state, "admin", "asker");
     let approver = key(&state, "admin", "approver");
-    let s = Server::start(root.path());
+    let s = Server::start_tenants(root.path());
     let doc = "pack_id: held\nname: Held\nrules:\n  - id: H-TODO\n    name: TODO\n    type: regex\n    pattern: TODO\n    severity: low\n";
     let (status, _, v) = s.call("POST", "/api/packs/import", Some(&asker), Some(&json!({"pack_yaml": doc}).to_string()));
     assert_eq!(status, 202, "{v}");

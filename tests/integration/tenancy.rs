@@ -31,18 +31,21 @@ fn files_a_config_names_are_regular_confined_and_never_echoed() {
     for bad in ["/proc/self/environ", &secret_file, "../secret.txt", "fifo", "/dev/zero", ".sentra/sentra.db", "creds.txt", "missing.yaml"] {
         let started = Instant::now();
         let body = json!({"updates": {"pack_files": [bad]}}).to_string();
-        let (status, _, v) = s.call("POST", "/api/config", None, Some(&body));
+        let (status, _, v) = s.call("POST", "/api/operator/config", None, Some(&body));
         assert!(started.elapsed() < Duration::from_secs(1), "{bad}: took {:?}", started.elapsed());
         assert_error(status, &v, 422, "validation_error");
         assert_eq!(v["errors"][0]["loc"][2], "pack_files", "{bad}: {v}");
         let text = v.to_string();
         assert!(!text.contains(SECRET) && !text.contains("TOKEN") && !text.contains("PATH="), "{bad} echoed contents: {text}");
         assert_eq!(std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap(), before, "{bad}: a config that does not load is written");
+        assert_eq!(s.call("GET", "/api/operator/config", None, None).2["stored"], json!({}), "{bad}: a config that does not load is stored");
         assert_eq!(s.call("GET", "/health", None, None).0, 200);
     }
-    // A real pack inside the root is still fine.
+    // A real pack inside the root is still fine, from the operator (a tenant may not name files).
     write(root.path(), "packs/team.yaml", PACK);
     let (status, _, v) = s.call("POST", "/api/config", None, Some(r#"{"updates": {"pack_files": ["packs/team.yaml"]}}"#));
+    assert_error(status, &v, 403, "operator_setting");
+    let (status, _, v) = s.call("POST", "/api/operator/config", None, Some(r#"{"updates": {"pack_files": ["packs/team.yaml"]}}"#));
     assert_eq!(status, 200, "{v}");
     assert_eq!(s.call("POST", "/scan", None, Some(r##"{"files": {"a.py": "# TODO\n"}}"##)).2["total"], 1);
 }
@@ -140,8 +143,8 @@ fn the_config_view_shows_no_other_tenant_and_no_server_paths() {
     let s = Server::start(root.path());
     let (status, _, v) = s.call("GET", "/api/config", Some(&acme), None);
     assert_eq!(status, 200, "{v}");
-    let tenants = v["config"]["tenants"].as_object().unwrap();
-    assert_eq!((tenants.len(), &tenants["acme"]["pack_limits"]["timeout_ms"]), (1, &json!(1000)), "{v}");
+    assert!(v["config"].get("tenants").is_none(), "{v}");
+    assert_eq!((&v["tenant"], &v["config"]["pack_limits"]["timeout_ms"]), (&json!("acme"), &json!(1000)), "its own limits: {v}");
     assert!(!v.to_string().contains("globex"), "another tenant shows: {v}");
     assert_eq!(v["path"], ".sentra/config.yaml");
     assert!(!v.to_string().contains(&root.path().display().to_string()), "the server's absolute paths show: {v}");

@@ -84,7 +84,6 @@ impl DeferredAction {
         match self {
             Self::ConfigChange { governance } => {
                 governance::write(ctx.store, ctx.tenant, actor, ctx.operator.ok_or(ApprovalError::NoServerRoot)?, governance)?;
-                audit(ctx.store, ctx.tenant, actor, "governance.update", "governance", json!({"approval_id": approval_id, "governance": governance}), "ok");
                 Ok(Applied::Governance)
             }
             Self::PackImport { pack_id, sha256 } => {

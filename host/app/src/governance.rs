@@ -44,6 +44,8 @@ pub fn check(store: &dyn Storage, tenant: &str, operator: &Value, value: &Value)
 /// Stores `value` as `tenant`'s governance, checked first (a config that would not load is
 /// never stored), and audits it in the tenant's chain.
 pub fn write(store: &dyn Storage, tenant: &str, actor: &Actor, operator: &Value, value: &Value) -> Result<(), GovernanceError> {
-    settings::update_tenant(store, tenant, actor, operator, &update(value), &|_| Ok(()))?;
+    let stored = settings::check_tenant_update(store, tenant, operator, &update(value), &|_| Ok(()))?;
+    store.set_settings(sentra_store::SettingsScope::Tenant(tenant), &stored).map_err(|e| GovernanceError::Settings(e.into()))?;
+    crate::audit::audit(store, tenant, actor, "governance.update", "governance", settings::redact(value), "ok");
     Ok(())
 }

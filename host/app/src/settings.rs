@@ -145,18 +145,36 @@ pub fn check_tenant_update(
     if !not_yours.is_empty() {
         return Err(SettingsError::OperatorOnly(not_yours));
     }
+    // Keys the config does not have are named (the stored part keeps only known ones).
+    let known = sentra_engine::config::config_keys();
+    let mut problems: Vec<(String, String)> =
+        updates.keys().filter(|k| !known.contains(k)).map(|k| (k.clone(), format!("unknown setting `{k}` (see schemas/config.schema.json)"))).collect();
     let mut stored = store.settings(SettingsScope::Tenant(tenant))?.unwrap_or_else(|| Value::Object(Map::new()));
     config_edit::merge(&mut stored, &Value::Object(updates.clone()));
     let stored = layers::tenant_part(&stored);
     let offered = layers::trackers_offered(&layers::for_tenant(operator, tenant, None));
-    check(&layers::for_tenant(operator, tenant, Some(&stored)), &offered, extra)?;
+    match check(&layers::for_tenant(operator, tenant, Some(&stored)), &offered, extra) {
+        Ok(()) => {}
+        Err(SettingsError::Invalid(more)) => problems.extend(more),
+        Err(other) => return Err(other),
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(SettingsError::Invalid(problems));
+    }
     Ok(stored)
 }
 
 /// Merges `updates` into the operator's stored changes, checks the operator's values (the
 /// config `file` values under them) and every tenant's config with them, stores and
 /// audits the change in every known tenant's chain. Returns the keys changed.
-pub fn update_operator(store: &dyn Storage, actor: &Actor, file: &Value, updates: &Map<String, Value>, extra: ExtraCheck<'_>) -> Result<Vec<String>, SettingsError> {
+pub fn update_operator(
+    store: &dyn Storage,
+    actor: &Actor,
+    file: &Value,
+    updates: &Map<String, Value>,
+    extra: ExtraCheck<'_>,
+) -> Result<Vec<String>, SettingsError> {
     let mut stored = store.settings(SettingsScope::Operator)?.unwrap_or_else(|| Value::Object(Map::new()));
     config_edit::merge(&mut stored, &Value::Object(updates.clone()));
     let mut values = file.clone();

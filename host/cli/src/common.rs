@@ -27,7 +27,13 @@ pub(crate) fn load_config(root: &Path, explicit: Option<&Path>, packs: &[String]
 /// [`load_config`] with the `default` tenant's stored settings (from a server's state
 /// directory) over the file, as the server layers them: the CLI and the API then scan with
 /// the same settings. Command-line flags still come last.
-pub(crate) fn load_config_with(root: &Path, explicit: Option<&Path>, stored: Option<&serde_json::Value>, packs: &[String], fail_on: &[String]) -> Result<Config> {
+pub(crate) fn load_config_with(
+    root: &Path,
+    explicit: Option<&Path>,
+    stored: Option<&serde_json::Value>,
+    packs: &[String],
+    fail_on: &[String],
+) -> Result<Config> {
     let mut config = match stored {
         None => Config::load(root, explicit)?,
         Some(stored) => {

@@ -27,7 +27,8 @@ pub const TENANT_KEYS: [&str; 7] = ["standards_packs", "gate_fail_on", "pack_ove
 
 /// Paths under `devops` that stay the operator's: where a tracker lives (its credentials
 /// are sent there) and how long a call to it may take.
-pub const OPERATOR_DEVOPS_PATHS: [&str; 5] = ["devops.timeout_secs", "devops.github.base_url", "devops.azure.base_url", "devops.jira.base_url", "devops.jira.api_version"];
+pub const OPERATOR_DEVOPS_PATHS: [&str; 5] =
+    ["devops.timeout_secs", "devops.github.base_url", "devops.azure.base_url", "devops.jira.base_url", "devops.jira.api_version"];
 
 /// The owner of a dotted path (`gate_fail_on`, `devops.jira.base_url`).
 pub fn owner(path: &str) -> Owner {
@@ -51,10 +52,13 @@ fn paths(values: &Map<String, Value>, prefix: &str, out: &mut Vec<String>) {
 
 /// The paths of `updates` a tenant may not set, in order: what a tenant's change is
 /// refused for, by name.
+/// Keys the config does not have are left out: they are not anyone's, and validation names
+/// them.
 pub fn operator_paths(updates: &Map<String, Value>) -> Vec<String> {
+    let known = crate::config::config_keys();
     let mut all = Vec::new();
     paths(updates, "", &mut all);
-    all.into_iter().filter(|p| owner(p) == Owner::Operator).collect()
+    all.into_iter().filter(|p| owner(p) == Owner::Operator && known.iter().any(|k| k == p.split('.').next().unwrap_or_default())).collect()
 }
 
 /// `values` without what the tenant does not own (a stored document is filtered again on
@@ -147,7 +151,8 @@ mod tests {
     fn layers_combine_in_order_and_stored_operator_keys_are_ignored() {
         let operator = json!({"gate_fail_on": ["critical"], "max_file_bytes": 100, "devops": {"jira": {"base_url": "https://jira.example"}},
             "tenants": {"acme": {"devops": {"jira": {"base_url": "https://acme.example"}}}}});
-        let stored = json!({"gate_fail_on": ["low"], "max_file_bytes": 1, "devops": {"provider": "jira", "jira": {"base_url": "https://evil", "project_key": "A"}}});
+        let stored =
+            json!({"gate_fail_on": ["low"], "max_file_bytes": 1, "devops": {"provider": "jira", "jira": {"base_url": "https://evil", "project_key": "A"}}});
         let acme = for_tenant(&operator, "acme", Some(&stored));
         assert_eq!(acme["gate_fail_on"], json!(["low"]));
         assert_eq!(acme["max_file_bytes"], json!(100));

@@ -313,8 +313,11 @@ pub async fn guard(State(state): State<Arc<AppState>>, mut req: Request, next: N
     };
     let path = req.extensions().get::<axum::extract::MatchedPath>().map(|m| m.as_str().to_string());
     let needed = path.as_deref().and_then(|p| route_permission(req.method().as_str(), p));
+    // An open server (loopback, no key anywhere) is the operator's own: whoever reaches it
+    // may also change operator settings, as they could edit the file.
+    let open_operator = open && needed == Some(Permission::OperatorConfig);
     match needed {
-        Some(perm) if !allows(principal.role, perm) => {
+        Some(perm) if !allows(principal.role, perm) && !open_operator => {
             return ApiError::new(
                 StatusCode::FORBIDDEN,
                 "forbidden",

@@ -227,8 +227,8 @@ pub(crate) async fn test_connection(
             let loaded = st.current()?;
             Ok::<_, ApiError>(serde_json::to_value(&st.tenant_config(&loaded, &tenant)?.raw.devops).unwrap_or_default())
         })
-            .await
-            .map_err(|e| ApiError::internal(e.to_string()))??
+        .await
+        .map_err(|e| ApiError::internal(e.to_string()))??
     };
     if let (Some(base), Some(obj)) = (configured[req.provider.as_str()].get("base_url").filter(|v| v.is_string()), settings_in.as_object_mut()) {
         obj.insert("base_url".into(), base.clone());

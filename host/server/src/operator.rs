@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::State;
+use sentra_store::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
-use sentra_store::prelude::*;
 
 use crate::error::{ApiError, blocking};
 use crate::settings::{env_vars, settings_error, updates_of};
@@ -57,7 +57,11 @@ pub(crate) async fn get_config(State(state): State<Arc<AppState>>) -> Result<Jso
 /// stored), stores it, records it in every tenant's audit chain and applies it.
 #[utoipa::path(post, path = "/api/operator/config", tag = "config", request_body = crate::settings::ConfigUpdate,
     responses((status = 200, body = OperatorConfigResponse), (status = 422, body = ErrorBody)))]
-pub(crate) async fn post_config(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, body: Body) -> Result<Json<OperatorConfigResponse>, ApiError> {
+pub(crate) async fn post_config(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+    body: Body,
+) -> Result<Json<OperatorConfigResponse>, ApiError> {
     let updates = updates_of(body)?;
     blocking(move || {
         let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);

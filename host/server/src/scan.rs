@@ -127,7 +127,11 @@ pub(crate) fn prepare(
             // The operator's bound: a request may lower the file size limit, not raise it.
             let bound = view.config.max_file_bytes;
             if n > bound {
-                return Err(ApiError::invalid(&["body", "config_overrides", "max_file_bytes"], format!("{n} is above the server's limit of {bound}"), "value_error"));
+                return Err(ApiError::invalid(
+                    &["body", "config_overrides", "max_file_bytes"],
+                    format!("{n} is above the server's limit of {bound}"),
+                    "value_error",
+                ));
             }
             raw.max_file_bytes = Some(n);
         }

@@ -128,7 +128,9 @@ pub(crate) fn settings_error(e: SettingsError) -> ApiError {
             loc.extend(field.split('.').filter(|s| !s.is_empty()).map(str::to_string));
             FieldError { loc, msg, kind: "value_error".into() }
         })),
-        e @ SettingsError::OperatorOnly(_) => ApiError::new(StatusCode::FORBIDDEN, "operator_setting", format!("{e}: use an operator key (POST /api/operator/config)")),
+        e @ SettingsError::OperatorOnly(_) => {
+            ApiError::new(StatusCode::FORBIDDEN, "operator_setting", format!("{e}: use an operator key (POST /api/operator/config)"))
+        }
         other => ApiError::internal(other.to_string()),
     }
 }
@@ -237,7 +239,9 @@ pub(crate) async fn validate(State(state): State<Arc<AppState>>, axum::Extension
                 for (pack, rule) in config.rule_overrides.keys() {
                     match packs.iter().find(|x| &x.info().id == pack) {
                         None if !ids.contains(pack) => push("pack_overrides", format!("no pack `{pack}`"), "error", None),
-                        Some(x) if !x.info().rules.iter().any(|r| &r.id == rule) => push("pack_overrides", format!("pack `{pack}` has no rule `{rule}`"), "error", None),
+                        Some(x) if !x.info().rules.iter().any(|r| &r.id == rule) => {
+                            push("pack_overrides", format!("pack `{pack}` has no rule `{rule}`"), "error", None)
+                        }
                         _ => {}
                     }
                 }
@@ -305,7 +309,10 @@ fn governance_view(state: &AppState, tenant: &str, status: Option<&str>, pending
 /// The caller's tenant's effective governance (the profile with its overrides), and its
 /// changes waiting for review.
 #[utoipa::path(get, path = "/api/governance", tag = "config", responses((status = 200, body = GovernanceResponse)))]
-pub(crate) async fn get_governance(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>) -> Result<Json<GovernanceResponse>, ApiError> {
+pub(crate) async fn get_governance(
+    State(state): State<Arc<AppState>>,
+    axum::Extension(p): axum::Extension<Principal>,
+) -> Result<Json<GovernanceResponse>, ApiError> {
     crate::error::blocking(move || Ok(Json(governance_view(&state, &p.tenant, None, None)?))).await
 }
 

@@ -222,11 +222,12 @@ impl AppState {
         if !self.config.reload || fingerprint(&self.root, &current.config.pack_file_paths(&self.root)) == current.fingerprint {
             return Ok(current);
         }
-        let fresh = Arc::new(load(&self.root, self.config.tenants_root.as_deref(), &self.catalog, self.store.as_ref(), &self.forbidden_dirs()).map_err(|e| {
-            let mut err = ApiError::internal(format!("reloading the server config: {e}"));
-            err.code = "config_error";
-            err
-        })?);
+        let fresh =
+            Arc::new(load(&self.root, self.config.tenants_root.as_deref(), &self.catalog, self.store.as_ref(), &self.forbidden_dirs()).map_err(|e| {
+                let mut err = ApiError::internal(format!("reloading the server config: {e}"));
+                err.code = "config_error";
+                err
+            })?);
         tracing::info!(origin = %fresh.origin, packs = fresh.extra.len(), "reloaded the config and pack files");
         *self.loaded.write().expect("loaded config") = fresh.clone();
         self.tenants.lock().expect("tenant packs").clear();
@@ -241,11 +242,12 @@ impl AppState {
 
     /// Re-reads the config now (after `POST /api/config`), whatever `--reload` says.
     pub(crate) fn reload_now(&self) -> Result<Arc<Loaded>, ApiError> {
-        let fresh = Arc::new(load(&self.root, self.config.tenants_root.as_deref(), &self.catalog, self.store.as_ref(), &self.forbidden_dirs()).map_err(|e| {
-            let mut err = ApiError::internal(format!("reloading the server config: {e}"));
-            err.code = "config_error";
-            err
-        })?);
+        let fresh =
+            Arc::new(load(&self.root, self.config.tenants_root.as_deref(), &self.catalog, self.store.as_ref(), &self.forbidden_dirs()).map_err(|e| {
+                let mut err = ApiError::internal(format!("reloading the server config: {e}"));
+                err.code = "config_error";
+                err
+            })?);
         *self.loaded.write().expect("loaded config") = fresh.clone();
         self.tenants.lock().expect("tenant packs").clear();
         Ok(fresh)
@@ -390,7 +392,13 @@ fn upgrade_settings(store: &sentra_store::SqliteStore, root: &Path) -> Result<()
 /// Reads the operator's values (the config under `root`, the operator's stored changes,
 /// then `GUARD_*`) and loads its pack files, which must lie inside the root and outside
 /// `forbidden` (the state directory).
-pub(crate) fn load(root: &Path, tenants_root: Option<&Path>, catalog: &Catalog, store: &dyn sentra_store::Storage, forbidden: &[PathBuf]) -> Result<Loaded, StartError> {
+pub(crate) fn load(
+    root: &Path,
+    tenants_root: Option<&Path>,
+    catalog: &Catalog,
+    store: &dyn sentra_store::Storage,
+    forbidden: &[PathBuf],
+) -> Result<Loaded, StartError> {
     let origin = sentra_app::settings::shown_path(root);
     let file = sentra_engine::config_edit::file_values(&sentra_engine::config_edit::config_path(root))?;
     let operator = sentra_app::settings::operator_values(Some(store), root).map_err(|e| StartError::Settings(e.to_string()))?;

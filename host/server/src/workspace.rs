@@ -17,7 +17,12 @@ pub(crate) fn root_of(server_root: &Path, tenants_root: Option<&Path>, config: &
     let explicit = config.tenant_roots.get(tenant).map(|r| server_root.join(r));
     let candidate = match (explicit, tenants_root) {
         (Some(r), _) => r,
-        (None, Some(dir)) => dir.join(tenant),
+        (None, Some(dir)) => {
+            // `DIR/<t>` itself, not a link out of it (which could name another tenant's tree).
+            let dir = dir.canonicalize().ok()?;
+            let root = dir.join(tenant).canonicalize().ok()?;
+            return (root == dir.join(tenant) && root.is_dir()).then_some(root);
+        }
         (None, None) if tenant == sentra_app::DEFAULT_TENANT => server_root.to_path_buf(),
         (None, None) => return None,
     };
@@ -30,7 +35,9 @@ pub(crate) fn require(root: Option<PathBuf>, tenant: &str) -> Result<PathBuf, Ap
         ApiError::new(
             StatusCode::FORBIDDEN,
             "no_workspace",
-            format!("tenant `{tenant}` has no workspace on this server: scan inline files, or ask the operator to map one (tenants.{tenant}.root or --tenants-root)"),
+            format!(
+                "tenant `{tenant}` has no workspace on this server: scan inline files, or ask the operator to map one (tenants.{tenant}.root or --tenants-root)"
+            ),
         )
     })
 }
@@ -107,6 +114,8 @@ mod tests {
         assert!(root_of(&server, None, &c, "beta").is_none(), "no root: no workspace, never the server's");
         assert!(root_of(&server, Some(&tenants), &c, "beta").unwrap().ends_with("tenants/beta"));
         assert!(root_of(&server, Some(&tenants), &c, "gamma").is_none());
+        std::os::unix::fs::symlink(tenants.join("beta"), tenants.join("delta")).unwrap();
+        assert!(root_of(&server, Some(&tenants), &c, "delta").is_none(), "a link to another tenant's tree is no workspace");
         assert!(root_of(&server, None, &c, "default").unwrap().ends_with("server"));
         // acme's root is inside the default tenant's (the server root).
         let err = check_no_overlap(&server, None, &c).unwrap_err().to_string();

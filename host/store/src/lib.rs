@@ -98,7 +98,18 @@ pub trait Storage:
 }
 
 impl<T> Storage for T where
-    T: KeyStore + PackStore + AuditStore + ApprovalStore + ScanStore + WorkItemStore + SuppressionStore + ServerInfoStore + SettingsStore + Send + Sync + ?Sized
+    T: KeyStore
+        + PackStore
+        + AuditStore
+        + ApprovalStore
+        + ScanStore
+        + WorkItemStore
+        + SuppressionStore
+        + ServerInfoStore
+        + SettingsStore
+        + Send
+        + Sync
+        + ?Sized
 {
 }
 

@@ -60,9 +60,8 @@ impl SettingsStore for SqliteStore {
 
     fn settings(&self, scope: SettingsScope<'_>) -> Result<Option<Value>, StoreError> {
         let (kind, tenant) = scope.key();
-        let text = self.with(|c| {
-            c.query_row("SELECT body FROM settings WHERE scope = ?1 AND tenant = ?2", params![kind, tenant], |r| r.get::<_, String>(0)).optional()
-        })?;
+        let text = self
+            .with(|c| c.query_row("SELECT body FROM settings WHERE scope = ?1 AND tenant = ?2", params![kind, tenant], |r| r.get::<_, String>(0)).optional())?;
         text.map(|t| serde_json::from_str(&t).map_err(|e| StoreError::Invalid(format!("stored {kind} settings {tenant}: {e}")))).transpose()
     }
 
