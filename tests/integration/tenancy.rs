@@ -169,3 +169,44 @@ fn a_server_does_not_read_hard_links_unless_the_operator_allows() {
     let v = scan(&s);
     assert_eq!((v["total"].as_u64(), v["files_skipped"]["hard_linked"].as_u64()), (Some(1), Some(0)), "{v}");
 }
+
+/// Upgrading: a config file written before tenant settings moved to the store keeps working
+/// for the `default` tenant (imported once, audited), and the CLI acting on the server's
+/// state scans with what the API set.
+#[test]
+fn a_single_tenant_setup_keeps_its_settings_and_the_cli_agrees_with_the_api() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "repo/a.py", "# TODO: later\npassword = 'hunter2hunter2'\n");
+    write(
+        root.path(),
+        ".sentra/config.yaml",
+        "gate_fail_on: [critical]\nsuppressions: [{rule_id: SEC-PASSWORD-ASSIGNMENT, file_pattern: 'repo/**', reason: test fixture}]\n",
+    );
+    let s = Server::start(root.path());
+    let (_, _, v) = s.call("GET", "/api/config", None, None);
+    assert_eq!(v["config"]["gate_fail_on"], json!(["critical"]), "{v}");
+    assert_eq!(v["config"]["suppressions"][0]["rule_id"], "SEC-PASSWORD-ASSIGNMENT");
+    let (_, _, audit) = s.call("GET", "/api/audit?action=config.import", None, None);
+    assert_eq!((audit["total"].as_u64(), &audit["entries"][0]["details"]["keys"]), (Some(1), &json!(["gate_fail_on", "suppressions"])), "{audit}");
+    let gate = |s: &Server| s.call("POST", "/gate", None, Some(r#"{"repo_path": "repo"}"#)).2;
+    assert_eq!(gate(&s)["passed"], true, "the imported suppression applies: {}", gate(&s));
+
+    // The API changes the default tenant's settings; a restart imports nothing again.
+    let (status, _, v) = s.call("POST", "/api/config", None, Some(r#"{"updates": {"suppressions": null, "gate_fail_on": ["high"]}}"#));
+    assert_eq!(status, 200, "{v}");
+    drop(s);
+    let s = Server::start(root.path());
+    assert_eq!(s.call("GET", "/api/audit?action=config.import", None, None).2["total"], 1);
+    assert_eq!(gate(&s)["passed"], false, "the stored settings win over the file's defaults");
+    assert_eq!(s.call("POST", "/api/config", None, Some(r#"{"updates": {"gate_fail_on": ["critical"]}}"#)).0, 200);
+    drop(s);
+
+    // The CLI on the same state scans with the same settings: only critical fails (the
+    // defaults alone would fail on the high finding, as they do without the state).
+    let out = sentra_cmd().current_dir(root.path()).args(["gate", "repo", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let elsewhere = tempfile::tempdir().unwrap();
+    write(elsewhere.path(), "repo/a.py", "# TODO: later\npassword = 'hunter2hunter2'\n");
+    let alone = sentra_cmd().current_dir(elsewhere.path()).args(["gate", "repo", "--format", "json"]).output().unwrap();
+    assert_eq!(alone.status.code(), Some(1), "without the state the defaults decide: {}", stdout(&alone));
+}
