@@ -46,7 +46,7 @@ fn bench(c: &mut Criterion) {
         g.bench_function(format!("{id}, every rule, Python file"), |b| {
             b.iter(|| {
                 let input = FileInput { path: "app.py", data: data.clone(), rules: &rules };
-                black_box(p.pack.scan(std::slice::from_ref(&input)).expect("scan"))
+                black_box(p.pack.scan(std::slice::from_ref(&input), &Default::default()).expect("scan"))
             })
         });
     }

@@ -12,6 +12,7 @@ mod builtin_packs;
 mod cache;
 mod compat;
 mod compliance;
+mod costs;
 mod crash;
 mod cross_tenant;
 mod declarative;

@@ -51,6 +51,11 @@ impl Server {
         status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()).unwrap_or(0)
     }
 
+    /// The server process's id.
+    pub(crate) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub(crate) fn start(root: &Path) -> Self {
         Self::start_with(root, &["--host", "127.0.0.1"], &[], 0)
     }

@@ -149,6 +149,13 @@ pub fn expire(store: &dyn Storage) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Deletes `tenant`'s requests resolved or expired more than `retention_days` ago (the
+/// audit retention): their decisions stay in the audit chain.
+pub fn purge(store: &dyn Storage, tenant: &str, retention_days: u64) -> Result<usize, StoreError> {
+    let cutoff = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(retention_days.min(36_500) as i64 * 86_400);
+    store.purge_approvals(tenant, &cutoff.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
 /// A request to open.
 pub struct NewRequest<'a> {
     pub action: DeferredAction,

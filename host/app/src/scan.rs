@@ -38,7 +38,7 @@ pub struct ScanPlan {
 /// How a running scan is steered and observed.
 #[derive(Default)]
 pub struct Controls<'a> {
-    pub cancel: Option<&'a AtomicBool>,
+    pub cancel: Option<std::sync::Arc<AtomicBool>>,
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
     pub timings: Option<&'a StageTimes>,
 }
@@ -66,7 +66,7 @@ pub fn run(plan: ScanPlan, controls: &Controls<'_>, history: Option<&History<'_>
     }
     let options = ScanOptions {
         only,
-        cancel: controls.cancel,
+        cancel: controls.cancel.clone(),
         progress: controls.progress,
         suppressions,
         today: None,

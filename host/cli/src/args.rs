@@ -217,6 +217,20 @@ pub(crate) struct ServeArgs {
     /// inside the root to a file outside it would be read).
     #[arg(long, env = "GUARD_ALLOW_HARD_LINKS")]
     pub(crate) allow_hard_links: bool,
+    /// Connections open at once; more are closed on accept.
+    #[arg(long, env = "GUARD_MAX_CONNECTIONS", default_value_t = sentra_server::DEFAULT_MAX_CONNECTIONS)]
+    pub(crate) max_connections: usize,
+    /// Connections one client (peer address) may hold open at once.
+    #[arg(long, env = "GUARD_MAX_CONNECTIONS_PER_CLIENT", default_value_t = sentra_server::DEFAULT_MAX_CONNECTIONS_PER_CLIENT)]
+    pub(crate) max_connections_per_client: usize,
+    /// Seconds a connection may take to send a request head (at its start and between
+    /// keep-alive requests) before it is closed.
+    #[arg(long, env = "GUARD_HEADER_READ_TIMEOUT", default_value_t = sentra_server::DEFAULT_HEADER_READ_TIMEOUT.as_secs_f64())]
+    pub(crate) header_read_timeout: f64,
+    /// A proxy's address (a load balancer in front of the server): held to the global
+    /// connection cap only. Repeat for several; `GUARD_TRUSTED_PROXIES` takes a comma list.
+    #[arg(long = "trusted-proxy", env = "GUARD_TRUSTED_PROXIES", value_delimiter = ',', value_name = "IP")]
+    pub(crate) trusted_proxies: Vec<std::net::IpAddr>,
     /// Largest request body in bytes (larger: 413).
     #[arg(long, env = "GUARD_MAX_BODY_BYTES", default_value_t = sentra_server::DEFAULT_MAX_BODY_BYTES)]
     pub(crate) max_body_bytes: usize,

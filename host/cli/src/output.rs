@@ -61,6 +61,11 @@ pub fn text_report(out: &mut impl Write, r: &ScanResult, gate: Option<&GateResul
         if g.passed {
             let ok = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
             writeln!(out, "{ok}gate passed{ok:#} (fail on: {})", fail_on.join(", "))?;
+            if !g.errored_packs_not_blocking.is_empty() {
+                let warn = sev_style(Severity::Medium);
+                let packs = g.errored_packs_not_blocking.join(", ");
+                writeln!(out, "{warn}but not every pack ran to the end{warn:#}: {packs} errored (not blocking by policy); see the errors above")?;
+            }
         } else {
             let bad = sev_style(Severity::Critical);
             let mut why = Vec::new();

@@ -112,6 +112,11 @@ impl std::fmt::Debug for Catalog {
 }
 
 impl Catalog {
+    /// Estimated bytes of compiled patterns the host keeps for the packs it loaded.
+    pub fn matcher_cache_bytes(&self) -> usize {
+        self.runtime.matcher_cache_bytes()
+    }
+
     pub fn new(sources: Vec<PackSource>, cache_dir: Option<PathBuf>) -> Result<Self, CatalogError> {
         Ok(Self { runtime: Runtime::new(RuntimeConfig { cache_dir })?, sources, declarative_engine: None })
     }

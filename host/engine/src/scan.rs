@@ -13,6 +13,7 @@ mod walk;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -57,8 +58,9 @@ pub struct Progress {
 pub struct ScanOptions<'a> {
     /// Only these relative paths (when set).
     pub only: Option<BTreeSet<String>>,
-    /// Set to stop the scan early.
-    pub cancel: Option<&'a AtomicBool>,
+    /// Set to stop the scan early: between files, and inside a pack's call (its guest code
+    /// and the host matching it asked for) within milliseconds.
+    pub cancel: Option<Arc<AtomicBool>>,
     /// Called as files complete (from worker threads).
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
     /// Suppressions beyond the config's (the server's, made over the API).
@@ -150,13 +152,19 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
     let rules = rules::active_rules(packs, &all_files, &read_text, config);
     let timer = Timer::new(options.timings);
     let cache = file_cache::FileCache::begin(options.cache, packs, &rules.active, config, options.only.is_none());
-    let scanner = scan_file::FileScanner::new(packs, config, &listing, &rules.active, cache, &timer);
+    // Per pack: the scan's cancellation, and what the pack may log in this scan.
+    let scopes: Vec<sentra_runtime::CallScope> = packs
+        .packs
+        .iter()
+        .map(|_| sentra_runtime::CallScope { cancel: options.cancel.clone(), logs: Some(Arc::new(sentra_runtime::LogBudget::default())) })
+        .collect();
+    let scanner = scan_file::FileScanner::new(packs, config, &listing, &rules.active, cache, &timer, &scopes);
 
     // The file loop stays this small: everything about one file is in `scan_file`.
     let done = AtomicUsize::new(0);
     let total = listing.files.len();
     listing.files.par_iter().for_each(|cand| {
-        if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+        if options.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
             return;
         }
         if scanner.scan_file(cand) {
@@ -166,13 +174,27 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
             }
         }
     });
-    if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+    if options.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
         return Err(ScanError::Cancelled);
     }
 
     let started_finish = Instant::now();
     let (mut shared, dead) = scanner.into_parts();
-    finish::run_project_rules(packs, &rules.active, &dead, &all_files, config, &mut shared);
+    finish::run_project_rules(packs, &rules.active, &dead, &all_files, config, &scopes, &mut shared);
+    for (prepared, scope) in packs.packs.iter().zip(&scopes) {
+        let dropped = scope.logs.as_ref().map_or(0, |l| l.dropped());
+        if dropped > 0 {
+            tracing::warn!(
+                pack = prepared.id(),
+                dropped,
+                "the pack logged more than {} lines in this scan; the rest were dropped",
+                sentra_runtime::DEFAULT_MAX_LOG_LINES_PER_SCAN
+            );
+        }
+    }
+    if options.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
+        return Err(ScanError::Cancelled);
+    }
     let settled = finish::settle(shared, config, options);
     timer.add(&timer.stages().finish, started_finish);
     Ok(settled.into_result(packs, rules, config, started))

@@ -53,7 +53,7 @@ fn cancelled_scan_reports_cancellation() {
     let config = Config::default();
     let set = catalog().load(&config).unwrap();
     let cancel = AtomicBool::new(true);
-    let err = sentra_engine::scan(&files(), &set, &config, &ScanOptions { cancel: Some(&cancel), ..Default::default() }).unwrap_err();
+    let err = sentra_engine::scan(&files(), &set, &config, &ScanOptions { cancel: Some(std::sync::Arc::new(cancel)), ..Default::default() }).unwrap_err();
     assert!(matches!(err, ScanError::Cancelled));
 }
 

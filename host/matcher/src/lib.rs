@@ -76,6 +76,8 @@ enum Engine {
 #[derive(Debug)]
 pub struct PatternSet {
     patterns: Vec<Engine>,
+    /// Each pattern's length, for [`PatternSet::approx_bytes`].
+    sources: Vec<usize>,
     limits: MatchLimits,
 }
 
@@ -94,8 +96,9 @@ pub struct Match {
 impl PatternSet {
     /// Compiles every pattern; the first failure names its index.
     pub fn compile<S: AsRef<str>>(patterns: &[S], limits: MatchLimits) -> Result<Self, MatchError> {
+        let sources = patterns.iter().map(|p| p.as_ref().len()).collect();
         let patterns = patterns.iter().enumerate().map(|(index, p)| compile_one(index, p.as_ref(), &limits)).collect::<Result<_, _>>()?;
-        Ok(Self { patterns, limits })
+        Ok(Self { patterns, sources, limits })
     }
 
     pub fn len(&self) -> usize {
@@ -104,6 +107,22 @@ impl PatternSet {
 
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
+    }
+
+    /// An estimate of the memory the compiled set holds, for caches that keep to a byte
+    /// budget: a fixed cost per pattern plus a cost per pattern byte (compiled programs
+    /// grow with the pattern; each is capped by `size_limit` anyway), plus each linear
+    /// pattern's lazy-DFA cache at its cap (it grows up to that while searching).
+    pub fn approx_bytes(&self) -> usize {
+        self.sources
+            .iter()
+            .zip(&self.patterns)
+            .map(|(src, e)| {
+                let program = (4 << 10) + 256 * src;
+                let cache = if matches!(e, Engine::Linear(_)) { self.limits.dfa_size_limit / 4 } else { 0 };
+                program.min(self.limits.size_limit) + cache
+            })
+            .sum()
     }
 
     /// Whether pattern `index` needed the backtracking engine.
@@ -120,16 +139,39 @@ impl PatternSet {
     /// that fails (unknown index, backtracking limit) contributes no matches and one entry
     /// in `errors`; the other patterns still run, so one bad rule never hides the others.
     pub fn find_all(&self, text: &Text<'_>, which: &[u32], out: &mut Vec<Match>, errors: &mut Vec<MatchError>) {
-        for &p in which {
-            let before = out.len();
-            if let Err(e) = self.find_one(text, p, out) {
-                out.truncate(before);
-                errors.push(e);
-            }
-        }
+        let _ = self.find_all_until(text, which, out, errors, &mut || false);
     }
 
-    fn find_one(&self, text: &Text<'_>, p: u32, out: &mut Vec<Match>) -> Result<(), MatchError> {
+    /// [`PatternSet::find_all`] that asks `stop` before each pattern and after each match
+    /// (one search of a pathological pattern can take milliseconds on a large file, and a
+    /// list can name many patterns), so the caller's deadline bounds the whole call. Returns
+    /// `Err(Stopped)` when `stop` said so; what was found until then stays in `out`.
+    pub fn find_all_until(
+        &self,
+        text: &Text<'_>,
+        which: &[u32],
+        out: &mut Vec<Match>,
+        errors: &mut Vec<MatchError>,
+        stop: &mut dyn FnMut() -> bool,
+    ) -> Result<(), Stopped> {
+        for &p in which {
+            if stop() {
+                return Err(Stopped);
+            }
+            let before = out.len();
+            match self.find_one(text, p, out, stop) {
+                Ok(()) => {}
+                Err(Found::Stopped) => return Err(Stopped),
+                Err(Found::Error(e)) => {
+                    out.truncate(before);
+                    errors.push(e);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn find_one(&self, text: &Text<'_>, p: u32, out: &mut Vec<Match>, stop: &mut dyn FnMut() -> bool) -> Result<(), Found> {
         let index = p as usize;
         match self.get(index)? {
             Engine::Linear(re) => {
@@ -138,6 +180,9 @@ impl PatternSet {
                         return Ok(());
                     }
                     out.push(text.locate(p, m.start(), m.end()));
+                    if stop() {
+                        return Err(Found::Stopped);
+                    }
                 }
             }
             Engine::Backtracking(re) => {
@@ -148,6 +193,9 @@ impl PatternSet {
                         return Ok(());
                     }
                     out.push(text.locate(p, m.start(), m.end()));
+                    if stop() {
+                        return Err(Found::Stopped);
+                    }
                 }
             }
         }
@@ -162,6 +210,22 @@ impl PatternSet {
                 re.is_match(text.as_str().as_bytes()).map_err(|e| MatchError::Search { index: index as usize, message: describe_pcre2_error(&e) })
             }
         }
+    }
+}
+
+/// A search given up because its caller's `stop` said so (a deadline, a cancelled scan).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stopped;
+
+/// Why one pattern's search ended early.
+enum Found {
+    Stopped,
+    Error(MatchError),
+}
+
+impl From<MatchError> for Found {
+    fn from(e: MatchError) -> Self {
+        Found::Error(e)
     }
 }
 
@@ -406,6 +470,22 @@ mod tests {
         let mut out = Vec::new();
         s.find_all_ok(&Text::new(b"aaaaaa"), &[0], &mut out).unwrap();
         assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn a_stop_request_ends_a_pathological_search_early() {
+        // `a*b|a` on a run of `a`: every match scans to the end of the text first.
+        let set = set(&["a*b|a"]);
+        let data = "a".repeat(200_000);
+        let text = Text::new(data.as_bytes());
+        let (mut out, mut errors, mut asked) = (Vec::new(), Vec::new(), 0);
+        let r = set.find_all_until(&text, &[0], &mut out, &mut errors, &mut || {
+            asked += 1;
+            asked > 3
+        });
+        assert_eq!((r, out.len()), (Err(Stopped), 3), "stopped after the third match");
+        let r = set.find_all_until(&text, &[0, 0], &mut Vec::new(), &mut errors, &mut || true);
+        assert_eq!(r, Err(Stopped), "asked before the first pattern too");
     }
 
     #[test]

@@ -47,6 +47,10 @@ pub struct GateResult {
     pub info: usize,
     pub fail_on: Vec<Severity>,
     pub errored_packs: Vec<String>,
+    /// Packs that errored without failing the gate (their `pack_on_error` is `skip`, or
+    /// governance does not block on errored packs): the verdict did not see all they check.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errored_packs_not_blocking: Vec<String>,
     /// Findings that made the gate fail.
     pub blocking: usize,
     /// The approval request about this gate: the approved override that made it pass, or
@@ -77,7 +81,8 @@ pub fn gate_with(result: &ScanResult, policy: &GatePolicy) -> GateResult {
     let counted: Vec<&Finding> = result.findings.iter().filter(|f| policy.block_on_obligations || !f.is_obligation).collect();
     let by = BySeverity::count(counted.iter().copied());
     let blocking = counted.iter().filter(|f| fail_on.contains(&f.severity)).count();
-    let failing: Vec<&ErroredPack> = result.errored_packs.iter().filter(|e| policy.block_on_errored_packs && e.on_error != OnError::Skip).collect();
+    let (failing, not_blocking): (Vec<&ErroredPack>, Vec<&ErroredPack>) =
+        result.errored_packs.iter().partition(|e| policy.block_on_errored_packs && e.on_error != OnError::Skip);
     GateResult {
         passed: blocking == 0 && failing.is_empty(),
         total_findings: counted.len(),
@@ -88,6 +93,7 @@ pub fn gate_with(result: &ScanResult, policy: &GatePolicy) -> GateResult {
         info: by.info,
         fail_on: fail_on.to_vec(),
         errored_packs: failing.iter().map(|e| e.pack_id.clone()).collect(),
+        errored_packs_not_blocking: not_blocking.iter().map(|e| e.pack_id.clone()).collect(),
         blocking,
         approval_id: None,
     }

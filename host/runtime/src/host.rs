@@ -2,8 +2,9 @@
 //! WASI (no preopens, no environment, frozen clocks), plus the per-store memory limiter.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use sentra_matcher::{MatchError, MatchLimits, PatternSet, Text};
 use wasmtime::component::{Resource, ResourceTable};
@@ -38,23 +39,99 @@ impl std::fmt::Debug for FileData {
 /// The host side of the `matcher` resource.
 pub struct MatcherRes(Arc<PatternSet>);
 
+/// Estimated bytes of compiled patterns kept for reuse beyond what live instances hold.
+/// Over it, the least recently used sets no instance holds are dropped.
+pub const DEFAULT_MATCHER_CACHE_BYTES: usize = 128 << 20;
+
 /// Compiled pattern sets keyed by their pattern list, shared by every instance, so a fresh
-/// instance (after a trap, or one per thread) does not recompile.
-#[derive(Clone, Default)]
-pub struct MatcherCache(Arc<Mutex<HashMap<MatcherKey, Arc<PatternSet>>>>);
+/// instance (after a trap, or one per thread) does not recompile. Bounded: sets are
+/// charged their estimated size ([`PatternSet::approx_bytes`]), the least recently used
+/// one that no instance holds goes first when over budget, and [`MatcherCache::sweep`]
+/// (run when a pack is dropped) drops every set no instance holds.
+#[derive(Clone)]
+pub struct MatcherCache(Arc<Mutex<CacheInner>>);
+
+impl Default for MatcherCache {
+    fn default() -> Self {
+        Self::with_budget(DEFAULT_MATCHER_CACHE_BYTES)
+    }
+}
+
+struct CacheInner {
+    entries: HashMap<MatcherKey, CacheEntry>,
+    bytes: usize,
+    budget: usize,
+    clock: u64,
+}
+
+struct CacheEntry {
+    set: Arc<PatternSet>,
+    bytes: usize,
+    used: u64,
+}
 
 /// A compiled set is shared by every pack asking for the same patterns under the same limits.
 type MatcherKey = (Vec<String>, MatchLimits);
 
 impl MatcherCache {
+    pub fn with_budget(budget: usize) -> Self {
+        Self(Arc::new(Mutex::new(CacheInner { entries: HashMap::new(), bytes: 0, budget, clock: 0 })))
+    }
+
     fn get_or_compile(&self, patterns: Vec<String>, limits: MatchLimits) -> Result<Arc<PatternSet>, MatchError> {
         let key = (patterns, limits);
-        if let Some(set) = self.0.lock().expect("matcher cache").get(&key) {
-            return Ok(set.clone());
+        {
+            let mut inner = self.0.lock().expect("matcher cache");
+            inner.clock += 1;
+            let now = inner.clock;
+            if let Some(e) = inner.entries.get_mut(&key) {
+                e.used = now;
+                return Ok(e.set.clone());
+            }
         }
         let set = Arc::new(PatternSet::compile(&key.0, limits)?);
-        self.0.lock().expect("matcher cache").insert(key, set.clone());
+        let mut inner = self.0.lock().expect("matcher cache");
+        let bytes = set.approx_bytes();
+        let used = inner.clock;
+        if let Some(old) = inner.entries.insert(key, CacheEntry { set: set.clone(), bytes, used }) {
+            inner.bytes -= old.bytes;
+        }
+        inner.bytes += bytes;
+        inner.evict_over_budget();
         Ok(set)
+    }
+
+    /// Drops every set no instance holds (a pack went away).
+    pub fn sweep(&self) {
+        let mut inner = self.0.lock().expect("matcher cache");
+        let mut freed = 0;
+        inner.entries.retain(|_, e| {
+            let keep = Arc::strong_count(&e.set) > 1;
+            if !keep {
+                freed += e.bytes;
+            }
+            keep
+        });
+        inner.bytes -= freed;
+    }
+
+    /// The estimated bytes the cache holds now.
+    pub fn bytes(&self) -> usize {
+        self.0.lock().expect("matcher cache").bytes
+    }
+}
+
+impl CacheInner {
+    fn evict_over_budget(&mut self) {
+        while self.bytes > self.budget {
+            // Only the cache holds an evictable set: one a live instance uses stays (its
+            // memory is that pack's, and dropping it here would free nothing).
+            let lru = self.entries.iter().filter(|(_, e)| Arc::strong_count(&e.set) == 1).min_by_key(|(_, e)| e.used).map(|(k, _)| k.clone());
+            let Some(k) = lru else { break };
+            if let Some(e) = self.entries.remove(&k) {
+                self.bytes -= e.bytes;
+            }
+        }
     }
 }
 
@@ -91,11 +168,91 @@ pub struct HostState {
     matchers: MatcherCache,
     /// Contents of the files of the current `scan` call, by file id.
     pub files: Vec<FileData>,
+    /// When the current call must end.
+    deadline: Instant,
+    /// The scan the current call runs for, when it can be cancelled.
+    cancel: Option<Arc<AtomicBool>>,
+    /// Why the current call was stopped, once it was.
+    pub stopped: Option<StopReason>,
+    /// What the pack may still log in this scan.
+    logs: Arc<LogBudget>,
+}
+
+/// Log lines one pack may write in one scan (more are counted and dropped).
+pub const DEFAULT_MAX_LOG_LINES_PER_SCAN: usize = 1_000;
+
+/// What a pack may log in one scan, shared by its instances on every worker thread.
+#[derive(Debug)]
+pub struct LogBudget {
+    left: std::sync::atomic::AtomicUsize,
+    dropped: std::sync::atomic::AtomicUsize,
+}
+
+impl LogBudget {
+    pub fn new(lines: usize) -> Self {
+        Self { left: lines.into(), dropped: 0.into() }
+    }
+
+    /// Takes one line from the budget; `false` (and counted) when it is spent.
+    fn take(&self) -> bool {
+        let ok = self.left.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1)).is_ok();
+        if !ok {
+            self.dropped.fetch_add(1, Ordering::Relaxed);
+        }
+        ok
+    }
+
+    /// Lines dropped so far.
+    pub fn dropped(&self) -> usize {
+        self.dropped.load(Ordering::Relaxed)
+    }
+}
+
+impl Default for LogBudget {
+    fn default() -> Self {
+        Self::new(DEFAULT_MAX_LOG_LINES_PER_SCAN)
+    }
+}
+
+/// What a call runs under beyond the pack's limits: the scan's cancellation and its log
+/// budget for this pack.
+#[derive(Clone, Debug, Default)]
+pub struct CallScope {
+    pub cancel: Option<Arc<AtomicBool>>,
+    pub logs: Option<Arc<LogBudget>>,
+}
+
+/// Why a call into a pack was stopped from outside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StopReason {
+    /// Past the pack's time limit (guest and host work together).
+    Deadline,
+    /// The scan was cancelled.
+    Cancelled,
 }
 
 impl HostState {
     pub fn new(pack_id: String, wasi: WasiCtx, table: ResourceTable, memory_bytes: usize, regex_limits: MatchLimits, matchers: MatcherCache) -> Self {
-        Self { pack_id, wasi, table, limiter: Limiter { memory_bytes, tripped: false, grown: 0 }, regex_limits, matchers, files: Vec::new() }
+        let limiter = Limiter { memory_bytes, tripped: false, grown: 0 };
+        let logs = Arc::default();
+        Self { pack_id, wasi, table, limiter, regex_limits, matchers, files: Vec::new(), deadline: Instant::now(), cancel: None, stopped: None, logs }
+    }
+
+    /// Starts the clock of a call: it may take `timeout`, stops early once the scope's
+    /// scan is cancelled, and logs within the scope's budget (a budget of its own without one).
+    pub fn begin_call(&mut self, timeout: Duration, scope: &CallScope) {
+        self.deadline = Instant::now() + timeout;
+        self.cancel = scope.cancel.clone();
+        self.logs = scope.logs.clone().unwrap_or_default();
+        self.stopped = None;
+    }
+
+    /// Whether the current call must stop now (and why, in [`HostState::stopped`]).
+    pub fn should_stop(&mut self) -> bool {
+        if self.stopped.is_none() {
+            self.stopped = stop_reason(self.deadline, self.cancel.as_deref());
+        }
+        self.stopped.is_some()
     }
 
     fn file(&self, id: u32) -> Result<&FileData, PatternError> {
@@ -136,13 +293,51 @@ impl wasmtime_wasi::HostMonotonicClock for FrozenClock {
 
 impl crate::bindings::sentra::pack::types::Host for HostState {}
 
+fn stop_reason(deadline: Instant, cancel: Option<&AtomicBool>) -> Option<StopReason> {
+    if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+        Some(StopReason::Cancelled)
+    } else if Instant::now() >= deadline {
+        Some(StopReason::Deadline)
+    } else {
+        None
+    }
+}
+
+/// A `find-all` list may name each pattern of the set once: a list repeating an index (a
+/// way to make one call do unbounded work) is refused.
+fn check_pattern_list(patterns: &[u32], set_len: usize) -> Result<(), PatternError> {
+    let mut seen = vec![false; set_len];
+    for &p in patterns {
+        match seen.get_mut(p as usize) {
+            None => return Err(PatternError { pattern: p, message: format!("pattern {p} does not exist (the set has {set_len})") }),
+            Some(true) => return Err(PatternError { pattern: p, message: format!("pattern {p} is named twice in one call") }),
+            Some(slot) => *slot = true,
+        }
+    }
+    Ok(())
+}
+
 impl wit_host::HostMatcher for HostState {
     fn find_all(&mut self, m: Resource<MatcherRes>, file: u32, patterns: Vec<u32>) -> Result<wit_host::FindResult, PatternError> {
         let set = self.matcher(&m)?;
-        let data = self.file(file)?;
+        check_pattern_list(&patterns, set.len())?;
+        let data = self.file(file)?.clone();
         let text = Text::new(data.bytes());
         let (mut out, mut errors) = (Vec::new(), Vec::new());
-        set.find_all(&text, &patterns, &mut out, &mut errors);
+        // Host work counts against the call's deadline and the scan's cancellation: checked
+        // between patterns and between matches.
+        let (deadline, cancel) = (self.deadline, self.cancel.clone());
+        let mut reason = None;
+        let mut stop = || {
+            reason = stop_reason(deadline, cancel.as_deref());
+            reason.is_some()
+        };
+        if set.find_all_until(&text, &patterns, &mut out, &mut errors, &mut stop).is_err() {
+            // The guest traps at its next epoch check; the error says why meanwhile.
+            self.stopped = reason;
+            let why = if reason == Some(StopReason::Cancelled) { "the scan was cancelled" } else { "the pack's time limit was reached" };
+            return Err(PatternError { pattern: 0, message: format!("matching stopped: {why}") });
+        }
         let matches = out
             .into_iter()
             .map(|m| wit_host::RegexMatch {
@@ -159,6 +354,9 @@ impl wit_host::HostMatcher for HostState {
     }
 
     fn is_match(&mut self, m: Resource<MatcherRes>, file: u32, pattern: u32) -> Result<bool, PatternError> {
+        if self.should_stop() {
+            return Err(PatternError { pattern, message: "matching stopped: the pack's time limit was reached or the scan was cancelled".into() });
+        }
         let set = self.matcher(&m)?;
         let data = self.file(file)?;
         set.is_match(&Text::new(data.bytes()), pattern).map_err(pattern_error)
@@ -177,6 +375,9 @@ impl wit_host::Host for HostState {
     }
 
     fn log(&mut self, level: wit_host::LogLevel, message: String) {
+        if !self.logs.take() {
+            return;
+        }
         let pack = self.pack_id.as_str();
         let message: String = message.chars().take(4096).collect();
         match level {
@@ -186,5 +387,35 @@ impl wit_host::Host for HostState {
             wit_host::LogLevel::Warn => tracing::warn!(pack, "{message}"),
             wit_host::LogLevel::Error => tracing::error!(pack, "{message}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_matcher_cache_keeps_to_its_budget_and_sweeps_what_no_instance_holds() {
+        let one = PatternSet::compile(&["a[0-9]+b"], MatchLimits::default()).unwrap().approx_bytes();
+        let cache = MatcherCache::with_budget(one * 3);
+        let held = cache.get_or_compile(vec!["held[0-9]+".into()], MatchLimits::default()).unwrap();
+        for i in 0..20 {
+            cache.get_or_compile(vec![format!("p{i}[0-9]+b")], MatchLimits::default()).unwrap();
+            assert!(cache.bytes() <= one * 4, "{} > budget", cache.bytes());
+        }
+        // The held set survives eviction; the next request for it is a hit.
+        assert!(Arc::ptr_eq(&held, &cache.get_or_compile(vec!["held[0-9]+".into()], MatchLimits::default()).unwrap()));
+        cache.sweep();
+        assert_eq!(cache.bytes(), held.approx_bytes(), "only what an instance holds is left");
+        drop(held);
+        cache.sweep();
+        assert_eq!(cache.bytes(), 0);
+    }
+
+    #[test]
+    fn a_pattern_list_may_name_each_pattern_once() {
+        assert!(check_pattern_list(&[0, 1, 2], 3).is_ok());
+        assert!(check_pattern_list(&[0, 1, 0], 3).unwrap_err().message.contains("twice"));
+        assert!(check_pattern_list(&[3], 3).unwrap_err().message.contains("does not exist"));
     }
 }

@@ -4,6 +4,7 @@
 //!
 //! This is the only crate that names wasmtime; everything it exposes is plain Rust.
 
+mod describe;
 mod host;
 pub mod types;
 
@@ -17,10 +18,12 @@ use std::time::Duration;
 use sentra_matcher::MatchLimits;
 use sha2::{Digest, Sha256};
 use wasmtime::component::{Component, HasSelf, Linker, ResourceTable};
-use wasmtime::{Engine, Store};
+use wasmtime::{Engine, Store, UpdateDeadline};
 
-pub use host::FileData;
+use describe::validate_description;
+pub use describe::{MAX_GLOBS_PER_PACK, MAX_ITEM_BYTES, MAX_LIST_ITEMS, MAX_RULE_TEXT_BYTES, MAX_RULES_PER_PACK};
 use host::HostState;
+pub use host::{CallScope, DEFAULT_MATCHER_CACHE_BYTES, DEFAULT_MAX_LOG_LINES_PER_SCAN, FileData, LogBudget};
 pub use types::*;
 
 mod bindings {
@@ -100,6 +103,10 @@ pub enum LoadError {
     Configure { pack: String, errors: Vec<String> },
 }
 
+/// Longest replacement text a finding's fix may carry; a longer fix is dropped from the
+/// finding (its description is cut like a message).
+pub const MAX_FIX_REPLACEMENT_BYTES: usize = 64 << 10;
+
 /// Lines of a trap's message kept in errors: the trap and the innermost frames. A pack
 /// that overflows its stack has a backtrace thousands of frames long, and the message
 /// goes into every scan result, log line and audit entry.
@@ -133,10 +140,11 @@ pub enum PackError {
     OutOfMemory { pack: String, limit_bytes: usize },
     #[error("pack `{pack}` trapped: {detail}")]
     Trap { pack: String, detail: String },
-    #[error("pack `{pack}` reported {count} findings for one file; the limit is {limit}")]
-    TooManyFindings { pack: String, count: usize, limit: usize },
     #[error("pack `{pack}` refused its settings: {}", errors.join("; "))]
     Configure { pack: String, errors: Vec<String> },
+    /// The scan it ran for was cancelled (its client left, or it ran out of time).
+    #[error("pack `{pack}` was stopped: the scan was cancelled")]
+    Cancelled { pack: String },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -220,6 +228,12 @@ fn import_allowed(name: &str) -> bool {
 }
 
 impl Runtime {
+    /// Estimated bytes of compiled pattern sets the host keeps for packs (bounded by
+    /// [`DEFAULT_MATCHER_CACHE_BYTES`] beyond what live instances hold).
+    pub fn matcher_cache_bytes(&self) -> usize {
+        self.matchers.bytes()
+    }
+
     pub fn new(config: RuntimeConfig) -> Result<Self, RuntimeError> {
         let mut cfg = wasmtime::Config::new();
         cfg.wasm_component_model(true);
@@ -405,25 +419,6 @@ fn store_cached(component: &Component, path: &Path) -> std::io::Result<()> {
 
 pub use sentra_pack_format::valid_pack_id;
 
-fn validate_description(name: &str, info: &PackInfo) -> Result<(), LoadError> {
-    let mut problems = Vec::new();
-    if !valid_pack_id(&info.id) {
-        problems.push(format!("pack id `{}` must match ^[a-z0-9][a-z0-9-]{{0,63}}$", info.id));
-    }
-    let mut seen = HashMap::new();
-    for (i, r) in info.rules.iter().enumerate() {
-        if r.id.trim().is_empty() {
-            problems.push(format!("rule {i}: empty id"));
-        } else if r.id.len() > 128 || r.id.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            problems.push(format!("rule {i}: id `{}` must be at most 128 characters without spaces", r.id.escape_debug()));
-        }
-        if let Some(prev) = seen.insert(r.id.as_str(), i) {
-            problems.push(format!("rule {i}: duplicate id `{}` (also rule {prev})", r.id));
-        }
-    }
-    if problems.is_empty() { Ok(()) } else { Err(LoadError::InvalidDescription { pack: name.into(), problems: bounded_list(problems, MAX_LISTED_PROBLEMS) }) }
-}
-
 struct Live {
     store: Store<HostState>,
     bindings: bindings::Pack,
@@ -445,6 +440,15 @@ pub struct LoadedPack {
     idle: Mutex<Vec<Live>>,
     /// Given to `configure` in every new instance.
     settings: Option<Arc<str>>,
+}
+
+impl Drop for LoadedPack {
+    /// Its warm instances go first, then every compiled pattern set nothing else holds: a
+    /// deleted pack leaves no host memory behind.
+    fn drop(&mut self) {
+        self.idle.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
+        self.matchers.sweep();
+    }
 }
 
 impl std::fmt::Debug for LoadedPack {
@@ -489,8 +493,11 @@ impl LoadedPack {
         let state = HostState::new(self.info.id.clone(), wasi, ResourceTable::new(), self.limits.memory_bytes, self.limits.regex, self.matchers.clone());
         let mut store = Store::new(&self.engine, state);
         store.limiter(|s| &mut s.limiter);
-        store.set_epoch_deadline(self.deadline_ticks());
-        store.epoch_deadline_trap();
+        // Asked at every epoch tick while the guest runs: past the call's deadline, or once
+        // the scan is cancelled, the guest traps (host calls check the same between matches).
+        store.set_epoch_deadline(1);
+        store.epoch_deadline_callback(|mut ctx| Ok(if ctx.data_mut().should_stop() { UpdateDeadline::Interrupt } else { UpdateDeadline::Continue(1) }));
+        store.data_mut().begin_call(self.limits.call_timeout, &CallScope::default());
         let bindings = self.pre.instantiate(&mut store).map_err(|e| self.classify(&store, e))?;
         let mut live = Live { store, bindings, baseline: 0 };
         if let Some(settings) = &self.settings {
@@ -504,17 +511,16 @@ impl LoadedPack {
         Ok(live)
     }
 
-    fn deadline_ticks(&self) -> u64 {
-        (self.limits.call_timeout.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64 + 1
-    }
-
     fn classify(&self, store: &Store<HostState>, e: wasmtime::Error) -> PackError {
         let pack = if self.info.id.is_empty() { self.name.clone() } else { self.info.id.clone() };
         if store.data().limiter.tripped {
             return PackError::OutOfMemory { pack, limit_bytes: self.limits.memory_bytes };
         }
         if matches!(e.downcast_ref::<wasmtime::Trap>(), Some(wasmtime::Trap::Interrupt)) {
-            return PackError::Timeout { pack, limit_ms: self.limits.call_timeout.as_millis() };
+            return match store.data().stopped {
+                Some(host::StopReason::Cancelled) => PackError::Cancelled { pack },
+                _ => PackError::Timeout { pack, limit_ms: self.limits.call_timeout.as_millis() },
+            };
         }
         // The trap's reason first ("call stack exhausted"): wasmtime's message starts
         // with the backtrace and keeps the reason for last.
@@ -529,7 +535,7 @@ impl LoadedPack {
     /// Runs `f` on a warm instance under a fresh deadline. A trapped instance cannot be
     /// re-entered, so it is dropped and the next call instantiates a new one.
     fn call<R>(&self, live: &mut Live, f: impl FnOnce(&bindings::Pack, &mut Store<HostState>) -> wasmtime::Result<R>) -> Result<R, PackError> {
-        live.store.set_epoch_deadline(self.deadline_ticks());
+        live.store.set_epoch_deadline(1);
         live.store.data_mut().limiter.tripped = false;
         let r = f(&live.bindings, &mut live.store);
         live.store.data_mut().files.clear();
@@ -539,6 +545,7 @@ impl LoadedPack {
     fn with_instance<R>(
         &self,
         f: impl FnOnce(&bindings::Pack, &mut Store<HostState>) -> wasmtime::Result<R>,
+        scope: &CallScope,
         setup: impl FnOnce(&mut HostState),
     ) -> Result<R, PackError> {
         let popped = self.idle.lock().expect("pool lock").pop();
@@ -546,6 +553,7 @@ impl LoadedPack {
             Some(l) => l,
             None => self.instantiate()?,
         };
+        live.store.data_mut().begin_call(self.limits.call_timeout, scope);
         setup(live.store.data_mut());
         let r = self.call(&mut live, f);
         // Linear memory never shrinks: an instance a large file grew is dropped (its memory
@@ -563,7 +571,9 @@ impl LoadedPack {
     }
 
     /// Scans files in one call. Findings carry the index into `files` as their `file`.
-    pub fn scan(&self, files: &[FileInput<'_>]) -> Result<ScanOutput, PackError> {
+    /// Once the scope's scan is cancelled, the call stops (guest and host matching alike)
+    /// within milliseconds.
+    pub fn scan(&self, files: &[FileInput<'_>], scope: &CallScope) -> Result<ScanOutput, PackError> {
         let wit_files: Vec<bindings::sentra::pack::types::SourceFile> = files
             .iter()
             .enumerate()
@@ -575,28 +585,53 @@ impl LoadedPack {
             })
             .collect();
         let data: Vec<FileData> = files.iter().map(|f| f.data.clone()).collect();
-        let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan(s, &wit_files), |state| state.files = data)?;
-        let out = convert::scan_output(out, self.limits.max_message_bytes);
-        let mut per_file = vec![0usize; files.len()];
+        let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan(s, &wit_files), scope, |state| state.files = data)?;
+        let mut out = convert::scan_output(out, self.limits.max_message_bytes);
+        self.keep_most_severe(&mut out, files.len());
+        Ok(out)
+    }
+
+    /// Holds each file to `max_findings_per_file`: a file over it keeps its most severe
+    /// findings (by the rule's declared severity, then position) and is listed in
+    /// `overflows`. Repository content that makes a pack report thousands of findings
+    /// costs that file's excess, not the pack's whole scan.
+    fn keep_most_severe(&self, out: &mut ScanOutput, files: usize) {
+        let limit = self.limits.max_findings_per_file;
+        let mut per_file = vec![0usize; files];
         for f in &out.findings {
             if let Some(n) = per_file.get_mut(f.file as usize) {
                 *n += 1;
             }
         }
-        if let Some(&count) = per_file.iter().find(|&&n| n > self.limits.max_findings_per_file) {
-            return Err(PackError::TooManyFindings { pack: self.info.id.clone(), count, limit: self.limits.max_findings_per_file });
+        if per_file.iter().all(|&n| n <= limit) {
+            return;
         }
-        Ok(out)
+        let rank = |id: &str| self.info.rules.iter().find(|r| r.id == id).map_or(u8::MAX, |r| r.severity as u8);
+        let mut findings = std::mem::take(&mut out.findings);
+        findings.sort_by_key(|f| (f.file, rank(&f.rule_id), f.line, f.column));
+        let mut kept = vec![0usize; files];
+        for f in findings {
+            let Some(slot) = kept.get_mut(f.file as usize) else { continue };
+            if *slot < limit {
+                *slot += 1;
+                out.findings.push(f);
+            }
+        }
+        for (file, &reported) in per_file.iter().enumerate().filter(|(_, n)| **n > limit) {
+            out.overflows.push(Overflow { file: file as u32, reported, kept: limit });
+        }
     }
 
     /// Project-level findings of `rules` (indices of project-level rules), once per scan.
-    pub fn scan_project(&self, files: &[String], rules: &[u32]) -> Result<ScanOutput, PackError> {
+    pub fn scan_project(&self, files: &[String], rules: &[u32], scope: &CallScope) -> Result<ScanOutput, PackError> {
         let project = bindings::sentra::pack::types::Project { files: files.to_vec(), rules: rules.to_vec() };
-        let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan_project(s, &project), |_| {})?;
-        let out = convert::scan_output(out, self.limits.max_message_bytes);
-        if out.findings.len() > self.limits.max_findings_per_file {
-            return Err(PackError::TooManyFindings { pack: self.info.id.clone(), count: out.findings.len(), limit: self.limits.max_findings_per_file });
+        let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan_project(s, &project), scope, |_| {})?;
+        let mut out = convert::scan_output(out, self.limits.max_message_bytes);
+        // Project-level findings have no file: all count as one (index 0).
+        for f in &mut out.findings {
+            f.file = 0;
         }
+        self.keep_most_severe(&mut out, 1);
         Ok(out)
     }
 }
@@ -693,10 +728,15 @@ mod convert {
                     end_line: f.end_line.max(f.line.max(1)),
                     end_column: f.end_column.max(1),
                     message: truncate(f.message, max_message),
-                    fix: f.fix.map(|x| Fix { description: x.description, replacement: x.replacement }),
+                    // A cut replacement would be a wrong fix: one past the limit is dropped.
+                    fix: f
+                        .fix
+                        .filter(|x| x.replacement.len() <= crate::MAX_FIX_REPLACEMENT_BYTES)
+                        .map(|x| Fix { description: truncate(x.description, max_message), replacement: x.replacement }),
                 })
                 .collect(),
             errors: o.errors.into_iter().map(|e| RuleError { rule_id: e.rule_id, message: truncate(e.message, max_message) }).collect(),
+            overflows: Vec::new(),
         }
     }
 }

@@ -35,4 +35,18 @@ pub struct RuleError {
 pub struct ScanOutput {
     pub findings: Vec<RawFinding>,
     pub errors: Vec<RuleError>,
+    /// Files on which the pack reported more findings than its limit: only the most
+    /// severe were kept. The pack stays in the scan; the rest of its work counts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overflows: Vec<Overflow>,
+}
+
+/// A file a pack flooded with findings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overflow {
+    pub file: u32,
+    /// How many the pack reported.
+    pub reported: usize,
+    /// How many were kept (the limit).
+    pub kept: usize,
 }

@@ -16,7 +16,7 @@ fn load(rt: &Runtime, name: &str, limits: PackLimits) -> Result<sentra_runtime::
 
 fn scan_one(pack: &sentra_runtime::LoadedPack, path: &str, text: &str) -> Result<sentra_runtime::ScanOutput, PackError> {
     let rules: Vec<u32> = (0..pack.info().rules.len() as u32).collect();
-    pack.scan(&[FileInput { path, data: FileData::new(text.as_bytes().to_vec()), rules: &rules }])
+    pack.scan(&[FileInput { path, data: FileData::new(text.as_bytes().to_vec()), rules: &rules }], &Default::default())
 }
 
 #[test]
@@ -124,19 +124,23 @@ fn basic_pack_regex_check_and_project_rules() {
     let mut got: Vec<(&str, u32, u32)> = out.findings.iter().map(|f| (f.rule_id.as_str(), f.line, f.column)).collect();
     got.sort();
     assert_eq!(got, vec![("BASIC-LONG-LINE", 3, 1), ("BASIC-TODO", 2, 5)]);
-    let project = pack.scan_project(&["src/a.py".into()], &[2]).unwrap();
+    let project = pack.scan_project(&["src/a.py".into()], &[2], &Default::default()).unwrap();
     assert_eq!(project.findings.len(), 1);
-    assert!(pack.scan_project(&["README.md".into()], &[2]).unwrap().findings.is_empty());
+    assert!(pack.scan_project(&["README.md".into()], &[2], &Default::default()).unwrap().findings.is_empty());
 }
 
 #[test]
-fn finding_flood_trips_the_per_file_limit() {
+fn a_file_over_the_per_file_limit_keeps_its_first_findings_and_is_reported() {
     let rt = runtime();
     let limits = PackLimits { max_findings_per_file: 5, ..PackLimits::default() };
     let pack = load(&rt, "test-basic", limits).unwrap();
-    let err = scan_one(&pack, "a.txt", &"TODO(x)\n".repeat(6)).unwrap_err();
-    assert!(matches!(err, PackError::TooManyFindings { count: 6, limit: 5, .. }), "{err}");
-    assert_eq!(scan_one(&pack, "a.txt", &"TODO(x)\n".repeat(5)).unwrap().findings.len(), 5);
+    let out = scan_one(&pack, "a.txt", &"TODO(x)\n".repeat(6)).unwrap();
+    assert_eq!(out.findings.len(), 5);
+    assert_eq!(out.overflows, vec![sentra_runtime::Overflow { file: 0, reported: 6, kept: 5 }]);
+    let lines: Vec<u32> = out.findings.iter().map(|f| f.line).collect();
+    assert_eq!(lines, [1, 2, 3, 4, 5], "same severity: the first ones by position");
+    let out = scan_one(&pack, "a.txt", &"TODO(x)\n".repeat(5)).unwrap();
+    assert_eq!((out.findings.len(), out.overflows.len()), (5, 0));
 }
 
 #[test]

@@ -20,9 +20,28 @@ use crate::error::{ApiError, blocking, internal};
 use crate::{AppState, Body, ErrorBody, Principal};
 use sentra_app::Actor;
 
+/// Longest approval request title, in bytes.
+pub const MAX_APPROVAL_TITLE_BYTES: usize = 512;
+/// Largest approval request `context`, as JSON bytes.
+pub const MAX_APPROVAL_CONTEXT_BYTES: usize = 16 << 10;
+/// How often resolved and expired requests past the audit retention are deleted.
+pub const APPROVAL_PURGE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(3600);
+
 /// Marks requests past their time as expired, and audits each.
 pub(crate) fn expire(state: &AppState) -> Result<(), ApiError> {
     approvals::expire(state.store.as_ref()).map_err(internal)
+}
+
+/// Deletes every tenant's resolved and expired requests older than its audit retention.
+pub(crate) fn purge(state: &AppState) -> Result<usize, ApiError> {
+    use sentra_store::SettingsStore;
+    let loaded = state.current()?;
+    let mut purged = 0;
+    for tenant in state.store.known_tenants().map_err(internal)? {
+        let retention = state.tenant_config(&loaded, &tenant)?.config.governance.audit.retention_days;
+        purged += approvals::purge(state.store.as_ref(), &tenant, retention).map_err(internal)?;
+    }
+    Ok(purged)
 }
 
 /// Opens a request with the governance timeout, audited.
@@ -115,6 +134,17 @@ pub(crate) async fn create(
     }
     if req.title.trim().is_empty() {
         return Err(ApiError::invalid(&["body", "title"], "must not be empty", "value_error"));
+    }
+    if req.title.len() > MAX_APPROVAL_TITLE_BYTES {
+        return Err(ApiError::invalid(&["body", "title"], format!("{} bytes; the limit is {MAX_APPROVAL_TITLE_BYTES}", req.title.len()), "value_error"));
+    }
+    let context_bytes = req.context.to_string().len();
+    if context_bytes > MAX_APPROVAL_CONTEXT_BYTES {
+        return Err(ApiError::invalid(
+            &["body", "context"],
+            format!("{context_bytes} bytes as JSON; the limit is {MAX_APPROVAL_CONTEXT_BYTES}"),
+            "value_error",
+        ));
     }
     if !(req.context.is_null() || req.context.is_object()) {
         return Err(ApiError::invalid(&["body", "context"], "must be a JSON object", "type_error"));

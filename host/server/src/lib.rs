@@ -12,6 +12,7 @@ pub mod devops;
 mod docs;
 pub mod error;
 pub mod history;
+mod listen;
 mod openapi;
 mod operator;
 pub mod packs;
@@ -39,6 +40,7 @@ pub use auth::{Permission, Principal};
 pub use error::{ApiError, ErrorBody, FieldError};
 
 use audit::{audit_log, audit_verify};
+pub use listen::{ConnectionLimits, DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT};
 use openapi::openapi_doc;
 pub use openapi::{ApiDoc, openapi_json};
 use rules::rules;
@@ -91,7 +93,12 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/packs/{id}/enable", post(packs::enable))
         .route("/api/packs/{id}/disable", post(packs::disable))
         .route_layer(middleware::from_fn_with_state(state.clone(), auth::guard));
-    let app = Router::new().merge(protected).route("/health", get(health)).route("/openapi.json", get(openapi_doc)).merge(docs::routes());
+    let app = Router::new()
+        .merge(protected)
+        .route("/health", get(health))
+        .route("/health/ready", get(ready))
+        .route("/openapi.json", get(openapi_doc))
+        .merge(docs::routes());
     with_common_layers(app, body_limit, query_limit).with_state(state)
 }
 
@@ -147,21 +154,64 @@ pub struct Health {
     pub uptime_s: u64,
     /// Streamed scans cancelled because the client disconnected.
     pub scans_cancelled: u64,
+    /// Scan slots free now, of `scan_slots` (see `/health/ready`).
+    pub scan_slots_free: usize,
+    pub scan_slots: usize,
+    /// Estimated bytes of compiled patterns the host keeps for packs.
+    pub matcher_cache_bytes: usize,
 }
+
+/// Whether the server can take work now.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Readiness {
+    pub ready: bool,
+    /// A scan slot is free (scans would not queue).
+    pub scan_slot_free: bool,
+    /// The blocking pool ran a task within the probe's time.
+    pub blocking_pool: bool,
+    /// The state database took its write lock within the probe's time.
+    pub store_writable: bool,
+}
+
+/// How long a readiness probe waits for the blocking pool and the store.
+pub const READINESS_PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Liveness and what is loaded. No authentication.
 #[utoipa::path(get, path = "/health", tag = "core", responses((status = 200, body = Health)))]
 async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
     let loaded = state.loaded.read().expect("loaded config").clone();
-    let key = format!("base|{:?}", loaded.config.standards_packs);
-    let packs_loaded = loaded.pack_sets.lock().expect("pack set cache").get(&key).map_or(0, |s| s.packs.len());
+    // Built-in packs and the config's pack files: what a reload replaced, counted anew.
+    let packs_loaded = state.catalog.ids().len() + loaded.extra.len();
     Json(Health {
         status: "ok",
         version: env!("CARGO_PKG_VERSION"),
         packs_loaded,
         uptime_s: state.started.elapsed().as_secs(),
         scans_cancelled: state.scans_cancelled.load(Ordering::Relaxed),
+        scan_slots_free: state.scans.available_permits(),
+        scan_slots: state.config.max_concurrent_scans.max(1),
+        matcher_cache_bytes: state.catalog.matcher_cache_bytes(),
     })
+}
+
+/// Readiness: 200 when a scan slot is free, the blocking pool runs tasks and the state
+/// database can be written, each checked within a second; 503 otherwise (`/health` stays a
+/// liveness check). No authentication.
+#[utoipa::path(get, path = "/health/ready", tag = "core", responses((status = 200, body = Readiness), (status = 503, body = Readiness)))]
+async fn ready(State(state): State<Arc<AppState>>) -> (axum::http::StatusCode, Json<Readiness>) {
+    let scan_slot_free = state.scans.available_permits() > 0;
+    let st = state.clone();
+    let probe = tokio::task::spawn_blocking(move || {
+        use sentra_store::ServerInfoStore;
+        st.store.probe_write().is_ok()
+    });
+    let (blocking_pool, store_writable) = match tokio::time::timeout(READINESS_PROBE_TIMEOUT, probe).await {
+        Ok(Ok(writable)) => (true, writable),
+        _ => (false, false),
+    };
+    let ready = scan_slot_free && blocking_pool && store_writable;
+    let status = if ready { axum::http::StatusCode::OK } else { axum::http::StatusCode::SERVICE_UNAVAILABLE };
+    (status, Json(Readiness { ready, scan_slot_free, blocking_pool, store_writable }))
 }
 
 pub(crate) type Body = Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>;
@@ -177,17 +227,27 @@ pub async fn serve(
         let state = state.clone();
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(APPROVAL_SWEEP);
+            let mut last_purge: Option<std::time::Instant> = None;
             loop {
                 tick.tick().await;
                 let st = state.clone();
                 if let Ok(Err(e)) = tokio::task::spawn_blocking(move || approvals::expire(&st)).await {
                     tracing::warn!(error = %e.detail, "expiring approval requests failed");
                 }
+                if last_purge.is_none_or(|t| t.elapsed() >= approvals::APPROVAL_PURGE_INTERVAL) {
+                    last_purge = Some(std::time::Instant::now());
+                    let st = state.clone();
+                    match tokio::task::spawn_blocking(move || approvals::purge(&st)).await {
+                        Ok(Ok(n)) if n > 0 => tracing::info!(purged = n, "deleted approval requests past the audit retention"),
+                        Ok(Err(e)) => tracing::warn!(error = %e.detail, "purging approval requests failed"),
+                        _ => {}
+                    }
+                }
             }
         })
     };
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    let limits = state.config.connections.clone();
+    let served = listen::serve(listener, router(state), limits, shutdown).await;
     sweeper.abort();
     served
 }

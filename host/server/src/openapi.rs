@@ -44,7 +44,7 @@ pub(crate) fn compliance_format() -> Object {
 #[derive(utoipa::OpenApi)]
 #[openapi(
     info(title = "sentra", description = "Compliance and security scanning with sandboxed WebAssembly rule packs."),
-    paths(crate::health, scan::scan, scan::gate, scan::report, rules::rules, scan::scan_stream, packs::list, packs::create, packs::import, packs::export,
+    paths(crate::health, crate::ready, scan::scan, scan::gate, scan::report, rules::rules, scan::scan_stream, packs::list, packs::create, packs::import, packs::export,
         packs::get_overrides, packs::set_overrides, packs::enable, packs::disable, packs::delete, audit::audit_log, audit::audit_verify,
         history::findings, history::metrics, history::trends, history::license,
         history::list_suppressions, history::add_suppression, history::delete_suppression,
@@ -95,7 +95,7 @@ impl utoipa::Modify for SecurityAddon {
                 if op.request_body.is_some() {
                     responses.entry("413".into()).or_insert_with(|| error("The body exceeds the server's limit"));
                 }
-                if path != "/health" {
+                if !path.starts_with("/health") {
                     responses.entry("500".into()).or_insert_with(|| error("Internal error"));
                 }
                 let Some(perm) = auth::route_permission(method, path) else { continue };

@@ -79,7 +79,10 @@ pub(crate) async fn rules(
     let cached = match cached {
         Some(c) => c,
         None => {
-            let config = prepare(&state, &loaded, &p.tenant, tenant_packs.overrides(), ScanRequest::default())?.config;
+            let config = {
+                let (st, l, t, o) = (state.clone(), loaded.clone(), p.tenant.clone(), tenant_packs.overrides());
+                crate::error::blocking(move || prepare(&st, &l, &t, o, ScanRequest::default())).await?.config
+            };
             let set = {
                 let (st, l, c, tenant) = (state.clone(), loaded.clone(), config.clone(), p.tenant.clone());
                 tokio::task::spawn_blocking(move || st.tenant_pack_set(&l, &tenant, &c)).await.map_err(|e| ApiError::internal(e.to_string()))??

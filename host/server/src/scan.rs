@@ -48,6 +48,39 @@ pub struct ConfigOverrides {
     pub pack_overrides: Option<BTreeMap<String, BTreeMap<String, sentra_engine::config::RawRuleOverride>>>,
 }
 
+/// Most `scan_exclude` globs a request may carry (each compiled per request).
+pub const MAX_REQUEST_GLOBS: usize = 1_000;
+/// Longest glob or path a request may carry, in bytes.
+pub const MAX_REQUEST_GLOB_BYTES: usize = 1 << 10;
+/// Most rule overrides a request may carry.
+pub const MAX_REQUEST_RULE_OVERRIDES: usize = 10_000;
+
+/// Bounds what a request's overrides make the server compile, before anything is compiled.
+fn check_override_sizes(o: Option<&ConfigOverrides>, changed: Option<&[String]>, max_changed: usize) -> Result<(), ApiError> {
+    let too_many =
+        |field: &str, n: usize, max: usize| ApiError::invalid(&["body", "config_overrides", field], format!("{n} entries; the limit is {max}"), "value_error");
+    if let Some(globs) = o.and_then(|o| o.scan_exclude.as_ref()) {
+        if globs.len() > MAX_REQUEST_GLOBS {
+            return Err(too_many("scan_exclude", globs.len(), MAX_REQUEST_GLOBS));
+        }
+        if let Some(long) = globs.iter().find(|g| g.len() > MAX_REQUEST_GLOB_BYTES) {
+            return Err(ApiError::invalid(
+                &["body", "config_overrides", "scan_exclude"],
+                format!("a glob of {} bytes; the limit is {MAX_REQUEST_GLOB_BYTES}", long.len()),
+                "value_error",
+            ));
+        }
+    }
+    let rules: usize = o.and_then(|o| o.pack_overrides.as_ref()).map_or(0, |m| m.values().map(BTreeMap::len).sum());
+    if rules > MAX_REQUEST_RULE_OVERRIDES {
+        return Err(too_many("pack_overrides", rules, MAX_REQUEST_RULE_OVERRIDES));
+    }
+    if let Some(changed) = changed.filter(|c| c.len() > max_changed) {
+        return Err(ApiError::invalid(&["body", "changed_files"], format!("{} entries; the limit is {max_changed}", changed.len()), "value_error"));
+    }
+    Ok(())
+}
+
 /// A checked inline path: relative, `/`-separated, no `..`, NUL or drive prefix.
 pub(crate) fn check_inline_path(p: &str) -> Result<(), String> {
     if p.is_empty() || p.contains('\0') {
@@ -242,7 +275,11 @@ pub(crate) async fn check_scan(state: &Arc<AppState>, tenant: &str, req: ScanReq
             return Err(ApiError::invalid(&["body", "config_overrides", "pack_overrides", pack], format!("there is no pack `{pack}`"), "value_error"));
         }
     }
-    let prepared = prepare(state, &loaded, tenant, tenant_packs.overrides(), req)?;
+    check_override_sizes(req.config_overrides.as_ref(), req.changed_files.as_deref(), state.config.max_inline_files)?;
+    // Globs and overrides are compiled off the async threads: a request full of them must
+    // not stall other requests (or `/health`).
+    let (st, l, t, overrides) = (state.clone(), loaded.clone(), tenant.to_string(), tenant_packs.overrides());
+    let prepared = crate::error::blocking(move || prepare(&st, &l, &t, overrides, req)).await?;
     Ok(CheckedScan { loaded, tenant_packs, prepared })
 }
 
@@ -305,7 +342,7 @@ pub(crate) async fn run_checked_scan(
             cache,
             single_link_only: !st.config.allow_hard_links,
         };
-        let controls = sentra_app::scan::Controls { cancel: Some(&flag), progress, timings: None };
+        let controls = sentra_app::scan::Controls { cancel: Some(flag), progress, timings: None };
         let history = sentra_app::scan::History { store: st.store.as_ref(), tenant: &tenant };
         let finished = sentra_app::scan::run(plan, &controls, Some(&history));
         Ok::<_, ApiError>(finished.map(|f| (f.result, f.config)))
@@ -381,6 +418,12 @@ pub(crate) const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
 /// Keep-alive comment interval of the stream.
 pub(crate) const HEARTBEAT: Duration = Duration::from_secs(5);
 
+/// Events a scan stream buffers for its client; progress is dropped while it is full.
+pub const SSE_BUFFER_EVENTS: usize = 32;
+/// How long a stream waits for a client that does not read before cancelling its scan
+/// (while scanning) or dropping its last events (after).
+pub const SSE_SLOW_READER_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// The scan of `POST /scan`, streamed as Server-Sent Events: `progress` (at most about 10
 /// a second), `pack_error` (one per errored pack), then `complete` (the scan result) or
 /// `error` (the error shape). A comment every 5 s keeps proxies from closing the stream;
@@ -397,35 +440,49 @@ pub(crate) async fn scan_stream(
     let req: ScanRequest = error::parse_optional_body(body)?;
     let tenant = p.tenant.clone();
     let checked = check_scan(&state, &tenant, req).await?;
-    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
+    // Bounded: a client that does not read holds at most this many events; progress is
+    // dropped while the buffer is full, and a reader stuck for SSE_SLOW_READER_TIMEOUT has
+    // its scan cancelled.
+    let (tx, rx) = tokio::sync::mpsc::channel::<Event>(SSE_BUFFER_EVENTS);
     let cancel = Arc::new(AtomicBool::new(false));
     let done = Arc::new(AtomicBool::new(false));
     let guard = CancelOnDrop { flag: cancel.clone(), done: done.clone(), state: state.clone() };
-    let last = Mutex::new(None::<Instant>);
+    let last = Mutex::new((None::<Instant>, None::<Instant>));
     let progress_tx = tx.clone();
+    let stuck_cancel = cancel.clone();
     let progress: ProgressFn = Box::new(move |p: sentra_engine::scan::Progress| {
-        let mut last = last.lock().expect("progress clock");
+        let mut clock = last.lock().expect("progress clock");
         let finished = p.files_done == p.files_total;
-        if !finished && last.is_some_and(|t| t.elapsed() < PROGRESS_INTERVAL) {
+        if !finished && clock.0.is_some_and(|t| t.elapsed() < PROGRESS_INTERVAL) {
             return;
         }
-        *last = Some(Instant::now());
+        clock.0 = Some(Instant::now());
         let fraction = if p.files_total == 0 { 1.0 } else { p.files_done as f64 / p.files_total as f64 };
         let data = serde_json::json!({"phase": "scanning", "progress": fraction, "files_done": p.files_done, "files_total": p.files_total});
-        let _ = progress_tx.send(Event::default().event("progress").data(data.to_string()));
+        match progress_tx.try_send(Event::default().event("progress").data(data.to_string())) {
+            Ok(()) => clock.1 = None,
+            Err(_) => {
+                let since = *clock.1.get_or_insert_with(Instant::now);
+                if since.elapsed() >= SSE_SLOW_READER_TIMEOUT {
+                    stuck_cancel.store(true, Ordering::Relaxed);
+                }
+            }
+        }
     });
     tokio::spawn(async move {
         let outcome = run_checked_scan(state, tenant, checked, cancel, Some(progress)).await;
         match outcome {
             Ok((result, _)) => {
                 for e in &result.errored_packs {
-                    let _ = tx.send(Event::default().event("pack_error").data(serde_json::to_string(e).unwrap_or_default()));
+                    let _ =
+                        tx.send_timeout(Event::default().event("pack_error").data(serde_json::to_string(e).unwrap_or_default()), SSE_SLOW_READER_TIMEOUT).await;
                 }
-                let _ = tx.send(Event::default().event("complete").data(serde_json::to_string(&result).unwrap_or_default()));
+                let _ =
+                    tx.send_timeout(Event::default().event("complete").data(serde_json::to_string(&result).unwrap_or_default()), SSE_SLOW_READER_TIMEOUT).await;
             }
             Err(e) => {
                 let body = ErrorBody { detail: e.detail, code: e.code.to_string(), errors: e.errors };
-                let _ = tx.send(Event::default().event("error").data(serde_json::to_string(&body).unwrap_or_default()));
+                let _ = tx.send_timeout(Event::default().event("error").data(serde_json::to_string(&body).unwrap_or_default()), SSE_SLOW_READER_TIMEOUT).await;
             }
         }
         done.store(true, Ordering::Relaxed);

@@ -61,6 +61,8 @@ pub struct ServerConfig {
     /// Read files with more than one hard link in scans (off: a hard link inside the root
     /// to a file outside it would otherwise be read).
     pub allow_hard_links: bool,
+    /// Connection caps and the header-read timeout of the accept loop.
+    pub connections: crate::listen::ConnectionLimits,
     /// `--tenants-root DIR`: tenant `t`'s workspace is `DIR/t` unless the config maps it.
     pub tenants_root: Option<PathBuf>,
     /// Development mode: re-read the config and pack files when they change on disk.
@@ -84,6 +86,7 @@ impl ServerConfig {
             reload: false,
             allow_hard_links: false,
             tenants_root: None,
+            connections: crate::listen::ConnectionLimits::default(),
             root,
         }
     }

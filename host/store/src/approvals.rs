@@ -166,6 +166,9 @@ pub trait ApprovalStore {
     fn resolve_approval(&self, tenant: &str, id: i64, decision: Decision, by: &str, comment: &str) -> Result<Result<Approval, ResolveRefusal>, StoreError>;
     /// Marks every pending request past its time as expired; returns them.
     fn expire_approvals(&self) -> Result<Vec<(String, Approval)>, StoreError>;
+    /// Deletes `tenant`'s resolved and expired requests that ended before `before`
+    /// (RFC 3339, UTC); their audit entries stay. Returns how many went.
+    fn purge_approvals(&self, tenant: &str, before: &str) -> Result<usize, StoreError>;
 }
 
 impl ApprovalStore for SqliteStore {
@@ -220,6 +223,15 @@ impl ApprovalStore for SqliteStore {
             let a = tx.query_row(&format!("SELECT {COLUMNS} FROM approvals WHERE id = ?1"), [id], row)?;
             tx.commit()?;
             Ok(Ok(a))
+        })
+    }
+
+    fn purge_approvals(&self, tenant: &str, before: &str) -> Result<usize, StoreError> {
+        self.with(|c| {
+            c.execute(
+                "DELETE FROM approvals WHERE tenant = ?1 AND status != 'pending' AND COALESCE(resolved_at, expires_at) < ?2",
+                rusqlite::params![tenant, before],
+            )
         })
     }
 

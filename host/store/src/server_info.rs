@@ -23,6 +23,9 @@ pub trait ServerInfoStore {
     fn fact(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Records a fact; `false` when it was already recorded (it is then left as it was).
     fn record_fact(&self, key: &str, value: &str) -> Result<bool, StoreError>;
+    /// Takes the database's write lock and lets it go at once: whether a write could
+    /// happen now (readiness checks).
+    fn probe_write(&self) -> Result<(), StoreError>;
 }
 
 impl ServerInfoStore for SqliteStore {
@@ -38,6 +41,10 @@ impl ServerInfoStore for SqliteStore {
     fn fact(&self, key: &str) -> Result<Option<String>, StoreError> {
         let key = format!("fact:{key}");
         self.with(|c| c.query_row("SELECT value FROM server_info WHERE key = ?1", [key], |r| r.get(0)).optional())
+    }
+
+    fn probe_write(&self) -> Result<(), StoreError> {
+        self.with(|c| c.execute_batch("BEGIN IMMEDIATE; ROLLBACK;"))
     }
 
     fn record_fact(&self, key: &str, value: &str) -> Result<bool, StoreError> {

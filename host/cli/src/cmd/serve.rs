@@ -28,6 +28,15 @@ pub(crate) fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
         config.reload = args.reload;
         config.allow_hard_links = args.allow_hard_links;
         config.tenants_root = args.tenants_root.clone();
+        config.connections = sentra_server::ConnectionLimits {
+            max_connections: args.max_connections,
+            max_per_client: args.max_connections_per_client,
+            header_read_timeout: seconds("header-read-timeout", args.header_read_timeout)?,
+            trusted_proxies: args.trusted_proxies.clone(),
+        };
+        if args.max_connections == 0 || args.max_connections_per_client == 0 {
+            anyhow::bail!("--max-connections and --max-connections-per-client must be above 0");
+        }
         config.max_body_bytes = args.max_body_bytes;
         config.max_query_bytes = args.max_query_bytes;
         config.max_inline_files = args.max_inline_files;

@@ -31,14 +31,26 @@ pub(super) fn errored_with(prepared: &PreparedPack, message: String, file: Optio
 
 /// Runs the active project-level rules of every pack still in the scan over the list of
 /// all files (`dead[p]`: pack `p` failed during the file loop).
-pub(super) fn run_project_rules(packs: &PackSet, active: &[Vec<bool>], dead: &[bool], all_files: &[String], config: &Config, shared: &mut Shared) {
+pub(super) fn run_project_rules(
+    packs: &PackSet,
+    active: &[Vec<bool>],
+    dead: &[bool],
+    all_files: &[String],
+    config: &Config,
+    scopes: &[sentra_runtime::CallScope],
+    shared: &mut Shared,
+) {
     for (p, prepared) in packs.packs.iter().enumerate() {
         let project_rules: Vec<u32> = (0..prepared.rules().len()).filter(|&r| prepared.rules()[r].project_level && active[p][r]).map(|r| r as u32).collect();
         if dead[p] || project_rules.is_empty() {
             continue;
         }
-        match prepared.pack.scan_project(all_files, &project_rules) {
+        match prepared.pack.scan_project(all_files, &project_rules, &scopes[p]) {
             Ok(out) => {
+                if let Some(of) = out.overflows.first() {
+                    let message = super::scan_file::overflow_message(prepared.id(), "the project", of);
+                    shared.errored.entry(prepared.id().to_string()).or_insert_with(|| errored_with(prepared, message, None, config));
+                }
                 // Occurrences number repeated findings of a rule, for distinct fingerprints.
                 let mut occurrences: BTreeMap<String, u32> = BTreeMap::new();
                 for raw in out.findings {

@@ -62,6 +62,8 @@ pub(super) struct FileScanner<'a> {
     /// Rule ids of every loaded pack, to check the ones `sentra-ignore` comments name.
     known_rules: HashSet<&'a str>,
     suppression_rule: RuleInfo,
+    /// Per pack: the scan's cancellation and the pack's log budget, handed to every call.
+    scopes: &'a [sentra_runtime::CallScope],
 }
 
 impl<'a> FileScanner<'a> {
@@ -72,8 +74,10 @@ impl<'a> FileScanner<'a> {
         active: &'a [Vec<bool>],
         cache: FileCache<'a>,
         timer: &'a Timer<'a>,
+        scopes: &'a [sentra_runtime::CallScope],
     ) -> Self {
         Self {
+            scopes,
             packs,
             config,
             listing,
@@ -192,7 +196,7 @@ impl<'a> FileScanner<'a> {
             }
             let prepared = &self.packs.packs[p];
             let input = FileInput { path: &cand.rel, data: data.clone(), rules: &rules };
-            match prepared.pack.scan(std::slice::from_ref(&input)) {
+            match prepared.pack.scan(std::slice::from_ref(&input), &self.scopes[p]) {
                 Ok(mut o) => {
                     // A pack may only report rules it declared and was asked to run.
                     o.findings.retain(|f| prepared.rules().iter().position(|r| r.id == f.rule_id).is_some_and(|ri| rules.contains(&(ri as u32))));
@@ -240,6 +244,11 @@ impl<'a> FileScanner<'a> {
             }
             for e in o.errors {
                 out.rule_errors.push(RuleErrorReport { pack_id: prepared.id().to_string(), rule_id: e.rule_id, message: e.message, file: cand.rel.clone() });
+            }
+            for of in &o.overflows {
+                // The pack stays in the scan; this file's excess is an error of the pack
+                // (the gate fails on it unless the pack's policy is `skip`).
+                out.errored.push(errored_with(prepared, overflow_message(prepared.id(), &cand.rel, of), Some(cand.rel.clone()), self.config));
             }
         }
         kept
@@ -291,6 +300,17 @@ impl<'a> FileScanner<'a> {
             s.errored.entry(e.pack_id.clone()).or_insert(e);
         }
     }
+}
+
+/// What the result says about a file a pack flooded.
+pub(super) fn overflow_message(pack: &str, file: &str, of: &sentra_runtime::Overflow) -> String {
+    format!(
+        "pack `{pack}` reported {} findings for {file}; the limit is {} per file: the {} most severe were kept and {} dropped",
+        of.reported,
+        of.kept,
+        of.kept,
+        of.reported - of.kept
+    )
 }
 
 /// The rule that reports unusable `sentra-ignore` comments.

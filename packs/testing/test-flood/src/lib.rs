@@ -1,6 +1,8 @@
-//! Reports a hundred thousand findings for every file: the host must cut it off at its
-//! findings limit and mark the pack errored.
-use sentra_sdk::{File, Findings, Pack, PackMeta, Rule};
+//! Reports a hundred thousand low findings for every file whose path does not contain
+//! `calm`, and one high finding on line 1 of every file that contains `MARKER`: the host
+//! must keep each flooded file's most severe findings up to its limit, report the excess,
+//! and keep the pack's findings on every other file.
+use sentra_sdk::{File, Findings, Pack, PackMeta, Rule, Severity};
 
 struct Flood;
 impl Pack for Flood {
@@ -8,11 +10,17 @@ impl Pack for Flood {
         PackMeta::new("test-flood", "Finding flood test pack")
     }
     fn rules() -> Vec<Rule> {
-        vec![Rule::check("FLOOD-001", "Everything is a finding")]
+        vec![Rule::check("FLOOD-001", "Everything is a finding").severity(Severity::Low), Rule::check("FLOOD-HIGH", "A marker").severity(Severity::High)]
     }
-    fn check(_rule: &Rule, _file: &File<'_>, out: &mut Findings) {
-        for _ in 0..100_000 {
-            out.report_line(1);
+    fn check(rule: &Rule, file: &File<'_>, out: &mut Findings) {
+        if rule.id() == "FLOOD-HIGH" {
+            if file.text().contains("MARKER") {
+                out.report_line(1);
+            }
+        } else if !file.path.contains("calm") {
+            for _ in 0..100_000 {
+                out.report_line(1);
+            }
         }
     }
 }

@@ -1,0 +1,155 @@
+//! The accept loop: every connection costs a file descriptor and a task, so their number is
+//! bounded, globally and per client, and the excess is closed at once (before any byte is
+//! read). A connection that does not send a complete request head within the header-read
+//! timeout, at its start or between keep-alive requests, is closed: idle sockets cannot pile
+//! up. The client is the peer address; a peer the operator lists as a proxy (a load
+//! balancer) is not held to the per-client cap, only to the global one.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::ConnectInfo;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tower::ServiceExt;
+
+/// Connections open at once; more are closed on accept.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 1024;
+/// Connections one client (peer address) may hold open at once.
+pub const DEFAULT_MAX_CONNECTIONS_PER_CLIENT: usize = 64;
+/// How long a connection may take to send a complete request head (at its start and
+/// between keep-alive requests) before it is closed.
+pub const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Connection limits of the accept loop; each has a `DEFAULT_*` constant above.
+#[derive(Clone, Debug)]
+pub struct ConnectionLimits {
+    pub max_connections: usize,
+    pub max_per_client: usize,
+    pub header_read_timeout: Duration,
+    /// Peers that are proxies: held to the global cap only.
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        Self {
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            max_per_client: DEFAULT_MAX_CONNECTIONS_PER_CLIENT,
+            header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
+
+/// Open connections, in all and per client.
+#[derive(Default)]
+struct Open {
+    total: usize,
+    by_client: HashMap<IpAddr, usize>,
+}
+
+/// One admitted connection; leaving gives its place back.
+struct Admitted {
+    open: Arc<Mutex<Open>>,
+    client: IpAddr,
+}
+
+impl Drop for Admitted {
+    fn drop(&mut self) {
+        let mut open = self.open.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        open.total -= 1;
+        if let Some(n) = open.by_client.get_mut(&self.client) {
+            *n -= 1;
+            if *n == 0 {
+                open.by_client.remove(&self.client);
+            }
+        }
+    }
+}
+
+/// Admits a connection from `client` if the caps allow it.
+fn admit(open: &Arc<Mutex<Open>>, limits: &ConnectionLimits, client: IpAddr) -> Option<Admitted> {
+    let mut o = open.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let per_client = o.by_client.get(&client).copied().unwrap_or(0);
+    if o.total >= limits.max_connections || (per_client >= limits.max_per_client && !limits.trusted_proxies.contains(&client)) {
+        return None;
+    }
+    o.total += 1;
+    *o.by_client.entry(client).or_insert(0) += 1;
+    Some(Admitted { open: open.clone(), client })
+}
+
+/// Serves `router` on `listener` until `shutdown` resolves, then lets open requests finish.
+pub(crate) async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    limits: ConnectionLimits,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let open = Arc::new(Mutex::new(Open::default()));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout).keep_alive(true);
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(conn) => conn,
+                // Out of descriptors or a connection reset before accept: wait a moment
+                // rather than spin.
+                Err(e) => {
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Some(admitted) = admit(&open, &limits, peer.ip()) else {
+            tracing::debug!(client = %peer.ip(), "connection refused: too many open connections");
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let service = router.clone().map_request(move |mut req: axum::http::Request<Incoming>| {
+            req.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
+            req
+        });
+        let conn = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            let _admitted = admitted;
+            if let Err(e) = conn.await {
+                tracing::debug!(error = %e, "connection ended with an error");
+            }
+        });
+    }
+    graceful.shutdown().await;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connections_are_capped_in_all_and_per_client_and_give_their_place_back() {
+        let open = Arc::new(Mutex::new(Open::default()));
+        let proxy: IpAddr = "10.0.0.9".parse().unwrap();
+        let limits = ConnectionLimits { max_connections: 4, max_per_client: 2, trusted_proxies: vec![proxy], ..Default::default() };
+        let a: IpAddr = "10.0.0.1".parse().unwrap();
+        let first = admit(&open, &limits, a).unwrap();
+        let _second = admit(&open, &limits, a).unwrap();
+        assert!(admit(&open, &limits, a).is_none(), "per client");
+        let _p1 = admit(&open, &limits, proxy).unwrap();
+        let _p2 = admit(&open, &limits, proxy).unwrap();
+        assert!(admit(&open, &limits, proxy).is_none(), "in all, proxies included");
+        drop(first);
+        assert!(admit(&open, &limits, a).is_some(), "a closed connection gives its place back");
+    }
+}
