@@ -101,6 +101,30 @@ pub fn parse_optional_body<T: serde::de::DeserializeOwned + Default>(
     deserialize_body(&bytes)
 }
 
+/// Bodies up to this size are parsed where they arrive; larger ones on the blocking pool,
+/// so megabytes of JSON never hold an async worker (and `/health` with it).
+pub const PARSE_INLINE_BYTES: usize = 64 << 10;
+
+/// [`parse_optional_body`], off the async threads when the body is large.
+pub async fn parse_optional_body_async<T: serde::de::DeserializeOwned + Default + Send + 'static>(
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<T, ApiError> {
+    let bytes = body_bytes(body)?;
+    let large = bytes.len() > PARSE_INLINE_BYTES;
+    let parse = move || if is_absent(&bytes) { Ok(T::default()) } else { deserialize_body(&bytes) };
+    if large { blocking(parse).await } else { parse() }
+}
+
+/// [`parse_required_body`], off the async threads when the body is large.
+pub async fn parse_required_body_async<T: serde::de::DeserializeOwned + Send + 'static>(
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<T, ApiError> {
+    let bytes = body_bytes(body)?;
+    let large = bytes.len() > PARSE_INLINE_BYTES;
+    let parse = move || parse_required_body(Ok(bytes));
+    if large { blocking(parse).await } else { parse() }
+}
+
 /// Parses a JSON body the operation cannot do without: an empty or `null` body is a 422
 /// rather than "all defaults", so that (say) a bodiless `POST /api/governance` cannot
 /// silently reset the settings.
@@ -155,7 +179,12 @@ pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
 
 /// Runs blocking work (the store, pack loading) off the async threads.
 pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f).await.map_err(|e| ApiError::internal(format!("task failed: {e}")))?
+    tokio::task::spawn_blocking(move || {
+        crate::lower_this_thread();
+        f()
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("task failed: {e}")))?
 }
 
 /// A 500 from any displayable error.

@@ -40,7 +40,7 @@ pub use auth::{Permission, Principal};
 pub use error::{ApiError, ErrorBody, FieldError};
 
 use audit::{audit_log, audit_verify};
-pub use listen::{ConnectionLimits, DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT};
+pub use listen::{ConnectionLimits, DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, LISTEN_BACKLOG, bind};
 use openapi::openapi_doc;
 pub use openapi::{ApiDoc, openapi_json};
 use rules::rules;
@@ -51,6 +51,15 @@ pub use state::{
     APPROVAL_SWEEP, AppState, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT_SCANS, DEFAULT_MAX_INLINE_FILES, DEFAULT_MAX_QUERY_BYTES, DEFAULT_QUEUE_WAIT,
     DEFAULT_SCAN_TIMEOUT, ServerConfig, StartError,
 };
+
+/// Largest body of a settings-sized request (config, governance, suppressions, approvals,
+/// overrides, test-connection); larger ones are 413 before they are read in full. Scans
+/// and pack imports take up to `--max-body-bytes`.
+pub const SMALL_BODY_BYTES: usize = 1 << 20;
+
+fn small_body() -> axum::extract::DefaultBodyLimit {
+    axum::extract::DefaultBodyLimit::max(SMALL_BODY_BYTES)
+}
 
 /// The API router. Protected routes sit behind [`auth::guard`], which enforces the
 /// permission [`auth::ROUTES`] gives each of them; `/health`, `/openapi.json` and the
@@ -63,18 +72,18 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/rules", get(rules))
         .route("/report", post(report))
         .route("/api/run-scan-stream", post(scan_stream))
-        .route("/api/config", get(settings::get_config).post(settings::post_config))
+        .route("/api/config", get(settings::get_config).post(settings::post_config).layer(small_body()))
         .route("/api/config/validate", get(settings::validate))
-        .route("/api/governance", get(settings::get_governance).post(settings::post_governance))
-        .route("/api/operator/config", get(operator::get_config).post(operator::post_config))
+        .route("/api/governance", get(settings::get_governance).post(settings::post_governance).layer(small_body()))
+        .route("/api/operator/config", get(operator::get_config).post(operator::post_config).layer(small_body()))
         .route("/api/findings", get(history::findings))
-        .route("/api/suppressions", get(history::list_suppressions).post(history::add_suppression))
+        .route("/api/suppressions", get(history::list_suppressions).post(history::add_suppression).layer(small_body()))
         .route("/api/suppressions/{id}", axum::routing::delete(history::delete_suppression))
         .route("/api/metrics", get(history::metrics))
         .route("/api/trends", get(history::trends))
         .route("/api/license", get(history::license))
-        .route("/api/approvals", get(approvals::list).post(approvals::create))
-        .route("/api/approvals/{id}", get(approvals::get).patch(approvals::resolve))
+        .route("/api/approvals", get(approvals::list).post(approvals::create).layer(small_body()))
+        .route("/api/approvals/{id}", get(approvals::get).patch(approvals::resolve).layer(small_body()))
         .route("/api/approvals/{id}/status", get(approvals::status))
         .route("/api/work-items", get(devops::work_items))
         .route("/api/reconcile", post(devops::reconcile_endpoint))
@@ -82,14 +91,14 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/check-coverage", get(devops::check_coverage))
         .route("/api/generate-reqs", post(devops::generate_reqs))
         .route("/api/compliance/{pack_id}", get(compliance::compliance))
-        .route("/api/devops/test-connection", post(devops::test_connection))
+        .route("/api/devops/test-connection", post(devops::test_connection).layer(small_body()))
         .route("/api/audit", get(audit_log))
         .route("/api/audit/verify", get(audit_verify))
         .route("/api/packs", get(packs::list).post(packs::create))
         .route("/api/packs/import", post(packs::import))
         .route("/api/packs/{id}", axum::routing::delete(packs::delete))
         .route("/api/packs/{id}/export", get(packs::export))
-        .route("/api/packs/{id}/overrides", get(packs::get_overrides).post(packs::set_overrides))
+        .route("/api/packs/{id}/overrides", get(packs::get_overrides).post(packs::set_overrides).layer(small_body()))
         .route("/api/packs/{id}/enable", post(packs::enable))
         .route("/api/packs/{id}/disable", post(packs::disable))
         .route_layer(middleware::from_fn_with_state(state.clone(), auth::guard));
@@ -222,6 +231,7 @@ pub async fn serve(
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    lower_scan_priority();
     // Approval requests expire whether or not anyone reads them.
     let sweeper = {
         let state = state.clone();
@@ -250,6 +260,38 @@ pub async fn serve(
     let served = listen::serve(listener, router(state), limits, shutdown).await;
     sweeper.abort();
     served
+}
+
+/// How much lower than the request threads scan workers run (Unix nice increment).
+pub const SCAN_THREAD_NICENESS: i32 = 10;
+
+/// Scans (and pack compilation) run on the rayon pool; its threads run at a lower
+/// priority than the threads that answer requests, so a saturated machine still answers
+/// `/health` and small requests promptly and scans take the rest.
+fn lower_scan_priority() {
+    let built = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("sentra-scan-{i}")).start_handler(|_| lower_this_thread()).build_global();
+    if built.is_err() {
+        tracing::debug!("the scan thread pool was already started; its priority is unchanged");
+    }
+}
+
+/// Lowers the calling thread's priority by [`SCAN_THREAD_NICENESS`], once: scan workers
+/// and the blocking pool (parsing large bodies, compiling packs, the store) yield to the
+/// threads that accept connections and answer requests.
+pub(crate) fn lower_this_thread() {
+    thread_local! {
+        static LOWERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LOWERED.with(|l| l.replace(true)) {
+        return;
+    }
+    #[cfg(target_os = "linux")]
+    #[allow(unsafe_code)]
+    // SAFETY: plain syscalls on the calling thread's own id; no memory is shared.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, SCAN_THREAD_NICENESS);
+    }
 }
 
 /// Resolves on SIGINT or SIGTERM.

@@ -25,6 +25,26 @@ pub const DEFAULT_MAX_CONNECTIONS_PER_CLIENT: usize = 64;
 /// between keep-alive requests) before it is closed.
 pub const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Connections the kernel queues before the accept loop takes them. A burst of
+/// connections beyond it makes the kernel drop SYNs, and every client (not only the
+/// burst's) then waits a second for its retransmission; the loop empties the queue fast,
+/// closing the excess, so a long queue costs little (the system's `somaxconn` caps it).
+pub const LISTEN_BACKLOG: u32 = 4096;
+
+/// Binds `host:port` with [`LISTEN_BACKLOG`] (the first address `host` resolves to that binds).
+pub async fn bind(host: &str, port: u16) -> std::io::Result<tokio::net::TcpListener> {
+    let mut last = None;
+    for addr in tokio::net::lookup_host((host, port)).await? {
+        let socket = if addr.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
+        socket.set_reuseaddr(true)?;
+        match socket.bind(addr).and_then(|()| socket.listen(LISTEN_BACKLOG)) {
+            Ok(listener) => return Ok(listener),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, format!("`{host}` resolves to no address"))))
+}
+
 /// Connection limits of the accept loop; each has a `DEFAULT_*` constant above.
 #[derive(Clone, Debug)]
 pub struct ConnectionLimits {

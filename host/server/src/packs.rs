@@ -276,7 +276,7 @@ pub(crate) async fn import(
             source: ImportSource::Wasm(bytes.to_vec()),
         }
     } else {
-        let body: ImportYaml = crate::error::parse_required_body(body)?;
+        let body: ImportYaml = crate::error::parse_required_body_async(body).await?;
         if let Some(id) = &body.pack_id {
             check_id(id).map_err(|_| ApiError::invalid(&["body", "pack_id"], format!("`{id}` is not a valid pack id"), "value_error"))?;
         }

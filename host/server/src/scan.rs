@@ -313,6 +313,7 @@ pub(crate) async fn run_checked_scan(
     let st = state.clone();
     let flag = cancel.clone();
     let joined = tokio::task::spawn_blocking(move || {
+        crate::lower_this_thread();
         let set = st.tenant_pack_set(&loaded, &tenant, &prepared.config)?;
         let mut known = st.catalog.ids();
         known.extend(tenant_packs.records.iter().map(|r| r.pack_id.clone()));
@@ -371,7 +372,7 @@ pub(crate) async fn run_checked_scan(
     responses((status = 200, body = ScanResult), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub(crate) async fn scan(State(state): State<Arc<AppState>>, Extension(p): Extension<Principal>, body: Body) -> Result<Json<ScanResult>, ApiError> {
-    let req = error::parse_optional_body(body)?;
+    let req = error::parse_optional_body_async(body).await?;
     Ok(Json(run_scan(state, &p.tenant, req).await?.0))
 }
 
@@ -381,7 +382,7 @@ pub(crate) async fn scan(State(state): State<Arc<AppState>>, Extension(p): Exten
     responses((status = 200, body = GateResult), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub(crate) async fn gate(State(state): State<Arc<AppState>>, Extension(p): Extension<Principal>, body: Body) -> Result<Json<GateResult>, ApiError> {
-    let req: ScanRequest = error::parse_optional_body(body)?;
+    let req: ScanRequest = error::parse_optional_body_async(body).await?;
     let target = if req.files.is_some() { "inline files".to_string() } else { req.repo_path.clone().unwrap_or_else(|| ".".into()) };
     let (result, config) = run_scan(state.clone(), &p.tenant, req).await?;
     let verdict = tokio::task::spawn_blocking(move || {
@@ -437,7 +438,7 @@ pub(crate) async fn scan_stream(
     body: Body,
 ) -> Result<axum::response::sse::Sse<impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>>, ApiError> {
     use axum::response::sse::{Event, KeepAlive, Sse};
-    let req: ScanRequest = error::parse_optional_body(body)?;
+    let req: ScanRequest = error::parse_optional_body_async(body).await?;
     let tenant = p.tenant.clone();
     let checked = check_scan(&state, &tenant, req).await?;
     // Bounded: a client that does not read holds at most this many events; progress is
@@ -534,7 +535,7 @@ pub(crate) async fn report(
     use axum::response::IntoResponse;
     let Query(q) = query.map_err(|e| ApiError::invalid(&["query"], e.body_text(), "value_error"))?;
     let format: sentra_reports::Format = q.format.as_deref().unwrap_or("json").parse().map_err(|e: String| ApiError::bad_request("unknown_format", e))?;
-    let req: ScanRequest = error::parse_optional_body(body)?;
+    let req: ScanRequest = error::parse_optional_body_async(body).await?;
     let root = req.repo_path.clone().filter(|_| req.files.is_none()).unwrap_or_else(|| ".".to_string());
     let (result, config) = run_scan(state, &p.tenant, req).await?;
     let gate = sentra_engine::gate_with(&result, &config.gate_policy());

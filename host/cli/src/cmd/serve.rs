@@ -17,8 +17,7 @@ pub(crate) fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the async runtime")?;
     let state_dir = sentra_store::state_dir(&args.root, state_dir);
     rt.block_on(async move {
-        let listener =
-            tokio::net::TcpListener::bind((args.host.as_str(), args.port)).await.with_context(|| format!("cannot listen on {}:{}", args.host, args.port))?;
+        let listener = sentra_server::bind(&args.host, args.port).await.with_context(|| format!("cannot listen on {}:{}", args.host, args.port))?;
         let addr = listener.local_addr()?;
         let mut config = sentra_server::ServerConfig::new(args.root.clone());
         config.state_dir = state_dir;
