@@ -144,8 +144,8 @@ def attacks(base, port, k, stop, counts, flood_wasm):
                 body = json.dumps({"repo_path": "repo", "config_overrides": {"standards_packs": ["test-flood"]}}).encode()
                 s.sendall(b"POST /api/run-scan-stream HTTP/1.1\r\nHost: x\r\nX-API-Key: " + k.encode() + b"\r\nContent-Type: application/json\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
                 held.append(s)  # never read
-            except OSError:
-                pass
+            except OSError as e:
+                print(f"slow stream not opened: {e}", file=sys.stderr)
         time.sleep(5)
         for s in held:
             s.close()

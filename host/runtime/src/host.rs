@@ -413,6 +413,15 @@ mod tests {
     }
 
     #[test]
+    fn a_log_budget_is_shared_and_counts_what_it_drops() {
+        let budget = Arc::new(LogBudget::new(3));
+        let other = budget.clone();
+        assert!(budget.take() && other.take() && budget.take());
+        assert!(!other.take() && !budget.take());
+        assert_eq!(budget.dropped(), 2);
+    }
+
+    #[test]
     fn a_pattern_list_may_name_each_pattern_once() {
         assert!(check_pattern_list(&[0, 1, 2], 3).is_ok());
         assert!(check_pattern_list(&[0, 1, 0], 3).unwrap_err().message.contains("twice"));

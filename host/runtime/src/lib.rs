@@ -103,6 +103,14 @@ pub enum LoadError {
     Configure { pack: String, errors: Vec<String> },
 }
 
+/// Largest component the host compiles (a Python pack built with componentize-py is about
+/// 18 MB).
+pub const MAX_COMPONENT_BYTES: usize = 64 << 20;
+/// Longest a component's compilation may take before its import is refused.
+pub const MAX_COMPILE_TIME: Duration = Duration::from_secs(120);
+/// Compilations running at once; more are refused until one ends.
+pub const MAX_COMPILES_IN_FLIGHT: usize = 2;
+
 /// Longest replacement text a finding's fix may carry; a longer fix is dropped from the
 /// finding (its description is cut like a message).
 pub const MAX_FIX_REPLACEMENT_BYTES: usize = 64 << 10;
@@ -171,6 +179,8 @@ pub struct Runtime {
     /// Compiled components by sha256: every declarative pack runs the same engine
     /// component, and one copy of its machine code serves them all.
     compiled: Mutex<HashMap<String, Component>>,
+    /// Compilations running now (see [`Runtime::compile_bounded`]).
+    compiles: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl std::fmt::Debug for Runtime {
@@ -263,7 +273,15 @@ impl Runtime {
         }
 
         let ticker = Arc::new(Ticker { stop: stop_ticker });
-        Ok(Self { engine, linker, cache_dir: config.cache_dir, matchers: host::MatcherCache::default(), ticker, compiled: Mutex::new(HashMap::new()) })
+        Ok(Self {
+            engine,
+            linker,
+            cache_dir: config.cache_dir,
+            matchers: host::MatcherCache::default(),
+            ticker,
+            compiled: Mutex::new(HashMap::new()),
+            compiles: Arc::default(),
+        })
     }
 
     /// Reads the pack API version a component targets without compiling it, from the
@@ -313,6 +331,36 @@ impl Runtime {
         Ok(component)
     }
 
+    /// Compiles on a thread of its own, waiting at most [`MAX_COMPILE_TIME`]: Cranelift on
+    /// a large or adversarial component cannot be interrupted, so a compile past the bound
+    /// is refused and left to finish unobserved, and at most [`MAX_COMPILES_IN_FLIGHT`] run
+    /// at once (more are refused), so such compiles cannot pile up.
+    fn compile_bounded(&self, pack: &str, bytes: &[u8]) -> Result<Component, LoadError> {
+        let refused = |detail: String| LoadError::Compile { pack: pack.into(), detail };
+        if bytes.len() > MAX_COMPONENT_BYTES {
+            return Err(refused(format!("the component is {} bytes; the limit is {MAX_COMPONENT_BYTES}", bytes.len())));
+        }
+        let in_flight = self.compiles.clone();
+        if in_flight.fetch_add(1, Ordering::SeqCst) >= MAX_COMPILES_IN_FLIGHT {
+            in_flight.fetch_sub(1, Ordering::SeqCst);
+            return Err(refused("the host is compiling as many packs as it may; retry later".into()));
+        }
+        let (engine, owned) = (self.engine.clone(), bytes.to_vec());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("sentra-compile".into()).spawn(move || {
+            let _ = tx.send(Component::new(&engine, &owned));
+            in_flight.fetch_sub(1, Ordering::SeqCst);
+        });
+        if let Err(e) = spawned {
+            self.compiles.fetch_sub(1, Ordering::SeqCst);
+            return Err(refused(format!("cannot start a compile thread: {e}")));
+        }
+        match rx.recv_timeout(MAX_COMPILE_TIME) {
+            Ok(compiled) => compiled.map_err(|e| refused(format!("{e:#}"))),
+            Err(_) => Err(refused(format!("compiling took longer than {} s; refused", MAX_COMPILE_TIME.as_secs()))),
+        }
+    }
+
     fn compile_uncached(&self, pack: &str, bytes: &[u8], sha256: &str) -> Result<Component, LoadError> {
         let cache = self.cache_path(sha256);
         if let Some(path) = &cache
@@ -323,7 +371,7 @@ impl Runtime {
                 Err(e) => tracing::warn!(pack, path = %path.display(), error = %e, "discarding unusable compile cache entry"),
             }
         }
-        let component = Component::new(&self.engine, bytes).map_err(|e| LoadError::Compile { pack: pack.into(), detail: format!("{e:#}") })?;
+        let component = self.compile_bounded(pack, bytes)?;
         if let Some(path) = &cache
             && let Err(e) = store_cached(&component, path)
         {

@@ -57,8 +57,10 @@ pub use state::{
 /// and pack imports take up to `--max-body-bytes`.
 pub const SMALL_BODY_BYTES: usize = 1 << 20;
 
-fn small_body() -> axum::extract::DefaultBodyLimit {
-    axum::extract::DefaultBodyLimit::max(SMALL_BODY_BYTES)
+/// The body limit of settings-sized routes: [`SMALL_BODY_BYTES`], or the server's own
+/// limit when that is lower (a route limit replaces the server's, never raises it).
+fn small_body(server_limit: usize) -> axum::extract::DefaultBodyLimit {
+    axum::extract::DefaultBodyLimit::max(SMALL_BODY_BYTES.min(server_limit))
 }
 
 /// The API router. Protected routes sit behind [`auth::guard`], which enforces the
@@ -72,18 +74,18 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/rules", get(rules))
         .route("/report", post(report))
         .route("/api/run-scan-stream", post(scan_stream))
-        .route("/api/config", get(settings::get_config).post(settings::post_config).layer(small_body()))
+        .route("/api/config", get(settings::get_config).post(settings::post_config).layer(small_body(body_limit)))
         .route("/api/config/validate", get(settings::validate))
-        .route("/api/governance", get(settings::get_governance).post(settings::post_governance).layer(small_body()))
-        .route("/api/operator/config", get(operator::get_config).post(operator::post_config).layer(small_body()))
+        .route("/api/governance", get(settings::get_governance).post(settings::post_governance).layer(small_body(body_limit)))
+        .route("/api/operator/config", get(operator::get_config).post(operator::post_config).layer(small_body(body_limit)))
         .route("/api/findings", get(history::findings))
-        .route("/api/suppressions", get(history::list_suppressions).post(history::add_suppression).layer(small_body()))
+        .route("/api/suppressions", get(history::list_suppressions).post(history::add_suppression).layer(small_body(body_limit)))
         .route("/api/suppressions/{id}", axum::routing::delete(history::delete_suppression))
         .route("/api/metrics", get(history::metrics))
         .route("/api/trends", get(history::trends))
         .route("/api/license", get(history::license))
-        .route("/api/approvals", get(approvals::list).post(approvals::create).layer(small_body()))
-        .route("/api/approvals/{id}", get(approvals::get).patch(approvals::resolve).layer(small_body()))
+        .route("/api/approvals", get(approvals::list).post(approvals::create).layer(small_body(body_limit)))
+        .route("/api/approvals/{id}", get(approvals::get).patch(approvals::resolve).layer(small_body(body_limit)))
         .route("/api/approvals/{id}/status", get(approvals::status))
         .route("/api/work-items", get(devops::work_items))
         .route("/api/reconcile", post(devops::reconcile_endpoint))
@@ -91,14 +93,14 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/check-coverage", get(devops::check_coverage))
         .route("/api/generate-reqs", post(devops::generate_reqs))
         .route("/api/compliance/{pack_id}", get(compliance::compliance))
-        .route("/api/devops/test-connection", post(devops::test_connection).layer(small_body()))
+        .route("/api/devops/test-connection", post(devops::test_connection).layer(small_body(body_limit)))
         .route("/api/audit", get(audit_log))
         .route("/api/audit/verify", get(audit_verify))
         .route("/api/packs", get(packs::list).post(packs::create))
         .route("/api/packs/import", post(packs::import))
         .route("/api/packs/{id}", axum::routing::delete(packs::delete))
         .route("/api/packs/{id}/export", get(packs::export))
-        .route("/api/packs/{id}/overrides", get(packs::get_overrides).post(packs::set_overrides).layer(small_body()))
+        .route("/api/packs/{id}/overrides", get(packs::get_overrides).post(packs::set_overrides).layer(small_body(body_limit)))
         .route("/api/packs/{id}/enable", post(packs::enable))
         .route("/api/packs/{id}/disable", post(packs::disable))
         .route_layer(middleware::from_fn_with_state(state.clone(), auth::guard));
