@@ -71,6 +71,11 @@ impl BySeverity {
         }
         s
     }
+    /// Counts one more finding of `sev`.
+    pub fn add(&mut self, sev: Severity) {
+        *self.slot(sev) += 1;
+    }
+
     fn slot(&mut self, sev: Severity) -> &mut usize {
         match sev {
             Severity::Critical => &mut self.critical,

@@ -197,3 +197,15 @@ fn a_pattern_over_its_budget_is_a_rule_error_and_spares_other_rules() {
     assert_eq!(out.errors[0].rule_id, "RX-HOSTILE");
     assert!(out.errors[0].message.contains("backtracking limit"), "{}", out.errors[0].message);
 }
+
+#[test]
+fn a_component_past_the_size_limit_is_refused_before_compiling() {
+    let rt = runtime();
+    // A component header followed by padding: refused by size, never handed to Cranelift.
+    let mut bytes = vec![0, b'a', b's', b'm', 0x0d, 0, 1, 0];
+    bytes.resize(sentra_runtime::MAX_COMPONENT_BYTES + 1, 0);
+    let started = Instant::now();
+    let err = rt.load("big", &bytes, PackLimits::default()).unwrap_err().to_string();
+    assert!(err.contains("the limit is") && err.contains("big"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+}

@@ -82,25 +82,64 @@ pub(crate) async fn findings(
         ),
     };
     blocking(move || {
-        let Some((summary, result)) = load(&state, &p.tenant, q.scan_id)? else {
+        let Some((summary, json)) = state.store.scan_result(&p.tenant, q.scan_id).map_err(internal)? else {
             return match q.scan_id {
                 Some(id) => Err(ApiError::new(axum::http::StatusCode::NOT_FOUND, "scan_not_found", format!("no scan {id}"))),
                 None => Ok(Json(FindingsResponse { scan_id: None, findings: Vec::new(), total: 0, by_severity: BySeverity::count(std::iter::empty()) })),
             };
         };
-        let matching: Vec<Finding> = result
-            .findings
-            .into_iter()
-            .filter(|f| severity.is_none_or(|s| f.severity == s))
-            .filter(|f| q.rule_id.as_deref().is_none_or(|r| f.rule_id == r))
-            .filter(|f| file.as_ref().is_none_or(|g| g.is_match(&f.evidence.file)))
-            .collect();
-        let by_severity = BySeverity::count(matching.iter());
-        let total = matching.len();
-        let findings = matching.into_iter().skip(offset).take(limit).collect();
+        let wanted = |h: &FindingHead<'_>| {
+            severity.is_none_or(|s| h.severity == s)
+                && q.rule_id.as_deref().is_none_or(|r| h.rule_id == r)
+                && file.as_ref().is_none_or(|g| g.is_match(h.evidence.file.as_ref()))
+        };
+        let (findings, total, by_severity) = page_of(&json, &wanted, offset, limit).map_err(internal)?;
         Ok(Json(FindingsResponse { scan_id: Some(summary.id), findings, total, by_severity }))
     })
     .await
+}
+
+/// The stored result's findings, each kept as unparsed JSON.
+#[derive(Deserialize)]
+struct StoredFindings<'a> {
+    #[serde(borrow)]
+    findings: Vec<&'a serde_json::value::RawValue>,
+}
+
+/// What the filters look at of a finding (every other field is skipped unparsed).
+#[derive(Deserialize)]
+struct FindingHead<'a> {
+    #[serde(borrow)]
+    rule_id: std::borrow::Cow<'a, str>,
+    severity: Severity,
+    #[serde(borrow)]
+    evidence: EvidenceHead<'a>,
+}
+
+#[derive(Deserialize)]
+struct EvidenceHead<'a> {
+    #[serde(borrow)]
+    file: std::borrow::Cow<'a, str>,
+}
+
+/// The page of a stored result's findings that match `wanted`, the number matching and
+/// their severities. Only the page is parsed into findings: a result with 100,000 of them
+/// answering `limit=1` builds one.
+fn page_of(json: &str, wanted: &dyn Fn(&FindingHead<'_>) -> bool, offset: usize, limit: usize) -> Result<(Vec<Finding>, usize, BySeverity), serde_json::Error> {
+    let stored: StoredFindings<'_> = serde_json::from_str(json)?;
+    let (mut page, mut total, mut by_severity) = (Vec::new(), 0usize, BySeverity::default());
+    for raw in stored.findings {
+        let head: FindingHead<'_> = serde_json::from_str(raw.get())?;
+        if !wanted(&head) {
+            continue;
+        }
+        by_severity.add(head.severity);
+        if total >= offset && page.len() < limit {
+            page.push(serde_json::from_str(raw.get())?);
+        }
+        total += 1;
+    }
+    Ok((page, total, by_severity))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]

@@ -225,15 +225,8 @@ impl AppState {
         if !self.config.reload || fingerprint(&self.root, &current.config.pack_file_paths(&self.root)) == current.fingerprint {
             return Ok(current);
         }
-        let fresh =
-            Arc::new(load(&self.root, self.config.tenants_root.as_deref(), &self.catalog, self.store.as_ref(), &self.forbidden_dirs()).map_err(|e| {
-                let mut err = ApiError::internal(format!("reloading the server config: {e}"));
-                err.code = "config_error";
-                err
-            })?);
+        let fresh = self.reload_now()?;
         tracing::info!(origin = %fresh.origin, packs = fresh.extra.len(), "reloaded the config and pack files");
-        *self.loaded.write().expect("loaded config") = fresh.clone();
-        self.tenants.lock().expect("tenant packs").clear();
         Ok(fresh)
     }
 
@@ -243,7 +236,7 @@ impl AppState {
         self.state_dir.iter().cloned().collect()
     }
 
-    /// Re-reads the config now (after `POST /api/config`), whatever `--reload` says.
+    /// Re-reads the config now (after an operator change), whatever `--reload` says.
     pub(crate) fn reload_now(&self) -> Result<Arc<Loaded>, ApiError> {
         let fresh =
             Arc::new(load(&self.root, self.config.tenants_root.as_deref(), &self.catalog, self.store.as_ref(), &self.forbidden_dirs()).map_err(|e| {

@@ -266,3 +266,33 @@ impl ApprovalStore for SqliteStore {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn purging_deletes_only_ended_requests_of_the_tenant_before_the_cutoff() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let new = |tenant: &str| NewApproval {
+            tenant: tenant.into(),
+            action_type: "deploy".into(),
+            title: "t".into(),
+            context: serde_json::json!({}),
+            payload: serde_json::json!({}),
+            requested_by: "a".into(),
+            timeout_s: 3600,
+        };
+        let done = store.create_approval(&new("t")).unwrap();
+        store.resolve_approval("t", done.id, Decision::Reject, "b", "no").unwrap().unwrap();
+        let pending = store.create_approval(&new("t")).unwrap();
+        let other = store.create_approval(&new("u")).unwrap();
+        store.resolve_approval("u", other.id, Decision::Reject, "b", "no").unwrap().unwrap();
+        assert_eq!(store.purge_approvals("t", "2000-01-01T00:00:00Z").unwrap(), 0, "nothing ended before the cutoff");
+        assert_eq!(store.purge_approvals("t", "2999-01-01T00:00:00Z").unwrap(), 1);
+        assert!(store.get_approval("t", done.id).unwrap().is_none());
+        assert!(store.get_approval("t", pending.id).unwrap().is_some(), "pending requests stay");
+        assert!(store.get_approval("u", other.id).unwrap().is_some(), "other tenants' stay");
+    }
+}
