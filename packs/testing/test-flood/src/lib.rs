@@ -1,4 +1,4 @@
-//! Reports a hundred thousand low findings for every file whose path does not contain
+//! Reports five thousand low findings for every file whose path does not contain
 //! `calm`, and one high finding on line 1 of every file that contains `MARKER`: the host
 //! must keep each flooded file's most severe findings up to its limit, report the excess,
 //! and keep the pack's findings on every other file.
@@ -18,7 +18,7 @@ impl Pack for Flood {
                 out.report_line(1);
             }
         } else if !file.path.contains("calm") {
-            for _ in 0..100_000 {
+            for _ in 0..5_000 {
                 out.report_line(1);
             }
         }
