@@ -5,7 +5,7 @@
 //! written), then stored and audited with secrets redacted: a tenant's change in its own
 //! chain, an operator's in every tenant's.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sentra_engine::{config_edit, layers};
 use sentra_store::{SettingsScope, Storage, StoreError};
@@ -25,8 +25,6 @@ pub enum SettingsError {
     Read(#[from] sentra_engine::ConfigError),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{path}: {message}")]
-    Write { path: PathBuf, message: String },
 }
 /// Field names whose values are never shown.
 fn is_secret(name: &str) -> bool {
