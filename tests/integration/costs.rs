@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::server::{Server, assert_error};
-use super::{test_pack, write};
+use super::{sentra, test_pack, write};
 
 /// `a*b|a` on a run of `a`: each of up to 10,000 matches scans to the end of the file.
 const QUADRATIC: &str = "pack_id: quadratic\nname: Quadratic\nrules:\n  - id: Q-1\n    name: q\n    type: regex\n    severity: low\n    pattern: 'a*b|a'\n    file_glob: '**/*.txt'\n";
@@ -23,6 +23,10 @@ fn import(s: &Server, body: Value) -> (u16, Value) {
 
 /// Imports the test component `name` (as the default tenant).
 fn import_wasm(s: &Server, name: &str) -> u16 {
+    import_wasm_answer(s, name).0
+}
+
+fn import_wasm_answer(s: &Server, name: &str) -> (u16, Value) {
     let r = s
         .client
         .post(format!("{}/api/packs/import", s.base))
@@ -30,7 +34,37 @@ fn import_wasm(s: &Server, name: &str) -> u16 {
         .body(std::fs::read(test_pack(name)).unwrap())
         .send()
         .unwrap();
-    r.status().as_u16()
+    let status = r.status().as_u16();
+    (status, r.json().unwrap_or(Value::Null))
+}
+
+#[test]
+fn imported_components_compile_in_a_child_bounded_in_time_and_memory() {
+    // Each server gets its own state and an empty compile cache, so the component is
+    // really compiled.
+    let start = |args: &[&str]| {
+        let (root, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        write(root.path(), "a.py", "x = 1\n");
+        let s = Server::start_with(root.path(), &[&["--host", "127.0.0.1"], args].concat(), &[("GUARD_CACHE_DIR", cache.path().to_str().unwrap())], 0);
+        (s, (root, cache))
+    };
+    let (s, _cache) = start(&[]);
+    let (status, v) = import_wasm_answer(&s, "test-flood");
+    assert_eq!(status, 201, "{v}");
+
+    let (s, _cache) = start(&["--pack-compile-timeout", "0.001"]);
+    let (status, v) = import_wasm_answer(&s, "test-flood");
+    assert_eq!((status, v["code"].as_str()), (400, Some("invalid_pack")), "{v}");
+    assert!(v.to_string().contains("compiling took longer than the limit"), "{v}");
+    let (_, _, packs) = s.call("GET", "/api/packs", None, None);
+    assert!(!packs.to_string().contains("test-flood"), "a refused import is not stored: {packs}");
+
+    let (s, _cache) = start(&["--pack-compile-memory-mib", "4"]);
+    let (status, v) = import_wasm_answer(&s, "test-flood");
+    assert_eq!((status, v["code"].as_str()), (400, Some("invalid_pack")), "{v}");
+    assert!(v.to_string().contains("compile memory limit of 4 MiB"), "{v}");
+    // The server itself is untouched and still compiles nothing in-process.
+    assert_eq!(s.call("GET", "/health", None, None).0, 200);
 }
 
 #[test]
@@ -186,4 +220,61 @@ fn readiness_tells_when_the_server_cannot_take_work() {
     // A reload keeps the count right.
     assert_eq!(s.call("POST", "/api/operator/config", None, Some(r#"{"updates": {"max_file_bytes": 500000}}"#)).0, 200);
     assert_eq!(s.call("GET", "/health", None, None).2["packs_loaded"].as_u64(), Some(packs));
+}
+
+#[test]
+fn a_packs_logging_is_cut_at_its_budget_per_scan() {
+    let root = tempfile::tempdir().unwrap();
+    // Three files of 600 lines each: 1,800 lines asked for, 1,000 written.
+    for i in 0..3 {
+        write(root.path(), &format!("calm-{i}.txt"), "LOUD\n");
+    }
+    let out = sentra(&["scan", ".", "--pack-file", &test_pack("test-flood"), "--format", "json"], root.path(), &[("SENTRA_LOG", "warn")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let written = stderr.lines().filter(|l| l.contains("flood log line")).count();
+    assert_eq!(written, sentra_runtime::DEFAULT_MAX_LOG_LINES_PER_SCAN, "lines written past the budget");
+    assert!(
+        stderr.contains("dropped=800") && stderr.contains("the rest were dropped"),
+        "the drop is not reported: {}",
+        &stderr[stderr.len().saturating_sub(600)..]
+    );
+}
+
+#[test]
+fn a_scan_stream_nobody_reads_is_closed_after_the_write_stall_timeout() {
+    let root = tempfile::tempdir().unwrap();
+    // 20 flooded files: a result of about 20,000 findings, far more than the socket buffers
+    // between server and client hold.
+    for i in 0..20 {
+        write(root.path(), &format!("repo/f{i}.py"), "x = 1\n");
+    }
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--write-stall-timeout", "1"], &[], 0);
+    assert_eq!(import_wasm(&s, "test-flood"), 201);
+    let fds = || std::fs::read_dir(format!("/proc/{}/fd", s.pid())).map(|d| d.count()).unwrap_or(0);
+    let before = fds();
+    let addr = s.base.trim_start_matches("http://").to_string();
+    let body = json!({"repo_path": "repo", "config_overrides": {"standards_packs": ["test-flood"]}}).to_string();
+    let request = format!("POST /api/run-scan-stream HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}", body.len());
+    let stalled: Vec<TcpStream> = (0..2)
+        .map(|_| {
+            let mut c = TcpStream::connect(&addr).unwrap();
+            std::io::Write::write_all(&mut c, request.as_bytes()).unwrap();
+            c
+        })
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while fds() < before + 2 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(fds() >= before + 2, "the server never took the streams");
+    // The scans finish, their results stall on clients that read nothing, and the server
+    // lets go of both connections (and the results they held).
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while fds() > before && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(fds() <= before, "the server still holds {} descriptors, {before} before the streams", fds());
+    assert_eq!(s.call("GET", "/health", None, None).0, 200);
+    drop(stalled);
 }

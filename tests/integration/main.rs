@@ -4,6 +4,7 @@
 // as one test; the function-length rule is for the product's code in `host/`.
 #![allow(clippy::too_many_lines)]
 
+mod api_contract;
 mod api_fuzz;
 mod app_layer;
 mod architecture;

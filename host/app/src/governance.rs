@@ -37,14 +37,14 @@ fn update(value: &Value) -> Map<String, Value> {
 /// Whether `tenant`'s config would load with `value` as its governance, over the
 /// `operator`'s values: what [`write`] would store, without storing it.
 pub fn check(store: &dyn Storage, tenant: &str, operator: &Value, value: &Value) -> Result<(), GovernanceError> {
-    settings::check_tenant_update(store, tenant, operator, &update(value), &|_| Ok(()))?;
+    settings::check_tenant_update(store, tenant, operator, &update(value), &settings::no_extra_check)?;
     Ok(())
 }
 
 /// Stores `value` as `tenant`'s governance, checked first (a config that would not load is
 /// never stored), and audits it in the tenant's chain.
 pub fn write(store: &dyn Storage, tenant: &str, actor: &Actor, operator: &Value, value: &Value) -> Result<(), GovernanceError> {
-    let stored = settings::check_tenant_update(store, tenant, operator, &update(value), &|_| Ok(()))?;
+    let stored = settings::check_tenant_update(store, tenant, operator, &update(value), &settings::no_extra_check)?;
     store.set_settings(sentra_store::SettingsScope::Tenant(tenant), &stored).map_err(|e| GovernanceError::Settings(e.into()))?;
     crate::audit::audit(store, tenant, actor, "governance.update", "governance", settings::redact(value), "ok");
     Ok(())

@@ -7,8 +7,8 @@ use sentra_store::{NewScan, Storage, StoreError};
 
 use crate::audit::{Actor, audit};
 
-/// The history row of a finished scan.
-pub fn new_scan(tenant: &str, root: &str, result: &ScanResult, gate_passed: bool) -> NewScan {
+/// The history row of a finished scan; `complete` when it covered its whole repository.
+pub fn new_scan(tenant: &str, root: &str, result: &ScanResult, gate_passed: bool, complete: bool) -> NewScan {
     let b = &result.by_severity;
     NewScan {
         tenant: tenant.into(),
@@ -20,13 +20,15 @@ pub fn new_scan(tenant: &str, root: &str, result: &ScanResult, gate_passed: bool
         gate_passed: Some(gate_passed),
         score: sentra_model::compliance_score(result),
         result: serde_json::to_string(result).unwrap_or_default(),
+        complete,
     }
 }
 
 /// Records a finished scan for the tenant, and audits suppressions that expired while it
-/// ran. A failure is logged: the scan itself succeeded.
-pub fn record(store: &dyn Storage, tenant: &str, root: &str, result: &ScanResult, gate_passed: bool) {
-    let scan = new_scan(tenant, root, result, gate_passed);
+/// ran. A failure is logged: the scan itself succeeded. Only a `complete` scan (a whole
+/// repository) can become the one the findings, metrics and reconcile views read.
+pub fn record(store: &dyn Storage, tenant: &str, root: &str, result: &ScanResult, gate_passed: bool, complete: bool) {
+    let scan = new_scan(tenant, root, result, gate_passed, complete);
     if let Err(e) = store.record_scan(&scan) {
         tracing::error!(tenant, error = %e, "could not record the scan");
     }

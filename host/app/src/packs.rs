@@ -55,6 +55,9 @@ pub enum ImportError {
     NotFound(String),
     #[error("pack `{0}` is built in: it can be disabled, not deleted")]
     BuiltinDelete(String),
+    /// The tenant's settings name the pack; deleting it would leave them pointing at nothing.
+    #[error("pack `{pack}` is named by this tenant's settings ({}); change them first (POST /api/config)", keys.join(", "))]
+    InUse { pack: String, keys: Vec<String> },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -182,11 +185,28 @@ pub fn delete_pack(catalog: &Catalog, store: &dyn Storage, tenant: &str, pack_id
     if catalog.ids().iter().any(|id| id == pack_id) {
         return Err(ImportError::BuiltinDelete(pack_id.into()));
     }
+    let settings = store.settings(sentra_store::SettingsScope::Tenant(tenant))?.unwrap_or_default();
+    let keys = settings_naming(&settings, pack_id);
+    if !keys.is_empty() {
+        return Err(ImportError::InUse { pack: pack_id.into(), keys });
+    }
     if !store.delete_pack(tenant, pack_id)? {
         return Err(ImportError::NotFound(pack_id.into()));
     }
     audit(store, tenant, actor, "pack.delete", pack_id, serde_json::json!({}), "ok");
     Ok(())
+}
+
+/// The settings keys of `settings` that name `pack_id`.
+fn settings_naming(settings: &serde_json::Value, pack_id: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    if settings.get("standards_packs").and_then(serde_json::Value::as_array).is_some_and(|ids| ids.iter().any(|i| i == pack_id)) {
+        keys.push("standards_packs".to_string());
+    }
+    if settings.get("pack_overrides").and_then(|m| m.get(pack_id)).is_some() {
+        keys.push(format!("pack_overrides.{pack_id}"));
+    }
+    keys
 }
 
 /// A tenant's packs as loaded for scanning, for one store revision.
@@ -242,21 +262,67 @@ impl TenantPacks {
         out
     }
 
-    /// Pack selection for a scan: the configured (or all) built-in packs plus the tenant's
-    /// enabled custom packs, minus disabled ones; and the custom packs to load with them.
-    /// The pack ids a scan runs and the tenant's own packs among them. Unconfigured, that
-    /// is the `detected` built-ins (zero-config) and every enabled tenant pack.
-    pub fn selection(&self, configured: Option<&Vec<String>>, detected: &[String]) -> (Vec<String>, Vec<Arc<LoadedPack>>) {
+    /// Packs turned on for the tenant: built-in ones enabled explicitly, its own imported
+    /// or enabled.
+    pub fn enabled(&self) -> BTreeSet<String> {
+        self.records.iter().filter(|r| r.enabled).map(|r| r.pack_id.clone()).collect()
+    }
+
+    /// A pack's state for the tenant and why ([`sentra_model::PackState`]).
+    pub fn state(&self, pack_id: &str, configured: Option<&Vec<String>>, detected: &[String]) -> (sentra_model::PackState, &'static str) {
+        let record = self.records.iter().find(|r| r.pack_id == pack_id);
+        let (enabled, disabled) = (record.is_some_and(|r| r.enabled), record.is_some_and(|r| !r.enabled));
+        sentra_model::PackState::of(pack_id, configured.map(Vec::as_slice), detected, enabled, disabled)
+    }
+
+    /// The pack ids a scan runs (every pack whose state runs: named in `standards_packs`,
+    /// or `detected` when it is unset, plus every pack turned on, minus every pack turned
+    /// off) and the tenant's own packs among them. With `exact` (a request named its
+    /// packs), the packs named, minus those turned off.
+    pub fn selection(&self, configured: Option<&Vec<String>>, detected: &[String], exact: bool) -> (Vec<String>, Vec<Arc<LoadedPack>>) {
         let disabled = self.disabled();
-        let enabled_custom: Vec<&(PackRecord, Arc<LoadedPack>)> = self.custom.iter().filter(|(r, _)| r.enabled).collect();
-        let ids: Vec<String> = match configured {
-            Some(ids) => ids.clone(),
-            None => detected.iter().cloned().chain(enabled_custom.iter().map(|(r, _)| r.pack_id.clone())).collect(),
-        };
-        let ids: Vec<String> = ids.into_iter().filter(|id| !disabled.contains(id)).collect();
-        let extra = enabled_custom.iter().filter(|(r, _)| ids.contains(&r.pack_id)).map(|(_, p)| p.clone()).collect();
+        let mut ids: Vec<String> = configured.cloned().unwrap_or_else(|| detected.to_vec());
+        // A stored pack that no longer loads is listed as broken (`GET /api/packs`), not run
+        // because it is turned on; named in `standards_packs`, the scan reports it.
+        let turned_on = if exact && configured.is_some() { BTreeSet::new() } else { self.enabled() };
+        for id in turned_on.into_iter().filter(|id| !self.broken.contains_key(id)) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids.retain(|id| !disabled.contains(id));
+        let extra = self.custom.iter().filter(|(r, _)| ids.contains(&r.pack_id)).map(|(_, p)| p.clone()).collect();
         (ids, extra)
     }
+}
+
+/// Every pack and rule `values` (a tenant's effective settings) names that `known` (pack
+/// id to its rule ids, as the tenant has them) lacks, as (key, message): one bad write
+/// must not leave every later scan failing.
+pub fn pack_ref_problems(values: &serde_json::Value, known: &BTreeMap<String, BTreeSet<String>>) -> Vec<(String, String)> {
+    let mut problems = Vec::new();
+    let available = || known.keys().cloned().collect::<Vec<_>>().join(", ");
+    if let Some(ids) = values.get("standards_packs").and_then(serde_json::Value::as_array) {
+        for (i, id) in ids.iter().enumerate() {
+            let id = id.as_str().unwrap_or_default();
+            if !known.contains_key(id) {
+                problems.push((format!("standards_packs.{i}"), format!("no pack `{id}` (available: {})", available())));
+            }
+        }
+    }
+    // (`pack_on_error` may name a pack before it is imported: it changes no scan until then.)
+    if let Some(map) = values.get("pack_overrides").and_then(serde_json::Value::as_object) {
+        for (pack, rules) in map {
+            let Some(have) = known.get(pack) else {
+                problems.push((format!("pack_overrides.{pack}"), format!("no pack `{pack}` (available: {})", available())));
+                continue;
+            };
+            for rule in rules.as_object().into_iter().flat_map(|r| r.keys()).filter(|r| !have.contains(*r)) {
+                problems.push((format!("pack_overrides.{pack}.{rule}"), format!("pack `{pack}` has no rule `{rule}`")));
+            }
+        }
+    }
+    problems
 }
 
 /// A YAML description of a loaded pack: for a YAML pack the document itself (so

@@ -54,6 +54,8 @@ pub struct Finished {
     pub result: ScanResult,
     pub config: Config,
     pub label: String,
+    /// Whether it covered its whole repository (not inline files, not only some paths).
+    pub complete: bool,
     /// How long saving the cache took.
     pub cache_save: Duration,
 }
@@ -61,6 +63,7 @@ pub struct Finished {
 /// Runs a checked scan, saves its cache and records it in `history`.
 pub fn run(plan: ScanPlan, controls: &Controls<'_>, history: Option<&History<'_>>) -> Result<Finished, ScanError> {
     let ScanPlan { label, source, packs, config, only, suppressions, mut skip_dirs, cache, single_link_only } = plan;
+    let complete = matches!(source, Source::Directory(_)) && only.is_none();
     if let Some(dir) = cache.as_ref().and_then(|c| c.dir().canonicalize().ok()) {
         skip_dirs.push(dir);
     }
@@ -85,7 +88,7 @@ pub fn run(plan: ScanPlan, controls: &Controls<'_>, history: Option<&History<'_>
     let cache_save = started.elapsed();
     if let Some(h) = history {
         let passed = sentra_model::gate_with(&result, &config.gate_policy()).passed;
-        crate::history::record(h.store, h.tenant, &label, &result, passed);
+        crate::history::record(h.store, h.tenant, &label, &result, passed, complete);
     }
-    Ok(Finished { result, config, label, cache_save })
+    Ok(Finished { result, config, label, complete, cache_save })
 }

@@ -77,9 +77,14 @@ pub fn shown_path(root: &Path) -> String {
     path.strip_prefix(root).unwrap_or(&path).display().to_string()
 }
 
-/// A check beyond the config's own rules (the server's: its pack files load), as
-/// (key, message) when it fails.
-pub type ExtraCheck<'a> = &'a dyn Fn(&Value) -> Result<(), (String, String)>;
+/// A check beyond the config's own rules (the server's: every pack and rule the settings
+/// name exists for the tenant), as (key, message) for each problem.
+pub type ExtraCheck<'a> = &'a dyn Fn(&Value) -> Vec<(String, String)>;
+
+/// No check beyond the config's own.
+pub fn no_extra_check(_: &Value) -> Vec<(String, String)> {
+    Vec::new()
+}
 
 /// The operator's values as stored layers give them: the config file under `root`, then
 /// what operator keys changed. `GUARD_*` variables are applied by the caller that runs
@@ -106,10 +111,11 @@ fn check(values: &Value, offered: &[String], extra: ExtraCheck<'_>) -> Result<()
     {
         problems.push(("devops.provider".into(), format!("the operator offers no `{provider}` tracker (offered: {})", offered.join(", "))));
     }
+    problems.extend(extra(values));
     if !problems.is_empty() {
         return Err(SettingsError::Invalid(problems));
     }
-    extra(values).map_err(|p| SettingsError::Invalid(vec![p]))
+    Ok(())
 }
 
 /// Merges `updates` into `tenant`'s stored settings, checks the tenant's whole effective
@@ -179,7 +185,7 @@ pub fn update_operator(
     config_edit::merge(&mut values, &stored);
     check(&values, &layers::trackers_offered(&values), extra)?;
     for tenant in store.tenants_with_settings()? {
-        if let Err(SettingsError::Invalid(problems)) = check(&tenant_values(store, &values, &tenant)?, &layers::trackers_offered(&values), &|_| Ok(())) {
+        if let Err(SettingsError::Invalid(problems)) = check(&tenant_values(store, &values, &tenant)?, &layers::trackers_offered(&values), &no_extra_check) {
             let problems = problems.into_iter().map(|(k, m)| (k, format!("tenant `{tenant}`'s settings would be invalid: {m}"))).collect();
             return Err(SettingsError::Invalid(problems));
         }

@@ -49,6 +49,11 @@ pub(crate) enum Command {
     /// to a running server at once).
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// Internal: compile a pack component read from stdin for this host and write the
+    /// artifact to stdout, under a memory limit (bytes). `sentra serve` runs it for every
+    /// component that is not built in.
+    #[command(name = "__compile-component", hide = true)]
+    CompileComponent { memory_bytes: u64 },
 }
 
 #[derive(Args, Debug)]
@@ -227,10 +232,18 @@ pub(crate) struct ServeArgs {
     /// keep-alive requests) before it is closed.
     #[arg(long, env = "GUARD_HEADER_READ_TIMEOUT", default_value_t = sentra_server::DEFAULT_HEADER_READ_TIMEOUT.as_secs_f64())]
     pub(crate) header_read_timeout: f64,
+    /// Seconds a response may stay blocked on a client that reads nothing (a scan stream
+    /// nobody reads) before the connection is closed.
+    #[arg(long, env = "GUARD_WRITE_STALL_TIMEOUT", value_name = "SECONDS", default_value_t = sentra_server::DEFAULT_WRITE_STALL_TIMEOUT.as_secs_f64())]
+    pub(crate) write_stall_timeout: f64,
     /// A proxy's address (a load balancer in front of the server): held to the global
     /// connection cap only. Repeat for several; `GUARD_TRUSTED_PROXIES` takes a comma list.
     #[arg(long = "trusted-proxy", env = "GUARD_TRUSTED_PROXIES", value_delimiter = ',', value_name = "IP")]
     pub(crate) trusted_proxies: Vec<std::net::IpAddr>,
+    /// A browser origin (`https://app.example.com`) allowed to call the API across origins
+    /// (CORS). Repeat for several; `GUARD_CORS_ORIGINS` takes a comma list. None by default.
+    #[arg(long = "cors-origin", env = "GUARD_CORS_ORIGINS", value_delimiter = ',', value_name = "ORIGIN")]
+    pub(crate) cors_origins: Vec<String>,
     /// Largest request body in bytes (larger: 413).
     #[arg(long, env = "GUARD_MAX_BODY_BYTES", default_value_t = sentra_server::DEFAULT_MAX_BODY_BYTES)]
     pub(crate) max_body_bytes: usize,
@@ -249,6 +262,13 @@ pub(crate) struct ServeArgs {
     /// Seconds a scan may run before it is stopped (503).
     #[arg(long, env = "GUARD_SCAN_TIMEOUT", value_name = "SECONDS", default_value_t = sentra_server::DEFAULT_SCAN_TIMEOUT.as_secs_f64())]
     pub(crate) scan_timeout: f64,
+    /// Seconds an imported (not built-in) pack component may take to compile before the
+    /// import is refused. Compiles run in a child process, two at a time.
+    #[arg(long, env = "GUARD_PACK_COMPILE_TIMEOUT", value_name = "SECONDS", default_value_t = sentra_runtime::DEFAULT_COMPILE_TIMEOUT.as_secs_f64())]
+    pub(crate) pack_compile_timeout: f64,
+    /// Memory in MiB one such compile may use before the import is refused.
+    #[arg(long, env = "GUARD_PACK_COMPILE_MEMORY_MIB", value_name = "MIB", default_value_t = sentra_runtime::DEFAULT_COMPILE_MEMORY_BYTES >> 20)]
+    pub(crate) pack_compile_memory_mib: u64,
 }
 
 #[derive(Subcommand, Debug)]

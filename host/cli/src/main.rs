@@ -44,7 +44,9 @@ fn init_logging(verbose: u8, json: bool) {
         _ => "trace",
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("SENTRA_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false);
+    // Colour only on a terminal: a log redirected to a file or a pipe stays plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr()) && std::env::var_os("NO_COLOR").is_none();
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).with_ansi(ansi);
     let _ = if json { builder.json().try_init() } else { builder.try_init() };
 }
 
@@ -60,6 +62,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Pack(pack) => cmd::pack::run(pack, state_dir),
         Command::Serve(args) => cmd::serve::serve(args, state_dir),
         Command::Keys(keys) => cmd::keys::keys(keys, state_dir),
+        Command::CompileComponent { memory_bytes } => cmd::serve::compile_component(memory_bytes),
         Command::Report(args) => cmd::report::report_cmd(args),
         Command::Approvals(approvals) => cmd::approvals::approvals_cmd(approvals, state_dir),
     }

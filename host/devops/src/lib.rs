@@ -166,11 +166,23 @@ pub struct ReconcileResponse {
     pub result: ReconcileCounts,
     /// Why nothing could be done, when `status` is `error`.
     pub error: Option<String>,
+    /// The recorded scan reconciled against: a repository's latest complete scan.
+    pub scan_id: Option<i64>,
+    /// The repository (`repo_path`) that scan covered.
+    pub repository: Option<String>,
 }
 
 impl ReconcileResponse {
     pub fn empty(status: &str, provider: &str, error: Option<String>) -> Self {
-        ReconcileResponse { status: status.into(), provider: provider.into(), actions: Vec::new(), result: ReconcileCounts::default(), error }
+        ReconcileResponse {
+            status: status.into(),
+            provider: provider.into(),
+            actions: Vec::new(),
+            result: ReconcileCounts::default(),
+            error,
+            scan_id: None,
+            repository: None,
+        }
     }
 }
 
@@ -237,5 +249,5 @@ pub fn reconcile(provider: &dyn Provider, result: &ScanResult, fail_on: &[sentra
     } else {
         "ok"
     };
-    ReconcileResponse { status: status.into(), provider: provider.name().into(), actions, result: counts, error: None }
+    ReconcileResponse { status: status.into(), provider: provider.name().into(), actions, result: counts, error: None, scan_id: None, repository: None }
 }

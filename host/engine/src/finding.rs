@@ -42,10 +42,12 @@ impl<'a> FileFindings<'a> {
         Self { path, text: sentra_matcher::Text::new(contents), occurrences: HashMap::new() }
     }
 
-    pub fn build(&mut self, pack_id: &str, rule: &RuleInfo, raw: RawFinding) -> Finding {
+    pub fn build(&mut self, pack_id: &str, rule: &RuleInfo, mut raw: RawFinding) -> Finding {
         let bytes = self.text.bytes();
         let start = self.text.offset(raw.line, raw.column);
         let end = self.text.offset(raw.end_line, raw.end_column).max(start);
+        // The fingerprint hashes what the pack reported; the positions shown stay in the file.
+        (raw.line, raw.column, raw.end_line, raw.end_column) = self.text.clamp_span(raw.line, raw.column, raw.end_line, raw.end_column);
         let matched: &[u8] = if end > start { &bytes[start..end] } else { trim_ascii(self.text.line(raw.line)) };
         let text_hash: [u8; 32] = Sha256::digest(matched).into();
         let n = self.occurrences.entry((rule.id.clone(), text_hash)).or_insert(0);
@@ -181,5 +183,21 @@ mod tests {
         assert_eq!(f.confidence, 0.7);
         let f = FileFindings::new("src/a.py", b"key = 1\n").build("p", &rule(), raw(1, 1, 3));
         assert_eq!(f.confidence, 1.0);
+    }
+
+    #[test]
+    fn evidence_never_passes_the_end_of_the_file() {
+        let text = b"flask==0.1\nrequests\n";
+        // A match of the last line that took its newline ends on that line.
+        let mut f = raw(2, 1, 1);
+        f.end_line = 3;
+        let got = FileFindings::new("requirements.txt", text).build("p", &rule(), f);
+        assert_eq!((got.evidence.lines, got.evidence.column, got.evidence.end_column), ([2, 2], 1, 9));
+        // A pack that names a line after the last is held to the last.
+        let got = FileFindings::new("requirements.txt", text).build("p", &rule(), raw(7, 1, 4));
+        assert_eq!(got.evidence.lines, [2, 2]);
+        // Within the file nothing moves.
+        let got = FileFindings::new("requirements.txt", text).build("p", &rule(), raw(1, 1, 6));
+        assert_eq!((got.evidence.lines, got.evidence.column, got.evidence.end_column), ([1, 1], 1, 6));
     }
 }

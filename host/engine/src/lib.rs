@@ -127,6 +127,13 @@ impl Catalog {
         self
     }
 
+    /// Compiles components that are not built in (imported, stored for a tenant, or given
+    /// with `--pack-file`) in a child process bounded in time and memory.
+    pub fn with_isolated_compiler(mut self, compiler: sentra_runtime::IsolatedCompiler) -> Self {
+        self.runtime.set_isolated_compiler(compiler);
+        self
+    }
+
     pub fn ids(&self) -> Vec<String> {
         self.sources.iter().map(|s| s.id.clone()).collect()
     }
@@ -206,7 +213,7 @@ impl Catalog {
 
     /// Loads one component from outside the catalog (for `--pack-file`).
     pub fn load_external(&self, name: &str, bytes: &[u8], config: &Config) -> Result<Arc<LoadedPack>, CatalogError> {
-        Ok(Arc::new(self.runtime.load(name, bytes, config.pack_limits)?))
+        Ok(Arc::new(self.runtime.load_external(name, bytes, config.pack_limits)?))
     }
 
     /// Loads a validated declarative pack into the declarative engine.

@@ -313,6 +313,29 @@ impl<'a> Text<'a> {
         l.strip_suffix(b"\r").unwrap_or(l)
     }
 
+    /// A reported region (1-based, end exclusive) held inside the file: a start past the
+    /// end moves to the last line, and an end just past a line break (a match that took
+    /// the newline, or a position on the line after the last) ends on the line it closes.
+    /// Evidence never names a line the file does not have.
+    pub fn clamp_span(&self, line: u32, column: u32, end_line: u32, end_column: u32) -> (u32, u32, u32, u32) {
+        let len = self.bytes.len();
+        let ends_with_newline = self.bytes.last() == Some(&b'\n');
+        let mut start = self.offset(line.max(1), column.max(1));
+        if start == len && ends_with_newline {
+            start = len - 1;
+        }
+        let mut end = self.offset(end_line.max(1), end_column.max(1)).max(start);
+        if end > start && self.bytes[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end == len && ends_with_newline && end > start {
+            end = len - 1;
+        }
+        let (l, c) = self.position(start);
+        let (el, ec) = self.position(end.max(start));
+        (l, c, el.max(l), if el > l { ec } else { ec.max(c) })
+    }
+
     /// Byte offset of a 1-based line and column (clamped to the file).
     pub fn offset(&self, line: u32, column: u32) -> usize {
         let starts = self.line_starts();

@@ -7,12 +7,14 @@ pub mod compliance;
 pub mod devops;
 pub mod finding;
 pub mod gate;
+pub mod pack_state;
 pub mod requirement;
 pub mod result;
 pub mod rule;
 
 pub use finding::{BySeverity, Evidence, Finding, FixSuggestion, PROJECT_PATH};
 pub use gate::{GatePolicy, GateResult, compliance_score, gate, gate_with};
+pub use pack_state::PackState;
 pub use requirement::Requirement;
 pub use result::{
     ErroredPack, ExpiredSuppression, OnError, PackSummary, RuleErrorReport, RuleSummary, ScanResult, SkippedFiles, SkippedRule, SuppressedFinding,

@@ -6,6 +6,7 @@
 
 mod describe;
 mod host;
+mod isolated;
 pub mod types;
 
 use std::collections::HashMap;
@@ -24,6 +25,7 @@ use describe::validate_description;
 pub use describe::{MAX_GLOBS_PER_PACK, MAX_ITEM_BYTES, MAX_LIST_ITEMS, MAX_RULE_TEXT_BYTES, MAX_RULES_PER_PACK};
 use host::HostState;
 pub use host::{CallScope, DEFAULT_MATCHER_CACHE_BYTES, DEFAULT_MAX_LOG_LINES_PER_SCAN, FileData, LogBudget};
+pub use isolated::{DEFAULT_COMPILE_MEMORY_BYTES, DEFAULT_COMPILE_TIMEOUT, IsolatedCompiler, MAX_CONCURRENT_COMPILES, precompile_component};
 pub use types::*;
 
 mod bindings {
@@ -31,6 +33,9 @@ mod bindings {
         path: "../../wit",
         world: "pack",
         with: { "sentra:pack/host.matcher": crate::host::MatcherRes },
+        // Parameters to guest calls borrow: a file's bytes are lent from the host's one
+        // copy (memory-mapped or read once) and lowered straight into the guest.
+        ownership: Borrowing { duplicate_if_necessary: true },
     });
 }
 
@@ -175,6 +180,29 @@ pub struct Runtime {
     /// Compiled components by sha256: every declarative pack runs the same engine
     /// component, and one copy of its machine code serves them all.
     compiled: Mutex<HashMap<String, Component>>,
+    /// Where untrusted components are compiled; `None` compiles them in this process.
+    isolated: Option<IsolatedCompiler>,
+    compile_slots: isolated::CompileSlots,
+}
+
+/// Who a component comes from, which decides how its compilation is bounded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    /// Shipped in the binary: compiled in this process.
+    Builtin,
+    /// Imported, uploaded or named on the command line: compiled by the
+    /// [`IsolatedCompiler`] when one is set.
+    External,
+}
+
+/// The engine settings every compile uses, in this process and in the compiler child
+/// (an artifact loads only into an engine configured the same way).
+pub(crate) fn engine_config() -> wasmtime::Config {
+    let mut cfg = wasmtime::Config::new();
+    cfg.wasm_component_model(true);
+    cfg.epoch_interruption(true);
+    cfg.max_wasm_stack(MAX_WASM_STACK);
+    cfg
 }
 
 impl std::fmt::Debug for Runtime {
@@ -239,11 +267,7 @@ impl Runtime {
     }
 
     pub fn new(config: RuntimeConfig) -> Result<Self, RuntimeError> {
-        let mut cfg = wasmtime::Config::new();
-        cfg.wasm_component_model(true);
-        cfg.epoch_interruption(true);
-        cfg.max_wasm_stack(MAX_WASM_STACK);
-        let engine = Engine::new(&cfg).map_err(|e| RuntimeError::Engine(e.to_string()))?;
+        let engine = Engine::new(&engine_config()).map_err(|e| RuntimeError::Engine(e.to_string()))?;
 
         let mut linker: Linker<HostState> = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(|e| RuntimeError::Engine(e.to_string()))?;
@@ -267,7 +291,22 @@ impl Runtime {
         }
 
         let ticker = Arc::new(Ticker { stop: stop_ticker });
-        Ok(Self { engine, linker, cache_dir: config.cache_dir, matchers: host::MatcherCache::default(), ticker, compiled: Mutex::new(HashMap::new()) })
+        Ok(Self {
+            engine,
+            linker,
+            cache_dir: config.cache_dir,
+            matchers: host::MatcherCache::default(),
+            ticker,
+            compiled: Mutex::new(HashMap::new()),
+            isolated: None,
+            compile_slots: isolated::CompileSlots::default(),
+        })
+    }
+
+    /// Compiles external components (see [`Runtime::load_external`]) in a child process
+    /// bounded in time and memory, instead of in this one.
+    pub fn set_isolated_compiler(&mut self, compiler: IsolatedCompiler) {
+        self.isolated = Some(compiler);
     }
 
     /// Reads the pack API version a component targets without compiling it, from the
@@ -302,11 +341,11 @@ impl Runtime {
         Some(dir.join(format!("{sha256}-{:016x}.cwasm", h.finish())))
     }
 
-    fn compile(&self, pack: &str, bytes: &[u8], sha256: &str) -> Result<Component, LoadError> {
+    fn compile(&self, pack: &str, bytes: &[u8], sha256: &str, origin: Origin) -> Result<Component, LoadError> {
         if let Some(c) = self.compiled.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(sha256) {
             return Ok(c.clone());
         }
-        let component = self.compile_uncached(pack, bytes, sha256)?;
+        let component = self.compile_uncached(pack, bytes, sha256, origin)?;
         let mut compiled = self.compiled.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         // A server imports and deletes packs for as long as it runs: bound what is kept
         // (packs in use hold their own reference; this only saves recompiles).
@@ -318,17 +357,24 @@ impl Runtime {
     }
 
     /// Compiles a component no larger than [`MAX_COMPONENT_BYTES`]: a larger one is refused
-    /// before Cranelift sees it. (Compile time and memory are not bounded beyond that; a
-    /// time bound refused the built-in packs on a loaded machine.)
-    fn compile_bounded(&self, pack: &str, bytes: &[u8]) -> Result<Component, LoadError> {
+    /// before Cranelift sees it. An external one goes to the isolated compiler when one is
+    /// set, which bounds its time and memory; built-in packs compile here (a time bound on
+    /// them would only refuse the product's own packs on a loaded machine).
+    fn compile_bounded(&self, pack: &str, bytes: &[u8], origin: Origin) -> Result<Component, LoadError> {
         let refused = |detail: String| LoadError::Compile { pack: pack.into(), detail };
         if bytes.len() > MAX_COMPONENT_BYTES {
             return Err(refused(format!("the component is {} bytes; the limit is {MAX_COMPONENT_BYTES}", bytes.len())));
         }
-        Component::new(&self.engine, bytes).map_err(|e| refused(format!("{e:#}")))
+        match (&self.isolated, origin) {
+            (Some(compiler), Origin::External) => {
+                let artifact = compiler.compile(&self.compile_slots, bytes).map_err(refused)?;
+                deserialize_artifact(&self.engine, &artifact).map_err(|e| refused(format!("{e:#}")))
+            }
+            _ => Component::new(&self.engine, bytes).map_err(|e| refused(format!("{e:#}"))),
+        }
     }
 
-    fn compile_uncached(&self, pack: &str, bytes: &[u8], sha256: &str) -> Result<Component, LoadError> {
+    fn compile_uncached(&self, pack: &str, bytes: &[u8], sha256: &str, origin: Origin) -> Result<Component, LoadError> {
         let cache = self.cache_path(sha256);
         if let Some(path) = &cache
             && path.exists()
@@ -338,7 +384,7 @@ impl Runtime {
                 Err(e) => tracing::warn!(pack, path = %path.display(), error = %e, "discarding unusable compile cache entry"),
             }
         }
-        let component = self.compile_bounded(pack, bytes)?;
+        let component = self.compile_bounded(pack, bytes, origin)?;
         if let Some(path) = &cache
             && let Err(e) = store_cached(&component, path)
         {
@@ -356,6 +402,17 @@ impl Runtime {
     /// Like [`Runtime::load`], handing `settings` to the pack's `configure` in every
     /// instance (the declarative engine receives its pack document this way).
     pub fn load_configured(&self, name: &str, bytes: &[u8], settings: Option<String>, limits: PackLimits) -> Result<LoadedPack, LoadError> {
+        self.load_from(name, bytes, settings, limits, Origin::Builtin)
+    }
+
+    /// Like [`Runtime::load`] for a component that is not part of the product (imported,
+    /// uploaded, stored for a tenant, or named on the command line): compiled by the
+    /// isolated compiler when one is set.
+    pub fn load_external(&self, name: &str, bytes: &[u8], limits: PackLimits) -> Result<LoadedPack, LoadError> {
+        self.load_from(name, bytes, None, limits, Origin::External)
+    }
+
+    fn load_from(&self, name: &str, bytes: &[u8], settings: Option<String>, limits: PackLimits, origin: Origin) -> Result<LoadedPack, LoadError> {
         match bytes.get(0..8) {
             Some([0, b'a', b's', b'm', 1, 0, 0, 0]) => {
                 return Err(LoadError::NotAComponent {
@@ -371,7 +428,7 @@ impl Runtime {
         let sha256 = hex::encode(Sha256::digest(bytes));
         // Parsing the component's type needs the compiled artifact in wasmtime; the checks
         // below still run before any instantiation.
-        let component = self.compile(name, bytes, &sha256)?;
+        let component = self.compile(name, bytes, &sha256, origin)?;
         self.check_interface(name, &component)?;
         let pre = self.linker.instantiate_pre(&component).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
         let pre = bindings::PackPre::new(pre).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
@@ -418,6 +475,15 @@ fn load_cached(engine: &Engine, path: &Path) -> wasmtime::Result<Component> {
     // sha256 of the component and the engine's compatibility hash, and live in sentra's
     // own cache directory. wasmtime still checks the header and engine compatibility.
     unsafe { Component::deserialize_file(engine, path) }
+}
+
+#[allow(unsafe_code)]
+fn deserialize_artifact(engine: &Engine, artifact: &[u8]) -> wasmtime::Result<Component> {
+    // SAFETY: the artifact was written by this same binary's compiler child (see
+    // `isolated`), from the component being loaded, for an engine configured by
+    // `engine_config`; it is trusted as much as an entry of the compile cache, and wasmtime
+    // still checks its header and engine compatibility.
+    unsafe { Component::deserialize(engine, artifact) }
 }
 
 fn store_cached(component: &Component, path: &Path) -> std::io::Result<()> {
@@ -592,12 +658,7 @@ impl LoadedPack {
         let wit_files: Vec<bindings::sentra::pack::types::SourceFile> = files
             .iter()
             .enumerate()
-            .map(|(i, f)| bindings::sentra::pack::types::SourceFile {
-                id: i as u32,
-                path: f.path.to_string(),
-                contents: f.data.bytes().to_vec(),
-                rules: f.rules.to_vec(),
-            })
+            .map(|(i, f)| bindings::sentra::pack::types::SourceFile { id: i as u32, path: f.path, contents: f.data.bytes(), rules: f.rules })
             .collect();
         let data: Vec<FileData> = files.iter().map(|f| f.data.clone()).collect();
         let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan(s, &wit_files), scope, |state| state.files = data)?;
@@ -639,8 +700,9 @@ impl LoadedPack {
 
     /// Project-level findings of `rules` (indices of project-level rules), once per scan.
     pub fn scan_project(&self, files: &[String], rules: &[u32], scope: &CallScope) -> Result<ScanOutput, PackError> {
-        let project = bindings::sentra::pack::types::Project { files: files.to_vec(), rules: rules.to_vec() };
-        let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan_project(s, &project), scope, |_| {})?;
+        let paths: Vec<&str> = files.iter().map(String::as_str).collect();
+        let project = bindings::sentra::pack::types::Project { files: &paths, rules };
+        let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan_project(s, project), scope, |_| {})?;
         let mut out = convert::scan_output(out, self.limits.max_message_bytes);
         // Project-level findings have no file: all count as one (index 0).
         for f in &mut out.findings {

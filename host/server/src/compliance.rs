@@ -61,7 +61,7 @@ pub(crate) async fn compliance(
     let (result, config) = crate::scan::run_scan(state.clone(), &p.tenant, req).await?;
     let st = state.clone();
     let report = crate::error::blocking(move || {
-        let set = st.tenant_pack_set(&loaded, &p.tenant, &config)?;
+        let set = st.tenant_pack_set(&loaded, &p.tenant, &config, true)?;
         sentra_engine::compliance::report(&pack_id, &set, &result, &root, &config, &target).ok_or_else(|| {
             // Known but not in the scan's set: disabled for the tenant, or its stored
             // copy no longer loads. Neither is a server fault.

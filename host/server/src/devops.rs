@@ -76,9 +76,14 @@ pub(crate) async fn work_items(
 pub struct ReconcileParams {
     /// Report the actions without making them.
     pub dry_run: Option<bool>,
+    /// The repository (`repo_path` as scanned) whose latest complete scan to reconcile;
+    /// default the latest complete scan of any repository. Inline-file and
+    /// `changed_files` scans never count.
+    pub repo_path: Option<String>,
 }
 
-/// Keeps work items in step with the latest scan's blocking findings. A provider that
+/// Keeps work items in step with the blocking findings of a repository's latest complete
+/// scan (named in the answer). A provider that
 /// cannot list its items gives `status: error`; one that refuses an action gives
 /// `status: partial` with the error on that action, which the next run retries.
 #[utoipa::path(post, path = "/api/reconcile", tag = "devops", params(ReconcileParams),
@@ -94,11 +99,12 @@ pub(crate) async fn reconcile_endpoint(
         let loaded = state.current()?;
         let view = state.tenant_config(&loaded, &p.tenant)?;
         let name = view.config.devops.provider.name();
-        let Some((_, json)) = state.store.scan_result(&p.tenant, None).map_err(|e| ApiError::internal(e.to_string()))? else {
+        let pick = sentra_store::ScanPick::LatestComplete(q.repo_path.as_deref());
+        let Some((summary, json)) = state.store.scan_result(&p.tenant, pick).map_err(|e| ApiError::internal(e.to_string()))? else {
             return Ok(Json(ReconcileResponse::empty("no_scan", name, None)));
         };
         let result: ScanResult = serde_json::from_str(&json).map_err(|e| ApiError::internal(e.to_string()))?;
-        let out = match connect(&state, &view.config.devops, &p.tenant) {
+        let mut out = match connect(&state, &view.config.devops, &p.tenant) {
             Ok(provider) => sentra_devops::reconcile(provider.as_ref(), &result, &view.config.gate_fail_on, dry_run),
             Err(e) => {
                 let mut out = ReconcileResponse::empty("error", name, Some(e.to_string()));
@@ -106,8 +112,9 @@ pub(crate) async fn reconcile_endpoint(
                 out
             }
         };
+        (out.scan_id, out.repository) = (Some(summary.id), Some(summary.root.clone()));
         if !dry_run {
-            let summary = json!({"status": out.status, "created": out.result.created, "updated": out.result.updated, "closed": out.result.closed,
+            let summary = json!({"scan_id": summary.id, "repository": summary.root, "status": out.status, "created": out.result.created, "updated": out.result.updated, "closed": out.result.closed,
                 "reopened": out.result.reopened, "errors": out.result.errors, "error": out.error});
             state.store.record_reconcile(&p.tenant, name, &summary).map_err(|e| ApiError::internal(e.to_string()))?;
             crate::packs::audit(state.store.as_ref(), &p.tenant, &crate::packs::Actor::from(&p), "reconcile", name, summary, &out.status);

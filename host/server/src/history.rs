@@ -18,9 +18,15 @@ use crate::{AppState, ErrorBody, Principal};
 
 pub use sentra_app::history::{new_scan, stored_suppressions};
 
-/// The latest (or `scan_id`) scan of a tenant, parsed.
+/// Which scan a view reads: `scan_id`, or the latest complete scan (a whole repository;
+/// inline-file and `changed_files` scans never are).
+fn pick(id: Option<i64>) -> sentra_store::ScanPick<'static> {
+    id.map_or(sentra_store::ScanPick::LatestComplete(None), sentra_store::ScanPick::Id)
+}
+
+/// The latest complete (or `scan_id`) scan of a tenant, parsed.
 fn load(state: &AppState, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, ScanResult)>, ApiError> {
-    match state.store.scan_result(tenant, id).map_err(internal)? {
+    match state.store.scan_result(tenant, pick(id)).map_err(internal)? {
         None => Ok(None),
         Some((summary, json)) => Ok(Some((summary, serde_json::from_str(&json).map_err(internal)?))),
     }
@@ -39,7 +45,7 @@ pub struct FindingsParams {
     pub limit: Option<i64>,
     #[param(minimum = 0)]
     pub offset: Option<i64>,
-    /// A recorded scan; default the latest.
+    /// A recorded scan; default the latest complete scan (of a whole repository).
     #[param(minimum = 1)]
     pub scan_id: Option<i64>,
 }
@@ -82,7 +88,7 @@ pub(crate) async fn findings(
         ),
     };
     blocking(move || {
-        let Some((summary, json)) = state.store.scan_result(&p.tenant, q.scan_id).map_err(internal)? else {
+        let Some((summary, json)) = state.store.scan_result(&p.tenant, pick(q.scan_id)).map_err(internal)? else {
             return match q.scan_id {
                 Some(id) => Err(ApiError::new(axum::http::StatusCode::NOT_FOUND, "scan_not_found", format!("no scan {id}"))),
                 None => Ok(Json(FindingsResponse { scan_id: None, findings: Vec::new(), total: 0, by_severity: BySeverity::count(std::iter::empty()) })),
@@ -166,7 +172,7 @@ const SCORE_FORMULA: &str = "100 × (1 − Σ penalty ÷ rules run); a rule with
 #[utoipa::path(get, path = "/api/metrics", tag = "findings", responses((status = 200, body = MetricsResponse)))]
 pub(crate) async fn metrics(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>) -> Result<Json<MetricsResponse>, ApiError> {
     blocking(move || {
-        let recorded = state.store.list_scans(&p.tenant, None, 100_000).map_err(internal)?.len();
+        let recorded = state.store.list_scans(&p.tenant, None, 100_000, false).map_err(internal)?.len();
         let Some((summary, result)) = load(&state, &p.tenant, None)? else {
             return Ok(Json(MetricsResponse { latest: None, top_files: Vec::new(), compliance_score: None, score_formula: SCORE_FORMULA, scans_recorded: 0 }));
         };
@@ -216,7 +222,7 @@ pub struct TrendsResponse {
     pub days: Vec<DayTrend>,
 }
 
-/// Recorded runs, oldest first, and per-day aggregates.
+/// Recorded complete scans (whole repositories), oldest first, and per-day aggregates.
 #[utoipa::path(get, path = "/api/trends", tag = "findings", params(TrendsParams),
     responses((status = 200, body = TrendsResponse), (status = 422, body = ErrorBody)))]
 pub(crate) async fn trends(
@@ -229,7 +235,7 @@ pub(crate) async fn trends(
     let limit = crate::error::range("limit", q.limit, 100, 1, 1000)? as usize;
     let since = jiff::Timestamp::now().checked_sub(jiff::SignedDuration::from_hours(24 * days)).map_err(internal)?.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
     blocking(move || {
-        let mut runs = state.store.list_scans(&p.tenant, Some(&since), limit).map_err(internal)?;
+        let mut runs = state.store.list_scans(&p.tenant, Some(&since), limit, true).map_err(internal)?;
         runs.reverse();
         let mut grouped: BTreeMap<String, Vec<&ScanSummary>> = BTreeMap::new();
         for r in &runs {

@@ -8,6 +8,7 @@ mod approvals;
 mod audit;
 pub mod auth;
 pub mod compliance;
+pub mod cors;
 pub mod devops;
 mod docs;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod packs;
 mod rules;
 mod scan;
 pub mod settings;
+mod stall;
 mod state;
 mod strict_json;
 mod workspace;
@@ -46,6 +48,7 @@ pub use openapi::{ApiDoc, openapi_json};
 use rules::rules;
 pub use scan::{ConfigOverrides, ScanRequest};
 use scan::{gate, report, scan, scan_stream};
+pub use stall::DEFAULT_WRITE_STALL_TIMEOUT;
 pub(crate) use state::Loaded;
 pub use state::{
     APPROVAL_SWEEP, AppState, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT_SCANS, DEFAULT_MAX_INLINE_FILES, DEFAULT_MAX_QUERY_BYTES, DEFAULT_QUEUE_WAIT,
@@ -110,7 +113,12 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/health/ready", get(ready))
         .route("/openapi.json", get(openapi_doc))
         .merge(docs::routes());
-    with_common_layers(app, body_limit, query_limit).with_state(state)
+    let cors = cors::layer(&state.config.cors_origins);
+    let app = with_common_layers(app, body_limit, query_limit).with_state(state);
+    match cors {
+        Some(cors) => app.layer(cors),
+        None => app,
+    }
 }
 
 /// What every route gets: JSON 404/405, the body and query limits, panics as JSON 500,

@@ -3,7 +3,8 @@
 //! read). A connection that does not send a complete request head within the header-read
 //! timeout, at its start or between keep-alive requests, is closed: idle sockets cannot pile
 //! up. The client is the peer address; a peer the operator lists as a proxy (a load
-//! balancer) is not held to the per-client cap, only to the global one.
+//! balancer) is not held to the per-client cap, only to the global one. A client that
+//! stops reading its response is disconnected after the write-stall timeout (`stall`).
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -51,6 +52,9 @@ pub struct ConnectionLimits {
     pub max_connections: usize,
     pub max_per_client: usize,
     pub header_read_timeout: Duration,
+    /// How long a write may stay blocked on a client that reads nothing before the
+    /// connection is closed.
+    pub write_stall_timeout: Duration,
     /// Peers that are proxies: held to the global cap only.
     pub trusted_proxies: Vec<IpAddr>,
 }
@@ -61,6 +65,7 @@ impl Default for ConnectionLimits {
             max_connections: DEFAULT_MAX_CONNECTIONS,
             max_per_client: DEFAULT_MAX_CONNECTIONS_PER_CLIENT,
             header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
+            write_stall_timeout: crate::stall::DEFAULT_WRITE_STALL_TIMEOUT,
             trusted_proxies: Vec::new(),
         }
     }
@@ -140,7 +145,8 @@ pub(crate) async fn serve(
             req.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
             req
         });
-        let conn = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+        let conn =
+            builder.serve_connection(TokioIo::new(crate::stall::StallTimeout::new(stream, limits.write_stall_timeout)), TowerToHyperService::new(service));
         let conn = graceful.watch(conn);
         tokio::spawn(async move {
             let _admitted = admitted;

@@ -67,7 +67,7 @@ pub(crate) async fn post_config(
         let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let loaded = state.current()?;
         let actor = sentra_app::Actor::from(&p);
-        let extra = |merged: &Value| check_loads(&state, merged);
+        let extra = |merged: &Value| check_loads(&state, merged).err().into_iter().collect::<Vec<_>>();
         sentra_app::settings::update_operator(state.store.as_ref(), &actor, &loaded.file, &updates, &extra).map_err(settings_error)?;
         state.reload_now()?;
         Ok(Json(response(&state, Some("ok"))?))

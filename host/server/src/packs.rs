@@ -34,7 +34,8 @@ impl From<ImportError> for ApiError {
             ImportError::Exists(_) => ApiError::new(StatusCode::CONFLICT, "pack_exists", e.to_string()),
             ImportError::Builtin(_) => ApiError::new(StatusCode::CONFLICT, "builtin_pack", e.to_string()),
             ImportError::NotFound(_) => ApiError::new(StatusCode::NOT_FOUND, "pack_not_found", e.to_string()),
-            ImportError::BuiltinDelete(_) => ApiError::bad_request("builtin_pack", e.to_string()),
+            ImportError::BuiltinDelete(_) => ApiError::new(StatusCode::CONFLICT, "builtin_pack", e.to_string()),
+            ImportError::InUse { .. } => ApiError::new(StatusCode::CONFLICT, "pack_in_use", e.to_string()),
             ImportError::Store(_) => ApiError::internal(e.to_string()),
         }
     }
@@ -60,7 +61,13 @@ pub struct PackEntry {
     pub api_version: String,
     pub license: String,
     pub rule_count: usize,
+    /// Whether the pack runs in the tenant's scans (its `state` is `selected`, `detected`
+    /// or `enabled`).
     pub enabled: bool,
+    /// The pack's one state for the caller's tenant.
+    pub state: sentra_model::PackState,
+    /// Why it is in that state.
+    pub state_reason: String,
     /// `builtin` or `custom`.
     pub source: String,
     /// `yaml` or `wasm`.
@@ -80,6 +87,7 @@ pub struct PackEntry {
 pub struct PacksResponse {
     pub packs: Vec<PackEntry>,
     pub total: usize,
+    /// Packs that run in the tenant's scans.
     pub enabled_count: usize,
 }
 
@@ -105,7 +113,8 @@ pub(crate) async fn list(State(state): State<Arc<AppState>>, axum::Extension(p):
         let loaded = state.current()?;
         let tenant = state.tenant_packs(&loaded, &p.tenant)?;
         let base = state.base_packs(&loaded)?;
-        let disabled = tenant.disabled();
+        let configured = state.tenant_config(&loaded, &p.tenant)?.config.standards_packs.clone();
+        let detected = state.detected(&loaded, &p.tenant);
         let tenant_config = loaded.config.for_tenant(&p.tenant);
         let limits = || limits_view(&tenant_config);
         let mut packs: Vec<PackEntry> = base
@@ -120,7 +129,9 @@ pub(crate) async fn list(State(state): State<Arc<AppState>>, axum::Extension(p):
                     api_version: sentra_runtime::PACK_API_VERSION.to_string(),
                     license: i.license.clone(),
                     rule_count: i.rules.len(),
-                    enabled: !disabled.contains(&i.id),
+                    enabled: false,
+                    state: sentra_model::PackState::Available,
+                    state_reason: String::new(),
                     source: "builtin".into(),
                     kind: if state.catalog.is_yaml(&i.id) { "yaml" } else { "wasm" }.into(),
                     sha256: pack.sha256().to_string(),
@@ -134,6 +145,13 @@ pub(crate) async fn list(State(state): State<Arc<AppState>>, axum::Extension(p):
             .collect();
         for r in tenant.records.iter().filter(|r| r.custom) {
             packs.push(custom_entry(r, tenant.broken.get(&r.pack_id).cloned(), limits()));
+        }
+        for entry in &mut packs {
+            let (pack_state, reason) = tenant.state(&entry.pack_id, configured.as_ref(), &detected);
+            (entry.state, entry.state_reason, entry.enabled) = (pack_state, reason.to_string(), pack_state.runs());
+            if entry.error.is_some() && pack_state.runs() {
+                (entry.enabled, entry.state_reason) = (false, format!("{reason}, but its stored copy does not load (see `error`)"));
+            }
         }
         let enabled_count = packs.iter().filter(|p| p.enabled).count();
         Ok(Json(PacksResponse { total: packs.len(), enabled_count, packs }))
@@ -197,6 +215,8 @@ fn custom_entry(r: &PackRecord, error: Option<String>, limits: PackLimitsView) -
         license: r.license.clone(),
         rule_count: r.rule_count,
         enabled: r.enabled,
+        state: if r.enabled { sentra_model::PackState::Enabled } else { sentra_model::PackState::Disabled },
+        state_reason: if r.enabled { "turned on for this tenant" } else { "turned off for this tenant" }.into(),
         source: "custom".into(),
         kind: r.kind.as_str().into(),
         sha256: r.sha256.clone(),
@@ -437,7 +457,11 @@ async fn toggle(state: Arc<AppState>, p: Principal, id: String, enabled: bool) -
             sentra_app::packs::ToggleError::PendingApproval { .. } => ApiError::new(StatusCode::CONFLICT, "approval_pending", e.to_string()),
             sentra_app::packs::ToggleError::Store(e) => ApiError::internal(e.to_string()),
         })?;
-        Ok(Json(serde_json::json!({"pack_id": id, "enabled": enabled})))
+        // The state it is in now: enabling a pack makes it run; disabling always stops it.
+        let loaded = state.current()?;
+        let configured = state.tenant_config(&loaded, &p.tenant)?.config.standards_packs.clone();
+        let (now, reason) = state.tenant_packs(&loaded, &p.tenant)?.state(&id, configured.as_ref(), &state.detected(&loaded, &p.tenant));
+        Ok(Json(serde_json::json!({"pack_id": id, "enabled": now.runs(), "state": now, "state_reason": reason})))
     })
     .await
 }
@@ -462,9 +486,9 @@ pub(crate) async fn disable(
     toggle(state, p, id, false).await
 }
 
-/// Deletes a custom pack: 204; unknown: 404; built-in: 400.
+/// Deletes a custom pack: 204; unknown: 404; built-in, or named by the tenant's settings: 409.
 #[utoipa::path(delete, path = "/api/packs/{id}", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")),
-    responses((status = 204, description = "Deleted"), (status = 400, body = crate::ErrorBody), (status = 404, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
+    responses((status = 204, description = "Deleted"), (status = 409, body = crate::ErrorBody), (status = 404, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
 pub(crate) async fn delete(
     State(state): State<Arc<AppState>>,
     axum::Extension(p): axum::Extension<Principal>,

@@ -85,7 +85,7 @@ pub(crate) async fn rules(
             };
             let set = {
                 let (st, l, c, tenant) = (state.clone(), loaded.clone(), config.clone(), p.tenant.clone());
-                tokio::task::spawn_blocking(move || st.tenant_pack_set(&l, &tenant, &c)).await.map_err(|e| ApiError::internal(e.to_string()))??
+                tokio::task::spawn_blocking(move || st.tenant_pack_set(&l, &tenant, &c, false)).await.map_err(|e| ApiError::internal(e.to_string()))??
             };
             let config = &config;
             let all: Vec<RuleEntry> = set

@@ -126,6 +126,8 @@ pub(crate) struct Prepared {
     pub(crate) source: Source,
     pub(crate) config: Config,
     pub(crate) options_only: Option<BTreeSet<String>>,
+    /// The request named its packs: run exactly those (see `TenantPacks::selection`).
+    pub(crate) exact_packs: bool,
 }
 
 /// The scan's config: the tenant's settings (over the operator's values), then the
@@ -146,6 +148,7 @@ pub(crate) fn prepare(
             merged.entry(pack).or_default().extend(rules);
         }
     }
+    let exact_packs = req.config_overrides.as_ref().is_some_and(|o| o.standards_packs.is_some());
     if let Some(o) = req.config_overrides {
         if o.standards_packs.is_some() {
             raw.standards_packs = o.standards_packs;
@@ -221,7 +224,7 @@ pub(crate) fn prepare(
             }
         }
     }
-    Ok(Prepared { label, source, config, options_only: req.changed_files.map(|c| c.into_iter().collect()) })
+    Ok(Prepared { label, source, config, options_only: req.changed_files.map(|c| c.into_iter().collect()), exact_packs })
 }
 
 /// Runs a scan on the blocking pool, under the concurrency bound and the time limit.
@@ -314,7 +317,7 @@ pub(crate) async fn run_checked_scan(
     let flag = cancel.clone();
     let joined = tokio::task::spawn_blocking(move || {
         crate::lower_this_thread();
-        let set = st.tenant_pack_set(&loaded, &tenant, &prepared.config)?;
+        let set = st.tenant_pack_set(&loaded, &tenant, &prepared.config, prepared.exact_packs)?;
         let mut known = st.catalog.ids();
         known.extend(tenant_packs.records.iter().map(|r| r.pack_id.clone()));
         let problems = set.check_overrides(&prepared.config, &known);

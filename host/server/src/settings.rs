@@ -160,7 +160,9 @@ pub(crate) async fn post_config(
         }
         let _guard = state.config_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let actor = sentra_app::Actor::from(&p);
-        sentra_app::settings::update_tenant(state.store.as_ref(), &p.tenant, &actor, &loaded.operator, &updates, &|_| Ok(())).map_err(settings_error)?;
+        let known = state.known_packs(&loaded, &p.tenant)?;
+        let names_known = |values: &Value| sentra_app::packs::pack_ref_problems(values, &known);
+        sentra_app::settings::update_tenant(state.store.as_ref(), &p.tenant, &actor, &loaded.operator, &updates, &names_known).map_err(settings_error)?;
         Ok((StatusCode::OK, Json(config_response(&state, &p.tenant, Some("ok"), None)?)))
     })
     .await

@@ -2,7 +2,7 @@
 //! pack files (reloaded with `--reload`), each tenant's packs by store revision, and the
 //! pack sets built from them.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
@@ -68,6 +68,9 @@ pub struct ServerConfig {
     /// Development mode: re-read the config and pack files when they change on disk.
     /// Otherwise they are read once, at start.
     pub reload: bool,
+    /// Browser origins (`https://host[:port]`) allowed to call the API across origins
+    /// (CORS); none by default.
+    pub cors_origins: Vec<String>,
 }
 
 impl ServerConfig {
@@ -87,6 +90,7 @@ impl ServerConfig {
             allow_hard_links: false,
             tenants_root: None,
             connections: crate::listen::ConnectionLimits::default(),
+            cors_origins: Vec::new(),
             root,
         }
     }
@@ -208,8 +212,23 @@ impl AppState {
             catalog,
         });
         let current = state.loaded.read().expect("loaded config").clone();
+        // A config file that names a pack or rule nobody has would fail every scan: refuse
+        // to start instead, naming the file and the key.
+        let known = state.known_packs(&current, sentra_model::DEFAULT_TENANT).map_err(|e| StartError::Settings(e.detail))?;
+        if let Some((key, message)) = sentra_app::packs::pack_ref_problems(&current.file, &known).into_iter().next() {
+            return Err(StartError::Settings(format!("{}: `{key}`: {message}", current.origin)));
+        }
         state.pack_set(&current, "base", &current.config, Vec::new())?;
         Ok(state)
+    }
+
+    /// Every pack `tenant` has (built-in, config `pack_files`, and its own, enabled or not)
+    /// with its rule ids: what its settings may name.
+    pub(crate) fn known_packs(&self, loaded: &Loaded, tenant: &str) -> Result<BTreeMap<String, BTreeSet<String>>, ApiError> {
+        let rules = |p: &sentra_runtime::LoadedPack| (p.info().id.clone(), p.info().rules.iter().map(|r| r.id.clone()).collect());
+        let mut known: BTreeMap<String, BTreeSet<String>> = self.base_packs(loaded)?.iter().map(|p| rules(p)).collect();
+        known.extend(self.tenant_packs(loaded, tenant)?.custom.iter().map(|(_, p)| rules(p)));
+        Ok(known)
     }
 
     /// An admin key, created (and returned, once) when the server is reachable from other
@@ -342,11 +361,12 @@ impl AppState {
         Ok(fresh)
     }
 
-    /// The pack set a tenant's scan runs with.
-    pub(crate) fn tenant_pack_set(&self, loaded: &Loaded, tenant: &str, config: &Config) -> Result<Arc<PackSet>, ApiError> {
+    /// The pack set a tenant's scan runs with; `exact` when the request named its packs
+    /// (then packs turned on but not named stay out).
+    pub(crate) fn tenant_pack_set(&self, loaded: &Loaded, tenant: &str, config: &Config, exact: bool) -> Result<Arc<PackSet>, ApiError> {
         let t = self.tenant_packs(loaded, tenant)?;
         let detected = self.detected(loaded, tenant);
-        let (ids, extra) = t.selection(config.standards_packs.as_ref(), &detected);
+        let (ids, extra) = t.selection(config.standards_packs.as_ref(), &detected, exact);
         // `pack_files` packs are always there unless named away.
         let mut config = config.clone();
         let mut ids = ids;

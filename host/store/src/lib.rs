@@ -31,7 +31,7 @@ pub use audit::{AuditEntry, AuditHead, AuditQuery, AuditStore, AuditVerification
 pub use keys::{ApiKey, KeyStore, NewKey, Role};
 pub use packs::{NewPack, PackKind, PackRecord, PackStore, valid_pack_id};
 pub use scan_cache::{SCAN_CACHE_FILE, ScanCacheDb};
-pub use scans::{NewScan, ScanStore, ScanSummary};
+pub use scans::{NewScan, ScanPick, ScanStore, ScanSummary};
 pub use server_info::ServerInfoStore;
 pub use settings::{SettingsScope, SettingsStore};
 pub use suppressions::{SuppressionRecord, SuppressionStore};
@@ -126,6 +126,7 @@ const MIGRATIONS: &[&str] = &[
     server_info::MIGRATION,
     audit::HEADS_MIGRATION,
     settings::MIGRATION,
+    scans::COMPLETE_MIGRATION,
 ];
 
 /// The SQLite store.

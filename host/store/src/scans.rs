@@ -29,6 +29,20 @@ pub(crate) const MIGRATION: &str = "CREATE TABLE scans (
     );
     CREATE INDEX scans_tenant ON scans(tenant, id);";
 
+/// Migration 11: whether a scan covered its whole repository. Only complete scans define a
+/// repository's current findings; earlier rows count as complete (it was not recorded).
+pub(crate) const COMPLETE_MIGRATION: &str = "ALTER TABLE scans ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;
+    CREATE INDEX scans_complete ON scans(tenant, complete, root, id);";
+
+/// Which recorded scan to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScanPick<'a> {
+    /// That scan.
+    Id(i64),
+    /// The latest complete scan of that repository (its label), or of any.
+    LatestComplete(Option<&'a str>),
+}
+
 /// What a caller records about a scan.
 #[derive(Clone, Debug)]
 pub struct NewScan {
@@ -43,6 +57,9 @@ pub struct NewScan {
     pub score: f64,
     /// The scan result as JSON.
     pub result: String,
+    /// Whether the scan covered its whole repository (not inline files, not only changed
+    /// files): only such scans define a repository's current findings.
+    pub complete: bool,
 }
 
 /// A recorded scan, without its result.
@@ -64,9 +81,12 @@ pub struct ScanSummary {
     pub gate_passed: Option<bool>,
     /// The compliance score, 0 to 100.
     pub score: f64,
+    /// Whether it covered its whole repository (see [`NewScan::complete`]).
+    pub complete: bool,
 }
 
-pub(crate) const COLUMNS: &str = "id, started_at, root, packs, critical, high, medium, low, info, total, files_scanned, duration_ms, gate_passed, score";
+pub(crate) const COLUMNS: &str =
+    "id, started_at, root, packs, critical, high, medium, low, info, total, files_scanned, duration_ms, gate_passed, score, complete";
 
 pub(crate) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ScanSummary> {
     let packs: String = r.get(3)?;
@@ -86,6 +106,7 @@ pub(crate) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ScanSummary> {
         duration_ms: r.get::<_, i64>(11)? as u64,
         gate_passed: r.get::<_, Option<i64>>(12)?.map(|v| v != 0),
         score: r.get(13)?,
+        complete: r.get::<_, i64>(14)? != 0,
     })
 }
 
@@ -93,11 +114,13 @@ pub(crate) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ScanSummary> {
 pub trait ScanStore {
     /// Records a scan; returns its id.
     fn record_scan(&self, scan: &NewScan) -> Result<i64, StoreError>;
-    /// A tenant's scans, newest first (at most `limit`, only those at or after `since`).
-    fn list_scans(&self, tenant: &str, since: Option<&str>, limit: usize) -> Result<Vec<ScanSummary>, StoreError>;
-    /// The stored result (JSON) of a tenant's scan, or of its latest scan; `None` also when
-    /// the scan is older than the last [`SCAN_RESULTS_KEPT`], whose results are dropped.
-    fn scan_result(&self, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, String)>, StoreError>;
+    /// A tenant's scans, newest first (at most `limit`, only those at or after `since`;
+    /// only complete ones when `complete_only`).
+    fn list_scans(&self, tenant: &str, since: Option<&str>, limit: usize, complete_only: bool) -> Result<Vec<ScanSummary>, StoreError>;
+    /// The stored result (JSON) of the scan `pick` names; `None` also when the scan is
+    /// older than the last [`SCAN_RESULTS_KEPT`] and not the latest complete one of its
+    /// repository, whose results are dropped.
+    fn scan_result(&self, tenant: &str, pick: ScanPick<'_>) -> Result<Option<(ScanSummary, String)>, StoreError>;
 }
 
 impl ScanStore for SqliteStore {
@@ -107,8 +130,8 @@ impl ScanStore for SqliteStore {
         let total: usize = scan.counts.iter().sum();
         self.with(|c| {
             c.execute(
-                "INSERT INTO scans (tenant, started_at, root, packs, critical, high, medium, low, info, total, files_scanned, duration_ms, gate_passed, score, result)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                "INSERT INTO scans (tenant, started_at, root, packs, critical, high, medium, low, info, total, files_scanned, duration_ms, gate_passed, score, result, complete)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 params![
                     scan.tenant,
                     started,
@@ -124,32 +147,44 @@ impl ScanStore for SqliteStore {
                     scan.duration_ms as i64,
                     scan.gate_passed,
                     scan.score,
-                    scan.result
+                    scan.result,
+                    scan.complete
                 ],
             )?;
             let id = c.last_insert_rowid();
-            // Summaries are kept for trends; full results only for the latest scans, or a
-            // busy server's database grows by the size of every result (about 1 GB a minute
-            // under the soak test's load).
+            // Summaries are kept for trends; full results only for the latest scans and each
+            // repository's latest complete one, or a busy server's database grows by the
+            // size of every result (about 1 GB a minute under the soak test's load).
             c.execute(
                 "UPDATE scans SET result = '' WHERE tenant = ?1 AND result <> '' AND id < (
-                     SELECT id FROM scans WHERE tenant = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)",
+                     SELECT id FROM scans WHERE tenant = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)
+                   AND id NOT IN (SELECT MAX(id) FROM scans WHERE tenant = ?1 AND complete = 1 GROUP BY root)",
                 params![scan.tenant, SCAN_RESULTS_KEPT - 1],
             )?;
             Ok(id)
         })
     }
 
-    fn list_scans(&self, tenant: &str, since: Option<&str>, limit: usize) -> Result<Vec<ScanSummary>, StoreError> {
+    fn list_scans(&self, tenant: &str, since: Option<&str>, limit: usize, complete_only: bool) -> Result<Vec<ScanSummary>, StoreError> {
         self.with(|c| {
-            let mut stmt = c.prepare(&format!("SELECT {COLUMNS} FROM scans WHERE tenant = ?1 AND started_at >= ?2 ORDER BY id DESC LIMIT ?3"))?;
-            stmt.query_map(params![tenant, since.unwrap_or(""), limit as i64], row)?.collect()
+            let mut stmt = c.prepare(&format!(
+                "SELECT {COLUMNS} FROM scans WHERE tenant = ?1 AND started_at >= ?2 AND (?4 = 0 OR complete = 1) ORDER BY id DESC LIMIT ?3"
+            ))?;
+            stmt.query_map(params![tenant, since.unwrap_or(""), limit as i64, complete_only], row)?.collect()
         })
     }
 
-    fn scan_result(&self, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, String)>, StoreError> {
-        let sql = format!("SELECT {COLUMNS}, result FROM scans WHERE tenant = ?1 AND result <> '' AND (?2 IS NULL OR id = ?2) ORDER BY id DESC LIMIT 1");
-        self.with(|c| c.query_row(&sql, params![tenant, id], |r| Ok((row(r)?, r.get::<_, String>(14)?))).optional())
+    fn scan_result(&self, tenant: &str, pick: ScanPick<'_>) -> Result<Option<(ScanSummary, String)>, StoreError> {
+        let (id, root) = match pick {
+            ScanPick::Id(id) => (Some(id), None),
+            ScanPick::LatestComplete(root) => (None, root),
+        };
+        let sql = format!(
+            "SELECT {COLUMNS}, result FROM scans WHERE tenant = ?1 AND result <> ''
+               AND (?2 IS NULL OR id = ?2) AND (?2 IS NOT NULL OR complete = 1) AND (?3 IS NULL OR root = ?3)
+             ORDER BY id DESC LIMIT 1"
+        );
+        self.with(|c| c.query_row(&sql, params![tenant, id, root], |r| Ok((row(r)?, r.get::<_, String>(15)?))).optional())
     }
 }
 
@@ -171,13 +206,42 @@ mod tests {
             gate_passed: None,
             score: 100.0,
             result: format!("{{\"n\": {n}}}"),
+            complete: true,
         };
         let other = store.record_scan(&scan("other", 0)).unwrap();
         let ids: Vec<i64> = (0..SCAN_RESULTS_KEPT as usize + 5).map(|n| store.record_scan(&scan("t", n)).unwrap()).collect();
-        assert!(store.scan_result("t", Some(ids[4])).unwrap().is_none(), "the oldest results are dropped");
-        assert!(store.scan_result("t", Some(ids[5])).unwrap().is_some(), "the latest {SCAN_RESULTS_KEPT} stay");
-        assert_eq!(store.scan_result("t", None).unwrap().unwrap().1, format!("{{\"n\": {}}}", ids.len() - 1));
-        assert_eq!(store.list_scans("t", None, 1000).unwrap().len(), ids.len(), "summaries are all kept");
-        assert!(store.scan_result("other", Some(other)).unwrap().is_some(), "another tenant's history is untouched");
+        assert!(store.scan_result("t", ScanPick::Id(ids[4])).unwrap().is_none(), "the oldest results are dropped");
+        assert!(store.scan_result("t", ScanPick::Id(ids[5])).unwrap().is_some(), "the latest {SCAN_RESULTS_KEPT} stay");
+        assert_eq!(store.scan_result("t", ScanPick::LatestComplete(None)).unwrap().unwrap().1, format!("{{\"n\": {}}}", ids.len() - 1));
+        assert_eq!(store.list_scans("t", None, 1000, false).unwrap().len(), ids.len(), "summaries are all kept");
+        assert!(store.scan_result("other", ScanPick::Id(other)).unwrap().is_some(), "another tenant's history is untouched");
+    }
+
+    #[test]
+    fn partial_scans_never_become_the_latest_and_never_push_out_a_complete_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let scan = |root: &str, complete: bool| NewScan {
+            tenant: "t".into(),
+            root: root.into(),
+            packs: vec![],
+            counts: [0; 5],
+            files_scanned: 1,
+            duration_ms: 1,
+            gate_passed: None,
+            score: 100.0,
+            result: format!("{{\"root\": \"{root}\"}}"),
+            complete,
+        };
+        let full_a = store.record_scan(&scan("repo-a", true)).unwrap();
+        let full_b = store.record_scan(&scan("repo-b", true)).unwrap();
+        for _ in 0..SCAN_RESULTS_KEPT + 3 {
+            store.record_scan(&scan("inline files", false)).unwrap();
+        }
+        let latest = |root| store.scan_result("t", ScanPick::LatestComplete(root)).unwrap().map(|(s, _)| s.id);
+        assert_eq!(latest(None), Some(full_b));
+        assert_eq!(latest(Some("repo-a")), Some(full_a), "kept past the retention of the latest results");
+        assert_eq!(latest(Some("inline files")), None);
+        assert_eq!(store.list_scans("t", None, 1000, true).unwrap().len(), 2);
     }
 }

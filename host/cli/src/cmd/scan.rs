@@ -146,7 +146,7 @@ fn record(state_dir: Option<&Path>, root: &Path, finished: &Finished, is_gate: b
         }
     };
     let tenant = sentra_app::DEFAULT_TENANT;
-    sentra_app::history::record(&store, tenant, &finished.label, &finished.result, plain.passed);
+    sentra_app::history::record(&store, tenant, &finished.label, &finished.result, plain.passed, finished.complete);
     if !is_gate {
         return plain;
     }

@@ -12,8 +12,44 @@ pub(crate) fn seconds(flag: &str, v: f64) -> Result<std::time::Duration> {
     std::time::Duration::try_from_secs_f64(v).map_err(|_| anyhow::anyhow!("--{flag}: `{v}` is not a number of seconds"))
 }
 
+/// Every component that is not built in compiles in a child: this same binary, bounded.
+fn isolated_compiler(args: &ServeArgs) -> Result<sentra_runtime::IsolatedCompiler> {
+    let timeout = seconds("pack-compile-timeout", args.pack_compile_timeout)?;
+    if timeout.is_zero() || args.pack_compile_memory_mib == 0 {
+        anyhow::bail!("--pack-compile-timeout and --pack-compile-memory-mib must be above 0");
+    }
+    Ok(sentra_runtime::IsolatedCompiler {
+        program: std::env::current_exe().context("cannot find the sentra executable to compile packs with")?,
+        args: vec!["__compile-component".into()],
+        timeout,
+        memory_bytes: args.pack_compile_memory_mib.saturating_mul(1 << 20),
+    })
+}
+
+/// `sentra __compile-component BYTES`: the isolated compiler's child. Limits its own data
+/// segment (so an adversarial component fails to allocate instead of growing the machine)
+/// and compiles stdin to stdout.
+pub(crate) fn compile_component(memory_bytes: u64) -> Result<u8> {
+    use std::io::Read;
+    let limit = rustix::process::Rlimit { current: Some(memory_bytes), maximum: Some(memory_bytes) };
+    rustix::process::setrlimit(rustix::process::Resource::Data, limit).context("cannot limit the compiler's memory")?;
+    let mut bytes = Vec::new();
+    std::io::stdin().lock().take(sentra_runtime::MAX_COMPONENT_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    match sentra_runtime::precompile_component(&bytes) {
+        Ok(artifact) => {
+            std::io::stdout().lock().write_all(&artifact)?;
+            Ok(0)
+        }
+        Err(e) => {
+            let mut err = std::io::stderr().lock();
+            writeln!(err, "{e}")?;
+            Ok(1)
+        }
+    }
+}
+
 pub(crate) fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
-    let cat = catalog()?;
+    let cat = catalog()?.with_isolated_compiler(isolated_compiler(&args)?);
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the async runtime")?;
     let state_dir = sentra_store::state_dir(&args.root, state_dir);
     rt.block_on(async move {
@@ -31,11 +67,16 @@ pub(crate) fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
             max_connections: args.max_connections,
             max_per_client: args.max_connections_per_client,
             header_read_timeout: seconds("header-read-timeout", args.header_read_timeout)?,
+            write_stall_timeout: seconds("write-stall-timeout", args.write_stall_timeout)?,
             trusted_proxies: args.trusted_proxies.clone(),
         };
         if args.max_connections == 0 || args.max_connections_per_client == 0 {
             anyhow::bail!("--max-connections and --max-connections-per-client must be above 0");
         }
+        if let Some(bad) = args.cors_origins.iter().find(|o| !sentra_server::cors::valid_origin(o)) {
+            anyhow::bail!("--cors-origin `{bad}` is not an origin (scheme://host[:port], e.g. https://app.example.com)");
+        }
+        config.cors_origins = args.cors_origins.clone();
         config.max_body_bytes = args.max_body_bytes;
         config.max_query_bytes = args.max_query_bytes;
         config.max_inline_files = args.max_inline_files;
