@@ -190,11 +190,17 @@ impl Rule {
         self
     }
 
+    /// The message of this rule's findings: its own, or "name: description", never saying
+    /// the same thing twice (a description equal to the name, or one that starts with it,
+    /// stands alone).
     pub(crate) fn finding_message(&self) -> String {
+        let (name, description) = (self.info.name.trim(), self.info.description.trim());
+        let key = |s: &str| s.trim_end_matches('.').to_lowercase();
         match &self.message {
             Some(m) => m.clone(),
-            None if self.info.description.is_empty() => self.info.name.clone(),
-            None => format!("{}: {}", self.info.name, self.info.description),
+            None if description.is_empty() || key(description) == key(name) => name.to_string(),
+            None if key(description).starts_with(&key(name)) => description.to_string(),
+            None => format!("{name}: {description}"),
         }
     }
 }

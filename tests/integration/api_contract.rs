@@ -158,3 +158,26 @@ fn each_pack_has_one_state_and_enabling_one_makes_it_run() {
     assert_eq!(state_of("secrets"), ("disabled".to_string(), false), "disabled wins over selected");
     assert!(!scanned_packs().contains(&"secrets".to_string()));
 }
+
+#[test]
+fn smaller_answers_say_what_they_mean() {
+    let root = tempfile::tempdir().unwrap();
+    let s = Server::start(root.path());
+    // A bad pack id is located where the request gave it.
+    let bad_body = json!({"pack_id": "Bad Id", "name": "x", "rules": []}).to_string();
+    let (status, _, v) = s.call("POST", "/api/packs", None, Some(&bad_body));
+    assert_eq!((status, &v["errors"][0]["loc"]), (422, &json!(["body", "pack_id"])), "{v}");
+    let (_, _, v) = s.call("GET", "/api/packs/Bad_Id/export", None, None);
+    assert_eq!(v["errors"][0]["loc"], json!(["path", "id"]), "{v}");
+    // A plain date is a valid `since`.
+    let (status, _, v) = s.call("GET", "/api/audit?since=2026-01-01", None, None);
+    assert_eq!(status, 200, "{v}");
+    // A pack created without a license exports without `license: null`.
+    let pack = json!({"pack_id": "no-license", "name": "N", "rules": [{"id": "N-1", "name": "x", "type": "regex", "pattern": "host", "severity": "low"}]});
+    assert_eq!(s.call("POST", "/api/packs", None, Some(&pack.to_string())).0, 201);
+    let text = s.client.get(format!("{}/api/packs/no-license/export", s.base)).send().unwrap().text().unwrap();
+    assert!(!text.contains("license: null"), "{text}");
+    // The landing page lists PATCH operations and says how keys are managed.
+    let page = s.client.get(format!("{}/api", s.base)).send().unwrap().text().unwrap();
+    assert!(page.contains("PATCH") && page.contains("keys:manage"), "the /api page");
+}

@@ -83,7 +83,12 @@ fn every_operation_refuses_bad_bodies_queries_and_paths_without_changing_anythin
     let outside = tempfile::tempdir().unwrap();
     write(outside.path(), "secret.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
     let max_body = MAX_BODY.to_string();
-    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--rate-limit", "0", "--max-body-bytes", &max_body, "--max-inline-files", "10"], &[], 0);
+    let s = Server::start_with(
+        root.path(),
+        &["--host", "127.0.0.1", "--rate-limit", "0", "--max-body-bytes", &max_body, "--max-upload-bytes", &max_body, "--max-inline-files", "10"],
+        &[],
+        0,
+    );
     // Some state to protect: a pack, a suppression, an approval, a recorded scan.
     for (method, path, body) in [
         ("POST", "/api/packs", json!({"pack_id": "team", "name": "Team", "rules": []})),

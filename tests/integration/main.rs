@@ -11,6 +11,7 @@ mod architecture;
 mod bad_input;
 mod builtin_packs;
 mod cache;
+mod cli_use;
 mod compat;
 mod compliance;
 mod costs;
@@ -226,10 +227,10 @@ fn gate_fails_on_planted_secrets_and_passes_clean_tree() {
 fn exit_2_with_one_line_on_errors() {
     let dir = tempfile::tempdir().unwrap();
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["gate", "does-not-exist"], "does-not-exist: no such directory"),
-        (vec!["scan", "does-not-exist"], "no such directory"),
+        (vec!["gate", "does-not-exist"], "does-not-exist: no such file or directory"),
+        (vec!["scan", "does-not-exist"], "no such file or directory"),
         (vec!["gate", ".", "--fail-on", "severe"], "--fail-on: unknown severity `severe`"),
-        (vec!["gate", ".", "--pack", "nope"], "unknown pack `nope`"),
+        (vec!["gate", ".", "--pack", "nope"], "--pack: no pack `nope`"),
         (vec!["gate", ".", "--pack", "../etc"], "not a valid pack id"),
         (vec!["gate", ".", "--pack-file", "missing.wasm"], "missing.wasm: cannot read pack"),
     ];

@@ -13,8 +13,15 @@ pub struct Actor {
 impl Actor {
     /// A person at the command line.
     pub fn cli() -> Self {
-        let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
-        Self { name: format!("cli:{user}"), role: "admin".into() }
+        let user = ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok().filter(|u| !u.trim().is_empty()));
+        Self::cli_named(&user.unwrap_or_else(|| "unknown".into()))
+    }
+
+    /// A person at the command line who gave their name (`--as`), or whom the caller
+    /// identified otherwise (a user id).
+    pub fn cli_named(name: &str) -> Self {
+        let name: String = name.chars().filter(|c| !c.is_control()).take(64).collect();
+        Self { name: format!("cli:{name}"), role: "admin".into() }
     }
 
     /// sentra itself (expiries, background work).

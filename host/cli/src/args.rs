@@ -150,6 +150,9 @@ pub(crate) enum ApprovalsCommand {
         comment: String,
         #[arg(long, default_value = "default")]
         tenant: String,
+        /// Who approves, as the audit log records it (default: the operating-system user).
+        #[arg(long = "as", value_name = "NAME")]
+        reviewer: Option<String>,
     },
     /// Reject a request.
     Reject {
@@ -158,6 +161,9 @@ pub(crate) enum ApprovalsCommand {
         comment: String,
         #[arg(long, default_value = "default")]
         tenant: String,
+        /// Who rejects, as the audit log records it (default: the operating-system user).
+        #[arg(long = "as", value_name = "NAME")]
+        reviewer: Option<String>,
     },
 }
 
@@ -247,6 +253,9 @@ pub(crate) struct ServeArgs {
     /// Largest request body in bytes (larger: 413).
     #[arg(long, env = "GUARD_MAX_BODY_BYTES", default_value_t = sentra_server::DEFAULT_MAX_BODY_BYTES)]
     pub(crate) max_body_bytes: usize,
+    /// Largest pack component uploaded to `POST /api/packs/import`, in bytes (larger: 413).
+    #[arg(long, env = "GUARD_MAX_UPLOAD_BYTES", default_value_t = sentra_server::DEFAULT_MAX_UPLOAD_BYTES)]
+    pub(crate) max_upload_bytes: usize,
     /// Longest query string in bytes (longer: 400).
     #[arg(long, env = "GUARD_MAX_QUERY_BYTES", default_value_t = sentra_server::DEFAULT_MAX_QUERY_BYTES)]
     pub(crate) max_query_bytes: usize,
@@ -307,8 +316,8 @@ pub(crate) struct PackNewArgs {
     /// Where to create it (default: ./NAME).
     #[arg(long)]
     pub(crate) dir: Option<PathBuf>,
-    /// The sentra-sdk crate a Rust pack depends on (default: the sdk/ of the checkout this
-    /// sentra was built from).
+    /// The sentra-sdk crate a Rust pack depends on (default: a copy of this sentra's SDK,
+    /// vendored into the project as `sentra-sdk/`).
     #[arg(long)]
     pub(crate) sdk: Option<PathBuf>,
 }
@@ -370,11 +379,18 @@ pub(crate) enum Format {
     Json,
 }
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub(crate) struct ScanArgs {
-    /// Directory to scan.
+    /// Directory (or a single file) to scan.
     #[arg(default_value = ".")]
     pub(crate) path: PathBuf,
+    /// Skip paths matching this glob (relative to PATH; repeat or comma-separate); added to
+    /// the config's `scan_exclude`.
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub(crate) exclude: Vec<String>,
+    /// Report only findings of at least this severity (critical, high, medium, low, info).
+    #[arg(long, value_name = "SEVERITY")]
+    pub(crate) min_severity: Option<String>,
     /// Packs to run (repeat or comma-separate); overrides `standards_packs`.
     #[arg(long = "pack", value_delimiter = ',')]
     pub(crate) packs: Vec<String>,

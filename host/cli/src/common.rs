@@ -66,12 +66,17 @@ pub(crate) fn config_pack_files(config: &Config, root: &Path, trusted: bool) -> 
     if trusted { Ok(config.pack_file_paths(root)) } else { Ok(config.confined_pack_files(root, &[])?) }
 }
 
-/// Where `reporters` write: for the repository's own config, inside the repository
-/// (relative to its root); for a `--config` file, where it says (relative to the current
-/// directory), as before.
+/// Where `reporters` write: a relative `output_dir` is under the scanned directory; for
+/// the repository's own config it must stay inside it, a `--config` file may also name an
+/// absolute directory.
 pub(crate) fn confine_output_dir(config: &mut Config, root: &Path, trusted: bool) -> Result<()> {
-    if !trusted && !config.reporters.is_empty() {
+    if config.reporters.is_empty() {
+        return Ok(());
+    }
+    if !trusted {
         config.check_output_dir(root)?;
+    }
+    if config.output_dir.is_relative() {
         config.output_dir = root.join(&config.output_dir);
     }
     Ok(())
@@ -82,13 +87,68 @@ pub(crate) fn open_store(explicit: Option<&Path>) -> Result<sentra_store::Sqlite
     Ok(sentra_store::SqliteStore::open(&dir)?)
 }
 
+/// The state store when its directory exists: a command that only reads (a list) must not
+/// create `.sentra/` as a side effect.
+pub(crate) fn open_existing_store(explicit: Option<&Path>) -> Result<Option<sentra_store::SqliteStore>> {
+    let dir = sentra_store::state_dir(Path::new("."), explicit);
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    Ok(Some(sentra_store::SqliteStore::open(&dir)?))
+}
+
 /// Loads a pack file; validation warnings go to stderr.
 pub(crate) fn load_pack_file(cat: &Catalog, file: &Path, config: &Config) -> Result<std::sync::Arc<sentra_runtime::LoadedPack>> {
-    let loaded = cat.load_file(file, config)?;
+    let loaded = {
+        let _progress = CompileProgress::start(file);
+        cat.load_file(file, config)?
+    };
     for w in &loaded.warnings {
         let _ = writeln!(anstream::stderr(), "sentra: warning: {}: {w}", file.display());
     }
     Ok(loaded.pack)
+}
+
+/// Says so on stderr when loading a pack file takes a while: the first use of a large
+/// component (a Python or JavaScript pack) compiles it for this machine, which can take
+/// half a minute; later uses load it from the compile cache.
+struct CompileProgress {
+    done: std::sync::mpsc::Sender<()>,
+}
+
+impl CompileProgress {
+    /// Before the first message.
+    const QUIET: std::time::Duration = std::time::Duration::from_secs(2);
+    /// Between messages after that.
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+
+    fn start(file: &Path) -> Self {
+        let (done, wait) = std::sync::mpsc::channel::<()>();
+        let (file, mb) = (file.display().to_string(), std::fs::metadata(file).map_or(0, |m| m.len()) as f64 / 1e6);
+        std::thread::spawn(move || {
+            let started = std::time::Instant::now();
+            let mut pause = Self::QUIET;
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(pause) {
+                let secs = started.elapsed().as_secs();
+                let _ = if pause == Self::QUIET {
+                    writeln!(
+                        anstream::stderr(),
+                        "sentra: compiling {file} ({mb:.1} MB) for this machine; the first use of a large pack takes a while, later ones load from the cache"
+                    )
+                } else {
+                    writeln!(anstream::stderr(), "sentra: still compiling {file} ({secs} s)")
+                };
+                pause = Self::EVERY;
+            }
+        });
+        Self { done }
+    }
+}
+
+impl Drop for CompileProgress {
+    fn drop(&mut self) {
+        let _ = self.done.send(());
+    }
 }
 
 pub(crate) fn check_yaml(file: &Path, text: &str, config: &Config) -> Result<declarative::CheckedPack> {
@@ -108,8 +168,11 @@ pub(crate) fn emit_with(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) 
         Some(path) => sentra_engine::config_edit::write_atomic_with(path, write).with_context(|| format!("{}: cannot write report", path.display()))?,
         None => {
             let mut out = std::io::BufWriter::new(anstream::stdout().lock());
-            write(&mut out)?;
-            out.flush()?;
+            match write(&mut out).and_then(|()| out.flush()) {
+                // The reader stopped early (`sentra scan . | head`): a normal end.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
         }
     }
     Ok(())

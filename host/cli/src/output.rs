@@ -19,7 +19,32 @@ fn sev_style(s: Severity) -> Style {
 }
 
 const DIM: Style = Style::new().dimmed();
+const FIX: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+/// Rules listed in the summary at the end of a text report.
+const SUMMARY_RULES: usize = 10;
 const BOLD: Style = Style::new().bold();
+
+/// The rules with the most findings, one line each, when more than one rule fired.
+fn rule_summary(out: &mut impl Write, r: &ScanResult) -> std::io::Result<()> {
+    let mut counts: std::collections::BTreeMap<(&str, Severity), usize> = std::collections::BTreeMap::new();
+    for f in &r.findings {
+        *counts.entry((f.rule_id.as_str(), f.severity)).or_default() += 1;
+    }
+    if counts.len() < 2 {
+        return Ok(());
+    }
+    let mut by_count: Vec<((&str, Severity), usize)> = counts.into_iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.1.cmp(&b.0.1)).then(a.0.0.cmp(b.0.0)));
+    writeln!(out, "{BOLD}by rule{BOLD:#}")?;
+    for ((rule, severity), n) in by_count.iter().take(SUMMARY_RULES) {
+        let s = sev_style(*severity);
+        writeln!(out, "  {n:>5}  {s}{:<8}{s:#}  {rule}", severity.as_str())?;
+    }
+    if by_count.len() > SUMMARY_RULES {
+        writeln!(out, "  {DIM}... and {} more rules{DIM:#}", by_count.len() - SUMMARY_RULES)?;
+    }
+    Ok(())
+}
 
 pub fn text_report(out: &mut impl Write, r: &ScanResult, gate: Option<&GateResult>) -> std::io::Result<()> {
     for f in &r.findings {
@@ -30,7 +55,12 @@ pub fn text_report(out: &mut impl Write, r: &ScanResult, gate: Option<&GateResul
             let line: String = line.chars().take(160).collect();
             writeln!(out, "    {DIM}{}{DIM:#}", line.trim_end())?;
         }
+        if let Some(fix) = f.remediation_guidance.lines().map(str::trim).find(|l| !l.is_empty()) {
+            let fix: String = fix.chars().take(160).collect();
+            writeln!(out, "    {FIX}fix:{FIX:#} {fix}")?;
+        }
     }
+    rule_summary(out, r)?;
     for e in &r.errored_packs {
         let s = sev_style(Severity::Critical);
         writeln!(out, "{s}pack error{s:#}  {}", e.message)?;

@@ -1,6 +1,8 @@
 //! `sentra pack new NAME --lang rust|python|js|yaml`: a working pack project (two rules, a
 //! fixture with `ruleid:`/`ok:` lines, a README) that builds and passes `sentra pack test`
-//! as generated. The component templates carry their own copy of `wit/pack.wit`.
+//! as generated. The component templates carry their own copy of `wit/pack.wit`, and the
+//! Rust one its own copy of the SDK (`sentra-sdk/`), so it builds anywhere, offline once
+//! its crates are fetched.
 
 use std::path::{Path, PathBuf};
 
@@ -14,8 +16,13 @@ const RUST_CARGO: &str = include_str!("templates/Cargo.toml.tmpl");
 const PYTHON_APP: &str = include_str!("templates/app.py");
 const JS_PACK: &str = include_str!("templates/pack.js");
 const JS_BUILD: &str = include_str!("templates/build.mjs");
-/// The SDK next to this binary's sources, for scaffolds made from a checkout.
-const SDK_IN_CHECKOUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../sdk");
+/// The Rust SDK, vendored into Rust scaffolds (it reads the WIT at `../wit`).
+const SDK_FILES: [(&str, &str); 4] = [
+    ("sentra-sdk/Cargo.toml", include_str!("../../../sdk/Cargo.toml")),
+    ("sentra-sdk/src/lib.rs", include_str!("../../../sdk/src/lib.rs")),
+    ("sentra-sdk/src/rule.rs", include_str!("../../../sdk/src/rule.rs")),
+    ("sentra-sdk/src/runtime.rs", include_str!("../../../sdk/src/runtime.rs")),
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -60,7 +67,7 @@ fn readme(name: &str, lang: Lang) -> String {
          `tests/`: a `ruleid:` line must fire, an `ok:` line must not.\n\n\
          Prerequisites: {prereq}.\n\n```sh\n{build}\n{test}\n```\n\n\
          Import it into a running server:\n\n```sh\nsentra pack import {wasm}\n\
-         curl -X POST 'http://localhost:8000/api/packs/import?pack_id={name}' -H 'x-api-key: $KEY' \\\n  -H 'content-type: {content_type}' {body}\n```\n\n\
+         curl -X POST 'http://localhost:8000/api/packs/import?pack_id={name}' -H \"x-api-key: $KEY\" \\\n  -H 'content-type: {content_type}' {body}\n```\n\n\
          See the pack author's guide (docs/authoring-packs.md in the sentra repository) for the\n\
          interface, the limits a pack runs under and how to debug one.\n"
     )
@@ -78,11 +85,15 @@ pub fn new_pack(name: &str, lang: Lang, dir: &Path, sdk: Option<&Path>) -> Resul
     match lang {
         Lang::Yaml => files.push(("pack.yaml", fill(YAML, name, &[]))),
         Lang::Rust => {
+            // The vendored copy (a relative path), unless `--sdk` names another.
             let sdk = match sdk {
-                Some(p) => p.to_path_buf(),
-                None => PathBuf::from(SDK_IN_CHECKOUT),
+                Some(p) => p.canonicalize().with_context(|| format!("{}: no sentra-sdk here (--sdk names the SDK crate's directory)", p.display()))?,
+                None => {
+                    files.extend(SDK_FILES.iter().map(|(path, text)| (*path, (*text).to_string())));
+                    files.push(("wit/pack.wit", WIT.to_string()));
+                    PathBuf::from("sentra-sdk")
+                }
             };
-            let sdk = sdk.canonicalize().with_context(|| format!("{}: no sentra-sdk here (pass --sdk PATH to the repository's sdk/)", sdk.display()))?;
             files.push(("Cargo.toml", fill(RUST_CARGO, name, &[("{{SDK}}", &sdk.display().to_string())])));
             files.push(("src/lib.rs", fill(RUST_LIB, name, &[])));
         }

@@ -210,6 +210,9 @@ pub struct Config {
     pub gate_fail_on: Vec<Severity>,
     pub scan_exclude: Vec<String>,
     pub scan_exclude_set: GlobSet,
+    /// Findings below this severity are dropped from the result (`sentra scan
+    /// --min-severity`); `None` keeps all.
+    pub min_severity: Option<Severity>,
     pub max_file_bytes: u64,
     pub pack_limits: PackLimits,
     /// The effective governance (`gate_fail_on` above already reflects it).
@@ -409,9 +412,19 @@ impl Config {
             gate_fail_on,
             scan_exclude,
             scan_exclude_set,
+            min_severity: None,
             max_file_bytes,
             pack_limits,
         })
+    }
+
+    /// Adds `globs` to `scan_exclude` (as `--exclude` does); a bad glob is named.
+    pub fn add_excludes(&mut self, globs: &[String]) -> Result<(), ConfigError> {
+        let mut all = self.scan_exclude.clone();
+        all.extend(globs.iter().cloned());
+        self.scan_exclude_set = exclude_set(&all).map_err(|(key, message)| ConfigError::Invalid { origin: "--exclude".into(), key, message })?;
+        self.scan_exclude = all;
+        Ok(())
     }
 }
 

@@ -25,8 +25,9 @@ pub struct AuditParams {
     pub action: Option<String>,
     /// Only this actor (a key name).
     pub actor: Option<String>,
-    /// Only entries at or after this RFC 3339 time.
-    #[param(format = DateTime)]
+    /// Only entries at or after this time: RFC 3339 (`2026-01-31T12:00:00Z`) or a date
+    /// (`2026-01-31`, from midnight UTC).
+    #[param(pattern = r"^\d{4}-\d{2}-\d{2}([Tt ].+)?$")]
     pub since: Option<String>,
 }
 
@@ -53,9 +54,10 @@ pub(crate) async fn audit_log(
     let since = match &q.since {
         None => None,
         Some(s) => {
-            let t: jiff::Timestamp = s
-                .parse()
-                .map_err(|_| ApiError::invalid(&["query", "since"], format!("`{s}` is not an RFC 3339 time (2026-01-31T12:00:00Z)"), "value_error"))?;
+            let date = || s.parse::<jiff::civil::Date>().ok().and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok()).map(|z| z.timestamp());
+            let t: jiff::Timestamp = s.parse().ok().or_else(date).ok_or_else(|| {
+                ApiError::invalid(&["query", "since"], format!("`{s}` is not an RFC 3339 time (2026-01-31T12:00:00Z) or a date (2026-01-31)"), "value_error")
+            })?;
             Some(t.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
         }
     };

@@ -64,7 +64,7 @@ fn render_landing() -> String {
     let doc = crate::ApiDoc::openapi();
     let mut rows = String::new();
     for (path, item) in &doc.paths.paths {
-        for (method, op) in [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("DELETE", &item.delete)] {
+        for (method, op) in [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("PATCH", &item.patch), ("DELETE", &item.delete)] {
             let Some(op) = op else { continue };
             let summary = op.summary.clone().unwrap_or_default();
             let access = auth::route_permission(method, path).map_or_else(|| "public".to_string(), |p| format!("<code>{}</code>", p.as_str()));
@@ -97,7 +97,7 @@ code {{ background: #f3f3f3; padding: 0 .25rem; border-radius: 3px; }}
 <p>Reference: <a href="/docs/">Swagger UI</a> · <a href="/redoc">ReDoc</a> · <a href="/openapi.json">OpenAPI document</a> · <a href="/health">health</a></p>
 <h2>Authentication</h2>
 <p>Send an API key in the <code>X-API-Key</code> header or as <code>Authorization: Bearer &lt;key&gt;</code>.
-Keys are created with <code>sentra keys create --role ROLE [--tenant T]</code> and stored hashed; <code>GUARD_API_KEY</code> sets one admin key.
+Keys are created with <code>sentra keys create --role ROLE [--tenant T]</code> and stored hashed (<code>keys:manage</code>, the admin's, is exercised with <code>sentra keys</code> on the server's state directory; no HTTP route creates keys); <code>GUARD_API_KEY</code> sets one admin key.
 With no key configured, a server bound to loopback is open; bound to any other address it creates an admin key at start and prints it once.
 A missing or wrong key is <code>401</code>; a key whose role lacks the endpoint's permission is <code>403</code>; too many requests, <code>429</code> with <code>Retry-After</code>.
 Every error is JSON: <code>{{"detail": "...", "code": "..."}}</code>, plus <code>errors</code> on <code>422</code>.</p>

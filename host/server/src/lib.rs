@@ -51,8 +51,8 @@ use scan::{gate, report, scan, scan_stream};
 pub use stall::DEFAULT_WRITE_STALL_TIMEOUT;
 pub(crate) use state::Loaded;
 pub use state::{
-    APPROVAL_SWEEP, AppState, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT_SCANS, DEFAULT_MAX_INLINE_FILES, DEFAULT_MAX_QUERY_BYTES, DEFAULT_QUEUE_WAIT,
-    DEFAULT_SCAN_TIMEOUT, ServerConfig, StartError,
+    APPROVAL_SWEEP, AppState, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT_SCANS, DEFAULT_MAX_INLINE_FILES, DEFAULT_MAX_QUERY_BYTES,
+    DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_QUEUE_WAIT, DEFAULT_SCAN_TIMEOUT, ServerConfig, StartError,
 };
 
 /// Largest body of a settings-sized request (config, governance, suppressions, approvals,
@@ -70,7 +70,7 @@ fn small_body(server_limit: usize) -> axum::extract::DefaultBodyLimit {
 /// permission [`auth::ROUTES`] gives each of them; `/health`, `/openapi.json` and the
 /// documentation pages are public.
 pub fn router(state: Arc<AppState>) -> Router {
-    let (body_limit, query_limit) = (state.config.max_body_bytes, state.config.max_query_bytes);
+    let (body_limit, query_limit, upload_limit) = (state.config.max_body_bytes, state.config.max_query_bytes, state.config.max_upload_bytes);
     let protected = Router::new()
         .route("/scan", post(scan))
         .route("/gate", post(gate))
@@ -100,7 +100,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/audit", get(audit_log))
         .route("/api/audit/verify", get(audit_verify))
         .route("/api/packs", get(packs::list).post(packs::create))
-        .route("/api/packs/import", post(packs::import))
+        // A component may be larger than other requests (a componentize-py pack is about
+        // 36 MB): this route has its own limit (a document sent here still gets the body limit).
+        .route("/api/packs/import", post(packs::import).layer(DefaultBodyLimit::max(upload_limit.max(body_limit))))
         .route("/api/packs/{id}", axum::routing::delete(packs::delete))
         .route("/api/packs/{id}/export", get(packs::export))
         .route("/api/packs/{id}/overrides", get(packs::get_overrides).post(packs::set_overrides).layer(small_body(body_limit)))

@@ -25,7 +25,8 @@ pub use sentra_app::packs::{
 impl From<ImportError> for ApiError {
     fn from(e: ImportError) -> Self {
         match &e {
-            ImportError::InvalidId(_) => ApiError::invalid(&["path", "pack_id"], e.to_string(), "value_error"),
+            // The id a document or component gives itself: the body's.
+            ImportError::InvalidId(_) => ApiError::invalid(&["body", "pack_id"], e.to_string(), "value_error"),
             ImportError::Invalid { problems } => {
                 let mut err = ApiError::bad_request("invalid_pack", e.to_string());
                 err.errors = Some(problems.iter().map(|p| FieldError { loc: vec!["body".into()], msg: p.clone(), kind: "invalid_pack".into() }).collect());
@@ -91,8 +92,9 @@ pub struct PacksResponse {
     pub enabled_count: usize,
 }
 
-fn check_id(id: &str) -> Result<(), ApiError> {
-    if valid_pack_id(id) { Ok(()) } else { Err(ImportError::InvalidId(id.into()).into()) }
+/// A pack id from the request, located where the request gave it (`["path", "id"]`, ...).
+fn check_id(id: &str, loc: &[&str]) -> Result<(), ApiError> {
+    if valid_pack_id(id) { Ok(()) } else { Err(ApiError::invalid(loc, ImportError::InvalidId(id.into()).to_string(), "value_error")) }
 }
 
 fn limits_view(config: &Config) -> PackLimitsView {
@@ -185,11 +187,15 @@ pub struct CreatePack {
     responses((status = 201, body = PackEntry), (status = 202, body = PackEntry, description = "Stored disabled, pending approval (governance `on_pack_import`)"), (status = 400, body = crate::ErrorBody), (status = 409, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
 pub(crate) async fn create(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>, body: Body) -> Result<Response, ApiError> {
     let req: CreatePack = crate::error::parse_required_body(body)?;
-    check_id(&req.pack_id)?;
-    let doc = serde_json::json!({
+    check_id(&req.pack_id, &["body", "pack_id"])?;
+    let mut doc = serde_json::json!({
         "pack_id": req.pack_id, "name": req.name, "description": req.description,
-        "version": req.version.clone().unwrap_or_else(|| "1.0.0".into()), "license": req.license, "rules": req.rules,
+        "version": req.version.clone().unwrap_or_else(|| "1.0.0".into()), "rules": req.rules,
     });
+    // An absent license stays absent (never `license: null` in the stored document).
+    if let Some(license) = &req.license {
+        doc["license"] = serde_json::Value::String(license.clone());
+    }
     let yaml = serde_saphyr::to_string(&doc).map_err(|e| ApiError::internal(e.to_string()))?;
     let import = ImportRequest {
         actor: Actor::from(&p),
@@ -278,13 +284,13 @@ pub(crate) async fn import(
     let req = if is_wasm {
         let bytes = body.map_err(|e| {
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the component is larger than the request body limit")
+                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the component is larger than the upload limit (--max-upload-bytes)")
             } else {
                 ApiError::bad_request("bad_request", e.body_text())
             }
         })?;
         if let Some(id) = &q.pack_id {
-            check_id(id)?;
+            check_id(id, &["query", "pack_id"])?;
         }
         ImportRequest {
             actor: Actor::from(&p),
@@ -296,9 +302,13 @@ pub(crate) async fn import(
             source: ImportSource::Wasm(bytes.to_vec()),
         }
     } else {
+        // Only a component may use this route's larger body limit.
+        if body.as_ref().is_ok_and(|b| b.len() > state.config.max_body_bytes) {
+            return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the document is larger than the request body limit"));
+        }
         let body: ImportYaml = crate::error::parse_required_body_async(body).await?;
         if let Some(id) = &body.pack_id {
-            check_id(id).map_err(|_| ApiError::invalid(&["body", "pack_id"], format!("`{id}` is not a valid pack id"), "value_error"))?;
+            check_id(id, &["body", "pack_id"])?;
         }
         let text = match body.pack_yaml {
             serde_json::Value::String(s) => s,
@@ -348,7 +358,7 @@ enum Found {
 }
 
 fn find(state: &AppState, tenant: &str, id: &str) -> Result<Found, ApiError> {
-    check_id(id)?;
+    check_id(id, &["path", "id"])?;
     let loaded = state.current()?;
     if let Some(p) = state.base_packs(&loaded)?.into_iter().find(|p| p.info().id == id && state.catalog.ids().iter().any(|c| c == id)) {
         return Ok(Found::Builtin(p));
@@ -494,6 +504,7 @@ pub(crate) async fn delete(
     axum::Extension(p): axum::Extension<Principal>,
     UrlPath(id): UrlPath<String>,
 ) -> Result<StatusCode, ApiError> {
+    check_id(&id, &["path", "id"])?;
     blocking(move || {
         delete_pack(&state.catalog, state.store.as_ref(), &p.tenant, &id, &Actor::from(&p))?;
         Ok(StatusCode::NO_CONTENT)

@@ -22,6 +22,9 @@ pub const APPROVAL_SWEEP: Duration = Duration::from_secs(1);
 
 /// Largest request body (bytes). Larger bodies get 413.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 32 << 20;
+/// Largest pack component `POST /api/packs/import` takes (a componentize-py pack is about
+/// 36 MB): the largest component the runtime compiles, plus room for the request.
+pub const DEFAULT_MAX_UPLOAD_BYTES: usize = sentra_runtime::MAX_COMPONENT_BYTES + (1 << 20);
 
 /// Longest query string (bytes). Longer ones get 400 `query_too_long`: no filter, id or
 /// path the API takes comes close, and a long one is a mistake or a probe.
@@ -45,6 +48,8 @@ pub struct ServerConfig {
     /// The workspace relative `repo_path`s resolve against, and the only tree scans may read.
     pub root: PathBuf,
     pub max_body_bytes: usize,
+    /// Largest component upload (`POST /api/packs/import` as `application/wasm`).
+    pub max_upload_bytes: usize,
     pub max_query_bytes: usize,
     pub max_inline_files: usize,
     pub max_concurrent_scans: usize,
@@ -77,6 +82,7 @@ impl ServerConfig {
     pub fn new(root: PathBuf) -> Self {
         Self {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             max_query_bytes: DEFAULT_MAX_QUERY_BYTES,
             max_inline_files: DEFAULT_MAX_INLINE_FILES,
             max_concurrent_scans: DEFAULT_MAX_CONCURRENT_SCANS,

@@ -11,33 +11,48 @@ use sentra_app::approvals::{self, Context, Resolution};
 use sentra_store::{ApprovalState, Decision, prelude::*};
 
 use crate::args::ApprovalsCommand;
-use crate::common::open_store;
+use crate::common::{open_existing_store, open_store};
 
 pub(crate) fn approvals_cmd(cmd: ApprovalsCommand, state_dir: Option<&Path>) -> Result<u8> {
+    let mut out = anstream::stdout();
+    // Arguments first, and a list never creates the state directory.
+    if let ApprovalsCommand::List { status, tenant } = &cmd {
+        let filter = match status.as_str() {
+            "all" => None,
+            s => Some(ApprovalState::parse(s).ok_or_else(|| anyhow::anyhow!("--status: `{s}` is not pending, approved, rejected, expired or all"))?),
+        };
+        let Some(store) = open_existing_store(state_dir)? else {
+            writeln!(out, "no approval requests: there is no state directory here")?;
+            return Ok(0);
+        };
+        approvals::expire(&store)?;
+        let list = store.list_approvals(tenant, filter, None)?;
+        if list.is_empty() {
+            writeln!(out, "no {status} approval requests for tenant `{tenant}`")?;
+        }
+        for a in list {
+            writeln!(out, "{:>5}  {:<9} {:<16} {:<20} {}", a.id, a.status, a.action_type, a.requested_by, a.title)?;
+        }
+        return Ok(0);
+    }
     let store = open_store(state_dir)?;
     approvals::expire(&store)?;
-    let mut out = anstream::stdout();
-    let (id, tenant, decision, comment) = match cmd {
-        ApprovalsCommand::List { status, tenant } => {
-            let filter = match status.as_str() {
-                "all" => None,
-                s => Some(ApprovalState::parse(s).ok_or_else(|| anyhow::anyhow!("--status: `{s}` is not pending, approved, rejected, expired or all"))?),
-            };
-            for a in store.list_approvals(&tenant, filter, None)? {
-                writeln!(out, "{:>5}  {:<9} {:<16} {:<20} {}", a.id, a.status, a.action_type, a.requested_by, a.title)?;
-            }
-            return Ok(0);
-        }
+    let (id, tenant, decision, comment, reviewer) = match cmd {
+        ApprovalsCommand::List { .. } => unreachable!("handled above"),
         ApprovalsCommand::Show { id, tenant } => {
             let a = approvals::find(&store, &tenant, id).map_err(|e| anyhow::anyhow!("{e} for tenant `{tenant}`"))?;
-            serde_json::to_writer_pretty(&mut out, &a)?;
+            // The reviewer sees what they would approve: the request's context (the
+            // findings) and the change it would make.
+            let mut shown = serde_json::to_value(&a)?;
+            shown["change"] = sentra_app::settings::redact(&a.payload);
+            serde_json::to_writer_pretty(&mut out, &shown)?;
             writeln!(out)?;
             return Ok(0);
         }
-        ApprovalsCommand::Approve { id, comment, tenant } => (id, tenant, Decision::Approve, comment),
-        ApprovalsCommand::Reject { id, comment, tenant } => (id, tenant, Decision::Reject, comment),
+        ApprovalsCommand::Approve { id, comment, tenant, reviewer } => (id, tenant, Decision::Approve, comment, reviewer),
+        ApprovalsCommand::Reject { id, comment, tenant, reviewer } => (id, tenant, Decision::Reject, comment, reviewer),
     };
-    let actor = sentra_app::Actor::cli();
+    let actor = reviewer_actor(reviewer.as_deref());
     // A governance change is checked against the server's values: its config file (at the
     // root it recorded) under the operator's stored changes.
     let root: Option<PathBuf> = store.server_root()?;
@@ -52,4 +67,16 @@ pub(crate) fn approvals_cmd(cmd: ApprovalsCommand, state_dir: Option<&Path>) -> 
     })?;
     writeln!(out, "approval request {id} {}", resolved.status)?;
     Ok(0)
+}
+
+/// Who resolves a request from the command line: `--as NAME`, else the operating-system
+/// user (by environment, else by user id), never an anonymous `cli:unknown`.
+fn reviewer_actor(given: Option<&str>) -> sentra_app::Actor {
+    match given.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(name) => sentra_app::Actor::cli_named(name),
+        None => {
+            let actor = sentra_app::Actor::cli();
+            if actor.name == "cli:unknown" { sentra_app::Actor::cli_named(&format!("uid-{}", rustix::process::getuid().as_raw())) } else { actor }
+        }
+    }
 }

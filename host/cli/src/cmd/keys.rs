@@ -10,8 +10,18 @@ use crate::common::*;
 
 pub(crate) fn keys(cmd: KeysCommand, state_dir: Option<&Path>) -> Result<u8> {
     use sentra_store::prelude::*;
-    let store = open_store(state_dir)?;
     let mut out = anstream::stdout();
+    if let KeysCommand::List(args) = &cmd
+        && open_existing_store(state_dir)?.is_none()
+    {
+        if args.format == Format::Json {
+            writeln!(out, "[]")?;
+        } else {
+            writeln!(out, "no API keys: there is no state directory here yet (create a key with `sentra keys create --role ROLE`)")?;
+        }
+        return Ok(0);
+    }
+    let store = open_store(state_dir)?;
     match cmd {
         KeysCommand::Create(args) => {
             let role = args.role.parse::<sentra_store::Role>().map_err(|e| anyhow::anyhow!("--role: {e}"))?;

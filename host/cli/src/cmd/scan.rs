@@ -13,16 +13,28 @@ use sentra_engine::{GateResult, Source};
 use crate::args::{ScanArgs, ScanFormat};
 use crate::common::{catalog, emit, emit_with, load_config_with, load_pack_file};
 
-pub(crate) fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u8> {
+pub(crate) fn scan_cmd(mut args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u8> {
+    if !args.path.exists() {
+        anyhow::bail!("{}: no such file or directory", args.path.display());
+    }
+    // One file: scan its directory's config and packs, on that file only.
+    let single = if args.path.is_dir() {
+        None
+    } else {
+        let name = args.path.file_name().map(|n| n.to_string_lossy().into_owned()).context("not a file name")?;
+        let parent = args.path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        args.path = parent;
+        Some(name)
+    };
     let root = &args.path;
-    if !root.exists() {
-        anyhow::bail!("{}: no such directory", root.display());
-    }
-    if !root.is_dir() {
-        anyhow::bail!("{}: not a directory", root.display());
-    }
     let times = StageTimes::default();
-    let (plan, cache_load) = plan(&args, state_dir)?;
+    let (mut plan, cache_load) = plan(&args, state_dir)?;
+    if let Some(name) = single {
+        plan.only = Some(match plan.only.take() {
+            Some(changed) => changed.into_iter().filter(|p| *p == name).collect(),
+            None => std::iter::once(name).collect(),
+        });
+    }
     let controls = Controls { timings: args.timings.then_some(&times), ..Controls::default() };
     let finished = sentra_app::scan::run(plan, &controls, None)?;
     if args.timings {
@@ -30,6 +42,19 @@ pub(crate) fn scan_cmd(args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) 
     }
     let gate = record(state_dir, root, &finished, is_gate);
     render(&args, &finished, &gate, is_gate)?;
+    if let Some(path) = &args.output {
+        // The report went to a file: say where, and the verdict, so an exit code of 1 is
+        // never silent.
+        let verdict = if !is_gate {
+            String::new()
+        } else if gate.passed {
+            "; gate passed".into()
+        } else {
+            "; gate failed".into()
+        };
+        let n = finished.result.total;
+        eprintln!("sentra: wrote {} ({n} finding{}{verdict})", path.display(), if n == 1 { "" } else { "s" });
+    }
     if is_gate && !gate.passed { Ok(1) } else { Ok(0) }
 }
 
@@ -39,6 +64,11 @@ fn plan(args: &ScanArgs, state_dir: Option<&Path>) -> Result<(ScanPlan, Duration
     let root = &args.path;
     let stored = stored_settings(state_dir)?;
     let mut config = load_config_with(root, args.config.as_deref(), stored.as_ref(), &args.packs, &args.fail_on)?;
+    config.add_excludes(&args.exclude)?;
+    if let Some(s) = &args.min_severity {
+        let parsed = sentra_runtime::Severity::parse(s);
+        config.min_severity = Some(parsed.with_context(|| format!("--min-severity: unknown severity `{s}` (expected critical, high, medium, low or info)"))?);
+    }
     let started = Instant::now();
     let cache_loader = (!args.no_cache).then(|| {
         let (root, state_dir) = (root.clone(), state_dir.map(Path::to_path_buf));
@@ -54,6 +84,9 @@ fn plan(args: &ScanArgs, state_dir: Option<&Path>) -> Result<(ScanPlan, Duration
     crate::common::confine_output_dir(&mut config, root, trusted)?;
     for file in crate::common::config_pack_files(&config, root, trusted)?.iter().chain(&args.pack_files) {
         extra.push(load_pack_file(&cat, file, &config)?);
+    }
+    if let Some(bad) = args.packs.iter().find(|p| !cat.ids().contains(p) && !extra.iter().any(|e| e.info().id == **p)) {
+        anyhow::bail!("--pack: no pack `{bad}` (available: {}; `sentra list-packs` describes them)", cat.ids().join(", "));
     }
     let set = cat.load_with(&config, extra)?;
     if let Some((key, message)) = set.check_overrides(&config, &cat.ids()).into_iter().next() {
@@ -117,7 +150,7 @@ fn render(args: &ScanArgs, finished: &Finished, gate: &GateResult, is_gate: bool
         let path = config.output_dir.join(format.file_name());
         let doc = sentra_reports::render(format, result, &ctx)?;
         sentra_engine::config_edit::write_atomic(&path, doc.as_bytes()).with_context(|| format!("{}: cannot write report", path.display()))?;
-        tracing::info!(path = %path.display(), "wrote {format} report");
+        eprintln!("sentra: wrote the {format} report to {}", path.display());
     }
     Ok(())
 }
@@ -215,6 +248,10 @@ fn changed_since(root: &Path, base: &str) -> Result<std::collections::BTreeSet<S
     if base.starts_with('-') {
         anyhow::bail!("--diff-base: `{base}` is not a git ref");
     }
+    let inside = std::process::Command::new("git").arg("-C").arg(root).args(["rev-parse", "--is-inside-work-tree"]).output();
+    if !inside.is_ok_and(|o| o.status.success()) {
+        anyhow::bail!("--diff-base: {} is not inside a git repository (or git is not installed)", root.display());
+    }
     let git = |args: &[&str]| -> Result<Vec<String>> {
         let out = std::process::Command::new("git")
             .arg("-C")
@@ -223,7 +260,9 @@ fn changed_since(root: &Path, base: &str) -> Result<std::collections::BTreeSet<S
             .output()
             .with_context(|| format!("--diff-base: cannot run git in {}", root.display()))?;
         if !out.status.success() {
-            anyhow::bail!("--diff-base `{base}`: git {}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim());
+            // git's first line says what is wrong; the rest is its usage text.
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            anyhow::bail!("--diff-base `{base}`: git {}: {}", args[0], stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("failed").trim());
         }
         Ok(out.stdout.split(|&b| b == 0).filter(|p| !p.is_empty()).map(|p| String::from_utf8_lossy(p).into_owned()).collect())
     };

@@ -78,6 +78,7 @@ pub(crate) fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
         }
         config.cors_origins = args.cors_origins.clone();
         config.max_body_bytes = args.max_body_bytes;
+        config.max_upload_bytes = args.max_upload_bytes;
         config.max_query_bytes = args.max_query_bytes;
         config.max_inline_files = args.max_inline_files;
         config.max_concurrent_scans = args.max_concurrent_scans;

@@ -92,6 +92,10 @@ pub(super) fn settle(shared: Shared, config: &Config, options: &ScanOptions<'_>)
             f.severity = config.effective_severity(&f.pack_id, &f.rule_id, f.severity);
         }
     }
+    if let Some(min) = config.min_severity {
+        // `Severity` orders from critical down: keep what is at least `min`.
+        findings.retain(|f| f.severity <= min);
+    }
     let today = options.today.unwrap_or_else(|| jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date());
     let all_suppressions: Vec<crate::suppress::Suppression> = config.suppressions.iter().chain(&options.suppressions).cloned().collect();
     let (mut findings, more_suppressed, expired_suppressions) = crate::suppress::apply(findings, &all_suppressions, today);
