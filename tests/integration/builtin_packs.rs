@@ -244,7 +244,8 @@ fn a_manifest_without_a_lock_file_fires_and_with_one_stays_quiet() {
 #[test]
 fn every_builtin_rule_has_a_description_of_its_own() {
     let out = sentra(&["list-rules", "--format", "json"], &repo_root(), &[]);
-    let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = listed["rules"].as_array().unwrap();
     let key = |v: &serde_json::Value| v.as_str().unwrap_or_default().trim().trim_end_matches('.').to_lowercase();
     let repeating: Vec<&str> =
         rules.iter().filter(|r| key(&r["description"]).is_empty() || key(&r["description"]) == key(&r["name"])).map(|r| r["id"].as_str().unwrap()).collect();

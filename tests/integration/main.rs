@@ -23,6 +23,7 @@ mod example_packs;
 mod hostile;
 mod packs_api;
 mod reports;
+mod sentrik_compat;
 mod server;
 mod server_auth;
 mod state;

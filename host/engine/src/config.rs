@@ -25,8 +25,9 @@ pub use sentra_model::REPORT_FORMATS;
 /// Where `reporters` write unless `output_dir` says otherwise.
 pub const DEFAULT_OUTPUT_DIR: &str = "out";
 
-/// Config file names, in the order they are looked for under the scan root.
-pub const CONFIG_FILES: [&str; 2] = [".sentra/config.yaml", ".guard.yaml"];
+/// Config file names, in the order they are looked for under the scan root (sentrik's
+/// `.sentrik/config.yaml` and `.guard.yaml` are read too; see [`crate::sentrik`]).
+pub const CONFIG_FILES: [&str; 3] = [".sentra/config.yaml", ".sentrik/config.yaml", ".guard.yaml"];
 
 /// The config file as written. Unknown keys are errors.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
@@ -554,7 +555,33 @@ pub fn parse_yaml(text: &str, origin: &str) -> Result<RawConfig, ConfigError> {
     if text.trim().is_empty() || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Ok(RawConfig::default());
     }
-    serde_saphyr::from_str(text).map_err(|e| ConfigError::Parse { path: origin.into(), message: crate::safe_file::yaml_problem_in(&e, config_keys()) })
+    let parse_error = |e: serde_saphyr::Error| ConfigError::Parse { path: origin.into(), message: crate::safe_file::yaml_problem_in(&e, config_keys()) };
+    match serde_saphyr::from_str(text) {
+        Ok(raw) => Ok(raw),
+        // A file written for sentrik: its keys are mapped or dropped (with a warning each),
+        // then the rest is read as sentra's (typos of sentra's keys still refused).
+        Err(e) if sentrik_keys_in(text) => {
+            let mut values: serde_json::Value = serde_saphyr::from_str(text).map_err(parse_error)?;
+            let notes = values.as_object_mut().map(crate::sentrik::translate).unwrap_or_default();
+            crate::sentrik::warn_once(origin, &notes);
+            serde_json::from_value(values).map_err(|j| ConfigError::Parse { path: origin.into(), message: json_problem(&j, &e) })
+        }
+        Err(e) => Err(parse_error(e)),
+    }
+}
+
+/// Whether a config text has a top-level sentrik key (a cheap look at line starts).
+fn sentrik_keys_in(text: &str) -> bool {
+    text.lines().filter_map(|l| l.split_once(':').map(|(k, _)| k)).any(|k| !k.starts_with([' ', '\t', '#', '-']) && crate::sentrik::is_sentrik_key(k.trim()))
+}
+
+/// A JSON (re-)reading error as a config problem, naming the key (never quoting values).
+fn json_problem(e: &serde_json::Error, yaml: &serde_saphyr::Error) -> String {
+    let text = e.to_string();
+    match text.split("unknown field `").nth(1).and_then(|r| r.split('`').next()) {
+        Some(key) if key.len() <= 64 => format!("`{key}`: unknown key"),
+        _ => crate::safe_file::yaml_problem_in(yaml, config_keys()),
+    }
 }
 
 /// The config's top-level keys, from its schema: the names an error may repeat.

@@ -80,8 +80,14 @@ pub fn file_values(path: &Path) -> Result<Value, ConfigError> {
     if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Ok(Value::Object(Map::new()));
     }
-    serde_saphyr::from_str(&text)
-        .map_err(|e| ConfigError::Parse { path: path.display().to_string(), message: crate::safe_file::yaml_problem_in(&e, crate::config::config_keys()) })
+    let mut values: Value = serde_saphyr::from_str(&text)
+        .map_err(|e| ConfigError::Parse { path: path.display().to_string(), message: crate::safe_file::yaml_problem_in(&e, crate::config::config_keys()) })?;
+    // sentrik's keys, as `Config::read_raw` reads them (mapped or dropped).
+    if let Some(map) = values.as_object_mut() {
+        let notes = crate::sentrik::translate(map);
+        crate::sentrik::warn_once(&path.display().to_string(), &notes);
+    }
+    Ok(values)
 }
 
 /// `text` with the top-level keys in `changed` replaced by their values in `merged` (or

@@ -17,6 +17,7 @@ pub mod packs;
 pub mod reqgen;
 pub mod safe_file;
 pub mod scan;
+pub mod sentrik;
 pub mod suppress;
 pub mod trace;
 

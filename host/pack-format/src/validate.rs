@@ -85,13 +85,31 @@ pub fn validate_yaml(text: &str, check_regex: RegexCheck<'_>) -> Result<Validate
     }
     // Position only: the parser's message quotes the document, which may be a file that
     // never was a pack (a config naming a secrets file as one).
-    let value: Value = serde_saphyr::from_str(text).map_err(|e| {
-        pack(match e.location() {
-            Some(at) => format!("not valid YAML at line {}, column {}", at.line(), at.column()),
-            None => "not valid YAML".to_string(),
-        })
-    })?;
-    validate_value(&value, check_regex)
+    let position = |e: &serde_saphyr::Error| match e.location() {
+        Some(at) => format!("not valid YAML at line {}, column {}", at.line(), at.column()),
+        None => "not valid YAML".to_string(),
+    };
+    let mut strict = serde_saphyr::Options::default();
+    strict.with_snippet = false;
+    let (value, repeated) = match serde_saphyr::from_str_with_options::<Value>(text, strict) {
+        Ok(value) => (value, None),
+        // A repeated key: sentrik's loader keeps the last value (one of its own packs
+        // repeats `applies_when` in a rule), so a pack written for it loads the same way,
+        // with a warning.
+        Err(serde_saphyr::Error::DuplicateMappingKey { key, location }) => {
+            let mut last_wins = serde_saphyr::Options::default();
+            last_wins.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::LastWins;
+            let value = serde_saphyr::from_str_with_options::<Value>(text, last_wins).map_err(|e| pack(position(&e)))?;
+            let key = key.filter(|k| k.len() <= 64 && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'));
+            let what = key.map_or_else(|| "a key".to_string(), |k| format!("key `{k}`"));
+            let message = format!("{what} is repeated at line {}; the last value is used (as sentrik does): remove the earlier one", location.line());
+            (value, Some(Problem { location: "pack".into(), field: String::new(), message }))
+        }
+        Err(e) => return Err(pack(position(&e))),
+    };
+    let mut validated = validate_value(&value, check_regex)?;
+    validated.warnings.extend(repeated);
+    Ok(validated)
 }
 
 /// Checks an already parsed document (a JSON request body, say).
@@ -563,6 +581,15 @@ mod tests {
         assert_eq!(r.file_globs, vec!["**/*"]);
         assert_eq!(r.category, "code");
         assert!(v.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_the_last_value_with_a_warning() {
+        let text = "name: P\nrules:\n- id: A\n  name: a\n  type: regex\n  pattern: x\n  severity: low\n  severity: high\n";
+        let v = validate_yaml(text, &ok).unwrap();
+        assert_eq!(v.document.rules[0].severity, Severity::High);
+        let w: Vec<String> = v.warnings.iter().map(ToString::to_string).collect();
+        assert!(w.iter().any(|w| w.contains("key `severity` is repeated at line 8")), "{w:?}");
     }
 
     #[test]
