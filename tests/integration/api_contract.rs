@@ -181,3 +181,22 @@ fn smaller_answers_say_what_they_mean() {
     let page = s.client.get(format!("{}/api", s.base)).send().unwrap().text().unwrap();
     assert!(page.contains("PATCH") && page.contains("keys:manage"), "the /api page");
 }
+
+#[test]
+fn coverage_findings_are_findings_and_generated_requirements_trace() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "billing.py", "def charge(amount):\n    return amount\n");
+    let s = Server::start(root.path());
+    // sentrik's method for the same check.
+    let (status, _, v) = s.call("POST", "/api/check-coverage", None, None);
+    assert_eq!(status, 200, "{v}");
+    let f = &v["findings"][0];
+    assert_eq!((f["severity"].as_str(), f["evidence"]["file"].as_str()), (Some("low"), Some("billing.py")), "{v}");
+    let (status, _, g) = s.call("POST", "/api/generate-reqs", None, None);
+    assert_eq!(status, 200, "{g}");
+    let (_, _, v) = s.call("GET", "/api/check-coverage", None, None);
+    assert_eq!(v["untraced_files"], json!([]), "a generated requirement lists its files: {v}");
+    // sentrik's spelling of an approval action is understood.
+    let (status, _, v) = s.call("PATCH", "/api/approvals/999", None, Some(r#"{"action": "rejected"}"#));
+    assert_eq!(status, 404, "understood, then not found: {v}");
+}

@@ -52,6 +52,10 @@ pub struct UntracedFile {
     pub rule_id: String,
     pub category: String,
     pub message: String,
+    /// `low`: a traceability gap, not a defect.
+    pub severity: sentra_model::Severity,
+    /// The whole file (line 1), as for any file-level finding.
+    pub evidence: sentra_model::Evidence,
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -111,11 +115,23 @@ pub fn coverage(requirements: &RequirementsFile, files: &[(String, String)]) -> 
         .filter_map(|r| r.work_item_id.as_deref().filter(|w| !w.trim().is_empty()).map(|w| (work_item_token(w.trim()), r.req_id.clone())))
         .collect();
     let mut named: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // A requirement's `source_files` trace those files to it (what `generate-reqs` writes),
+    // as a comment naming it would.
+    let mut listed: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for r in &requirements.requirements {
+        for f in &r.source_files {
+            listed.entry(f.as_str()).or_default().push(r.req_id.as_str());
+        }
+    }
     let mut untraced = Vec::new();
     for (path, text) in files {
         let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
         let openers = crate::suppress::comment_openers(path);
         let mut any = false;
+        for id in listed.get(path.as_str()).into_iter().flatten() {
+            named.entry((*id).to_string()).or_default().insert(path.clone());
+            any = true;
+        }
         for line in text.lines() {
             for id in ids_in_comment(line, openers, &aliases) {
                 named.entry(id).or_default().insert(path.clone());
@@ -149,7 +165,9 @@ pub fn coverage(requirements: &RequirementsFile, files: &[(String, String)]) -> 
             finding_id: finding_id_of(f),
             rule_id: COVERAGE_RULE.into(),
             category: "traceability".into(),
-            message: format!("{f} traces to no requirement (no REQ-/SRS- or work item id in its comments)"),
+            message: format!("{f} traces to no requirement (no REQ-/SRS- or work item id in its comments, and no requirement lists it)"),
+            severity: sentra_model::Severity::Low,
+            evidence: sentra_model::Evidence { file: f.clone(), lines: [1, 1], column: 1, end_column: 1, snippet: String::new() },
         })
         .collect();
     let coverage_pct = if total == 0 { 0.0 } else { (implemented as f64 * 1000.0 / total as f64).round() / 10.0 };

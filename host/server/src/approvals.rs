@@ -208,7 +208,7 @@ pub(crate) async fn status(
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resolution {
-    /// `approve` or `reject`.
+    /// `approve` or `reject` (sentrik's `approved` and `rejected` are accepted too).
     #[schema(schema_with = crate::openapi::resolution_action)]
     pub action: String,
     /// Required to approve.
@@ -229,8 +229,8 @@ pub(crate) async fn resolve(
 ) -> Result<Json<Approval>, ApiError> {
     let r: Resolution = crate::error::parse_required_body(body)?;
     let decision = match r.action.as_str() {
-        "approve" => Decision::Approve,
-        "reject" => Decision::Reject,
+        "approve" | "approved" => Decision::Approve,
+        "reject" | "rejected" => Decision::Reject,
         other => return Err(ApiError::invalid(&["body", "action"], format!("`{other}` is not approve or reject"), "value_error")),
     };
     if decision == Decision::Approve && r.comment.trim().is_empty() {

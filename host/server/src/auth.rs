@@ -147,6 +147,7 @@ pub const ROUTES: &[(&str, &str, Permission)] = &[
     ("POST", "/api/reconcile", P::Reconcile),
     ("GET", "/api/devops/status", P::FindingsRead),
     ("GET", "/api/check-coverage", P::FindingsRead),
+    ("POST", "/api/check-coverage", P::FindingsRead),
     ("POST", "/api/generate-reqs", P::Reconcile),
     ("GET", "/api/compliance/{pack_id}", P::Scan),
     ("POST", "/api/devops/test-connection", P::Reconcile),

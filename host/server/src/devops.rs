@@ -308,6 +308,13 @@ pub(crate) async fn check_coverage(
     .await
 }
 
+/// The same as `GET /api/check-coverage`, under the method sentrik used (it takes no body).
+#[utoipa::path(post, path = "/api/check-coverage", tag = "devops",
+    responses((status = 200, body = sentra_engine::trace::Coverage), (status = 500, body = ErrorBody)))]
+pub(crate) async fn check_coverage_post(state: State<Arc<AppState>>, p: axum::Extension<Principal>) -> Result<Json<sentra_engine::trace::Coverage>, ApiError> {
+    check_coverage(state, p).await
+}
+
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct GenerateParams {

@@ -93,7 +93,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/work-items", get(devops::work_items))
         .route("/api/reconcile", post(devops::reconcile_endpoint))
         .route("/api/devops/status", get(devops::status))
-        .route("/api/check-coverage", get(devops::check_coverage))
+        .route("/api/check-coverage", get(devops::check_coverage).post(devops::check_coverage_post))
         .route("/api/generate-reqs", post(devops::generate_reqs))
         .route("/api/compliance/{pack_id}", get(compliance::compliance))
         .route("/api/devops/test-connection", post(devops::test_connection).layer(small_body(body_limit)))

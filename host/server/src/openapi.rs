@@ -21,7 +21,8 @@ pub(crate) fn approval_status_filter() -> Object {
 }
 
 pub(crate) fn resolution_action() -> Object {
-    one_of(&["approve", "reject"])
+    // `approved` and `rejected`: sentrik's spellings, accepted for teams switching.
+    one_of(&["approve", "reject", "approved", "rejected"])
 }
 
 pub(crate) fn work_item_state() -> Object {
@@ -51,7 +52,7 @@ pub(crate) fn compliance_format() -> Object {
         settings::get_config, settings::post_config, settings::validate, settings::get_governance, settings::post_governance,
         crate::operator::get_config, crate::operator::post_config,
         approvals::list, approvals::create, approvals::get, approvals::status, approvals::resolve,
-        devops::work_items, devops::reconcile_endpoint, devops::status, devops::test_connection, devops::check_coverage, devops::generate_reqs, compliance::compliance),
+        devops::work_items, devops::reconcile_endpoint, devops::status, devops::test_connection, devops::check_coverage, devops::check_coverage_post, devops::generate_reqs, compliance::compliance),
     components(schemas(ErrorBody, FieldError)),
     modifiers(&SecurityAddon),
     tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"), (name = "config", description = "Settings: each tenant's own, and the operator's"), (name = "approvals", description = "Human review"), (name = "devops", description = "Work items and reconciliation"))
