@@ -278,3 +278,20 @@ fn a_scan_stream_nobody_reads_is_closed_after_the_write_stall_timeout() {
     assert_eq!(s.call("GET", "/health", None, None).0, 200);
     drop(stalled);
 }
+
+#[test]
+fn a_scan_result_holds_at_most_its_documented_number_of_findings() {
+    let root = tempfile::tempdir().unwrap();
+    // 60 flooded files keep 1,000 findings each: 60,000, past the result's 50,000.
+    for i in 0..60 {
+        write(root.path(), &format!("f{i}.py"), "MARKER\n");
+    }
+    let flood = test_pack("test-flood");
+    let out = sentra(&["scan", ".", "--pack-file", &flood, "--pack", "test-flood", "--format", "json", "--no-cache"], root.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 50_000, "the result is capped");
+    assert_eq!(v["by_severity"]["high"], 60, "the most severe findings are the ones kept");
+    let errored = v["errored_packs"].to_string();
+    assert!(errored.contains("findings dropped: a scan result holds at most 50000"), "the cut is reported: {errored}");
+}

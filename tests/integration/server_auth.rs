@@ -385,6 +385,7 @@ impl Fixtures<'_> {
             ("GET", "/api/audit") => ok("/api/audit?limit=5", None, 200),
             ("GET", "/api/audit/verify") => ok(path, None, 200),
             ("GET", "/api/check-coverage") => ok(path, None, 200),
+            ("POST", "/api/check-coverage") => ok(path, None, 200),
             ("GET", "/api/compliance/{pack_id}") => ok("/api/compliance/owasp-top-10", None, 200),
             ("GET", "/api/config") => ok(path, None, 200),
             ("POST", "/api/config") => ok(path, Some(json!({"updates": {"gate_fail_on": ["critical", "high"]}})), 200),

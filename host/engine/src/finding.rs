@@ -11,6 +11,22 @@ use sha2::{Digest, Sha256};
 const MAX_SNIPPET_CHARS: usize = 500;
 /// Lines of context kept in a snippet.
 const MAX_SNIPPET_LINES: u32 = 5;
+/// A rule's remediation as each of its findings repeats it (bytes): longer text is cut
+/// there and kept whole once in the result's `rules`, so a rule with long guidance and
+/// many findings does not multiply it.
+pub const MAX_FINDING_REMEDIATION_BYTES: usize = 1024;
+
+/// `text` cut at a character boundary to at most `max` bytes, with `…` when cut.
+fn cut(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut end = max.saturating_sub('…'.len_utf8());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
+}
 
 fn is_comment_line(line: &str) -> bool {
     let t = line.trim_start();
@@ -91,6 +107,7 @@ fn fingerprint(rule_id: &str, path: &str, text_hash: &[u8; 32], occurrence: u32)
 }
 
 fn assemble(pack_id: &str, rule: &RuleInfo, raw: RawFinding, path: &str, snippet: String, confidence: f32, fingerprint: String) -> Finding {
+    let remediation = cut(&rule.remediation, MAX_FINDING_REMEDIATION_BYTES);
     Finding {
         finding_id: fingerprint[..16].to_string(),
         rule_id: rule.id.clone(),
@@ -98,12 +115,12 @@ fn assemble(pack_id: &str, rule: &RuleInfo, raw: RawFinding, path: &str, snippet
         severity: rule.severity,
         message: raw.message,
         evidence: Evidence { file: path.to_string(), lines: [raw.line, raw.end_line.max(raw.line)], column: raw.column, end_column: raw.end_column, snippet },
-        suggestion: rule.remediation.clone(),
+        suggestion: remediation.clone(),
         confidence,
         standard: rule.standard.clone(),
         clause: rule.clause.clone(),
         compliance_category: if rule.category.is_empty() { "code".into() } else { rule.category.clone() },
-        remediation_guidance: rule.remediation.clone(),
+        remediation_guidance: remediation,
         tags: rule.tags.clone(),
         cwe: rule.cwe.clone(),
         references: rule.references.clone(),
@@ -199,5 +216,15 @@ mod tests {
         // Within the file nothing moves.
         let got = FileFindings::new("requirements.txt", text).build("p", &rule(), raw(1, 1, 6));
         assert_eq!((got.evidence.lines, got.evidence.column, got.evidence.end_column), ([1, 1], 1, 6));
+    }
+
+    #[test]
+    fn long_remediation_is_cut_in_each_finding() {
+        let mut r = rule();
+        r.remediation = "é".repeat(5_000);
+        let f = FileFindings::new("a.py", b"x = 1\n").build("p", &r, raw(1, 1, 2));
+        assert!(f.remediation_guidance.len() <= MAX_FINDING_REMEDIATION_BYTES && f.remediation_guidance.ends_with('…'));
+        assert_eq!(f.suggestion, f.remediation_guidance);
+        assert_eq!(cut("short", 10), "short");
     }
 }

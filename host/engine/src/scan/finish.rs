@@ -72,6 +72,35 @@ pub(super) fn run_project_rules(
 }
 
 /// The gathered results after overrides and suppressions, in their final order.
+/// Findings one scan result holds, every pack together: what a response, a stored result
+/// and a report can grow to. Past it the most severe findings are kept, and each pack
+/// that lost some is listed in `errored_packs` (so the gate fails unless its policy is
+/// `skip`).
+pub const MAX_FINDINGS_PER_RESULT: usize = 50_000;
+
+fn cap_result(findings: &mut Vec<Finding>, errored: &mut BTreeMap<String, ErroredPack>, config: &Config) {
+    if findings.len() <= MAX_FINDINGS_PER_RESULT {
+        return;
+    }
+    // Stable: among equally severe findings the scan's own order decides.
+    findings.sort_by_key(|f| f.severity);
+    let dropped = findings.split_off(MAX_FINDINGS_PER_RESULT);
+    let mut per_pack: BTreeMap<String, usize> = BTreeMap::new();
+    for f in dropped {
+        *per_pack.entry(f.pack_id).or_default() += 1;
+    }
+    for (pack, n) in per_pack {
+        let note = format!("{n} findings dropped: a scan result holds at most {MAX_FINDINGS_PER_RESULT} (the most severe are kept)");
+        errored.entry(pack.clone()).and_modify(|e| e.message = format!("{}; and {note}", e.message)).or_insert_with(|| ErroredPack {
+            message: format!("pack `{pack}`: {note}"),
+            file: None,
+            rules: Vec::new(),
+            on_error: config.on_error(&pack),
+            pack_id: pack,
+        });
+    }
+}
+
 pub(super) struct Settled {
     findings: Vec<Finding>,
     suppressed: Vec<SuppressedFinding>,
@@ -101,6 +130,8 @@ pub(super) fn settle(shared: Shared, config: &Config, options: &ScanOptions<'_>)
     let (mut findings, more_suppressed, expired_suppressions) = crate::suppress::apply(findings, &all_suppressions, today);
     let mut suppressed = shared.suppressed;
     suppressed.extend(more_suppressed);
+    let mut errored = shared.errored;
+    cap_result(&mut findings, &mut errored, config);
     let order = |a: &Finding, b: &Finding| {
         (&a.evidence.file, a.evidence.lines[0], a.evidence.column, &a.rule_id, &a.fingerprint).cmp(&(
             &b.evidence.file,
@@ -114,7 +145,7 @@ pub(super) fn settle(shared: Shared, config: &Config, options: &ScanOptions<'_>)
     suppressed.sort_by(|a, b| order(&a.finding, &b.finding));
     let mut rule_errors = shared.rule_errors;
     rule_errors.sort_by(|a, b| (&a.pack_id, &a.rule_id, &a.file).cmp(&(&b.pack_id, &b.rule_id, &b.file)));
-    Settled { findings, suppressed, expired_suppressions, rule_errors, errored: shared.errored, skipped: shared.skipped, scanned: shared.scanned }
+    Settled { findings, suppressed, expired_suppressions, rule_errors, errored, skipped: shared.skipped, scanned: shared.scanned }
 }
 
 impl Settled {
