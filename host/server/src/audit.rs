@@ -27,7 +27,7 @@ pub struct AuditParams {
     pub actor: Option<String>,
     /// Only entries at or after this time: RFC 3339 (`2026-01-31T12:00:00Z`) or a date
     /// (`2026-01-31`, from midnight UTC).
-    #[param(pattern = r"^\d{4}-\d{2}-\d{2}([Tt ].+)?$")]
+    #[param(format = Date)]
     pub since: Option<String>,
 }
 
