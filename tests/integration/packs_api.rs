@@ -214,7 +214,7 @@ fn hostile_components_are_refused_at_import_or_contained_at_scan() {
     let root = tempfile::tempdir().unwrap();
     write(root.path(), "repo/app.py", "x = 1\n");
     // This tenant's own, tighter time limit; a trapping pack may be skipped by policy.
-    write(root.path(), ".sentra/config.yaml", "tenants:\n  default:\n    pack_limits: {timeout_ms: 500}\npack_on_error: {test-trap: skip}\n");
+    write(root.path(), ".sentra/config.yaml", "tenants:\n  default:\n    pack_limits: {timeout_ms: 2000}\npack_on_error: {test-trap: skip}\n");
     let s = Server::start(root.path());
     let open = |query: &str, bytes: Vec<u8>| {
         let r = s.client.post(format!("{}/api/packs/import{query}", s.base)).header("content-type", "application/wasm").body(bytes).send().unwrap();
@@ -237,7 +237,7 @@ fn hostile_components_are_refused_at_import_or_contained_at_scan() {
     // Packs that misbehave only when they run are imported, then contained at scan time:
     // the pack is errored, the gate fails closed, the server stays up.
     for (crate_name, id, needle) in [
-        ("test-loop", "test-loop", "time limit of 500 ms"),
+        ("test-loop", "test-loop", "time limit of 2000 ms"),
         ("test-memory", "test-memory", "memory"),
         ("test-trap", "test-trap", "trapped"),
         ("test-flood", "test-flood", "most severe were kept"),
@@ -251,7 +251,7 @@ fn hostile_components_are_refused_at_import_or_contained_at_scan() {
         assert_eq!(v["passed"], id == "test-trap", "{crate_name}: {v}");
         let (_, _, listed) = s.call("GET", "/api/packs", None, None);
         let entry = listed["packs"].as_array().unwrap().iter().find(|p| p["pack_id"] == id).cloned().unwrap_or_default();
-        assert_eq!(entry["limits"]["timeout_ms"], 500, "the tenant's limits are listed per pack");
+        assert_eq!(entry["limits"]["timeout_ms"], 2000, "the tenant's limits are listed per pack");
         let (_, _, v) = s.call("POST", "/scan", None, Some(&body));
         let msg = v["errored_packs"][0]["message"].as_str().unwrap_or_default();
         assert!(msg.contains(needle), "{crate_name}: {v}");

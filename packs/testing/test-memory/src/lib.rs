@@ -10,11 +10,14 @@ impl Pack for P {
         vec![Rule::check("MEM-001", "test-memory check").severity(Severity::High)]
     }
     fn check(_rule: &Rule, file: &File<'_>, out: &mut Findings) {
-        // Large zeroed blocks: the memory grows fast without writing every page, so the
-        // cap (not the time limit) stops it even on a loaded machine.
+        // Zeroed blocks that double in size: the memory reaches any cap in a handful of
+        // grows without writing a page, so the cap (not the time limit) stops it even on a
+        // loaded machine.
         let mut hoard: Vec<Vec<u8>> = Vec::new();
+        let mut block = 8usize << 20;
         loop {
-            hoard.push(std::hint::black_box(vec![0u8; 8 << 20]));
+            hoard.push(std::hint::black_box(vec![0u8; block]));
+            block = block.saturating_mul(2);
             if hoard.len() == usize::MAX { out.report_line(file.contents.len() as u32); }
         }
     }
