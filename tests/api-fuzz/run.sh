@@ -65,7 +65,7 @@ for role in admin viewer; do
   echo "== schemathesis as $role ($examples examples per operation, seed $seed)"
   "$venv/bin/schemathesis" --config-file tests/api-fuzz/schemathesis.toml run schemas/openapi.json \
     --url "http://127.0.0.1:$port" -H "X-API-Key: $key" \
-    --checks all --max-examples "$examples" --seed "$seed" --workers 2 --no-color \
+    --checks all --max-examples "$examples" --seed "$seed" --workers 1 --no-color \
     --report junit --report-dir "$out/$role" || status=1
 done
 kill -0 "$server_pid" 2>/dev/null || { echo "the server died during the run; see $out/server.log"; status=1; }

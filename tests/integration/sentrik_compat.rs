@@ -22,6 +22,13 @@ agent_max_concurrency: 0
 ml_severity_enabled: false
 output_dir: out
 devops_provider: stub
+pack_overrides:
+  secrets:
+    SENTRIK-SECRET-1: {severity: low}
+suppressions:
+  - rule_id: SENTRIK-SQLI-*
+    file_pattern: 'tests/**'
+    reason: fixtures
 ";
 
 /// One of sentrik's own packs repeats `applies_when` in a rule; its loader keeps the last.
@@ -50,6 +57,8 @@ fn a_sentrik_config_loads_with_one_warning_per_key_sentra_does_not_use() {
     for key in ["standards_file", "work_items_file", "provider", "parallel_scan", "max_workers", "agent_scan", "agent_max_concurrency", "ml_severity_enabled"] {
         assert_eq!(err.matches(&format!("`{key}` (sentrik)")).count(), 1, "one warning for `{key}`: {err}");
     }
+    // sentrik's rule ids are not sentra's: named once, ignored, and the scan goes on.
+    assert_eq!(err.matches("`pack_overrides.secrets.SENTRIK-SECRET-1`").count(), 1, "{err}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut packs: Vec<&str> = v["packs"].as_array().unwrap().iter().map(|p| p["pack_id"].as_str().unwrap()).collect();
     packs.sort_unstable();
@@ -66,6 +75,12 @@ fn a_sentrik_config_loads_with_one_warning_per_key_sentra_does_not_use() {
     let s = Server::start(root.path());
     let (status, _, v) = s.call("POST", "/scan", None, Some("{}"));
     assert_eq!(status, 200, "{v}");
+    // Through the API, an id sentra does not have is refused on write (nothing stored).
+    let (status, _, v) = s.call("POST", "/api/suppressions", None, Some(&json!({"rule_id": "SENTRIK-SQLI-*", "reason": "x"}).to_string()));
+    assert_eq!((status, v["errors"][0]["loc"][1].as_str()), (422, Some("rule_id")), "{v}");
+    let (status, _, v) =
+        s.call("POST", "/api/config", None, Some(&json!({"updates": {"pack_overrides": {"secrets": {"SENTRIK-SECRET-2": {"enabled": false}}}}}).to_string()));
+    assert_eq!(status, 422, "{v}");
     let (status, _, v) = s.call("POST", "/api/packs/import", None, Some(&json!({"pack_yaml": REPEATING_PACK}).to_string()));
     assert_eq!(status, 201, "{v}");
     let lint = {
@@ -74,4 +89,57 @@ fn a_sentrik_config_loads_with_one_warning_per_key_sentra_does_not_use() {
     };
     let said = format!("{}{}", super::stdout(&lint), stderr(&lint));
     assert!(said.contains("`applies_when` is repeated"), "{said}");
+}
+
+#[test]
+fn init_from_sentrik_writes_a_config_that_loads_and_says_what_changed() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), ".guard.yaml", SENTRIK_CONFIG);
+    write(root.path(), "app.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n");
+    let out = sentra(&["init", "--from-sentrik"], root.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = std::fs::read_to_string(root.path().join(".sentra/config.yaml")).unwrap();
+    for said in [
+        "# Migrated from .guard.yaml",
+        "`standards_file` (sentrik) has no meaning",
+        "`devops_provider` (sentrik) is read as `devops.provider: local`",
+        "`pack_overrides.secrets.SENTRIK-SECRET-1` dropped",
+        "suppression of `SENTRIK-SQLI-*` dropped",
+    ] {
+        assert!(written.contains(said), "{said}: {written}");
+    }
+    assert!(!written.contains("\nmax_workers") && written.contains("standards_packs"), "{written}");
+    // The new file is the one read now, with no warning left.
+    let out = sentra(&["scan", ".", "--format", "json", "--no-cache"], root.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("sentrik"), "{}", stderr(&out));
+    let out = sentra(&["init", "--from-sentrik"], root.path(), &[]);
+    assert_eq!(out.status.code(), Some(2), "no silent overwrite");
+    let empty = tempfile::tempdir().unwrap();
+    let out = sentra(&["init", "--from-sentrik"], empty.path(), &[]);
+    assert!(stderr(&out).contains("no sentrik config"), "{}", stderr(&out));
+}
+
+#[test]
+fn test_connection_takes_sentriks_shape_but_never_a_url_or_credential() {
+    let root = tempfile::tempdir().unwrap();
+    let s = Server::start(root.path());
+    let call = |body: serde_json::Value| s.call("POST", "/api/devops/test-connection", None, Some(&body.to_string()));
+    let (status, _, v) = call(json!({"devops_provider": "stub"}));
+    assert_eq!((status, v["status"].as_str()), (200, Some("ok")), "{v}");
+    // Jira's URL is the operator's; none is configured here, so there is nothing to reach.
+    let (status, _, v) = call(json!({"devops_provider": "jira", "jira_project": "ABC"}));
+    assert_eq!((status, v["status"].as_str()), (200, Some("error")), "{v}");
+    assert!(v["message"].as_str().unwrap().contains("base_url"), "{v}");
+    for (body, field) in [
+        (json!({"devops_provider": "jira", "jira_url": "https://evil.example"}), "jira_url"),
+        (json!({"devops_provider": "azure", "azure_devops_pat": "x"}), "azure_devops_pat"),
+        (json!({"devops_provider": "github", "jira_project": "ABC"}), "jira_project"),
+        (json!({"devops_provider": "github", "github_repo": "no-slash"}), "github_repo"),
+        (json!({"provider": "local", "settings": {"owner": "x"}}), "settings"),
+    ] {
+        let (status, _, v) = call(body.clone());
+        assert_eq!(status, 422, "{body}: {v}");
+        assert!(v["errors"][0]["loc"].to_string().contains(field), "{body}: {v}");
+    }
 }

@@ -198,9 +198,15 @@ pub struct Resolution<'a> {
     pub approver_roles: Option<&'a [String]>,
 }
 
+/// Whether a comment says nothing: white space only, as the API schema's `\S` pattern
+/// (ECMA-262's white space) sees it, so the schema and this check agree.
+pub fn is_blank(comment: &str) -> bool {
+    comment.chars().all(|c| (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}')
+}
+
 /// Approves or rejects a pending request and applies what approving it does.
 pub fn resolve(ctx: &Context<'_>, r: &Resolution<'_>) -> Result<(Approval, Applied), ApprovalError> {
-    if r.decision == Decision::Approve && r.comment.trim().is_empty() {
+    if r.decision == Decision::Approve && is_blank(r.comment) {
         return Err(ApprovalError::CommentRequired);
     }
     if let Some(roles) = r.approver_roles

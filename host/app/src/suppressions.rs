@@ -37,6 +37,18 @@ pub fn check(new: &NewSuppression<'_>) -> Result<(), SuppressionError> {
         .map_err(|(field, message)| SuppressionError::Invalid { field, message })
 }
 
+/// Refuses a suppression whose `rule_id` (a glob) names none of `rules` (the rules of every
+/// pack the tenant has): it would hide nothing, most likely a typo or another tool's id.
+pub fn check_names<'a>(new: &NewSuppression<'_>, mut rules: impl Iterator<Item = &'a str>) -> Result<(), SuppressionError> {
+    let file_pattern = if new.file_pattern.is_empty() { "**" } else { new.file_pattern };
+    let s = Suppression::new(None, new.rule_id, file_pattern, new.reason, new.expires, "api")
+        .map_err(|(field, message)| SuppressionError::Invalid { field, message })?;
+    if rules.any(|r| s.names_rule(r)) {
+        return Ok(());
+    }
+    Err(SuppressionError::Invalid { field: "rule_id".into(), message: format!("`{}` names no rule of your packs (see GET /rules)", new.rule_id) })
+}
+
 /// Stores a checked suppression for the tenant, audited.
 pub fn add(store: &dyn Storage, tenant: &str, actor: &Actor, new: &NewSuppression<'_>) -> Result<SuppressionRecord, SuppressionError> {
     check(new)?;

@@ -89,6 +89,10 @@ pub(crate) struct InitArgs {
     /// Replace an existing `.sentra/config.yaml`.
     #[arg(long)]
     pub(crate) force: bool,
+    /// Write the sentra equivalent of the project's sentrik config (`.sentrik/config.yaml`
+    /// or `.guard.yaml`), with comments saying what was mapped and what was dropped.
+    #[arg(long)]
+    pub(crate) from_sentrik: bool,
 }
 
 #[derive(Args, Debug)]

@@ -244,6 +244,37 @@ pub struct Config {
 }
 
 impl Config {
+    /// Whether this config was written for sentrik (`.sentrik/config.yaml`, `.guard.yaml`):
+    /// rule ids there are sentrik's, so one sentra does not have is a warning, not an error.
+    pub fn is_migrated(&self) -> bool {
+        let origin = self.origin.replace('\\', "/");
+        origin.ends_with(CONFIG_FILES[1]) || origin.ends_with(CONFIG_FILES[2])
+    }
+
+    /// Warns once per id about rule ids of a migrated config that no pack has, and returns
+    /// the problems that remain errors (all of them for a sentra config).
+    pub fn settle_rule_problems(&self, problems: Vec<(String, String)>) -> Vec<(String, String)> {
+        if !self.is_migrated() {
+            return problems;
+        }
+        let (rules, rest): (Vec<_>, Vec<_>) = problems.into_iter().partition(|(key, _)| key.starts_with("pack_overrides") || key.starts_with("suppressions"));
+        let notes: Vec<String> =
+            rules.iter().map(|(key, msg)| format!("`{key}`: {msg}; ignored (sentra's rule ids differ from sentrik's: see `sentra list-rules`)")).collect();
+        crate::sentrik::warn_once(&self.origin, &notes);
+        rest
+    }
+
+    /// Config suppressions that name no rule in `rules`, as (`suppressions[i]`, message).
+    pub fn unmatched_suppressions<'a>(&self, rules: impl Iterator<Item = &'a str> + Clone) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        for (i, s) in self.suppressions.iter().enumerate() {
+            if !rules.clone().any(|r| s.names_rule(r)) {
+                problems.push((format!("suppressions[{i}].rule_id"), format!("`{}` names no rule of any pack", s.rule_id)));
+            }
+        }
+        problems
+    }
+
     /// This config as tenant `tenant` runs it: its own sandbox limits, when it has them.
     pub fn for_tenant(&self, tenant: &str) -> Config {
         let mut c = self.clone();
@@ -560,19 +591,14 @@ pub fn parse_yaml(text: &str, origin: &str) -> Result<RawConfig, ConfigError> {
         Ok(raw) => Ok(raw),
         // A file written for sentrik: its keys are mapped or dropped (with a warning each),
         // then the rest is read as sentra's (typos of sentra's keys still refused).
-        Err(e) if sentrik_keys_in(text) => {
-            let mut values: serde_json::Value = serde_saphyr::from_str(text).map_err(parse_error)?;
-            let notes = values.as_object_mut().map(crate::sentrik::translate).unwrap_or_default();
+        Err(e) => {
+            let Ok(mut values) = serde_saphyr::from_str::<serde_json::Value>(text) else { return Err(parse_error(e)) };
+            let Some(map) = values.as_object_mut().filter(|m| m.keys().any(|k| crate::sentrik::is_sentrik_key(k))) else { return Err(parse_error(e)) };
+            let notes = crate::sentrik::translate(map);
             crate::sentrik::warn_once(origin, &notes);
             serde_json::from_value(values).map_err(|j| ConfigError::Parse { path: origin.into(), message: json_problem(&j, &e) })
         }
-        Err(e) => Err(parse_error(e)),
     }
-}
-
-/// Whether a config text has a top-level sentrik key (a cheap look at line starts).
-fn sentrik_keys_in(text: &str) -> bool {
-    text.lines().filter_map(|l| l.split_once(':').map(|(k, _)| k)).any(|k| !k.starts_with([' ', '\t', '#', '-']) && crate::sentrik::is_sentrik_key(k.trim()))
 }
 
 /// A JSON (re-)reading error as a config problem, naming the key (never quoting values).

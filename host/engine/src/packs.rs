@@ -189,7 +189,7 @@ impl PackSet {
             }
         }
         problems.dedup();
-        problems
+        config.settle_rule_problems(problems)
     }
 
     /// The rules that can fire on a file: active in this scan (`active[pack][rule]`),

@@ -65,6 +65,11 @@ impl Suppression {
         })
     }
 
+    /// Whether its `rule_id` (a glob) names this rule.
+    pub fn names_rule(&self, rule_id: &str) -> bool {
+        self.rule.is_match(rule_id)
+    }
+
     fn matches(&self, f: &Finding) -> bool {
         self.rule.is_match(&f.rule_id) && self.file.is_match(&f.evidence.file)
     }

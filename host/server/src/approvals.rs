@@ -205,16 +205,25 @@ pub(crate) async fn status(
     .await
 }
 
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+/// A decision. Its schema ([`crate::openapi::resolution`]) says what the handler checks:
+/// approving needs a comment that is not blank.
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Resolution {
     /// `approve` or `reject` (sentrik's `approved` and `rejected` are accepted too).
-    #[schema(schema_with = crate::openapi::resolution_action)]
     pub action: String,
     /// Required to approve.
     #[serde(default)]
     pub comment: String,
 }
+
+impl utoipa::PartialSchema for Resolution {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::RefOr::T(utoipa::openapi::schema::Schema::OneOf(crate::openapi::resolution()))
+    }
+}
+
+impl utoipa::ToSchema for Resolution {}
 
 /// Approves or rejects a pending request: a comment is required to approve, the role must
 /// be one governance allows, the requester cannot resolve their own request, and a
@@ -233,7 +242,7 @@ pub(crate) async fn resolve(
         "reject" | "rejected" => Decision::Reject,
         other => return Err(ApiError::invalid(&["body", "action"], format!("`{other}` is not approve or reject"), "value_error")),
     };
-    if decision == Decision::Approve && r.comment.trim().is_empty() {
+    if decision == Decision::Approve && sentra_app::approvals::is_blank(&r.comment) {
         return Err(ApprovalError::CommentRequired.into());
     }
     blocking(move || {

@@ -29,7 +29,7 @@ pub struct ComplianceParams {
 #[utoipa::path(get, path = "/api/compliance/{pack_id}", tag = "core", params(("pack_id" = String, Path, description = "A built-in or tenant pack", pattern = "^[a-z0-9][a-z0-9-]{0,63}$"), ComplianceParams),
     responses((status = 200, description = "JSON, or an HTML page with format=html",
             content((sentra_engine::compliance::ComplianceReport = "application/json"), (String = "text/html"))),
-        (status = 400, body = ErrorBody), (status = 409, body = ErrorBody, description = "The pack is disabled for this tenant or failed to load"), (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
+        (status = 400, body = ErrorBody), (status = 404, body = ErrorBody, description = "No such pack, or `repo_path` does not exist"), (status = 409, body = ErrorBody, description = "The pack is disabled for this tenant or failed to load"), (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
 pub(crate) async fn compliance(
     State(state): State<Arc<AppState>>,
     Extension(p): Extension<Principal>,

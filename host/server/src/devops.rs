@@ -9,13 +9,13 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use sentra_devops::{Provider, ProviderError, ReconcileResponse, WorkItem};
 use sentra_engine::ScanResult;
-use sentra_engine::devops::{DevopsSettings, PROVIDERS, RawDevops};
+use sentra_engine::devops::{DevopsSettings, PROVIDERS};
 use sentra_store::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::error::{ApiError, blocking};
-use crate::{AppState, Body, ErrorBody, Principal};
+use crate::{AppState, ErrorBody, Principal};
 
 fn env(k: &str) -> Option<String> {
     std::env::var(k).ok()
@@ -26,7 +26,7 @@ fn provider_error(e: ProviderError) -> ApiError {
     ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "provider_error", e.to_string())
 }
 
-fn connect(state: &AppState, settings: &DevopsSettings, tenant: &str) -> Result<Box<dyn Provider>, ProviderError> {
+pub(crate) fn connect(state: &AppState, settings: &DevopsSettings, tenant: &str) -> Result<Box<dyn Provider>, ProviderError> {
     sentra_devops::connect(settings, &env, state.store.clone(), tenant)
 }
 
@@ -170,99 +170,6 @@ pub(crate) async fn status(State(state): State<Arc<AppState>>, axum::Extension(p
             env,
             supported: PROVIDERS.map(String::from).to_vec(),
             last_reconcile: last,
-        }))
-    })
-    .await
-}
-
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TestConnection {
-    /// `local`, `github`, `azure` or `jira`.
-    #[schema(schema_with = crate::openapi::provider)]
-    pub provider: String,
-    /// The provider's settings, as under `devops.<provider>` in the config (nothing is
-    /// saved), except `base_url`: the URL is the configured one (or the provider's public
-    /// default), never a request's (422). Credentials always come from the server's
-    /// environment.
-    #[serde(default)]
-    #[schema(value_type = Object)]
-    pub settings: serde_json::Value,
-    /// Seconds the request may take (default 30).
-    #[schema(minimum = 1, maximum = 600)]
-    pub timeout_secs: Option<u64>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct TestConnectionResult {
-    /// `ok` or `error`.
-    pub status: String,
-    pub provider: String,
-    pub message: String,
-    pub work_item_count: Option<usize>,
-}
-
-/// Lists the provider's sentra items with the given settings and the server's credentials:
-/// a real authenticated request. Missing credentials, an unreachable host or a refusal is
-/// `status: error` with the reason. Bad settings are 422.
-#[utoipa::path(post, path = "/api/devops/test-connection", tag = "devops", request_body = TestConnection,
-    responses((status = 200, body = TestConnectionResult), (status = 422, body = ErrorBody)))]
-pub(crate) async fn test_connection(
-    State(state): State<Arc<AppState>>,
-    axum::Extension(p): axum::Extension<Principal>,
-    body: Body,
-) -> Result<Json<TestConnectionResult>, ApiError> {
-    let req: TestConnection = crate::error::parse_required_body(body)?;
-    if !PROVIDERS.contains(&req.provider.as_str()) {
-        return Err(ApiError::invalid(
-            &["body", "provider"],
-            format!("`{}` is not a provider (expected one of {})", req.provider, PROVIDERS.join(", ")),
-            "value_error",
-        ));
-    }
-    // Where credentials go is the operator's choice, never a request's: the URL is the
-    // configured one (or the provider's public default).
-    if req.settings.get("base_url").is_some() {
-        let msg = "tracker URLs come from the server's config (`devops.<provider>.base_url`); a request cannot name where credentials are sent";
-        return Err(ApiError::invalid(&["body", "settings", "base_url"], msg, "value_error"));
-    }
-    let mut settings_in = req.settings.clone();
-    let configured = {
-        let st = state.clone();
-        let tenant = p.tenant.clone();
-        tokio::task::spawn_blocking(move || {
-            let loaded = st.current()?;
-            Ok::<_, ApiError>(serde_json::to_value(&st.tenant_config(&loaded, &tenant)?.raw.devops).unwrap_or_default())
-        })
-        .await
-        .map_err(|e| ApiError::internal(e.to_string()))??
-    };
-    if let (Some(base), Some(obj)) = (configured[req.provider.as_str()].get("base_url").filter(|v| v.is_string()), settings_in.as_object_mut()) {
-        obj.insert("base_url".into(), base.clone());
-    }
-    let req = TestConnection { settings: settings_in, ..req };
-    let mut raw = serde_json::Map::new();
-    raw.insert("provider".into(), json!(req.provider));
-    raw.insert("timeout_secs".into(), json!(req.timeout_secs));
-    if req.provider != "local" && !req.settings.is_null() {
-        raw.insert(req.provider.clone(), req.settings.clone());
-    }
-    let raw: RawDevops =
-        serde_json::from_value(serde_json::Value::Object(raw)).map_err(|e| ApiError::invalid(&["body", "settings"], e.to_string(), "value_error"))?;
-    let settings = raw.check().map_err(|(key, msg)| {
-        let loc: Vec<&str> = ["body"].into_iter().chain(key.split('.').map(|k| if k == req.provider { "settings" } else { k })).collect();
-        ApiError::invalid(&loc, msg, "value_error")
-    })?;
-    blocking(move || {
-        let outcome = connect(&state, &settings, &p.tenant).and_then(|provider| provider.list());
-        Ok(Json(match outcome {
-            Ok(items) => TestConnectionResult {
-                status: "ok".into(),
-                message: format!("{} answered: {} sentra work item(s)", req.provider, items.len()),
-                provider: req.provider,
-                work_item_count: Some(items.len()),
-            },
-            Err(e) => TestConnectionResult { status: "error".into(), provider: req.provider, message: e.to_string(), work_item_count: None },
         }))
     })
     .await

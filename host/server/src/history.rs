@@ -396,7 +396,8 @@ impl NewSuppression {
     }
 }
 
-/// Suppresses findings for the caller's tenant. 201; the same rule and file pattern again: 409.
+/// Suppresses findings for the caller's tenant. 201; the same rule and file pattern again:
+/// 409; a `rule_id` that names no rule of the tenant's packs: 422.
 #[utoipa::path(post, path = "/api/suppressions", tag = "findings", request_body = NewSuppression,
     responses((status = 201, body = SuppressionView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub(crate) async fn add_suppression(
@@ -407,6 +408,8 @@ pub(crate) async fn add_suppression(
     let req: NewSuppression = crate::error::parse_required_body(body)?;
     suppressions::check(&req.as_new())?;
     blocking(move || {
+        let known = state.known_packs(&*state.current()?, &p.tenant)?;
+        suppressions::check_names(&req.as_new(), known.values().flatten().map(String::as_str))?;
         let stored = suppressions::add(state.store.as_ref(), &p.tenant, &sentra_app::Actor::from(&p), &req.as_new())?;
         let expired = stored.expires.as_deref().and_then(sentra_engine::suppress::parse_date).is_some_and(|d| today() > d);
         Ok((

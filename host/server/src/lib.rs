@@ -23,6 +23,7 @@ pub mod settings;
 mod stall;
 mod state;
 mod strict_json;
+mod tracker_test;
 mod workspace;
 
 use std::sync::Arc;
@@ -96,7 +97,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/check-coverage", get(devops::check_coverage).post(devops::check_coverage_post))
         .route("/api/generate-reqs", post(devops::generate_reqs))
         .route("/api/compliance/{pack_id}", get(compliance::compliance))
-        .route("/api/devops/test-connection", post(devops::test_connection).layer(small_body(body_limit)))
+        .route("/api/devops/test-connection", post(tracker_test::test_connection).layer(small_body(body_limit)))
         .route("/api/audit", get(audit_log))
         .route("/api/audit/verify", get(audit_verify))
         .route("/api/packs", get(packs::list).post(packs::create))

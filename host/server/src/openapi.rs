@@ -20,17 +20,79 @@ pub(crate) fn approval_status_filter() -> Object {
     one_of(&["pending", "approved", "rejected", "expired", "all"])
 }
 
-pub(crate) fn resolution_action() -> Object {
-    // `approved` and `rejected`: sentrik's spellings, accepted for teams switching.
-    one_of(&["approve", "reject", "approved", "rejected"])
+/// `PATCH /api/approvals/{id}`: approving (`approve`, or sentrik's `approved`) needs a
+/// comment with something other than spaces; rejecting (`reject`, `rejected`) does not.
+pub(crate) fn resolution() -> utoipa::openapi::schema::OneOf {
+    let comment = || ObjectBuilder::new().schema_type(Type::String);
+    let decision = |actions: &[&str], comment: ObjectBuilder, required: bool| {
+        let b = ObjectBuilder::new().property("action", one_of(actions)).required("action").property("comment", comment);
+        let b = if required { b.required("comment") } else { b };
+        b.additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(false))).build()
+    };
+    utoipa::openapi::schema::OneOfBuilder::new()
+        .item(decision(&["approve", "approved"], comment().pattern(Some(r"\S")).description(Some("Why it is approved (required).")), true))
+        .item(decision(&["reject", "rejected"], comment().description(Some("Why it is rejected.")), false))
+        .build()
+}
+
+/// `POST /api/devops/test-connection`: per provider, the settings it requires (`local`
+/// takes none), or sentrik's `devops_provider` form with that provider's flat fields.
+pub(crate) fn test_connection() -> utoipa::openapi::schema::OneOf {
+    use utoipa::openapi::schema::AdditionalProperties;
+    let string = || ObjectBuilder::new().schema_type(Type::String);
+    let closed = || Some(AdditionalProperties::<utoipa::openapi::schema::Schema>::FreeForm(false));
+    let timeout =
+        || ObjectBuilder::new().schema_type(nullable(Type::Integer)).minimum(Some(1)).maximum(Some(sentra_engine::devops::MAX_DEVOPS_TIMEOUT_SECS as f64));
+    let variant = |provider: &str, settings: ObjectBuilder| {
+        let b = ObjectBuilder::new().property("provider", one_of(&[provider])).required("provider");
+        // A tracker needs its settings; `local` takes none.
+        let b = if provider == "local" { b } else { b.required("settings") };
+        b.property("settings", settings).property("timeout_secs", timeout()).additional_properties(closed()).build()
+    };
+    let fields = |required: &[&str], optional: &[&str]| {
+        let mut b = ObjectBuilder::new().schema_type(Type::Object).additional_properties(closed());
+        for f in required {
+            b = b.property(*f, string()).required(*f);
+        }
+        for f in optional {
+            b = b.property(*f, string());
+        }
+        b
+    };
+    let jira =
+        fields(&["project_key"], &["issue_type", "label"]).property("api_version", ObjectBuilder::new().schema_type(Type::Integer).enum_values(Some([2, 3])));
+    let sentrik = |providers: &[&str], flat: &[&str]| {
+        let mut b = ObjectBuilder::new().property("devops_provider", one_of(providers)).required("devops_provider").property("timeout_secs", timeout());
+        for f in flat {
+            let s = if *f == "github_repo" { string().pattern(Some("^[^/]+/[^/]+$")) } else { string() };
+            b = b.property(*f, s);
+        }
+        b.additional_properties(closed()).build()
+    };
+    utoipa::openapi::schema::OneOfBuilder::new()
+        .item(variant("local", ObjectBuilder::new().schema_type(nullable(Type::Object)).max_properties(Some(0))))
+        .item(variant("github", fields(&["owner", "repo"], &["label"])))
+        .item(variant("azure", fields(&["organization", "project"], &["work_item_type", "active_state", "closed_state"])))
+        .item(variant("jira", jira))
+        .item(sentrik(&["stub", "local"], &[]))
+        .item(sentrik(&["github"], &["github_repo"]))
+        .item(sentrik(&["azure"], &["azure_devops_org", "azure_devops_project"]))
+        .item(sentrik(&["jira"], &["jira_project"]))
+        .description(Some("A provider and its settings, or sentrik's `devops_provider` with that provider's flat fields (the rest from the config)."))
+        .build()
+}
+
+/// `POST /api/config`'s `updates`: an object with at least one key.
+pub(crate) fn config_updates() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .min_properties(Some(1))
+        .description(Some("Deep-merged into the settings; `null` removes a key. At least one key."))
+        .build()
 }
 
 pub(crate) fn work_item_state() -> Object {
     one_of(&["active", "closed", "all"])
-}
-
-pub(crate) fn provider() -> Object {
-    one_of(&sentra_engine::devops::PROVIDERS)
 }
 
 pub(crate) fn report_format() -> Object {
@@ -39,6 +101,50 @@ pub(crate) fn report_format() -> Object {
 
 pub(crate) fn compliance_format() -> Object {
     one_of(&["json", "html"])
+}
+
+/// An inline path as [`crate::scan::check_inline_path`] accepts it: `/`-separated
+/// segments, none empty, `.` or `..`, and no `\\`, `:` or NUL anywhere.
+pub(crate) const INLINE_PATH_PATTERN: &str = concat!(
+    r"^(?:[^/\\:\x00.][^/\\:\x00]*|\.[^/\\:\x00.][^/\\:\x00]*|\.\.[^/\\:\x00]+)",
+    r"(?:/(?:[^/\\:\x00.][^/\\:\x00]*|\.[^/\\:\x00.][^/\\:\x00]*|\.\.[^/\\:\x00]+))*$"
+);
+
+fn inline_path() -> ObjectBuilder {
+    ObjectBuilder::new().schema_type(Type::String).pattern(Some(INLINE_PATH_PATTERN))
+}
+
+fn nullable(t: Type) -> utoipa::openapi::schema::SchemaType {
+    utoipa::openapi::schema::SchemaType::from_iter([t, Type::Null])
+}
+
+/// `files`: inline paths to contents.
+pub(crate) fn inline_files() -> Object {
+    ObjectBuilder::new()
+        .schema_type(nullable(Type::Object))
+        .property_names(Some(inline_path()))
+        .additional_properties(Some(ObjectBuilder::new().schema_type(Type::String)))
+        .description(Some("Relative path to contents, scanned in memory (takes precedence over `repo_path`)."))
+        .build()
+}
+
+/// `changed_files`: inline paths.
+pub(crate) fn changed_files() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .schema_type(nullable(Type::Array))
+        .items(inline_path())
+        .description(Some("Only these relative paths (at most the server's inline-file limit)."))
+        .build()
+}
+
+/// `scan_exclude` in a request: bounded globs ([`crate::scan::MAX_REQUEST_GLOBS`]).
+pub(crate) fn scan_exclude() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .schema_type(nullable(Type::Array))
+        .items(ObjectBuilder::new().schema_type(Type::String).max_length(Some(crate::scan::MAX_REQUEST_GLOB_BYTES)))
+        .max_items(Some(crate::scan::MAX_REQUEST_GLOBS))
+        .description(Some("Globs of paths to leave out (each must compile)."))
+        .build()
 }
 
 /// The OpenAPI document, generated from the handlers and their types.
@@ -52,7 +158,7 @@ pub(crate) fn compliance_format() -> Object {
         settings::get_config, settings::post_config, settings::validate, settings::get_governance, settings::post_governance,
         crate::operator::get_config, crate::operator::post_config,
         approvals::list, approvals::create, approvals::get, approvals::status, approvals::resolve,
-        devops::work_items, devops::reconcile_endpoint, devops::status, devops::test_connection, devops::check_coverage, devops::check_coverage_post, devops::generate_reqs, compliance::compliance),
+        devops::work_items, devops::reconcile_endpoint, devops::status, crate::tracker_test::test_connection, devops::check_coverage, devops::check_coverage_post, devops::generate_reqs, compliance::compliance),
     components(schemas(ErrorBody, FieldError)),
     modifiers(&SecurityAddon),
     tags((name = "core", description = "Scanning, gating and rules"), (name = "packs", description = "Packs at runtime, per tenant"), (name = "audit", description = "The hash-chained audit log"), (name = "findings", description = "Recorded scans: findings, metrics, trends"), (name = "config", description = "Settings: each tenant's own, and the operator's"), (name = "approvals", description = "Human review"), (name = "devops", description = "Work items and reconciliation"))
@@ -125,4 +231,19 @@ pub fn openapi_json() -> String {
 
 pub(crate) async fn openapi_doc() -> ([(axum::http::HeaderName, &'static str); 1], String) {
     ([(axum::http::header::CONTENT_TYPE, "application/json")], openapi_json())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_inline_path_pattern_says_what_the_handler_checks() {
+        let pattern = regex::Regex::new(super::INLINE_PATH_PATTERN).unwrap();
+        let samples = [
+            "a.py", "src/a.py", ".env", "..x", "...", "a/.b/c", "a b/c.py", "é/ü.rs", "", "/abs", "a//b", "a/./b", "a/../b", "..", ".", "a/", "C:/x", "a:b",
+            "a\\b", "a\0b", "x/..", "./a",
+        ];
+        for s in samples {
+            assert_eq!(pattern.is_match(s), crate::scan::check_inline_path(s).is_ok(), "{s:?}");
+        }
+    }
 }

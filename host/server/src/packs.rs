@@ -430,7 +430,7 @@ pub(crate) async fn get_overrides(
 /// Replaces a pack's per-rule overrides (`{"RULE-ID": {"severity": "low", "enabled": false}}`).
 /// Unknown rules or bad values: 422. They apply to the next scan, `/rules`, gates and reports.
 #[utoipa::path(post, path = "/api/packs/{id}/overrides", tag = "packs", params(("id" = String, Path, pattern = "^[a-z0-9][a-z0-9-]{0,63}$")),
-    request_body(content = Object, description = "Rule id to override"),
+    request_body(content = BTreeMap<String, sentra_engine::config::RawRuleOverride>, description = "Rule id to override"),
     responses((status = 200, body = OverridesResponse), (status = 404, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
 pub(crate) async fn set_overrides(
     State(state): State<Arc<AppState>>,

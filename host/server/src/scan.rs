@@ -28,8 +28,10 @@ pub struct ScanRequest {
     /// Directory to scan, relative to the tenant's workspace (default: the workspace itself).
     pub repo_path: Option<String>,
     /// Relative path to contents, scanned in memory (takes precedence over `repo_path`).
+    #[schema(schema_with = crate::openapi::inline_files)]
     pub files: Option<BTreeMap<String, String>>,
     /// Only these relative paths.
+    #[schema(schema_with = crate::openapi::changed_files)]
     pub changed_files: Option<Vec<String>>,
     pub config_overrides: Option<ConfigOverrides>,
 }
@@ -41,7 +43,11 @@ pub struct ConfigOverrides {
     pub standards_packs: Option<Vec<String>>,
     #[schema(value_type = Option<Vec<sentra_runtime::Severity>>)]
     pub gate_fail_on: Option<Vec<String>>,
+    /// At most 1,000 globs of at most 1 KiB each.
+    #[schema(schema_with = crate::openapi::scan_exclude)]
     pub scan_exclude: Option<Vec<String>>,
+    /// Lowers the file size limit (bytes); the server's own limit is the most.
+    #[schema(minimum = 1, maximum = 1073741824)]
     pub max_file_bytes: Option<u64>,
     /// Per-rule overrides by pack id then rule id (merged over the config file's);
     /// an unknown pack or rule is 422.
@@ -81,15 +87,20 @@ fn check_override_sizes(o: Option<&ConfigOverrides>, changed: Option<&[String]>,
     Ok(())
 }
 
-/// A checked inline path: relative, `/`-separated, no `..`, NUL or drive prefix.
+/// A checked inline path: relative, `/`-separated, no empty, `.` or `..` segment, and no
+/// `\\`, `:` (a drive prefix) or NUL. The OpenAPI document states the same rule as
+/// [`crate::openapi::INLINE_PATH_PATTERN`] (a unit test holds them together).
 pub(crate) fn check_inline_path(p: &str) -> Result<(), String> {
-    if p.is_empty() || p.contains('\0') {
-        return Err("empty or contains NUL".into());
+    if p.is_empty() {
+        return Err("empty".into());
     }
-    if p.starts_with('/') || p.starts_with('\\') || p.as_bytes().get(1) == Some(&b':') {
+    if p.contains(['\0', '\\', ':']) {
+        return Err("must not contain NUL, `\\` or `:` (paths are relative and `/`-separated)".into());
+    }
+    if p.starts_with('/') {
         return Err("must be relative".into());
     }
-    if p.split(['/', '\\']).any(|seg| seg == ".." || seg.is_empty() || seg == ".") {
+    if p.split('/').any(|seg| seg == ".." || seg.is_empty() || seg == ".") {
         return Err("must not contain `..`, `.` or empty segments".into());
     }
     Ok(())
@@ -110,7 +121,10 @@ pub(crate) fn resolve_repo(root: &Path, repo_path: Option<&str>) -> Result<PathB
     if !joined.starts_with(root) {
         return Err(ApiError::bad_request("path_outside_root", format!("repo_path `{raw}` is outside your workspace")));
     }
-    let resolved = joined.canonicalize().map_err(|_| ApiError::bad_request("path_not_found", format!("repo_path `{raw}` does not exist")))?;
+    // A directory that is not there is a resource not found (404), not a malformed request.
+    let resolved = joined
+        .canonicalize()
+        .map_err(|_| ApiError::new(StatusCode::NOT_FOUND, "path_not_found", format!("repo_path `{raw}` does not exist in your workspace")))?;
     if !resolved.starts_with(root) {
         return Err(ApiError::bad_request("path_outside_root", format!("repo_path `{raw}` is outside your workspace")));
     }
@@ -205,7 +219,7 @@ pub(crate) fn prepare(
                         format!("files.{path}: {} bytes; the limit is {}", contents.len(), config.max_file_bytes),
                     ));
                 }
-                out.push((path.replace('\\', "/"), contents.into_bytes()));
+                out.push((path, contents.into_bytes()));
             }
             Source::Memory(out)
         }
@@ -320,7 +334,12 @@ pub(crate) async fn run_checked_scan(
         let set = st.tenant_pack_set(&loaded, &tenant, &prepared.config, prepared.exact_packs)?;
         let mut known = st.catalog.ids();
         known.extend(tenant_packs.records.iter().map(|r| r.pack_id.clone()));
-        let problems = set.check_overrides(&prepared.config, &known);
+        let mut problems = set.check_overrides(&prepared.config, &known);
+        // A config file written for sentrik may override rules sentra lacks: those were
+        // named once at start and are ignored (a request's own overrides still count).
+        if loaded.config.is_migrated() {
+            problems.retain(|(key, _)| key.split('.').try_fold(&loaded.file, |v, k| v.get(k)).is_none());
+        }
         if !problems.is_empty() {
             return Err(ApiError::invalid_many(problems.into_iter().map(|(key, msg)| {
                 let mut loc = vec!["body".to_string(), "config_overrides".to_string()];
@@ -372,7 +391,7 @@ pub(crate) async fn run_checked_scan(
 
 /// Scans a directory of the tenant's workspace, or inline files, and returns the findings.
 #[utoipa::path(post, path = "/scan", tag = "core", request_body(content = Option<ScanRequest>, description = "All fields optional; an empty body scans the root"),
-    responses((status = 200, body = ScanResult), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
+    responses((status = 200, body = ScanResult), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody, description = "`repo_path` does not exist in the workspace"), (status = 413, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub(crate) async fn scan(State(state): State<Arc<AppState>>, Extension(p): Extension<Principal>, body: Body) -> Result<Json<ScanResult>, ApiError> {
     let req = error::parse_optional_body_async(body).await?;
@@ -382,7 +401,7 @@ pub(crate) async fn scan(State(state): State<Arc<AppState>>, Extension(p): Exten
 /// Scans and applies the gate: fails on findings at the `gate_fail_on` severities
 /// (obligations never count) or on an errored pack.
 #[utoipa::path(post, path = "/gate", tag = "core", request_body(content = Option<ScanRequest>, description = "As for /scan"),
-    responses((status = 200, body = GateResult), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
+    responses((status = 200, body = GateResult), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody, description = "`repo_path` does not exist in the workspace"), (status = 413, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub(crate) async fn gate(State(state): State<Arc<AppState>>, Extension(p): Extension<Principal>, body: Body) -> Result<Json<GateResult>, ApiError> {
     let req: ScanRequest = error::parse_optional_body_async(body).await?;
@@ -434,7 +453,7 @@ pub const SSE_SLOW_READER_TIMEOUT: Duration = Duration::from_secs(30);
 /// disconnecting cancels the scan.
 #[utoipa::path(post, path = "/api/run-scan-stream", tag = "core", request_body(content = Option<ScanRequest>, description = "As for /scan"),
     responses((status = 200, content_type = "text/event-stream", description = "`progress`, `pack_error`, `complete` or `error` events"),
-        (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+        (status = 400, body = ErrorBody), (status = 404, body = ErrorBody, description = "`repo_path` does not exist in the workspace"), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub(crate) async fn scan_stream(
     State(state): State<Arc<AppState>>,
     Extension(p): Extension<Principal>,
@@ -527,7 +546,7 @@ pub struct ReportResponse {
 #[utoipa::path(post, path = "/report", tag = "core", params(ReportQuery), request_body(content = Option<ScanRequest>, description = "As for /scan"),
     responses((status = 200, description = "`{format, content}`, or with `download=true` the document itself in its media type",
             content((ReportJson = "application/json"), (Object = "application/sarif+json"), (String = "text/csv"), (String = "application/xml"), (String = "text/html"))),
-        (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
+        (status = 400, body = ErrorBody), (status = 404, body = ErrorBody, description = "`repo_path` does not exist in the workspace"), (status = 413, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub(crate) async fn report(
     State(state): State<Arc<AppState>>,

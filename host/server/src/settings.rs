@@ -105,7 +105,7 @@ pub(crate) async fn get_config(State(state): State<Arc<AppState>>, axum::Extensi
 #[serde(deny_unknown_fields)]
 pub struct ConfigUpdate {
     /// Deep-merged into the settings; `null` removes a key. At least one key.
-    #[schema(value_type = Object)]
+    #[schema(schema_with = crate::openapi::config_updates)]
     pub updates: Value,
 }
 

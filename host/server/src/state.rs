@@ -221,7 +221,11 @@ impl AppState {
         // A config file that names a pack or rule nobody has would fail every scan: refuse
         // to start instead, naming the file and the key.
         let known = state.known_packs(&current, sentra_model::DEFAULT_TENANT).map_err(|e| StartError::Settings(e.detail))?;
-        if let Some((key, message)) = sentra_app::packs::pack_ref_problems(&current.file, &known).into_iter().next() {
+        let mut problems = sentra_app::packs::pack_ref_problems(&current.file, &known);
+        problems.extend(current.config.unmatched_suppressions(known.values().flatten().map(String::as_str)));
+        // A sentra config's unknown suppression only matches nothing: not worth refusing to start.
+        problems.retain(|(key, _)| current.config.is_migrated() || !key.starts_with("suppressions"));
+        if let Some((key, message)) = current.config.settle_rule_problems(problems).into_iter().next() {
             return Err(StartError::Settings(format!("{}: `{key}`: {message}", current.origin)));
         }
         state.pack_set(&current, "base", &current.config, Vec::new())?;

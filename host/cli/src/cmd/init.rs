@@ -17,6 +17,9 @@ pub(crate) fn init_cmd(args: InitArgs) -> Result<u8> {
     if path.exists() && !args.force {
         anyhow::bail!("{}: already exists (pass --force to replace it)", path.display());
     }
+    if args.from_sentrik {
+        return crate::cmd::migrate::from_sentrik(root, &path);
+    }
     let config = Config::default();
     let cat = catalog()?;
     let d = sentra_engine::detect::detect(root, &config, &cat.ids());

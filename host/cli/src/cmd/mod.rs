@@ -5,6 +5,7 @@ pub(crate) mod compliance;
 pub(crate) mod init;
 pub(crate) mod keys;
 pub(crate) mod list;
+pub(crate) mod migrate;
 pub(crate) mod pack;
 pub(crate) mod report;
 pub(crate) mod scan;
