@@ -101,8 +101,8 @@ fn repeated_kills_lose_no_acknowledged_change_and_corrupt_nothing() {
         {
             let (base, k, acked) = (base.clone(), admin.clone(), acked.clone());
             threads.push(worker(&stop, move |c, i| {
-                let rule = format!("R-{round}-{i}");
-                match post(c, format!("{base}/api/suppressions"), &k, json!({"rule_id": rule, "reason": "crash test"})) {
+                let rule = format!("R-{round}-{i}/**");
+                match post(c, format!("{base}/api/suppressions"), &k, json!({"rule_id": "SEC-*", "file_pattern": rule, "reason": "crash test"})) {
                     Some((201, _)) => acked.lock().unwrap().suppressions.insert(rule),
                     _ => return false,
                 };
@@ -226,7 +226,7 @@ fn check_everything_acknowledged_is_whole(s: &Server, state: &Path, kills: usize
     assert!(now == last_config || now == last_config + 1, "config holds {now}; the last acknowledged update was {last_config}");
     // Suppressions and approvals.
     let sup = get("/api/suppressions");
-    let rules: BTreeSet<&str> = sup["suppressions"].as_array().unwrap().iter().map(|x| x["rule_id"].as_str().unwrap()).collect();
+    let rules: BTreeSet<&str> = sup["suppressions"].as_array().unwrap().iter().map(|x| x["file_pattern"].as_str().unwrap()).collect();
     for r in &acked.suppressions {
         assert!(rules.contains(r.as_str()), "acknowledged suppression {r} was lost");
     }

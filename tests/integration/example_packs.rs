@@ -101,11 +101,46 @@ fn example_packs_in_four_languages_agree_over_the_api() {
     assert_eq!(scan("example-yaml"), regex_only, "the YAML pack has the regex rule only");
 }
 
-/// `sentra pack new` in each language gives a project that builds and passes its own tests.
+/// Runs the README's "Import it into a running server" commands as written (with `sentra`
+/// on the `PATH`, `$KEY` set, and the test server's address for `localhost:8000`): the
+/// local import succeeds and the server answers 201 with the pack.
+fn readme_import_commands_work_as_written(project: &Path, name: &str, base: &str, key: &str) {
+    let readme = std::fs::read_to_string(project.join("README.md")).unwrap();
+    let block = readme.split("Import it into a running server:\n\n```sh\n").nth(1).and_then(|r| r.split("\n```").next()).expect("an import block");
+    let commands: Vec<String> = block.replace("\\\n", " ").lines().map(|l| l.replace("http://localhost:8000", base)).collect();
+    assert_eq!(commands.len(), 2, "{name}: {block}");
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_sentra"));
+    let path = format!("{}:{}", bin.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
+    for command in &commands {
+        let mut cmd = Command::new("bash");
+        cmd.current_dir(project).args(["-c", command]).env("PATH", &path).env("KEY", key);
+        let out = cmd.env("GUARD_CACHE_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("sentra-cache")).output().unwrap();
+        assert!(out.status.success(), "{name}: `{command}`:\n{}{}", stdout(&out), stderr(&out));
+        if command.starts_with("curl") {
+            let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{name}: `{command}` answered {}", stdout(&out)));
+            assert_eq!(v["pack_id"], name, "{name}: {v}");
+        }
+    }
+}
+
+/// `sentra pack new` in each language gives a project that builds and passes its own tests,
+/// and its README's import commands work as written.
 #[test]
 fn scaffolds_in_four_languages_build_and_pass_their_tests() {
     let _ = js_node_modules();
     let dir = tempfile::tempdir().unwrap();
+    // The server each README's import commands talk to, with an admin key in `$KEY`.
+    let server_root = tempfile::tempdir().unwrap();
+    let key = {
+        let out = super::server::sentra_cmd()
+            .arg("--state-dir")
+            .arg(server_root.path().join(".sentra"))
+            .args(["keys", "create", "--role", "admin", "--name", "author"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let s = Server::start(server_root.path());
     for lang in ["yaml", "rust", "python", "js"] {
         let name = format!("team-{lang}");
         let out = sentra(&["pack", "new", &name, "--lang", lang], dir.path(), &[]);
@@ -143,6 +178,13 @@ fn scaffolds_in_four_languages_build_and_pass_their_tests() {
         };
         assert_eq!(out.status.code(), Some(0), "{lang}:\n{}{}", stdout(&out), stderr(&out));
         assert!(stdout(&out).contains("2 of 2 rules passed"), "{lang}: {}", stdout(&out));
+        if lang == "rust" {
+            // Where the README's `cargo build` puts it (this test builds into a shared target).
+            let at = project.join("target/wasm32-wasip2/release/team_rust.wasm");
+            std::fs::create_dir_all(at.parent().unwrap()).unwrap();
+            std::fs::copy(wasm.as_ref().unwrap(), &at).unwrap();
+        }
+        readme_import_commands_work_as_written(&project, &name, &s.base, &key);
     }
     let out = sentra(&["pack", "new", "team-yaml"], dir.path(), &[]);
     assert_eq!(out.status.code(), Some(2), "an existing directory is not overwritten");

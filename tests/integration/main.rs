@@ -14,6 +14,7 @@ mod cache;
 mod cli_use;
 mod compat;
 mod compliance;
+mod compliance_evidence;
 mod costs;
 mod crash;
 mod cross_tenant;

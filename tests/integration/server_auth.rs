@@ -362,7 +362,12 @@ impl Fixtures<'_> {
         id
     }
     fn suppression(&self) -> String {
-        let v = self.created("POST", "/api/suppressions", &self.admin, json!({"rule_id": format!("M-{}", self.next()), "reason": "matrix"}));
+        let v = self.created(
+            "POST",
+            "/api/suppressions",
+            &self.admin,
+            json!({"rule_id": "SEC-*", "file_pattern": format!("M-{}/**", self.next()), "reason": "matrix"}),
+        );
         v["id"].as_str().unwrap().to_string()
     }
     fn approval(&self) -> i64 {
@@ -412,7 +417,9 @@ impl Fixtures<'_> {
             ("POST", "/api/reconcile") => ok("/api/reconcile?dry_run=true", None, 200),
             ("POST", "/api/run-scan-stream") => ok(path, Some(json!({"files": {"a.py": "x = 1\n"}})), 200),
             ("GET", "/api/suppressions") => ok(path, None, 200),
-            ("POST", "/api/suppressions") => ok(path, Some(json!({"rule_id": format!("N-{}", self.next()), "reason": "matrix"})), 201),
+            ("POST", "/api/suppressions") => {
+                ok(path, Some(json!({"rule_id": "SEC-*", "file_pattern": format!("N-{}/**", self.next()), "reason": "matrix"})), 201)
+            }
             ("DELETE", "/api/suppressions/{id}") => record(format!("/api/suppressions/{}", self.suppression()), None, 204),
             ("GET", "/api/trends") => ok(path, None, 200),
             ("GET", "/api/work-items") => ok(path, None, 200),
@@ -494,7 +501,7 @@ fn every_documented_operation_enforces_its_permission_for_every_role_and_tenant(
     assert!(checked >= 40, "only {checked} protected operations in the document");
     // What another tenant lists holds none of `default`'s records.
     let (_, _, listed) = s.call("GET", "/api/suppressions", Some(&other), None);
-    assert!(listed["suppressions"].as_array().unwrap().iter().all(|x| !x["rule_id"].as_str().unwrap().starts_with('M')), "{listed}");
+    assert!(listed["suppressions"].as_array().unwrap().iter().all(|x| !x["file_pattern"].as_str().unwrap().starts_with('M')), "{listed}");
     let (_, _, listed) = s.call("GET", "/api/packs", Some(&other), None);
     let theirs: Vec<&str> = listed["packs"].as_array().unwrap().iter().filter(|p| p["source"] == "custom").map(|p| p["pack_id"].as_str().unwrap()).collect();
     assert!(!theirs.is_empty() && theirs.iter().all(|id| !id.starts_with("matrix-")), "{theirs:?}");

@@ -107,9 +107,10 @@ fn a_killed_server_loses_no_acknowledged_write_and_corrupts_nothing() {
             let client = reqwest::blocking::Client::builder().timeout(std::time::Duration::from_secs(5)).build().unwrap();
             let mut j = 0;
             while !stop.load(Ordering::Relaxed) {
-                let body = json!({"rule_id": format!("R-{j}"), "reason": "burst"}).to_string();
+                // Distinct by file pattern: a suppression names a rule the packs have.
+                let body = json!({"rule_id": "SEC-*", "file_pattern": format!("R-{j}/**"), "reason": "burst"}).to_string();
                 match client.post(format!("{base}/api/suppressions")).body(body).send() {
-                    Ok(r) if r.status().as_u16() == 201 => acked.lock().unwrap().push(format!("R-{j}")),
+                    Ok(r) if r.status().as_u16() == 201 => acked.lock().unwrap().push(format!("R-{j}/**")),
                     _ => break,
                 }
                 j += 1;
@@ -135,7 +136,7 @@ fn a_killed_server_loses_no_acknowledged_write_and_corrupts_nothing() {
     // The last acknowledged update, or the one in flight when the server died.
     assert!(now == last || now == last + 1, "config holds {now}; the last acknowledged update was {last}");
     let (_, _, listed) = s.call("GET", "/api/suppressions", None, None);
-    let present: Vec<&str> = listed["suppressions"].as_array().unwrap().iter().map(|x| x["rule_id"].as_str().unwrap()).collect();
+    let present: Vec<&str> = listed["suppressions"].as_array().unwrap().iter().map(|x| x["file_pattern"].as_str().unwrap()).collect();
     for r in &acked {
         assert!(present.contains(&r.as_str()), "acknowledged suppression {r} was lost");
     }

@@ -110,8 +110,8 @@ fn removing_trailing_audit_entries_fails_verification() {
     let root = tempfile::tempdir().unwrap();
     let state = root.path().join(".sentra");
     let mut s = Server::start(root.path());
-    for rule in ["R-1", "R-2", "R-3"] {
-        let body = json!({"rule_id": rule, "reason": "accepted risk"}).to_string();
+    for files in ["r1/**", "r2/**", "r3/**"] {
+        let body = json!({"rule_id": "SEC-*", "file_pattern": files, "reason": "accepted risk"}).to_string();
         assert_eq!(s.call("POST", "/api/suppressions", None, Some(&body)).0, 201);
     }
     let (_, _, log) = s.call("GET", "/api/audit", None, None);

@@ -73,6 +73,12 @@ pub(crate) struct ComplianceArgs {
     /// Config file (default: `.sentra/config.yaml`, else `.guard.yaml`, under PATH).
     #[arg(long)]
     pub(crate) config: Option<PathBuf>,
+    /// Exit 0 even when a clause is failing (the report is written either way).
+    #[arg(long, conflicts_with = "strict")]
+    pub(crate) exit_zero: bool,
+    /// Exit 1 when a clause is not assessed, too (by default only failing clauses do).
+    #[arg(long)]
+    pub(crate) strict: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

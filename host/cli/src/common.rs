@@ -100,13 +100,21 @@ pub(crate) fn open_existing_store(explicit: Option<&Path>) -> Result<Option<sent
 /// Loads a pack file; validation warnings go to stderr.
 pub(crate) fn load_pack_file(cat: &Catalog, file: &Path, config: &Config) -> Result<std::sync::Arc<sentra_runtime::LoadedPack>> {
     let loaded = {
-        let _progress = CompileProgress::start(file);
+        // Only a component is compiled; a YAML pack loads at once and says nothing.
+        let _progress = is_wasm(file).then(|| CompileProgress::start(file));
         cat.load_file(file, config)?
     };
     for w in &loaded.warnings {
         let _ = writeln!(anstream::stderr(), "sentra: warning: {}: {w}", file.display());
     }
     Ok(loaded.pack)
+}
+
+/// Whether `file` starts as WebAssembly does (`\0asm`).
+fn is_wasm(file: &Path) -> bool {
+    use std::io::Read;
+    let mut magic = [0u8; 4];
+    std::fs::File::open(file).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && &magic == b"\0asm"
 }
 
 /// Says so on stderr when loading a pack file takes a while: the first use of a large

@@ -85,7 +85,26 @@ pub struct RawConfig {
     /// The work tracker reconcile keeps in step with findings (default `local`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub devops: Option<crate::devops::RawDevops>,
+    /// Obligations the project attests with a document of its own:
+    /// `[{rule_id: SOC2-OB-INCIDENT-RESPONSE, document: docs/incident-response.md}]`.
+    /// Compliance reports show such an obligation as passing, self-attested, while the
+    /// document exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attestations: Option<Vec<RawAttestation>>,
 }
+
+/// An obligation attested by a document in the repository.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttestation {
+    /// The obligation's rule id.
+    pub rule_id: String,
+    /// The document, relative to the scanned directory.
+    pub document: String,
+}
+
+/// Most attestations a config may carry.
+pub const MAX_ATTESTATIONS: usize = 1_000;
 
 /// One rule's override; unset fields keep the pack's value.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, JsonSchema, utoipa::ToSchema)]
@@ -237,6 +256,8 @@ pub struct Config {
     pub rule_overrides: BTreeMap<(String, String), RuleOverride>,
     /// Whether every pack runs on generated files.
     pub scan_generated: bool,
+    /// Obligations attested by a document: rule id to the document's relative path.
+    pub attestations: BTreeMap<String, String>,
     /// The work tracker (checked `devops:`).
     pub devops: crate::devops::DevopsSettings,
     /// `devops:` as written, to report which settings are present.
@@ -273,6 +294,33 @@ impl Config {
             }
         }
         problems
+    }
+
+    /// A digest of the settings that decide what a scan reports (packs, gate, excludes,
+    /// limits, overrides, suppressions, error policies), for reports to cite: two scans
+    /// with the same digest ran with the same settings.
+    pub fn fingerprint(&self) -> String {
+        use sha2::Digest;
+        let overrides: Vec<serde_json::Value> =
+            self.rule_overrides.iter().map(|((pack, rule), o)| serde_json::json!([pack, rule, o.severity.map(|s| s.as_str()), o.enabled])).collect();
+        let suppressions: Vec<serde_json::Value> =
+            self.suppressions.iter().map(|s| serde_json::json!([s.rule_id, s.file_pattern, s.reason, s.expires.map(|d| d.to_string())])).collect();
+        let on_error: BTreeMap<&String, String> = self.on_error.iter().map(|(k, v)| (k, format!("{v:?}"))).collect();
+        let value = serde_json::json!({
+            "standards_packs": self.standards_packs,
+            "gate_fail_on": self.gate_fail_on.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+            "scan_exclude": self.scan_exclude,
+            "min_severity": self.min_severity.map(|s| s.as_str()),
+            "max_file_bytes": self.max_file_bytes,
+            "pack_limits": format!("{:?}", self.pack_limits),
+            "pack_overrides": overrides,
+            "suppressions": suppressions,
+            "pack_on_error": on_error,
+            "pack_files": self.pack_files,
+            "scan_generated": self.scan_generated,
+            "attestations": self.attestations,
+        });
+        hex::encode(sha2::Sha256::digest(value.to_string().as_bytes()))
     }
 
     /// This config as tenant `tenant` runs it: its own sandbox limits, when it has them.
@@ -423,6 +471,7 @@ impl Config {
             return Err(invalid(("output_dir".into(), "must not be empty".into())));
         }
         let suppressions = check_suppressions(&raw.suppressions.clone().unwrap_or_default()).map_err(invalid)?;
+        let attestations = check_attestations(raw.attestations.as_deref().unwrap_or_default()).map_err(invalid)?;
         let raw_devops = raw.devops.clone().unwrap_or_default();
         let devops = raw_devops.check().map_err(|(k, m)| invalid((format!("devops.{k}"), m)))?;
 
@@ -432,6 +481,7 @@ impl Config {
             raw_devops,
             governance,
             suppressions,
+            attestations,
             tenant_limits,
             tenant_roots,
             on_error,
@@ -579,6 +629,27 @@ fn check_suppressions(raw: &[RawSuppression]) -> Result<Vec<crate::suppress::Sup
         suppressions.push(s);
     }
     Ok(suppressions)
+}
+
+/// `attestations`: rule ids with relative document paths that stay inside the tree.
+fn check_attestations(raw: &[RawAttestation]) -> Result<BTreeMap<String, String>, Problem> {
+    if raw.len() > MAX_ATTESTATIONS {
+        return Err(("attestations".into(), format!("{} entries; the limit is {MAX_ATTESTATIONS}", raw.len())));
+    }
+    let mut out = BTreeMap::new();
+    for (i, a) in raw.iter().enumerate() {
+        let id = a.rule_id.trim();
+        if id.is_empty() || id.len() > 128 || id.chars().any(char::is_control) {
+            return Err((format!("attestations[{i}].rule_id"), "must be a rule id (1 to 128 characters)".into()));
+        }
+        let doc = a.document.trim();
+        let escapes = doc.starts_with(['/', '\\']) || doc.contains(':') || doc.split(['/', '\\']).any(|p| p == "..");
+        if doc.is_empty() || doc.len() > 512 || doc.contains('\0') || escapes {
+            return Err((format!("attestations[{i}].document"), "must be a path relative to the scanned directory, inside it".into()));
+        }
+        out.insert(id.to_string(), doc.to_string());
+    }
+    Ok(out)
 }
 
 /// Parses config YAML. An empty document is an empty config.

@@ -23,7 +23,8 @@ pub enum Owner {
 }
 
 /// Top-level keys a tenant owns (wholly, except the `devops` paths below).
-pub const TENANT_KEYS: [&str; 7] = ["standards_packs", "gate_fail_on", "pack_overrides", "suppressions", "scan_exclude", "governance", "devops"];
+pub const TENANT_KEYS: [&str; 8] =
+    ["standards_packs", "gate_fail_on", "pack_overrides", "suppressions", "scan_exclude", "governance", "devops", "attestations"];
 
 /// Paths under `devops` that stay the operator's: where a tracker lives (its credentials
 /// are sent there) and how long a call to it may take.

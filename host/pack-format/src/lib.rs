@@ -38,6 +38,9 @@ pub struct PackDocument {
     /// SPDX expression.
     pub license: Option<String>,
     pub rules: Vec<RuleSpec>,
+    /// Clause id to title (`clauses:` in the document).
+    #[serde(default)]
+    pub clauses: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -264,7 +264,16 @@ impl Validator<'_> {
         let last_updated = self.read(&at, "last_updated", &pack.last_updated).unwrap_or_default();
         let license = self.read(&at, "license", &pack.license);
         let rules = self.rules(&at, pack.rules.as_ref());
-        Some(PackDocument { pack_id, name: name?, description, version, last_updated, license, rules })
+        let clauses = self.read(&at, "clauses", &pack.clauses).unwrap_or_default();
+        if !clauses.is_empty() {
+            // A titled pack titles every clause it maps to.
+            let untitled: std::collections::BTreeSet<&str> =
+                rules.iter().map(|r| r.clause.as_str()).filter(|c| !c.is_empty() && !clauses.contains_key(*c)).collect();
+            for clause in untitled {
+                self.warn(&at, "clauses", format!("clause `{clause}` has rules but no title"));
+            }
+        }
+        Some(PackDocument { pack_id, name: name?, description, version, last_updated, license, rules, clauses })
     }
 
     fn rules(&mut self, at: &At, rules: Option<&Field<Vec<RuleFile>>>) -> Vec<RuleSpec> {

@@ -34,6 +34,40 @@ pub struct PackFile {
     pub license: Option<Field<String>>,
     #[schemars(required)]
     pub rules: Option<Field<Vec<RuleFile>>>,
+    /// The framework's clauses the rules map to, by id, with each clause's title as the
+    /// standard words it; compliance reports show them.
+    pub clauses: Option<Field<ClauseTitles>>,
+}
+
+/// Clause id to title (at most [`MAX_CLAUSES`]; ids up to 64 bytes, titles up to 300).
+pub type ClauseTitles = std::collections::BTreeMap<String, String>;
+
+/// Most clause titles a pack may carry.
+pub const MAX_CLAUSES: usize = 2_000;
+
+impl Shape for ClauseTitles {
+    type Out = ClauseTitles;
+    fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<ClauseTitles> {
+        let Value::Object(map) = value else {
+            problems.push((field.into(), format!("expected a mapping of clause id to title, found {}", type_name(value))));
+            return None;
+        };
+        if map.len() > MAX_CLAUSES {
+            problems.push((field.into(), format!("{} clauses; the limit is {MAX_CLAUSES}", map.len())));
+            return None;
+        }
+        let mut out = ClauseTitles::new();
+        for (id, title) in map {
+            let text = scalar_text(title).unwrap_or_default();
+            let bad = |s: &str, max: usize| s.trim().is_empty() || s.len() > max || s.chars().any(char::is_control);
+            if bad(id, 64) || bad(&text, 300) {
+                problems.push((field.into(), "each entry is a clause id (1 to 64 bytes) and its title (1 to 300 bytes, one line)".into()));
+                return None;
+            }
+            out.insert(id.clone(), text);
+        }
+        Some(out)
+    }
 }
 
 #[derive(Deserialize, JsonSchema)]

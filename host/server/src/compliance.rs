@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use crate::error::UrlPath;
+use axum::Extension;
 use axum::extract::{Query, State};
-use axum::http::header;
+use axum::http::{HeaderName, header};
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use serde::Deserialize;
 
 use crate::error::ApiError;
@@ -23,9 +23,10 @@ pub struct ComplianceParams {
     pub format: Option<String>,
 }
 
-/// Runs one pack and reports its clauses: the rules mapped to each, their status (passing,
-/// failing with a count, obligation open, not applicable) and the evidence (files and
-/// lines that satisfy required patterns).
+/// Runs one pack and reports its clauses: the rules mapped to each, their status (failing
+/// with every location, not assessed with why, obligation open, passing with what was read,
+/// not applicable), where the report came from, and a digest (`x-content-sha256`, also
+/// recorded in the audit log) of the body.
 #[utoipa::path(get, path = "/api/compliance/{pack_id}", tag = "core", params(("pack_id" = String, Path, description = "A built-in or tenant pack", pattern = "^[a-z0-9][a-z0-9-]{0,63}$"), ComplianceParams),
     responses((status = 200, description = "JSON, or an HTML page with format=html",
             content((sentra_engine::compliance::ComplianceReport = "application/json"), (String = "text/html"))),
@@ -60,9 +61,20 @@ pub(crate) async fn compliance(
     };
     let (result, config) = crate::scan::run_scan(state.clone(), &p.tenant, req).await?;
     let st = state.clone();
+    let run_by = format!("key:{} ({})", p.key_id, p.name);
+    let (tenant, actor) = (p.tenant.clone(), sentra_app::Actor::from(&p));
     let report = crate::error::blocking(move || {
         let set = st.tenant_pack_set(&loaded, &p.tenant, &config, true)?;
-        sentra_engine::compliance::report(&pack_id, &set, &result, &root, &config, &target).ok_or_else(|| {
+        let input = sentra_engine::compliance::ReportInput {
+            pack_id: &pack_id,
+            packs: &set,
+            result: &result,
+            root: &root,
+            config: &config,
+            target: &target,
+            run_by: &run_by,
+        };
+        sentra_engine::compliance::report(&input).ok_or_else(|| {
             // Known but not in the scan's set: disabled for the tenant, or its stored
             // copy no longer loads. Neither is a server fault.
             ApiError::new(
@@ -73,10 +85,22 @@ pub(crate) async fn compliance(
         })
     })
     .await?;
-    if html {
+    let (content_type, body) = if html {
         let ctx = sentra_reports::ReportContext::now(report.target.clone(), None);
-        let page = sentra_reports::render_compliance_html(&report, &ctx);
-        return Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response());
-    }
-    Ok(Json(report).into_response())
+        ("text/html; charset=utf-8", sentra_reports::render_compliance_html(&report, &ctx).into_bytes())
+    } else {
+        ("application/json", serde_json::to_vec(&report).map_err(|e| ApiError::internal(e.to_string()))?)
+    };
+    // The report's digest goes into the tenant's audit chain and a response header, so an
+    // auditor can check that a copy was not edited.
+    let digest = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&body));
+    let details = serde_json::json!({"pack_id": report.pack_id, "format": if html { "html" } else { "json" }, "sha256": digest, "summary": report.summary});
+    let store = state.store.clone();
+    let target = report.target.clone();
+    crate::error::blocking(move || {
+        sentra_app::audit::audit(store.as_ref(), &tenant, &actor, "compliance.report", &target, details, "ok");
+        Ok(())
+    })
+    .await?;
+    Ok(([(header::CONTENT_TYPE, content_type.to_string()), (HeaderName::from_static("x-content-sha256"), digest)], body).into_response())
 }

@@ -10,13 +10,14 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 /// How long a browser may cache a preflight answer.
 const PREFLIGHT_MAX_AGE: Duration = Duration::from_secs(600);
 
-/// Whether `origin` is a valid origin to list: `scheme://host[:port]`, nothing after.
+/// Whether `origin` is a valid origin to list: `scheme://host[:port]` as a browser sends it
+/// (http or https, no user info, path, query or fragment), parsed as a URI.
 pub fn valid_origin(origin: &str) -> bool {
-    let Some((scheme, rest)) = origin.split_once("://") else { return false };
-    matches!(scheme, "http" | "https")
-        && !rest.is_empty()
-        && !rest.contains(['/', '?', '#', '@', ' '])
-        && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    let Ok(uri) = origin.parse::<axum::http::Uri>() else { return false };
+    // (`Uri` shows an absent path as `/`, and drops a fragment: the text says which.)
+    let bare = uri.path() == "/" && uri.query().is_none() && !origin.ends_with('/') && !origin.contains('#');
+    let authority = uri.authority().is_some_and(|a| !a.host().is_empty() && !a.as_str().contains('@'));
+    matches!(uri.scheme_str(), Some("http" | "https")) && authority && bare
 }
 
 /// The CORS layer for `origins`, or `None` when none are listed (no CORS headers at all).
@@ -43,7 +44,18 @@ mod tests {
     fn only_bare_origins_are_accepted() {
         assert!(valid_origin("https://app.example.com"));
         assert!(valid_origin("http://localhost:3000"));
-        for bad in ["*", "app.example.com", "https://a.example/", "https://u@a.example", "ftp://a.example", "https://"] {
+        assert!(valid_origin("http://[::1]:8080"));
+        for bad in [
+            "*",
+            "app.example.com",
+            "https://a.example/",
+            "https://u@a.example",
+            "ftp://a.example",
+            "https://",
+            "https://a.example?x",
+            "https://a.example#f",
+            "https://a b",
+        ] {
             assert!(!valid_origin(bad), "{bad}");
         }
     }

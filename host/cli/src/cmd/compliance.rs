@@ -1,7 +1,10 @@
 //! `sentra compliance-report`: one framework's clauses and their status.
 
+use std::io::Write;
+
 use anyhow::Result;
 use sentra_engine::{ScanOptions, Source};
+use sha2::Digest;
 
 use crate::args::*;
 use crate::common::*;
@@ -20,8 +23,10 @@ pub(crate) fn compliance_cmd(args: ComplianceArgs) -> Result<u8> {
     let set = cat.load_with(&config, extra)?;
     let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &ScanOptions::default())?;
     let target = root.display().to_string();
-    let report = sentra_engine::compliance::report(&args.pack, &set, &result, root, &config, &target)
-        .ok_or_else(|| anyhow::anyhow!("pack `{}` did not run", args.pack))?;
+    let run_by = sentra_app::Actor::cli().name;
+    let input =
+        sentra_engine::compliance::ReportInput { pack_id: &args.pack, packs: &set, result: &result, root, config: &config, target: &target, run_by: &run_by };
+    let report = sentra_engine::compliance::report(&input).ok_or_else(|| anyhow::anyhow!("pack `{}` did not run", args.pack))?;
     let buf = match args.format {
         ComplianceFormat::Json => {
             let mut b = serde_json::to_vec_pretty(&report)?;
@@ -31,5 +36,19 @@ pub(crate) fn compliance_cmd(args: ComplianceArgs) -> Result<u8> {
         ComplianceFormat::Html => sentra_reports::render_compliance_html(&report, &sentra_reports::ReportContext::now(target, None)).into_bytes(),
     };
     emit(args.output.as_deref(), &buf)?;
-    Ok(0)
+    let s = &report.summary;
+    // The digest lets a reader check that a copy of the report was not edited.
+    let digest = hex::encode(sha2::Sha256::digest(&buf));
+    let _ = writeln!(
+        anstream::stderr(),
+        "sentra: {}: {} clauses: {} failing, {} not assessed, {} open, {} passing, {} not applicable (report sha256 {digest})",
+        report.pack_id,
+        s.clauses,
+        s.failing,
+        s.not_assessed,
+        s.open,
+        s.passing,
+        s.not_applicable
+    );
+    Ok(u8::from(!args.exit_zero && report.fails(args.strict)))
 }

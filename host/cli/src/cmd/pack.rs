@@ -38,8 +38,11 @@ fn pack_delete(args: PackIdArgs, state_dir: Option<&Path>) -> Result<u8> {
 
 pub(crate) fn pack_test(args: PackTestArgs) -> Result<u8> {
     let dir = &args.dir;
+    if !dir.exists() {
+        anyhow::bail!("{}: no such directory (`sentra pack test` takes a pack project's directory)", dir.display());
+    }
     if !dir.is_dir() {
-        anyhow::bail!("{}: not a directory", dir.display());
+        anyhow::bail!("{}: not a directory (`sentra pack test` takes a pack project's directory)", dir.display());
     }
     let mut config = Config::default();
     let cat = catalog()?;

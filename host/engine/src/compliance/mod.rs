@@ -1,0 +1,123 @@
+//! Compliance reports: one pack's scan, organised by the clauses of its framework. Each
+//! clause takes the weakest status of the rules mapped to it ([`ClauseStatus`]); a rule
+//! passes only when its checks read files in scope and found nothing (or found the
+//! evidence a presence check requires), and anything that could hide a result
+//! (suppressions, disabled rules, errored packs, rule errors, skipped files) is named next
+//! to the rule it affects, which is then at best `not_assessed`. The report says where it
+//! came from ([`ReportProvenance`]) and what each status means.
+
+mod provenance;
+mod status;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub use sentra_model::compliance::{
+    Attestation, ClauseReport, ClauseStatus, ComplianceReport, ComplianceSummary, Evidence, LIMITS, MAX_EVIDENCE_PER_RULE, PackProvenance, ReportProvenance,
+    ReportScope, RuleStatus, StatusMeaning,
+};
+
+use crate::scan::ScanResult;
+use crate::{Config, PackSet};
+
+/// What a report is built from: one scan of `root` that ran the pack.
+pub struct ReportInput<'a> {
+    pub pack_id: &'a str,
+    pub packs: &'a PackSet,
+    pub result: &'a ScanResult,
+    pub root: &'a Path,
+    pub config: &'a Config,
+    /// The scanned directory as the reader knows it (`repo_path`, or the CLI's path).
+    pub target: &'a str,
+    /// Who ran it: an API key (`key:<id> (<name>)`) or a user of the CLI.
+    pub run_by: &'a str,
+}
+
+/// Natural order for clause ids: `CC6.10` after `CC6.9`, `164.312(b)` after `164.308(a)`.
+fn clause_key(c: &str) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut num = String::new();
+    for ch in c.chars() {
+        if ch.is_ascii_digit() {
+            num.push(ch);
+        } else {
+            if !num.is_empty() {
+                out.push((std::mem::take(&mut text), num.parse().unwrap_or(0)));
+                num.clear();
+            }
+            text.push(ch);
+        }
+    }
+    out.push((text, num.parse().unwrap_or(0)));
+    out
+}
+
+/// The report for `input.pack_id`, or `None` when the scan's set does not hold that pack.
+pub fn report(input: &ReportInput<'_>) -> Option<ComplianceReport> {
+    let pack = input.packs.packs.iter().find(|p| p.id() == input.pack_id)?;
+    let files = crate::scan::walk_tree(input.root, input.config);
+    let facts = status::Facts::of(input.pack_id, input.result, &files, input.config, input.root);
+    let mut by_clause: BTreeMap<String, Vec<RuleStatus>> = BTreeMap::new();
+    let mut summary = ComplianceSummary::default();
+    for rule in pack.rules() {
+        let rule_status = facts.rule_status(rule);
+        if rule_status.kind == "documentation_obligation" {
+            summary.obligations += 1;
+        } else {
+            summary.code_checks += 1;
+        }
+        by_clause.entry(rule.clause.clone()).or_default().push(rule_status);
+    }
+    let titles = clause_titles(pack.pack.settings());
+    let mut clauses: Vec<ClauseReport> = by_clause
+        .into_iter()
+        .map(|(clause, rules)| {
+            let status = rules.iter().map(|r| r.status).min().unwrap_or(ClauseStatus::NotApplicable);
+            ClauseReport { title: titles.get(&clause).cloned(), clause, status, rules }
+        })
+        .collect();
+    clauses.sort_by_key(|c| clause_key(&c.clause));
+    summary.clauses = clauses.len();
+    for c in &clauses {
+        *match c.status {
+            ClauseStatus::Passing => &mut summary.passing,
+            ClauseStatus::Failing => &mut summary.failing,
+            ClauseStatus::NotAssessed => &mut summary.not_assessed,
+            ClauseStatus::Open => &mut summary.open,
+            ClauseStatus::NotApplicable => &mut summary.not_applicable,
+        } += 1;
+    }
+    let standard = pack.rules().first().map(|r| r.standard.clone()).unwrap_or_default();
+    Some(ComplianceReport {
+        pack_id: input.pack_id.into(),
+        pack_name: pack.pack.info().name.clone(),
+        standard,
+        target: input.target.into(),
+        clauses,
+        summary,
+        provenance: provenance::of(input, &files),
+        statuses: ComplianceReport::legend(),
+        limits: LIMITS.to_string(),
+    })
+}
+
+/// A YAML pack's clause titles (`clauses:` in its document, checked when it loaded).
+fn clause_titles(document: Option<&str>) -> BTreeMap<String, String> {
+    let Some(text) = document else { return BTreeMap::new() };
+    let Ok(value) = serde_saphyr::from_str::<serde_json::Value>(text) else { return BTreeMap::new() };
+    let titles = value.get("clauses").and_then(serde_json::Value::as_object).into_iter().flatten();
+    titles.filter_map(|(id, title)| Some((id.clone(), title.as_str()?.to_string()))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clause_key;
+
+    #[test]
+    fn clauses_sort_naturally() {
+        let mut c = vec!["CC6.10", "CC6.9", "CC10.1", "164.312(b)", "164.308(a)(1)"];
+        c.sort_by_key(|c| clause_key(c));
+        assert_eq!(c, ["164.308(a)(1)", "164.312(b)", "CC6.9", "CC6.10", "CC10.1"]);
+    }
+}
