@@ -143,7 +143,7 @@ fn a_killed_server_loses_no_acknowledged_write_and_corrupts_nothing() {
     let (_, _, verify) = s.call("GET", "/api/audit/verify", None, None);
     assert_eq!(verify["valid"], true, "{verify}");
     let (_, _, audit) = s.call("GET", "/api/audit?action=suppression.create&limit=1000", None, None);
-    let audited: Vec<&str> = audit["entries"].as_array().unwrap().iter().map(|e| e["details"]["rule_id"].as_str().unwrap_or("")).collect();
+    let audited: Vec<&str> = audit["entries"].as_array().unwrap().iter().map(|e| e["details"]["file_pattern"].as_str().unwrap_or("")).collect();
     for r in &acked {
         assert!(audited.contains(&r.as_str()), "acknowledged audit entry for {r} was lost");
     }
