@@ -1,6 +1,7 @@
 //! Compliance reports an auditor can rely on (issue 25), over twin repositories that differ
 //! in exactly what a framework cares about: a Python billing service with deliberate issues
-//! and its fixed twin, the insecure service in Node.js and in Java, and C pump firmware.
+//! and its fixed twin, the insecure service in Node.js and in Java, C pump firmware, and a
+//! file of live-format keys.
 //! A check that never read a file never passes; failures say where; anything that could
 //! hide a result is named and keeps its rule at best `not_assessed`; the report says where
 //! it came from; and the CLI's exit code follows the statuses.
@@ -14,7 +15,7 @@ use super::compliance::COMPLIANCE_PACKS;
 use super::server::Server;
 use super::{json, repo_root, sentra, stderr, write};
 
-const TWINS: [&str; 5] = ["billing-insecure", "billing-fixed", "billing-node", "billing-java", "pump-firmware"];
+const TWINS: [&str; 6] = ["billing-insecure", "billing-fixed", "billing-node", "billing-java", "pump-firmware", "leaked-keys"];
 
 fn twin(name: &str) -> std::path::PathBuf {
     repo_root().join("tests/fixtures/compliance/twins").join(name)
@@ -92,14 +93,18 @@ fn twins_get_the_statuses_an_auditor_would_expect() {
     }
     assert!(rule(&fixed, "SOC2-HARDCODED-PASSWORD")["files_assessed"].as_u64().unwrap() >= 1);
     // The same insecure service in Node.js and Java: Python-only checks read nothing, so
-    // their clauses are not assessed (they used to pass); the one check that reads
-    // JavaScript fails on the Node.js copy.
+    // they are not assessed (they used to pass); the secrets pack, which reads every
+    // language and which SOC 2 cites for CC6.1, finds the same password, so CC6.1 fails;
+    // the one check that reads JavaScript fails on the Node.js copy.
     for name in ["billing-node", "billing-java"] {
         let (_, v) = report(&twin(name), "soc2", &[]);
-        let cc61 = clause(&v, "CC6.1");
-        assert_eq!(cc61["status"], "not_assessed", "{name}: {cc61}");
-        let note = rule(&v, "SOC2-HARDCODED-PASSWORD")["notes"][0].as_str().unwrap();
+        let password = rule(&v, "SOC2-HARDCODED-PASSWORD");
+        assert_eq!(password["status"], "not_assessed", "{name}: {password}");
+        let note = password["notes"][0].as_str().unwrap();
         assert!(note.contains("**/*.py"), "{name}: the note names what the check reads: {note}");
+        assert_eq!(rule(&v, "secrets:SEC-*")["status"], "failing", "{name}");
+        assert_eq!(clause(&v, "CC6.1")["status"], "failing", "{name}");
+        assert_eq!(clause(&v, "CC7.2")["status"], "not_assessed", "{name}");
         assert_eq!(v["summary"]["passing"], 0, "{name}: no code clause passes on code nothing read: {}", v["summary"]);
     }
     let (_, node) = report(&twin("billing-node"), "soc2", &[]);
@@ -223,4 +228,29 @@ fn an_obligation_attested_by_the_projects_own_document_passes_as_self_attested()
     let out = sentra(&["compliance-report", ".", "--pack", "soc2"], dir.path(), &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("attestations[0].document"), "{}", stderr(&out));
+}
+
+#[test]
+fn other_packs_findings_count_for_the_clauses_they_evidence() {
+    // Live-format keys: the secrets pack finds them, and PCI DSS 8.6.2 (no passwords or
+    // keys in code) fails with their locations instead of passing.
+    let (code, v) = report(&twin("leaked-keys"), "pci-dss", &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(clause(&v, "8.6.2")["status"], "failing");
+    let cited = rule(&v, "secrets:SEC-*");
+    assert_eq!((cited["kind"].as_str(), cited["status"].as_str()), (Some("evidence_from"), Some("failing")), "{cited}");
+    let lines: Vec<u64> = cited["locations"].as_array().unwrap().iter().map(|l| l["line"].as_u64().unwrap()).collect();
+    assert!(lines.contains(&2) && lines.contains(&3), "the Stripe and GitHub keys: {cited}");
+    assert!(v["provenance"]["packs"].as_array().unwrap().iter().any(|p| p["pack_id"] == "secrets"), "the cited pack ran: {}", v["provenance"]);
+    // The fixed twin: the secrets pack ran and found nothing.
+    let (_, fixed) = report(&twin("billing-fixed"), "pci-dss", &[]);
+    assert_eq!(rule(&fixed, "secrets:SEC-*")["status"], "passing");
+    // The server runs the cited pack too.
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(root.path().join("keys")).unwrap();
+    super::copy_dir(&twin("leaked-keys"), &root.path().join("keys"));
+    let s = Server::start(root.path());
+    let (status, _, v) = s.call("GET", "/api/compliance/soc2?repo_path=keys", None, None);
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(clause(&v, "CC6.1")["status"], "failing", "{}", clause(&v, "CC6.1"));
 }

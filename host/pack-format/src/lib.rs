@@ -41,6 +41,24 @@ pub struct PackDocument {
     /// Clause id to title (`clauses:` in the document).
     #[serde(default)]
     pub clauses: std::collections::BTreeMap<String, String>,
+    /// Other packs' findings that evidence clauses (`evidence_from:`).
+    #[serde(default)]
+    pub evidence_from: Vec<EvidenceSource>,
+}
+
+/// One `evidence_from` entry: the rules of another pack whose findings bear on a clause.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceSource {
+    /// The pack whose findings count.
+    pub pack: String,
+    /// Its rule ids, or globs of them (`SEC-*`).
+    pub rules: Vec<String>,
+    /// The clause they evidence.
+    pub clause: String,
+    /// What the findings show, as the report names the check.
+    pub name: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

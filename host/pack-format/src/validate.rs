@@ -265,15 +265,16 @@ impl Validator<'_> {
         let license = self.read(&at, "license", &pack.license);
         let rules = self.rules(&at, pack.rules.as_ref());
         let clauses = self.read(&at, "clauses", &pack.clauses).unwrap_or_default();
+        let evidence_from = self.read(&at, "evidence_from", &pack.evidence_from).unwrap_or_default();
         if !clauses.is_empty() {
             // A titled pack titles every clause it maps to.
-            let untitled: std::collections::BTreeSet<&str> =
-                rules.iter().map(|r| r.clause.as_str()).filter(|c| !c.is_empty() && !clauses.contains_key(*c)).collect();
+            let mapped = rules.iter().map(|r| r.clause.as_str()).chain(evidence_from.iter().map(|e| e.clause.as_str()));
+            let untitled: std::collections::BTreeSet<&str> = mapped.filter(|c| !c.is_empty() && !clauses.contains_key(*c)).collect();
             for clause in untitled {
                 self.warn(&at, "clauses", format!("clause `{clause}` has rules but no title"));
             }
         }
-        Some(PackDocument { pack_id, name: name?, description, version, last_updated, license, rules, clauses })
+        Some(PackDocument { pack_id, name: name?, description, version, last_updated, license, rules, clauses, evidence_from })
     }
 
     fn rules(&mut self, at: &At, rules: Option<&Field<Vec<RuleFile>>>) -> Vec<RuleSpec> {
@@ -590,6 +591,28 @@ mod tests {
         assert_eq!(r.file_globs, vec!["**/*"]);
         assert_eq!(r.category, "code");
         assert!(v.warnings.is_empty());
+    }
+
+    #[test]
+    fn clause_titles_and_evidence_sources_are_checked() {
+        let base = "name: P\nrules:\n- id: A\n  name: a\n  type: regex\n  pattern: x\n  clause: '1.1'\n";
+        let text =
+            format!("{base}clauses: {{'1.1': 'First', '2.2': 'Second'}}\nevidence_from: [{{pack: secrets, rules: ['SEC-*'], clause: '2.2', name: 'Keys'}}]\n");
+        let v = validate_yaml(&text, &ok).unwrap();
+        assert_eq!(v.document.clauses["1.1"], "First");
+        assert_eq!(v.document.evidence_from[0].pack, "secrets");
+        assert!(v.warnings.is_empty(), "{:?}", v.warnings);
+        let untitled = validate_yaml(&format!("{base}clauses: {{'2.2': 'Second'}}\n"), &ok).unwrap();
+        assert!(untitled.warnings.iter().any(|w| w.to_string().contains("clause `1.1` has rules but no title")), "{:?}", untitled.warnings);
+        for bad in [
+            "evidence_from: [{pack: 'Not An Id', rules: ['X'], clause: '1', name: 'n'}]\n",
+            "evidence_from: [{pack: secrets, rules: [], clause: '1', name: 'n'}]\n",
+            "evidence_from: [{pack: secrets, rules: ['X'], clause: '1'}]\n",
+            "clauses: ['1.1']\n",
+            "clauses: {'1.1': ''}\n",
+        ] {
+            assert!(validate_yaml(&format!("{base}{bad}"), &ok).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -37,6 +37,47 @@ pub struct PackFile {
     /// The framework's clauses the rules map to, by id, with each clause's title as the
     /// standard words it; compliance reports show them.
     pub clauses: Option<Field<ClauseTitles>>,
+    /// Findings of other packs that evidence this framework's clauses (credentials found
+    /// by `secrets` for a clause on passwords in code, say): a compliance pack cites the
+    /// security packs instead of copying their patterns. Compliance reports run the named
+    /// packs too.
+    pub evidence_from: Option<Field<Vec<EvidenceSource>>>,
+}
+
+pub use crate::EvidenceSource;
+
+/// Most `evidence_from` entries a pack may carry.
+pub const MAX_EVIDENCE_SOURCES: usize = 100;
+
+impl Shape for Vec<EvidenceSource> {
+    type Out = Vec<EvidenceSource>;
+    fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<Vec<EvidenceSource>> {
+        let sources: Vec<EvidenceSource> = match serde_json::from_value(value.clone()) {
+            Ok(s) => s,
+            Err(e) => {
+                problems.push((field.into(), format!("expected a list of {{pack, rules, clause, name}}: {e}")));
+                return None;
+            }
+        };
+        let short = |s: &str, max: usize| !s.trim().is_empty() && s.len() <= max && !s.chars().any(char::is_control);
+        for (i, s) in sources.iter().enumerate() {
+            let ok = crate::valid_pack_id(&s.pack)
+                && !s.rules.is_empty()
+                && s.rules.len() <= 64
+                && s.rules.iter().all(|r| short(r, 128))
+                && short(&s.clause, 64)
+                && short(&s.name, 200);
+            if !ok {
+                problems.push((format!("{field}[{i}]"), "needs a pack id, 1 to 64 rule ids or globs, a clause and a name".into()));
+                return None;
+            }
+        }
+        if sources.len() > MAX_EVIDENCE_SOURCES {
+            problems.push((field.into(), format!("{} entries; the limit is {MAX_EVIDENCE_SOURCES}", sources.len())));
+            return None;
+        }
+        Some(sources)
+    }
 }
 
 /// Clause id to title (at most [`MAX_CLAUSES`]; ids up to 64 bytes, titles up to 300).

@@ -54,9 +54,19 @@ pub(crate) async fn compliance(
     };
     let root = crate::scan::resolve_repo(&workspace, q.repo_path.as_deref())?;
     let target = q.repo_path.clone().unwrap_or_else(|| ".".into());
+    // The packs whose findings the report cites (`evidence_from`) run in the same scan.
+    let evidence = {
+        let (st, l, tenant, id) = (state.clone(), loaded.clone(), p.tenant.clone(), pack_id.clone());
+        crate::error::blocking(move || {
+            let mut config = st.tenant_config(&l, &tenant)?.config.clone();
+            config.standards_packs = Some(vec![id.clone()]);
+            Ok(sentra_engine::compliance::evidence_packs(&*st.tenant_pack_set(&l, &tenant, &config, true)?, &id))
+        })
+        .await?
+    };
     let req = ScanRequest {
         repo_path: q.repo_path.clone(),
-        config_overrides: Some(ConfigOverrides { standards_packs: Some(vec![pack_id.clone()]), ..Default::default() }),
+        config_overrides: Some(ConfigOverrides { standards_packs: Some(std::iter::once(pack_id.clone()).chain(evidence).collect()), ..Default::default() }),
         ..Default::default()
     };
     let (result, config) = crate::scan::run_scan(state.clone(), &p.tenant, req).await?;

@@ -20,7 +20,14 @@ pub(crate) fn compliance_cmd(args: ComplianceArgs) -> Result<u8> {
     for file in crate::common::config_pack_files(&config, root, args.config.is_some())? {
         extra.push(load_pack_file(&cat, &file, &config)?);
     }
-    let set = cat.load_with(&config, extra)?;
+    let mut set = cat.load_with(&config, extra.clone())?;
+    // The packs whose findings the report cites (`evidence_from`) run in the same scan.
+    let evidence = sentra_engine::compliance::evidence_packs(&set, &args.pack);
+    let mut config = config;
+    if !evidence.is_empty() {
+        config.standards_packs = Some(std::iter::once(args.pack.clone()).chain(evidence).collect());
+        set = cat.load_with(&config, extra)?;
+    }
     let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &ScanOptions::default())?;
     let target = root.display().to_string();
     let run_by = sentra_app::Actor::cli().name;

@@ -69,7 +69,12 @@ pub fn report(input: &ReportInput<'_>) -> Option<ComplianceReport> {
         }
         by_clause.entry(rule.clause.clone()).or_default().push(rule_status);
     }
-    let titles = clause_titles(pack.pack.settings());
+    let extras = PackExtras::of(pack.pack.settings());
+    for source in &extras.evidence_from {
+        summary.code_checks += 1;
+        by_clause.entry(source.clause.clone()).or_default().push(facts.evidence_status(source));
+    }
+    let titles = extras.titles;
     let mut clauses: Vec<ClauseReport> = by_clause
         .into_iter()
         .map(|(clause, rules)| {
@@ -102,12 +107,33 @@ pub fn report(input: &ReportInput<'_>) -> Option<ComplianceReport> {
     })
 }
 
-/// A YAML pack's clause titles (`clauses:` in its document, checked when it loaded).
-fn clause_titles(document: Option<&str>) -> BTreeMap<String, String> {
-    let Some(text) = document else { return BTreeMap::new() };
-    let Ok(value) = serde_saphyr::from_str::<serde_json::Value>(text) else { return BTreeMap::new() };
-    let titles = value.get("clauses").and_then(serde_json::Value::as_object).into_iter().flatten();
-    titles.filter_map(|(id, title)| Some((id.clone(), title.as_str()?.to_string()))).collect()
+/// What a YAML pack's document adds for reports: clause titles and other packs' findings
+/// that evidence clauses (both checked when the pack loaded).
+#[derive(Default)]
+struct PackExtras {
+    titles: BTreeMap<String, String>,
+    evidence_from: Vec<sentra_pack_format::EvidenceSource>,
+}
+
+impl PackExtras {
+    fn of(document: Option<&str>) -> Self {
+        let Some(value) = document.and_then(|text| serde_saphyr::from_str::<serde_json::Value>(text).ok()) else { return Self::default() };
+        let titles = value.get("clauses").and_then(serde_json::Value::as_object).into_iter().flatten();
+        Self {
+            titles: titles.filter_map(|(id, title)| Some((id.clone(), title.as_str()?.to_string()))).collect(),
+            evidence_from: value.get("evidence_from").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default(),
+        }
+    }
+}
+
+/// The packs whose findings `pack_id`'s report cites (`evidence_from`): a compliance scan
+/// runs them too.
+pub fn evidence_packs(packs: &PackSet, pack_id: &str) -> Vec<String> {
+    let Some(pack) = packs.packs.iter().find(|p| p.id() == pack_id) else { return Vec::new() };
+    let mut ids: Vec<String> = PackExtras::of(pack.pack.settings()).evidence_from.into_iter().map(|e| e.pack).filter(|p| p != pack_id).collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub(super) struct Facts<'a> {
     files: &'a [(String, PathBuf, u64)],
     config: &'a Config,
     root: &'a std::path::Path,
+    result: &'a ScanResult,
 }
 
 fn of_pack<'a>(pack_id: &str, qualified: &'a [String]) -> HashSet<&'a str> {
@@ -56,6 +57,7 @@ impl<'a> Facts<'a> {
             files,
             config,
             root,
+            result,
         }
     }
 
@@ -107,6 +109,53 @@ impl<'a> Facts<'a> {
         if status.status == ClauseStatus::Passing && rule.kind == "required_pattern" {
             (status.evidence, status.evidence_total) = scope.evidence(rule, self.config);
         }
+        status
+    }
+
+    /// The status of another pack's findings cited for a clause (`evidence_from`): failing
+    /// where that pack found something, passing when it ran clean, not assessed when it did
+    /// not run or something could hide its result.
+    pub(super) fn evidence_status(&self, source: &sentra_pack_format::EvidenceSource) -> RuleStatus {
+        let rules = glob_set(&source.rules);
+        let mut status = RuleStatus {
+            id: format!("{}:{}", source.pack, source.rules.join(",")),
+            name: source.name.clone(),
+            kind: "evidence_from".into(),
+            status: ClauseStatus::Passing,
+            findings: 0,
+            description: format!("Findings of pack `{}` (rules {}) evidence this clause.", source.pack, source.rules.join(", ")),
+            locations: Vec::new(),
+            evidence: Vec::new(),
+            evidence_total: 0,
+            files_assessed: 0,
+            notes: Vec::new(),
+            attestation: None,
+        };
+        let r = self.result;
+        if !r.packs.iter().any(|p| p.pack_id == source.pack) {
+            return with(status, ClauseStatus::NotAssessed, format!("pack `{}` did not run in this scan", source.pack));
+        }
+        let found: Vec<&crate::Finding> = r.findings.iter().filter(|f| f.pack_id == source.pack && rules.is_match(&f.rule_id)).collect();
+        status.findings = found.len();
+        status.locations = found.iter().take(MAX_EVIDENCE_PER_RULE).map(|f| Evidence { file: f.evidence.file.clone(), line: f.evidence.lines[0] }).collect();
+        status.files_assessed = r.files_scanned;
+        if let Some(e) = r.errored_packs.iter().find(|e| e.pack_id == source.pack) {
+            status.notes.push(format!("pack `{}` errored during the scan: {}", source.pack, e.message));
+        }
+        let suppressed = r.suppressed.iter().filter(|s| s.finding.pack_id == source.pack && rules.is_match(&s.finding.rule_id)).count();
+        if suppressed > 0 {
+            status.notes.push(format!("{suppressed} finding(s) suppressed (see the scan's suppressed findings for the reasons)"));
+        }
+        status.status = if status.findings > 0 {
+            ClauseStatus::Failing
+        } else if !status.notes.is_empty() || status.files_assessed == 0 {
+            if status.files_assessed == 0 {
+                status.notes.push("no file was read".into());
+            }
+            ClauseStatus::NotAssessed
+        } else {
+            ClauseStatus::Passing
+        };
         status
     }
 
