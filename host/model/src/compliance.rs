@@ -112,6 +112,33 @@ pub struct RuleStatus {
     pub attestation: Option<Attestation>,
 }
 
+impl RuleStatus {
+    /// A check's status before anything is known: passing, with no findings or notes.
+    pub fn new(id: String, name: String, kind: String, description: String) -> Self {
+        Self {
+            id,
+            name,
+            kind,
+            status: ClauseStatus::Passing,
+            findings: 0,
+            description,
+            locations: Vec::new(),
+            evidence: Vec::new(),
+            evidence_total: 0,
+            files_assessed: 0,
+            notes: Vec::new(),
+            attestation: None,
+        }
+    }
+}
+
+impl From<&crate::Finding> for Evidence {
+    /// Where a finding is: its file and first line.
+    fn from(f: &crate::Finding) -> Self {
+        Evidence { file: f.evidence.file.clone(), line: f.evidence.lines[0] }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct ClauseReport {
     pub clause: String,

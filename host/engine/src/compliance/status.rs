@@ -35,7 +35,7 @@ impl<'a> Facts<'a> {
     pub(super) fn of(pack_id: &'a str, result: &'a ScanResult, files: &'a [(String, PathBuf, u64)], config: &'a Config, root: &'a std::path::Path) -> Self {
         let mut findings: BTreeMap<&str, Vec<Evidence>> = BTreeMap::new();
         for f in result.findings.iter().filter(|f| f.pack_id == pack_id) {
-            findings.entry(f.rule_id.as_str()).or_default().push(Evidence { file: f.evidence.file.clone(), line: f.evidence.lines[0] });
+            findings.entry(f.rule_id.as_str()).or_default().push(Evidence::from(f));
         }
         let mut suppressed: BTreeMap<&str, usize> = BTreeMap::new();
         for s in result.suppressed.iter().filter(|s| s.finding.pack_id == pack_id) {
@@ -62,20 +62,8 @@ impl<'a> Facts<'a> {
     }
 
     pub(super) fn rule_status(&self, rule: &RuleInfo) -> RuleStatus {
-        let mut status = RuleStatus {
-            id: rule.id.clone(),
-            name: rule.name.clone(),
-            kind: rule.kind.clone(),
-            status: ClauseStatus::Passing,
-            findings: 0,
-            description: if rule.description.is_empty() { rule.remediation.clone() } else { rule.description.clone() },
-            locations: Vec::new(),
-            evidence: Vec::new(),
-            evidence_total: 0,
-            files_assessed: 0,
-            notes: Vec::new(),
-            attestation: None,
-        };
+        let description = if rule.description.is_empty() { rule.remediation.clone() } else { rule.description.clone() };
+        let mut status = RuleStatus::new(rule.id.clone(), rule.name.clone(), rule.kind.clone(), description);
         let id = rule.id.as_str();
         if let Some(reason) = &rule.skipped {
             return with(status, ClauseStatus::NotAssessed, format!("not run: {reason}"));
@@ -117,27 +105,19 @@ impl<'a> Facts<'a> {
     /// not run or something could hide its result.
     pub(super) fn evidence_status(&self, source: &sentra_pack_format::EvidenceSource) -> RuleStatus {
         let rules = glob_set(&source.rules);
-        let mut status = RuleStatus {
-            id: format!("{}:{}", source.pack, source.rules.join(",")),
-            name: source.name.clone(),
-            kind: "evidence_from".into(),
-            status: ClauseStatus::Passing,
-            findings: 0,
-            description: format!("Findings of pack `{}` (rules {}) evidence this clause.", source.pack, source.rules.join(", ")),
-            locations: Vec::new(),
-            evidence: Vec::new(),
-            evidence_total: 0,
-            files_assessed: 0,
-            notes: Vec::new(),
-            attestation: None,
-        };
+        let mut status = RuleStatus::new(
+            format!("{}:{}", source.pack, source.rules.join(",")),
+            source.name.clone(),
+            "evidence_from".into(),
+            format!("Findings of pack `{}` (rules {}) evidence this clause.", source.pack, source.rules.join(", ")),
+        );
         let r = self.result;
         if !r.packs.iter().any(|p| p.pack_id == source.pack) {
             return with(status, ClauseStatus::NotAssessed, format!("pack `{}` did not run in this scan", source.pack));
         }
         let found: Vec<&crate::Finding> = r.findings.iter().filter(|f| f.pack_id == source.pack && rules.is_match(&f.rule_id)).collect();
         status.findings = found.len();
-        status.locations = found.iter().take(MAX_EVIDENCE_PER_RULE).map(|f| Evidence { file: f.evidence.file.clone(), line: f.evidence.lines[0] }).collect();
+        status.locations = found.iter().take(MAX_EVIDENCE_PER_RULE).map(|f| Evidence::from(*f)).collect();
         status.files_assessed = r.files_scanned;
         if let Some(e) = r.errored_packs.iter().find(|e| e.pack_id == source.pack) {
             status.notes.push(format!("pack `{}` errored during the scan: {}", source.pack, e.message));
