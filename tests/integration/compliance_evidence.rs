@@ -104,7 +104,11 @@ fn twins_get_the_statuses_an_auditor_would_expect() {
         assert!(note.contains("**/*.py"), "{name}: the note names what the check reads: {note}");
         assert_eq!(rule(&v, "secrets:SEC-*")["status"], "failing", "{name}");
         assert_eq!(clause(&v, "CC6.1")["status"], "failing", "{name}");
-        assert_eq!(clause(&v, "CC7.2")["status"], "not_assessed", "{name}");
+        // CC7.2: the Python-only check reads nothing, and the audit-logging control, which
+        // reads every language, finds none in code that handles patient data.
+        assert_eq!(rule(&v, "SOC2-SWALLOW")["status"], "not_assessed", "{name}");
+        assert_eq!(rule(&v, "security-controls:CTRL-AUDIT-LOGGING")["status"], "failing", "{name}");
+        assert_eq!(clause(&v, "CC7.2")["status"], "failing", "{name}");
         assert_eq!(v["summary"]["passing"], 0, "{name}: no code clause passes on code nothing read: {}", v["summary"]);
     }
     let (_, node) = report(&twin("billing-node"), "soc2", &[]);
@@ -161,9 +165,13 @@ fn the_report_says_where_it_came_from_and_the_exit_code_follows_the_statuses() {
     assert_eq!((p["commit"].as_str(), p["branch"].as_str()), (Some(hash), Some("release")), "{p}");
     assert!(p["packs"].as_array().unwrap().iter().any(|k| k["pack_id"] == "soc2"), "{p}");
     assert_eq!(p["scope"]["languages"]["python"], 1, "{p}");
-    // Not assessed clauses remain (no CI workflow here): --strict fails on them.
-    assert!(v["summary"]["not_assessed"].as_u64().unwrap() >= 1, "{}", v["summary"]);
-    assert_eq!(report(dir.path(), "soc2", &["--strict"]).0, Some(1));
+    // Not assessed clauses (ISO 27001's Dockerfile and Terraform checks read nothing
+    // here) pass the command, unless --strict.
+    assert_eq!(v["summary"]["not_assessed"], 0, "{}", v["summary"]);
+    assert_eq!(report(dir.path(), "soc2", &["--strict"]).0, Some(0));
+    let (code, iso) = report(dir.path(), "iso-27001", &[]);
+    assert!(code == Some(0) && iso["summary"]["not_assessed"].as_u64().unwrap() >= 1, "{}", iso["summary"]);
+    assert_eq!(report(dir.path(), "iso-27001", &["--strict"]).0, Some(1));
     assert_eq!(report(&twin("billing-insecure"), "soc2", &["--exit-zero"]).0, Some(0));
     // The settings' digest changes with the settings.
     write(dir.path(), ".sentra/config.yaml", "scan_exclude: ['vendor/**']\n");

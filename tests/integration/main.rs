@@ -15,6 +15,7 @@ mod cli_use;
 mod compat;
 mod compliance;
 mod compliance_evidence;
+mod controls;
 mod costs;
 mod crash;
 mod cross_tenant;

@@ -201,7 +201,9 @@ pub fn lint(pack: &CheckedPack, limits: &MatchLimits) -> Vec<Problem> {
         let patterns: Vec<(String, &str)> = match &rule.check {
             RuleCheck::Regex { pattern } => vec![("pattern".into(), pattern.as_str())],
             RuleCheck::AllPatterns { patterns, .. } => patterns.iter().enumerate().map(|(i, p)| (format!("all_patterns[{i}]"), p.as_str())).collect(),
-            RuleCheck::RequiredPattern { pattern } | RuleCheck::FilePolicy { policy: FilePolicy::MustContainPattern { pattern } } => {
+            RuleCheck::RequiredPattern { pattern }
+            | RuleCheck::RequiredFile { pattern: Some(pattern) }
+            | RuleCheck::FilePolicy { policy: FilePolicy::MustContainPattern { pattern } } => {
                 vec![("pattern".into(), pattern.as_str())]
             }
             _ => Vec::new(),
@@ -217,7 +219,9 @@ pub fn lint(pack: &CheckedPack, limits: &MatchLimits) -> Vec<Problem> {
                 out.push(at(&field, format!("`{p}` matches the empty string, so {why}")));
             }
         }
-        if matches!(rule.check, RuleCheck::DocumentationObligation | RuleCheck::Unsupported { .. }) {
+        // A required file names files by their exact place (`SECURITY.md`, `go.sum`), not
+        // by kinds of source file.
+        if matches!(rule.check, RuleCheck::DocumentationObligation | RuleCheck::RequiredFile { .. } | RuleCheck::Unsupported { .. }) {
             continue;
         }
         let compile = |globs: &[String]| -> Option<globset::GlobSet> {

@@ -7,6 +7,7 @@
 
 mod file_cache;
 mod finish;
+pub(crate) mod presence;
 mod rules;
 mod scan_file;
 mod walk;
@@ -180,7 +181,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
 
     let started_finish = Instant::now();
     let (mut shared, dead) = scanner.into_parts();
-    finish::run_project_rules(packs, &rules.active, &dead, &all_files, config, &scopes, &mut shared);
+    finish::run_project_rules(packs, &rules, &dead, &all_files, config, &scopes, &mut shared);
     for (prepared, scope) in packs.packs.iter().zip(&scopes) {
         let dropped = scope.logs.as_ref().map_or(0, |l| l.dropped());
         if dropped > 0 {

@@ -126,6 +126,7 @@ impl RuleSpec {
         match &self.check {
             RuleCheck::Regex { .. } | RuleCheck::AllPatterns { .. } => "regex",
             RuleCheck::RequiredPattern { .. } => "required_pattern",
+            RuleCheck::RequiredFile { .. } => "required_file",
             RuleCheck::FilePolicy { .. } => "file_policy",
             RuleCheck::DocumentationObligation => "documentation_obligation",
             RuleCheck::Ast { .. } => "ast",
@@ -156,6 +157,13 @@ pub enum RuleCheck {
     /// One finding at line 1 of a file that lacks the pattern (run multi-line).
     RequiredPattern {
         pattern: String,
+    },
+    /// A presence check on the whole project: some file the rule's globs select (and that
+    /// contains `pattern`, run multi-line, when given) shows a control exists. The host
+    /// decides it, since a pack cannot read the repository; when no file does, the rule
+    /// reports one project-level finding.
+    RequiredFile {
+        pattern: Option<String>,
     },
     FilePolicy {
         policy: FilePolicy,

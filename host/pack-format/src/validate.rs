@@ -441,6 +441,16 @@ impl Validator<'_> {
                     None
                 }
             },
+            RuleType::RequiredFile => {
+                if rule.file_glob.is_none() {
+                    self.error(at, "file_glob", "a `required_file` rule needs `file_glob`: the files that show the control exists");
+                    return None;
+                }
+                match pattern {
+                    Some(p) => self.regex(at, "pattern", &p).then_some(RuleCheck::RequiredFile { pattern: Some(p) }),
+                    None => Some(RuleCheck::RequiredFile { pattern: None }),
+                }
+            }
             RuleType::FilePolicy => self.file_policy(at, rule, pattern).map(|policy| RuleCheck::FilePolicy { policy }),
             RuleType::DocumentationObligation => Some(RuleCheck::DocumentationObligation),
             RuleType::Ast => self.ast(at, rule).map(|check| RuleCheck::Ast { check }),

@@ -176,6 +176,9 @@ pub enum OneOrMany {
 pub enum RuleType {
     Regex,
     RequiredPattern,
+    /// A control the project must have: some file matching `file_glob` (containing
+    /// `pattern`, when given). One project-level finding when none does.
+    RequiredFile,
     FilePolicy,
     DocumentationObligation,
     Ast,

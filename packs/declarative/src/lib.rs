@@ -97,14 +97,15 @@ impl Pack for Declarative {
     }
 
     fn check_project(_rule: &Rule, _project: &Project, out: &mut Findings) {
-        // Only obligations are project-level, and the host already checked `applies_when`.
+        // Obligations and required files are project-level. The host already checked
+        // `applies_when`, and asks about a required file only when no file shows it.
         out.report_line(1);
     }
 }
 
 fn to_sdk_rule(r: &RuleSpec) -> Rule {
     let base = match &r.check {
-        RuleCheck::DocumentationObligation => Rule::project(&r.id, &r.name),
+        RuleCheck::DocumentationObligation | RuleCheck::RequiredFile { .. } => Rule::project(&r.id, &r.name),
         _ => Rule::check(&r.id, &r.name),
     };
     let mut rule = base
@@ -126,7 +127,9 @@ fn to_sdk_rule(r: &RuleSpec) -> Rule {
         .remediation(&r.remediation)
         .references(r.references.iter().cloned());
     match &r.check {
-        RuleCheck::Regex { pattern } | RuleCheck::RequiredPattern { pattern } => rule = rule.pattern(pattern),
+        RuleCheck::Regex { pattern } | RuleCheck::RequiredPattern { pattern } | RuleCheck::RequiredFile { pattern: Some(pattern) } => {
+            rule = rule.pattern(pattern)
+        }
         RuleCheck::Unsupported { reason, .. } => rule = rule.skipped(reason),
         _ => {}
     }
@@ -218,7 +221,7 @@ impl Engine {
                 policy::check(policy, file, has_pattern, out);
             }
             RuleCheck::Ast { check } => python::check(check, file, out),
-            RuleCheck::DocumentationObligation | RuleCheck::Unsupported { .. } => {}
+            RuleCheck::DocumentationObligation | RuleCheck::RequiredFile { .. } | RuleCheck::Unsupported { .. } => {}
         }
     }
 }

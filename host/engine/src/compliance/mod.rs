@@ -72,7 +72,10 @@ pub fn report(input: &ReportInput<'_>) -> Option<ComplianceReport> {
     let extras = PackExtras::of(pack.pack.settings());
     for source in &extras.evidence_from {
         summary.code_checks += 1;
-        by_clause.entry(source.clause.clone()).or_default().push(facts.evidence_status(source));
+        let cited = input.packs.packs.iter().find(|p| p.id() == source.pack);
+        let facts = status::Facts::of(&source.pack, input.result, &files, input.config, input.root);
+        let status = facts.cited(source, cited.map(|p| p.rules()).unwrap_or_default());
+        by_clause.entry(source.clause.clone()).or_default().push(status);
     }
     let titles = extras.titles;
     let mut clauses: Vec<ClauseReport> = by_clause

@@ -9,6 +9,7 @@ use sentra_runtime::RuleInfo;
 
 use crate::Config;
 use crate::scan::ScanResult;
+use crate::scan::presence::REQUIRED_FILE;
 
 /// What the scan says about one pack's rules, gathered once per report.
 pub(super) struct Facts<'a> {
@@ -82,8 +83,12 @@ impl<'a> Facts<'a> {
             status.locations = found.iter().take(MAX_EVIDENCE_PER_RULE).cloned().collect();
         }
         let scope = Scope::of(rule, self.files, self.config);
-        status.files_assessed = if rule.project_level { self.files.len() } else { scope.assessed.len() };
+        let presence = rule.kind == REQUIRED_FILE;
+        status.files_assessed = if rule.project_level && !presence { self.files.len() } else { scope.assessed.len() };
         status.notes = self.hidden(id, &scope);
+        if presence && status.findings > 0 {
+            status.notes.push(scope.missing(rule));
+        }
         status.status = if status.findings > 0 {
             ClauseStatus::Failing
         } else if !status.notes.is_empty() {
@@ -94,49 +99,69 @@ impl<'a> Facts<'a> {
         } else {
             ClauseStatus::Passing
         };
-        if status.status == ClauseStatus::Passing && rule.kind == "required_pattern" {
+        if status.status == ClauseStatus::Passing && (presence || rule.kind == "required_pattern") {
             (status.evidence, status.evidence_total) = scope.evidence(rule, self.config);
         }
         status
     }
 
-    /// The status of another pack's findings cited for a clause (`evidence_from`): failing
-    /// where that pack found something, passing when it ran clean, not assessed when it did
-    /// not run or something could hide its result.
-    pub(super) fn evidence_status(&self, source: &sentra_pack_format::EvidenceSource) -> RuleStatus {
-        let rules = glob_set(&source.rules);
+    /// The status of another pack's rules cited for a clause (`evidence_from`), `self`
+    /// being that pack's facts: each cited rule's status as its own pack's report would
+    /// give it, then failing when any fails, not assessed when anything could hide a
+    /// result, passing when one passes, not applicable when none applies.
+    pub(super) fn cited(&self, source: &sentra_pack_format::EvidenceSource, rules: &[RuleInfo]) -> RuleStatus {
+        let globs = glob_set(&source.rules);
         let mut status = RuleStatus::new(
             format!("{}:{}", source.pack, source.rules.join(",")),
             source.name.clone(),
             "evidence_from".into(),
             format!("Findings of pack `{}` (rules {}) evidence this clause.", source.pack, source.rules.join(", ")),
         );
-        let r = self.result;
-        if !r.packs.iter().any(|p| p.pack_id == source.pack) {
+        if !self.result.packs.iter().any(|p| p.pack_id == source.pack) {
             return with(status, ClauseStatus::NotAssessed, format!("pack `{}` did not run in this scan", source.pack));
         }
-        let found: Vec<&crate::Finding> = r.findings.iter().filter(|f| f.pack_id == source.pack && rules.is_match(&f.rule_id)).collect();
-        status.findings = found.len();
-        status.locations = found.iter().take(MAX_EVIDENCE_PER_RULE).map(|f| Evidence::from(*f)).collect();
-        status.files_assessed = r.files_scanned;
-        if let Some(e) = r.errored_packs.iter().find(|e| e.pack_id == source.pack) {
-            status.notes.push(format!("pack `{}` errored during the scan: {}", source.pack, e.message));
-        }
-        let suppressed = r.suppressed.iter().filter(|s| s.finding.pack_id == source.pack && rules.is_match(&s.finding.rule_id)).count();
-        if suppressed > 0 {
-            status.notes.push(format!("{suppressed} finding(s) suppressed (see the scan's suppressed findings for the reasons)"));
-        }
-        status.status = if status.findings > 0 {
+        let each: Vec<(RuleStatus, bool)> = rules.iter().filter(|r| globs.is_match(&r.id)).map(|r| (self.rule_status(r), self.hides(r))).collect();
+        let any = |s: ClauseStatus| each.iter().any(|(r, _)| r.status == s);
+        let hidden = each.iter().any(|(r, h)| *h && r.status != ClauseStatus::Failing);
+        status.status = if any(ClauseStatus::Failing) {
             ClauseStatus::Failing
-        } else if !status.notes.is_empty() || status.files_assessed == 0 {
-            if status.files_assessed == 0 {
-                status.notes.push("no file was read".into());
-            }
+        } else if hidden {
             ClauseStatus::NotAssessed
-        } else {
+        } else if any(ClauseStatus::Passing) {
             ClauseStatus::Passing
+        } else if !each.is_empty() && each.iter().all(|(r, _)| r.status == ClauseStatus::NotApplicable) {
+            ClauseStatus::NotApplicable
+        } else {
+            ClauseStatus::NotAssessed
         };
+        for (r, h) in &each {
+            status.findings += r.findings;
+            status.files_assessed = status.files_assessed.max(r.files_assessed);
+            status.evidence_total += r.evidence_total;
+            status.locations.extend(r.locations.iter().cloned());
+            status.evidence.extend(r.evidence.iter().cloned());
+            let telling = *h || r.status == ClauseStatus::Failing || (r.status == status.status && status.status != ClauseStatus::Passing);
+            if telling {
+                status.notes.extend(r.notes.iter().map(|n| format!("{}: {n}", r.id)));
+            }
+        }
+        status.locations.truncate(MAX_EVIDENCE_PER_RULE);
+        status.evidence.truncate(MAX_EVIDENCE_PER_RULE);
+        if status.notes.len() > MAX_EVIDENCE_PER_RULE {
+            let more = status.notes.len() - MAX_EVIDENCE_PER_RULE;
+            status.notes.truncate(MAX_EVIDENCE_PER_RULE);
+            status.notes.push(format!("and {more} more note(s)"));
+        }
+        if each.is_empty() {
+            status.notes.push(format!("pack `{}` has no rule matching {}", source.pack, source.rules.join(", ")));
+        }
         status
+    }
+
+    /// Whether something could hide a result of `rule`: the same causes as
+    /// [`Self::hidden`], and turned off by the settings.
+    fn hides(&self, rule: &RuleInfo) -> bool {
+        self.disabled.contains(rule.id.as_str()) || !self.hidden(&rule.id, &Scope::of(rule, self.files, self.config)).is_empty()
     }
 
     /// An obligation is open until attested: here by a document of the project's own that
@@ -218,9 +243,26 @@ impl<'a> Scope<'a> {
         }
     }
 
-    /// Where a required pattern is present: the first matching line of each file in scope.
+    /// Why a required file's control reads as missing.
+    fn missing(&self, rule: &RuleInfo) -> String {
+        const SHOWN: usize = 4;
+        let mut globs = rule.file_globs.iter().take(SHOWN).map(|g| format!("`{g}`")).collect::<Vec<_>>().join(", ");
+        if rule.file_globs.len() > SHOWN {
+            globs.push_str(&format!(" or {} more globs", rule.file_globs.len() - SHOWN));
+        }
+        match (&rule.pattern, self.assessed.len()) {
+            (Some(_), n) if n > 0 => format!("the control is missing: {n} file(s) match {globs}, none with the content the rule requires"),
+            _ => format!("the control is missing: no file matches {globs}"),
+        }
+    }
+
+    /// Where a required pattern or file is present: the first matching line of each file
+    /// in scope (line 1 of each file, for a required file that needs no content).
     fn evidence(&self, rule: &RuleInfo, config: &Config) -> (Vec<Evidence>, usize) {
-        let Some(pattern) = &rule.pattern else { return (Vec::new(), 0) };
+        let Some(pattern) = &rule.pattern else {
+            let all: Vec<Evidence> = self.assessed.iter().map(|(rel, _, _)| Evidence { file: rel.clone(), line: 1 }).collect();
+            return (all.iter().take(MAX_EVIDENCE_PER_RULE).cloned().collect(), all.len());
+        };
         // Evidence is best effort: patterns PCRE2 alone can run are left without it.
         let Ok(re) = regex::RegexBuilder::new(pattern).multi_line(true).size_limit(1 << 22).build() else { return (Vec::new(), 0) };
         let mut out = Vec::new();

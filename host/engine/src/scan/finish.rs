@@ -30,10 +30,11 @@ pub(super) fn errored_with(prepared: &PreparedPack, message: String, file: Optio
 }
 
 /// Runs the active project-level rules of every pack still in the scan over the list of
-/// all files (`dead[p]`: pack `p` failed during the file loop).
+/// all files (`dead[p]`: pack `p` failed during the file loop). A required-file rule
+/// whose control is present has nothing to report, so its pack is not asked.
 pub(super) fn run_project_rules(
     packs: &PackSet,
-    active: &[Vec<bool>],
+    rules: &RuleSelection,
     dead: &[bool],
     all_files: &[String],
     config: &Config,
@@ -41,7 +42,8 @@ pub(super) fn run_project_rules(
     shared: &mut Shared,
 ) {
     for (p, prepared) in packs.packs.iter().enumerate() {
-        let project_rules: Vec<u32> = (0..prepared.rules().len()).filter(|&r| prepared.rules()[r].project_level && active[p][r]).map(|r| r as u32).collect();
+        let runs = |r: usize| prepared.rules()[r].project_level && rules.active[p][r] && !rules.satisfied[p][r];
+        let project_rules: Vec<u32> = (0..prepared.rules().len()).filter(|&r| runs(r)).map(|r| r as u32).collect();
         if dead[p] || project_rules.is_empty() {
             continue;
         }

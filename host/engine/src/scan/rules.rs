@@ -17,6 +17,9 @@ pub(super) struct RuleSelection {
     pub(super) not_applicable: Vec<String>,
     /// `pack/rule` of rules turned off by `pack_overrides`.
     pub(super) disabled: Vec<String>,
+    /// `satisfied[pack][rule]`: a required-file rule whose control the project shows (it
+    /// runs, and has nothing to report).
+    pub(super) satisfied: Vec<Vec<bool>>,
 }
 
 /// Decides which rules run in this scan. `read` gives file `i` of `paths` (`None` when
@@ -44,7 +47,8 @@ pub(super) fn active_rules(packs: &PackSet, paths: &[String], read: &(dyn Fn(usi
             }
         }
     }
-    RuleSelection { active, skipped, not_applicable, disabled }
+    let satisfied = super::presence::satisfied(packs, &active, paths, read, &config.pack_limits.regex);
+    RuleSelection { active, skipped, not_applicable, disabled, satisfied }
 }
 
 /// The rules that ran, as the result lists them (severities after overrides).
