@@ -5,14 +5,8 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::server::{Server, sentra_cmd};
+use super::server::{Server, key, sentra_cmd};
 use super::write;
-
-fn key(state: &Path, role: &str, tenant: &str, name: &str) -> String {
-    let out = sentra_cmd().arg("--state-dir").arg(state).args(["keys", "create", "--role", role, "--tenant", tenant, "--name", name]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
 
 /// `sentra approvals ...` run from `cwd` (not the server's root) on `state`.
 fn cli_approvals(state: &Path, cwd: &Path, args: &[&str]) -> std::process::Output {

@@ -262,3 +262,51 @@ fn other_packs_findings_count_for_the_clauses_they_evidence() {
     assert_eq!(status, 200, "{v}");
     assert_eq!(clause(&v, "CC6.1")["status"], "failing", "{}", clause(&v, "CC6.1"));
 }
+
+#[test]
+fn an_obligation_approved_through_the_approvals_api_passes_with_who_and_when() {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(root.path().join("billing")).unwrap();
+    super::copy_dir(&twin("billing-fixed"), &root.path().join("billing"));
+    let state = root.path().join(".sentra");
+    let asker = super::server::key(&state, "admin", "default", "compliance-officer");
+    let approver = super::server::key(&state, "admin", "default", "ciso");
+    let s = Server::start(root.path());
+    let report = || s.call("GET", "/api/compliance/soc2?repo_path=billing", Some(&asker), None).2;
+    let before = report();
+    let open = before["clauses"].as_array().unwrap().iter().flat_map(|c| c["rules"].as_array().unwrap()).find(|r| r["status"] == "open").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The request must name the obligation.
+    let (status, _, v) =
+        s.call("POST", "/api/approvals", Some(&asker), Some(r#"{"action_type": "obligation_attestation", "title": "t", "context": {"pack_id": "soc2"}}"#));
+    assert_eq!((status, v["errors"][0]["loc"].clone()), (422, serde_json::json!(["body", "context", "rule_id"])), "{v}");
+    let body = serde_json::json!({"action_type": "obligation_attestation", "title": format!("{open} evidence reviewed"), "context": {"pack_id": "soc2", "rule_id": open}});
+    let (status, _, v) = s.call("POST", "/api/approvals", Some(&asker), Some(&body.to_string()));
+    assert_eq!(status, 201, "{v}");
+    let id = v["id"].as_i64().unwrap();
+    // Pending: still open. The requester cannot approve it.
+    assert_eq!(rule(&report(), &open)["status"], "open");
+    let (status, _, _) = s.call("PATCH", &format!("/api/approvals/{id}"), Some(&asker), Some(r#"{"action": "approve", "comment": "mine"}"#));
+    assert_eq!(status, 403);
+    let (status, _, v) = s.call("PATCH", &format!("/api/approvals/{id}"), Some(&approver), Some(r#"{"action": "approve", "comment": "policy v3 reviewed"}"#));
+    assert_eq!(status, 200, "{v}");
+    let after = report();
+    assert_consistent(&after, "soc2 with an approved obligation");
+    let r = rule(&after, &open);
+    assert_eq!(r["status"], "passing", "{r}");
+    let a = &r["attestation"];
+    assert_eq!((a["kind"].as_str(), a["self_attested"].as_bool()), (Some("approval"), Some(false)), "{a}");
+    assert!(a["by"].as_str().unwrap().starts_with("ciso (approval #") && a["at"].is_string(), "{a}");
+    // The command line reads the same approvals from the state directory.
+    let out = super::server::sentra_cmd()
+        .current_dir(root.path().join("billing"))
+        .arg("--state-dir")
+        .arg(&state)
+        .args(["compliance-report", ".", "--pack", "soc2", "--format", "json"])
+        .output()
+        .unwrap();
+    let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rule(&cli, &open)["attestation"], *a, "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -42,10 +42,21 @@ const CASES: &[(&str, &[(&str, &str)], &[(&str, &str)])] = &[
     (
         "CTRL-LOCKFILE-RUST",
         &[("Cargo.toml", "[package]\nname = \"a\"\n"), ("Cargo.lock", "version = 4\n")],
-        &[("Cargo.toml", "[package]\nname = \"a\"\n"), ("Cargo.lock", "[[package]]\nname = \"b\"\nchecksum = \"0000000000000000000000000000000000000000000000000000000000000000\"\n")],
+        &[
+            ("Cargo.toml", "[package]\nname = \"a\"\n"),
+            ("Cargo.lock", "[[package]]\nname = \"b\"\nchecksum = \"0000000000000000000000000000000000000000000000000000000000000000\"\n"),
+        ],
     ),
-    ("CTRL-LOCKFILE-RUBY", &[("Gemfile", "source 'https://rubygems.org'\n")], &[("Gemfile", "source 'https://rubygems.org'\n"), ("Gemfile.lock", "GEM\n  specs:\n")]),
-    ("CTRL-LOCKFILE-PHP", &[("composer.json", "{}\n"), ("composer.lock", "{}\n")], &[("composer.json", "{}\n"), ("composer.lock", "{\"content-hash\": \"ab\"}\n")]),
+    (
+        "CTRL-LOCKFILE-RUBY",
+        &[("Gemfile", "source 'https://rubygems.org'\n")],
+        &[("Gemfile", "source 'https://rubygems.org'\n"), ("Gemfile.lock", "GEM\n  specs:\n")],
+    ),
+    (
+        "CTRL-LOCKFILE-PHP",
+        &[("composer.json", "{}\n"), ("composer.lock", "{}\n")],
+        &[("composer.json", "{}\n"), ("composer.lock", "{\"content-hash\": \"ab\"}\n")],
+    ),
     ("CTRL-LOCKFILE-DOTNET", &[("App.csproj", "<Project/>\n")], &[("App.csproj", "<Project/>\n"), ("packages.lock.json", "{\"contentHash\": \"x\"}\n")]),
     (
         "CTRL-LOCKFILE-GRADLE",

@@ -25,6 +25,14 @@ impl Drop for Server {
     }
 }
 
+/// A new API key for `tenant` with `role`, named `name`, made with `sentra keys create` on
+/// the state directory `state`.
+pub(crate) fn key(state: &std::path::Path, role: &str, tenant: &str, name: &str) -> String {
+    let out = sentra_cmd().arg("--state-dir").arg(state).args(["keys", "create", "--role", role, "--tenant", tenant, "--name", name]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
 /// A `sentra` command with no `GUARD_*` variables of the caller's and a shared cache.
 pub(crate) fn sentra_cmd() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sentra"));

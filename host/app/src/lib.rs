@@ -9,6 +9,7 @@
 //! - [`suppressions`], [`settings`] (the config file), [`governance`], [`history`], [`audit`], [`scan_cache`].
 
 pub mod approvals;
+pub mod attestations;
 pub mod audit;
 pub mod gate;
 pub mod governance;

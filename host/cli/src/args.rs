@@ -79,6 +79,10 @@ pub(crate) struct ComplianceArgs {
     /// Exit 1 when a clause is not assessed, too (by default only failing clauses do).
     #[arg(long)]
     pub(crate) strict: bool,
+    /// Whose approvals attest obligations (`obligation_attestation` requests approved
+    /// through the server's approvals API, read from the state directory).
+    #[arg(long, default_value = sentra_app::DEFAULT_TENANT)]
+    pub(crate) tenant: String,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

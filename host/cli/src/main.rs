@@ -56,7 +56,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Scan(args) => cmd::scan::scan_cmd(args, false, state_dir),
         Command::Gate(args) => cmd::scan::scan_cmd(args, true, state_dir),
         Command::Init(args) => cmd::init::init_cmd(args),
-        Command::ComplianceReport(args) => cmd::compliance::compliance_cmd(args),
+        Command::ComplianceReport(args) => cmd::compliance::compliance_cmd(args, state_dir),
         Command::ListPacks(args) => cmd::list::list_packs(args),
         Command::ListRules(args) => cmd::list::list_rules(args),
         Command::Pack(pack) => cmd::pack::run(pack, state_dir),

@@ -118,7 +118,9 @@ pub struct NewRequest {
     pub requested_by: Option<String>,
 }
 
-/// Opens a request. 201.
+/// Opens a request. 201. An `obligation_attestation` request names a pack's obligation in
+/// its context (`pack_id`, `rule_id`); once approved, compliance reports show the obligation
+/// passing, attested by the approver.
 #[utoipa::path(post, path = "/api/approvals", tag = "approvals", request_body = NewRequest,
     responses((status = 201, body = Approval), (status = 422, body = ErrorBody)))]
 pub(crate) async fn create(
@@ -148,6 +150,11 @@ pub(crate) async fn create(
     }
     if !(req.context.is_null() || req.context.is_object()) {
         return Err(ApiError::invalid(&["body", "context"], "must be a JSON object", "type_error"));
+    }
+    if req.action_type == sentra_app::attestations::OBLIGATION_ATTESTATION
+        && let Err((field, why)) = sentra_app::attestations::check_context(&req.context)
+    {
+        return Err(ApiError::invalid(&["body", "context", field], why, "value_error"));
     }
     blocking(move || {
         let mut context = if req.context.is_null() { json!({}) } else { req.context };

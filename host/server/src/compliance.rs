@@ -75,6 +75,7 @@ pub(crate) async fn compliance(
     let (tenant, actor) = (p.tenant.clone(), sentra_app::Actor::from(&p));
     let report = crate::error::blocking(move || {
         let set = st.tenant_pack_set(&loaded, &p.tenant, &config, true)?;
+        let approvals = sentra_app::attestations::approved(st.store.as_ref(), &p.tenant).map_err(crate::error::internal)?;
         let input = sentra_engine::compliance::ReportInput {
             pack_id: &pack_id,
             packs: &set,
@@ -83,6 +84,7 @@ pub(crate) async fn compliance(
             config: &config,
             target: &target,
             run_by: &run_by,
+            approvals: &approvals,
         };
         sentra_engine::compliance::report(&input).ok_or_else(|| {
             // Known but not in the scan's set: disabled for the tenant, or its stored

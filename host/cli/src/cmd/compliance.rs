@@ -9,7 +9,7 @@ use sha2::Digest;
 use crate::args::*;
 use crate::common::*;
 
-pub(crate) fn compliance_cmd(args: ComplianceArgs) -> Result<u8> {
+pub(crate) fn compliance_cmd(args: ComplianceArgs, state_dir: Option<&std::path::Path>) -> Result<u8> {
     let root = &args.path;
     if !root.is_dir() {
         anyhow::bail!("{}: not a directory", root.display());
@@ -31,8 +31,21 @@ pub(crate) fn compliance_cmd(args: ComplianceArgs) -> Result<u8> {
     let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &ScanOptions::default())?;
     let target = root.display().to_string();
     let run_by = sentra_app::Actor::cli().name;
-    let input =
-        sentra_engine::compliance::ReportInput { pack_id: &args.pack, packs: &set, result: &result, root, config: &config, target: &target, run_by: &run_by };
+    // Obligations attested through the approvals API of a server on this state directory.
+    let approvals = match open_existing_store(state_dir)? {
+        Some(store) => sentra_app::attestations::approved(&store, &args.tenant)?,
+        None => Default::default(),
+    };
+    let input = sentra_engine::compliance::ReportInput {
+        pack_id: &args.pack,
+        packs: &set,
+        result: &result,
+        root,
+        config: &config,
+        target: &target,
+        run_by: &run_by,
+        approvals: &approvals,
+    };
     let report = sentra_engine::compliance::report(&input).ok_or_else(|| anyhow::anyhow!("pack `{}` did not run", args.pack))?;
     let buf = match args.format {
         ComplianceFormat::Json => {

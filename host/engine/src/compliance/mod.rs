@@ -31,6 +31,8 @@ pub struct ReportInput<'a> {
     pub target: &'a str,
     /// Who ran it: an API key (`key:<id> (<name>)`) or a user of the CLI.
     pub run_by: &'a str,
+    /// Obligations attested through the approvals API, keyed `pack/rule`.
+    pub approvals: &'a BTreeMap<String, Attestation>,
 }
 
 /// Natural order for clause ids: `CC6.10` after `CC6.9`, `164.312(b)` after `164.308(a)`.
@@ -57,7 +59,7 @@ fn clause_key(c: &str) -> Vec<(String, u64)> {
 pub fn report(input: &ReportInput<'_>) -> Option<ComplianceReport> {
     let pack = input.packs.packs.iter().find(|p| p.id() == input.pack_id)?;
     let files = crate::scan::walk_tree(input.root, input.config);
-    let facts = status::Facts::of(input.pack_id, input.result, &files, input.config, input.root);
+    let facts = status::Facts::of(input.pack_id, input.result, &files, input.config, input.root, input.approvals);
     let mut by_clause: BTreeMap<String, Vec<RuleStatus>> = BTreeMap::new();
     let mut summary = ComplianceSummary::default();
     for rule in pack.rules() {
@@ -73,7 +75,7 @@ pub fn report(input: &ReportInput<'_>) -> Option<ComplianceReport> {
     for source in &extras.evidence_from {
         summary.code_checks += 1;
         let cited = input.packs.packs.iter().find(|p| p.id() == source.pack);
-        let facts = status::Facts::of(&source.pack, input.result, &files, input.config, input.root);
+        let facts = status::Facts::of(&source.pack, input.result, &files, input.config, input.root, input.approvals);
         let status = facts.cited(source, cited.map(|p| p.rules()).unwrap_or_default());
         by_clause.entry(source.clause.clone()).or_default().push(status);
     }

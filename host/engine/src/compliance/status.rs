@@ -26,6 +26,7 @@ pub(super) struct Facts<'a> {
     config: &'a Config,
     root: &'a std::path::Path,
     result: &'a ScanResult,
+    approvals: &'a BTreeMap<String, Attestation>,
 }
 
 fn of_pack<'a>(pack_id: &str, qualified: &'a [String]) -> HashSet<&'a str> {
@@ -33,7 +34,14 @@ fn of_pack<'a>(pack_id: &str, qualified: &'a [String]) -> HashSet<&'a str> {
 }
 
 impl<'a> Facts<'a> {
-    pub(super) fn of(pack_id: &'a str, result: &'a ScanResult, files: &'a [(String, PathBuf, u64)], config: &'a Config, root: &'a std::path::Path) -> Self {
+    pub(super) fn of(
+        pack_id: &'a str,
+        result: &'a ScanResult,
+        files: &'a [(String, PathBuf, u64)],
+        config: &'a Config,
+        root: &'a std::path::Path,
+        approvals: &'a BTreeMap<String, Attestation>,
+    ) -> Self {
         let mut findings: BTreeMap<&str, Vec<Evidence>> = BTreeMap::new();
         for f in result.findings.iter().filter(|f| f.pack_id == pack_id) {
             findings.entry(f.rule_id.as_str()).or_default().push(Evidence::from(f));
@@ -59,6 +67,7 @@ impl<'a> Facts<'a> {
             config,
             root,
             result,
+            approvals,
         }
     }
 
@@ -164,9 +173,16 @@ impl<'a> Facts<'a> {
         self.disabled.contains(rule.id.as_str()) || !self.hidden(&rule.id, &Scope::of(rule, self.files, self.config)).is_empty()
     }
 
-    /// An obligation is open until attested: here by a document of the project's own that
-    /// the settings name (`attestations`) and that exists.
+    /// An obligation is open until attested: by an approval recorded through the approvals
+    /// API (someone other than the requester approved it), or by a document of the
+    /// project's own that the settings name (`attestations`) and that exists.
     fn obligation(&self, status: RuleStatus) -> RuleStatus {
+        if let Some(approval) = self.approvals.get(&format!("{}/{}", self.pack_id, status.id)) {
+            let note = format!("attested through the approvals API by {} at {}", approval.by, approval.at.as_deref().unwrap_or("an unrecorded time"));
+            let mut status = with(status, ClauseStatus::Passing, note);
+            status.attestation = Some(approval.clone());
+            return status;
+        }
         let Some(document) = self.config.attestations.get(&status.id) else {
             return with(status, ClauseStatus::Open, "an obligation: open until attested (`attestations` in the settings)".into());
         };
