@@ -44,17 +44,40 @@ pub struct PackDocument {
     /// Other packs' findings that evidence clauses (`evidence_from:`).
     #[serde(default)]
     pub evidence_from: Vec<EvidenceSource>,
+    /// Clauses that requirement traceability evidences (`traceability:`).
+    #[serde(default)]
+    pub traceability: Vec<TraceSource>,
 }
 
-/// One `evidence_from` entry: the rules of another pack whose findings bear on a clause.
+/// One `traceability` entry: a clause about requirements and their traceability, which
+/// the project's requirements (`requirements.yaml`) traced to code (`REQ-`/`SRS-` ids in
+/// comments, as `check-coverage` finds them) evidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TraceSource {
+    /// The clause the traceability evidences.
+    pub clause: String,
+    /// What it shows, as the report names the check.
+    pub name: String,
+}
+
+/// One `evidence_from` entry: the rules of other packs whose findings bear on a clause,
+/// chosen by pack, rule id and weakness, so one detection written in a language's pack
+/// counts for every framework that cites its weakness.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceSource {
-    /// The pack whose findings count.
+    /// The pack whose findings count, or a glob of pack ids (`*-security`: every language's
+    /// security pack).
     pub pack: String,
-    /// Its rule ids, or globs of them (`SEC-*`).
+    /// Its rule ids, or globs of them (`SEC-*`); empty: every rule (then `cwe` selects).
+    #[serde(default)]
     pub rules: Vec<String>,
+    /// Only the rules tagged with one of these weaknesses (`CWE-120`); empty: any.
+    #[serde(default)]
+    pub cwe: Vec<String>,
     /// The clause they evidence.
     pub clause: String,
     /// What the findings show, as the report names the check.
@@ -332,5 +355,14 @@ mod tests {
         }
         assert!(expand_globs(&format!("{}{{", "{a,b}".repeat(20))).is_err(), "an unbalanced tail counts too");
         assert!(started.elapsed() < std::time::Duration::from_secs(1), "{:?}", started.elapsed());
+    }
+}
+
+impl EvidenceSource {
+    /// How the report names the cited rules: `pack:rules` or `pack:CWE-..`.
+    pub fn label(&self) -> String {
+        let mut what: Vec<&str> = self.rules.iter().map(String::as_str).collect();
+        what.extend(self.cwe.iter().map(String::as_str));
+        format!("{}:{}", self.pack, what.join(","))
     }
 }

@@ -266,15 +266,17 @@ impl Validator<'_> {
         let rules = self.rules(&at, pack.rules.as_ref());
         let clauses = self.read(&at, "clauses", &pack.clauses).unwrap_or_default();
         let evidence_from = self.read(&at, "evidence_from", &pack.evidence_from).unwrap_or_default();
+        let traceability = self.read(&at, "traceability", &pack.traceability).unwrap_or_default();
         if !clauses.is_empty() {
             // A titled pack titles every clause it maps to.
-            let mapped = rules.iter().map(|r| r.clause.as_str()).chain(evidence_from.iter().map(|e| e.clause.as_str()));
+            let cited = evidence_from.iter().map(|e| e.clause.as_str()).chain(traceability.iter().map(|t| t.clause.as_str()));
+            let mapped = rules.iter().map(|r| r.clause.as_str()).chain(cited);
             let untitled: std::collections::BTreeSet<&str> = mapped.filter(|c| !c.is_empty() && !clauses.contains_key(*c)).collect();
             for clause in untitled {
                 self.warn(&at, "clauses", format!("clause `{clause}` has rules but no title"));
             }
         }
-        Some(PackDocument { pack_id, name: name?, description, version, last_updated, license, rules, clauses, evidence_from })
+        Some(PackDocument { pack_id, name: name?, description, version, last_updated, license, rules, clauses, evidence_from, traceability })
     }
 
     fn rules(&mut self, at: &At, rules: Option<&Field<Vec<RuleFile>>>) -> Vec<RuleSpec> {

@@ -42,9 +42,36 @@ pub struct PackFile {
     /// security packs instead of copying their patterns. Compliance reports run the named
     /// packs too.
     pub evidence_from: Option<Field<Vec<EvidenceSource>>>,
+    /// Clauses about requirements and traceability that the project's requirements
+    /// (`requirements.yaml`) traced to code evidence: compliance reports check that every
+    /// requirement is traced and that code names no undefined requirement.
+    pub traceability: Option<Field<Vec<TraceSource>>>,
 }
 
-pub use crate::EvidenceSource;
+pub use crate::{EvidenceSource, TraceSource};
+
+impl Shape for Vec<TraceSource> {
+    type Out = Vec<TraceSource>;
+    fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<Vec<TraceSource>> {
+        let sources: Vec<TraceSource> = match serde_json::from_value(value.clone()) {
+            Ok(s) => s,
+            Err(e) => {
+                problems.push((field.into(), format!("expected a list of {{clause, name}}: {e}")));
+                return None;
+            }
+        };
+        let short = |s: &str, max: usize| !s.trim().is_empty() && s.len() <= max && !s.chars().any(char::is_control);
+        if let Some(i) = sources.iter().position(|s| !(short(&s.clause, 64) && short(&s.name, 200))) {
+            problems.push((format!("{field}[{i}]"), "needs a clause (1 to 64 bytes) and a name (1 to 200 bytes)".into()));
+            return None;
+        }
+        if sources.len() > MAX_EVIDENCE_SOURCES {
+            problems.push((field.into(), format!("{} entries; the limit is {MAX_EVIDENCE_SOURCES}", sources.len())));
+            return None;
+        }
+        Some(sources)
+    }
+}
 
 /// Most `evidence_from` entries a pack may carry.
 pub const MAX_EVIDENCE_SOURCES: usize = 100;
@@ -55,20 +82,29 @@ impl Shape for Vec<EvidenceSource> {
         let sources: Vec<EvidenceSource> = match serde_json::from_value(value.clone()) {
             Ok(s) => s,
             Err(e) => {
-                problems.push((field.into(), format!("expected a list of {{pack, rules, clause, name}}: {e}")));
+                problems.push((field.into(), format!("expected a list of {{pack, rules, cwe, clause, name}}: {e}")));
                 return None;
             }
         };
         let short = |s: &str, max: usize| !s.trim().is_empty() && s.len() <= max && !s.chars().any(char::is_control);
+        // An id, or a glob of them: `*` and one level of `{a,b}` alternatives.
+        let pack_glob = |p: &str| {
+            let inner = p.strip_prefix('{').and_then(|p| p.strip_suffix('}')).unwrap_or(p);
+            p.len() <= 128 && inner.split(',').all(|alt| crate::valid_pack_id(&alt.replace('*', "x")))
+        };
+        let cwe = |c: &str| c.strip_prefix("CWE-").is_some_and(|n| !n.is_empty() && n.len() <= 6 && n.bytes().all(|b| b.is_ascii_digit()));
         for (i, s) in sources.iter().enumerate() {
-            let ok = crate::valid_pack_id(&s.pack)
-                && !s.rules.is_empty()
+            let ok = pack_glob(&s.pack)
+                && !(s.rules.is_empty() && s.cwe.is_empty())
                 && s.rules.len() <= 64
                 && s.rules.iter().all(|r| short(r, 128))
+                && s.cwe.len() <= 64
+                && s.cwe.iter().all(|c| cwe(c))
                 && short(&s.clause, 64)
                 && short(&s.name, 200);
             if !ok {
-                problems.push((format!("{field}[{i}]"), "needs a pack id, 1 to 64 rule ids or globs, a clause and a name".into()));
+                let want = "needs a pack id (or a glob of them), 1 to 64 rule ids or globs and/or weaknesses (`CWE-89`), a clause and a name";
+                problems.push((format!("{field}[{i}]"), want.into()));
                 return None;
             }
         }

@@ -57,10 +57,11 @@ pub(crate) async fn compliance(
     // The packs whose findings the report cites (`evidence_from`) run in the same scan.
     let evidence = {
         let (st, l, tenant, id) = (state.clone(), loaded.clone(), p.tenant.clone(), pack_id.clone());
+        let available: Vec<String> = state.catalog.ids().into_iter().chain(tenant_packs.records.iter().map(|r| r.pack_id.clone())).collect();
         crate::error::blocking(move || {
             let mut config = st.tenant_config(&l, &tenant)?.config.clone();
             config.standards_packs = Some(vec![id.clone()]);
-            Ok(sentra_engine::compliance::evidence_packs(&*st.tenant_pack_set(&l, &tenant, &config, true)?, &id))
+            Ok(sentra_engine::compliance::evidence_packs(&*st.tenant_pack_set(&l, &tenant, &config, true)?, &id, &available))
         })
         .await?
     };

@@ -22,7 +22,8 @@ pub(crate) fn compliance_cmd(args: ComplianceArgs, state_dir: Option<&std::path:
     }
     let mut set = cat.load_with(&config, extra.clone())?;
     // The packs whose findings the report cites (`evidence_from`) run in the same scan.
-    let evidence = sentra_engine::compliance::evidence_packs(&set, &args.pack);
+    let available: Vec<String> = cat.ids().into_iter().chain(extra.iter().map(|p| p.info().id.clone())).collect();
+    let evidence = sentra_engine::compliance::evidence_packs(&set, &args.pack, &available);
     let mut config = config;
     if !evidence.is_empty() {
         config.standards_packs = Some(std::iter::once(args.pack.clone()).chain(evidence).collect());

@@ -8,6 +8,7 @@
 
 mod provenance;
 mod status;
+mod traceability;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -74,10 +75,19 @@ pub fn report(input: &ReportInput<'_>) -> Option<ComplianceReport> {
     let extras = PackExtras::of(pack.pack.settings());
     for source in &extras.evidence_from {
         summary.code_checks += 1;
-        let cited = input.packs.packs.iter().find(|p| p.id() == source.pack);
-        let facts = status::Facts::of(&source.pack, input.result, &files, input.config, input.root, input.approvals);
-        let status = facts.cited(source, cited.map(|p| p.rules()).unwrap_or_default());
-        by_clause.entry(source.clause.clone()).or_default().push(status);
+        let ran = |id: &str| input.result.packs.iter().any(|p| p.pack_id == id);
+        let members: Vec<(status::Facts<'_>, Vec<&sentra_runtime::RuleInfo>)> = input
+            .packs
+            .packs
+            .iter()
+            .filter(|p| p.id() != input.pack_id && status::names_pack(&source.pack, p.id()) && ran(p.id()))
+            .map(|p| (status::Facts::of(p.id(), input.result, &files, input.config, input.root, input.approvals), status::selected(source, p.rules())))
+            .collect();
+        by_clause.entry(source.clause.clone()).or_default().push(status::cited(source, &members));
+    }
+    for source in &extras.traceability {
+        summary.code_checks += 1;
+        by_clause.entry(source.clause.clone()).or_default().push(traceability::status(source, input.root, &files, input.config));
     }
     let titles = extras.titles;
     let mut clauses: Vec<ClauseReport> = by_clause
@@ -118,6 +128,7 @@ pub fn report(input: &ReportInput<'_>) -> Option<ComplianceReport> {
 struct PackExtras {
     titles: BTreeMap<String, String>,
     evidence_from: Vec<sentra_pack_format::EvidenceSource>,
+    traceability: Vec<sentra_pack_format::TraceSource>,
 }
 
 impl PackExtras {
@@ -127,15 +138,18 @@ impl PackExtras {
         Self {
             titles: titles.filter_map(|(id, title)| Some((id.clone(), title.as_str()?.to_string()))).collect(),
             evidence_from: value.get("evidence_from").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default(),
+            traceability: value.get("traceability").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default(),
         }
     }
 }
 
-/// The packs whose findings `pack_id`'s report cites (`evidence_from`): a compliance scan
-/// runs them too.
-pub fn evidence_packs(packs: &PackSet, pack_id: &str) -> Vec<String> {
+/// The packs whose findings `pack_id`'s report cites (`evidence_from`), among the ids of
+/// `available` packs: a compliance scan runs them too.
+pub fn evidence_packs(packs: &PackSet, pack_id: &str, available: &[String]) -> Vec<String> {
     let Some(pack) = packs.packs.iter().find(|p| p.id() == pack_id) else { return Vec::new() };
-    let mut ids: Vec<String> = PackExtras::of(pack.pack.settings()).evidence_from.into_iter().map(|e| e.pack).filter(|p| p != pack_id).collect();
+    let sources = PackExtras::of(pack.pack.settings()).evidence_from;
+    let mut ids: Vec<String> =
+        available.iter().filter(|id| id.as_str() != pack_id && sources.iter().any(|s| status::names_pack(&s.pack, id))).cloned().collect();
     ids.sort();
     ids.dedup();
     ids

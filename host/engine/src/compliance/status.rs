@@ -25,7 +25,6 @@ pub(super) struct Facts<'a> {
     files: &'a [(String, PathBuf, u64)],
     config: &'a Config,
     root: &'a std::path::Path,
-    result: &'a ScanResult,
     approvals: &'a BTreeMap<String, Attestation>,
 }
 
@@ -66,7 +65,6 @@ impl<'a> Facts<'a> {
             files,
             config,
             root,
-            result,
             approvals,
         }
     }
@@ -114,62 +112,9 @@ impl<'a> Facts<'a> {
         status
     }
 
-    /// The status of another pack's rules cited for a clause (`evidence_from`), `self`
-    /// being that pack's facts: each cited rule's status as its own pack's report would
-    /// give it, then failing when any fails, not assessed when anything could hide a
-    /// result, passing when one passes, not applicable when none applies.
-    pub(super) fn cited(&self, source: &sentra_pack_format::EvidenceSource, rules: &[RuleInfo]) -> RuleStatus {
-        let globs = glob_set(&source.rules);
-        let mut status = RuleStatus::new(
-            format!("{}:{}", source.pack, source.rules.join(",")),
-            source.name.clone(),
-            "evidence_from".into(),
-            format!("Findings of pack `{}` (rules {}) evidence this clause.", source.pack, source.rules.join(", ")),
-        );
-        if !self.result.packs.iter().any(|p| p.pack_id == source.pack) {
-            return with(status, ClauseStatus::NotAssessed, format!("pack `{}` did not run in this scan", source.pack));
-        }
-        let each: Vec<(RuleStatus, bool)> = rules.iter().filter(|r| globs.is_match(&r.id)).map(|r| (self.rule_status(r), self.hides(r))).collect();
-        let any = |s: ClauseStatus| each.iter().any(|(r, _)| r.status == s);
-        let hidden = each.iter().any(|(r, h)| *h && r.status != ClauseStatus::Failing);
-        status.status = if any(ClauseStatus::Failing) {
-            ClauseStatus::Failing
-        } else if hidden {
-            ClauseStatus::NotAssessed
-        } else if any(ClauseStatus::Passing) {
-            ClauseStatus::Passing
-        } else if !each.is_empty() && each.iter().all(|(r, _)| r.status == ClauseStatus::NotApplicable) {
-            ClauseStatus::NotApplicable
-        } else {
-            ClauseStatus::NotAssessed
-        };
-        for (r, h) in &each {
-            status.findings += r.findings;
-            status.files_assessed = status.files_assessed.max(r.files_assessed);
-            status.evidence_total += r.evidence_total;
-            status.locations.extend(r.locations.iter().cloned());
-            status.evidence.extend(r.evidence.iter().cloned());
-            let telling = *h || r.status == ClauseStatus::Failing || (r.status == status.status && status.status != ClauseStatus::Passing);
-            if telling {
-                status.notes.extend(r.notes.iter().map(|n| format!("{}: {n}", r.id)));
-            }
-        }
-        status.locations.truncate(MAX_EVIDENCE_PER_RULE);
-        status.evidence.truncate(MAX_EVIDENCE_PER_RULE);
-        if status.notes.len() > MAX_EVIDENCE_PER_RULE {
-            let more = status.notes.len() - MAX_EVIDENCE_PER_RULE;
-            status.notes.truncate(MAX_EVIDENCE_PER_RULE);
-            status.notes.push(format!("and {more} more note(s)"));
-        }
-        if each.is_empty() {
-            status.notes.push(format!("pack `{}` has no rule matching {}", source.pack, source.rules.join(", ")));
-        }
-        status
-    }
-
     /// Whether something could hide a result of `rule`: the same causes as
     /// [`Self::hidden`], and turned off by the settings.
-    fn hides(&self, rule: &RuleInfo) -> bool {
+    pub(super) fn hides(&self, rule: &RuleInfo) -> bool {
         self.disabled.contains(rule.id.as_str()) || !self.hidden(&rule.id, &Scope::of(rule, self.files, self.config)).is_empty()
     }
 
@@ -306,4 +251,78 @@ fn glob_set(globs: &[String]) -> globset::GlobSet {
         }
     }
     b.build().unwrap_or_else(|_| globset::GlobSet::empty())
+}
+
+/// The status of other packs' rules cited for a clause (`evidence_from`): each cited rule's
+/// status as its own pack's report would give it (`members`: the facts of each cited pack
+/// that ran, with its rules the entry selects), then failing when any fails, not assessed
+/// when anything could hide a result, passing when one passes, not applicable when none
+/// applies.
+pub(super) fn cited(source: &sentra_pack_format::EvidenceSource, members: &[(Facts<'_>, Vec<&RuleInfo>)]) -> RuleStatus {
+    let mut status = RuleStatus::new(
+        source.label(),
+        source.name.clone(),
+        "evidence_from".into(),
+        format!("Findings of the rules `{}` of other packs evidence this clause.", source.label()),
+    );
+    if members.is_empty() {
+        return with(status, ClauseStatus::NotAssessed, format!("no pack matching `{}` ran in this scan", source.pack));
+    }
+    let each: Vec<(RuleStatus, bool)> = members.iter().flat_map(|(facts, rules)| rules.iter().map(move |r| (facts.rule_status(r), facts.hides(r)))).collect();
+    let any = |s: ClauseStatus| each.iter().any(|(r, _)| r.status == s);
+    let hidden = each.iter().any(|(r, h)| *h && r.status != ClauseStatus::Failing);
+    status.status = if any(ClauseStatus::Failing) {
+        ClauseStatus::Failing
+    } else if hidden {
+        ClauseStatus::NotAssessed
+    } else if any(ClauseStatus::Passing) {
+        ClauseStatus::Passing
+    } else if !each.is_empty() && each.iter().all(|(r, _)| r.status == ClauseStatus::NotApplicable) {
+        ClauseStatus::NotApplicable
+    } else {
+        ClauseStatus::NotAssessed
+    };
+    for (r, h) in &each {
+        status.findings += r.findings;
+        status.files_assessed = status.files_assessed.max(r.files_assessed);
+        status.evidence_total += r.evidence_total;
+        status.locations.extend(r.locations.iter().cloned());
+        status.evidence.extend(r.evidence.iter().cloned());
+        // Notes that explain the status: what failed, what hid a result, and why nothing
+        // was assessed when nothing was.
+        let telling = *h || r.status == ClauseStatus::Failing || (r.status == status.status && status.status != ClauseStatus::Passing);
+        if telling {
+            status.notes.extend(r.notes.iter().map(|n| format!("{}: {n}", r.id)));
+        }
+    }
+    status.locations.truncate(MAX_EVIDENCE_PER_RULE);
+    status.evidence.truncate(MAX_EVIDENCE_PER_RULE);
+    if status.notes.len() > MAX_EVIDENCE_PER_RULE {
+        let more = status.notes.len() - MAX_EVIDENCE_PER_RULE;
+        status.notes.truncate(MAX_EVIDENCE_PER_RULE);
+        status.notes.push(format!("and {more} more note(s)"));
+    }
+    if each.is_empty() {
+        status.notes.push(format!("no rule of the packs that ran matches `{}`", source.label()));
+    }
+    status
+}
+
+/// The rules of `rules` an `evidence_from` entry selects: by id glob (none: every rule)
+/// and by weakness (none: any).
+pub(super) fn selected<'r>(source: &sentra_pack_format::EvidenceSource, rules: &'r [RuleInfo]) -> Vec<&'r RuleInfo> {
+    let ids = glob_set(&source.rules);
+    rules
+        .iter()
+        .filter(|r| source.rules.is_empty() || ids.is_match(&r.id))
+        .filter(|r| source.cwe.is_empty() || r.cwe.iter().any(|c| source.cwe.contains(c)))
+        .collect()
+}
+
+/// Whether pack id `id` is one an entry's `pack` (an id or a glob of them) names.
+pub(super) fn names_pack(pattern: &str, id: &str) -> bool {
+    if !pattern.contains('*') {
+        return pattern == id;
+    }
+    globset::Glob::new(pattern).map(|g| g.compile_matcher().is_match(id)).unwrap_or(false)
 }
