@@ -310,3 +310,101 @@ fn an_obligation_approved_through_the_approvals_api_passes_with_who_and_when() {
     let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rule(&cli, &open)["attestation"], *a, "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn controls_show_as_evidence_on_the_fixed_twin_and_fail_where_missing() {
+    let (_, fixed) = report(&twin("billing-fixed"), "soc2", &[]);
+    let (_, insecure) = report(&twin("billing-insecure"), "soc2", &[]);
+    // Where each control shows on the fixed twin: the file and line a reader can open.
+    for (id, file, line) in [
+        ("security-controls:CTRL-CI-RUNS-TESTS", ".github/workflows/ci.yml", 10),
+        ("security-controls:CTRL-CODEOWNERS", "CODEOWNERS", 1),
+        ("security-controls:CTRL-SECURITY-POLICY", "SECURITY.md", 3),
+        ("security-controls:CTRL-DEPENDENCY-SCANNING", ".github/workflows/ci.yml", 9),
+        ("security-controls:CTRL-LOCKFILE-*", "requirements.txt", 2),
+        ("security-controls:CTRL-AUDIT-LOGGING", "app.py", 11),
+        ("security-controls:CTRL-ENCRYPTION-AT-REST", "app.py", 6),
+    ] {
+        let r = rule(&fixed, id);
+        assert_eq!((r["status"].as_str(), r["evidence"].clone()), (Some("passing"), serde_json::json!([{"file": file, "line": line}])), "{id}: {r}");
+        let missing = rule(&insecure, id);
+        assert_eq!(missing["status"], "failing", "{id} on the insecure twin: {missing}");
+        assert!(missing["notes"].to_string().contains("the control is missing"), "{id}: {missing}");
+    }
+    // The twins differ on encryption at rest and audit logging, clause by clause.
+    for (pack, clause_id) in [("hipaa", "164.312(a)(2)(iv)"), ("hipaa", "164.312(b)"), ("iso-27001", "A.8.24"), ("pci-dss", "10.2.1"), ("soc2", "CC7.2")] {
+        let status = |t: &str| clause(&report(&twin(t), pack, &["--exit-zero"]).1, clause_id)["status"].as_str().unwrap().to_string();
+        let (bad, good) = (status("billing-insecure"), status("billing-fixed"));
+        assert_eq!(bad, "failing", "{pack} {clause_id} on the insecure twin");
+        assert_ne!(good, "failing", "{pack} {clause_id} on the fixed twin");
+    }
+}
+
+#[test]
+fn language_security_packs_evidence_clauses_for_java_and_c() {
+    // Java: the SQL built by concatenation is found by java-security and fails PCI 6.2.4.
+    let (_, java) = report(&twin("billing-java"), "pci-dss", &[]);
+    let cited = clause(&java, "6.2.4")["rules"].as_array().unwrap().iter().find(|r| r["kind"] == "evidence_from").unwrap().clone();
+    assert_eq!(cited["status"], "failing", "{cited}");
+    assert!(cited["locations"].to_string().contains("Billing.java"), "{cited}");
+    // C: IEC 62304 5.1.12 (common software defects) fails on the firmware's strcpy and
+    // hard-coded password, with their lines; it used to pass.
+    let (code, fw) = report(&twin("pump-firmware"), "fda-iec-62304", &[]);
+    assert_eq!(code, Some(1));
+    let c = clause(&fw, "5.1.12");
+    assert_eq!(c["status"], "failing", "{c}");
+    let locations = c["rules"].to_string();
+    assert!(locations.contains(r#"{"file":"src/pump.c","line":10}"#) && locations.contains(r#"{"file":"src/pump.c","line":6}"#), "{c}");
+}
+
+#[test]
+fn the_firmwares_plan_requirements_and_traceability_change_its_report() {
+    let (_, bare) = report(&twin("pump-firmware"), "fda-iec-62304", &[]);
+    let (_, documented) = report(&twin("pump-firmware-documented"), "fda-iec-62304", &[]);
+    assert_consistent(&documented, "the documented firmware");
+    assert_ne!(bare["summary"], documented["summary"], "the same code with and without its 62304 file");
+    let trace = rule(&bare, "requirements:traceability");
+    assert_eq!(trace["status"], "not_assessed", "{trace}");
+    assert!(trace["notes"].to_string().contains("defines no requirements"), "{trace}");
+    let trace = rule(&documented, "requirements:traceability");
+    assert_eq!(trace["status"], "passing", "{trace}");
+    assert_eq!(trace["evidence"], serde_json::json!([{"file": "src/pump.c", "line": 1}]), "{trace}");
+    assert!(trace["notes"].to_string().contains("2 of 2 requirements traced to code"), "{trace}");
+    for (id, document) in [("IEC62304-OB-DEV-PLAN", "docs/software-development-plan.md"), ("IEC62304-OB-RISK", "docs/risk-management.md")] {
+        assert_eq!(rule(&bare, id)["status"], "open");
+        let r = rule(&documented, id);
+        assert_eq!((r["status"].as_str(), r["attestation"]["by"].as_str()), (Some("passing"), Some(document)), "{r}");
+    }
+    for clause_id in ["5.2.1", "7.1"] {
+        assert_eq!(
+            (clause(&bare, clause_id)["status"].as_str(), clause(&documented, clause_id)["status"].as_str()),
+            (Some("open"), Some("passing")),
+            "{clause_id}"
+        );
+    }
+    // The other traceability frameworks read the same requirements.
+    for (pack, clause_id) in [("iso-14971", "7.2"), ("do-178c", "5.5"), ("iso-26262", "Part 8, 6.4.3")] {
+        let (_, v) = report(&twin("pump-firmware-documented"), pack, &["--exit-zero"]);
+        let c = clause(&v, clause_id);
+        let r = c["rules"].as_array().unwrap().iter().find(|r| r["kind"] == "traceability").unwrap();
+        assert_eq!(r["status"], "passing", "{pack} {clause_id}: {c}");
+    }
+    // A requirement no code implements, and code naming one nobody defined, both fail.
+    let dir = tempfile::tempdir().unwrap();
+    super::copy_dir(&twin("pump-firmware-documented"), dir.path());
+    let reqs = std::fs::read_to_string(dir.path().join("requirements.yaml")).unwrap();
+    write(dir.path(), "requirements.yaml", &format!("{reqs}  - req_id: REQ-3\n    title: Log every dose change\n"));
+    write(dir.path(), "src/alarm.c", "/* REQ-9: sound the alarm */\nint alarm(void) { return 1; }\n");
+    let (_, v) = report(dir.path(), "fda-iec-62304", &[]);
+    let trace = rule(&v, "requirements:traceability");
+    assert_eq!(trace["status"], "failing", "{trace}");
+    let notes = trace["notes"].to_string();
+    assert!(notes.contains("traced to no code: REQ-3") && notes.contains("not defined in `requirements.yaml`: REQ-9"), "{notes}");
+    assert_eq!(trace["locations"], serde_json::json!([{"file": "src/alarm.c", "line": 1}]), "{trace}");
+    // A requirements file that does not parse is named, never quoted.
+    write(dir.path(), "requirements.yaml", "requirements: [ {req_id: SECRET-TOKEN-abc123\n");
+    let (_, v) = report(dir.path(), "fda-iec-62304", &[]);
+    let trace = rule(&v, "requirements:traceability");
+    assert_eq!(trace["status"], "not_assessed");
+    assert!(!trace.to_string().contains("SECRET-TOKEN"), "{trace}");
+}
