@@ -309,6 +309,12 @@ fn an_obligation_approved_through_the_approvals_api_passes_with_who_and_when() {
         .unwrap();
     let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rule(&cli, &open)["attestation"], *a, "{}", String::from_utf8_lossy(&out.stderr));
+    // And records its report's digest in the same audit chain as the server does.
+    let said = String::from_utf8_lossy(&out.stderr).to_string();
+    let digest = said.split("report sha256 ").nth(1).unwrap().trim_end_matches([')', '\n']).to_string();
+    assert_eq!(digest, hex::encode(sha2::Sha256::digest(&out.stdout)), "{said}");
+    let (_, _, audit) = s.call("GET", "/api/audit?action=compliance.report", Some(&asker), None);
+    assert_eq!(audit["entries"][0]["details"]["sha256"], digest.as_str(), "{audit}");
 }
 
 #[test]

@@ -11,6 +11,7 @@
 pub mod approvals;
 pub mod attestations;
 pub mod audit;
+pub mod compliance;
 pub mod gate;
 pub mod governance;
 pub mod history;

@@ -84,6 +84,15 @@ pub struct EvidenceSource {
     pub name: String,
 }
 
+impl EvidenceSource {
+    /// How the report names the cited rules: `pack:rules` or `pack:CWE-..`.
+    pub fn label(&self) -> String {
+        let mut what: Vec<&str> = self.rules.iter().map(String::as_str).collect();
+        what.extend(self.cwe.iter().map(String::as_str));
+        format!("{}:{}", self.pack, what.join(","))
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
@@ -355,14 +364,5 @@ mod tests {
         }
         assert!(expand_globs(&format!("{}{{", "{a,b}".repeat(20))).is_err(), "an unbalanced tail counts too");
         assert!(started.elapsed() < std::time::Duration::from_secs(1), "{:?}", started.elapsed());
-    }
-}
-
-impl EvidenceSource {
-    /// How the report names the cited rules: `pack:rules` or `pack:CWE-..`.
-    pub fn label(&self) -> String {
-        let mut what: Vec<&str> = self.rules.iter().map(String::as_str).collect();
-        what.extend(self.cwe.iter().map(String::as_str));
-        format!("{}:{}", self.pack, what.join(","))
     }
 }

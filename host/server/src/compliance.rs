@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::error::ApiError;
 use crate::{AppState, ConfigOverrides, ErrorBody, Principal, ScanRequest};
+use sentra_app::compliance::{Build, Format};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -38,9 +39,9 @@ pub(crate) async fn compliance(
     q: Result<Query<ComplianceParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiError> {
     let q = crate::error::query(q)?;
-    let html = match q.format.as_deref().unwrap_or("json") {
-        "json" => false,
-        "html" => true,
+    let format = match q.format.as_deref().unwrap_or("json") {
+        "json" => Format::Json,
+        "html" => Format::Html,
         other => return Err(ApiError::invalid(&["query", "format"], format!("`{other}` is not json or html"), "value_error")),
     };
     let (loaded, tenant_packs) = crate::scan::current_for(&state, &p.tenant).await?;
@@ -55,65 +56,54 @@ pub(crate) async fn compliance(
     let root = crate::scan::resolve_repo(&workspace, q.repo_path.as_deref())?;
     let target = q.repo_path.clone().unwrap_or_else(|| ".".into());
     // The packs whose findings the report cites (`evidence_from`) run in the same scan.
-    let evidence = {
+    let scan_packs = {
         let (st, l, tenant, id) = (state.clone(), loaded.clone(), p.tenant.clone(), pack_id.clone());
         let available: Vec<String> = state.catalog.ids().into_iter().chain(tenant_packs.records.iter().map(|r| r.pack_id.clone())).collect();
         crate::error::blocking(move || {
             let mut config = st.tenant_config(&l, &tenant)?.config.clone();
             config.standards_packs = Some(vec![id.clone()]);
-            Ok(sentra_engine::compliance::evidence_packs(&*st.tenant_pack_set(&l, &tenant, &config, true)?, &id, &available))
+            Ok(sentra_app::compliance::scan_packs(&*st.tenant_pack_set(&l, &tenant, &config, true)?, &id, &available))
         })
         .await?
     };
     let req = ScanRequest {
         repo_path: q.repo_path.clone(),
-        config_overrides: Some(ConfigOverrides { standards_packs: Some(std::iter::once(pack_id.clone()).chain(evidence).collect()), ..Default::default() }),
+        config_overrides: Some(ConfigOverrides { standards_packs: Some(scan_packs), ..Default::default() }),
         ..Default::default()
     };
     let (result, config) = crate::scan::run_scan(state.clone(), &p.tenant, req).await?;
     let st = state.clone();
-    let run_by = format!("key:{} ({})", p.key_id, p.name);
-    let (tenant, actor) = (p.tenant.clone(), sentra_app::Actor::from(&p));
-    let report = crate::error::blocking(move || {
+    let rendered = crate::error::blocking(move || {
         let set = st.tenant_pack_set(&loaded, &p.tenant, &config, true)?;
-        let approvals = sentra_app::attestations::approved(st.store.as_ref(), &p.tenant).map_err(crate::error::internal)?;
-        let input = sentra_engine::compliance::ReportInput {
+        let (actor, run_by) = (sentra_app::Actor::from(&p), format!("key:{} ({})", p.key_id, p.name));
+        let build = Build {
             pack_id: &pack_id,
-            packs: &set,
+            set: &set,
             result: &result,
             root: &root,
             config: &config,
             target: &target,
+            store: Some(st.store.as_ref()),
+            tenant: &p.tenant,
             run_by: &run_by,
-            approvals: &approvals,
         };
-        sentra_engine::compliance::report(&input).ok_or_else(|| {
-            // Known but not in the scan's set: disabled for the tenant, or its stored
-            // copy no longer loads. Neither is a server fault.
+        // Known but not in the scan's set: disabled for the tenant, or its stored copy no
+        // longer loads. Neither is a server fault.
+        let report = sentra_app::compliance::build(&build).map_err(crate::error::internal)?.ok_or_else(|| {
             ApiError::new(
                 axum::http::StatusCode::CONFLICT,
                 "pack_unavailable",
                 format!("pack `{pack_id}` did not run: it is disabled for this tenant or failed to load (see GET /api/packs)"),
             )
-        })
+        })?;
+        // The digest goes into the tenant's audit chain and a response header, so an
+        // auditor can check that a copy was not edited.
+        let rendered = sentra_app::compliance::render(&report, format);
+        sentra_app::compliance::record(st.store.as_ref(), &p.tenant, &actor, &report, format, &rendered);
+        Ok(rendered)
     })
     .await?;
-    let (content_type, body) = if html {
-        let ctx = sentra_reports::ReportContext::now(report.target.clone(), None);
-        ("text/html; charset=utf-8", sentra_reports::render_compliance_html(&report, &ctx).into_bytes())
-    } else {
-        ("application/json", serde_json::to_vec(&report).map_err(|e| ApiError::internal(e.to_string()))?)
-    };
-    // The report's digest goes into the tenant's audit chain and a response header, so an
-    // auditor can check that a copy was not edited.
-    let digest = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&body));
-    let details = serde_json::json!({"pack_id": report.pack_id, "format": if html { "html" } else { "json" }, "sha256": digest, "summary": report.summary});
-    let store = state.store.clone();
-    let target = report.target.clone();
-    crate::error::blocking(move || {
-        sentra_app::audit::audit(store.as_ref(), &tenant, &actor, "compliance.report", &target, details, "ok");
-        Ok(())
-    })
-    .await?;
+    let digest = rendered.sha256;
+    let (content_type, body) = (format.content_type(), rendered.body);
     Ok(([(header::CONTENT_TYPE, content_type.to_string()), (HeaderName::from_static("x-content-sha256"), digest)], body).into_response())
 }

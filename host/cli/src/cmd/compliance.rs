@@ -3,8 +3,8 @@
 use std::io::Write;
 
 use anyhow::Result;
+use sentra_app::compliance::{Build, Format};
 use sentra_engine::{ScanOptions, Source};
-use sha2::Digest;
 
 use crate::args::*;
 use crate::common::*;
@@ -23,43 +23,42 @@ pub(crate) fn compliance_cmd(args: ComplianceArgs, state_dir: Option<&std::path:
     let mut set = cat.load_with(&config, extra.clone())?;
     // The packs whose findings the report cites (`evidence_from`) run in the same scan.
     let available: Vec<String> = cat.ids().into_iter().chain(extra.iter().map(|p| p.info().id.clone())).collect();
-    let evidence = sentra_engine::compliance::evidence_packs(&set, &args.pack, &available);
+    let scan_packs = sentra_app::compliance::scan_packs(&set, &args.pack, &available);
     let mut config = config;
-    if !evidence.is_empty() {
-        config.standards_packs = Some(std::iter::once(args.pack.clone()).chain(evidence).collect());
+    if scan_packs.len() > 1 {
+        config.standards_packs = Some(scan_packs);
         set = cat.load_with(&config, extra)?;
     }
     let result = sentra_engine::scan(&Source::Directory(root.clone()), &set, &config, &ScanOptions::default())?;
     let target = root.display().to_string();
-    let run_by = sentra_app::Actor::cli().name;
-    // Obligations attested through the approvals API of a server on this state directory.
-    let approvals = match open_existing_store(state_dir)? {
-        Some(store) => sentra_app::attestations::approved(&store, &args.tenant)?,
-        None => Default::default(),
-    };
-    let input = sentra_engine::compliance::ReportInput {
+    let actor = sentra_app::Actor::cli();
+    // Obligations attested through the approvals API of a server on this state directory,
+    // which also records the report's digest.
+    let store = open_existing_store(state_dir)?;
+    let build = Build {
         pack_id: &args.pack,
-        packs: &set,
+        set: &set,
         result: &result,
         root,
         config: &config,
         target: &target,
-        run_by: &run_by,
-        approvals: &approvals,
+        store: store.as_ref().map(|s| s as &dyn sentra_store::Storage),
+        tenant: &args.tenant,
+        run_by: &actor.name,
     };
-    let report = sentra_engine::compliance::report(&input).ok_or_else(|| anyhow::anyhow!("pack `{}` did not run", args.pack))?;
-    let buf = match args.format {
-        ComplianceFormat::Json => {
-            let mut b = serde_json::to_vec_pretty(&report)?;
-            b.push(b'\n');
-            b
-        }
-        ComplianceFormat::Html => sentra_reports::render_compliance_html(&report, &sentra_reports::ReportContext::now(target, None)).into_bytes(),
+    let report = sentra_app::compliance::build(&build)?.ok_or_else(|| anyhow::anyhow!("pack `{}` did not run", args.pack))?;
+    let format = match args.format {
+        ComplianceFormat::Json => Format::Json,
+        ComplianceFormat::Html => Format::Html,
     };
+    let rendered = sentra_app::compliance::render(&report, format);
+    if let Some(store) = &store {
+        sentra_app::compliance::record(store, &args.tenant, &actor, &report, format, &rendered);
+    }
+    let (buf, digest) = (rendered.body, rendered.sha256);
     emit(args.output.as_deref(), &buf)?;
     let s = &report.summary;
     // The digest lets a reader check that a copy of the report was not edited.
-    let digest = hex::encode(sha2::Sha256::digest(&buf));
     let _ = writeln!(
         anstream::stderr(),
         "sentra: {}: {} clauses: {} failing, {} not assessed, {} open, {} passing, {} not applicable (report sha256 {digest})",
