@@ -14,7 +14,7 @@ print("/".join(str(s.get(k, "-")) for k in ("failing", "not_assessed", "open", "
 }
 echo "| twin | pack | before (failing/not assessed/open/passing/n.a.) | after |"
 echo "|---|---|---|---|"
-for t in billing-insecure billing-fixed billing-node billing-java pump-firmware leaked-keys; do
+for t in billing-insecure billing-fixed billing-node billing-node-fixed billing-java billing-java-fixed pump-firmware pump-firmware-documented pump-firmware-fixed leaked-keys; do
   for p in soc2 pci-dss hipaa iso-27001 fda-iec-62304; do
     echo "| $t | $p | $(summary "$old" "$t" "$p") | $(summary "$new" "$t" "$p") |"
   done

@@ -15,7 +15,18 @@ use super::compliance::COMPLIANCE_PACKS;
 use super::server::Server;
 use super::{json, repo_root, sentra, stderr, write};
 
-const TWINS: [&str; 6] = ["billing-insecure", "billing-fixed", "billing-node", "billing-java", "pump-firmware", "leaked-keys"];
+const TWINS: [&str; 10] = [
+    "billing-insecure",
+    "billing-fixed",
+    "billing-node",
+    "billing-node-fixed",
+    "billing-java",
+    "billing-java-fixed",
+    "pump-firmware",
+    "pump-firmware-documented",
+    "pump-firmware-fixed",
+    "leaked-keys",
+];
 
 fn twin(name: &str) -> std::path::PathBuf {
     repo_root().join("tests/fixtures/compliance/twins").join(name)
@@ -413,4 +424,31 @@ fn the_firmwares_plan_requirements_and_traceability_change_its_report() {
     let trace = rule(&v, "requirements:traceability");
     assert_eq!(trace["status"], "not_assessed");
     assert!(!trace.to_string().contains("SECRET-TOKEN"), "{trace}");
+}
+
+#[test]
+fn fixed_twins_in_every_language_fail_nothing_and_show_their_controls() {
+    let frameworks: &[&str] = &["soc2", "pci-dss", "hipaa", "iso-27001", "nist-800-53"];
+    for (name, packs) in [
+        ("billing-fixed", frameworks),
+        ("billing-node-fixed", frameworks),
+        ("billing-java-fixed", frameworks),
+        ("pump-firmware-fixed", &["fda-iec-62304", "iec-81001-5-1", "iso-14971", "do-178c"][..]),
+    ] {
+        for pack in packs {
+            let (code, v) = report(&twin(name), pack, &[]);
+            let failing: Vec<&Value> = v["clauses"].as_array().unwrap().iter().filter(|c| c["status"] == "failing").collect();
+            assert!(code == Some(0) && failing.is_empty(), "{pack} on {name}: {failing:?}");
+            let ci = v["clauses"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|c| c["rules"].as_array().unwrap())
+                .find(|r| r["id"] == "security-controls:CTRL-CI-RUNS-TESTS");
+            if let Some(ci) = ci {
+                assert_eq!(ci["status"], "passing", "{pack} on {name}: {ci}");
+                assert_eq!(ci["evidence"][0]["file"], ".github/workflows/ci.yml", "{pack} on {name}");
+            }
+        }
+    }
 }

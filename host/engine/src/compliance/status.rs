@@ -288,12 +288,15 @@ pub(super) fn cited(source: &sentra_pack_format::EvidenceSource, members: &[(Fac
         status.evidence_total += r.evidence_total;
         status.locations.extend(r.locations.iter().cloned());
         status.evidence.extend(r.evidence.iter().cloned());
-        // Notes that explain the status: what failed, what hid a result, and why nothing
-        // was assessed when nothing was.
-        let telling = *h || r.status == ClauseStatus::Failing || (r.status == status.status && status.status != ClauseStatus::Passing);
-        if telling {
+        // Notes that explain the status: what failed and what hid a result. Rules for
+        // languages the repository lacks are counted, not listed one by one.
+        if *h || r.status == ClauseStatus::Failing {
             status.notes.extend(r.notes.iter().map(|n| format!("{}: {n}", r.id)));
         }
+    }
+    let unread = each.iter().filter(|(r, h)| !h && r.status == ClauseStatus::NotAssessed).count();
+    if status.status == ClauseStatus::NotAssessed && unread > 0 {
+        status.notes.push(format!("none of the {unread} cited rule(s) had a file in its scope (no file of the languages they read)"));
     }
     status.locations.truncate(MAX_EVIDENCE_PER_RULE);
     status.evidence.truncate(MAX_EVIDENCE_PER_RULE);
