@@ -380,6 +380,8 @@ fn the_firmwares_plan_requirements_and_traceability_change_its_report() {
     let (_, documented) = report(&twin("pump-firmware-documented"), "fda-iec-62304", &[]);
     assert_consistent(&documented, "the documented firmware");
     assert_ne!(bare["summary"], documented["summary"], "the same code with and without its 62304 file");
+    // Its `.sentra/` holds only the settings: a report never creates a database there.
+    assert!(!twin("pump-firmware-documented").join(".sentra/sentra.db").exists());
     let trace = rule(&bare, "requirements:traceability");
     assert_eq!(trace["status"], "not_assessed", "{trace}");
     assert!(trace["notes"].to_string().contains("defines no requirements"), "{trace}");

@@ -87,11 +87,12 @@ pub(crate) fn open_store(explicit: Option<&Path>) -> Result<sentra_store::Sqlite
     Ok(sentra_store::SqliteStore::open(&dir)?)
 }
 
-/// The state store when its directory exists: a command that only reads (a list) must not
-/// create `.sentra/` as a side effect.
+/// The state store when its database exists: a command that only reads (a list, a report)
+/// must not create `.sentra/` or a database in it as a side effect (`.sentra/` often holds
+/// only the project's `config.yaml`).
 pub(crate) fn open_existing_store(explicit: Option<&Path>) -> Result<Option<sentra_store::SqliteStore>> {
     let dir = sentra_store::state_dir(Path::new("."), explicit);
-    if !dir.is_dir() {
+    if !dir.join(sentra_store::DATABASE_FILE).is_file() {
         return Ok(None);
     }
     Ok(Some(sentra_store::SqliteStore::open(&dir)?))
