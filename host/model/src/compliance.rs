@@ -110,6 +110,11 @@ pub struct RuleStatus {
     /// How an obligation was closed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attestation: Option<Attestation>,
+    /// The rule this one is a language variant of: the clause judges them as one check
+    /// (failing if one fails; passing if one read files and passed while the others had
+    /// no file of their language).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_of: Option<String>,
 }
 
 impl RuleStatus {
@@ -128,6 +133,7 @@ impl RuleStatus {
             files_assessed: 0,
             notes: Vec::new(),
             attestation: None,
+            variant_of: None,
         }
     }
 }

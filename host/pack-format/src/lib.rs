@@ -150,6 +150,9 @@ pub struct RuleSpec {
     pub cwe: Vec<String>,
     pub references: Vec<String>,
     pub autofix: Option<Autofix>,
+    /// The rule this one is a language variant of (`variant_of:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_of: Option<String>,
 }
 
 impl RuleSpec {

@@ -316,7 +316,24 @@ impl Validator<'_> {
                 out.push(rule);
             }
         }
+        self.variants(&out);
         out
+    }
+
+    /// A variant names a rule of the same pack and clause that is not itself a variant.
+    fn variants(&mut self, rules: &[RuleSpec]) {
+        let by_id: BTreeMap<&str, &RuleSpec> = rules.iter().map(|r| (r.id.as_str(), r)).collect();
+        for r in rules {
+            let Some(base) = &r.variant_of else { continue };
+            let why = match by_id.get(base.as_str()) {
+                None => format!("no rule `{base}` in this pack"),
+                Some(b) if b.clause != r.clause => format!("`{base}` maps to clause `{}`, this rule to `{}`", b.clause, r.clause),
+                Some(b) if b.variant_of.is_some() => format!("`{base}` is itself a variant; name the rule it varies"),
+                Some(_) if base == &r.id => "a rule cannot be a variant of itself".into(),
+                Some(_) => continue,
+            };
+            self.error(&At::rule(&r.id), "variant_of", why);
+        }
     }
 
     fn rule(&mut self, at: &At, rule: &RuleFile) -> Option<RuleSpec> {
@@ -353,6 +370,7 @@ impl Validator<'_> {
             }
         }
         let autofix = self.autofix(at, rule);
+        let variant_of = self.read(at, "variant_of", &rule.variant_of);
         if rule.query.is_some() && rule.language.is_none() {
             self.error(at, "query", "a `query` needs a `language`");
         }
@@ -386,6 +404,7 @@ impl Validator<'_> {
             cwe,
             references,
             autofix,
+            variant_of,
         })
     }
 
@@ -622,8 +641,30 @@ mod tests {
             "evidence_from: [{pack: secrets, rules: ['X'], clause: '1'}]\n",
             "clauses: ['1.1']\n",
             "clauses: {'1.1': ''}\n",
+            "evidence_from: [{pack: secrets, cwe: ['89'], clause: '1', name: 'n'}]\n",
+            "evidence_from: [{pack: '{*-security,Bad}', cwe: ['CWE-89'], clause: '1', name: 'n'}]\n",
+            "traceability: [{clause: '1.1'}]\n",
         ] {
             assert!(validate_yaml(&format!("{base}{bad}"), &ok).is_err(), "{bad}");
+        }
+        let cited = "evidence_from: [{pack: '{*-security,cpp-coding-standards}', cwe: ['CWE-89'], clause: '1.1', name: 'n'}]\ntraceability: [{clause: '1.1', name: 't'}]\n";
+        let v = validate_yaml(&format!("{base}{cited}"), &ok).unwrap();
+        assert_eq!((v.document.evidence_from[0].cwe.len(), v.document.traceability.len()), (1, 1));
+    }
+
+    #[test]
+    fn a_variant_names_a_rule_of_the_same_clause() {
+        let rule = |id: &str, clause: &str, variant: &str| format!("- id: {id}\n  name: n\n  type: regex\n  pattern: x\n  clause: '{clause}'\n{variant}");
+        let pack = |rules: &[String]| format!("name: P\nrules:\n{}", rules.concat());
+        let good = pack(&[rule("A", "1", ""), rule("A-JS", "1", "  variant_of: A\n")]);
+        assert_eq!(validate_yaml(&good, &ok).unwrap().document.rules[1].variant_of.as_deref(), Some("A"));
+        for (bad, why) in [
+            (pack(&[rule("A", "1", ""), rule("A-JS", "2", "  variant_of: A\n")]), "maps to clause"),
+            (pack(&[rule("A-JS", "1", "  variant_of: A\n")]), "no rule `A`"),
+            (pack(&[rule("A", "1", ""), rule("B", "1", "  variant_of: A\n"), rule("C", "1", "  variant_of: B\n")]), "itself a variant"),
+        ] {
+            let err = validate_yaml(&bad, &ok).unwrap_err();
+            assert!(format!("{err:?}").contains(why), "{why}: {err:?}");
         }
     }
 

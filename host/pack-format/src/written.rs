@@ -191,6 +191,10 @@ pub struct RuleFile {
     /// A structural query (needs `language`); accepted, not run.
     pub query: Option<Field<String>>,
     pub language: Option<Field<String>>,
+    /// The rule this one is a language variant of (same check, same clause, other files):
+    /// compliance reports judge a rule and its variants as one check, so a Python repository
+    /// is not `not_assessed` because the Java variant had nothing to read.
+    pub variant_of: Option<Field<String>>,
 }
 
 #[derive(Deserialize, JsonSchema)]

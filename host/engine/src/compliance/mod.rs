@@ -61,18 +61,22 @@ pub fn report(input: &ReportInput<'_>) -> Option<ComplianceReport> {
     let pack = input.packs.packs.iter().find(|p| p.id() == input.pack_id)?;
     let files = crate::scan::walk_tree(input.root, input.config);
     let facts = status::Facts::of(input.pack_id, input.result, &files, input.config, input.root, input.approvals);
-    let mut by_clause: BTreeMap<String, Vec<RuleStatus>> = BTreeMap::new();
+    let extras = PackExtras::of(pack.pack.settings());
+    // Per clause: each rule's status, the check it belongs to (itself, or the rule it is a
+    // language variant of) and whether something could hide its result.
+    let mut by_clause: BTreeMap<String, Vec<(RuleStatus, String, bool)>> = BTreeMap::new();
     let mut summary = ComplianceSummary::default();
     for rule in pack.rules() {
-        let rule_status = facts.rule_status(rule);
+        let mut rule_status = facts.rule_status(rule);
+        rule_status.variant_of = extras.variant_of.get(&rule.id).cloned();
         if rule_status.kind == "documentation_obligation" {
             summary.obligations += 1;
         } else {
             summary.code_checks += 1;
         }
-        by_clause.entry(rule.clause.clone()).or_default().push(rule_status);
+        let check = extras.variant_of.get(&rule.id).cloned().unwrap_or_else(|| rule.id.clone());
+        by_clause.entry(rule.clause.clone()).or_default().push((rule_status, check, facts.hides(rule)));
     }
-    let extras = PackExtras::of(pack.pack.settings());
     for source in &extras.evidence_from {
         summary.code_checks += 1;
         let ran = |id: &str| input.result.packs.iter().any(|p| p.pack_id == id);
@@ -83,18 +87,22 @@ pub fn report(input: &ReportInput<'_>) -> Option<ComplianceReport> {
             .filter(|p| p.id() != input.pack_id && status::names_pack(&source.pack, p.id()) && ran(p.id()))
             .map(|p| (status::Facts::of(p.id(), input.result, &files, input.config, input.root, input.approvals), status::selected(source, p.rules())))
             .collect();
-        by_clause.entry(source.clause.clone()).or_default().push(status::cited(source, &members));
+        let cited = status::cited(source, &members);
+        by_clause.entry(source.clause.clone()).or_default().push((cited.clone(), cited.id, false));
     }
     for source in &extras.traceability {
         summary.code_checks += 1;
-        by_clause.entry(source.clause.clone()).or_default().push(traceability::status(source, input.root, &files, input.config));
+        let traced = traceability::status(source, input.root, &files, input.config);
+        by_clause.entry(source.clause.clone()).or_default().push((traced.clone(), traced.id, false));
     }
     let titles = extras.titles;
     let mut clauses: Vec<ClauseReport> = by_clause
         .into_iter()
-        .map(|(clause, rules)| {
-            let status = rules.iter().map(|r| r.status).min().unwrap_or(ClauseStatus::NotApplicable);
-            ClauseReport { title: titles.get(&clause).cloned(), clause, status, rules }
+        .map(|(clause, rules)| ClauseReport {
+            title: titles.get(&clause).cloned(),
+            status: clause_status(&rules),
+            clause,
+            rules: rules.into_iter().map(|r| r.0).collect(),
         })
         .collect();
     clauses.sort_by_key(|c| clause_key(&c.clause));
@@ -122,6 +130,16 @@ pub fn report(input: &ReportInput<'_>) -> Option<ComplianceReport> {
     })
 }
 
+/// The weakest status among a clause's checks, each check judged over its rules (a rule
+/// and its language variants together).
+fn clause_status(rules: &[(RuleStatus, String, bool)]) -> ClauseStatus {
+    let mut checks: BTreeMap<&str, Vec<(ClauseStatus, bool)>> = BTreeMap::new();
+    for (r, check, hidden) in rules {
+        checks.entry(check.as_str()).or_default().push((r.status, *hidden));
+    }
+    checks.into_values().map(|m| status::combine(m.into_iter())).min().unwrap_or(ClauseStatus::NotApplicable)
+}
+
 /// What a YAML pack's document adds for reports: clause titles and other packs' findings
 /// that evidence clauses (both checked when the pack loaded).
 #[derive(Default)]
@@ -129,6 +147,8 @@ struct PackExtras {
     titles: BTreeMap<String, String>,
     evidence_from: Vec<sentra_pack_format::EvidenceSource>,
     traceability: Vec<sentra_pack_format::TraceSource>,
+    /// Rule id to the rule it is a language variant of.
+    variant_of: BTreeMap<String, String>,
 }
 
 impl PackExtras {
@@ -139,6 +159,13 @@ impl PackExtras {
             titles: titles.filter_map(|(id, title)| Some((id.clone(), title.as_str()?.to_string()))).collect(),
             evidence_from: value.get("evidence_from").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default(),
             traceability: value.get("traceability").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default(),
+            variant_of: value
+                .get("rules")
+                .and_then(serde_json::Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|r| Some((r.get("id")?.as_str()?.to_string(), r.get("variant_of")?.as_str()?.to_string())))
+                .collect(),
         }
     }
 }

@@ -269,19 +269,7 @@ pub(super) fn cited(source: &sentra_pack_format::EvidenceSource, members: &[(Fac
         return with(status, ClauseStatus::NotAssessed, format!("no pack matching `{}` ran in this scan", source.pack));
     }
     let each: Vec<(RuleStatus, bool)> = members.iter().flat_map(|(facts, rules)| rules.iter().map(move |r| (facts.rule_status(r), facts.hides(r)))).collect();
-    let any = |s: ClauseStatus| each.iter().any(|(r, _)| r.status == s);
-    let hidden = each.iter().any(|(r, h)| *h && r.status != ClauseStatus::Failing);
-    status.status = if any(ClauseStatus::Failing) {
-        ClauseStatus::Failing
-    } else if hidden {
-        ClauseStatus::NotAssessed
-    } else if any(ClauseStatus::Passing) {
-        ClauseStatus::Passing
-    } else if !each.is_empty() && each.iter().all(|(r, _)| r.status == ClauseStatus::NotApplicable) {
-        ClauseStatus::NotApplicable
-    } else {
-        ClauseStatus::NotAssessed
-    };
+    status.status = combine(each.iter().map(|(r, h)| (r.status, *h)));
     for (r, h) in &each {
         status.findings += r.findings;
         status.files_assessed = status.files_assessed.max(r.files_assessed);
@@ -328,4 +316,27 @@ pub(super) fn names_pack(pattern: &str, id: &str) -> bool {
         return pattern == id;
     }
     globset::Glob::new(pattern).map(|g| g.compile_matcher().is_match(id)).unwrap_or(false)
+}
+
+/// The status of one check made of several rules (a rule and its language variants, or the
+/// rules an `evidence_from` entry cites), from each rule's status and whether something
+/// could hide its result: failing when any fails; not assessed when a result could be
+/// hidden; passing when one read files and passed (rules for languages the repository
+/// lacks count neither way); not applicable when none applies; open when one is open.
+pub(super) fn combine(members: impl Iterator<Item = (ClauseStatus, bool)>) -> ClauseStatus {
+    let members: Vec<(ClauseStatus, bool)> = members.collect();
+    let any = |s: ClauseStatus| members.iter().any(|(m, _)| *m == s);
+    if any(ClauseStatus::Failing) {
+        ClauseStatus::Failing
+    } else if members.iter().any(|(m, h)| *h && *m == ClauseStatus::NotAssessed) {
+        ClauseStatus::NotAssessed
+    } else if any(ClauseStatus::Passing) {
+        ClauseStatus::Passing
+    } else if !members.is_empty() && members.iter().all(|(m, _)| *m == ClauseStatus::NotApplicable) {
+        ClauseStatus::NotApplicable
+    } else if any(ClauseStatus::Open) {
+        ClauseStatus::Open
+    } else {
+        ClauseStatus::NotAssessed
+    }
 }

@@ -1,0 +1,19 @@
+// Fixture (php): annotated lines must fire or stay quiet as marked.
+// ruleid: CMMC-HARDCODED-PASSWORD
+$dbPassword = 'hunter2-prod-billing';
+// ruleid: CMMC-HARDCODED-PASSWORD
+    'password' => 'Sup3rS3cret!',
+// ok: CMMC-HARDCODED-PASSWORD
+$dbPassword = getenv('DB_PASSWORD');
+// ruleid: CMMC-MFA-OFF
+    'mfa_enabled' => false,
+// ok: CMMC-MFA-OFF
+    'mfa_enabled' => true,
+// ruleid: CMMC-PASSWORD-MIN
+    'min_password_length' => 6,
+// ok: CMMC-PASSWORD-MIN
+    'min_password_length' => 12,
+// ruleid: CMMC-SESSION-NO-EXPIRY
+    'session_lifetime' => 0,
+// ok: CMMC-SESSION-NO-EXPIRY
+    'session_lifetime' => 120,

@@ -1,0 +1,5 @@
+// Fixture (c): annotated lines must fire or stay quiet as marked.
+// ruleid: EUAI-LOG-PII-C
+syslog(LOG_INFO, "signup %s", email);
+// ok: EUAI-LOG-PII-C
+syslog(LOG_INFO, "signup %d", user_id);

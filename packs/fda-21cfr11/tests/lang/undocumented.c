@@ -1,0 +1,1 @@
+int limit = 5;  // ruleid: CFR11-UNIT-DOCUMENTED

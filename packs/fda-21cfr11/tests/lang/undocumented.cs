@@ -1,0 +1,1 @@
+namespace Pump;  // ruleid: CFR11-UNIT-DOCUMENTED

@@ -1,0 +1,1 @@
+package pump  // ruleid: CFR11-UNIT-DOCUMENTED

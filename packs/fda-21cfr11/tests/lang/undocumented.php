@@ -1,0 +1,1 @@
+<?php  // ruleid: CFR11-UNIT-DOCUMENTED

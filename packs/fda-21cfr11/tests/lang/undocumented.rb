@@ -1,0 +1,1 @@
+LIMIT = 5  # ruleid: CFR11-UNIT-DOCUMENTED

@@ -1,0 +1,1 @@
+int limit = 5;  // ruleid: IEC62304-UNIT-DOCUMENTED

@@ -1,0 +1,1 @@
+namespace Pump;  // ruleid: IEC62304-UNIT-DOCUMENTED

@@ -1,0 +1,1 @@
+package pump;  // ruleid: IEC62304-UNIT-DOCUMENTED

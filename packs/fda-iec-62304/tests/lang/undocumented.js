@@ -1,0 +1,1 @@
+const LIMIT = 5;  // ruleid: IEC62304-UNIT-DOCUMENTED

@@ -1,0 +1,1 @@
+<?php  // ruleid: IEC62304-UNIT-DOCUMENTED

@@ -1,0 +1,2 @@
+// Dose calculation. // ruleid: IEC62304-UNIT-TRACED
+namespace Dose;

@@ -1,0 +1,2 @@
+// Dose calculation. // ruleid: IEC62304-UNIT-TRACED
+pub fn dose(w: u32) -> u32 { w * 2 }

@@ -1,0 +1,2 @@
+/* Dose calculation. */ // ruleid: ISO14971-UNIT-TRACED
+class Dose { int dose(int w) { return w * 2; } }
