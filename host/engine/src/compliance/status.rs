@@ -8,6 +8,7 @@ use sentra_model::compliance::{Attestation, ClauseStatus, Evidence, MAX_EVIDENCE
 use sentra_runtime::RuleInfo;
 
 use crate::Config;
+use crate::glob::checked_set as glob_set;
 use crate::scan::ScanResult;
 use crate::scan::presence::REQUIRED_FILE;
 
@@ -241,16 +242,6 @@ impl<'a> Scope<'a> {
         }
         (out, total)
     }
-}
-
-fn glob_set(globs: &[String]) -> globset::GlobSet {
-    let mut b = globset::GlobSetBuilder::new();
-    for g in globs {
-        if let Ok(g) = crate::glob::compile_glob(g) {
-            b.add(g);
-        }
-    }
-    b.build().unwrap_or_else(|_| globset::GlobSet::empty())
 }
 
 /// The status of other packs' rules cited for a clause (`evidence_from`): each cited rule's

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use sentra_matcher::{MatchLimits, PatternSet, Text};
 use sentra_runtime::{FileData, RuleInfo};
 
+use crate::glob::checked_set as globs;
 use crate::packs::PackSet;
 
 /// The rule kind the host decides presence for.
@@ -39,16 +40,6 @@ impl Wanted {
 
 fn never(limits: &MatchLimits) -> PatternSet {
     PatternSet::compile(&["[^\\s\\S]"], *limits).expect("a pattern that matches nothing compiles")
-}
-
-fn globs(list: &[String]) -> globset::GlobSet {
-    let mut b = globset::GlobSetBuilder::new();
-    for g in list {
-        if let Ok(g) = crate::glob::compile_glob(g) {
-            b.add(g);
-        }
-    }
-    b.build().unwrap_or_else(|_| globset::GlobSet::empty())
 }
 
 /// `satisfied[p][r]`: rule `r` of pack `p` is an active required-file rule whose control
