@@ -117,7 +117,13 @@ fn a_killed_server_loses_no_acknowledged_write_and_corrupts_nothing() {
             }
         })
     };
-    std::thread::sleep(std::time::Duration::from_millis(800));
+    // Kill once both writers have had writes acknowledged (on a loaded machine the first
+    // suppression waits for the packs to load), and while they are still writing.
+    let started = std::time::Instant::now();
+    while (last_config.load(Ordering::SeqCst) == 10_000 || acked.lock().unwrap().is_empty()) && started.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
     s.kill();
     stop.store(true, Ordering::Relaxed);
     config_writer.join().unwrap();
