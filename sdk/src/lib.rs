@@ -20,7 +20,7 @@
 #[doc(hidden)]
 pub mod bindings {
     wit_bindgen::generate!({
-        path: "../wit",
+        path: "../wit/pack.wit",
         world: "pack",
         pub_export_macro: true,
         export_macro_name: "__export_pack_raw",
@@ -28,6 +28,7 @@ pub mod bindings {
     });
 }
 
+mod query;
 mod rule;
 #[doc(hidden)]
 pub mod runtime;
@@ -41,6 +42,17 @@ pub use runtime::{File, Findings, Project};
 /// (regex rules made with [`Rule::regex`] need none of this).
 pub mod host {
     pub use crate::bindings::sentra::pack::host::{FindResult, Matcher, PatternError, RegexMatch, compile};
+}
+
+/// The host's syntax trees (pack API 0.2), for hand-written checks: compile a tree-sitter
+/// query, run it on a file of the current call, walk from a captured node to its parent
+/// and children (handles are valid during the call only). Rules made with [`Rule::query`]
+/// need none of this.
+pub mod syntax {
+    pub use crate::bindings::sentra::pack::host::{
+        Capture, Node, QueryMatch, QueryResult, SyntaxError, SyntaxQuery, compile_query, node_children, node_parent,
+    };
+    pub use crate::query::{render_message, report_captures};
 }
 
 /// Logs a message to the host's log, tagged with the pack id.

@@ -45,6 +45,8 @@ pub(crate) enum RuleKind {
     Check,
     /// Hand-written project-level check, run by `Pack::check_project`.
     Project,
+    /// A tree-sitter query run by the host: one finding per line at the reported node.
+    Query { language: String, query: String, report: Option<String> },
 }
 
 /// One rule of a pack.
@@ -101,6 +103,21 @@ impl Rule {
     /// A project-level rule implemented by [`crate::Pack::check_project`].
     pub fn project(id: &str, name: &str) -> Self {
         Self::base(id, name, RuleKind::Project, "project")
+    }
+    /// A rule that reports what a tree-sitter `query` for `language` captures: every
+    /// captured node, or only the capture named by [`Rule::report`]; one finding per line.
+    /// A [`Rule::message`] may name captures as `{{name}}`.
+    pub fn query(id: &str, name: &str, language: &str, query: &str) -> Self {
+        let mut rule = Self::base(id, name, RuleKind::Query { language: language.into(), query: query.into(), report: None }, "ast");
+        rule.info.pattern = Some(query.into());
+        rule
+    }
+    /// For a [`Rule::query`] rule: the capture (without `@`) whose node is the finding.
+    pub fn report(mut self, capture: &str) -> Self {
+        if let RuleKind::Query { report, .. } = &mut self.kind {
+            *report = Some(capture.into());
+        }
+        self
     }
 
     pub fn id(&self) -> &str {

@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use crate::bindings::sentra::pack::host::{self, Matcher, PatternError};
+use crate::bindings::sentra::pack::host::{self, Matcher, PatternError, SyntaxError, SyntaxQuery};
 use crate::bindings::sentra::pack::types::{self as wit, Finding, RuleError, ScanOutput};
 use crate::rule::{Rule, RuleKind};
 use crate::{Fix, Pack, RegexMatch};
@@ -13,6 +13,8 @@ struct State {
     /// `pattern_of[i]` is the matcher index of rule `i`'s pattern, if it is a regex rule.
     pattern_of: Vec<Option<u32>>,
     matcher: Result<Matcher, PatternError>,
+    /// `queries[i]`: rule `i`'s compiled syntax query, if it is a query rule.
+    queries: Vec<Option<Result<SyntaxQuery, SyntaxError>>>,
 }
 
 thread_local! {
@@ -36,7 +38,14 @@ fn with_state<P: Pack, R>(f: impl FnOnce(&State) -> R) -> R {
                 })
                 .collect();
             let matcher = host::compile(&patterns);
-            State { rules, pattern_of, matcher }
+            let queries = rules
+                .iter()
+                .map(|r| match &r.kind {
+                    RuleKind::Query { language, query, .. } => Some(host::compile_query(language, query)),
+                    _ => None,
+                })
+                .collect();
+            State { rules, pattern_of, matcher, queries }
         });
         f(state)
     })
@@ -155,6 +164,16 @@ pub fn scan<P: Pack>(files: Vec<wit::SourceFile>) -> ScanOutput {
                     RuleKind::Check => {
                         let mut out = Findings::new(rule, f.id);
                         P::check(rule, &file, &mut out);
+                        findings.append(&mut out.out);
+                        errors.extend(out.errors.into_iter().map(|message| RuleError { rule_id: rule.info.id.clone(), message }));
+                    }
+                    RuleKind::Query { report, .. } => {
+                        let mut out = Findings::new(rule, f.id);
+                        match &s.queries[ri as usize] {
+                            Some(Ok(q)) => crate::query::report(q, report.as_deref(), &file, &mut out),
+                            Some(Err(e)) => out.error(e.message.clone()),
+                            None => {}
+                        }
                         findings.append(&mut out.out);
                         errors.extend(out.errors.into_iter().map(|message| RuleError { rule_id: rule.info.id.clone(), message }));
                     }

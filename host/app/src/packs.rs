@@ -220,6 +220,11 @@ pub struct TenantPacks {
 }
 
 impl TenantPacks {
+    /// The pack API version custom pack `pack_id` targets, when its stored copy loaded.
+    pub fn api_version(&self, pack_id: &str) -> Option<String> {
+        self.custom.iter().find(|(r, _)| r.pack_id == pack_id).map(|(_, p)| p.api_version().to_string())
+    }
+
     pub fn load(catalog: &Catalog, store: &dyn Storage, config: &Config, tenant: &str, revision: i64) -> Result<Self, StoreError> {
         let records = store.list_packs(tenant)?;
         let mut custom = Vec::new();

@@ -121,7 +121,7 @@ pub fn list_packs(out: &mut impl Write, set: &PackSet, json: bool) -> std::io::R
                 serde_json::json!({
                     "pack_id": i.id, "name": i.name, "version": i.version, "description": i.description,
                     "license": i.license, "rule_count": i.rules.len(), "sha256": p.pack.sha256(),
-                    "api_version": sentra_runtime::PACK_API_VERSION,
+                    "api_version": p.pack.api_version().as_str(),
                 })
             })
             .collect();

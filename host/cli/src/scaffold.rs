@@ -16,7 +16,7 @@ const RUST_CARGO: &str = include_str!("templates/Cargo.toml.tmpl");
 const PYTHON_APP: &str = include_str!("templates/app.py");
 const JS_PACK: &str = include_str!("templates/pack.js");
 const JS_BUILD: &str = include_str!("templates/build.mjs");
-/// The Rust SDK, vendored into Rust scaffolds (it reads the WIT at `../wit`).
+/// The Rust SDK, vendored into Rust scaffolds (it reads the WIT at `../wit/pack.wit`).
 const SDK_FILES: [(&str, &str); 4] = [
     ("sentra-sdk/Cargo.toml", include_str!("../../../sdk/Cargo.toml")),
     ("sentra-sdk/src/lib.rs", include_str!("../../../sdk/src/lib.rs")),

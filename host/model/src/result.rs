@@ -92,6 +92,21 @@ pub struct ScanResult {
     /// test cases), so a saved result renders into any format later.
     #[serde(default)]
     pub rules: Vec<RuleSummary>,
+    /// Files a syntax rule queried whose syntax tree has errors: their well-formed parts
+    /// were still checked, and regex rules ran as on any file. At most
+    /// [`MAX_SYNTAX_NOTES`] are listed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub syntax_errors: Vec<SyntaxNote>,
+}
+
+/// Most files listed in [`ScanResult::syntax_errors`].
+pub const MAX_SYNTAX_NOTES: usize = 1_000;
+
+/// A file whose syntax tree in `language` has errors.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
+pub struct SyntaxNote {
+    pub path: String,
+    pub language: String,
 }
 
 /// A rule that ran in a scan, as reports describe it.

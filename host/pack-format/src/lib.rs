@@ -164,7 +164,7 @@ impl RuleSpec {
             RuleCheck::RequiredFile { .. } => "required_file",
             RuleCheck::FilePolicy { .. } => "file_policy",
             RuleCheck::DocumentationObligation => "documentation_obligation",
-            RuleCheck::Ast { .. } => "ast",
+            RuleCheck::Ast { .. } | RuleCheck::Query { .. } => "ast",
             RuleCheck::Unsupported { type_name, .. } => type_name,
         }
     }
@@ -207,6 +207,21 @@ pub enum RuleCheck {
     DocumentationObligation,
     Ast {
         check: AstCheck,
+    },
+    /// A tree-sitter query the host runs on the file's syntax tree (`type: ast` with
+    /// `query`). One finding per rule and line, at the start of the reported node (every
+    /// captured node, or the `report` capture's), as sentrik reports them.
+    Query {
+        /// Canonical language name (`python`, `cpp`, ...).
+        language: String,
+        query: String,
+        /// The capture to report; `None`: every capture.
+        report: Option<String>,
+        /// The message template (`{{capture}}` is the capture's text).
+        message: Option<String>,
+        /// Literals one of which the file must contain for the query to match (from its
+        /// `#eq?`/`#any-of?` predicates): the host's prefilter.
+        literals: Vec<String>,
     },
     /// Accepted but not run (e.g. `llm`): listed among a scan's skipped rules.
     Unsupported {
@@ -260,6 +275,19 @@ pub struct Autofix {
     pub kind: AutofixKind,
     /// The text for `replace_match`.
     pub replacement: String,
+}
+
+/// The capture names a message template refers to (`{{name}}`), in order.
+pub fn template_names(template: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find("{{") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("}}") else { break };
+        out.push(after[..close].trim().to_string());
+        rest = &after[close + 2..];
+    }
+    out
 }
 
 /// Pack ids become file names and URL segments: lowercase letters, digits and `-`.

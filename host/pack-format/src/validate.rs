@@ -374,6 +374,12 @@ impl Validator<'_> {
         if rule.query.is_some() && rule.language.is_none() {
             self.error(at, "query", "a `query` needs a `language`");
         }
+        let is_query = type_.as_deref() == Some("ast") && rule.query.is_some();
+        for (field, given) in [("report", rule.report.is_some()), ("message", rule.message.is_some())] {
+            if given && !is_query {
+                self.error(at, field, "only applies to an `ast` rule with `query`");
+            }
+        }
         let type_ = type_.filter(|t| {
             let well_formed =
                 t.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
@@ -474,6 +480,7 @@ impl Validator<'_> {
             }
             RuleType::FilePolicy => self.file_policy(at, rule, pattern).map(|policy| RuleCheck::FilePolicy { policy }),
             RuleType::DocumentationObligation => Some(RuleCheck::DocumentationObligation),
+            RuleType::Ast if rule.query.is_some() => self.query(at, rule),
             RuleType::Ast => self.ast(at, rule).map(|check| RuleCheck::Ast { check }),
             RuleType::Llm => {
                 let reason = "`llm` rules need a language model; sentra runs none, so the rule is skipped".to_string();
@@ -569,6 +576,43 @@ impl Validator<'_> {
                 None
             }
         }
+    }
+
+    /// An `ast` rule with a tree-sitter `query`: compiled here, so a query that does not
+    /// compile is an error of the document naming the rule.
+    fn query(&mut self, at: &At, rule: &RuleFile) -> Option<RuleCheck> {
+        if rule.ast_check.is_some() {
+            self.error(at, "ast_check", "give either `query` (a tree-sitter query) or `ast_check` (a built-in Python check), not both");
+            return None;
+        }
+        let query = self.read(at, "query", &rule.query)?;
+        let language = self.read(at, "language", &rule.language)?;
+        let report = self.read(at, "report", &rule.report);
+        let message = self.read(at, "message", &rule.message);
+        let compiled = match sentra_syntax::compile_query(&language, &query) {
+            Ok(q) => q,
+            Err(e) => {
+                let field = if matches!(e, sentra_syntax::SyntaxError::UnknownLanguage(_)) { "language" } else { "query" };
+                self.error(at, field, e.to_string());
+                return None;
+            }
+        };
+        let names = compiled.capture_names();
+        if names.is_empty() {
+            self.error(at, "query", "captures nothing: mark the node to report with `@name`");
+        }
+        if let Some(r) = &report
+            && !names.iter().any(|n| n == r)
+        {
+            self.error(at, "report", format!("`{r}` is not a capture of the query ({})", names.join(", ")));
+        }
+        for name in message.as_deref().map(crate::template_names).unwrap_or_default() {
+            if !names.iter().any(|n| *n == name) {
+                self.error(at, "message", format!("`{{{{{name}}}}}` is not a capture of the query ({})", names.join(", ")));
+            }
+        }
+        let literals = compiled.required_literals().to_vec();
+        Some(RuleCheck::Query { language: compiled.lang().name().to_string(), query, report, message, literals })
     }
 
     fn ast(&mut self, at: &At, rule: &RuleFile) -> Option<AstCheck> {

@@ -188,9 +188,19 @@ pub struct RuleFile {
     pub ast_check: Option<Field<AstCheck>>,
     /// Check parameters; which apply depends on `check` or `ast_check`.
     pub params: Option<Field<Params>>,
-    /// A structural query (needs `language`); accepted, not run.
+    /// `ast` rule: a tree-sitter query, run by the host on the file's syntax tree (needs
+    /// `language`). Every node a match captures is a finding, unless `report` names the
+    /// one capture to report.
     pub query: Option<Field<String>>,
+    /// The grammar of `query`: `python`, `javascript`/`js`, `typescript`/`ts`, `tsx`,
+    /// `java`, `go`/`golang`, `c`, `cpp`/`c++`, `c_sharp`/`csharp`/`cs`, `php`,
+    /// `ruby`/`rb`, `rust`, `kotlin`.
     pub language: Option<Field<String>>,
+    /// With `query`: the capture (without `@`) whose node is the finding.
+    pub report: Option<Field<String>>,
+    /// With `query`: the finding message, where `{{capture}}` is replaced by that capture's
+    /// text. Default: `name: description`.
+    pub message: Option<Field<String>>,
     /// The rule this one is a language variant of (same check, same clause, other files):
     /// compliance reports judge a rule and its variants as one check, so a Python repository
     /// is not `not_assessed` because the Java variant had nothing to read.

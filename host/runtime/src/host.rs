@@ -6,34 +6,32 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use sentra_matcher::{MatchError, MatchLimits, PatternSet, Text};
+use sentra_matcher::{Match, MatchError, MatchLimits, PatternSet, Text};
 use wasmtime::component::{Resource, ResourceTable};
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
-use crate::bindings::sentra::pack::host as wit_host;
-use wit_host::PatternError;
+pub use crate::file::FileData;
+
+/// A pattern that failed, as every API version reports it.
+pub struct HostPatternError {
+    pub pattern: u32,
+    pub message: String,
+}
+
+type PatternError = HostPatternError;
 
 fn pattern_error(e: MatchError) -> PatternError {
     PatternError { pattern: e.pattern() as u32, message: e.to_string() }
 }
 
-/// A file's bytes, shared between the engine (which read it once) and the matcher.
-#[derive(Clone)]
-pub struct FileData(Arc<dyn AsRef<[u8]> + Send + Sync>);
-
-impl FileData {
-    pub fn new(data: impl AsRef<[u8]> + Send + Sync + 'static) -> Self {
-        Self(Arc::new(data))
-    }
-    pub fn bytes(&self) -> &[u8] {
-        (*self.0).as_ref()
-    }
-}
-
-impl std::fmt::Debug for FileData {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FileData({} bytes)", self.bytes().len())
-    }
+/// Log levels, as every API version names them.
+#[derive(Clone, Copy, Debug)]
+pub enum LogLevel {
+    Trace,
+    Debug,
+    Info,
+    Warn,
+    Error,
 }
 
 /// The host side of the `matcher` resource.
@@ -138,7 +136,7 @@ impl CacheInner {
 /// Denies memory growth past the cap and remembers that it did, so a resulting trap is
 /// reported as "out of memory" rather than an anonymous `unreachable`.
 pub struct Limiter {
-    memory_bytes: usize,
+    pub(crate) memory_bytes: usize,
     pub tripped: bool,
     /// The largest linear memory granted so far (wasm memory never shrinks).
     pub grown: usize,
@@ -168,10 +166,14 @@ pub struct HostState {
     matchers: MatcherCache,
     /// Contents of the files of the current `scan` call, by file id.
     pub files: Vec<FileData>,
+    /// Their paths, by file id (the grammar can depend on the extension).
+    pub paths: Vec<String>,
+    /// Syntax-tree state of the current call: node handles and live queries.
+    pub(crate) syntax: crate::syntax::CallNodes,
     /// When the current call must end.
-    deadline: Instant,
+    pub(crate) deadline: Instant,
     /// The scan the current call runs for, when it can be cancelled.
-    cancel: Option<Arc<AtomicBool>>,
+    pub(crate) cancel: Option<Arc<AtomicBool>>,
     /// Why the current call was stopped, once it was.
     pub stopped: Option<StopReason>,
     /// What the pack may still log in this scan.
@@ -235,7 +237,21 @@ impl HostState {
     pub fn new(pack_id: String, wasi: WasiCtx, table: ResourceTable, memory_bytes: usize, regex_limits: MatchLimits, matchers: MatcherCache) -> Self {
         let limiter = Limiter { memory_bytes, tripped: false, grown: 0 };
         let logs = Arc::default();
-        Self { pack_id, wasi, table, limiter, regex_limits, matchers, files: Vec::new(), deadline: Instant::now(), cancel: None, stopped: None, logs }
+        Self {
+            pack_id,
+            wasi,
+            table,
+            limiter,
+            regex_limits,
+            matchers,
+            files: Vec::new(),
+            paths: Vec::new(),
+            syntax: Default::default(),
+            deadline: Instant::now(),
+            cancel: None,
+            stopped: None,
+            logs,
+        }
     }
 
     /// Starts the clock of a call: it may take `timeout`, stops early once the scope's
@@ -253,6 +269,17 @@ impl HostState {
             self.stopped = stop_reason(self.deadline, self.cancel.as_deref());
         }
         self.stopped.is_some()
+    }
+
+    /// Forgets the current call's files and everything derived from them (node handles).
+    pub fn end_call(&mut self) {
+        self.files.clear();
+        self.paths.clear();
+        self.syntax.clear();
+    }
+
+    pub(crate) fn table(&mut self) -> &mut ResourceTable {
+        &mut self.table
     }
 
     fn file(&self, id: u32) -> Result<&FileData, PatternError> {
@@ -291,9 +318,7 @@ impl wasmtime_wasi::HostMonotonicClock for FrozenClock {
     }
 }
 
-impl crate::bindings::sentra::pack::types::Host for HostState {}
-
-fn stop_reason(deadline: Instant, cancel: Option<&AtomicBool>) -> Option<StopReason> {
+pub(crate) fn stop_reason(deadline: Instant, cancel: Option<&AtomicBool>) -> Option<StopReason> {
     if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
         Some(StopReason::Cancelled)
     } else if Instant::now() >= deadline {
@@ -317,9 +342,10 @@ fn check_pattern_list(patterns: &[u32], set_len: usize) -> Result<(), PatternErr
     Ok(())
 }
 
-impl wit_host::HostMatcher for HostState {
-    fn find_all(&mut self, m: Resource<MatcherRes>, file: u32, patterns: Vec<u32>) -> Result<wit_host::FindResult, PatternError> {
-        let set = self.matcher(&m)?;
+impl HostState {
+    /// `find-all` of every API version.
+    pub(crate) fn find_all_native(&mut self, m: &Resource<MatcherRes>, file: u32, patterns: &[u32]) -> Result<(Vec<Match>, Vec<PatternError>), PatternError> {
+        let set = self.matcher(m)?;
         check_pattern_list(&patterns, set.len())?;
         let data = self.file(file)?.clone();
         let text = Text::new(data.bytes());
@@ -332,60 +358,49 @@ impl wit_host::HostMatcher for HostState {
             reason = stop_reason(deadline, cancel.as_deref());
             reason.is_some()
         };
-        if set.find_all_until(&text, &patterns, &mut out, &mut errors, &mut stop).is_err() {
+        if set.find_all_until(&text, patterns, &mut out, &mut errors, &mut stop).is_err() {
             // The guest traps at its next epoch check; the error says why meanwhile.
             self.stopped = reason;
             let why = if reason == Some(StopReason::Cancelled) { "the scan was cancelled" } else { "the pack's time limit was reached" };
             return Err(PatternError { pattern: 0, message: format!("matching stopped: {why}") });
         }
-        let matches = out
-            .into_iter()
-            .map(|m| wit_host::RegexMatch {
-                pattern: m.pattern,
-                start: m.start as u32,
-                end: m.end as u32,
-                line: m.line,
-                column: m.column,
-                end_line: m.end_line,
-                end_column: m.end_column,
-            })
-            .collect();
-        Ok(wit_host::FindResult { matches, errors: errors.into_iter().map(pattern_error).collect() })
+        Ok((out, errors.into_iter().map(pattern_error).collect()))
     }
 
-    fn is_match(&mut self, m: Resource<MatcherRes>, file: u32, pattern: u32) -> Result<bool, PatternError> {
+    /// `is-match` of every API version.
+    pub(crate) fn is_match_native(&mut self, m: &Resource<MatcherRes>, file: u32, pattern: u32) -> Result<bool, PatternError> {
         if self.should_stop() {
             return Err(PatternError { pattern, message: "matching stopped: the pack's time limit was reached or the scan was cancelled".into() });
         }
-        let set = self.matcher(&m)?;
+        let set = self.matcher(m)?;
         let data = self.file(file)?;
         set.is_match(&Text::new(data.bytes()), pattern).map_err(pattern_error)
     }
 
-    fn drop(&mut self, rep: Resource<MatcherRes>) -> wasmtime::Result<()> {
+    pub(crate) fn drop_matcher(&mut self, rep: Resource<MatcherRes>) -> wasmtime::Result<()> {
         self.table.delete(rep)?;
         Ok(())
     }
-}
 
-impl wit_host::Host for HostState {
-    fn compile(&mut self, patterns: Vec<String>) -> Result<Resource<MatcherRes>, PatternError> {
+    /// `compile` of every API version.
+    pub(crate) fn compile_native(&mut self, patterns: Vec<String>) -> Result<Resource<MatcherRes>, PatternError> {
         let set = self.matchers.get_or_compile(patterns, self.regex_limits).map_err(pattern_error)?;
         self.table.push(MatcherRes(set)).map_err(|e| PatternError { pattern: 0, message: e.to_string() })
     }
 
-    fn log(&mut self, level: wit_host::LogLevel, message: String) {
+    /// `log` of every API version.
+    pub(crate) fn log_native(&mut self, level: LogLevel, message: String) {
         if !self.logs.take() {
             return;
         }
         let pack = self.pack_id.as_str();
         let message: String = message.chars().take(4096).collect();
         match level {
-            wit_host::LogLevel::Trace => tracing::trace!(pack, "{message}"),
-            wit_host::LogLevel::Debug => tracing::debug!(pack, "{message}"),
-            wit_host::LogLevel::Info => tracing::info!(pack, "{message}"),
-            wit_host::LogLevel::Warn => tracing::warn!(pack, "{message}"),
-            wit_host::LogLevel::Error => tracing::error!(pack, "{message}"),
+            LogLevel::Trace => tracing::trace!(pack, "{message}"),
+            LogLevel::Debug => tracing::debug!(pack, "{message}"),
+            LogLevel::Info => tracing::info!(pack, "{message}"),
+            LogLevel::Warn => tracing::warn!(pack, "{message}"),
+            LogLevel::Error => tracing::error!(pack, "{message}"),
         }
     }
 }

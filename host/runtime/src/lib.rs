@@ -4,9 +4,12 @@
 //!
 //! This is the only crate that names wasmtime; everything it exposes is plain Rust.
 
+mod api;
 mod describe;
+mod file;
 mod host;
 mod isolated;
+mod syntax;
 pub mod types;
 
 use std::collections::HashMap;
@@ -18,26 +21,18 @@ use std::time::Duration;
 
 use sentra_matcher::MatchLimits;
 use sha2::{Digest, Sha256};
-use wasmtime::component::{Component, HasSelf, Linker, ResourceTable};
+use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::{Engine, Store, UpdateDeadline};
 
 use describe::validate_description;
+pub use api::ApiVersion;
 pub use describe::{MAX_GLOBS_PER_PACK, MAX_ITEM_BYTES, MAX_LIST_ITEMS, MAX_RULE_TEXT_BYTES, MAX_RULES_PER_PACK};
 use host::HostState;
-pub use host::{CallScope, DEFAULT_MATCHER_CACHE_BYTES, DEFAULT_MAX_LOG_LINES_PER_SCAN, FileData, LogBudget};
+pub use file::FileData;
+pub use host::{CallScope, DEFAULT_MATCHER_CACHE_BYTES, DEFAULT_MAX_LOG_LINES_PER_SCAN, LogBudget};
+pub use syntax::{MAX_LIVE_QUERIES, MAX_NODE_HANDLES_PER_CALL};
 pub use isolated::{DEFAULT_COMPILE_MEMORY_BYTES, DEFAULT_COMPILE_TIMEOUT, IsolatedCompiler, MAX_CONCURRENT_COMPILES, precompile_component};
 pub use types::*;
-
-mod bindings {
-    wasmtime::component::bindgen!({
-        path: "../../wit",
-        world: "pack",
-        with: { "sentra:pack/host.matcher": crate::host::MatcherRes },
-        // Parameters to guest calls borrow: a file's bytes are lent from the host's one
-        // copy (memory-mapped or read once) and lowered straight into the guest.
-        ownership: Borrowing { duplicate_if_necessary: true },
-    });
-}
 
 /// Wall-clock time one guest call may run before it is interrupted.
 pub const DEFAULT_CALL_TIMEOUT: Duration = Duration::from_secs(5);
@@ -90,7 +85,7 @@ impl Default for PackLimits {
 pub enum LoadError {
     #[error("pack `{pack}`: not a WebAssembly component ({detail})")]
     NotAComponent { pack: String, detail: String },
-    #[error("pack `{pack}`: targets pack API sentra:pack@{found}, but this host supports sentra:pack@{supported}")]
+    #[error("pack `{pack}`: targets pack API sentra:pack@{found}, but this host supports {supported}")]
     UnsupportedApi { pack: String, found: String, supported: String },
     #[error("pack `{pack}`: does not export the sentra:pack/scanner interface")]
     NoScanner { pack: String },
@@ -251,10 +246,12 @@ const ALLOWED_WASI: &[&str] = &[
     "wasi:random/insecure-seed",
 ];
 
-fn import_allowed(name: &str) -> bool {
+/// Whether a component targeting pack API `api` may import `name`: the host interfaces of
+/// its own version, and inert WASI.
+fn import_allowed(name: &str, api: ApiVersion) -> bool {
     let (iface, version) = name.split_once('@').unwrap_or((name, ""));
     if iface == "sentra:pack/host" || iface == "sentra:pack/types" {
-        return version == PACK_API_VERSION;
+        return version == api.as_str();
     }
     ALLOWED_WASI.contains(&iface) && version.starts_with("0.2.")
 }
@@ -271,7 +268,7 @@ impl Runtime {
 
         let mut linker: Linker<HostState> = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(|e| RuntimeError::Engine(e.to_string()))?;
-        bindings::Pack::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |s| s).map_err(|e| RuntimeError::Engine(e.to_string()))?;
+        api::add_to_linker(&mut linker).map_err(|e| RuntimeError::Engine(e.to_string()))?;
 
         // Deadlines are counted in engine epochs; this thread advances them. It exits when
         // the runtime is dropped.
@@ -311,7 +308,7 @@ impl Runtime {
 
     /// Reads the pack API version a component targets without compiling it, from the
     /// names of its exports (`sentra:pack/scanner@X.Y.Z`).
-    fn check_interface(&self, pack: &str, component: &Component) -> Result<(), LoadError> {
+    fn check_interface(&self, pack: &str, component: &Component) -> Result<ApiVersion, LoadError> {
         let ty = component.component_type();
         let mut found = None;
         for (name, _) in ty.exports(&self.engine) {
@@ -319,19 +316,16 @@ impl Runtime {
                 found = Some(version.to_string());
             }
         }
-        match found {
+        let api = match found {
             None => return Err(LoadError::NoScanner { pack: pack.into() }),
-            Some(v) if v != PACK_API_VERSION => {
-                return Err(LoadError::UnsupportedApi { pack: pack.into(), found: v, supported: PACK_API_VERSION.into() });
-            }
-            Some(_) => {}
-        }
+            Some(v) => ApiVersion::parse(&v).ok_or_else(|| LoadError::UnsupportedApi { pack: pack.into(), found: v, supported: ApiVersion::supported_list() })?,
+        };
         for (name, _) in ty.imports(&self.engine) {
-            if !import_allowed(name) {
+            if !import_allowed(name, api) {
                 return Err(LoadError::ForbiddenImport { pack: pack.into(), import: name.into() });
             }
         }
-        Ok(())
+        Ok(api)
     }
 
     fn cache_path(&self, sha256: &str) -> Option<PathBuf> {
@@ -429,9 +423,9 @@ impl Runtime {
         // Parsing the component's type needs the compiled artifact in wasmtime; the checks
         // below still run before any instantiation.
         let component = self.compile(name, bytes, &sha256, origin)?;
-        self.check_interface(name, &component)?;
+        let api = self.check_interface(name, &component)?;
         let pre = self.linker.instantiate_pre(&component).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
-        let pre = bindings::PackPre::new(pre).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
+        let pre = api::Pre::new(api, pre).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
 
         let mut pack = LoadedPack {
             name: name.to_string(),
@@ -456,10 +450,7 @@ impl Runtime {
             PackError::Configure { errors, .. } => LoadError::Configure { pack: name.into(), errors },
             e => LoadError::Instantiate { pack: name.into(), detail: e.to_string() },
         })?;
-        let info = pack
-            .call(&mut live, |b, s| b.sentra_pack_scanner().call_describe(s))
-            .map_err(|e| LoadError::Instantiate { pack: name.into(), detail: e.to_string() })?;
-        let info = convert::pack_info(info);
+        let info = pack.call(&mut live, |b, s| b.describe(s)).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: e.to_string() })?;
         validate_description(name, &info)?;
         live.store.data_mut().pack_id = info.id.clone();
         pack.info = info;
@@ -502,7 +493,7 @@ pub use sentra_pack_format::valid_pack_id;
 
 struct Live {
     store: Store<HostState>,
-    bindings: bindings::Pack,
+    bindings: api::Bindings,
     /// Linear memory once started (and configured): what a warm instance costs.
     baseline: usize,
 }
@@ -516,7 +507,7 @@ pub struct LoadedPack {
     engine: Engine,
     /// Keeps the epoch advancing while this pack can run (see [`Ticker`]).
     _ticker: Arc<Ticker>,
-    pre: bindings::PackPre<HostState>,
+    pre: api::Pre,
     matchers: host::MatcherCache,
     idle: Mutex<Vec<Live>>,
     /// Given to `configure` in every new instance.
@@ -562,6 +553,10 @@ impl LoadedPack {
     pub fn limits(&self) -> &PackLimits {
         &self.limits
     }
+    /// The pack API version the component targets.
+    pub fn api_version(&self) -> ApiVersion {
+        self.pre.version()
+    }
 
     fn instantiate(&self) -> Result<Live, PackError> {
         let wasi = wasmtime_wasi::WasiCtx::builder()
@@ -582,7 +577,7 @@ impl LoadedPack {
         let bindings = self.pre.instantiate(&mut store).map_err(|e| self.classify(&store, e))?;
         let mut live = Live { store, bindings, baseline: 0 };
         if let Some(settings) = &self.settings {
-            let configured = self.call(&mut live, |b, s| b.sentra_pack_scanner().call_configure(s, settings))?;
+            let configured = self.call(&mut live, |b, s| b.configure(s, settings))?;
             if let Err(errors) = configured {
                 let pack = if self.info.id.is_empty() { self.name.clone() } else { self.info.id.clone() };
                 return Err(PackError::Configure { pack, errors });
@@ -615,17 +610,17 @@ impl LoadedPack {
 
     /// Runs `f` on a warm instance under a fresh deadline. A trapped instance cannot be
     /// re-entered, so it is dropped and the next call instantiates a new one.
-    fn call<R>(&self, live: &mut Live, f: impl FnOnce(&bindings::Pack, &mut Store<HostState>) -> wasmtime::Result<R>) -> Result<R, PackError> {
+    fn call<R>(&self, live: &mut Live, f: impl FnOnce(&api::Bindings, &mut Store<HostState>) -> wasmtime::Result<R>) -> Result<R, PackError> {
         live.store.set_epoch_deadline(1);
         live.store.data_mut().limiter.tripped = false;
         let r = f(&live.bindings, &mut live.store);
-        live.store.data_mut().files.clear();
+        live.store.data_mut().end_call();
         r.map_err(|e| self.classify(&live.store, e))
     }
 
     fn with_instance<R>(
         &self,
-        f: impl FnOnce(&bindings::Pack, &mut Store<HostState>) -> wasmtime::Result<R>,
+        f: impl FnOnce(&api::Bindings, &mut Store<HostState>) -> wasmtime::Result<R>,
         scope: &CallScope,
         setup: impl FnOnce(&mut HostState),
     ) -> Result<R, PackError> {
@@ -655,14 +650,17 @@ impl LoadedPack {
     /// Once the scope's scan is cancelled, the call stops (guest and host matching alike)
     /// within milliseconds.
     pub fn scan(&self, files: &[FileInput<'_>], scope: &CallScope) -> Result<ScanOutput, PackError> {
-        let wit_files: Vec<bindings::sentra::pack::types::SourceFile> = files
-            .iter()
-            .enumerate()
-            .map(|(i, f)| bindings::sentra::pack::types::SourceFile { id: i as u32, path: f.path, contents: f.data.bytes(), rules: f.rules })
-            .collect();
         let data: Vec<FileData> = files.iter().map(|f| f.data.clone()).collect();
-        let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan(s, &wit_files), scope, |state| state.files = data)?;
-        let mut out = convert::scan_output(out, self.limits.max_message_bytes);
+        let paths: Vec<String> = files.iter().map(|f| f.path.to_string()).collect();
+        let max_message = self.limits.max_message_bytes;
+        let mut out = self.with_instance(
+            |b, s| b.scan(s, files, max_message),
+            scope,
+            |state| {
+                state.files = data;
+                state.paths = paths;
+            },
+        )?;
         self.keep_most_severe(&mut out, files.len());
         Ok(out)
     }
@@ -701,9 +699,8 @@ impl LoadedPack {
     /// Project-level findings of `rules` (indices of project-level rules), once per scan.
     pub fn scan_project(&self, files: &[String], rules: &[u32], scope: &CallScope) -> Result<ScanOutput, PackError> {
         let paths: Vec<&str> = files.iter().map(String::as_str).collect();
-        let project = bindings::sentra::pack::types::Project { files: &paths, rules };
-        let out = self.with_instance(|b, s| b.sentra_pack_scanner().call_scan_project(s, project), scope, |_| {})?;
-        let mut out = convert::scan_output(out, self.limits.max_message_bytes);
+        let max_message = self.limits.max_message_bytes;
+        let mut out = self.with_instance(|b, s| b.scan_project(s, &paths, rules, max_message), scope, |_| {})?;
         // Project-level findings have no file: all count as one (index 0).
         for f in &mut out.findings {
             f.file = 0;
@@ -713,107 +710,41 @@ impl LoadedPack {
     }
 }
 
-mod convert {
-    //! Generated binding types to the crate's own types.
-    use crate::bindings::sentra::pack::types as w;
-    use crate::types::*;
-
-    pub fn severity(s: w::Severity) -> Severity {
-        match s {
-            w::Severity::Critical => Severity::Critical,
-            w::Severity::High => Severity::High,
-            w::Severity::Medium => Severity::Medium,
-            w::Severity::Low => Severity::Low,
-            w::Severity::Info => Severity::Info,
+/// `s` cut to at most `max` bytes on a character boundary, an ellipsis marking the cut.
+pub(crate) fn truncate(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        // The ellipsis counts against the limit: the result is at most `max` bytes.
+        let mut cut = max.saturating_sub('…'.len_utf8());
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
         }
+        s.truncate(cut);
+        s.push('…');
     }
+    s
+}
 
-    pub fn pack_info(p: w::PackInfo) -> PackInfo {
-        PackInfo {
-            id: p.id,
-            name: p.name,
-            version: p.version,
-            description: p.description,
-            license: p.license,
-            rules: p
-                .rules
-                .into_iter()
-                .map(|r| RuleInfo {
-                    id: r.id,
-                    name: r.name,
-                    description: r.description,
-                    kind: r.kind,
-                    severity: severity(r.severity),
-                    file_globs: r.file_globs,
-                    exclude_globs: r.exclude_globs,
-                    standard: r.standard,
-                    clause: r.clause,
-                    category: r.category,
-                    cwe: r.cwe,
-                    tags: r.tags,
-                    remediation: r.remediation,
-                    references: r.references,
-                    required_literals: r.required_literals,
-                    pattern: r.pattern,
-                    project_level: r.project_level,
-                    applies_when: r.applies_when.map(|c| Conditions {
-                        languages: c.languages,
-                        has_files: c.has_files,
-                        has_imports: c.has_imports,
-                        has_dependencies: c.has_dependencies,
-                        has_content: c.has_content,
-                    }),
-                    skipped: r.skipped,
-                })
-                .collect(),
-        }
-    }
+/// A finding as a pack reported it, held to the host's bounds: positions at least 1, the
+/// message cut, and a fix whose replacement is over the limit dropped (a cut replacement
+/// would be a wrong fix).
+pub(crate) fn bounded_finding(mut f: RawFinding, fix: Option<(String, String)>, max_message: usize) -> RawFinding {
+    f.line = f.line.max(1);
+    f.column = f.column.max(1);
+    f.end_line = f.end_line.max(f.line);
+    f.end_column = f.end_column.max(1);
+    f.message = truncate(f.message, max_message);
+    f.fix = fix
+        .filter(|(_, replacement)| replacement.len() <= MAX_FIX_REPLACEMENT_BYTES)
+        .map(|(description, replacement)| Fix { description: truncate(description, max_message), replacement });
+    f
+}
 
-    fn truncate(mut s: String, max: usize) -> String {
-        if s.len() > max {
-            // The ellipsis counts against the limit: the result is at most `max` bytes.
-            let mut cut = max.saturating_sub('…'.len_utf8());
-            while !s.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            s.truncate(cut);
-            s.push('…');
-        }
-        s
-    }
-
-    #[cfg(test)]
-    #[test]
-    fn long_messages_are_truncated_on_a_char_boundary() {
-        let msg = "é".repeat(3000);
-        let t = truncate(msg, crate::DEFAULT_MAX_MESSAGE_BYTES);
-        assert!(t.len() <= crate::DEFAULT_MAX_MESSAGE_BYTES, "{}", t.len());
-        assert!(t.ends_with('…'));
-        assert_eq!(truncate("short".into(), 10), "short");
-    }
-
-    pub fn scan_output(o: w::ScanOutput, max_message: usize) -> ScanOutput {
-        ScanOutput {
-            findings: o
-                .findings
-                .into_iter()
-                .map(|f| RawFinding {
-                    rule_id: f.rule_id,
-                    file: f.file,
-                    line: f.line.max(1),
-                    column: f.column.max(1),
-                    end_line: f.end_line.max(f.line.max(1)),
-                    end_column: f.end_column.max(1),
-                    message: truncate(f.message, max_message),
-                    // A cut replacement would be a wrong fix: one past the limit is dropped.
-                    fix: f
-                        .fix
-                        .filter(|x| x.replacement.len() <= crate::MAX_FIX_REPLACEMENT_BYTES)
-                        .map(|x| Fix { description: truncate(x.description, max_message), replacement: x.replacement }),
-                })
-                .collect(),
-            errors: o.errors.into_iter().map(|e| RuleError { rule_id: e.rule_id, message: truncate(e.message, max_message) }).collect(),
-            overflows: Vec::new(),
-        }
-    }
+#[cfg(test)]
+#[test]
+fn long_messages_are_truncated_on_a_char_boundary() {
+    let msg = "é".repeat(3000);
+    let t = truncate(msg, DEFAULT_MAX_MESSAGE_BYTES);
+    assert!(t.len() <= DEFAULT_MAX_MESSAGE_BYTES, "{}", t.len());
+    assert!(t.ends_with('…'));
+    assert_eq!(truncate("short".into(), 10), "short");
 }

@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The pack API version this host implements (`sentra:pack@VERSION`).
-pub const PACK_API_VERSION: &str = "0.1.0";
+/// The newest pack API version this host implements (`sentra:pack@VERSION`), the one the
+/// SDK builds against; older ones load too (see [`crate::ApiVersion`]).
+pub const PACK_API_VERSION: &str = "0.2.0";
 
 /// A fix as a pack suggests it is the finding's fix, one type.
 pub use sentra_model::FixSuggestion as Fix;

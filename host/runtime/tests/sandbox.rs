@@ -85,7 +85,7 @@ fn other_api_version_is_refused_naming_both() {
     let err = load(&runtime(), "test-future-api", PackLimits::default()).unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, LoadError::UnsupportedApi { .. }), "{msg}");
-    assert!(msg.contains("sentra:pack@0.2.0") && msg.contains("sentra:pack@0.1.0"), "{msg}");
+    assert!(msg.contains("sentra:pack@0.3.0") && msg.contains("sentra:pack@0.1.0, sentra:pack@0.2.0"), "{msg}");
 }
 
 #[test]
@@ -179,7 +179,7 @@ fn future_api_fixture_wit_tracks_the_real_one() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let real = std::fs::read_to_string(root.join("wit/pack.wit")).unwrap();
     let copy = std::fs::read_to_string(root.join("packs/testing/test-future-api/wit/pack.wit")).unwrap();
-    assert_eq!(copy, real.replace("sentra:pack@0.1.0", "sentra:pack@0.2.0"), "regenerate the fixture's WIT from wit/pack.wit");
+    assert_eq!(copy, real.replace("sentra:pack@0.2.0", "sentra:pack@0.3.0"), "regenerate the fixture's WIT from wit/pack.wit");
 }
 
 #[test]

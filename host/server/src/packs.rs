@@ -59,6 +59,8 @@ pub struct PackEntry {
     pub name: String,
     pub description: String,
     pub version: String,
+    /// The pack API version the component targets (`0.1.0`, `0.2.0`; YAML packs run on
+    /// the declarative engine's); `unknown` when the stored copy does not load.
     pub api_version: String,
     pub license: String,
     pub rule_count: usize,
@@ -128,7 +130,7 @@ pub(crate) async fn list(State(state): State<Arc<AppState>>, axum::Extension(p):
                     name: i.name.clone(),
                     description: i.description.clone(),
                     version: i.version.clone(),
-                    api_version: sentra_runtime::PACK_API_VERSION.to_string(),
+                    api_version: pack.api_version().to_string(),
                     license: i.license.clone(),
                     rule_count: i.rules.len(),
                     enabled: false,
@@ -146,7 +148,7 @@ pub(crate) async fn list(State(state): State<Arc<AppState>>, axum::Extension(p):
             })
             .collect();
         for r in tenant.records.iter().filter(|r| r.custom) {
-            packs.push(custom_entry(r, tenant.broken.get(&r.pack_id).cloned(), limits()));
+            packs.push(custom_entry(r, tenant.api_version(&r.pack_id), tenant.broken.get(&r.pack_id).cloned(), limits()));
         }
         for entry in &mut packs {
             let (pack_state, reason) = tenant.state(&entry.pack_id, configured.as_ref(), &detected);
@@ -211,13 +213,14 @@ pub(crate) async fn create(State(state): State<Arc<AppState>>, axum::Extension(p
 }
 
 /// A tenant's own pack as listed, imported or created.
-fn custom_entry(r: &PackRecord, error: Option<String>, limits: PackLimitsView) -> PackEntry {
+fn custom_entry(r: &PackRecord, api_version: Option<String>, error: Option<String>, limits: PackLimitsView) -> PackEntry {
     PackEntry {
         pack_id: r.pack_id.clone(),
         name: r.name.clone(),
         description: r.description.clone(),
         version: r.version.clone(),
-        api_version: sentra_runtime::PACK_API_VERSION.to_string(),
+        // A stored copy that does not load has no version the host could read.
+        api_version: api_version.unwrap_or_else(|| "unknown".into()),
         license: r.license.clone(),
         rule_count: r.rule_count,
         enabled: r.enabled,
@@ -335,7 +338,8 @@ pub(crate) async fn import(
 async fn held_for_review(state: Arc<AppState>, p: Principal, record: PackRecord) -> Result<Response, ApiError> {
     blocking(move || {
         let loaded = state.current()?;
-        let mut entry = custom_entry(&record, None, limits_view(&loaded.config.for_tenant(&p.tenant)));
+        let api_version = state.tenant_packs(&loaded, &p.tenant).ok().and_then(|t| t.api_version(&record.pack_id));
+        let mut entry = custom_entry(&record, api_version, None, limits_view(&loaded.config.for_tenant(&p.tenant)));
         if !state.tenant_config(&loaded, &p.tenant)?.config.governance.human_review_required.on_pack_import {
             return Ok((StatusCode::CREATED, Json(entry)).into_response());
         }

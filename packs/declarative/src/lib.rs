@@ -2,7 +2,8 @@
 //!
 //! The host validates a pack document, then hands it here as JSON through `configure`
 //! (one instance runs one document). Regex work goes to the host's native matcher; the
-//! file policies and the Python AST checks run here, inside the sandbox.
+//! file policies and the Python AST checks run here, inside the sandbox; tree-sitter
+//! queries (`ast` rules with `query`) go to the host's syntax trees through the SDK.
 
 mod policy;
 mod python;
@@ -106,6 +107,18 @@ impl Pack for Declarative {
 fn to_sdk_rule(r: &RuleSpec) -> Rule {
     let base = match &r.check {
         RuleCheck::DocumentationObligation | RuleCheck::RequiredFile { .. } => Rule::project(&r.id, &r.name),
+        // The SDK runs query rules itself (host syntax queries); the engine only describes them.
+        RuleCheck::Query { language, query, report, message, literals } => {
+            let rule = Rule::query(&r.id, &r.name, language, query).literals(literals.iter().cloned());
+            let rule = match report {
+                Some(capture) => rule.report(capture),
+                None => rule,
+            };
+            match message {
+                Some(m) => rule.message(m),
+                None => rule,
+            }
+        }
         _ => Rule::check(&r.id, &r.name),
     };
     let mut rule = base
@@ -221,7 +234,7 @@ impl Engine {
                 policy::check(policy, file, has_pattern, out);
             }
             RuleCheck::Ast { check } => python::check(check, file, out),
-            RuleCheck::DocumentationObligation | RuleCheck::RequiredFile { .. } | RuleCheck::Unsupported { .. } => {}
+            RuleCheck::DocumentationObligation | RuleCheck::RequiredFile { .. } | RuleCheck::Unsupported { .. } | RuleCheck::Query { .. } => {}
         }
     }
 }

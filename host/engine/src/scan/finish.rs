@@ -111,6 +111,7 @@ pub(super) struct Settled {
     errored: BTreeMap<String, ErroredPack>,
     skipped: SkippedFiles,
     scanned: usize,
+    syntax_errors: Vec<sentra_model::result::SyntaxNote>,
 }
 
 /// Applies rule severity overrides and the config's and `options`' suppressions, then
@@ -147,7 +148,9 @@ pub(super) fn settle(shared: Shared, config: &Config, options: &ScanOptions<'_>)
     suppressed.sort_by(|a, b| order(&a.finding, &b.finding));
     let mut rule_errors = shared.rule_errors;
     rule_errors.sort_by(|a, b| (&a.pack_id, &a.rule_id, &a.file).cmp(&(&b.pack_id, &b.rule_id, &b.file)));
-    Settled { findings, suppressed, expired_suppressions, rule_errors, errored, skipped: shared.skipped, scanned: shared.scanned }
+    let mut syntax_errors = shared.syntax_errors;
+    syntax_errors.sort();
+    Settled { findings, suppressed, expired_suppressions, rule_errors, errored, skipped: shared.skipped, scanned: shared.scanned, syntax_errors }
 }
 
 impl Settled {
@@ -179,6 +182,7 @@ impl Settled {
             suppressed: self.suppressed,
             expired_suppressions: self.expired_suppressions,
             rules: rules_run(packs, &rules.active, config),
+            syntax_errors: self.syntax_errors,
         }
     }
 }

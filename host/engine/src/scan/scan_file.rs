@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
+use sentra_model::result::SyntaxNote;
 use sentra_runtime::{FileData, FileInput, RuleInfo, ScanOutput, Severity};
 
 use super::file_cache::{Facts, FileCache, Lookup};
@@ -32,6 +33,8 @@ pub(super) struct Shared {
     pub(super) rule_errors: Vec<RuleErrorReport>,
     pub(super) skipped: SkippedFiles,
     pub(super) scanned: usize,
+    /// Files whose syntax tree has errors (a syntax rule queried them).
+    pub(super) syntax_errors: Vec<SyntaxNote>,
 }
 
 /// What one file yields, gathered without the lock and added to [`Shared`] at the end.
@@ -43,6 +46,7 @@ struct FileOut {
     rule_errors: Vec<RuleErrorReport>,
     /// Any failed call keeps this file out of the cache, so the next scan retries it.
     failed: bool,
+    syntax_errors: Vec<SyntaxNote>,
 }
 
 /// Everything the per-file work shares across worker threads.
@@ -209,6 +213,9 @@ impl<'a> FileScanner<'a> {
                 }
             }
         }
+        for language in data.syntax_errors() {
+            out.syntax_errors.push(SyntaxNote { path: cand.rel.clone(), language: language.into() });
+        }
         self.timer.add(&t.guest, started);
     }
 
@@ -296,6 +303,8 @@ impl<'a> FileScanner<'a> {
         s.findings.append(&mut out.findings);
         s.suppressed.append(&mut out.suppressed);
         s.rule_errors.append(&mut out.rule_errors);
+        let room = sentra_model::result::MAX_SYNTAX_NOTES.saturating_sub(s.syntax_errors.len());
+        s.syntax_errors.extend(out.syntax_errors.into_iter().take(room));
         for e in out.errored {
             s.errored.entry(e.pack_id.clone()).or_insert(e);
         }

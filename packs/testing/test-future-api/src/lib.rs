@@ -1,4 +1,4 @@
-//! A pack built against `sentra:pack@0.2.0`, a version this host does not support. Loading it
+//! A pack built against `sentra:pack@0.3.0`, a version this host does not support. Loading it
 //! must fail before instantiation with a message naming both versions.
 wit_bindgen::generate!({ path: "wit", world: "pack" });
 

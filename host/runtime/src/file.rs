@@ -1,0 +1,69 @@
+//! A file handed to packs: its bytes, read once by the engine, and the syntax trees the
+//! host parsed of it for this scan. Every pack of the scan gets a clone of the same
+//! `FileData`, so a file is parsed at most once per grammar however many packs query it,
+//! and its trees go when the last clone does (the engine drops it once the file's packs
+//! have run).
+
+use std::sync::{Arc, Mutex};
+
+use sentra_syntax::{Lang, Parsed, SyntaxError};
+
+/// A file's bytes and the syntax trees parsed of it.
+#[derive(Clone)]
+pub struct FileData(Arc<Inner>);
+
+struct Inner {
+    bytes: Box<dyn AsRef<[u8]> + Send + Sync>,
+    /// Outcomes of parsing, by grammar. A parse stopped by a deadline, or refused for one
+    /// pack's memory limit, is not kept: another pack may still parse the file.
+    trees: Mutex<Vec<(Lang, Result<Arc<Parsed>, SyntaxError>)>>,
+}
+
+impl FileData {
+    pub fn new(data: impl AsRef<[u8]> + Send + Sync + 'static) -> Self {
+        Self(Arc::new(Inner { bytes: Box::new(data), trees: Mutex::new(Vec::new()) }))
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        (*self.0.bytes).as_ref()
+    }
+
+    /// The file's tree for `lang`, parsed now unless an earlier call parsed it. `stop` is
+    /// asked while parsing; `max_tree_bytes` bounds the tree's estimated size.
+    pub(crate) fn tree(&self, lang: Lang, max_tree_bytes: usize, stop: &mut dyn FnMut() -> bool) -> Result<Arc<Parsed>, SyntaxError> {
+        if let Some((_, r)) = self.trees().iter().find(|(l, _)| *l == lang) {
+            return r.clone();
+        }
+        // Parsed outside the lock: two packs on two threads may both parse a file at
+        // worst; one waiting on the other's parse could run past its own deadline.
+        let parsed = sentra_syntax::parse(lang, self.bytes(), max_tree_bytes, stop).map(Arc::new);
+        if !matches!(parsed, Err(SyntaxError::Stopped | SyntaxError::TooLarge { .. })) {
+            let mut trees = self.trees();
+            if !trees.iter().any(|(l, _)| *l == lang) {
+                trees.push((lang, parsed.clone()));
+            }
+        }
+        parsed
+    }
+
+    /// Grammars whose tree of this file has syntax errors (the file was still queried:
+    /// the well-formed parts answer).
+    pub fn syntax_errors(&self) -> Vec<&'static str> {
+        self.trees().iter().filter(|(_, r)| r.as_ref().is_ok_and(|p| p.has_errors)).map(|(l, _)| l.name()).collect()
+    }
+
+    /// Whether any pack had this file parsed.
+    pub fn parsed(&self) -> bool {
+        !self.trees().is_empty()
+    }
+
+    fn trees(&self) -> std::sync::MutexGuard<'_, Vec<(Lang, Result<Arc<Parsed>, SyntaxError>)>> {
+        self.0.trees.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl std::fmt::Debug for FileData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FileData({} bytes)", self.bytes().len())
+    }
+}

@@ -1,0 +1,281 @@
+//! Compiled syntax queries and running them on a parsed file. The text predicates
+//! (`#eq?`, `#not-eq?`, `#match?`, `#not-match?`, `#any-of?`, `#not-any-of?`) are
+//! evaluated by tree-sitter's cursor on the host; any other predicate is refused at
+//! compile time, since nothing would evaluate it and the query would match too much.
+
+use std::cell::Cell;
+use std::ops::ControlFlow;
+
+use tree_sitter::{CaptureQuantifier, Node, Query, QueryCursor, QueryCursorOptions, StreamingIterator};
+
+use crate::tree::Parsed;
+use crate::{Lang, SyntaxError};
+
+/// Longest query source accepted, in bytes.
+pub const MAX_QUERY_BYTES: usize = 64 << 10;
+/// Most patterns one query may hold.
+pub const MAX_QUERY_PATTERNS: usize = 512;
+/// Matches one run may return; past it the run fails (a rule that matches every node of
+/// a large file is a runaway, and its output would be megabytes).
+pub const MAX_MATCHES_PER_RUN: usize = 10_000;
+/// Longest node text handed back, in bytes (cut on a character boundary).
+pub const MAX_NODE_TEXT_BYTES: usize = 4 << 10;
+/// Children one `children` call returns at most.
+pub const MAX_CHILDREN: usize = 10_000;
+/// In-progress matches the cursor tracks (tree-sitter's own bound on query state).
+const CURSOR_MATCH_LIMIT: u32 = 4_096;
+
+/// A query compiled for one language (for `typescript`, also for the TSX grammar).
+pub struct SyntaxQuery {
+    lang: Lang,
+    queries: Vec<(Lang, Result<Query, String>)>,
+    capture_names: Vec<String>,
+    literals: Vec<String>,
+    source_len: usize,
+}
+
+impl std::fmt::Debug for SyntaxQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyntaxQuery").field("lang", &self.lang).field("captures", &self.capture_names).finish_non_exhaustive()
+    }
+}
+
+/// A node as packs see it. Positions are 1-based; columns count Unicode scalar values;
+/// the end is exclusive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NodeInfo {
+    pub kind: String,
+    pub kind_id: u16,
+    pub named: bool,
+    pub start: usize,
+    pub end: usize,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    /// The node's source text (lossy UTF-8, at most [`MAX_NODE_TEXT_BYTES`]), when asked.
+    pub text: Option<String>,
+}
+
+impl NodeInfo {
+    /// What finds the node again in the same tree.
+    pub fn node_ref(&self) -> NodeRef {
+        NodeRef { start: self.start, end: self.end, kind_id: self.kind_id }
+    }
+}
+
+/// A node of a tree, by its range and kind (stable for as long as the tree lives).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NodeRef {
+    pub start: usize,
+    pub end: usize,
+    pub kind_id: u16,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaptureInfo {
+    /// Index into [`SyntaxQuery::capture_names`].
+    pub index: u32,
+    pub node: NodeInfo,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatchInfo {
+    /// Index of the query pattern that matched.
+    pub pattern: u32,
+    pub captures: Vec<CaptureInfo>,
+}
+
+fn compile_one(lang: Lang, source: &str) -> Result<Query, String> {
+    let query = Query::new(&lang.grammar(), source).map_err(|e| format!("line {}, column {}: {}", e.row + 1, e.column + 1, first_line(&e.message)))?;
+    for i in 0..query.pattern_count() {
+        if let Some(p) = query.general_predicates(i).first() {
+            return Err(format!("predicate `#{}` is not supported (the host evaluates #eq?, #not-eq?, #match?, #not-match?, #any-of? and #not-any-of?)", p.operator));
+        }
+        if !query.property_predicates(i).is_empty() || !query.property_settings(i).is_empty() {
+            return Err("`#is?`, `#is-not?` and `#set!` are not supported".into());
+        }
+    }
+    Ok(query)
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").chars().take(200).collect()
+}
+
+impl SyntaxQuery {
+    /// Compiles `source` for `lang`. Errors say where the query is wrong, never quoting
+    /// more than the offending line's first 200 characters.
+    pub fn compile(lang: Lang, source: &str) -> Result<Self, SyntaxError> {
+        if source.len() > MAX_QUERY_BYTES {
+            return Err(SyntaxError::Query(format!("the query is {} bytes; the limit is {MAX_QUERY_BYTES}", source.len())));
+        }
+        let main = compile_one(lang, source).map_err(SyntaxError::Query)?;
+        if main.pattern_count() > MAX_QUERY_PATTERNS {
+            return Err(SyntaxError::Query(format!("the query has {} patterns; the limit is {MAX_QUERY_PATTERNS}", main.pattern_count())));
+        }
+        let capture_names = main.capture_names().iter().map(|s| s.to_string()).collect();
+        let literals = required_literals(&main, source);
+        let mut queries = vec![(lang, Ok(main))];
+        if lang == Lang::TypeScript {
+            queries.push((Lang::Tsx, compile_one(Lang::Tsx, source)));
+        }
+        Ok(Self { lang, queries, capture_names, literals, source_len: source.len() })
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn capture_names(&self) -> &[String] {
+        &self.capture_names
+    }
+
+    /// Literals one of which every match's file must contain (from `#eq?`/`#any-of?` on a
+    /// capture every match has), or empty when some pattern has none: a prefilter.
+    pub fn required_literals(&self) -> &[String] {
+        &self.literals
+    }
+
+    /// Rough heap size, for budgets.
+    pub fn approx_bytes(&self) -> usize {
+        self.source_len * 16 * self.queries.len() + 4096
+    }
+
+    /// Runs the query on `parsed` (a tree of `source`, parsed with `self.lang().for_path`).
+    /// `stop` is asked as the cursor progresses; once it says stop, the run fails.
+    pub fn run(&self, parsed: &Parsed, source: &[u8], with_text: bool, stop: &mut dyn FnMut() -> bool) -> Result<Vec<MatchInfo>, SyntaxError> {
+        let Some((_, query)) = self.queries.iter().find(|(l, _)| *l == parsed.lang) else {
+            return Err(SyntaxError::Query(format!("a {} query cannot run on a {} tree", self.lang, parsed.lang)));
+        };
+        let query = query.as_ref().map_err(|e| SyntaxError::Query(format!("the query does not compile for {}: {e}", parsed.lang)))?;
+        let stopped = Cell::new(false);
+        let mut progress = |_: &tree_sitter::QueryCursorState| {
+            if stop() {
+                stopped.set(true);
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
+        let mut cursor = QueryCursor::new();
+        cursor.set_match_limit(CURSOR_MATCH_LIMIT);
+        let options = QueryCursorOptions::new().progress_callback(&mut progress);
+        let mut matches = cursor.matches_with_options(query, parsed.tree.root_node(), source, options);
+        let mut out = Vec::new();
+        while let Some(m) = matches.next() {
+            if out.len() == MAX_MATCHES_PER_RUN {
+                return Err(SyntaxError::TooManyMatches { limit: MAX_MATCHES_PER_RUN });
+            }
+            let captures = m.captures().iter().map(|c| CaptureInfo { index: c.index, node: node_info(c.node, source, with_text) }).collect();
+            out.push(MatchInfo { pattern: m.pattern_index as u32, captures });
+        }
+        if stopped.get() {
+            return Err(SyntaxError::Stopped);
+        }
+        Ok(out)
+    }
+}
+
+/// The literals of positive `#eq?` / `#any-of?` predicates on captures every match of a
+/// pattern has; empty unless every pattern has one.
+fn required_literals(query: &Query, source: &str) -> Vec<String> {
+    let mut all = Vec::new();
+    for i in 0..query.pattern_count() {
+        let text = &source[query.start_byte_for_pattern(i)..query.end_byte_for_pattern(i).min(source.len())];
+        let quantifiers = query.capture_quantifiers(i);
+        let certain = |name: &str| {
+            query
+                .capture_index_for_name(name)
+                .and_then(|c| quantifiers.get(c as usize))
+                .is_some_and(|q| matches!(q, CaptureQuantifier::One | CaptureQuantifier::OneOrMore))
+        };
+        // The first usable predicate of the pattern: the file contains one of its strings.
+        let found = predicates(text).into_iter().find(|(op, capture, args)| (op == "eq?" || op == "any-of?") && certain(capture) && !args.is_empty());
+        match found {
+            Some((_, _, args)) => all.extend(args),
+            None => return Vec::new(),
+        }
+    }
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// `(#op? @capture "a" "b")` predicates of a pattern's source whose arguments are all
+/// plain strings (no escapes).
+fn predicates(text: &str) -> Vec<(String, String, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("(#") {
+        rest = &rest[at + 2..];
+        let end = rest.find(')').unwrap_or(rest.len());
+        let body = &rest[..end];
+        let mut words = body.split_whitespace();
+        let (Some(op), Some(capture)) = (words.next(), words.next()) else { continue };
+        let Some(capture) = capture.strip_prefix('@') else { continue };
+        let args: Option<Vec<String>> = words
+            .map(|w| w.strip_prefix('"').and_then(|w| w.strip_suffix('"')).filter(|w| !w.is_empty() && !w.contains(['\\', '"'])).map(str::to_string))
+            .collect();
+        if let Some(args) = args {
+            out.push((op.to_string(), capture.to_string(), args));
+        }
+    }
+    out
+}
+
+/// 1-based line and character column of byte `offset` at tree-sitter point `column_bytes`.
+fn position(source: &[u8], offset: usize, row: usize, column_bytes: usize) -> (u32, u32) {
+    let line_start = offset.saturating_sub(column_bytes);
+    let prefix = &source[line_start.min(source.len())..offset.min(source.len())];
+    let chars = prefix.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    (row as u32 + 1, chars as u32 + 1)
+}
+
+/// What a pack sees of `node`.
+pub fn node_info(node: Node<'_>, source: &[u8], with_text: bool) -> NodeInfo {
+    let (start, end) = (node.start_byte(), node.end_byte());
+    let (sp, ep) = (node.start_position(), node.end_position());
+    let (line, column) = position(source, start, sp.row, sp.column);
+    let (end_line, end_column) = position(source, end, ep.row, ep.column);
+    let text = with_text.then(|| {
+        let bytes = &source[start.min(source.len())..end.min(source.len())];
+        let mut cut = bytes.len().min(MAX_NODE_TEXT_BYTES);
+        while cut < bytes.len() && cut > 0 && (bytes[cut] & 0xC0) == 0x80 {
+            cut -= 1;
+        }
+        String::from_utf8_lossy(&bytes[..cut]).into_owned()
+    });
+    NodeInfo { kind: node.kind().to_string(), kind_id: node.kind_id(), named: node.is_named(), start, end, line, column, end_line, end_column, text }
+}
+
+/// The node `r` names in `parsed`, if it is there.
+pub fn find_node(parsed: &Parsed, r: NodeRef) -> Option<Node<'_>> {
+    let mut node = parsed.tree.root_node().descendant_for_byte_range(r.start, r.end)?;
+    // The smallest node spanning the range may be a child of the one named (a wrapper with
+    // the same range): walk up while the range stays the same.
+    loop {
+        if node.kind_id() == r.kind_id && node.start_byte() == r.start && node.end_byte() == r.end {
+            return Some(node);
+        }
+        node = node.parent().filter(|p| p.start_byte() == r.start && p.end_byte() == r.end)?;
+    }
+}
+
+/// The parent of the node `r` names.
+pub fn parent(parsed: &Parsed, r: NodeRef, source: &[u8], with_text: bool) -> Option<NodeInfo> {
+    find_node(parsed, r)?.parent().map(|p| node_info(p, source, with_text))
+}
+
+/// The children (named ones only, when `named`) of the node `r` names, at most
+/// [`MAX_CHILDREN`].
+pub fn children(parsed: &Parsed, r: NodeRef, source: &[u8], named: bool, with_text: bool) -> Option<Vec<NodeInfo>> {
+    let node = find_node(parsed, r)?;
+    let mut cursor = node.walk();
+    let kids: Vec<NodeInfo> = if named {
+        node.named_children(&mut cursor).take(MAX_CHILDREN).map(|c| node_info(c, source, with_text)).collect()
+    } else {
+        node.children(&mut cursor).take(MAX_CHILDREN).map(|c| node_info(c, source, with_text)).collect()
+    };
+    Some(kids)
+}

@@ -1,0 +1,131 @@
+//! Unit tests: grammars, predicates, limits, positions and navigation.
+
+use super::*;
+
+fn parse_ok(lang: Lang, src: &str) -> Parsed {
+    parse(lang, src.as_bytes(), usize::MAX, &mut || false).unwrap()
+}
+
+fn lines(q: &SyntaxQuery, parsed: &Parsed, src: &str) -> Vec<u32> {
+    let mut l: Vec<u32> = q.run(parsed, src.as_bytes(), false, &mut || false).unwrap().iter().flat_map(|m| m.captures.iter().map(|c| c.node.line)).collect();
+    l.dedup();
+    l
+}
+
+#[test]
+fn a_call_is_told_from_a_definition_a_string_and_a_comment() {
+    let src = "class A:\n    def eval(self):\n        return 'eval(1)'\n# eval(2)\neval(data)\nobj.eval(x)\n";
+    let q = compile_query("python", r#"(call function: (identifier) @f (#eq? @f "eval"))"#).unwrap();
+    assert_eq!(lines(&q, &parse_ok(Lang::Python, src), src), vec![5]);
+    assert_eq!(q.required_literals(), ["eval"]);
+}
+
+#[test]
+fn every_text_predicate_is_evaluated_by_the_host() {
+    let src = "a = 1\nb = 2\nabc = 3\nx = 4\n";
+    let parsed = parse_ok(Lang::Python, src);
+    let run = |pred: &str| {
+        let q = compile_query("py", &format!("((identifier) @id {pred})")).unwrap();
+        lines(&q, &parsed, src)
+    };
+    assert_eq!(run(r#"(#eq? @id "b")"#), vec![2]);
+    assert_eq!(run(r#"(#not-eq? @id "b")"#), vec![1, 3, 4]);
+    assert_eq!(run(r#"(#match? @id "^a")"#), vec![1, 3]);
+    assert_eq!(run(r#"(#not-match? @id "^a")"#), vec![2, 4]);
+    assert_eq!(run(r#"(#any-of? @id "x" "b")"#), vec![2, 4]);
+    assert_eq!(run(r#"(#not-any-of? @id "x" "b")"#), vec![1, 3]);
+}
+
+#[test]
+fn queries_that_cannot_be_evaluated_are_refused_with_their_position() {
+    let err = compile_query("python", "(call function: (nonsense_kind) @f)").unwrap_err().to_string();
+    assert!(err.contains("line 1"), "{err}");
+    let err = compile_query("python", r#"((identifier) @id (#is-keyword? @id))"#).unwrap_err().to_string();
+    assert!(err.contains("#is-keyword?") && err.contains("not supported"), "{err}");
+    let err = compile_query("cobol", "(x)").unwrap_err().to_string();
+    assert!(err.contains("unknown language `cobol`"), "{err}");
+    let big = "(identifier) @x\n".repeat(MAX_QUERY_BYTES / 10);
+    assert!(compile_query("python", &big).unwrap_err().to_string().contains("limit"));
+}
+
+#[test]
+fn every_grammar_parses_a_sample() {
+    let samples = [
+        ("python", "def f(x):\n    return x\n"),
+        ("javascript", "function f(x) { return <a>{x}</a>; }"),
+        ("typescript", "function f(x: number): number { return x; }"),
+        ("tsx", "const a = <div>{1}</div>;"),
+        ("java", "class A { void f() { g(); } }"),
+        ("go", "package main\nfunc f() { g() }\n"),
+        ("c", "int f(void) { return g(); }"),
+        ("cpp", "class A { public: int f() { return g(); } };"),
+        ("c_sharp", "class A { void F() { G(); } }"),
+        ("php", "<?php function f() { return g(); }"),
+        ("ruby", "def f\n  g()\nend\n"),
+        ("rust", "fn f() { g(); }"),
+        ("kotlin", "fun f() { g() }"),
+    ];
+    assert_eq!(samples.len(), Lang::ALL.len());
+    for (name, src) in samples {
+        let lang = Lang::from_name(name).unwrap();
+        let parsed = parse_ok(lang, src);
+        assert!(!parsed.has_errors, "{name}: {}", parsed.tree.root_node().to_sexp());
+    }
+    assert!(parse_ok(Lang::Python, "def (:\n").has_errors);
+}
+
+#[test]
+fn a_typescript_query_runs_on_tsx_files_with_the_tsx_grammar() {
+    let q = compile_query("ts", r#"(call_expression function: (identifier) @f (#eq? @f "eval"))"#).unwrap();
+    let src = "const a = <b>{eval(x)}</b>;\n";
+    let lang = q.lang().for_path("src/App.tsx");
+    assert_eq!(lang, Lang::Tsx);
+    assert_eq!(lines(&q, &parse_ok(lang, src), src), vec![1]);
+}
+
+#[test]
+fn parsing_and_matching_stop_when_asked_and_big_trees_are_refused() {
+    let src = "x = [1, 2, 3]\n".repeat(20_000);
+    let mut calls = 0;
+    let err = parse(Lang::Python, src.as_bytes(), usize::MAX, &mut || {
+        calls += 1;
+        calls > 2
+    })
+    .unwrap_err();
+    assert_eq!(err, SyntaxError::Stopped);
+    let err = parse(Lang::Python, src.as_bytes(), 1 << 20, &mut || false).unwrap_err();
+    assert!(matches!(err, SyntaxError::TooLarge { .. }), "{err}");
+    let parsed = parse_ok(Lang::Python, &src);
+    let q = compile_query("python", "(integer) @n").unwrap();
+    assert_eq!(q.run(&parsed, src.as_bytes(), false, &mut || false).unwrap_err(), SyntaxError::TooManyMatches { limit: MAX_MATCHES_PER_RUN });
+    let q = compile_query("python", "(list) @l").unwrap();
+    assert_eq!(q.run(&parsed, src.as_bytes(), false, &mut || true).unwrap_err(), SyntaxError::Stopped);
+}
+
+#[test]
+fn positions_count_characters_and_text_comes_on_request() {
+    let src = "s = 'é'; eval(x)\n";
+    let q = compile_query("python", r#"(call function: (identifier) @f (#eq? @f "eval")) @call"#).unwrap();
+    let parsed = parse_ok(Lang::Python, src);
+    let m = &q.run(&parsed, src.as_bytes(), true, &mut || false).unwrap()[0];
+    let call = m.captures.iter().find(|c| q.capture_names()[c.index as usize] == "call").unwrap();
+    assert_eq!((call.node.line, call.node.column, call.node.end_column), (1, 10, 17));
+    assert_eq!(call.node.text.as_deref(), Some("eval(x)"));
+    assert_eq!(call.node.kind, "call");
+    // Navigation by reference: the call's parent is the expression statement, its
+    // children the function and the argument list.
+    let up = parent(&parsed, call.node.node_ref(), src.as_bytes(), false).unwrap();
+    assert_eq!(up.kind, "expression_statement");
+    let kids = children(&parsed, call.node.node_ref(), src.as_bytes(), true, true).unwrap();
+    assert_eq!(kids.iter().map(|k| k.kind.as_str()).collect::<Vec<_>>(), ["identifier", "argument_list"]);
+}
+
+#[test]
+fn literals_are_a_prefilter_only_when_every_pattern_has_one() {
+    let both = compile_query("python", r#"((identifier) @a (#eq? @a "x")) ((string) @s (#any-of? @s "'p'" "'q'"))"#).unwrap();
+    assert_eq!(both.required_literals(), ["'p'", "'q'", "x"]);
+    let one = compile_query("python", r#"((identifier) @a (#eq? @a "x")) (string) @s"#).unwrap();
+    assert!(one.required_literals().is_empty());
+    let optional = compile_query("python", r#"((identifier)? @a (#eq? @a "x"))"#).unwrap();
+    assert!(optional.required_literals().is_empty(), "an optional capture may match without the text");
+}
