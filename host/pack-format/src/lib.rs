@@ -222,6 +222,9 @@ pub enum RuleCheck {
         /// Literals one of which the file must contain for the query to match (from its
         /// `#eq?`/`#any-of?` predicates): the host's prefilter.
         literals: Vec<String>,
+        /// Qualified names the `@callee` capture must resolve to (empty: no such filter).
+        #[serde(default)]
+        calls: Vec<String>,
     },
     /// Accepted but not run (e.g. `llm`): listed among a scan's skipped rules.
     Unsupported {

@@ -375,7 +375,7 @@ impl Validator<'_> {
             self.error(at, "query", "a `query` needs a `language`");
         }
         let is_query = type_.as_deref() == Some("ast") && rule.query.is_some();
-        for (field, given) in [("report", rule.report.is_some()), ("message", rule.message.is_some())] {
+        for (field, given) in [("report", rule.report.is_some()), ("message", rule.message.is_some()), ("calls", rule.calls.is_some())] {
             if given && !is_query {
                 self.error(at, field, "only applies to an `ast` rule with `query`");
             }
@@ -611,8 +611,23 @@ impl Validator<'_> {
                 self.error(at, "message", format!("`{{{{{name}}}}}` is not a capture of the query ({})", names.join(", ")));
             }
         }
-        let literals = compiled.required_literals().to_vec();
-        Some(RuleCheck::Query { language: compiled.lang().name().to_string(), query, report, message, literals })
+        let calls = self.read(at, "calls", &rule.calls).unwrap_or_default();
+        let mut literals = compiled.required_literals().to_vec();
+        if !calls.is_empty() {
+            if !names.iter().any(|n| n == "callee") {
+                self.error(at, "calls", "needs a `@callee` capture in the query: the call's function, resolved through the file's imports");
+            }
+            if !matches!(compiled.lang(), sentra_syntax::Lang::Python | sentra_syntax::Lang::Java) {
+                self.error(at, "calls", format!("resolves Python and Java imports; this query is for {}", compiled.lang()));
+            }
+            // The file names the call's last segment, whatever alias it is reached by.
+            if literals.is_empty() {
+                literals = calls.iter().filter_map(|c| c.rsplit('.').next()).filter(|s| !s.is_empty()).map(str::to_string).collect();
+                literals.sort();
+                literals.dedup();
+            }
+        }
+        Some(RuleCheck::Query { language: compiled.lang().name().to_string(), query, report, message, literals, calls })
     }
 
     fn ast(&mut self, at: &At, rule: &RuleFile) -> Option<AstCheck> {

@@ -201,6 +201,11 @@ pub struct RuleFile {
     /// With `query`: the finding message, where `{{capture}}` is replaced by that capture's
     /// text. Default: `name: description`.
     pub message: Option<Field<String>>,
+    /// With `query` (Python and Java): the qualified names (`subprocess.Popen`,
+    /// `java.util.Random`) the query's `@callee` capture must stand for once the file's
+    /// imports and aliases are resolved (`import subprocess as sp` makes `sp.Popen` one,
+    /// `from subprocess import Popen` makes `Popen` one).
+    pub calls: Option<Field<Vec<String>>>,
     /// The rule this one is a language variant of (same check, same clause, other files):
     /// compliance reports judge a rule and its variants as one check, so a Python repository
     /// is not `not_assessed` because the Java variant had nothing to read.

@@ -5,6 +5,7 @@
 //! file policies and the Python AST checks run here, inside the sandbox; tree-sitter
 //! queries (`ast` rules with `query`) go to the host's syntax trees through the SDK.
 
+mod imports;
 mod policy;
 mod python;
 
@@ -13,6 +14,7 @@ use std::collections::HashMap;
 
 use sentra_pack_format::{AutofixKind, PackDocument, RuleCheck, RuleSpec, Severity as DocSeverity};
 use sentra_sdk::host::{Matcher, RegexMatch, compile};
+use sentra_sdk::syntax::{SyntaxQuery, compile_query, report_captures};
 use sentra_sdk::{Conditions, File, Findings, Fix, Pack, PackMeta, Project, Rule, Severity};
 
 struct Engine {
@@ -21,6 +23,8 @@ struct Engine {
     /// Matcher indices of each rule's patterns (in `RuleCheck` order).
     patterns: Vec<Vec<u32>>,
     matcher: Result<Matcher, String>,
+    /// Each query rule's compiled query, by rule index.
+    queries: Vec<Option<Result<SyntaxQuery, String>>>,
 }
 
 thread_local! {
@@ -68,7 +72,15 @@ impl Pack for Declarative {
             .collect();
         let matcher = compile(&all).map_err(|e| e.message);
         let by_id = doc.rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        ENGINE.with(|e| *e.borrow_mut() = Some(Engine { doc, by_id, patterns, matcher }));
+        let queries = doc
+            .rules
+            .iter()
+            .map(|r| match &r.check {
+                RuleCheck::Query { language, query, .. } => Some(compile_query(language, query).map_err(|e| e.message)),
+                _ => None,
+            })
+            .collect();
+        ENGINE.with(|e| *e.borrow_mut() = Some(Engine { doc, by_id, patterns, matcher, queries }));
         Ok(())
     }
 
@@ -93,6 +105,9 @@ impl Pack for Declarative {
     fn check(rule: &Rule, file: &File<'_>, out: &mut Findings) {
         with_engine(|e| {
             let Some(&i) = e.by_id.get(rule.id()) else { return };
+            if let Some(q) = &e.queries[i] {
+                return run_query(&e.doc.rules[i], q, file, out);
+            }
             e.check(&e.doc.rules[i], &e.patterns[i], file, out);
         });
     }
@@ -107,13 +122,9 @@ impl Pack for Declarative {
 fn to_sdk_rule(r: &RuleSpec) -> Rule {
     let base = match &r.check {
         RuleCheck::DocumentationObligation | RuleCheck::RequiredFile { .. } => Rule::project(&r.id, &r.name),
-        // The SDK runs query rules itself (host syntax queries); the engine only describes them.
-        RuleCheck::Query { language, query, report, message, literals } => {
-            let rule = Rule::query(&r.id, &r.name, language, query).literals(literals.iter().cloned());
-            let rule = match report {
-                Some(capture) => rule.report(capture),
-                None => rule,
-            };
+        // Query rules run here (not as SDK query rules) so `calls:` can filter matches.
+        RuleCheck::Query { query, message, literals, .. } => {
+            let rule = Rule::check(&r.id, &r.name).literals(literals.iter().cloned()).pattern(query);
             match message {
                 Some(m) => rule.message(m),
                 None => rule,
@@ -237,6 +248,24 @@ impl Engine {
             RuleCheck::DocumentationObligation | RuleCheck::RequiredFile { .. } | RuleCheck::Unsupported { .. } | RuleCheck::Query { .. } => {}
         }
     }
+}
+
+/// Reports a query rule's captures, keeping only calls that resolve to `calls:` when set.
+fn run_query(rule: &RuleSpec, query: &Result<SyntaxQuery, String>, file: &File<'_>, out: &mut Findings) {
+    let RuleCheck::Query { language, report, calls, .. } = &rule.check else { return };
+    let query = match query {
+        Ok(q) => q,
+        Err(e) => return out.error(e.clone()),
+    };
+    let keep = |names: &[String], m: &sentra_sdk::syntax::QueryMatch| {
+        if calls.is_empty() {
+            return true;
+        }
+        let Some(i) = names.iter().position(|n| n == "callee") else { return false };
+        let callee = m.captures.iter().find(|c| c.index == i as u32).and_then(|c| c.node.text.as_deref());
+        callee.is_some_and(|callee| imports::resolves_to(file, language, callee, calls))
+    };
+    report_captures(query, report.as_deref(), file, out, !calls.is_empty(), &keep);
 }
 
 /// The first line `s` at which some pattern matches such that every pattern has a match

@@ -58,3 +58,16 @@ log.info("login {}", sanitize(user));
 URL u = new URL(request.getParameter("url"));
 // ok: JAVA-SSRF
 URL u = new URL(config.getUpstream());
+// Syntax rules read the call, not comments or strings, and the whole transformation.
+// ruleid: JAVA-WEAK-CIPHER
+Cipher legacy = Cipher.getInstance("DES/CBC/PKCS5Padding");
+// ruleid: JAVA-WEAK-CIPHER
+Cipher bare = javax.crypto.Cipher.getInstance("AES");
+// ok: JAVA-WEAK-CIPHER
+String doc = "never call Cipher.getInstance(\"DES\")";
+// ok: JAVA-WEAK-CIPHER
+// Cipher.getInstance("RC4") was removed in 2019
+// ok: JAVA-WEAK-HASH
+log.info("MessageDigest.getInstance(\"MD5\") is forbidden");
+// ruleid: JAVA-WEAK-HASH
+MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA1");

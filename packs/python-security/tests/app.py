@@ -76,3 +76,41 @@ env = jinja2.Environment(loader=loader, autoescape=select_autoescape())
 root = xml.etree.ElementTree.fromstring(body)
 # ok: PY-XML-UNSAFE
 root = defusedxml.ElementTree.fromstring(body)
+
+
+# Syntax rules tell calls from definitions, strings and comments, and resolve aliases.
+class Calculator:
+    # ok: PY-EVAL
+    def eval(self, expression):
+        # ok: PY-EVAL
+        return "eval(" + expression + ")"
+
+
+# ok: PY-EVAL
+# eval(user_expr) only mentioned in a comment
+# ok: PY-EVAL
+eval("1 + 1")
+# ok: PY-EVAL
+obj.eval(user_expr)
+import builtins as b
+# ruleid: PY-EVAL
+b.exec(code)
+import subprocess as sp
+# ruleid: PY-SUBPROCESS-SHELL
+sp.run(cmd, shell=True)
+from subprocess import Popen
+# ruleid: PY-SUBPROCESS-SHELL
+Popen(cmd, shell=True)
+# ok: PY-SUBPROCESS-SHELL
+Popen(["ls", path])
+# ok: PY-SUBPROCESS-SHELL
+log.info("subprocess.run(cmd, shell=True)")
+# ok: PY-SUBPROCESS-SHELL
+runner.run(cmd, shell=True)
+from os import system
+# ruleid: PY-OS-SYSTEM
+system(cmd)
+# ok: PY-OS-SYSTEM
+ecosystem(cmd)
+# ok: PY-OS-SYSTEM
+message = "call os.system(cmd) to break things"
