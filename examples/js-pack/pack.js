@@ -4,7 +4,7 @@
 // EX-DEBUG-PRINT is a regex rule: the host compiles and runs the pattern natively, the pack
 // only asks for the matches. EX-HARDCODED-IP is a hand-written check no regex expresses
 // well: an IPv4 literal whose four parts are each 0-255.
-import { compile } from "sentra:pack/host@0.1.0";
+import { compile } from "sentra:pack/host@0.2.0";
 
 function rule(id, name, kind, severity, { description = "", globs = [], literals = [], pattern } = {}) {
   return {

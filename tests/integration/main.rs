@@ -329,7 +329,7 @@ fn incompatible_and_forbidden_packs_are_refused_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let out = sentra(&["scan", ".", "--pack-file", &test_pack("test-future-api")], dir.path(), &[]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("sentra:pack@0.2.0") && stderr(&out).contains("sentra:pack@0.1.0"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("sentra:pack@0.3.0") && stderr(&out).contains("sentra:pack@0.1.0, sentra:pack@0.2.0"), "{}", stderr(&out));
     let out = sentra(&["scan", ".", "--pack-file", &test_pack("test-net")], dir.path(), &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("wasi:sockets"), "{}", stderr(&out));

@@ -1,6 +1,6 @@
 // {{NAME}}: a sentra pack in JavaScript. Build with `npm install && node build.mjs`, test
 // with `sentra pack test . --pack-file pack.wasm`.
-import { compile } from "sentra:pack/host@0.1.0";
+import { compile } from "sentra:pack/host@0.2.0";
 
 const MAX_LINES = 40;
 const rule = (id, name, kind, pattern, literals = []) => ({
