@@ -564,3 +564,28 @@ fn suppressions_behave_the_same_in_cli_and_api_scans() {
     assert_eq!(marked.len(), 3);
     assert!(marked.iter().any(|r| r["suppressions"][0]["kind"] == "inSource" && r["suppressions"][0]["justification"] == "test fixture key"));
 }
+
+/// Pack API versions side by side over HTTP: a component committed from the last release
+/// built against `sentra:pack@0.1.0` imports and scans next to 0.2.0 packs, and
+/// `GET /api/packs` says which version each targets.
+#[test]
+fn packs_of_either_api_version_import_and_are_listed_with_it() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "repo/notes.txt", "TODO(ann) rotate\n");
+    let s = Server::start(root.path());
+    let old = std::fs::read(super::repo_root().join("host/runtime/tests/fixtures/api-0.1.0/test_basic.wasm")).unwrap();
+    let r = s.client.post(format!("{}/api/packs/import", s.base)).header("content-type", "application/wasm").body(old).send().unwrap();
+    let (status, v) = (r.status().as_u16(), r.json::<Value>().unwrap_or(Value::Null));
+    assert_eq!(status, 201, "{v}");
+    assert_eq!(v["api_version"], "0.1.0", "{v}");
+    let (status, _, v) = s.call("GET", "/api/packs", None, None);
+    assert_eq!(status, 200, "{v}");
+    let version = |id: &str| v["packs"].as_array().unwrap().iter().find(|p| p["pack_id"] == id).map(|p| p["api_version"].clone()).unwrap();
+    assert_eq!(version("test-basic"), "0.1.0");
+    assert_eq!(version("secrets"), "0.2.0");
+    assert_eq!(version("python-security"), "0.2.0", "YAML packs run on the declarative engine's version");
+    let body = json!({"repo_path": "repo", "config_overrides": {"standards_packs": ["test-basic", "secrets"]}}).to_string();
+    let (status, _, v) = s.call("POST", "/scan", None, Some(&body));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(rule_ids(&v), ["BASIC-README", "BASIC-TODO"], "file and project findings through 0.1.0: {v}");
+}

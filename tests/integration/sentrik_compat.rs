@@ -156,7 +156,8 @@ fn sentriks_tree_sitter_rules_import_and_find_what_sentrik_finds() {
     copy_dir(&fixture.join("corpus"), root.path());
     let pack = fixture.join("cpp-coding-standards.sentrik.yaml").display().to_string();
     let lint = sentra(&["pack", "lint", &pack], root.path(), &[]);
-    assert_eq!(lint.status.code(), Some(0), "imports with warnings only: {}", stderr(&lint));
+    let said = format!("{}{}", super::stdout(&lint), stderr(&lint));
+    assert!(lint.status.code() != Some(2) && !said.contains(": error:"), "imports with warnings only: {said}");
     let out = sentra(&["scan", ".", "--no-cache", "--pack", "secrets", "--pack-file", &pack, "--format", "json"], root.path(), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json(&out);
