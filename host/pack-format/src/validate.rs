@@ -607,7 +607,7 @@ impl Validator<'_> {
             self.error(at, "report", format!("`{r}` is not a capture of the query ({})", names.join(", ")));
         }
         for name in message.as_deref().map(crate::template_names).unwrap_or_default() {
-            if !names.iter().any(|n| *n == name) {
+            if !names.contains(&name) {
                 self.error(at, "message", format!("`{{{{{name}}}}}` is not a capture of the query ({})", names.join(", ")));
             }
         }

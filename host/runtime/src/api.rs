@@ -265,7 +265,10 @@ pub mod v0_2 {
             let (found, has_errors) = self.query_matches_native(&q, file, with_text).map_err(syntax_error)?;
             let matches = found
                 .into_iter()
-                .map(|(pattern, captures)| h::QueryMatch { pattern, captures: captures.into_iter().map(|(index, n)| h::Capture { index, node: node(n) }).collect() })
+                .map(|(pattern, captures)| h::QueryMatch {
+                    pattern,
+                    captures: captures.into_iter().map(|(index, n)| h::Capture { index, node: node(n) }).collect(),
+                })
                 .collect();
             Ok(h::QueryResult { matches, has_errors })
         }

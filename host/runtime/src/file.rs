@@ -8,6 +8,9 @@ use std::sync::{Arc, Mutex};
 
 use sentra_syntax::{Lang, Parsed, SyntaxError};
 
+/// What parsing a file in one grammar came to.
+type Parse = (Lang, Result<Arc<Parsed>, SyntaxError>);
+
 /// A file's bytes and the syntax trees parsed of it.
 #[derive(Clone)]
 pub struct FileData(Arc<Inner>);
@@ -16,7 +19,7 @@ struct Inner {
     bytes: Box<dyn AsRef<[u8]> + Send + Sync>,
     /// Outcomes of parsing, by grammar. A parse stopped by a deadline, or refused for one
     /// pack's memory limit, is not kept: another pack may still parse the file.
-    trees: Mutex<Vec<(Lang, Result<Arc<Parsed>, SyntaxError>)>>,
+    trees: Mutex<Vec<Parse>>,
 }
 
 impl FileData {
@@ -57,7 +60,7 @@ impl FileData {
         !self.trees().is_empty()
     }
 
-    fn trees(&self) -> std::sync::MutexGuard<'_, Vec<(Lang, Result<Arc<Parsed>, SyntaxError>)>> {
+    fn trees(&self) -> std::sync::MutexGuard<'_, Vec<Parse>> {
         self.0.trees.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }

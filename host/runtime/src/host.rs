@@ -346,7 +346,7 @@ impl HostState {
     /// `find-all` of every API version.
     pub(crate) fn find_all_native(&mut self, m: &Resource<MatcherRes>, file: u32, patterns: &[u32]) -> Result<(Vec<Match>, Vec<PatternError>), PatternError> {
         let set = self.matcher(m)?;
-        check_pattern_list(&patterns, set.len())?;
+        check_pattern_list(patterns, set.len())?;
         let data = self.file(file)?.clone();
         let text = Text::new(data.bytes());
         let (mut out, mut errors) = (Vec::new(), Vec::new());

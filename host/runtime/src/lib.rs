@@ -24,14 +24,14 @@ use sha2::{Digest, Sha256};
 use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::{Engine, Store, UpdateDeadline};
 
-use describe::validate_description;
 pub use api::ApiVersion;
+use describe::validate_description;
 pub use describe::{MAX_GLOBS_PER_PACK, MAX_ITEM_BYTES, MAX_LIST_ITEMS, MAX_RULE_TEXT_BYTES, MAX_RULES_PER_PACK};
-use host::HostState;
 pub use file::FileData;
+use host::HostState;
 pub use host::{CallScope, DEFAULT_MATCHER_CACHE_BYTES, DEFAULT_MAX_LOG_LINES_PER_SCAN, LogBudget};
-pub use syntax::{MAX_LIVE_QUERIES, MAX_NODE_HANDLES_PER_CALL};
 pub use isolated::{DEFAULT_COMPILE_MEMORY_BYTES, DEFAULT_COMPILE_TIMEOUT, IsolatedCompiler, MAX_CONCURRENT_COMPILES, precompile_component};
+pub use syntax::{MAX_LIVE_QUERIES, MAX_NODE_HANDLES_PER_CALL};
 pub use types::*;
 
 /// Wall-clock time one guest call may run before it is interrupted.
@@ -318,7 +318,9 @@ impl Runtime {
         }
         let api = match found {
             None => return Err(LoadError::NoScanner { pack: pack.into() }),
-            Some(v) => ApiVersion::parse(&v).ok_or_else(|| LoadError::UnsupportedApi { pack: pack.into(), found: v, supported: ApiVersion::supported_list() })?,
+            Some(v) => {
+                ApiVersion::parse(&v).ok_or_else(|| LoadError::UnsupportedApi { pack: pack.into(), found: v, supported: ApiVersion::supported_list() })?
+            }
         };
         for (name, _) in ty.imports(&self.engine) {
             if !import_allowed(name, api) {

@@ -90,7 +90,10 @@ fn compile_one(lang: Lang, source: &str) -> Result<Query, String> {
     let query = Query::new(&lang.grammar(), source).map_err(|e| format!("line {}, column {}: {}", e.row + 1, e.column + 1, first_line(&e.message)))?;
     for i in 0..query.pattern_count() {
         if let Some(p) = query.general_predicates(i).first() {
-            return Err(format!("predicate `#{}` is not supported (the host evaluates #eq?, #not-eq?, #match?, #not-match?, #any-of? and #not-any-of?)", p.operator));
+            return Err(format!(
+                "predicate `#{}` is not supported (the host evaluates #eq?, #not-eq?, #match?, #not-match?, #any-of? and #not-any-of?)",
+                p.operator
+            ));
         }
         if !query.property_predicates(i).is_empty() || !query.property_settings(i).is_empty() {
             return Err("`#is?`, `#is-not?` and `#set!` are not supported".into());
