@@ -17,9 +17,10 @@ const PYTHON_APP: &str = include_str!("templates/app.py");
 const JS_PACK: &str = include_str!("templates/pack.js");
 const JS_BUILD: &str = include_str!("templates/build.mjs");
 /// The Rust SDK, vendored into Rust scaffolds (it reads the WIT at `../wit/pack.wit`).
-const SDK_FILES: [(&str, &str); 4] = [
+const SDK_FILES: [(&str, &str); 5] = [
     ("sentra-sdk/Cargo.toml", include_str!("../../../sdk/Cargo.toml")),
     ("sentra-sdk/src/lib.rs", include_str!("../../../sdk/src/lib.rs")),
+    ("sentra-sdk/src/query.rs", include_str!("../../../sdk/src/query.rs")),
     ("sentra-sdk/src/rule.rs", include_str!("../../../sdk/src/rule.rs")),
     ("sentra-sdk/src/runtime.rs", include_str!("../../../sdk/src/runtime.rs")),
 ];
@@ -121,4 +122,15 @@ pub fn new_pack(name: &str, lang: Lang, dir: &Path, sdk: Option<&Path>) -> Resul
         written.push(path);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+#[test]
+fn every_sdk_source_file_is_vendored() {
+    let sdk = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sdk/src");
+    let mut on_disk: Vec<String> = std::fs::read_dir(sdk).unwrap().map(|e| format!("sentra-sdk/src/{}", e.unwrap().file_name().to_string_lossy())).collect();
+    on_disk.sort();
+    let mut vendored: Vec<String> = SDK_FILES.iter().map(|(p, _)| p.to_string()).filter(|p| p.starts_with("sentra-sdk/src/")).collect();
+    vendored.sort();
+    assert_eq!(vendored, on_disk, "a Rust scaffold must get every file of the SDK");
 }
