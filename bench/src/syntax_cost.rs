@@ -26,7 +26,21 @@ struct Stats {
 fn lang_of(path: &Path) -> Option<Lang> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     // `.h` is C here (C++ headers are mostly `.hpp`); TSX has its own grammar.
-    let order = [Lang::Tsx, Lang::C, Lang::Python, Lang::JavaScript, Lang::TypeScript, Lang::Java, Lang::Go, Lang::Cpp, Lang::CSharp, Lang::Php, Lang::Ruby, Lang::Rust, Lang::Kotlin];
+    let order = [
+        Lang::Tsx,
+        Lang::C,
+        Lang::Python,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::Java,
+        Lang::Go,
+        Lang::Cpp,
+        Lang::CSharp,
+        Lang::Php,
+        Lang::Ruby,
+        Lang::Rust,
+        Lang::Kotlin,
+    ];
     order.into_iter().find(|l| l.extensions().contains(&ext.as_str()))
 }
 

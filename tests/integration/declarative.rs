@@ -12,7 +12,7 @@ use super::{fixtures, json, repo_root, sentra, stderr, stdout, write};
 /// other line does, so the findings are exactly the annotated ones.
 #[test]
 fn every_rule_type_gives_exactly_the_annotated_findings() {
-    for dir in ["regex", "all-patterns", "required-pattern", "file-policy", "ast", "conditions"] {
+    for dir in ["regex", "all-patterns", "required-pattern", "file-policy", "ast", "query", "conditions"] {
         let rel = format!("tests/fixtures/declarative/{dir}");
         let out = sentra(&["pack", "test", &rel], &repo_root(), &[]);
         assert_eq!(out.status.code(), Some(0), "{dir}:\n{}{}", stdout(&out), stderr(&out));
@@ -25,6 +25,21 @@ fn scan_fixture(dir: &str, id: &str) -> Value {
     let out = sentra(&["scan", &format!("{base}/tests"), "--pack", id, "--pack-file", &format!("{base}/pack.yaml"), "--format", "json"], &repo_root(), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     json(&out)
+}
+
+/// Tree-sitter query rules: the `report` capture's node is the finding, `{{capture}}` in
+/// the message is that capture's text, and a query that does not compile stops the scan
+/// with an error naming the rule.
+#[test]
+fn query_rules_report_their_capture_with_its_text_and_bad_queries_name_the_rule() {
+    let v = scan_fixture("query", "fx-query");
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule_id"] == "Q-EVAL").unwrap();
+    assert_eq!((f["message"].as_str().unwrap(), f["evidence"]["column"].as_u64().unwrap()), ("calls eval here", 9), "{f}");
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.yaml", "pack_id: bad\nname: b\nrules:\n- {id: BAD-Q, name: b, type: ast, language: python, query: '(call (nonsense) @x)'}\n");
+    let out = sentra(&["scan", ".", "--pack-file", "bad.yaml"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("BAD-Q") && stderr(&out).contains("query"), "{}", stderr(&out));
 }
 
 #[test]

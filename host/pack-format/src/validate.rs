@@ -674,6 +674,36 @@ mod tests {
     }
 
     #[test]
+    fn ast_query_rules_compile_here_and_name_the_rule_when_they_do_not() {
+        let rule = |extra: &str| format!("name: P\nrules:\n- id: Q-1\n  name: q\n  type: ast\n  language: python\n{extra}");
+        let good = rule("  query: '(call function: (identifier) @f (#eq? @f \"eval\"))'\n  report: f\n  message: 'calls {{f}}'\n");
+        let v = validate_yaml(&good, &ok).unwrap();
+        let RuleCheck::Query { language, report, message, literals, .. } = &v.document.rules[0].check else { panic!("{:?}", v.document.rules[0].check) };
+        assert_eq!((language.as_str(), report.as_deref(), message.as_deref()), ("python", Some("f"), Some("calls {{f}}")));
+        assert_eq!(literals, &["eval"], "the #eq? literal is the rule's prefilter");
+        assert_eq!(v.document.rules[0].type_name(), "ast");
+        let calls = validate_yaml(&rule("  query: '(call function: (_) @callee)'\n  calls: [subprocess.Popen, os.system]\n"), &ok).unwrap();
+        let RuleCheck::Query { literals, calls, .. } = &calls.document.rules[0].check else { panic!() };
+        assert_eq!((literals.clone(), calls.len()), (vec!["Popen".to_string(), "system".to_string()], 2));
+        for (extra, field, needle) in [
+            ("  query: '(call function: (nonsense) @f)'\n", "query", "line 1"),
+            ("  query: '((identifier) @i (#is-keyword? @i))'\n", "query", "not supported"),
+            ("  query: '(call) @c'\n  ast_check: no_star_imports\n", "ast_check", "not both"),
+            ("  query: '(call) @c'\n  report: nope\n", "report", "not a capture"),
+            ("  query: '(call) @c'\n  message: 'x {{nope}}'\n", "message", "not a capture"),
+            ("  query: '(call) @c'\n  calls: [os.system]\n", "calls", "@callee"),
+            ("  query: '(call)'\n", "query", "captures nothing"),
+        ] {
+            let problems = validate_yaml(&rule(extra), &ok).unwrap_err();
+            assert!(problems.iter().any(|p| p.location.contains("Q-1") && p.field == field && p.message.contains(needle)), "{extra}: {problems:?}");
+        }
+        let cobol = rule("  query: '(x) @x'\n").replace("language: python", "language: cobol");
+        assert!(validate_yaml(&cobol, &ok).unwrap_err().iter().any(|p| p.field == "language" && p.message.contains("unknown language")));
+        let elsewhere = "name: P\nrules:\n- {id: R-1, name: r, type: regex, pattern: x, report: f}\n";
+        assert!(validate_yaml(elsewhere, &ok).unwrap_err().iter().any(|p| p.field == "report" && p.message.contains("only applies")));
+    }
+
+    #[test]
     fn minimal_pack_and_defaults() {
         let v = validate_yaml("name: P\nrules:\n- id: A\n  name: a\n  type: regex\n  pattern: x\n", &ok).unwrap();
         let r = &v.document.rules[0];
