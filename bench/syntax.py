@@ -65,9 +65,11 @@ def main():
     ap.add_argument("--subset", type=int, default=10, choices=[10, 50, 100])
     ap.add_argument("--before", default=BEFORE)
     ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--reuse-before", action="store_true", help="keep target/bench-bin/sentra-before; rebuild only this tree")
     args = ap.parse_args()
     if not args.skip_build:
-        build(args.before, "sentra-before")
+        if not (args.reuse_before and (BIN / "sentra-before").exists()):
+            build(args.before, "sentra-before")
         build("HEAD", "sentra-after")
     subsets = perf.assemble_corpus()
     corpus = subsets[args.subset]

@@ -95,8 +95,8 @@ fn live_queries_are_bounded_and_handles_die_with_their_call() {
 #[test]
 fn parsing_counts_against_the_pack_deadline_and_memory_limit() {
     let rt = runtime();
-    // 2 MB: its tree fits the default 64 MiB memory limit, its parse does not fit 100 ms.
-    let big = "f(a, [1, 2, (3, {4: 5})])\n".repeat(80_000);
+    // 1.2 MB: its tree fits the default 64 MiB memory limit, its parse does not fit 100 ms.
+    let big = "f(a, [1, 2, (3, {4: 5})])\n".repeat(46_000);
     let limits = PackLimits { call_timeout: Duration::from_millis(100), ..PackLimits::default() };
     let pack = current(&rt, "test-syntax", limits);
     let err = scan(&pack, "big.py", &big, Some("SYN-EVAL")).unwrap_err();
