@@ -98,23 +98,40 @@ fn imports_of(file: &File<'_>, language: &'static str) -> Rc<Imports> {
     })
 }
 
-/// Whether `callee` (the call's function as written) stands for one of `calls` in `file`.
-pub fn resolves_to(file: &File<'_>, language: &str, callee: &str, calls: &[String]) -> bool {
-    let language: &'static str = match language {
-        "python" => "python",
-        "java" => "java",
-        _ => return calls.iter().any(|c| c == callee),
-    };
-    let callee: String = callee.split_whitespace().collect();
-    let imports = imports_of(file, language);
-    let (head, rest) = callee.split_once('.').map_or((callee.as_str(), None), |(h, r)| (h, Some(r)));
-    let mut candidates = vec![callee.clone()];
-    if let Some(q) = imports.names.get(head) {
-        candidates.push(match rest {
-            Some(r) => format!("{q}.{r}"),
-            None => q.clone(),
-        });
+/// Resolves the calls of one file, reading its imports on first use (a rule's matches
+/// share one resolver, so a file's contents are compared at most once per rule).
+pub struct Resolver<'a, 'f> {
+    file: &'a File<'f>,
+    language: &'static str,
+    imports: std::cell::OnceCell<Rc<Imports>>,
+}
+
+impl<'a, 'f> Resolver<'a, 'f> {
+    pub fn new(file: &'a File<'f>, language: &str) -> Self {
+        let language = match language {
+            "python" => "python",
+            "java" => "java",
+            _ => "",
+        };
+        Self { file, language, imports: std::cell::OnceCell::new() }
     }
-    candidates.extend(imports.wildcards.iter().map(|w| format!("{w}.{callee}")));
-    candidates.iter().any(|c| calls.contains(c))
+
+    /// Whether `callee` (the call's function as written) stands for one of `calls`.
+    pub fn resolves_to(&self, callee: &str, calls: &[String]) -> bool {
+        let callee: String = callee.split_whitespace().collect();
+        if self.language.is_empty() {
+            return calls.contains(&callee);
+        }
+        let imports = self.imports.get_or_init(|| imports_of(self.file, self.language));
+        let (head, rest) = callee.split_once('.').map_or((callee.as_str(), None), |(h, r)| (h, Some(r)));
+        let mut candidates = vec![callee.clone()];
+        if let Some(q) = imports.names.get(head) {
+            candidates.push(match rest {
+                Some(r) => format!("{q}.{r}"),
+                None => q.clone(),
+            });
+        }
+        candidates.extend(imports.wildcards.iter().map(|w| format!("{w}.{callee}")));
+        candidates.iter().any(|c| calls.contains(c))
+    }
 }

@@ -257,13 +257,14 @@ fn run_query(rule: &RuleSpec, query: &Result<SyntaxQuery, String>, file: &File<'
         Ok(q) => q,
         Err(e) => return out.error(e.clone()),
     };
+    let resolver = imports::Resolver::new(file, language);
     let keep = |names: &[String], m: &sentra_sdk::syntax::QueryMatch| {
         if calls.is_empty() {
             return true;
         }
         let Some(i) = names.iter().position(|n| n == "callee") else { return false };
         let callee = m.captures.iter().find(|c| c.index == i as u32).and_then(|c| c.node.text.as_deref());
-        callee.is_some_and(|callee| imports::resolves_to(file, language, callee, calls))
+        callee.is_some_and(|callee| resolver.resolves_to(callee, calls))
     };
     report_captures(query, report.as_deref(), file, out, !calls.is_empty(), &keep);
 }
