@@ -101,7 +101,7 @@ fn main() {
         s.bytes += bytes.len();
         s.with_errors += usize::from(tree.has_errors);
         s.largest.push((bytes.len(), path));
-        s.largest.sort_by(|a, b| b.0.cmp(&a.0));
+        s.largest.sort_by_key(|l| std::cmp::Reverse(l.0));
         s.largest.truncate(5);
     }
     let mut out = serde_json::Map::new();
