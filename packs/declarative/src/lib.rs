@@ -23,8 +23,9 @@ struct Engine {
     /// Matcher indices of each rule's patterns (in `RuleCheck` order).
     patterns: Vec<Vec<u32>>,
     matcher: Result<Matcher, String>,
-    /// Each query rule's compiled query, by rule index.
-    queries: Vec<Option<Result<SyntaxQuery, String>>>,
+    /// Each rule's compiled query, by rule index, compiled on the rule's first file: an
+    /// instance that never sees a Java file never pays for the Java queries.
+    queries: Vec<std::cell::OnceCell<Result<SyntaxQuery, String>>>,
 }
 
 thread_local! {
@@ -72,14 +73,7 @@ impl Pack for Declarative {
             .collect();
         let matcher = compile(&all).map_err(|e| e.message);
         let by_id = doc.rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        let queries = doc
-            .rules
-            .iter()
-            .map(|r| match &r.check {
-                RuleCheck::Query { language, query, .. } => Some(compile_query(language, query).map_err(|e| e.message)),
-                _ => None,
-            })
-            .collect();
+        let queries = doc.rules.iter().map(|_| std::cell::OnceCell::new()).collect();
         ENGINE.with(|e| *e.borrow_mut() = Some(Engine { doc, by_id, patterns, matcher, queries }));
         Ok(())
     }
@@ -105,8 +99,10 @@ impl Pack for Declarative {
     fn check(rule: &Rule, file: &File<'_>, out: &mut Findings) {
         with_engine(|e| {
             let Some(&i) = e.by_id.get(rule.id()) else { return };
-            if let Some(q) = &e.queries[i] {
-                return run_query(&e.doc.rules[i], q, file, out);
+            let rule = &e.doc.rules[i];
+            if let RuleCheck::Query { language, query, .. } = &rule.check {
+                let q = e.queries[i].get_or_init(|| compile_query(language, query).map_err(|e| e.message));
+                return run_query(rule, q, file, out);
             }
             e.check(&e.doc.rules[i], &e.patterns[i], file, out);
         });
