@@ -20,7 +20,7 @@ fn catalog() -> Catalog {
     let sources = sentra_builtin_packs::BUILTIN
         .iter()
         .map(|(id, bytes)| PackSource::component(id, bytes))
-        .chain(sentra_builtin_packs::BUILTIN_YAML.iter().map(|(id, doc)| PackSource::yaml(id, doc)))
+        .chain(sentra_builtin_packs::BUILTIN_YAML.iter().map(|(id, doc, checked)| PackSource::builtin_yaml(id, doc, *checked)))
         .collect();
     Catalog::new(sources, sentra_engine::default_cache_dir()).expect("catalog").with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE)
 }

@@ -73,9 +73,13 @@ fn main() {
         table.push_str(&format!("    ({b:?}, include_bytes!({:?})),\n", file.display().to_string()));
     }
     table.push_str("];\n");
-    table.push_str("/// Built-in declarative packs: (directory name, pack document).\npub static BUILTIN_YAML: &[(&str, &str)] = &[\n");
+    table.push_str(
+        "/// Built-in declarative packs: (directory name, pack document, its committed validated form).\npub static BUILTIN_YAML: &[(&str, &str, Option<&str>)] = &[\n",
+    );
     for (name, file) in &yaml {
-        table.push_str(&format!("    ({name:?}, include_str!({:?})),\n", file.display().to_string()));
+        let checked = file.with_file_name("pack.checked.json");
+        let checked = if checked.exists() { format!("Some(include_str!({:?}))", checked.display().to_string()) } else { "None".into() };
+        table.push_str(&format!("    ({name:?}, include_str!({:?}), {checked}),\n", file.display().to_string()));
     }
     table.push_str("];\n");
     let engine = out_dir.join("declarative.wasm");

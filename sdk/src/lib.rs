@@ -74,6 +74,12 @@ pub trait Pack: 'static {
     fn rules() -> Vec<Rule>;
     /// Runs hand-written check `rule` (a rule made with [`Rule::check`]) on one file.
     fn check(_rule: &Rule, _file: &File<'_>, _out: &mut Findings) {}
+    /// Whether a host match of regex rule `rule` is a finding. The default keeps every
+    /// match; a pack overrides it to drop what a pattern cannot tell apart (a placeholder
+    /// value, a key header without a key).
+    fn keep_match(_rule: &Rule, _file: &File<'_>, _m: &RegexMatch) -> bool {
+        true
+    }
     /// Project-level findings for `rule` (a rule made with [`Rule::project`]).
     fn check_project(_rule: &Rule, _project: &Project, _out: &mut Findings) {}
 }

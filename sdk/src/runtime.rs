@@ -198,7 +198,9 @@ pub fn scan<P: Pack>(files: Vec<wit::SourceFile>) -> ScanOutput {
             match matcher.find_all(f.id, &patterns) {
                 Ok(found) => {
                     for m in found.matches {
-                        if let Some(rule) = rule_of(m.pattern) {
+                        if let Some(rule) = rule_of(m.pattern)
+                            && P::keep_match(rule, &file, &m)
+                        {
                             let mut out = Findings::new(rule, f.id);
                             out.report_match(&m);
                             findings.append(&mut out.out);

@@ -12,7 +12,7 @@ pub(crate) fn builtin_sources() -> Vec<PackSource> {
     sentra_builtin_packs::BUILTIN
         .iter()
         .map(|(id, bytes)| PackSource::component(id, bytes))
-        .chain(sentra_builtin_packs::BUILTIN_YAML.iter().map(|(id, doc)| PackSource::yaml(id, doc)))
+        .chain(sentra_builtin_packs::BUILTIN_YAML.iter().map(|(id, doc, checked)| PackSource::builtin_yaml(id, doc, *checked)))
         .collect()
 }
 

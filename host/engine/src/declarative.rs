@@ -82,6 +82,38 @@ pub fn check_pack(name: &str, text: &str, default_id: &str, limits: &MatchLimits
     Ok(CheckedPack { document, warnings: validated.warnings })
 }
 
+/// The validated form of a built-in pack, committed next to its `pack.yaml` as
+/// `pack.checked.json`, so that a process start does not validate it again: validation
+/// compiles every regex and syntax query (seconds of tree-sitter's query analysis for the
+/// syntax packs), and a built-in document only changes with the source tree. The YAML's
+/// hash ties the two; a test keeps the file in step (`SENTRA_BLESS=1` rewrites it).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Committed {
+    source_sha256: String,
+    document: PackDocument,
+}
+
+fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(text.as_bytes()))
+}
+
+/// What `pack.checked.json` holds for a built-in pack `text` that validated as `pack`.
+pub fn committed_form(text: &str, pack: &CheckedPack) -> String {
+    let committed = Committed { source_sha256: sha256_hex(text), document: pack.document.clone() };
+    let mut out = serde_json::to_string_pretty(&committed).expect("pack documents serialize");
+    out.push('\n');
+    out
+}
+
+/// The checked pack a committed form describes, or `None` when it was made from another
+/// text (a `pack.yaml` edited without blessing) or cannot be read: the caller then
+/// validates the text.
+pub fn from_committed(text: &str, committed: &str) -> Option<CheckedPack> {
+    let committed: Committed = serde_json::from_str(committed).ok()?;
+    (committed.source_sha256 == sha256_hex(text)).then_some(CheckedPack { document: committed.document, warnings: Vec::new() })
+}
+
 /// The settings string the declarative engine's `configure` receives.
 pub fn engine_settings(pack: &CheckedPack) -> String {
     serde_json::to_string(&pack.document).expect("pack documents serialize")

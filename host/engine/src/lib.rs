@@ -43,7 +43,12 @@ pub struct PackSource {
 #[derive(Clone, Debug)]
 pub enum PackKind {
     Component(&'static [u8]),
-    Yaml(&'static str),
+    /// A YAML document, and for a built-in one its committed validated form
+    /// ([`declarative::from_committed`]).
+    Yaml {
+        document: &'static str,
+        checked: Option<&'static str>,
+    },
 }
 
 impl PackSource {
@@ -51,7 +56,11 @@ impl PackSource {
         Self { id: id.into(), kind: PackKind::Component(bytes) }
     }
     pub fn yaml(id: &str, document: &'static str) -> Self {
-        Self { id: id.into(), kind: PackKind::Yaml(document) }
+        Self { id: id.into(), kind: PackKind::Yaml { document, checked: None } }
+    }
+    /// A built-in YAML pack with its committed validated form (`pack.checked.json`).
+    pub fn builtin_yaml(id: &str, document: &'static str, checked: Option<&'static str>) -> Self {
+        Self { id: id.into(), kind: PackKind::Yaml { document, checked } }
     }
 }
 
@@ -147,7 +156,7 @@ impl Catalog {
     /// The document of the catalog's declarative pack `id`.
     pub fn yaml_document(&self, id: &str) -> Option<&'static str> {
         self.sources.iter().find(|s| s.id == id).and_then(|s| match s.kind {
-            PackKind::Yaml(doc) => Some(doc),
+            PackKind::Yaml { document, .. } => Some(document),
             PackKind::Component(_) => None,
         })
     }
@@ -176,8 +185,11 @@ impl Catalog {
                 .map(|s| {
                     let pack = match &s.kind {
                         PackKind::Component(bytes) => self.runtime.load(&s.id, bytes, config.pack_limits)?,
-                        PackKind::Yaml(text) => {
-                            let checked = declarative::check_pack(&s.id, text, &s.id, &config.pack_limits.regex)?;
+                        PackKind::Yaml { document, checked } => {
+                            let checked = match checked.and_then(|c| declarative::from_committed(document, c)) {
+                                Some(checked) => checked,
+                                None => declarative::check_pack(&s.id, document, &s.id, &config.pack_limits.regex)?,
+                            };
                             self.run_checked(&s.id, &checked, config)?
                         }
                     };

@@ -98,14 +98,46 @@ fn catalog_yaml_packs_run_in_the_declarative_engine() {
 }
 
 /// Built-in YAML packs (directories of `packs/` holding a `pack.yaml`) must validate
-/// cleanly: no warnings, and the id they are shipped under.
+/// cleanly: no warnings, and the id they are shipped under. Their validated form is
+/// committed as `pack.checked.json` (a process start loads it instead of validating
+/// again) and must be the one this build makes; `SENTRA_BLESS=1` rewrites it.
 #[test]
-fn builtin_yaml_packs_are_clean() {
-    for (id, doc) in sentra_builtin_packs::BUILTIN_YAML {
-        let checked = sentra_engine::declarative::check_pack(id, doc, id, &Default::default()).unwrap_or_else(|e| panic!("built-in pack {id}: {e}"));
+fn builtin_yaml_packs_are_clean_and_their_checked_form_is_current() {
+    use sentra_engine::declarative;
+    let bless = std::env::var_os("SENTRA_BLESS").is_some();
+    let mut stale = Vec::new();
+    for (id, doc, committed) in sentra_builtin_packs::BUILTIN_YAML {
+        let checked = declarative::check_pack(id, doc, id, &Default::default()).unwrap_or_else(|e| panic!("built-in pack {id}: {e}"));
         assert!(checked.warnings.is_empty(), "built-in pack {id}: {:?}", checked.warnings);
         assert_eq!(checked.id(), *id);
+        let fresh = declarative::committed_form(doc, &checked);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs").join(id).join("pack.checked.json");
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        if on_disk != fresh {
+            if bless {
+                std::fs::write(&path, &fresh).unwrap();
+            } else {
+                stale.push(path.display().to_string());
+            }
+        } else {
+            // What the build embedded is what is on disk (else the build is older than the file).
+            let embedded = committed.map(|c| declarative::from_committed(doc, c).map(|c| c.document));
+            assert_eq!(embedded, Some(Some(checked.document)), "built-in pack {id}: rebuild to embed the current pack.checked.json");
+        }
     }
+    assert!(stale.is_empty(), "stale validated forms (run `SENTRA_BLESS=1 cargo test -p sentra-engine --test scan builtin_yaml`): {stale:?}");
+}
+
+/// A committed form made from another text is not used: the pack is validated again.
+#[test]
+fn a_stale_checked_form_is_ignored() {
+    use sentra_engine::declarative;
+    let doc = "name: P\nrules:\n- {id: A, name: a, type: regex, pattern: x, severity: low}\n";
+    let checked = declarative::check_pack("p", doc, "p", &Default::default()).unwrap();
+    let committed = declarative::committed_form(doc, &checked);
+    assert!(declarative::from_committed(doc, &committed).is_some());
+    assert!(declarative::from_committed(&doc.replace("pattern: x", "pattern: y"), &committed).is_none());
+    assert!(declarative::from_committed(doc, "{not json").is_none());
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 use std::cell::Cell;
 use std::ops::ControlFlow;
+use std::sync::OnceLock;
 
 use tree_sitter::{CaptureQuantifier, Node, Query, QueryCursor, QueryCursorOptions, StreamingIterator};
 
@@ -25,13 +26,16 @@ pub const MAX_CHILDREN: usize = 10_000;
 /// In-progress matches the cursor tracks (tree-sitter's own bound on query state).
 const CURSOR_MATCH_LIMIT: u32 = 4_096;
 
-/// A query compiled for one language (for `typescript`, also for the TSX grammar).
+/// A query compiled for one language (for `typescript`, also for the TSX grammar, on the
+/// first TSX file: compiling a query costs milliseconds of tree-sitter's analysis, and
+/// most TypeScript projects have few or no `.tsx` files).
 pub struct SyntaxQuery {
     lang: Lang,
-    queries: Vec<(Lang, Result<Query, String>)>,
+    main: Query,
+    tsx: Option<OnceLock<Result<Query, String>>>,
+    source: String,
     capture_names: Vec<String>,
     literals: Vec<String>,
-    source_len: usize,
 }
 
 impl std::fmt::Debug for SyntaxQuery {
@@ -119,11 +123,8 @@ impl SyntaxQuery {
         }
         let capture_names = main.capture_names().iter().map(|s| s.to_string()).collect();
         let literals = required_literals(&main, source);
-        let mut queries = vec![(lang, Ok(main))];
-        if lang == Lang::TypeScript {
-            queries.push((Lang::Tsx, compile_one(Lang::Tsx, source)));
-        }
-        Ok(Self { lang, queries, capture_names, literals, source_len: source.len() })
+        let tsx = (lang == Lang::TypeScript).then(OnceLock::new);
+        Ok(Self { lang, main, tsx, source: source.to_string(), capture_names, literals })
     }
 
     pub fn lang(&self) -> Lang {
@@ -142,16 +143,28 @@ impl SyntaxQuery {
 
     /// Rough heap size, for budgets.
     pub fn approx_bytes(&self) -> usize {
-        self.source_len * 16 * self.queries.len() + 4096
+        let compiled = 1 + usize::from(self.tsx.as_ref().is_some_and(|t| t.get().is_some()));
+        self.source.len() * (16 * compiled + 1) + 4096
+    }
+
+    /// The compiled query for a tree of grammar `lang`.
+    fn for_tree(&self, lang: Lang) -> Result<&Query, SyntaxError> {
+        if lang == self.lang {
+            return Ok(&self.main);
+        }
+        match &self.tsx {
+            Some(tsx) if lang == Lang::Tsx => tsx
+                .get_or_init(|| compile_one(Lang::Tsx, &self.source))
+                .as_ref()
+                .map_err(|e| SyntaxError::Query(format!("the query does not compile for {lang}: {e}"))),
+            _ => Err(SyntaxError::Query(format!("a {} query cannot run on a {lang} tree", self.lang))),
+        }
     }
 
     /// Runs the query on `parsed` (a tree of `source`, parsed with `self.lang().for_path`).
     /// `stop` is asked as the cursor progresses; once it says stop, the run fails.
     pub fn run(&self, parsed: &Parsed, source: &[u8], with_text: bool, stop: &mut dyn FnMut() -> bool) -> Result<Vec<MatchInfo>, SyntaxError> {
-        let Some((_, query)) = self.queries.iter().find(|(l, _)| *l == parsed.lang) else {
-            return Err(SyntaxError::Query(format!("a {} query cannot run on a {} tree", self.lang, parsed.lang)));
-        };
-        let query = query.as_ref().map_err(|e| SyntaxError::Query(format!("the query does not compile for {}: {e}", parsed.lang)))?;
+        let query = self.for_tree(parsed.lang)?;
         let stopped = Cell::new(false);
         let mut progress = |_: &tree_sitter::QueryCursorState| {
             if stop() {

@@ -1,3 +1,7 @@
+// Top-level snippets (tree-sitter parses them as a program of statements). The imports
+// make the classes of the `calls:` rules resolve, as they would in real code.
+import java.util.Random;
+import javax.xml.parsers.DocumentBuilderFactory;
 // ruleid: JAVA-SQL-CONCAT
 rs = stmt.executeQuery("SELECT * FROM users WHERE name = '" + name + "'");
 // ok: JAVA-SQL-CONCAT

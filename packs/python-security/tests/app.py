@@ -32,14 +32,20 @@ digest = hashlib.md5(password.encode()).hexdigest()
 digest = hashlib.sha256(data).hexdigest()
 # ok: PY-WEAK-HASH
 etag = hashlib.md5(body, usedforsecurity=False).hexdigest()
+from Crypto.Cipher import DES
 # ruleid: PY-WEAK-CIPHER
 cipher = DES.new(key, DES.MODE_CBC, iv)
 # ok: PY-WEAK-CIPHER
 cipher = AESGCM(key)
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 # ruleid: PY-DJANGO-CSRF-EXEMPT
 @csrf_exempt
+def webhook(request):
+    return HttpResponse("ok")
 # ok: PY-DJANGO-CSRF-EXEMPT
 @csrf_protect
+def form(request):
+    return HttpResponse("ok")
 # ruleid: PY-FLASK-DEBUG
 app.run(host="0.0.0.0", debug=True)
 # ok: PY-FLASK-DEBUG
@@ -114,3 +120,8 @@ system(cmd)
 ecosystem(cmd)
 # ok: PY-OS-SYSTEM
 message = "call os.system(cmd) to break things"
+import tempfile as tf
+# ruleid: PY-TEMPFILE-MKTEMP
+scratch = tf.mktemp()
+# ok: PY-TEMPFILE-MKTEMP
+hint = "tempfile.mktemp() is racy"

@@ -3,9 +3,12 @@
 //! Most rules are provider token formats matched natively by the host; each declares the
 //! literal its tokens start with so the host can skip files that cannot contain one. The
 //! generic rules (password assignments, high-entropy strings, `.env` files) are where
-//! false positives live, so they skip obvious placeholders and environment lookups.
+//! false positives live, so they skip obvious placeholders and environment lookups; every
+//! token match passes [`precision`]'s placeholder check before it is reported.
 
-use sentra_sdk::{File, Findings, Pack, PackMeta, Rule, Severity};
+use sentra_sdk::{File, Findings, Pack, PackMeta, RegexMatch, Rule, Severity};
+
+mod precision;
 
 struct Secrets;
 
@@ -58,7 +61,20 @@ impl Pack for Secrets {
                 .literals(["glpat-", "gldt-", "glrt-", "glptt-"]),
             cred("SEC-SLACK-TOKEN", "Slack token", r"\bxox[abprse]-[0-9A-Za-z]{6,}-[0-9A-Za-z-]{6,}")
                 .description("A Slack bot, user, app or refresh token.")
-                .literals(["xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxe-"]),
+                .literals(["xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxe-"])
+                .defer_to(["SEC-SLACK-LEGACY-TOKEN"]),
+            cred("SEC-SLACK-APP-TOKEN", "Slack app-level token", r"\bxapp-\d-[A-Z0-9]{8,12}-\d{10,16}-[a-f0-9]{32,80}\b")
+                .description("A Slack app-level token (Socket Mode and app-wide APIs).")
+                .literals(["xapp-"])
+                .references(["https://api.slack.com/authentication/token-types"]),
+            cred(
+                "SEC-SLACK-LEGACY-TOKEN",
+                "Slack legacy token",
+                r"\bxox[ar]-\d-[0-9A-Za-z]{8,48}\b|\bxox[os]-\d+-\d+-\d+-[a-fA-F0-9]{32,}\b",
+            )
+            .description("A Slack legacy workspace or legacy user token; Slack no longer issues them, and those still valid grant broad access.")
+            .literals(["xoxa-", "xoxr-", "xoxo-", "xoxs-"])
+            .references(["https://api.slack.com/authentication/token-types"]),
             cred(
                 "SEC-SLACK-WEBHOOK",
                 "Slack incoming webhook",
@@ -153,9 +169,15 @@ impl Pack for Secrets {
                 .description("A Docker Hub personal access token.")
                 .literals(["dckr_pat_"])
                 .references(["https://docs.docker.com/security/for-developers/access-tokens/"]),
-            cred("SEC-VAULT-TOKEN", "HashiCorp Vault token", r"\bhv[sb]\.[A-Za-z0-9_-]{90,}")
-                .description("A HashiCorp Vault service or batch token.")
-                .literals(["hvs.", "hvb."])
+            // Vault before 1.10 issued `s.` + 24 characters: too generic alone, so only
+            // where the line names Vault (`VAULT_TOKEN=`, `X-Vault-Token:`).
+            cred(
+                "SEC-VAULT-TOKEN",
+                "HashiCorp Vault token",
+                r#"\bhv[sb]\.[A-Za-z0-9_-]{90,}|(?i:vault)[A-Za-z0-9_ \t"':=.-]{0,40}?\bs\.[A-Za-z0-9]{24}\b"#,
+            )
+                .description("A HashiCorp Vault service or batch token (or a legacy `s.` token named as Vault's).")
+                .literals(["hvs.", "hvb.", "vault", "Vault", "VAULT"])
                 .references(["https://developer.hashicorp.com/vault/docs/concepts/tokens"]),
             cred("SEC-DATABRICKS-TOKEN", "Databricks token", r"\bdapi[a-f0-9]{32}(?:-\d)?\b")
                 .description("A Databricks personal access token.")
@@ -169,6 +191,25 @@ impl Pack for Secrets {
             .severity(Severity::High)
             .description("A password, API key or token is assigned a literal value.")
             .literals(["password", "passwd", "pwd", "secret", "apikey", "api_key", "token"])
+            .defer_to(SPECIFIC),
+            // Config formats quote nothing: `spring.datasource.password=s3cret`,
+            // `DB_PASSWORD=s3cret`, `password = s3cret` under an INI section. The name must end
+            // in the credential word (`password_min_length` is a setting, not a secret).
+            Rule::regex(
+                "SEC-CONFIG-FILE-CREDENTIAL",
+                "Credential in a config file",
+                r#"(?im)^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.\-]*?(?:password|passwd|pwd|secret|secret[_.\-]?key|api[_.\-]?key|token)[ \t]*[=:][ \t]*[^\s"'`$%<{#;\[*][^\s#;]{5,}[ \t]*$"#,
+            )
+            .severity(Severity::High)
+            .description("A password, API key or token is written unquoted in an INI, .properties, .env or similar config file.")
+            .globs(["**/*.ini", "**/*.cfg", "**/*.conf", "**/*.properties", "**/.env", "**/.env.*", "**/*.env"])
+            .exclude(["**/.env.example", "**/.env.sample", "**/.env.template", "**/*.example", "**/*.sample", "**/*.template"])
+            .standard(STD, "CWE-798")
+            .cwe(["CWE-798", "CWE-260"])
+            .tags(["security", "secrets"])
+            .remediation(CRED_REMEDIATION)
+            .references([CWE_798, "https://cwe.mitre.org/data/definitions/260.html", SECRETS_CHEAT_SHEET])
+            .literals(["password", "PASSWORD", "Password", "passwd", "PASSWD", "pwd", "PWD", "secret", "SECRET", "Secret", "key", "KEY", "Key", "token", "TOKEN", "Token"])
             .defer_to(SPECIFIC),
             Rule::check("SEC-HIGH-ENTROPY-ASSIGNMENT", "High-entropy credential")
                 .severity(Severity::Medium)
@@ -193,6 +234,21 @@ impl Pack for Secrets {
         ]
     }
 
+    fn keep_match(rule: &Rule, file: &File<'_>, m: &RegexMatch) -> bool {
+        let (start, end) = (m.start as usize, (m.end as usize).min(file.contents.len()));
+        let matched = file.contents.get(start..end).unwrap_or_default();
+        match rule.id() {
+            "SEC-PRIVATE-KEY" => precision::private_key_has_body(file.contents, end),
+            "SEC-CONFIG-FILE-CREDENTIAL" => {
+                let value = precision::assigned_value(matched);
+                !precision::is_placeholder(value) && !precision::is_reference(value)
+            }
+            // The generic rule's value is its capture, inside the quotes.
+            "SEC-PASSWORD-ASSIGNMENT" => !precision::is_placeholder(precision::assigned_value(matched)),
+            _ => !precision::is_placeholder(matched),
+        }
+    }
+
     fn check(rule: &Rule, file: &File<'_>, out: &mut Findings) {
         match rule.id() {
             "SEC-HIGH-ENTROPY-ASSIGNMENT" => high_entropy(file, out),
@@ -203,8 +259,10 @@ impl Pack for Secrets {
 }
 
 /// Provider-specific rules; the generic rules stay quiet on a line where one of these fired.
-const SPECIFIC: [&str; 28] = [
+const SPECIFIC: [&str; 30] = [
     "SEC-AWS-ACCESS-KEY-ID",
+    "SEC-SLACK-APP-TOKEN",
+    "SEC-SLACK-LEGACY-TOKEN",
     "SEC-AWS-SECRET-ACCESS-KEY",
     "SEC-GITHUB-TOKEN",
     "SEC-GITHUB-FINE-GRAINED-TOKEN",
@@ -235,7 +293,6 @@ const SPECIFIC: [&str; 28] = [
 ];
 
 const CREDENTIAL_WORDS: [&str; 5] = ["key", "secret", "token", "credential", "passw"];
-const PLACEHOLDERS: [&str; 6] = ["example", "placeholder", "changeme", "xxxx", "dummy", "your"];
 
 fn shannon_entropy(s: &str) -> f64 {
     let mut counts = [0u32; 256];
@@ -281,8 +338,7 @@ fn high_entropy(file: &File<'_>, out: &mut Findings) {
         }
         // Token-like values are ASCII, so byte offsets below are character offsets too.
         let Ok(value) = std::str::from_utf8(value) else { continue };
-        let lower = value.to_ascii_lowercase();
-        if PLACEHOLDERS.iter().any(|p| lower.contains(p)) || shannon_entropy(value) <= 4.0 || word_like(value) {
+        if precision::is_placeholder(value.as_bytes()) || shannon_entropy(value) <= 4.0 || word_like(value) {
             continue;
         }
         let line_no = idx as u32 + 1;
@@ -320,7 +376,8 @@ fn word_like(value: &str) -> bool {
         }
     }
     // A file name (`ed25519_test_public_key.der`) is not a token either.
-    let file_name = value.rsplit_once('.').is_some_and(|(stem, ext)| !stem.is_empty() && (2..=4).contains(&ext.len()) && ext.bytes().all(|c| c.is_ascii_lowercase()));
+    let file_name =
+        value.rsplit_once('.').is_some_and(|(stem, ext)| !stem.is_empty() && (2..=4).contains(&ext.len()) && ext.bytes().all(|c| c.is_ascii_lowercase()));
     file_name || has_uuid(value) || covered * 10 >= b.len() * 6
 }
 
