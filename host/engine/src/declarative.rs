@@ -280,11 +280,12 @@ pub fn lint(pack: &CheckedPack, limits: &MatchLimits) -> Vec<Problem> {
         if matches!(rule.check, RuleCheck::Ast { .. }) && !selected.iter().any(|s| s.ends_with(".py")) {
             out.push(at("file_glob", "`ast` rules only check Python files, and this glob selects none".into()));
         }
-        if let RuleCheck::Query { language, literals, .. } = &rule.check
-            && let Some(lang) = sentra_syntax::Lang::from_name(language)
-        {
-            if !selected.iter().any(|s| lang.extensions().iter().any(|e| s.ends_with(&format!(".{e}")))) {
-                out.push(at("file_glob", format!("the query is for {lang}, and this glob selects no {lang} file")));
+        if let RuleCheck::Query { language, literals, other_languages, .. } = &rule.check {
+            let languages = std::iter::once(language.as_str()).chain(other_languages.iter().map(|o| o.language.as_str()));
+            for lang in languages.filter_map(sentra_syntax::Lang::from_name) {
+                if !selected.iter().any(|s| lang.extensions().iter().any(|e| s.ends_with(&format!(".{e}")))) {
+                    out.push(at("file_glob", format!("the query is for {lang}, and this glob selects no {lang} file")));
+                }
             }
             if literals.is_empty() {
                 let why = "no `#eq?`/`#any-of?` predicate on a capture every match has, so every selected file is parsed (slower)";

@@ -175,6 +175,16 @@ impl RuleSpec {
     }
 }
 
+/// A query rule's query for another language (`other_languages`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OtherLanguage {
+    /// Canonical language name.
+    pub language: String,
+    pub query: String,
+    /// Extensions (without the dot, lower case) of the files this entry matches.
+    pub extensions: Vec<String>,
+}
+
 /// What a rule checks, one variant per rule type.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -225,6 +235,10 @@ pub enum RuleCheck {
         /// Qualified names the `@callee` capture must resolve to (empty: no such filter).
         #[serde(default)]
         calls: Vec<String>,
+        /// The same rule in more languages; a file whose extension one of them lists is
+        /// matched with that entry's query instead of `query`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        other_languages: Vec<OtherLanguage>,
     },
     /// Accepted but not run (e.g. `llm`): listed among a scan's skipped rules.
     Unsupported {

@@ -16,6 +16,9 @@ use crate::written::{
 };
 use crate::*;
 
+/// Most literals a query rule may declare.
+const MAX_QUERY_LITERALS: usize = 64;
+
 /// The JSON Schema is derived from the same written types the validator parses into.
 pub use crate::written as schema;
 
@@ -375,7 +378,14 @@ impl Validator<'_> {
             self.error(at, "query", "a `query` needs a `language`");
         }
         let is_query = type_.as_deref() == Some("ast") && rule.query.is_some();
-        for (field, given) in [("report", rule.report.is_some()), ("message", rule.message.is_some()), ("calls", rule.calls.is_some())] {
+        let query_fields = [
+            ("report", rule.report.is_some()),
+            ("message", rule.message.is_some()),
+            ("calls", rule.calls.is_some()),
+            ("other_languages", rule.other_languages.is_some()),
+            ("literals", rule.literals.is_some()),
+        ];
+        for (field, given) in query_fields {
             if given && !is_query {
                 self.error(at, field, "only applies to an `ast` rule with `query`");
             }
@@ -612,13 +622,29 @@ impl Validator<'_> {
             }
         }
         let calls = self.read(at, "calls", &rule.calls).unwrap_or_default();
-        let mut literals = compiled.required_literals().to_vec();
+        let (other_languages, other_literals) = self.other_languages(at, rule, &compiled, &query, report.as_deref(), message.as_deref());
+        // A prefilter only when every language's query has one.
+        let mut literals = match other_literals {
+            Some(more) if !compiled.required_literals().is_empty() => [compiled.required_literals().to_vec(), more].concat(),
+            _ => Vec::new(),
+        };
+        if let Some(given) = self.read(at, "literals", &rule.literals) {
+            if given.is_empty() || given.len() > MAX_QUERY_LITERALS || given.iter().any(|l| l.trim().is_empty() || l.len() > 64) {
+                self.error(at, "literals", format!("give 1 to {MAX_QUERY_LITERALS} literals of 1 to 64 bytes"));
+            }
+            literals = given;
+        }
+        literals.sort();
+        literals.dedup();
         if !calls.is_empty() {
             if !names.iter().any(|n| n == "callee") {
                 self.error(at, "calls", "needs a `@callee` capture in the query: the call's function, resolved through the file's imports");
             }
             if !matches!(compiled.lang(), sentra_syntax::Lang::Python | sentra_syntax::Lang::Java) {
                 self.error(at, "calls", format!("resolves Python and Java imports; this query is for {}", compiled.lang()));
+            }
+            if let Some(o) = other_languages.iter().find(|o| o.language != "python" && o.language != "java") {
+                self.error(at, "calls", format!("resolves Python and Java imports; `other_languages` has {}", o.language));
             }
             // The file names the call's last segment, whatever alias it is reached by.
             if literals.is_empty() {
@@ -627,7 +653,53 @@ impl Validator<'_> {
                 literals.dedup();
             }
         }
-        Some(RuleCheck::Query { language: compiled.lang().name().to_string(), query, report, message, literals, calls })
+        Some(RuleCheck::Query { language: compiled.lang().name().to_string(), query, report, message, literals, calls, other_languages })
+    }
+
+    /// A query rule's `other_languages`, each compiled (with the rule's query when the
+    /// entry gives none) and held to the same captures; and their literals, `None` when
+    /// some entry has no prefilter.
+    fn other_languages(
+        &mut self,
+        at: &At,
+        rule: &RuleFile,
+        main: &sentra_syntax::SyntaxQuery,
+        main_query: &str,
+        report: Option<&str>,
+        message: Option<&str>,
+    ) -> (Vec<OtherLanguage>, Option<Vec<String>>) {
+        let entries = self.read(at, "other_languages", &rule.other_languages).unwrap_or_default();
+        let (mut out, mut literals) = (Vec::new(), Some(Vec::new()));
+        let mut seen = vec![main.lang()];
+        for (i, entry) in entries.iter().enumerate() {
+            let field = format!("other_languages[{i}]");
+            let source = entry.query.as_deref().unwrap_or(main_query);
+            let compiled = match sentra_syntax::compile_query(&entry.language, source) {
+                Ok(q) => q,
+                Err(e) => {
+                    self.error(at, &field, e.to_string());
+                    continue;
+                }
+            };
+            if seen.contains(&compiled.lang()) {
+                self.error(at, &field, format!("{} is already a language of this rule", compiled.lang()));
+                continue;
+            }
+            seen.push(compiled.lang());
+            let names = compiled.capture_names();
+            let wanted = report.into_iter().map(str::to_string).chain(message.map(crate::template_names).unwrap_or_default());
+            for name in wanted.filter(|n| !names.contains(n)) {
+                self.error(at, &field, format!("the query has no capture `{name}` (`report` and `message` name it)"));
+            }
+            match (&mut literals, compiled.required_literals()) {
+                (_, []) => literals = None,
+                (Some(all), some) => all.extend(some.iter().cloned()),
+                (None, _) => {}
+            }
+            let extensions = compiled.lang().extensions().iter().map(|e| e.to_string()).collect();
+            out.push(OtherLanguage { language: compiled.lang().name().to_string(), query: source.to_string(), extensions });
+        }
+        (out, literals)
     }
 
     fn ast(&mut self, at: &At, rule: &RuleFile) -> Option<AstCheck> {
@@ -671,6 +743,41 @@ mod tests {
 
     fn ok(_: &str) -> Result<(), String> {
         Ok(())
+    }
+
+    #[test]
+    fn other_languages_compile_with_the_same_captures_and_join_the_prefilter() {
+        let rule = |extra: &str| {
+            format!(
+                "name: P\nrules:\n- id: Q-1\n  name: q\n  type: ast\n  language: javascript\n  query: '(call_expression function: (identifier) @f (#eq? @f \"eval\"))'\n  report: f\n  other_languages:\n{extra}"
+            )
+        };
+        let python = "  - language: python\n    query: '(call function: (identifier) @f (#eq? @f \"exec\"))'\n";
+        let v = validate_yaml(&rule(&format!("  - language: ts\n{python}")), &ok).unwrap();
+        let RuleCheck::Query { literals, other_languages, .. } = &v.document.rules[0].check else { panic!() };
+        assert_eq!(literals, &["eval", "exec"]);
+        assert_eq!(other_languages.len(), 2);
+        assert_eq!(other_languages[0].language, "typescript");
+        assert!(other_languages[0].query.contains("eval") && other_languages[0].extensions.contains(&"tsx".to_string()));
+        assert!(other_languages[1].query.contains("exec") && other_languages[1].extensions == ["py", "pyi"]);
+        // An entry without a prefilter takes the rule's away: every file would be parsed.
+        let v = validate_yaml(&rule("  - language: python\n    query: '(call function: (identifier) @f)'\n"), &ok).unwrap();
+        assert!(matches!(&v.document.rules[0].check, RuleCheck::Query { literals, .. } if literals.is_empty()));
+        // Declared literals replace the derived ones.
+        let declared = rule("  - language: ts\n").replace("  other_languages:", "  literals: ['eval(']\n  other_languages:");
+        let v = validate_yaml(&declared, &ok).unwrap();
+        assert!(matches!(&v.document.rules[0].check, RuleCheck::Query { literals, .. } if literals == &["eval("]));
+        assert!(validate_yaml(&declared.replace("['eval(']", "[]"), &ok).unwrap_err().iter().any(|p| p.field == "literals"));
+        for (extra, message) in [
+            ("  - language: python\n    query: '(call function: (identifier) @g)'\n", "no capture `f`"),
+            ("  - language: js\n", "already a language"),
+            ("  - language: cobol\n", "unknown language"),
+            ("  - language: python\n", "invalid query"),
+            ("  - {language: python, querry: x}\n", "unknown field"),
+        ] {
+            let problems = validate_yaml(&rule(extra), &ok).unwrap_err();
+            assert!(problems.iter().any(|p| p.field.starts_with("other_languages") && p.message.contains(message)), "{extra}: {problems:?}");
+        }
     }
 
     #[test]

@@ -206,6 +206,16 @@ pub struct RuleFile {
     /// imports and aliases are resolved (`import subprocess as sp` makes `sp.Popen` one,
     /// `from subprocess import Popen` makes `Popen` one).
     pub calls: Option<Field<Vec<String>>>,
+    /// With `query`: the same rule in more languages, a list of `{language, query}`. Leave
+    /// `query` out where the rule's own query compiles for that language too (a JavaScript
+    /// query for TypeScript). A file is matched with the entry of its language, and the
+    /// findings keep the rule's id (and fingerprints) in every language.
+    pub other_languages: Option<Field<Vec<OtherLanguageFile>>>,
+    /// With `query`: literals (ASCII case-insensitive) one of which a file must contain for
+    /// the query to run on it, for queries whose predicates give none (`#match?` only).
+    /// Default: the literals of the query's `#eq?`/`#any-of?` predicates. A literal the
+    /// matches do not always contain hides findings: keep them to what every match has.
+    pub literals: Option<Field<Vec<String>>>,
     /// The rule this one is a language variant of (same check, same clause, other files):
     /// compliance reports judge a rule and its variants as one check, so a Python repository
     /// is not `not_assessed` because the Java variant had nothing to read.
@@ -399,6 +409,38 @@ impl Shape for String {
             problems.push((field.into(), format!("expected a string, found {}", type_name(value))));
         }
         text
+    }
+}
+
+/// One `other_languages` entry as written.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OtherLanguageFile {
+    /// The grammar, named as `language` names it.
+    pub language: String,
+    /// The query for this language; default: the rule's `query`.
+    #[serde(default)]
+    pub query: Option<String>,
+}
+
+/// Most `other_languages` entries a rule may carry (one per grammar).
+pub const MAX_OTHER_LANGUAGES: usize = 16;
+
+impl Shape for Vec<OtherLanguageFile> {
+    type Out = Vec<OtherLanguageFile>;
+    fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<Vec<OtherLanguageFile>> {
+        let entries: Vec<OtherLanguageFile> = match serde_json::from_value(value.clone()) {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push((field.into(), format!("expected a list of {{language, query}}: {e}")));
+                return None;
+            }
+        };
+        if entries.len() > MAX_OTHER_LANGUAGES {
+            problems.push((field.into(), format!("{} entries; the limit is {MAX_OTHER_LANGUAGES}", entries.len())));
+            return None;
+        }
+        Some(entries)
     }
 }
 

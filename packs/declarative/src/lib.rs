@@ -23,9 +23,10 @@ struct Engine {
     /// Matcher indices of each rule's patterns (in `RuleCheck` order).
     patterns: Vec<Vec<u32>>,
     matcher: Result<Matcher, String>,
-    /// Each rule's compiled query, by rule index, compiled on the rule's first file: an
-    /// instance that never sees a Java file never pays for the Java queries.
-    queries: Vec<std::cell::OnceCell<Result<SyntaxQuery, String>>>,
+    /// Each rule's compiled queries (its own, then one per `other_languages` entry), by
+    /// rule index, each compiled on its first file: an instance that never sees a Java
+    /// file never pays for the Java queries.
+    queries: Vec<Vec<std::cell::OnceCell<Result<SyntaxQuery, String>>>>,
 }
 
 thread_local! {
@@ -73,7 +74,17 @@ impl Pack for Declarative {
             .collect();
         let matcher = compile(&all).map_err(|e| e.message);
         let by_id = doc.rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        let queries = doc.rules.iter().map(|_| std::cell::OnceCell::new()).collect();
+        let queries = doc
+            .rules
+            .iter()
+            .map(|r| {
+                let n = match &r.check {
+                    RuleCheck::Query { other_languages, .. } => 1 + other_languages.len(),
+                    _ => 0,
+                };
+                (0..n).map(|_| std::cell::OnceCell::new()).collect()
+            })
+            .collect();
         ENGINE.with(|e| *e.borrow_mut() = Some(Engine { doc, by_id, patterns, matcher, queries }));
         Ok(())
     }
@@ -100,9 +111,14 @@ impl Pack for Declarative {
         with_engine(|e| {
             let Some(&i) = e.by_id.get(rule.id()) else { return };
             let rule = &e.doc.rules[i];
-            if let RuleCheck::Query { language, query, .. } = &rule.check {
-                let q = e.queries[i].get_or_init(|| compile_query(language, query).map_err(|e| e.message));
-                return run_query(rule, q, file, out);
+            if let RuleCheck::Query { language, query, other_languages, .. } = &rule.check {
+                // The entry of the file's language; the rule's own query otherwise.
+                let ext = file.path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+                let entry = other_languages.iter().position(|o| o.extensions.contains(&ext));
+                let (language, query) = entry.map_or((language, query), |j| (&other_languages[j].language, &other_languages[j].query));
+                let cell = &e.queries[i][entry.map_or(0, |j| j + 1)];
+                let q = cell.get_or_init(|| compile_query(language, query).map_err(|e| e.message));
+                return run_query(rule, language, q, file, out);
             }
             e.check(&e.doc.rules[i], &e.patterns[i], file, out);
         });
@@ -247,8 +263,8 @@ impl Engine {
 }
 
 /// Reports a query rule's captures, keeping only calls that resolve to `calls:` when set.
-fn run_query(rule: &RuleSpec, query: &Result<SyntaxQuery, String>, file: &File<'_>, out: &mut Findings) {
-    let RuleCheck::Query { language, report, calls, .. } = &rule.check else { return };
+fn run_query(rule: &RuleSpec, language: &str, query: &Result<SyntaxQuery, String>, file: &File<'_>, out: &mut Findings) {
+    let RuleCheck::Query { report, calls, .. } = &rule.check else { return };
     let query = match query {
         Ok(q) => q,
         Err(e) => return out.error(e.clone()),

@@ -51,10 +51,12 @@ extract($defaults);
 $users = DB::select("SELECT * FROM users WHERE email = '$email'");
 // ok: PHP-LARAVEL-RAW-SQL
 $users = DB::select("SELECT * FROM users WHERE email = ?", [$email]);
+class Post extends Model {
 // ruleid: PHP-LARAVEL-MASS-ASSIGNMENT
 protected $guarded = [];
 // ok: PHP-LARAVEL-MASS-ASSIGNMENT
 protected $fillable = ["name", "email"];
+}
 // ruleid: PHP-SSRF
 curl_setopt($ch, CURLOPT_URL, $_GET["url"]);
 // ok: PHP-SSRF

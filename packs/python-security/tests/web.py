@@ -196,6 +196,20 @@ def tls(raw, url):
     return ctx, sock, pool, ws, doc
 
 
+def quoted_identifiers(cursor, connection, model, index, qn):
+    # Table and column names the driver quoted are identifiers, not data (Django's DDL).
+    # ok: PY-SQL-FORMAT
+    cursor.execute("DROP DATABASE %s" % connection.ops.quote_name(index))
+    # ok: PY-SQL-FORMAT
+    cursor.execute("SELECT %s FROM %s" % (qn.quote_name("cache_key"), connection.ops.quote_name(model._meta.db_table)))
+    # ok: PY-SQL-FORMAT
+    cursor.execute(f"SELECT name FROM {model._meta.db_table};")
+    # ruleid: PY-SQL-FORMAT
+    cursor.execute("SELECT %s FROM %s" % (connection.ops.quote_name(index), index))
+    # ruleid: PY-SQL-FORMAT
+    cursor.execute(f"SELECT * FROM {model._meta.db_table} WHERE name = '{index}'")
+
+
 def queries(cur, conn, name, uid, table, rows, query, params):
     # ruleid: PY-SQL-FORMAT
     cur.execute("SELECT * FROM users WHERE name = '%s'" % name)

@@ -23,8 +23,15 @@ fn cred(id: &str, name: &str, pattern: &str) -> Rule {
         .tags(["security", "secrets"])
         .remediation(CRED_REMEDIATION)
         .references([CWE_798, SECRETS_CHEAT_SHEET])
-        .exclude(["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg"])
+        .exclude(NOT_SOURCE)
 }
+
+/// Lock files, minified bundles and images: where token-like strings are hashes and data.
+const NOT_SOURCE: [&str; 4] = ["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg"];
+/// [`NOT_SOURCE`] and prose: the generic rules (a credential-named variable, a random-looking
+/// string) see examples there, not secrets (`password = "superS3cret"` in a tutorial).
+/// Provider tokens are still looked for in documentation.
+const NOT_SOURCE_OR_PROSE: [&str; 9] = ["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg", "**/*.md", "**/*.rst", "**/*.txt", "**/*.adoc", "**/docs/**"];
 
 const CWE_798: &str = "https://cwe.mitre.org/data/definitions/798.html";
 const SECRETS_CHEAT_SHEET: &str = "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html";
@@ -177,7 +184,7 @@ impl Pack for Secrets {
                 r#"\bhv[sb]\.[A-Za-z0-9_-]{90,}|(?i:vault)[A-Za-z0-9_ \t"':=.-]{0,40}?\bs\.[A-Za-z0-9]{24}\b"#,
             )
                 .description("A HashiCorp Vault service or batch token (or a legacy `s.` token named as Vault's).")
-                .literals(["hvs.", "hvb.", "vault", "Vault", "VAULT"])
+                .literals(["hvs.", "hvb.", "vault"])
                 .references(["https://developer.hashicorp.com/vault/docs/concepts/tokens"]),
             cred("SEC-DATABRICKS-TOKEN", "Databricks token", r"\bdapi[a-f0-9]{32}(?:-\d)?\b")
                 .description("A Databricks personal access token.")
@@ -191,6 +198,7 @@ impl Pack for Secrets {
             .severity(Severity::High)
             .description("A password, API key or token is assigned a literal value.")
             .literals(["password", "passwd", "pwd", "secret", "apikey", "api_key", "token"])
+            .exclude(NOT_SOURCE_OR_PROSE)
             .defer_to(SPECIFIC),
             // Config formats quote nothing: `spring.datasource.password=s3cret`,
             // `DB_PASSWORD=s3cret`, `password = s3cret` under an INI section. The name must end
@@ -209,7 +217,7 @@ impl Pack for Secrets {
             .tags(["security", "secrets"])
             .remediation(CRED_REMEDIATION)
             .references([CWE_798, "https://cwe.mitre.org/data/definitions/260.html", SECRETS_CHEAT_SHEET])
-            .literals(["password", "PASSWORD", "Password", "passwd", "PASSWD", "pwd", "PWD", "secret", "SECRET", "Secret", "key", "KEY", "Key", "token", "TOKEN", "Token"])
+            .literals(["password", "passwd", "pwd", "secret", "key", "token"])
             .defer_to(SPECIFIC),
             Rule::check("SEC-HIGH-ENTROPY-ASSIGNMENT", "High-entropy credential")
                 .severity(Severity::Medium)
@@ -221,7 +229,7 @@ impl Pack for Secrets {
                 .references([CWE_798, SECRETS_CHEAT_SHEET])
                 .literals(["key", "secret", "token", "credential", "passw"])
                 .defer_to(SPECIFIC)
-                .exclude(["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg"]),
+                .exclude(NOT_SOURCE_OR_PROSE),
             Rule::check("SEC-DOTENV-FILE", "Committed .env file with values")
                 .severity(Severity::High)
                 .description("A .env file with assigned values is committed; such files usually hold local secrets.")
@@ -241,10 +249,13 @@ impl Pack for Secrets {
             "SEC-PRIVATE-KEY" => precision::private_key_has_body(file.contents, end),
             "SEC-CONFIG-FILE-CREDENTIAL" => {
                 let value = precision::assigned_value(matched);
-                !precision::is_placeholder(value) && !precision::is_reference(value)
+                !precision::is_placeholder(value) && !precision::is_reference(value) && !precision::is_stand_in(value)
             }
             // The generic rule's value is its capture, inside the quotes.
-            "SEC-PASSWORD-ASSIGNMENT" => !precision::is_placeholder(precision::assigned_value(matched)),
+            "SEC-PASSWORD-ASSIGNMENT" => {
+                let value = precision::assigned_value(matched);
+                !precision::is_placeholder(value) && !precision::is_stand_in(value)
+            }
             _ => !precision::is_placeholder(matched),
         }
     }

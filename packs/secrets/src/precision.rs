@@ -79,6 +79,21 @@ pub fn assigned_value(matched: &[u8]) -> &[u8] {
     matched[at..].trim_ascii()
 }
 
+/// Whether a value assigned to a credential-named variable is a stand-in rather than a
+/// credential: it names itself (`"password"`, `"mypassword"`, `"oldsecret"`: documentation
+/// and test values), or it is a password hash (`pbkdf2_sha256$...`, `$2b$...`), which is
+/// what a fixture or a user table stores instead of the password.
+pub fn is_stand_in(value: &[u8]) -> bool {
+    let quote = |b: &u8| *b == b'"' || *b == b'\'';
+    let value = value.trim_ascii();
+    let start = value.iter().position(|b| !quote(b)).unwrap_or(value.len());
+    let end = value.iter().rposition(|b| !quote(b)).map_or(start, |i| i + 1);
+    let lower = value[start..end.max(start)].to_ascii_lowercase();
+    let contains = |w: &[u8]| lower.windows(w.len()).any(|win| win == w);
+    const HASH_PREFIXES: [&[u8]; 7] = [b"pbkdf2_", b"argon2", b"bcrypt", b"sha1$", b"md5$", b"scrypt$", b"$"];
+    ["password", "passwd", "secret"].iter().any(|w| contains(w.as_bytes())) || HASH_PREFIXES.iter().any(|p| lower.starts_with(p))
+}
+
 /// Config values that are not credentials however the key is named.
 const NOT_SECRETS: [&str; 12] = ["none", "null", "nil", "false", "true", "empty", "unset", "required", "optional", "disabled", "changeit", "secret"];
 
@@ -129,6 +144,14 @@ mod tests {
         assert!(!private_key_has_body(with("\")\n    return True\n").as_bytes(), h.len()));
         assert!(!private_key_has_body(with("\\n...\\n-----END PRIVATE KEY-----").as_bytes(), h.len()));
         assert!(!private_key_has_body(h.as_bytes(), h.len()));
+    }
+
+    #[test]
+    fn stand_ins_name_themselves_or_are_hashes() {
+        for v in ["\"password\"", "\"mypassword\"", "'oldsecret'", "\"pbkdf2_sha256$10000$LUyh$f6Zb=\"", "$2b$12$abcdefghijklmnopqrstuv"] {
+            assert!(is_stand_in(v.as_bytes()), "{v}");
+        }
+        assert!(!is_stand_in(b"\"RgpMPgxAFQ0FJZ\""));
     }
 
     #[test]

@@ -1,0 +1,22 @@
+// ok: OWASP-A02-PLAIN-HTTP-ENDPOINT
+// val old = "http://api.payments-provider.com/v1"
+// ruleid: OWASP-A02-PLAIN-HTTP-ENDPOINT
+const val API = "http://api.payments-provider.com/v1"
+// ok: OWASP-A02-PLAIN-HTTP-ENDPOINT
+const val SECURE = "https://api.payments-provider.com/v1"
+// ok: OWASP-A02-PLAIN-HTTP-ENDPOINT
+const val SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/"
+
+fun run() {
+    // ruleid: OWASP-A02-PLAIN-HTTP-ENDPOINT
+    val conn = URL("http://feeds.partner-news.net/rss").openConnection()
+}
+
+fun quiet() {
+    // ruleid: OWASP-A09-EMPTY-CATCH
+    try { run() } catch (e: IOException) {}
+    // ok: OWASP-A09-EMPTY-CATCH
+    try { run() } catch (e: IOException) { log.warn("read", e) }
+    // ok: OWASP-A09-EMPTY-CATCH
+    val s = "catch (e: Exception) {}"
+}

@@ -1,0 +1,19 @@
+<?php
+// ok: OWASP-A02-PLAIN-HTTP-ENDPOINT
+// $api = "http://api.payments-provider.com/v1";
+// ruleid: OWASP-A02-PLAIN-HTTP-ENDPOINT
+$api = "http://api.payments-provider.com/v1";
+// ruleid: OWASP-A02-PLAIN-HTTP-ENDPOINT
+$feed = file_get_contents('http://feeds.partner-news.net/rss');
+// ok: OWASP-A02-PLAIN-HTTP-ENDPOINT
+$secure = "https://api.payments-provider.com/v1";
+// ok: OWASP-A02-PLAIN-HTTP-ENDPOINT
+$opts = ['xmlns' => 'http://billing.vendor-corp.com/invoice'];
+function quiet() {
+    // ruleid: OWASP-A09-EMPTY-CATCH
+    try { run(); } catch (Exception $e) {}
+    // ok: OWASP-A09-EMPTY-CATCH
+    try { run(); } catch (Exception $e) { error_log($e->getMessage()); }
+    // ok: OWASP-A09-EMPTY-CATCH
+    $s = "catch (Exception $e) {}";
+}
