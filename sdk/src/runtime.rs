@@ -139,6 +139,11 @@ impl Findings {
             fix,
         });
     }
+    /// The findings reported so far for this rule and file, to adjust before they are
+    /// returned (re-anchoring a finding's span, say).
+    pub fn reported_mut(&mut self) -> &mut [Finding] {
+        &mut self.out
+    }
     /// Reports a host regex match.
     pub fn report_match(&mut self, m: &RegexMatch) {
         self.report(m.line, m.column, m.end_line, m.end_column);

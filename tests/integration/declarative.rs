@@ -253,3 +253,36 @@ fn pack_test_needs_a_pack_and_annotations() {
     assert!(stderr(&out).contains("no `ruleid:` or `ok:` annotations"), "{}", stderr(&out));
     assert!(Path::new(&d).exists());
 }
+
+/// A regex rule rewritten as a syntax rule keeps its findings' fingerprints through
+/// `fingerprint_pattern`: the query finds the call (not the lookalike in the comment), and
+/// its finding takes the old regex's span on that line, so it hashes the same text.
+#[test]
+fn a_rewritten_rule_keeps_its_fingerprints_through_its_former_regex() {
+    let dir = tempfile::tempdir().unwrap();
+    // The lookalike comes last: repeats of one text are told apart by their order, so
+    // dropping an earlier lookalike of the same text would renumber the ones after it.
+    write(dir.path(), "app.py", "import os\nvalue = eval(text)\nother = eval(more)\n# eval(x) in a comment\n");
+    let old = "pack_id: fp\nname: f\nrules:\n- {id: FP-EVAL, name: e, type: regex, pattern: '\\beval\\s*\\(', file_glob: '**/*.py'}\n";
+    let query = "'(call function: (identifier) @f (#eq? @f \"eval\"))'";
+    let new = format!(
+        "pack_id: fp\nname: f\nrules:\n- {{id: FP-EVAL, name: e, type: ast, language: python, query: {query}, report: f, fingerprint_pattern: '\\beval\\s*\\(', file_glob: '**/*.py'}}\n"
+    );
+    let bare = new.replace(", fingerprint_pattern: '\\beval\\s*\\('", "");
+    let prints = |doc: &str| -> Vec<(u64, String)> {
+        write(dir.path(), "pack.yaml", doc);
+        let out = sentra(&["scan", ".", "--pack", "fp", "--pack-file", "pack.yaml", "--format", "json"], dir.path(), &[]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let v = json(&out);
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["evidence"]["lines"][0].as_u64().unwrap(), f["fingerprint"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    let (before, after, without) = (prints(old), prints(&new), prints(&bare));
+    assert_eq!(before.iter().map(|p| p.0).collect::<Vec<_>>(), [2, 3, 4], "the regex also takes the comment");
+    assert_eq!(after, before[..2], "same lines, same fingerprints");
+    assert_ne!(without, after, "without it, the node's span is hashed");
+}

@@ -239,6 +239,10 @@ pub enum RuleCheck {
         /// matched with that entry's query instead of `query`.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         other_languages: Vec<OtherLanguage>,
+        /// The rule's former regex: a finding on a line it matches takes that match's span
+        /// (and so keeps its former fingerprint).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        fingerprint_pattern: Option<String>,
     },
     /// Accepted but not run (e.g. `llm`): listed among a scan's skipped rules.
     Unsupported {

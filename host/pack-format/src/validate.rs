@@ -384,6 +384,7 @@ impl Validator<'_> {
             ("calls", rule.calls.is_some()),
             ("other_languages", rule.other_languages.is_some()),
             ("literals", rule.literals.is_some()),
+            ("fingerprint_pattern", rule.fingerprint_pattern.is_some()),
         ];
         for (field, given) in query_fields {
             if given && !is_query {
@@ -653,7 +654,11 @@ impl Validator<'_> {
                 literals.dedup();
             }
         }
-        Some(RuleCheck::Query { language: compiled.lang().name().to_string(), query, report, message, literals, calls, other_languages })
+        let fingerprint_pattern = self.read(at, "fingerprint_pattern", &rule.fingerprint_pattern);
+        if let Some(p) = &fingerprint_pattern {
+            self.regex(at, "fingerprint_pattern", p);
+        }
+        Some(RuleCheck::Query { language: compiled.lang().name().to_string(), query, report, message, literals, calls, other_languages, fingerprint_pattern })
     }
 
     /// A query rule's `other_languages`, each compiled (with the rule's query when the

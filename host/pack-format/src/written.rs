@@ -216,6 +216,11 @@ pub struct RuleFile {
     /// Default: the literals of the query's `#eq?`/`#any-of?` predicates. A literal the
     /// matches do not always contain hides findings: keep them to what every match has.
     pub literals: Option<Field<Vec<String>>>,
+    /// With `query`: the regex the rule matched with before it was a syntax rule. A finding
+    /// on a line where this regex matches takes that match's span, so it keeps the
+    /// fingerprint it had (the fingerprint hashes the reported text) and approvals and
+    /// work items that name it hold. It never adds or removes a finding.
+    pub fingerprint_pattern: Option<Field<String>>,
     /// The rule this one is a language variant of (same check, same clause, other files):
     /// compliance reports judge a rule and its variants as one check, so a Python repository
     /// is not `not_assessed` because the Java variant had nothing to read.

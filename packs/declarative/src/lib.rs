@@ -48,6 +48,8 @@ fn rule_patterns(rule: &RuleSpec) -> Vec<String> {
         RuleCheck::RequiredPattern { pattern } | RuleCheck::FilePolicy { policy: FilePolicy::MustContainPattern { pattern } } => {
             vec![format!("(?m){pattern}")]
         }
+        // Not matched for findings: only to re-anchor a query finding (`fingerprint_pattern`).
+        RuleCheck::Query { fingerprint_pattern: Some(p), .. } => vec![p.clone()],
         _ => Vec::new(),
     }
 }
@@ -118,7 +120,8 @@ impl Pack for Declarative {
                 let (language, query) = entry.map_or((language, query), |j| (&other_languages[j].language, &other_languages[j].query));
                 let cell = &e.queries[i][entry.map_or(0, |j| j + 1)];
                 let q = cell.get_or_init(|| compile_query(language, query).map_err(|e| e.message));
-                return run_query(rule, language, q, file, out);
+                run_query(rule, language, q, file, out);
+                return e.keep_fingerprints(i, file, out);
             }
             e.check(&e.doc.rules[i], &e.patterns[i], file, out);
         });
@@ -182,6 +185,25 @@ fn to_sdk_rule(r: &RuleSpec) -> Rule {
 }
 
 impl Engine {
+    /// Gives each finding of query rule `i` on a line where the rule's `fingerprint_pattern`
+    /// matches that match's span (in order, one match per finding), so the finding hashes
+    /// the text it hashed as a regex rule and keeps its fingerprint.
+    fn keep_fingerprints(&self, i: usize, file: &File<'_>, out: &mut Findings) {
+        let Some(&pattern) = self.patterns[i].first() else { return };
+        if out.reported_mut().is_empty() {
+            return;
+        }
+        // A failure here only costs the old fingerprint, never the finding.
+        let Ok(found) = self.matcher.as_ref().map_err(|_| ()).and_then(|m| m.find_all(file.id, &[pattern]).map_err(|_| ())) else { return };
+        let mut used = vec![false; found.matches.len()];
+        for f in out.reported_mut() {
+            let Some(j) = (0..found.matches.len()).find(|&j| !used[j] && found.matches[j].line == f.line) else { continue };
+            used[j] = true;
+            let m = &found.matches[j];
+            (f.column, f.end_line, f.end_column) = (m.column, m.end_line, m.end_column);
+        }
+    }
+
     fn matcher(&self, out: &mut Findings) -> Option<&Matcher> {
         match &self.matcher {
             Ok(m) => Some(m),

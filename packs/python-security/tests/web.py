@@ -204,6 +204,8 @@ def quoted_identifiers(cursor, connection, model, index, qn):
     cursor.execute("SELECT %s FROM %s" % (qn.quote_name("cache_key"), connection.ops.quote_name(model._meta.db_table)))
     # ok: PY-SQL-FORMAT
     cursor.execute(f"SELECT name FROM {model._meta.db_table};")
+    # ok: PY-SQL-FORMAT
+    cursor.execute("SET CONSTRAINTS %s IMMEDIATE" % quoted_name)
     # ruleid: PY-SQL-FORMAT
     cursor.execute("SELECT %s FROM %s" % (connection.ops.quote_name(index), index))
     # ruleid: PY-SQL-FORMAT

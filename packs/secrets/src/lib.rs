@@ -28,10 +28,31 @@ fn cred(id: &str, name: &str, pattern: &str) -> Rule {
 
 /// Lock files, minified bundles and images: where token-like strings are hashes and data.
 const NOT_SOURCE: [&str; 4] = ["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg"];
-/// [`NOT_SOURCE`] and prose: the generic rules (a credential-named variable, a random-looking
-/// string) see examples there, not secrets (`password = "superS3cret"` in a tutorial).
-/// Provider tokens are still looked for in documentation.
-const NOT_SOURCE_OR_PROSE: [&str; 9] = ["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg", "**/*.md", "**/*.rst", "**/*.txt", "**/*.adoc", "**/docs/**"];
+/// [`NOT_SOURCE`], prose and test code: the generic rules (a credential-named variable, a
+/// random-looking string) see examples and fixtures there, not secrets (`password =
+/// "superS3cret"` in a tutorial, `password="incorrect"` in a login test). Provider tokens,
+/// which have a format of their own, are still looked for everywhere.
+const NOT_SOURCE_OR_PROSE: [&str; 19] = [
+    "**/*.lock",
+    "**/package-lock.json",
+    "**/*.min.js",
+    "**/*.svg",
+    "**/*.md",
+    "**/*.rst",
+    "**/*.txt",
+    "**/*.adoc",
+    "**/docs/**",
+    "**/tests/**",
+    "**/test/**",
+    "**/__tests__/**",
+    "**/spec/**",
+    "**/test_*.py",
+    "**/*_test.py",
+    "**/*_test.go",
+    "**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs}",
+    "**/*Test.{java,kt}",
+    "**/*Tests.{java,kt,cs}",
+];
 
 const CWE_798: &str = "https://cwe.mitre.org/data/definitions/798.html";
 const SECRETS_CHEAT_SHEET: &str = "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html";

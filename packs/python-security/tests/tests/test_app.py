@@ -10,3 +10,11 @@ def test_cookie(client, response):
     response.set_cookie("foo", "bar")  # ok: PY-COOKIE-INSECURE
     assert client.get("/").status_code == 200  # ok: PY-ASSERT-SECURITY
     app.run(debug=True)  # ok: PY-FLASK-DEBUG
+
+
+from django.views.decorators.csrf import csrf_exempt
+
+
+@csrf_exempt  # ok: PY-DJANGO-CSRF-EXEMPT
+def token_view(request):
+    return request
