@@ -119,7 +119,7 @@ fn builtin_yaml_packs_are_clean_and_their_checked_form_is_current() {
             } else {
                 stale.push(path.display().to_string());
             }
-        } else {
+        } else if !bless {
             // What the build embedded is what is on disk (else the build is older than the file).
             let embedded = committed.map(|c| declarative::from_committed(doc, c).map(|c| c.document));
             assert_eq!(embedded, Some(Some(checked.document)), "built-in pack {id}: rebuild to embed the current pack.checked.json");
