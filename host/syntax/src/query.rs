@@ -93,6 +93,11 @@ pub struct MatchInfo {
 fn compile_one(lang: Lang, source: &str) -> Result<Query, String> {
     let query = Query::new(&lang.grammar(), source).map_err(|e| format!("line {}, column {}: {}", e.row + 1, e.column + 1, first_line(&e.message)))?;
     for i in 0..query.pattern_count() {
+        // A predicate written after a pattern instead of inside it parses as a pattern of
+        // its own that tests nothing and matches every node.
+        if source.get(query.start_byte_for_pattern(i)..).is_some_and(|p| p.trim_start().starts_with("(#")) {
+            return Err("a predicate must be inside the parentheses of the pattern it tests: `((identifier) @x (#eq? @x \"eval\"))`".into());
+        }
         if let Some(p) = query.general_predicates(i).first() {
             return Err(format!(
                 "predicate `#{}` is not supported (the host evaluates #eq?, #not-eq?, #match?, #not-match?, #any-of? and #not-any-of?)",
@@ -219,25 +224,67 @@ fn required_literals(query: &Query, source: &str) -> Vec<String> {
 }
 
 /// `(#op? @capture "a" "b")` predicates of a pattern's source whose arguments are all
-/// plain strings (no escapes).
+/// strings. Strings are read as the query language writes them (`\"` and `\\` escapes; a
+/// `)` inside one does not end the predicate); one with another escape is skipped, which
+/// only costs a prefilter.
 fn predicates(text: &str) -> Vec<(String, String, Vec<String>)> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(at) = rest.find("(#") {
         rest = &rest[at + 2..];
-        let end = rest.find(')').unwrap_or(rest.len());
-        let body = &rest[..end];
-        let mut words = body.split_whitespace();
-        let (Some(op), Some(capture)) = (words.next(), words.next()) else { continue };
+        let (tokens, used) = predicate_tokens(rest);
+        rest = &rest[used..];
+        let mut tokens = tokens.into_iter();
+        let (Some(Some(op)), Some(Some(capture))) = (tokens.next(), tokens.next()) else { continue };
         let Some(capture) = capture.strip_prefix('@') else { continue };
-        let args: Option<Vec<String>> = words
-            .map(|w| w.strip_prefix('"').and_then(|w| w.strip_suffix('"')).filter(|w| !w.is_empty() && !w.contains(['\\', '"'])).map(str::to_string))
-            .collect();
+        let args: Option<Vec<String>> = tokens.map(|t| t.and_then(|t| t.strip_prefix('"').map(str::to_string)).filter(|w| !w.is_empty())).collect();
         if let Some(args) = args {
-            out.push((op.to_string(), capture.to_string(), args));
+            out.push((op, capture.to_string(), args));
         }
     }
     out
+}
+
+/// The tokens of one predicate up to its closing `)`, and the bytes read. A string token
+/// keeps a leading `"` and is unescaped; `None` is a string with an escape other than
+/// `\"` or `\\`.
+fn predicate_tokens(text: &str) -> (Vec<Option<String>>, usize) {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            ')' => return (tokens, i + 1),
+            c if c.is_whitespace() => {}
+            '"' => {
+                let mut s = String::from('"');
+                let mut ok = true;
+                loop {
+                    match chars.next() {
+                        None => return (tokens, text.len()),
+                        Some((_, '"')) => break,
+                        Some((_, '\\')) => match chars.next() {
+                            Some((_, e @ ('"' | '\\'))) => s.push(e),
+                            _ => ok = false,
+                        },
+                        Some((_, c)) => s.push(c),
+                    }
+                }
+                tokens.push(ok.then_some(s));
+            }
+            _ => {
+                let mut s = String::from(c);
+                while let Some(&(_, c)) = chars.peek() {
+                    if c.is_whitespace() || c == ')' || c == '"' {
+                        break;
+                    }
+                    s.push(c);
+                    chars.next();
+                }
+                tokens.push(Some(s));
+            }
+        }
+    }
+    (tokens, text.len())
 }
 
 /// 1-based line and character column of byte `offset` at tree-sitter point `column_bytes`.

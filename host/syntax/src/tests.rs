@@ -128,4 +128,17 @@ fn literals_are_a_prefilter_only_when_every_pattern_has_one() {
     assert!(one.required_literals().is_empty());
     let optional = compile_query("python", r#"((identifier)? @a (#eq? @a "x"))"#).unwrap();
     assert!(optional.required_literals().is_empty(), "an optional capture may match without the text");
+    // Strings are read as the query language writes them: a `)` or an escaped quote inside.
+    let parens = compile_query("python", r#"((call) @c (#any-of? @c "random.random()" "say \"hi\""))"#).unwrap();
+    assert_eq!(parens.required_literals(), ["random.random()", "say \"hi\""]);
+    let other_escape = compile_query("python", r#"((call) @c (#eq? @c "a\nb"))"#).unwrap();
+    assert!(other_escape.required_literals().is_empty(), "an escape it does not read gives no prefilter");
+}
+
+#[test]
+fn a_predicate_outside_its_pattern_is_an_error_not_ignored() {
+    // tree-sitter would take `(#eq? ...)` as a pattern of its own and match every node.
+    let err = compile_query("python", r#"(identifier) @x (#eq? @x "eval")"#).unwrap_err();
+    assert!(err.to_string().contains("inside the parentheses"), "{err}");
+    assert!(compile_query("python", r#"((identifier) @x (#eq? @x "eval"))"#).is_ok());
 }

@@ -42,11 +42,17 @@ policy.WithOrigins("https://shop.example.com").AllowCredentials();
 app.UseDeveloperExceptionPage();
 // ok: CS-ASPNET-DEV-EXCEPTION-PAGE
 if (app.Environment.IsDevelopment()) { app.UseDeveloperExceptionPage(); }
-// ruleid: CS-ASPNET-ANTIFORGERY-OFF
-[IgnoreAntiforgeryToken]
-// ok: CS-ASPNET-ANTIFORGERY-OFF
-[ValidateAntiForgeryToken]
 // ruleid: CS-ASPNET-COOKIE-INSECURE
 options.Cookie.SecurePolicy = CookieSecurePolicy.None;
 // ok: CS-ASPNET-COOKIE-INSECURE
 options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+// Attributes sit on a declaration (top-level statements come first in a C# file).
+public class OrdersController : Controller
+{
+    // ruleid: CS-ASPNET-ANTIFORGERY-OFF
+    [IgnoreAntiforgeryToken]
+    public IActionResult Import() => Ok();
+    // ok: CS-ASPNET-ANTIFORGERY-OFF
+    [ValidateAntiForgeryToken]
+    public IActionResult Export() => Ok();
+}

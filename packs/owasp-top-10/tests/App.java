@@ -92,4 +92,26 @@ public class App {
         // ok: OWASP-A09-EMPTY-CATCH
         String s = "catch (Exception e) {}";
     }
+
+    boolean check(User user, String password, HttpServletResponse response) {
+        // ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+        if (password.equals("s3cr3t!")) { return true; }
+        // ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+        if (user.pwd == "letmein") { return true; }
+        // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+        if (password.equals(user.getPassword())) { return true; }
+        // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+        if ("s3cr3t!".equals(confirm)) { return true; }
+        // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+        String hint = "password.equals(\"s3cr3t!\")";
+        // ruleid: OWASP-A05-CORS-WILDCARD-HEADER
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        // ok: OWASP-A05-CORS-WILDCARD-HEADER
+        response.setHeader("Access-Control-Allow-Origin", allowedOrigin);
+        // ok: OWASP-A05-CORS-WILDCARD-HEADER
+        response.setHeader("Access-Control-Allow-Methods", "*");
+        // ok: OWASP-A05-CORS-WILDCARD-HEADER
+        // response.setHeader("Access-Control-Allow-Origin", "*");
+        return false;
+    }
 }

@@ -21,4 +21,23 @@ class Endpoints {
         // ok: OWASP-A09-EMPTY-CATCH
         var s = "catch (Exception) {}";
     }
+    bool Check(User user, string password) {
+        // ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+        if (password == "P@ssw0rd") return true;
+        // ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+        if (user.Password.Equals("P@ssw0rd")) return true;
+        // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+        if (_hasher.Verify(user.Hash, password)) return true;
+        // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+        if (NewPassword == "P@ssw0rd") return false;
+        // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+        var hint = "password == \"P@ssw0rd\"";
+        // ruleid: OWASP-A05-CORS-WILDCARD-HEADER
+        Response.Headers.Add("Access-Control-Allow-Origin", "*");
+        // ok: OWASP-A05-CORS-WILDCARD-HEADER
+        Response.Headers.Add("Access-Control-Allow-Origin", _origin);
+        // ok: OWASP-A05-CORS-WILDCARD-HEADER
+        // Response.Headers.Add("Access-Control-Allow-Origin", "*");
+        return false;
+    }
 }

@@ -20,3 +20,21 @@ fun quiet() {
     // ok: OWASP-A09-EMPTY-CATCH
     val s = "catch (e: Exception) {}"
 }
+
+fun check(user: User, password: String, call: ApplicationCall): Boolean {
+    // ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if (password == "trustno1") return true
+    // ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if (user.password.equals("trustno1")) return true
+    // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if (hasher.verify(user.hash, password)) return true
+    // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    val hint = "password == \"trustno1\""
+    // ruleid: OWASP-A05-CORS-WILDCARD-HEADER
+    call.response.header("Access-Control-Allow-Origin", "*")
+    // ok: OWASP-A05-CORS-WILDCARD-HEADER
+    call.response.header("Access-Control-Allow-Origin", allowedOrigin)
+    // ok: OWASP-A05-CORS-WILDCARD-HEADER
+    // call.response.header("Access-Control-Allow-Origin", "*")
+    return false
+}

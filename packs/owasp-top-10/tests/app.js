@@ -129,3 +129,19 @@ function quiet() {
   // ok: OWASP-A09-EMPTY-CATCH
   const s = "try { run(); } catch (e) {}";
 }
+function check(user, password, pwd) {
+  // ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  if (user.password == 'letmein') { grant(); }
+  // ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  if (pwd === "root-pass") { grant(); }
+  // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  if (password === "") { deny(); }
+  // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  if (password !== "admin123") { deny(); }
+  // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  if (newPassword === "admin123") { deny(); }
+  // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  const hint = 'password === "admin123"';
+  // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  // if (password === "admin123") { grant(); }
+}

@@ -196,9 +196,23 @@ def sync():
     except Exception: log.exception("sync failed")
     try:
         run()
-    # ruleid: OWASP-A09-PY-EXCEPT-PASS
+    # ok: OWASP-A09-PY-EXCEPT-PASS
     except (KeyError, ValueError) as exc:
         pass
+    try:
+        run()
+    # ruleid: OWASP-A09-PY-EXCEPT-PASS
+    except:
+        pass
+    try:
+        import yaml
+    # ok: OWASP-A09-PY-EXCEPT-PASS
+    except ImportError:
+        pass
+    try:
+        run()
+    # ruleid: OWASP-A09-PY-EXCEPT-PASS
+    except BaseException as exc: pass
     try:
         run()
     # ok: OWASP-A09-PY-EXCEPT-PASS
@@ -239,3 +253,36 @@ def fetch():
     # ok: OWASP-A10-PY-REQUEST-URL
     r = requests.get("https://api.internal-corp.net", params=request.args)
     return r
+
+
+def login(user, password, request, response):
+    # ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if password == "hunter22":
+        return True
+    # ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if user.PASSWORD == 'changeme':
+        return True
+    # ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if password == "":
+        return False
+    # ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if password != "hunter22":
+        return False
+    # ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if user_password == "hunter22":
+        return True
+    # ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if password == user.password:
+        return True
+    # ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    hint = 'password == "hunter22"'
+    # ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    # if password == "hunter22":
+    # ruleid: OWASP-A05-CORS-WILDCARD-HEADER
+    response.headers.add("Access-Control-Allow-Origin", "*")
+    # ok: OWASP-A05-CORS-WILDCARD-HEADER
+    response.headers.add("Access-Control-Allow-Origin", origin)
+    # ok: OWASP-A05-CORS-WILDCARD-HEADER
+    note = "'Access-Control-Allow-Origin', '*'"
+    # ok: OWASP-A05-CORS-WILDCARD-HEADER
+    # response.headers.add("Access-Control-Allow-Origin", "*")

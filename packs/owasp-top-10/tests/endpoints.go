@@ -20,3 +20,31 @@ func run() {
 	resp, _ = http.Get("http://127.0.0.1:8080/health")
 	_ = resp
 }
+
+func check(w http.ResponseWriter, u User, password string) bool {
+	// ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+	if password == "Winter2024" {
+		return true
+	}
+	// ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+	if u.Password == "Winter2024" {
+		return true
+	}
+	// ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+	if password == "" {
+		return false
+	}
+	// ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+	ok := bcrypt.CompareHashAndPassword(u.Hash, []byte(password)) == nil
+	// ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+	hint := "password == \"Winter2024\""
+	// ruleid: OWASP-A05-CORS-WILDCARD-HEADER
+	w.Header().Add("access-control-allow-origin", "*")
+	// ok: OWASP-A05-CORS-WILDCARD-HEADER
+	w.Header().Set("Access-Control-Allow-Headers", "*")
+	// ok: OWASP-A05-CORS-WILDCARD-HEADER
+	note := "Access-Control-Allow-Origin, *"
+	// ok: OWASP-A05-CORS-WILDCARD-HEADER
+	// w.Header().Set("Access-Control-Allow-Origin", "*")
+	return ok
+}

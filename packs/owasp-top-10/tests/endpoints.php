@@ -17,3 +17,20 @@ function quiet() {
     // ok: OWASP-A09-EMPTY-CATCH
     $s = "catch (Exception $e) {}";
 }
+function check($user, $password, $response) {
+    // ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if ($password === 'adminpass') { return true; }
+    // ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if ($user->pwd == "adminpass") { return true; }
+    // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    if (password_verify($password, $user->hash)) { return true; }
+    // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+    $hint = '$password === "adminpass"';
+    // ruleid: OWASP-A05-CORS-WILDCARD-HEADER
+    $response->headers->set('Access-Control-Allow-Origin', '*');
+    // ok: OWASP-A05-CORS-WILDCARD-HEADER
+    $response->headers->set('Access-Control-Allow-Origin', $origin);
+    // ok: OWASP-A05-CORS-WILDCARD-HEADER
+    // $response->headers->set('Access-Control-Allow-Origin', '*');
+    return false;
+}

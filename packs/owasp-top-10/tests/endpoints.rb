@@ -18,3 +18,19 @@ hash = BCrypt::Password.create(password, cost: 12)
 item = Item.create(name: "widget", cost: 5)
 # ok: OWASP-A07-WEAK-BCRYPT-COST-RB
 note = "BCrypt::Password.create(password, cost: 6)"
+def check(user, password)
+  # ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  return true if password == "opensesame"
+  # ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  return true if @passwd == 'opensesame'
+  # ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  return true if user.authenticate(password)
+  # ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  hint = 'password == "opensesame"'
+  # ruleid: OWASP-A05-CORS-WILDCARD-HEADER
+  response.set_header("Access-Control-Allow-Origin", "*")
+  # ok: OWASP-A05-CORS-WILDCARD-HEADER
+  response.set_header("Access-Control-Allow-Origin", ALLOWED_ORIGIN)
+  # ok: OWASP-A05-CORS-WILDCARD-HEADER
+  # response.set_header("Access-Control-Allow-Origin", "*")
+end

@@ -52,3 +52,9 @@ export function quiet(): void {
   // ok: OWASP-A09-EMPTY-CATCH
   const s: string = "catch (e) {}";
 }
+function verify(password: string): boolean {
+  // ruleid: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  if (password === "sup3rs3cret") { return true; }
+  // ok: OWASP-A07-HARDCODED-PASSWORD-CHECK
+  return bcrypt.compareSync(password, storedHash);
+}
