@@ -18,7 +18,7 @@ use super::server::Server;
 use super::write;
 
 const STRIPE: &str = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
-const GITHUB_PAT: &str = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+const GITHUB_PAT: &str = "ghp_C3J27XDCG2LmlZGEONYlgCtjfIZ4SOcMz9CP";
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Api {

@@ -273,7 +273,7 @@ fn exit_2_with_one_line_on_errors() {
 #[test]
 fn walk_honours_gitignore_default_excludes_and_limits() {
     let dir = tempfile::tempdir().unwrap();
-    let secret = "TOKEN = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789'\n";
+    let secret = "TOKEN = 'ghp_C3J27XDCG2LmlZGEONYlgCtjfIZ4SOcMz9CP'\n";
     write(dir.path(), "src/real.py", secret);
     write(dir.path(), "ignored/gen.py", secret);
     write(dir.path(), ".gitignore", "ignored/\n");

@@ -20,7 +20,7 @@ fn yaml_catalog(id: &str, doc: &'static str) -> Catalog {
 fn files() -> Source {
     Source::Memory(vec![
         ("b.py".into(), b"K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n".to_vec()),
-        ("a/c.js".into(), b"const t = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';\n".to_vec()),
+        ("a/c.js".into(), b"const t = 'ghp_C3J27XDCG2LmlZGEONYlgCtjfIZ4SOcMz9CP';\n".to_vec()),
         ("clean.txt".into(), b"nothing\n".to_vec()),
     ])
 }

@@ -29,8 +29,8 @@ fn cred(id: &str, name: &str, pattern: &str) -> Rule {
 /// Lock files, minified bundles and images: where token-like strings are hashes and data.
 const NOT_SOURCE: [&str; 4] = ["**/*.lock", "**/package-lock.json", "**/*.min.js", "**/*.svg"];
 /// [`NOT_SOURCE`], prose and test code: the generic rules (a credential-named variable, a
-/// random-looking string) see examples and fixtures there, not secrets (`password =
-/// "superS3cret"` in a tutorial, `password="incorrect"` in a login test). Provider tokens,
+/// random-looking string) see examples and fixtures there, not secrets (a tutorial's
+/// sample database password, the wrong password a login test submits). Provider tokens,
 /// which have a format of their own, are still looked for everywhere.
 const NOT_SOURCE_OR_PROSE: [&str; 19] = [
     "**/*.lock",

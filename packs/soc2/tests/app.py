@@ -7,6 +7,8 @@ DB_PASSWORD = os.environ["DB_PASSWORD"]
 AWS_KEY = "AKIAUJZDE8GXD6NCF10E"
 # ok: SOC2-AWS-KEY
 AWS_KEY = os.environ["AWS_ACCESS_KEY_ID"]
+# ok: SOC2-AWS-KEY
+AWS_DOC_KEY = "AKIAIOSFODNN7EXAMPLE"
 # ruleid: SOC2-JWT-NOVERIFY
 claims = jwt.decode(token, options={"verify_signature": False})
 # ok: SOC2-JWT-NOVERIFY

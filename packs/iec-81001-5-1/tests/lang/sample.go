@@ -6,7 +6,7 @@ const adminPassword string = "Adm1nAdm1n"
 // ok: IEC81001-HARDCODED-PASSWORD
 dbPassword := os.Getenv("DB_PASSWORD")
 // ruleid: IEC81001-AWS-KEY
-key := "AKIAIOSFODNN7EXAMPLE"
+key := "AKIAUJZDE8GXD6NCF10E"
 // ok: IEC81001-AWS-KEY
 key := os.Getenv("AWS_ACCESS_KEY_ID")
 // ruleid: IEC81001-SQL-CONCAT-GO

@@ -6,7 +6,7 @@ private static final String DB_PASSWORD = System.getenv("DB_PASSWORD");
 // ok: IEC81001-HARDCODED-PASSWORD
 if (password.equals("changeme1")) {
 // ruleid: IEC81001-AWS-KEY
-String key = "AKIAIOSFODNN7EXAMPLE";
+String key = "AKIAUJZDE8GXD6NCF10E";
 // ok: IEC81001-AWS-KEY
 String key = System.getenv("AWS_ACCESS_KEY_ID");
 // ruleid: IEC81001-SQL-CONCAT-JAVA

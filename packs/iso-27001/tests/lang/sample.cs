@@ -4,7 +4,7 @@ private const string DbPassword = "hunter2-prod-billing";
 // ok: ISO27001-HARDCODED-PASSWORD
 var dbPassword = Environment.GetEnvironmentVariable("DB_PASSWORD");
 // ruleid: ISO27001-AWS-KEY
-var key = "AKIAIOSFODNN7EXAMPLE";
+var key = "AKIAUJZDE8GXD6NCF10E";
 // ok: ISO27001-AWS-KEY
 var key = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
 // ruleid: ISO27001-MFA-OFF

@@ -6,7 +6,7 @@ const adminPassword string = "Adm1nAdm1n"
 // ok: ISO27001-HARDCODED-PASSWORD
 dbPassword := os.Getenv("DB_PASSWORD")
 // ruleid: ISO27001-AWS-KEY
-key := "AKIAIOSFODNN7EXAMPLE"
+key := "AKIAUJZDE8GXD6NCF10E"
 // ok: ISO27001-AWS-KEY
 key := os.Getenv("AWS_ACCESS_KEY_ID")
 // ruleid: ISO27001-MFA-OFF

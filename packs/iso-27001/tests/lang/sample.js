@@ -8,7 +8,7 @@ const DB_PASSWORD = process.env.DB_PASSWORD;
 // ok: ISO27001-HARDCODED-PASSWORD
 if (password === "letmein123") deny();
 // ruleid: ISO27001-AWS-KEY
-const key = "AKIAIOSFODNN7EXAMPLE";
+const key = "AKIAUJZDE8GXD6NCF10E";
 // ok: ISO27001-AWS-KEY
 const key = process.env.AWS_ACCESS_KEY_ID;
 // ruleid: ISO27001-MFA-OFF

@@ -10,7 +10,7 @@ const char *password = getenv("PUMP_PASSWORD");
 // ok: SOC2-HARDCODED-PASSWORD
 if (strcmp(password, "letmein123") == 0) {
 // ruleid: SOC2-AWS-KEY
-static const char *aws_key = "AKIAIOSFODNN7EXAMPLE";
+static const char *aws_key = "AKIAUJZDE8GXD6NCF10E";
 // ok: SOC2-AWS-KEY
 static const char *aws_key_prefix = "AKIA";
 // ruleid: SOC2-MFA-OFF

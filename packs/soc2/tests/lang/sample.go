@@ -6,7 +6,7 @@ const adminPassword string = "Adm1nAdm1n"
 // ok: SOC2-HARDCODED-PASSWORD
 dbPassword := os.Getenv("DB_PASSWORD")
 // ruleid: SOC2-AWS-KEY
-key := "AKIAIOSFODNN7EXAMPLE"
+key := "AKIAUJZDE8GXD6NCF10E"
 // ok: SOC2-AWS-KEY
 key := os.Getenv("AWS_ACCESS_KEY_ID")
 // ruleid: SOC2-JWT-NOVERIFY

@@ -6,7 +6,7 @@ private static final String DB_PASSWORD = System.getenv("DB_PASSWORD");
 // ok: SOC2-HARDCODED-PASSWORD
 if (password.equals("changeme1")) {
 // ruleid: SOC2-AWS-KEY
-String key = "AKIAIOSFODNN7EXAMPLE";
+String key = "AKIAUJZDE8GXD6NCF10E";
 // ok: SOC2-AWS-KEY
 String key = System.getenv("AWS_ACCESS_KEY_ID");
 // ruleid: SOC2-JWT-NOVERIFY
