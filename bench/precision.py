@@ -89,7 +89,7 @@ def main():
         findings += rows
         rng = random.Random(f"{args.seed}-{project}")
         sample += rng.sample(rows, min(args.sample, len(rows)))
-        print(f"{project}: {len(rows)} findings, packs {', '.join(p if isinstance(p, str) else p.get('id', '') for p in result.get('packs', []))}")
+        print(f"{project}: {len(rows)} findings, packs {', '.join(p if isinstance(p, str) else p.get('pack_id', '') for p in result.get('packs', []))}")
     (out / "findings.json").write_text(json.dumps(findings, indent=1) + "\n")
     (out / "sample.json").write_text(json.dumps(sample, indent=1) + "\n")
     verdicts_file = out / "verdicts.json"

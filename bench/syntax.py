@@ -66,6 +66,7 @@ def main():
     ap.add_argument("--before", default=BEFORE)
     ap.add_argument("--skip-build", action="store_true")
     ap.add_argument("--reuse-before", action="store_true", help="keep target/bench-bin/sentra-before; rebuild only this tree")
+    ap.add_argument("--out", default=None, help="results directory (default bench/results/<date>-syntax)")
     args = ap.parse_args()
     if not args.skip_build:
         if not (args.reuse_before and (BIN / "sentra-before").exists()):
@@ -90,7 +91,7 @@ def main():
     results["cpu_ratio"] = results["after"]["cpu"] / results["before"]["cpu"]
     out = subprocess.run([str(BIN / "sentra-syntax-cost"), str(subsets[50])], capture_output=True, text=True, check=True).stdout
     results["parse"] = json.loads(out)
-    dest = ROOT / "bench/results" / f"{datetime.date.today()}-syntax"
+    dest = Path(args.out) if args.out else ROOT / "bench/results" / f"{datetime.date.today()}-syntax"
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))

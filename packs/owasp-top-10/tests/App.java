@@ -74,8 +74,17 @@ public class App {
         }
         try {
             run();
-        // ruleid: OWASP-A09-EMPTY-CATCH
+        // A named exception, ignored on purpose: not flagged.
+        // ok: OWASP-A09-EMPTY-CATCH
         } catch (IOException e) {}
+        try {
+            run();
+        // ruleid: OWASP-A09-EMPTY-CATCH
+        } catch (Exception e) {}
+        try {
+            run();
+        // ok: OWASP-A09-EMPTY-CATCH
+        } catch (Exception ignored) {}
         try {
             run();
         // ok: OWASP-A09-EMPTY-CATCH

@@ -206,6 +206,12 @@ def quoted_identifiers(cursor, connection, model, index, qn):
     cursor.execute(f"SELECT name FROM {model._meta.db_table};")
     # ok: PY-SQL-FORMAT
     cursor.execute("SET CONSTRAINTS %s IMMEDIATE" % quoted_name)
+    # ok: PY-SQL-FORMAT
+    cursor.execute("UPDATE %(table)s SET %(column)s = %%s" % {"table": qn.quote_name(model._meta.db_table), "column": qn.quote_name("c")})
+    # ok: PY-SQL-FORMAT
+    cursor.execute("CREATE DATABASE %(dbname)s %(suffix)s" % parameters)
+    # ruleid: PY-SQL-FORMAT
+    cursor.execute("UPDATE t SET c = '%(v)s'" % {"v": index})
     # ruleid: PY-SQL-FORMAT
     cursor.execute("SELECT %s FROM %s" % (connection.ops.quote_name(index), index))
     # ruleid: PY-SQL-FORMAT
@@ -219,7 +225,8 @@ def queries(cur, conn, name, uid, table, rows, query, params):
     cur.execute("SELECT * FROM users WHERE id = {}".format(uid))
     # ruleid: PY-SQL-FORMAT
     cur.execute("SELECT * FROM users WHERE name = '" + name + "'")
-    # ruleid: PY-SQL-FORMAT
+    # DDL takes identifiers, which no driver binds as parameters.
+    # ok: PY-SQL-FORMAT
     conn.executescript(f"DROP TABLE {table}")
     # ruleid: PY-SQL-FORMAT
     cur.executemany(

@@ -255,6 +255,9 @@ impl Pack for Secrets {
                 .severity(Severity::High)
                 .description("A .env file with assigned values is committed; such files usually hold local secrets.")
                 .globs(["**/.env", "**/.env.local", "**/.env.production", "**/.env.*.local"])
+                // A test suite's .env is a fixture (`FOO=env`); its credentials, if any, are
+                // still SEC-CONFIG-FILE-CREDENTIAL findings.
+                .exclude(["**/tests/**", "**/test/**", "**/__tests__/**", "**/spec/**", "**/fixtures/**"])
                 .standard(STD, "CWE-538")
                 .cwe(["CWE-538", "CWE-798"])
                 .tags(["security", "secrets"])
