@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Precision on real projects (issue 27): scan the source distributions of Flask and Django
-(from PyPI), a large JavaScript project (webpack, from npm) and a large Java project (React
+(from PyPI), a large JavaScript project (webpack and ESLint, from npm) and a large Java project (React
 Native's Android sources, from npm) as a new user would (`sentra scan DIR`, no config: the
 packs are chosen from what the tree is made of), then draw a seeded random sample of
 findings per project to classify by hand.
@@ -10,8 +10,8 @@ findings per project to classify by hand.
 
 Writes <out>/findings.json (every finding: project, rule, file, line, snippet, fingerprint)
 and <out>/sample.json. The verdicts are given by hand in <out>/verdicts.json, keyed by
-fingerprint: {"verdict": "real" | "risky-api" | "false-positive", "why": "..."}; with it
-present, the script writes <out>/README.md with the tallies.
+"<project>:<fingerprint>": {"verdict": "real" | "risky-api" | "false-positive", "why": "..."}; with it
+present, the script writes <out>/precision.md with the tallies.
 """
 
 import argparse
@@ -32,6 +32,7 @@ PROJECTS = [
     ("flask", ["pip", "download", "--no-deps", "--no-binary", ":all:", "flask==3.1.0"], "flask-3.1.0.tar.gz", "flask-3.1.0"),
     ("django", ["pip", "download", "--no-deps", "--no-binary", ":all:", "django==5.1.4"], "Django-5.1.4.tar.gz", "Django-5.1.4"),
     ("webpack", ["npm", "pack", "webpack@5.97.1"], "webpack-5.97.1.tgz", "package"),
+    ("eslint", ["npm", "pack", "eslint@9.16.0"], "eslint-9.16.0.tgz", "package"),
     ("react-native-android", ["npm", "pack", "react-native@0.76.5"], "react-native-0.76.5.tgz", "package/ReactAndroid"),
 ]
 
@@ -106,16 +107,16 @@ def report(out, findings, sample, verdicts):
         by_project[s["project"]].append(s)
     totals = collections.Counter()
     for project, rows in by_project.items():
-        c = collections.Counter(verdicts.get(r["fingerprint"], {}).get("verdict", "unclassified") for r in rows)
+        c = collections.Counter(verdicts.get(f"{r['project']}:{r['fingerprint']}", {}).get("verdict", "unclassified") for r in rows)
         totals.update(c)
         total = sum(1 for f in findings if f["project"] == project)
         lines.append(f"| {project} | {total} | {len(rows)} | {c['real']} | {c['risky-api']} | {c['false-positive']} | {c['unclassified']} |")
     lines += ["", f"All samples: {sum(totals.values())}, false positives {totals['false-positive']}.", "", "## The sample", ""]
     lines += ["| project | rule | file:line | verdict | why |", "|---|---|---|---|---|"]
     for r in sample:
-        v = verdicts.get(r["fingerprint"], {})
+        v = verdicts.get(f"{r['project']}:{r['fingerprint']}", {})
         lines.append(f"| {r['project']} | {r['rule']} | {r['file']}:{r['line']} | {v.get('verdict', '')} | {v.get('why', '').replace('|', '/')} |")
-    (out / "README.md").write_text("\n".join(lines) + "\n")
+    (out / "precision.md").write_text("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

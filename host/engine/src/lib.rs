@@ -188,7 +188,14 @@ impl Catalog {
                         PackKind::Yaml { document, checked } => {
                             let checked = match checked.and_then(|c| declarative::from_committed(document, c)) {
                                 Some(checked) => checked,
-                                None => declarative::check_pack(&s.id, document, &s.id, &config.pack_limits.regex)?,
+                                None => {
+                                    if checked.is_some() {
+                                        // Correct but slow (every query compiled): a build whose
+                                        // pack.yaml changed after its pack.checked.json.
+                                        tracing::warn!(pack = %s.id, "the committed validated form is stale; validating the pack at start");
+                                    }
+                                    declarative::check_pack(&s.id, document, &s.id, &config.pack_limits.regex)?
+                                }
                             };
                             self.run_checked(&s.id, &checked, config)?
                         }

@@ -20,6 +20,8 @@ scanf("%63s", name);
 printf(msg);
 // ok: CPP-FORMAT-STRING
 printf("%s", msg);
+// ok: CPP-FORMAT-STRING
+#define LOG_ERR(...) fprintf(stderr, __VA_ARGS__);
 // ruleid: CPP-STRTOK
 tok = strtok(line, ",");
 // ok: CPP-STRTOK

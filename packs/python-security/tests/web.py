@@ -212,8 +212,11 @@ def quoted_identifiers(cursor, connection, model, index, qn):
     cursor.execute("CREATE DATABASE %(dbname)s %(suffix)s" % parameters)
     # ruleid: PY-SQL-FORMAT
     cursor.execute("UPDATE t SET c = '%(v)s'" % {"v": index})
-    # ruleid: PY-SQL-FORMAT
+    # Names in identifier positions are left to data flow (a name from code or a request?).
+    # ok: PY-SQL-FORMAT
     cursor.execute("SELECT %s FROM %s" % (connection.ops.quote_name(index), index))
+    # ruleid: PY-SQL-FORMAT
+    cursor.execute("SELECT %s FROM t WHERE id = %s" % (connection.ops.quote_name(index), index))
     # ruleid: PY-SQL-FORMAT
     cursor.execute(f"SELECT * FROM {model._meta.db_table} WHERE name = '{index}'")
 
@@ -228,15 +231,27 @@ def queries(cur, conn, name, uid, table, rows, query, params):
     # DDL takes identifiers, which no driver binds as parameters.
     # ok: PY-SQL-FORMAT
     conn.executescript(f"DROP TABLE {table}")
-    # ruleid: PY-SQL-FORMAT
+    # ok: PY-SQL-FORMAT
     cur.executemany(
         f"INSERT INTO {table} VALUES (?, ?)", rows)
     # ruleid: PY-SQL-FORMAT
+    cur.executemany(
+        f"INSERT INTO t VALUES ({uid}, ?)", rows)
+    # ok: PY-SQL-FORMAT
     cur.execute(
         """
         SELECT * FROM %s
         """ % table
     )
+    # ruleid: PY-SQL-FORMAT
+    cur.execute(
+        """
+        SELECT * FROM t
+        WHERE name LIKE '%s'
+        """ % name
+    )
+    # ruleid: PY-SQL-FORMAT
+    cur.execute("SELECT * FROM t WHERE id IN (%s)" % ",".join(params))
     # ok: PY-SQL-FORMAT
     cur.execute("SELECT * FROM users WHERE name = %s", (name,))
     # ok: PY-SQL-FORMAT
@@ -288,3 +303,8 @@ if __name__ == "__main__":
     app.run(debug=os.environ.get("FLASK_DEBUG") == "1")
     # ok: PY-FLASK-DEBUG
     print("app.run(debug=True) is for local use only")
+
+
+def last_insert_id(cursor, sq_name):
+    # A double-quoted SQL identifier (a sequence name), not a string value.
+    cursor.execute('"%s".currval' % sq_name)  # ok: PY-SQL-FORMAT
