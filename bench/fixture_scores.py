@@ -4,7 +4,7 @@ before and after the syntax rewrite: each binary's built-in pack runs over the c
 fixtures (`sentra pack test packs/<id> --pack <id>`), so the old regex rules meet the new
 lookalikes (definitions, strings, comments, hardened variants) and the new positives.
 
-    bench/fixture_scores.py BEFORE_BIN AFTER_BIN [--out bench/results/<date>-precision/fixtures.md]
+    bench/fixture_scores.py BEFORE_BIN AFTER_BIN [--out bench/results/<date>-security-packs/fixtures.md]
 
 A `ruleid:` annotation is a positive; a finding on it is a true positive, a missing one a
 false negative; any other finding (on an `ok:` line or an unannotated one) is a false
@@ -60,7 +60,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("before")
     ap.add_argument("after")
-    ap.add_argument("--out", default=str(ROOT / "bench/results" / f"{datetime.date.today()}-precision" / "fixtures.md"))
+    ap.add_argument("--out", default=str(ROOT / "bench/results" / f"{datetime.date.today()}-security-packs" / "fixtures.md"))
     args = ap.parse_args()
     rows = ["| pack | positives | before: TP / FP / FN | before P / R | after: TP / FP / FN | after P / R |", "|---|---|---|---|---|---|"]
     for pack in PACKS:

@@ -6,7 +6,7 @@ packs are chosen from what the tree is made of), then draw a seeded random sampl
 findings per project to classify by hand.
 
     bench/precision.py                       # fetch, build, scan, sample 30 per project
-    bench/precision.py --sample 30 --seed 27 --out bench/results/2026-12-03-precision
+    bench/precision.py --sample 30 --seed 27 --out bench/results/2026-12-03-security-packs
 
 Writes <out>/findings.json (every finding: project, rule, file, line, snippet, fingerprint)
 and <out>/sample.json. The verdicts are given by hand in <out>/verdicts.json, keyed by
@@ -60,7 +60,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=30)
     ap.add_argument("--seed", type=int, default=27)
-    ap.add_argument("--out", default=str(ROOT / "bench" / "results" / f"{datetime.date.today()}-precision"))
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results" / f"{datetime.date.today()}-security-packs"))
     ap.add_argument("--binary", default=None, help="a sentra binary (default: build target/release/sentra)")
     args = ap.parse_args()
     out = pathlib.Path(args.out)
