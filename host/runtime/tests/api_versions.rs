@@ -1,6 +1,6 @@
 //! Pack API versions side by side. Components built against the frozen `0.1.0` WIT (two
 //! committed from the last release built with it, one rebuilt from the frozen WIT) load
-//! and give the same results as their `0.2.0` builds; and the syntax capability `0.2.0`
+//! and give the same results as their `0.2.0` builds on a sample both cover; and the syntax capability `0.2.0`
 //! adds, seen from a pack: query rules, navigation by handle, and its bounds.
 
 use std::time::Duration;
@@ -36,7 +36,14 @@ fn components_committed_from_the_0_1_release_load_and_agree_with_their_0_2_build
         let old = committed(&rt, file);
         let new = current(&rt, name, PackLimits::default());
         assert_eq!((old.api_version(), new.api_version()), (ApiVersion::V0_1, ApiVersion::V0_2), "{name}");
-        assert_eq!(old.info(), new.info(), "{name}: the same rules, described through either version");
+        if name == "test-basic" {
+            assert_eq!(old.info(), new.info(), "{name}: the same rules, described through either version");
+        } else {
+            // The secrets pack has grown since the 0.1 release (new token rules, excludes):
+            // every rule of the old build is still there, under the same id.
+            let ids = |p: &LoadedPack| p.info().rules.iter().map(|r| r.id.clone()).collect::<std::collections::BTreeSet<_>>();
+            assert!(ids(&old).is_subset(&ids(&new)), "{name}: the 0.1 build's rules are all still there");
+        }
         let (a, b) = (scan(&old, "app.py", SAMPLE, None).unwrap(), scan(&new, "app.py", SAMPLE, None).unwrap());
         assert!(!a.findings.is_empty(), "{name}: the sample must exercise the pack");
         assert_eq!(a, b, "{name}: identical findings through 0.1.0 and 0.2.0");
