@@ -243,6 +243,9 @@ pub enum RuleCheck {
         /// (and so keeps its former fingerprint).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         fingerprint_pattern: Option<String>,
+        /// A regex the file must match for the rule to run on it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        file_context: Option<String>,
     },
     /// Accepted but not run (e.g. `llm`): listed among a scan's skipped rules.
     Unsupported {

@@ -385,6 +385,7 @@ impl Validator<'_> {
             ("other_languages", rule.other_languages.is_some()),
             ("literals", rule.literals.is_some()),
             ("fingerprint_pattern", rule.fingerprint_pattern.is_some()),
+            ("file_context", rule.file_context.is_some()),
         ];
         for (field, given) in query_fields {
             if given && !is_query {
@@ -658,7 +659,12 @@ impl Validator<'_> {
         if let Some(p) = &fingerprint_pattern {
             self.regex(at, "fingerprint_pattern", p);
         }
-        Some(RuleCheck::Query { language: compiled.lang().name().to_string(), query, report, message, literals, calls, other_languages, fingerprint_pattern })
+        let file_context = self.read(at, "file_context", &rule.file_context);
+        if let Some(p) = &file_context {
+            self.regex(at, "file_context", p);
+        }
+        let language = compiled.lang().name().to_string();
+        Some(RuleCheck::Query { language, query, report, message, literals, calls, other_languages, fingerprint_pattern, file_context })
     }
 
     /// A query rule's `other_languages`, each compiled (with the rule's query when the

@@ -221,6 +221,10 @@ pub struct RuleFile {
     /// fingerprint it had (the fingerprint hashes the reported text) and approvals and
     /// work items that name it hold. It never adds or removes a finding.
     pub fingerprint_pattern: Option<Field<String>>,
+    /// With `query`: a regex the file must match somewhere for the rule to run on it, for
+    /// context a query cannot see (the file sets a cookie or handles a token). A file
+    /// without a match is not parsed for the rule.
+    pub file_context: Option<Field<String>>,
     /// The rule this one is a language variant of (same check, same clause, other files):
     /// compliance reports judge a rule and its variants as one check, so a Python repository
     /// is not `not_assessed` because the Java variant had nothing to read.

@@ -48,8 +48,9 @@ fn rule_patterns(rule: &RuleSpec) -> Vec<String> {
         RuleCheck::RequiredPattern { pattern } | RuleCheck::FilePolicy { policy: FilePolicy::MustContainPattern { pattern } } => {
             vec![format!("(?m){pattern}")]
         }
-        // Not matched for findings: only to re-anchor a query finding (`fingerprint_pattern`).
-        RuleCheck::Query { fingerprint_pattern: Some(p), .. } => vec![p.clone()],
+        // Not matched for findings: the file's context, then the former regex that
+        // re-anchors a finding (see `Engine::query_patterns`).
+        RuleCheck::Query { fingerprint_pattern, file_context, .. } => file_context.iter().chain(fingerprint_pattern).cloned().collect(),
         _ => Vec::new(),
     }
 }
@@ -114,6 +115,9 @@ impl Pack for Declarative {
             let Some(&i) = e.by_id.get(rule.id()) else { return };
             let rule = &e.doc.rules[i];
             if let RuleCheck::Query { language, query, other_languages, .. } = &rule.check {
+                if !e.in_context(i, file) {
+                    return;
+                }
                 // The entry of the file's language; the rule's own query otherwise.
                 let ext = file.path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
                 let entry = other_languages.iter().position(|o| o.extensions.contains(&ext));
@@ -185,11 +189,28 @@ fn to_sdk_rule(r: &RuleSpec) -> Rule {
 }
 
 impl Engine {
+    /// Query rule `i`'s matcher patterns: its `file_context`, its `fingerprint_pattern`.
+    fn query_patterns(&self, i: usize) -> (Option<u32>, Option<u32>) {
+        let RuleCheck::Query { file_context, fingerprint_pattern, .. } = &self.doc.rules[i].check else { return (None, None) };
+        let p = &self.patterns[i];
+        let context = file_context.as_ref().and_then(|_| p.first().copied());
+        let fingerprint = fingerprint_pattern.as_ref().and_then(|_| p.get(usize::from(file_context.is_some())).copied());
+        (context, fingerprint)
+    }
+
+    /// Whether `file` has query rule `i`'s `file_context` (or the rule has none). A file
+    /// without it is not parsed for the rule.
+    fn in_context(&self, i: usize, file: &File<'_>) -> bool {
+        let Some(pattern) = self.query_patterns(i).0 else { return true };
+        let Ok(m) = self.matcher.as_ref() else { return false };
+        m.find_all(file.id, &[pattern]).is_ok_and(|found| !found.matches.is_empty())
+    }
+
     /// Gives each finding of query rule `i` on a line where the rule's `fingerprint_pattern`
     /// matches that match's span (in order, one match per finding), so the finding hashes
     /// the text it hashed as a regex rule and keeps its fingerprint.
     fn keep_fingerprints(&self, i: usize, file: &File<'_>, out: &mut Findings) {
-        let Some(&pattern) = self.patterns[i].first() else { return };
+        let Some(pattern) = self.query_patterns(i).1 else { return };
         if out.reported_mut().is_empty() {
             return;
         }
@@ -297,8 +318,9 @@ fn run_query(rule: &RuleSpec, language: &str, query: &Result<SyntaxQuery, String
             return true;
         }
         let Some(i) = names.iter().position(|n| n == "callee") else { return false };
-        let callee = m.captures.iter().find(|c| c.index == i as u32).and_then(|c| c.node.text.as_deref());
-        callee.is_some_and(|callee| resolver.resolves_to(callee, calls))
+        // A pattern without a `@callee` (`Math.random()` beside `new Random()`) is not filtered.
+        let Some(capture) = m.captures.iter().find(|c| c.index == i as u32) else { return true };
+        capture.node.text.as_deref().is_some_and(|callee| resolver.resolves_to(callee, calls))
     };
     report_captures(query, report.as_deref(), file, out, !calls.is_empty(), &keep);
 }

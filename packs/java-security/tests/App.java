@@ -30,7 +30,7 @@ Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
 Runtime.getRuntime().exec("ping " + host);
 // ok: JAVA-RUNTIME-EXEC
 new ProcessBuilder("ping", "-c", "1", host).start();
-// ruleid: JAVA-INSECURE-RANDOM
+// ruleid: JAVA-INSECURE-RANDOM, JAVA-RANDOM-IN-SECURITY-CODE
 long resetToken = new Random().nextLong();
 // ok: JAVA-INSECURE-RANDOM
 long resetToken = new SecureRandom().nextLong();

@@ -46,10 +46,10 @@ const h = crypto.createHash("sha256").update(pw).digest("hex");
 const c = crypto.createCipheriv("des-ede3-cbc", key, iv);
 // ok: JS-WEAK-CIPHER
 const c = crypto.createCipheriv("aes-256-gcm", key, iv);
-// ruleid: JS-MATH-RANDOM-SECRET
+// ruleid: JS-MATH-RANDOM-SECRET, JS-RANDOM-IN-SECURITY-CODE
 const resetToken = Math.random().toString(36).slice(2);
 // ok: JS-MATH-RANDOM-SECRET
-const jitter = Math.random() * 100;
+const jitter = Math.random() * 100;  // ruleid: JS-RANDOM-IN-SECURITY-CODE
 // ruleid: JS-JWT-NONE
 jwt.verify(token, key, { algorithms: ["none"] });
 // ok: JS-JWT-NONE

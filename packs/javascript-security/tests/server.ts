@@ -79,10 +79,10 @@ export function digest(data: Buffer, key: Buffer, iv: Buffer): void {
 }
 
 export class TokenStore {
-  // ruleid: JS-MATH-RANDOM-SECRET
+  // ruleid: JS-MATH-RANDOM-SECRET, JS-RANDOM-IN-SECURITY-CODE
   private resetToken: string = Math.random().toString(36).slice(2);
   // ok: JS-MATH-RANDOM-SECRET
-  private jitter: number = Math.random() * 100;
+  private jitter: number = Math.random() * 100;  // ruleid: JS-RANDOM-IN-SECURITY-CODE
   // ok: JS-MATH-RANDOM-SECRET
   private sessionKey: string = crypto.randomBytes(32).toString("hex");
 }

@@ -237,37 +237,37 @@ function cipherCases(key, iv, msg, algorithm) {
 // ---- JS-MATH-RANDOM-SECRET
 // ruleid: JS-MATH-RANDOM-SECRET
 const sessionId =
-  Math.random().toString(36).slice(2);
+  Math.random().toString(36).slice(2);  // ruleid: JS-RANDOM-IN-SECURITY-CODE
 function makeUser(user) {
-  // ruleid: JS-MATH-RANDOM-SECRET
+  // ruleid: JS-MATH-RANDOM-SECRET, JS-RANDOM-IN-SECURITY-CODE
   user.apiKey = "k_" + Math.floor(Math.random() * 1e16).toString(16);
-  // ruleid: JS-MATH-RANDOM-SECRET
+  // ruleid: JS-MATH-RANDOM-SECRET, JS-RANDOM-IN-SECURITY-CODE
   return { csrfToken: Math.random() };
 }
 // ruleid: JS-MATH-RANDOM-SECRET
 function generateOtp() {
   let code = "";
   for (let i = 0; i < 6; i++) {
-    code += String(Math.floor(Math.random() * 10));
+    code += String(Math.floor(Math.random() * 10));  // ruleid: JS-RANDOM-IN-SECURITY-CODE
   }
   return code;
 }
 class Session {
-  // ruleid: JS-MATH-RANDOM-SECRET
+  // ruleid: JS-MATH-RANDOM-SECRET, JS-RANDOM-IN-SECURITY-CODE
   nonce = Math.random();
   // ok: JS-MATH-RANDOM-SECRET
-  delay = Math.random() * 100;
+  delay = Math.random() * 100;  // ruleid: JS-RANDOM-IN-SECURITY-CODE
 }
 // ok: JS-MATH-RANDOM-SECRET
 const tokenAdvice = "never build a token with Math.random()";
 // ok: JS-MATH-RANDOM-SECRET
 const passwordSalt = crypto.randomBytes(16).toString("hex");
 // ok: JS-MATH-RANDOM-SECRET
-const footprint = Math.random();
+const footprint = Math.random();  // ruleid: JS-RANDOM-IN-SECURITY-CODE
 // ok: JS-MATH-RANDOM-SECRET
 // const token = Math.random();
 // ok: JS-MATH-RANDOM-SECRET
-function shuffle(items) { return items.sort(() => Math.random() - 0.5); }
+function shuffle(items) { return items.sort(() => Math.random() - 0.5); }  // ruleid: JS-RANDOM-IN-SECURITY-CODE
 
 // ---- JS-JWT-NONE
 function jwtCases(token, key) {

@@ -94,44 +94,44 @@ def ciphers(key, iv):
 
 
 def tokens(user, chars, rows):
-    # ruleid: PY-WEAK-RANDOM
+    # ruleid: PY-WEAK-RANDOM, PY-RANDOM-IN-SECURITY-CODE
     reset_token = "".join(random.choice(chars) for _ in range(32))
-    # ruleid: PY-WEAK-RANDOM
+    # ruleid: PY-WEAK-RANDOM, PY-RANDOM-IN-SECURITY-CODE
     user.password = "".join(rnd.choices(chars, k=16))
-    # ruleid: PY-WEAK-RANDOM
+    # ruleid: PY-WEAK-RANDOM, PY-RANDOM-IN-SECURITY-CODE
     otp = "%06d" % randint(0, 999999)
-    # ruleid: PY-WEAK-RANDOM
+    # ruleid: PY-WEAK-RANDOM, PY-RANDOM-IN-SECURITY-CODE
     pin_code = f"{random.randint(0, 9999):04d}"
-    # ruleid: PY-WEAK-RANDOM
+    # ruleid: PY-WEAK-RANDOM, PY-RANDOM-IN-SECURITY-CODE
     salt = random.getrandbits(128)
-    # ruleid: PY-WEAK-RANDOM
+    # ruleid: PY-WEAK-RANDOM, PY-RANDOM-IN-SECURITY-CODE
     send_invite(user, token=str(random.random()))
-    # ruleid: PY-WEAK-RANDOM
+    # ruleid: PY-WEAK-RANDOM, PY-RANDOM-IN-SECURITY-CODE
     session = {"csrf_token": "".join([choice(chars) for _ in range(24)])}
     password = ""
     for _ in range(12):
-        # ruleid: PY-WEAK-RANDOM
+        # ruleid: PY-WEAK-RANDOM, PY-RANDOM-IN-SECURITY-CODE
         password += random.choice(chars)
     # ok: PY-WEAK-RANDOM
     api_key = secrets.token_urlsafe(32)
     # ok: PY-WEAK-RANDOM
     nonce = random.SystemRandom().getrandbits(64)
     # ok: PY-WEAK-RANDOM
-    delay = random.uniform(0.5, 1.5)
+    delay = random.uniform(0.5, 1.5)  # ruleid: PY-RANDOM-IN-SECURITY-CODE
     # ok: PY-WEAK-RANDOM
     token = secrets.choice(chars)
     # ok: PY-WEAK-RANDOM
-    sample_rows = random.sample(rows, 10)
+    sample_rows = random.sample(rows, 10)  # ruleid: PY-RANDOM-IN-SECURITY-CODE
     # ok: PY-WEAK-RANDOM
     message = "token = random.choice(chars) is predictable"
     return reset_token, otp, pin_code, salt, session, password, api_key, nonce, delay, token, sample_rows, message
 
 
 def generate_token(length=32):
-    # ruleid: PY-WEAK-RANDOM
+    # ruleid: PY-WEAK-RANDOM, PY-RANDOM-IN-SECURITY-CODE
     return "".join(random.choice(ALPHABET) for _ in range(length))
 
 
 def pick_colour(colours):
     # ok: PY-WEAK-RANDOM
-    return random.choice(colours)
+    return random.choice(colours)  # ruleid: PY-RANDOM-IN-SECURITY-CODE
