@@ -645,9 +645,6 @@ impl Validator<'_> {
             if !matches!(compiled.lang(), sentra_syntax::Lang::Python | sentra_syntax::Lang::Java) {
                 self.error(at, "calls", format!("resolves Python and Java imports; this query is for {}", compiled.lang()));
             }
-            if let Some(o) = other_languages.iter().find(|o| o.language != "python" && o.language != "java") {
-                self.error(at, "calls", format!("resolves Python and Java imports; `other_languages` has {}", o.language));
-            }
             // The file names the call's last segment, whatever alias it is reached by.
             if literals.is_empty() {
                 literals = calls.iter().filter_map(|c| c.rsplit('.').next()).filter(|s| !s.is_empty()).map(str::to_string).collect();

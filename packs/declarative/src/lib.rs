@@ -313,8 +313,10 @@ fn run_query(rule: &RuleSpec, language: &str, query: &Result<SyntaxQuery, String
         Err(e) => return out.error(e.clone()),
     };
     let resolver = imports::Resolver::new(file, language);
+    // `calls:` resolves Python and Java imports; entries in other languages match by text.
+    let resolves = matches!(language, "python" | "java");
     let keep = |names: &[String], m: &sentra_sdk::syntax::QueryMatch| {
-        if calls.is_empty() {
+        if calls.is_empty() || !resolves {
             return true;
         }
         let Some(i) = names.iter().position(|n| n == "callee") else { return false };

@@ -87,15 +87,15 @@ async function handler(req, res, next) {
   const r4 = await client.get(req.query.url);
   // ok: OWASP-A10-JS-REQUEST-URL
   const r5 = await fetch("req.query.url");
-  // ruleid: OWASP-A07-WEAK-BCRYPT-COST-JS
+  // ruleid: OWASP-A07-WEAK-BCRYPT-COST
   const h = await bcrypt.hash(password, 8);
-  // ruleid: OWASP-A07-WEAK-BCRYPT-COST-JS
+  // ruleid: OWASP-A07-WEAK-BCRYPT-COST
   const salt = bcrypt.genSaltSync(5);
-  // ok: OWASP-A07-WEAK-BCRYPT-COST-JS
+  // ok: OWASP-A07-WEAK-BCRYPT-COST
   const h2 = await bcrypt.hash(password, 12);
-  // ok: OWASP-A07-WEAK-BCRYPT-COST-JS
+  // ok: OWASP-A07-WEAK-BCRYPT-COST
   const item = { name: "widget", cost: 5 };
-  // ok: OWASP-A07-WEAK-BCRYPT-COST-JS
+  // ok: OWASP-A07-WEAK-BCRYPT-COST
   const h3 = crypto.hash(password, 8);
 }
 

@@ -32,9 +32,9 @@ export async function handler(req: Request, res: Response): Promise<void> {
   const r = await got(req.query.url);
   // ok: OWASP-A10-JS-REQUEST-URL
   const r2 = await got(UPSTREAM);
-  // ruleid: OWASP-A07-WEAK-BCRYPT-COST-TS
+  // ruleid: OWASP-A07-WEAK-BCRYPT-COST
   const h: string = await bcrypt.hash(password, 6);
-  // ok: OWASP-A07-WEAK-BCRYPT-COST-TS
+  // ok: OWASP-A07-WEAK-BCRYPT-COST
   const h2: string = await bcrypt.hash(password, SALT_ROUNDS);
   // ruleid: OWASP-A08-JS-NODE-SERIALIZE
   const cart = serialize.unserialize(req.body.cart);
