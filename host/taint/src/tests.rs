@@ -1,0 +1,219 @@
+use sentra_syntax::{Lang, parse};
+
+use crate::{Pattern, TaintRule, TaintSpec};
+
+fn code(list: &[&str]) -> Vec<Pattern> {
+    list.iter().map(|s| Pattern::Code(s.to_string())).collect()
+}
+
+/// The lines of the sinks reached in `source`.
+fn sinks(language: &str, sources: &[&str], sinks: &[&str], sanitizers: &[&str], source: &str) -> Vec<u32> {
+    let spec = TaintSpec {
+        language: language.into(),
+        sources: code(sources),
+        sinks: code(sinks),
+        sanitizers: code(sanitizers),
+        propagators: vec![],
+        unknown_calls_propagate: true,
+    };
+    let rule = TaintRule::compile(&spec).unwrap();
+    let lang = Lang::from_name(language).unwrap();
+    let parsed = parse(lang, source.as_bytes(), usize::MAX, &mut || false).unwrap();
+    let flows = rule.run(&parsed, source.as_bytes(), &mut || false).unwrap();
+    flows.iter().map(|f| f.sink().line).collect()
+}
+
+fn py(source: &str) -> Vec<u32> {
+    sinks("python", &["request.args.get(...)", "request.form"], &["$C.execute($SINK, ...)", "os.system(...)"], &["shlex.quote(...)"], source)
+}
+
+#[test]
+fn python_flows_through_variables_and_formatting() {
+    let src = r#"
+import os
+from flask import request
+
+def a():
+    name = request.args.get("n")
+    sql = "SELECT * FROM t WHERE n = '%s'" % name
+    cursor.execute(sql)
+
+def b():
+    name = request.form["n"]
+    q = f"SELECT {name}"
+    cur.execute(q, ())
+
+def c():
+    x = request.args.get("n")
+    y = "{}".format(x)
+    z = y
+    z += " tail"
+    os.system(z)
+"#;
+    assert_eq!(py(src), vec![8, 13, 20]);
+}
+
+#[test]
+fn python_safe_twins_report_nothing() {
+    let src = r#"
+import os, shlex
+from flask import request
+
+def constant():
+    name = "fixed"
+    cursor.execute("SELECT %s" % name)
+
+def parameterized():
+    name = request.args.get("n")
+    cursor.execute("SELECT * FROM t WHERE n = %s", (name,))
+
+def overwritten():
+    name = request.args.get("n")
+    name = "safe"
+    cursor.execute("SELECT " + name)
+
+def sanitized():
+    arg = shlex.quote(request.args.get("n"))
+    os.system("ls " + arg)
+
+def dead_branch():
+    num = 106
+    bar = "safe" if (7 * 18) + num > 200 else request.args.get("n")
+    os.system(bar)
+    if 1 > 2:
+        os.system(request.args.get("n"))
+
+def safe_slot():
+    d = {}
+    d["a"] = "safe"
+    d["b"] = request.args.get("n")
+    os.system(d["a"])
+"#;
+    assert_eq!(py(src), Vec::<u32>::new());
+}
+
+#[test]
+fn python_summaries_follow_same_file_helpers() {
+    let src = r#"
+from flask import request
+
+def wrap(v, other):
+    return "x" + v
+
+def clean(v):
+    return "constant"
+
+def view():
+    p = request.args.get("n")
+    cursor.execute(wrap(p, 1))
+    cursor.execute(clean(p))
+    cursor.execute(wrap("k", p))
+"#;
+    assert_eq!(py(src), vec![12]);
+}
+
+fn java(source: &str) -> Vec<u32> {
+    sinks(
+        "java",
+        &["$R.getParameter(...)", "$R.getHeader(...)"],
+        &["$S.executeQuery($SINK)", "$R.getWriter().print($SINK)", "$R.getWriter().format(...)", "$R.exec(...)", "new java.io.File(...)"],
+        &["$E.encodeForHTML(...)", "HtmlUtils.htmlEscape(...)"],
+        source,
+    )
+}
+
+#[test]
+fn java_benchmark_shapes() {
+    let src = r#"
+public class T extends HttpServlet {
+  public void doPost(HttpServletRequest request, HttpServletResponse response) {
+    String param = request.getParameter("x");
+    String bar = new Test().doSomething(request, param);
+    String sql = "SELECT * FROM u WHERE n = '" + bar + "'";
+    statement.executeQuery(sql);
+    StringBuilder sb = new StringBuilder();
+    sb.append("a").append(param);
+    response.getWriter().print(sb.toString());
+    java.util.HashMap<String, Object> map = new java.util.HashMap<String, Object>();
+    map.put("keyA", "a_Value");
+    map.put("keyB", param);
+    String safe = (String) map.get("keyA");
+    response.getWriter().print(safe);
+    String unsafe = (String) map.get("keyB");
+    java.io.File f = new java.io.File(unsafe);
+  }
+
+  private class Test {
+    public String doSomething(HttpServletRequest request, String param) {
+      String bar = "";
+      if (param != null) bar = param.split(" ")[0];
+      return bar;
+    }
+  }
+}
+"#;
+    assert_eq!(java(src), vec![7, 10, 17]);
+}
+
+#[test]
+fn java_constant_conditions_switches_and_lists() {
+    let src = r#"
+class T {
+  void a(HttpServletRequest request, HttpServletResponse response) {
+    String param = request.getHeader("x");
+    int num = 106;
+    String bar = (7 * 18) + num > 200 ? "This_should_always_happen" : param;
+    response.getWriter().print(bar);
+  }
+  void b(HttpServletRequest request, HttpServletResponse response) {
+    String param = request.getParameter("x");
+    String bar;
+    String guess = "ABC";
+    char switchTarget = guess.charAt(1);
+    switch (switchTarget) {
+      case 'A': bar = param; break;
+      case 'B': bar = "bob"; break;
+      case 'C': case 'D': bar = param; break;
+      default: bar = "bob's your uncle"; break;
+    }
+    response.getWriter().print(bar);
+  }
+  void c(HttpServletRequest request, HttpServletResponse response) {
+    String param = request.getParameter("x");
+    java.util.List<String> valuesList = new java.util.ArrayList<String>();
+    valuesList.add("safe");
+    valuesList.add(param);
+    valuesList.add("moresafe");
+    valuesList.remove(0);
+    String bar = valuesList.get(1);
+    response.getWriter().print(bar);
+    String bad = valuesList.get(0);
+    response.getWriter().print(bad);
+  }
+  void d(HttpServletRequest request, HttpServletResponse response) {
+    String param = request.getParameter("x");
+    String bar = org.owasp.esapi.ESAPI.encoder().encodeForHTML(param);
+    response.getWriter().print(bar);
+    int num = 86;
+    if ((7 * 42) - num > 200) bar = "constant"; else bar = param;
+    response.getWriter().print(bar);
+  }
+}
+"#;
+    assert_eq!(java(src), vec![32]);
+}
+
+#[test]
+fn bad_patterns_are_refused_with_the_entry() {
+    let spec = TaintSpec { language: "python".into(), sources: code(&["a.(b"]), sinks: code(&["f(...)"]), ..Default::default() };
+    let e = TaintRule::compile(&spec).unwrap_err().to_string();
+    assert!(e.contains("sources: entry 1"), "{e}");
+    let spec = TaintSpec {
+        language: "python".into(),
+        sources: vec![Pattern::Query("(call) @x".into())],
+        sinks: code(&["f(...)"]),
+        ..Default::default()
+    };
+    let e = TaintRule::compile(&spec).unwrap_err().to_string();
+    assert!(e.contains("`@source`"), "{e}");
+}
