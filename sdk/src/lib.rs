@@ -30,6 +30,7 @@ pub mod bindings {
 
 mod query;
 mod rule;
+mod flow;
 #[doc(hidden)]
 pub mod runtime;
 
@@ -53,6 +54,14 @@ pub mod syntax {
         Capture, Node, QueryMatch, QueryResult, SyntaxError, SyntaxQuery, compile_query, node_children, node_parent,
     };
     pub use crate::query::{render_message, report_captures};
+}
+
+/// The host's data-flow rules (pack API 0.2): compile sources, sinks, sanitizers and
+/// propagators for a language, then ask for the flows in a file of the current call and
+/// report them with [`taint::report_flows`].
+pub mod taint {
+    pub use crate::bindings::sentra::pack::host::{FlowStep, TaintFlow, TaintPattern, TaintRule, TaintSpec, compile_taint};
+    pub use crate::flow::{flow_message, report_flows};
 }
 
 /// Logs a message to the host's log, tagged with the pack id.

@@ -127,6 +127,7 @@ fn assemble(pack_id: &str, rule: &RuleInfo, raw: RawFinding, path: &str, snippet
         is_obligation: matches!(rule.kind.as_str(), "documentation_obligation" | "obligation"),
         fingerprint,
         fix: raw.fix,
+        flow: raw.flow,
     }
 }
 
@@ -172,7 +173,7 @@ mod tests {
     }
 
     fn raw(line: u32, col: u32, end_col: u32) -> RawFinding {
-        RawFinding { rule_id: "R-1".into(), file: 0, line, column: col, end_line: line, end_column: end_col, message: "m".into(), fix: None }
+        RawFinding { rule_id: "R-1".into(), file: 0, line, column: col, end_line: line, end_column: end_col, message: "m".into(), fix: None, flow: vec![] }
     }
 
     #[test]

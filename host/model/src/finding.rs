@@ -42,6 +42,22 @@ pub struct Finding {
     pub fingerprint: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<FixSuggestion>,
+    /// For a data-flow rule: the path from where untrusted data enters (first step) to the
+    /// sink the finding is at (last step), in the finding's file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flow: Vec<FlowStep>,
+}
+
+/// One step of a data flow. Positions are 1-based; columns count characters; the end is
+/// exclusive.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
+pub struct FlowStep {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    /// What happens there: `untrusted data enters at ...`, `flows into ...`, `reaches the sink ...`.
+    pub label: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]

@@ -12,7 +12,7 @@ pub mod requirement;
 pub mod result;
 pub mod rule;
 
-pub use finding::{BySeverity, Evidence, Finding, FixSuggestion, PROJECT_PATH};
+pub use finding::{BySeverity, Evidence, Finding, FixSuggestion, FlowStep, PROJECT_PATH};
 pub use gate::{GatePolicy, GateResult, compliance_score, gate, gate_with};
 pub use pack_state::PackState;
 pub use requirement::Requirement;

@@ -165,6 +165,7 @@ impl RuleSpec {
             RuleCheck::FilePolicy { .. } => "file_policy",
             RuleCheck::DocumentationObligation => "documentation_obligation",
             RuleCheck::Ast { .. } | RuleCheck::Query { .. } => "ast",
+            RuleCheck::Taint { .. } => "taint",
             RuleCheck::Unsupported { type_name, .. } => type_name,
         }
     }
@@ -183,6 +184,23 @@ pub struct OtherLanguage {
     pub query: String,
     /// Extensions (without the dot, lower case) of the files this entry matches.
     pub extensions: Vec<String>,
+}
+
+/// A language a taint rule runs in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TaintLanguage {
+    /// Canonical language name.
+    pub language: String,
+    /// Extensions (without the dot, lower case) of its files.
+    pub extensions: Vec<String>,
+}
+
+/// A source, sink, sanitizer or propagator of a taint rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaintEntry {
+    Code(String),
+    Query(String),
 }
 
 /// What a rule checks, one variant per rule type.
@@ -246,6 +264,20 @@ pub enum RuleCheck {
         /// A regex the file must match for the rule to run on it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         file_context: Option<String>,
+    },
+    /// A data-flow rule (`type: taint`): one finding per sink a source reaches, at the
+    /// sink, carrying the path.
+    Taint {
+        /// The languages it runs in: the first is `language`, then `other_languages`.
+        languages: Vec<TaintLanguage>,
+        sources: Vec<TaintEntry>,
+        sinks: Vec<TaintEntry>,
+        sanitizers: Vec<TaintEntry>,
+        propagators: Vec<TaintEntry>,
+        unknown_calls_propagate: bool,
+        /// Literals one of which a file must contain (the sources' names): the host's
+        /// prefilter; empty when a source is a query.
+        literals: Vec<String>,
     },
     /// Accepted but not run (e.g. `llm`): listed among a scan's skipped rules.
     Unsupported {

@@ -493,6 +493,7 @@ impl Validator<'_> {
             RuleType::FilePolicy => self.file_policy(at, rule, pattern).map(|policy| RuleCheck::FilePolicy { policy }),
             RuleType::DocumentationObligation => Some(RuleCheck::DocumentationObligation),
             RuleType::Ast if rule.query.is_some() => self.query(at, rule),
+            RuleType::Taint => self.taint(at, rule),
             RuleType::Ast => self.ast(at, rule).map(|check| RuleCheck::Ast { check }),
             RuleType::Llm => {
                 let reason = "`llm` rules need a language model; sentra runs none, so the rule is skipped".to_string();
@@ -708,6 +709,99 @@ impl Validator<'_> {
             out.push(OtherLanguage { language: compiled.lang().name().to_string(), query: source.to_string(), extensions });
         }
         (out, literals)
+    }
+
+    /// A `taint` rule: every list read, and the rule compiled for each of its languages
+    /// (code patterns parsed, queries compiled and checked for their capture).
+    fn taint(&mut self, at: &At, rule: &RuleFile) -> Option<RuleCheck> {
+        use crate::written::{TaintEntryFile, UnknownCalls};
+        use crate::{TaintEntry, TaintLanguage};
+        if rule.query.is_some() || rule.ast_check.is_some() || rule.pattern.is_some() {
+            self.error(at, "type", "a `taint` rule takes `sources`, `sinks`, `sanitizers` and `propagators`, not `query`, `ast_check` or `pattern`");
+            return None;
+        }
+        let language = self.read(at, "language", &rule.language);
+        let Some(language) = language else {
+            self.error(at, "language", "a `taint` rule needs `language`");
+            return None;
+        };
+        let entries = |v: Option<Vec<TaintEntryFile>>| -> Vec<TaintEntry> {
+            v.unwrap_or_default()
+                .into_iter()
+                .map(|e| match e {
+                    TaintEntryFile::Code(c) => TaintEntry::Code(c),
+                    TaintEntryFile::Query(q) => TaintEntry::Query(q.query),
+                })
+                .collect()
+        };
+        let sources = entries(self.read(at, "sources", &rule.sources));
+        let sinks = entries(self.read(at, "sinks", &rule.sinks));
+        let sanitizers = entries(self.read(at, "sanitizers", &rule.sanitizers));
+        let propagators = entries(self.read(at, "propagators", &rule.propagators));
+        let unknown = self.read(at, "unknown_calls", &rule.unknown_calls);
+        let unknown_calls_propagate = match unknown.as_deref().map(choice::<UnknownCalls>) {
+            None => true,
+            Some(Some(UnknownCalls::Propagate)) => true,
+            Some(Some(UnknownCalls::Clean)) => false,
+            Some(None) => {
+                self.error(at, "unknown_calls", format!("expected one of {}", one_of::<UnknownCalls>()));
+                return None;
+            }
+        };
+        let mut names = vec![language];
+        for (i, o) in self.read(at, "other_languages", &rule.other_languages).unwrap_or_default().into_iter().enumerate() {
+            if o.query.is_some() {
+                self.error(at, &format!("other_languages[{i}]"), "a `taint` rule's entries take only `language`: its patterns serve every language");
+            }
+            names.push(o.language);
+        }
+        let pattern = |e: &TaintEntry| match e {
+            TaintEntry::Code(c) => sentra_taint::Pattern::Code(c.clone()),
+            TaintEntry::Query(q) => sentra_taint::Pattern::Query(q.clone()),
+        };
+        let mut languages: Vec<TaintLanguage> = Vec::new();
+        for name in names {
+            let spec = sentra_taint::TaintSpec {
+                language: name.clone(),
+                sources: sources.iter().map(pattern).collect(),
+                sinks: sinks.iter().map(pattern).collect(),
+                sanitizers: sanitizers.iter().map(pattern).collect(),
+                propagators: propagators.iter().map(pattern).collect(),
+                unknown_calls_propagate,
+            };
+            match sentra_taint::TaintRule::compile(&spec) {
+                Ok(r) if languages.iter().any(|l| l.language == r.lang().name()) => {
+                    self.error(at, "other_languages", format!("{} is already a language of this rule", r.lang()));
+                }
+                Ok(r) => languages
+                    .push(TaintLanguage { language: r.lang().name().to_string(), extensions: r.lang().extensions().iter().map(|e| e.to_string()).collect() }),
+                Err(e) => {
+                    let field = match &e {
+                        sentra_taint::TaintError::Syntax(sentra_syntax::SyntaxError::UnknownLanguage(_)) => "language",
+                        sentra_taint::TaintError::List { list, .. } => list,
+                        _ => "sources",
+                    };
+                    self.error(at, field, format!("{name}: {e}"));
+                    return None;
+                }
+            }
+        }
+        let mut literals: Vec<String> = match self.read(at, "literals", &rule.literals) {
+            Some(given) => given,
+            None if sources.iter().all(|s| matches!(s, TaintEntry::Code(_))) => sources
+                .iter()
+                .filter_map(|s| match s {
+                    TaintEntry::Code(c) => sentra_taint::CodePattern::parse(c).ok().and_then(|p| p.segments.last().cloned()),
+                    TaintEntry::Query(_) => None,
+                })
+                .map(|s| s.trim_end_matches("()").to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            None => Vec::new(),
+        };
+        literals.sort();
+        literals.dedup();
+        Some(RuleCheck::Taint { languages, sources, sinks, sanitizers, propagators, unknown_calls_propagate, literals })
     }
 
     fn ast(&mut self, at: &At, rule: &RuleFile) -> Option<AstCheck> {

@@ -225,6 +225,24 @@ pub struct RuleFile {
     /// context a query cannot see (the file sets a cookie or handles a token). A file
     /// without a match is not parsed for the rule.
     pub file_context: Option<Field<String>>,
+    /// `taint` rule: where untrusted data enters. Each entry is a code pattern
+    /// (`request.args.get(...)`, `$R.getParameter(...)`, `request.form`, `$_GET`) or
+    /// `{query: ...}`, a tree-sitter query capturing the node as `@source` (a parameter's
+    /// name makes the parameter a source).
+    pub sources: Option<Field<Vec<TaintEntryFile>>>,
+    /// `taint` rule: where untrusted data must not arrive: `$C.execute($SINK, ...)` (the
+    /// `$SINK` argument; without one, every argument), `new java.io.File(...)`, or
+    /// `{query: ...}` capturing `@sink`.
+    pub sinks: Option<Field<Vec<TaintEntryFile>>>,
+    /// `taint` rule: calls or nodes whose value is clean whatever flows in
+    /// (`shlex.quote(...)`), or `{query: ...}` capturing `@sanitizer`.
+    pub sanitizers: Option<Field<Vec<TaintEntryFile>>>,
+    /// `taint` rule: calls that carry taint from their receiver and arguments to their
+    /// result even when `unknown_calls` is `clean`.
+    pub propagators: Option<Field<Vec<TaintEntryFile>>>,
+    /// `taint` rule: what a call the rule does not know returns: `propagate` (default:
+    /// tainted when its receiver or an argument is) or `clean`.
+    pub unknown_calls: Option<Field<UnknownCalls>>,
     /// The rule this one is a language variant of (same check, same clause, other files):
     /// compliance reports judge a rule and its variants as one check, so a Python repository
     /// is not `not_assessed` because the Java variant had nothing to read.
@@ -256,8 +274,56 @@ pub enum RuleType {
     FilePolicy,
     DocumentationObligation,
     Ast,
+    /// A data-flow rule: `sources`, `sinks`, `sanitizers` and `propagators`, followed
+    /// through each function of a file in `language` (and `other_languages`).
+    Taint,
     /// Accepted and listed as skipped: sentra runs no model.
     Llm,
+}
+
+#[derive(Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnknownCalls {
+    Propagate,
+    Clean,
+}
+
+/// One source, sink, sanitizer or propagator as written.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum TaintEntryFile {
+    /// A code pattern.
+    Code(String),
+    /// A tree-sitter query.
+    Query(TaintQueryFile),
+}
+
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaintQueryFile {
+    pub query: String,
+}
+
+/// Most entries in one of a taint rule's lists.
+pub const MAX_TAINT_ENTRIES: usize = 256;
+
+impl Shape for Vec<TaintEntryFile> {
+    type Out = Vec<TaintEntryFile>;
+    fn read(value: &Value, field: &str, problems: &mut Vec<(String, String)>) -> Option<Vec<TaintEntryFile>> {
+        let value = if let Value::String(_) = value { Value::Array(vec![value.clone()]) } else { value.clone() };
+        let entries: Vec<TaintEntryFile> = match serde_json::from_value(value) {
+            Ok(e) => e,
+            Err(_) => {
+                problems.push((field.into(), "expected a list whose entries are code patterns (strings) or `{query: ...}`".into()));
+                return None;
+            }
+        };
+        if entries.len() > MAX_TAINT_ENTRIES {
+            problems.push((field.into(), format!("{} entries; the limit is {MAX_TAINT_ENTRIES}", entries.len())));
+            return None;
+        }
+        Some(entries)
+    }
 }
 
 #[derive(Clone, Copy, Deserialize, JsonSchema)]
@@ -465,7 +531,7 @@ macro_rules! read_as_text {
         }
     )*};
 }
-read_as_text!(StringOrNumber, Severity, AutofixKind, RuleType, Category, FileCheck, AstCheck);
+read_as_text!(StringOrNumber, Severity, AutofixKind, RuleType, Category, FileCheck, AstCheck, UnknownCalls);
 
 impl Shape for Vec<String> {
     type Out = Vec<String>;

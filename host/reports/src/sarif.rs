@@ -12,9 +12,9 @@ use sentra_model::Severity;
 use sentra_model::{Finding, ScanResult};
 use serde_json::{Value, json};
 use serde_sarif::sarif::{
-    ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Invocation, Location, Message, MultiformatMessageString, Notification, PhysicalLocation,
+    ArtifactChange, ArtifactContent, ArtifactLocation, CodeFlow, Fix, Invocation, Location, Message, MultiformatMessageString, Notification, PhysicalLocation,
     PropertyBag, Region, Replacement, ReportingConfiguration, ReportingDescriptor, ReportingDescriptorReference, Result as SarifResult, ResultKind,
-    ResultLevel, Run, Sarif, Suppression, Tool, ToolComponent,
+    ResultLevel, Run, Sarif, Suppression, ThreadFlow, ThreadFlowLocation, Tool, ToolComponent,
 };
 
 use crate::{ReportContext, severity_rank};
@@ -225,12 +225,37 @@ fn result(f: &Finding, rule_id: &str, rule_index: Option<usize>) -> SarifResult 
     // An obligation is for a person to act on, not a failure of the code (SARIF: a
     // `review` result has level `none`).
     let b = if f.is_obligation { b.kind(ResultKind::Review).level(ResultLevel::None) } else { b.kind(ResultKind::Fail).level(level(f.severity)) };
-    match (rule_index, fixes.is_empty()) {
+    let mut r = match (rule_index, fixes.is_empty()) {
         (Some(i), false) => b.rule_index(i as i64).fixes(fixes).build(),
         (Some(i), true) => b.rule_index(i as i64).build(),
         (None, false) => b.fixes(fixes).build(),
         (None, true) => b.build(),
+    };
+    if !f.flow.is_empty() {
+        r.code_flows = Some(vec![code_flow(f)]);
     }
+    r
+}
+
+/// A data-flow finding's path, source first, as one thread flow in the finding's file.
+fn code_flow(f: &Finding) -> CodeFlow {
+    let locations: Vec<ThreadFlowLocation> = f
+        .flow
+        .iter()
+        .map(|s| {
+            let start_column = i64::from(s.column.max(1));
+            let end_line = i64::from(s.end_line.max(s.line).max(1));
+            let mut end_column = i64::from(s.end_column.max(1));
+            if end_line == i64::from(s.line.max(1)) && end_column < start_column {
+                end_column = start_column;
+            }
+            let region = Region::builder().start_line(i64::from(s.line.max(1))).start_column(start_column).end_line(end_line).end_column(end_column).build();
+            let physical = PhysicalLocation::builder().artifact_location(artifact(&f.evidence.file)).region(region).build();
+            let location = Location::builder().physical_location(physical).message(text(s.label.clone())).build();
+            ThreadFlowLocation::builder().location(location).build()
+        })
+        .collect();
+    CodeFlow::builder().thread_flows(vec![ThreadFlow::builder().locations(locations).build()]).build()
 }
 
 /// Descriptor positions by `(pack, rule)`.

@@ -139,6 +139,7 @@ macro_rules! shared_adapter {
                             end_column: f.end_column,
                             message: f.message,
                             fix: None,
+                            flow: Vec::new(),
                         },
                         fix,
                         max_message,
@@ -228,6 +229,7 @@ pub mod v0_2 {
             with: {
                 "sentra:pack/host.matcher": crate::host::MatcherRes,
                 "sentra:pack/host.syntax-query": crate::syntax::QueryRes,
+                "sentra:pack/host.taint-rule": crate::taint::TaintRes,
             },
             ownership: Borrowing { duplicate_if_necessary: true },
         });
@@ -235,6 +237,43 @@ pub mod v0_2 {
     shared_adapter!();
 
     use crate::syntax::{NodeOut, QueryRes};
+    use crate::taint::TaintRes;
+
+    fn taint_patterns(list: Vec<h::TaintPattern>) -> Vec<sentra_taint::Pattern> {
+        list.into_iter()
+            .map(|p| match p {
+                h::TaintPattern::Code(c) => sentra_taint::Pattern::Code(c),
+                h::TaintPattern::Query(q) => sentra_taint::Pattern::Query(q),
+            })
+            .collect()
+    }
+
+    fn flow(f: sentra_taint::Flow) -> h::TaintFlow {
+        let steps = f
+            .steps
+            .into_iter()
+            .map(|s| h::FlowStep {
+                start: s.start as u32,
+                end: s.end as u32,
+                line: s.line,
+                column: s.column,
+                end_line: s.end_line,
+                end_column: s.end_column,
+                label: s.label,
+            })
+            .collect();
+        h::TaintFlow { steps }
+    }
+
+    impl h::HostTaintRule for HostState {
+        fn flows(&mut self, r: Resource<TaintRes>, file: u32) -> Result<Vec<h::TaintFlow>, h::SyntaxError> {
+            self.taint_flows_native(&r, file).map(|v| v.into_iter().map(flow).collect()).map_err(syntax_error)
+        }
+
+        fn drop(&mut self, rep: Resource<TaintRes>) -> wasmtime::Result<()> {
+            self.drop_taint(rep)
+        }
+    }
 
     fn node(n: NodeOut) -> h::Node {
         let i = n.info;
@@ -287,6 +326,17 @@ pub mod v0_2 {
         }
         fn compile_query(&mut self, language: String, source: String) -> Result<Resource<QueryRes>, h::SyntaxError> {
             self.compile_query_native(&language, &source).map_err(syntax_error)
+        }
+        fn compile_taint(&mut self, spec: h::TaintSpec) -> Result<Resource<TaintRes>, h::SyntaxError> {
+            let spec = sentra_taint::TaintSpec {
+                language: spec.language,
+                sources: taint_patterns(spec.sources),
+                sinks: taint_patterns(spec.sinks),
+                sanitizers: taint_patterns(spec.sanitizers),
+                propagators: taint_patterns(spec.propagators),
+                unknown_calls_propagate: spec.unknown_calls_propagate,
+            };
+            self.compile_taint_native(&spec).map_err(syntax_error)
         }
         fn node_parent(&mut self, handle: u32, with_text: bool) -> Result<Option<h::Node>, h::SyntaxError> {
             self.node_parent_native(handle, with_text).map(|n| n.map(node)).map_err(syntax_error)

@@ -170,6 +170,8 @@ pub struct HostState {
     pub paths: Vec<String>,
     /// Syntax-tree state of the current call: node handles and live queries.
     pub(crate) syntax: crate::syntax::CallNodes,
+    /// Data flows returned to the pack during the current call.
+    pub(crate) flows: crate::taint::CallFlows,
     /// When the current call must end.
     pub(crate) deadline: Instant,
     /// The scan the current call runs for, when it can be cancelled.
@@ -247,6 +249,7 @@ impl HostState {
             files: Vec::new(),
             paths: Vec::new(),
             syntax: Default::default(),
+            flows: Default::default(),
             deadline: Instant::now(),
             cancel: None,
             stopped: None,
@@ -276,6 +279,7 @@ impl HostState {
         self.files.clear();
         self.paths.clear();
         self.syntax.clear();
+        self.flows.clear();
     }
 
     pub(crate) fn table(&mut self) -> &mut ResourceTable {

@@ -10,6 +10,7 @@ mod file;
 mod host;
 mod isolated;
 mod syntax;
+mod taint;
 pub mod types;
 
 use std::collections::HashMap;
@@ -656,7 +657,11 @@ impl LoadedPack {
         let paths: Vec<String> = files.iter().map(|f| f.path.to_string()).collect();
         let max_message = self.limits.max_message_bytes;
         let mut out = self.with_instance(
-            |b, s| b.scan(s, files, max_message),
+            |b, s| {
+                let mut out = b.scan(s, files, max_message)?;
+                s.data().flows.attach(&mut out);
+                Ok(out)
+            },
             scope,
             |state| {
                 state.files = data;

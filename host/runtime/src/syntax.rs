@@ -66,12 +66,12 @@ impl HostState {
 
     /// Stops host work at the call's deadline or the scan's cancellation, remembering
     /// why so the trap that follows is reported right.
-    fn stop_check(&self) -> impl FnMut() -> bool + use<> {
+    pub(crate) fn stop_check(&self) -> impl FnMut() -> bool + use<> {
         let (deadline, cancel) = (self.deadline, self.cancel.clone());
         move || stop_reason(deadline, cancel.as_deref()).is_some()
     }
 
-    fn stopped_now(&mut self) -> String {
+    pub(crate) fn stopped_now(&mut self) -> String {
         self.stopped = stop_reason(self.deadline, self.cancel.as_deref()).or(Some(StopReason::Deadline));
         SyntaxError::Stopped.to_string()
     }
@@ -85,7 +85,7 @@ impl HostState {
     }
 
     /// The tree of file `file` in grammar `lang` (parsed now if no pack has yet).
-    fn tree_of(&mut self, file: u32, lang: Lang) -> Result<(Arc<sentra_syntax::Parsed>, crate::FileData), String> {
+    pub(crate) fn tree_of(&mut self, file: u32, lang: Lang) -> Result<(Arc<sentra_syntax::Parsed>, crate::FileData), String> {
         let data = self.files.get(file as usize).cloned().ok_or_else(|| format!("no file with id {file} in this scan call"))?;
         let mut stop = self.stop_check();
         // The tree is host memory the pack causes: it must fit in the pack's memory limit.

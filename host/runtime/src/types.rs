@@ -24,6 +24,9 @@ pub struct RawFinding {
     pub end_column: u32,
     pub message: String,
     pub fix: Option<Fix>,
+    /// The data flow the finding is at the sink of (see `taint-rule.flows`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flow: Vec<sentra_model::FlowStep>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

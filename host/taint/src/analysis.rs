@@ -58,9 +58,8 @@ impl<'t> Taint<'t> {
     }
 
     fn step(&self, node: Node<'t>, kind: StepKind) -> Self {
-        let path = self.path.as_ref().map(|p| {
-            if p.len + 1 >= MAX_STEPS { p.clone() } else { Rc::new(Link { node, kind, prev: Some(p.clone()), len: p.len + 1 }) }
-        });
+        let path =
+            self.path.as_ref().map(|p| if p.len + 1 >= MAX_STEPS { p.clone() } else { Rc::new(Link { node, kind, prev: Some(p.clone()), len: p.len + 1 }) });
         Taint { path, params: self.params }
     }
 }
@@ -546,7 +545,9 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
     fn declarator(&mut self, node: Node<'t>, env: &mut Env<'t>) -> Taint<'t> {
         let mut cursor = node.walk();
         let names: Vec<Node<'t>> = node.children_by_field_name("name", &mut cursor).collect();
-        let value = field(node, &["value"]).or_else(|| named_children(node).into_iter().rev().find(|c| !names.contains(c) && !c.kind().contains("type") && c.kind() != "bracketed_argument_list"));
+        let value = field(node, &["value"]).or_else(|| {
+            named_children(node).into_iter().rev().find(|c| !names.contains(c) && !c.kind().contains("type") && c.kind() != "bracketed_argument_list")
+        });
         let Some(value) = value.filter(|v| !names.contains(v)) else {
             names.iter().filter_map(|n| self.name_of(*n)).for_each(|n| env.forget(&n));
             return Taint::default();
@@ -921,8 +922,39 @@ fn slot_write<'t>(env: &mut Env<'t>, name: &str, key: &str, t: Taint<'t>) {
 fn is_formatting(method: &str) -> bool {
     matches!(
         method,
-        "format" | "join" | "replace" | "strip" | "lstrip" | "rstrip" | "lower" | "upper" | "encode" | "decode" | "substring" | "substr" | "trim"
-            | "toString" | "valueOf" | "concat" | "toLowerCase" | "toUpperCase" | "split" | "Sprintf" | "sprintf" | "Format" | "Concat" | "Join"
-            | "ToString" | "Replace" | "Trim" | "getBytes" | "toCharArray" | "formatted" | "String" | "str" | "bytes" | "f"
+        "format"
+            | "join"
+            | "replace"
+            | "strip"
+            | "lstrip"
+            | "rstrip"
+            | "lower"
+            | "upper"
+            | "encode"
+            | "decode"
+            | "substring"
+            | "substr"
+            | "trim"
+            | "toString"
+            | "valueOf"
+            | "concat"
+            | "toLowerCase"
+            | "toUpperCase"
+            | "split"
+            | "Sprintf"
+            | "sprintf"
+            | "Format"
+            | "Concat"
+            | "Join"
+            | "ToString"
+            | "Replace"
+            | "Trim"
+            | "getBytes"
+            | "toCharArray"
+            | "formatted"
+            | "String"
+            | "str"
+            | "bytes"
+            | "f"
     )
 }

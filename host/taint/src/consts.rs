@@ -37,7 +37,12 @@ impl Const {
 
 /// The string a literal node holds, unquoted, when it interpolates nothing.
 pub fn string_value(node: Node<'_>, src: &[u8]) -> Option<String> {
-    let interpolates = named_children(node).iter().any(|c| !matches!(c.kind(), "string_start" | "string_content" | "string_end" | "string_fragment" | "escape_sequence" | "string_value" | "interpreted_string_literal_content"));
+    let interpolates = named_children(node).iter().any(|c| {
+        !matches!(
+            c.kind(),
+            "string_start" | "string_content" | "string_end" | "string_fragment" | "escape_sequence" | "string_value" | "interpreted_string_literal_content"
+        )
+    });
     if interpolates {
         return None;
     }
@@ -64,7 +69,9 @@ pub fn eval(node: Node<'_>, src: &[u8], env: &HashMap<String, Const>, int_divisi
             let v = if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) { i64::from_str_radix(h, 16).ok() } else { t.parse().ok() };
             v.map(Const::Int).or_else(|| t.parse().ok().map(Const::Float))
         }
-        "float" | "decimal_floating_point_literal" | "float_literal" | "real_literal" => text(node, src).trim_end_matches(['f', 'F', 'd', 'D', 'm', 'M']).parse().ok().map(Const::Float),
+        "float" | "decimal_floating_point_literal" | "float_literal" | "real_literal" => {
+            text(node, src).trim_end_matches(['f', 'F', 'd', 'D', 'm', 'M']).parse().ok().map(Const::Float)
+        }
         "true" | "false" | "boolean_literal" | "boolean" => Some(Const::Bool(text(node, src).eq_ignore_ascii_case("true"))),
         "character_literal" | "rune_literal" => {
             let t = text(node, src);

@@ -38,7 +38,15 @@ pub fn path_of(node: Node<'_>, src: &[u8], out: &mut Vec<String>, depth: usize) 
         return;
     }
     match node.kind() {
-        "identifier" | "variable_name" | "name" | "type_identifier" | "this" | "self" | "super" | "field_identifier" | "property_identifier"
+        "identifier"
+        | "variable_name"
+        | "name"
+        | "type_identifier"
+        | "this"
+        | "self"
+        | "super"
+        | "field_identifier"
+        | "property_identifier"
         | "predefined_type" => out.push(text(node, src).to_string()),
         "scoped_identifier" | "scoped_type_identifier" | "qualified_name" | "dotted_name" | "qualified_identifier" => {
             out.extend(text(node, src).split(['.', '\\']).filter(|s| !s.is_empty()).map(|s| s.trim().to_string()))

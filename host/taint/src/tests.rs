@@ -208,12 +208,7 @@ fn bad_patterns_are_refused_with_the_entry() {
     let spec = TaintSpec { language: "python".into(), sources: code(&["a.(b"]), sinks: code(&["f(...)"]), ..Default::default() };
     let e = TaintRule::compile(&spec).unwrap_err().to_string();
     assert!(e.contains("sources: entry 1"), "{e}");
-    let spec = TaintSpec {
-        language: "python".into(),
-        sources: vec![Pattern::Query("(call) @x".into())],
-        sinks: code(&["f(...)"]),
-        ..Default::default()
-    };
+    let spec = TaintSpec { language: "python".into(), sources: vec![Pattern::Query("(call) @x".into())], sinks: code(&["f(...)"]), ..Default::default() };
     let e = TaintRule::compile(&spec).unwrap_err().to_string();
     assert!(e.contains("`@source`"), "{e}");
 }

@@ -12,9 +12,10 @@ mod python;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use sentra_pack_format::{AutofixKind, PackDocument, RuleCheck, RuleSpec, Severity as DocSeverity};
+use sentra_pack_format::{AutofixKind, PackDocument, RuleCheck, RuleSpec, Severity as DocSeverity, TaintEntry};
 use sentra_sdk::host::{Matcher, RegexMatch, compile};
 use sentra_sdk::syntax::{SyntaxQuery, compile_query, report_captures};
+use sentra_sdk::taint::{TaintPattern, TaintRule, TaintSpec, compile_taint, report_flows};
 use sentra_sdk::{Conditions, File, Findings, Fix, Pack, PackMeta, Project, Rule, Severity};
 
 struct Engine {
@@ -27,6 +28,8 @@ struct Engine {
     /// rule index, each compiled on its first file: an instance that never sees a Java
     /// file never pays for the Java queries.
     queries: Vec<Vec<std::cell::OnceCell<Result<SyntaxQuery, String>>>>,
+    /// Each taint rule's compiled form per language, compiled on its first file.
+    taints: Vec<Vec<std::cell::OnceCell<Result<TaintRule, String>>>>,
 }
 
 thread_local! {
@@ -88,7 +91,15 @@ impl Pack for Declarative {
                 (0..n).map(|_| std::cell::OnceCell::new()).collect()
             })
             .collect();
-        ENGINE.with(|e| *e.borrow_mut() = Some(Engine { doc, by_id, patterns, matcher, queries }));
+        let taints = doc
+            .rules
+            .iter()
+            .map(|r| {
+                let n = if let RuleCheck::Taint { languages, .. } = &r.check { languages.len() } else { 0 };
+                (0..n).map(|_| std::cell::OnceCell::new()).collect()
+            })
+            .collect();
+        ENGINE.with(|e| *e.borrow_mut() = Some(Engine { doc, by_id, patterns, matcher, queries, taints }));
         Ok(())
     }
 
@@ -127,6 +138,9 @@ impl Pack for Declarative {
                 run_query(rule, language, q, file, out);
                 return e.keep_fingerprints(i, file, out);
             }
+            if let RuleCheck::Taint { .. } = &rule.check {
+                return e.run_taint(i, file, out);
+            }
             e.check(&e.doc.rules[i], &e.patterns[i], file, out);
         });
     }
@@ -149,6 +163,7 @@ fn to_sdk_rule(r: &RuleSpec) -> Rule {
                 None => rule,
             }
         }
+        RuleCheck::Taint { literals, .. } => Rule::check(&r.id, &r.name).literals(literals.iter().cloned()),
         _ => Rule::check(&r.id, &r.name),
     };
     let mut rule = base
@@ -189,6 +204,39 @@ fn to_sdk_rule(r: &RuleSpec) -> Rule {
 }
 
 impl Engine {
+    /// Taint rule `i` on `file`: the entry of the file's language (by extension), compiled
+    /// on first use; each flow is a finding at its sink.
+    fn run_taint(&self, i: usize, file: &File<'_>, out: &mut Findings) {
+        let RuleCheck::Taint { languages, sources, sinks, sanitizers, propagators, unknown_calls_propagate, .. } = &self.doc.rules[i].check else {
+            return;
+        };
+        let ext = file.path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        let Some(j) = languages.iter().position(|l| l.extensions.contains(&ext)).or((languages.len() == 1).then_some(0)) else { return };
+        let list = |v: &[TaintEntry]| -> Vec<TaintPattern> {
+            v.iter()
+                .map(|e| match e {
+                    TaintEntry::Code(c) => TaintPattern::Code(c.clone()),
+                    TaintEntry::Query(q) => TaintPattern::Query(q.clone()),
+                })
+                .collect()
+        };
+        let rule = self.taints[i][j].get_or_init(|| {
+            let spec = TaintSpec {
+                language: languages[j].language.clone(),
+                sources: list(sources),
+                sinks: list(sinks),
+                sanitizers: list(sanitizers),
+                propagators: list(propagators),
+                unknown_calls_propagate: *unknown_calls_propagate,
+            };
+            compile_taint(&spec).map_err(|e| e.message)
+        });
+        match rule {
+            Ok(rule) => report_flows(rule, file, out),
+            Err(e) => out.error(e.clone()),
+        }
+    }
+
     /// Query rule `i`'s matcher patterns: its `file_context`, its `fingerprint_pattern`.
     fn query_patterns(&self, i: usize) -> (Option<u32>, Option<u32>) {
         let RuleCheck::Query { file_context, fingerprint_pattern, .. } = &self.doc.rules[i].check else { return (None, None) };
@@ -300,7 +348,11 @@ impl Engine {
                 policy::check(policy, file, has_pattern, out);
             }
             RuleCheck::Ast { check } => python::check(check, file, out),
-            RuleCheck::DocumentationObligation | RuleCheck::RequiredFile { .. } | RuleCheck::Unsupported { .. } | RuleCheck::Query { .. } => {}
+            RuleCheck::DocumentationObligation
+            | RuleCheck::RequiredFile { .. }
+            | RuleCheck::Unsupported { .. }
+            | RuleCheck::Query { .. }
+            | RuleCheck::Taint { .. } => {}
         }
     }
 }

@@ -291,6 +291,7 @@ impl<'a> FileScanner<'a> {
                 end_column: i.column + "sentra-ignore:".len() as u32,
                 message: problem,
                 fix: None,
+                flow: Vec::new(),
             };
             out.findings.push(ff.build("sentra", &self.suppression_rule, raw));
         }
