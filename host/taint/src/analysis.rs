@@ -124,6 +124,9 @@ pub struct Analysis<'r, 't, 's> {
     summaries: HashMap<usize, Summary<'t>>,
     in_progress: HashSet<usize>,
     ret: Taint<'t>,
+    /// The function being analysed is marked a sink: what it returns must be clean (a
+    /// web view's return value is the response).
+    returns_are_sinks: bool,
     flows: Vec<Flow>,
     seen_sinks: HashSet<Key>,
     visits: usize,
@@ -155,6 +158,7 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             summaries: HashMap::new(),
             in_progress: HashSet::new(),
             ret: Taint::default(),
+            returns_are_sinks: false,
             flows: Vec::new(),
             seen_sinks: HashSet::new(),
             visits: 0,
@@ -201,6 +205,8 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         }
         let saved = std::mem::take(&mut self.ret);
         let saved_depth = std::mem::replace(&mut self.depth, 0);
+        let is_sink = self.marked(f).sink;
+        let saved_sink = std::mem::replace(&mut self.returns_are_sinks, is_sink);
         let body = field(f, &["body"]).unwrap_or(f);
         let value = self.eval(body, &mut env);
         // An expression body (`x => x + 1`, `lambda x: x`) is the return value.
@@ -209,6 +215,7 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         }
         let summary = Summary { ret: std::mem::replace(&mut self.ret, saved), receiver_param };
         self.depth = saved_depth;
+        self.returns_are_sinks = saved_sink;
         self.in_progress.remove(&i);
         self.summaries.insert(i, summary.clone());
         Some(summary)
@@ -293,6 +300,12 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             Cat::Return => {
                 let t = self.children(node, env);
                 self.ret = self.ret.join(&t);
+                if self.returns_are_sinks
+                    && t.path.is_some()
+                    && let Some(value) = named_children(node).first()
+                {
+                    self.report(*value, &t);
+                }
                 t
             }
             Cat::KeywordArg => field(node, &["value"]).map(|v| self.eval(v, env)).unwrap_or_default(),

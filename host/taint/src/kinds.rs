@@ -57,7 +57,7 @@ pub fn cat(kind: &str) -> Cat {
         | "arrow_function"
         | "anonymous_function"
         | "anonymous_function_creation_expression" => Cat::Function,
-        "identifier" | "variable_name" | "shorthand_property_identifier" => Cat::Identifier,
+        "identifier" | "variable_name" | "shorthand_property_identifier" | "shorthand_property_identifier_pattern" => Cat::Identifier,
         "attribute" | "field_access" | "member_expression" | "selector_expression" | "member_access_expression" | "nullsafe_member_access_expression" => {
             Cat::Member
         }

@@ -47,7 +47,9 @@ impl CodePattern {
         if text.len() > MAX_PATTERN_BYTES {
             return Err(bad(&format!("longer than {MAX_PATTERN_BYTES} bytes")));
         }
-        let mut t = text.trim();
+        // PHP's `->` and `::` read as `.`.
+        let normalized = text.trim().replace("->", ".").replace("::", ".");
+        let mut t = normalized.as_str();
         let constructor = t.starts_with("new ");
         if constructor {
             t = t[4..].trim_start();

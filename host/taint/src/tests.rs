@@ -212,3 +212,100 @@ fn bad_patterns_are_refused_with_the_entry() {
     let e = TaintRule::compile(&spec).unwrap_err().to_string();
     assert!(e.contains("`@source`"), "{e}");
 }
+
+#[test]
+fn javascript_express_flows() {
+    let src = r#"
+const cp = require('child_process');
+app.get('/a', (req, res) => {
+  const name = req.query.name;
+  const cmd = `ls ${name}`;
+  cp.exec(cmd);
+  res.send("<p>" + req.params.id + "</p>");
+  let safe = "x";
+  safe = parseInt(req.query.n);
+  cp.exec("ls " + safe);
+});
+function helper(x) { return x.trim(); }
+app.post('/b', function (req, res) {
+  const { q } = req.body;
+  db.query("SELECT " + helper(q));
+});
+"#;
+    let lines = sinks("javascript", &["$R.query", "$R.params", "$R.body"], &["cp.exec(...)", "$R.send(...)", "$D.query($SINK, ...)"], &["parseInt(...)"], src);
+    assert_eq!(lines, vec![6, 7, 15]);
+    let ts = sinks("typescript", &["$R.query"], &["cp.exec(...)"], &[], "function f(req: Request) { const n: string = req.query.n as string; cp.exec(n); }");
+    assert_eq!(ts, vec![1]);
+}
+
+#[test]
+fn go_net_http_flows() {
+    let src = r#"
+package main
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	q := fmt.Sprintf("SELECT * FROM t WHERE n = '%s'", name)
+	db.Query(q)
+	db.Query("SELECT * FROM t WHERE n = ?", name)
+	var path string = r.FormValue("p")
+	os.Open(path)
+	cmd := exec.Command("sh", "-c", name)
+	_ = cmd
+}
+"#;
+    let lines = sinks("go", &["$R.URL.Query()", "$R.FormValue(...)"], &["$D.Query($SINK, ...)", "os.Open(...)", "exec.Command(...)"], &[], src);
+    assert_eq!(lines, vec![7, 10, 11]);
+}
+
+#[test]
+fn csharp_and_php_flows() {
+    let cs = r#"
+class C {
+  void Get(HttpRequest Request) {
+    string id = Request.Query["id"];
+    var sql = "SELECT * FROM t WHERE id = " + id;
+    var cmd = new SqlCommand(sql, conn);
+    var s = $"SELECT {id}";
+    var ok = new SqlCommand("SELECT 1", conn);
+  }
+}
+"#;
+    assert_eq!(sinks("c_sharp", &["Request.Query"], &["new SqlCommand($SINK, ...)"], &[], cs), vec![6]);
+    let php = r#"<?php
+$id = $_GET['id'];
+$sql = "SELECT * FROM t WHERE id = $id";
+mysqli_query($conn, $sql);
+$safe = intval($_GET['n']);
+mysqli_query($conn, "SELECT " . $safe);
+$pdo->query("SELECT " . $_POST['x']);
+"#;
+    assert_eq!(sinks("php", &["$_GET", "$_POST"], &["mysqli_query($_, $SINK)", "$D->query($SINK)"], &["intval(...)"], php), vec![4, 7]);
+}
+
+#[test]
+fn a_function_marked_as_sink_has_its_returns_checked() {
+    let src = r#"
+@app.route("/a")
+def view():
+    name = request.args.get("n")
+    if name:
+        return "<p>" + name + "</p>"
+    return escape(name)
+
+def helper():
+    return request.args.get("n")
+"#;
+    let spec = TaintSpec {
+        language: "python".into(),
+        sources: code(&["request.args"]),
+        sinks: vec![Pattern::Query(r#"(decorated_definition (decorator) @d (#match? @d "route") definition: (function_definition) @sink)"#.into())],
+        sanitizers: code(&["escape(...)"]),
+        propagators: vec![],
+        unknown_calls_propagate: true,
+    };
+    let rule = TaintRule::compile(&spec).unwrap();
+    let parsed = parse(Lang::Python, src.as_bytes(), usize::MAX, &mut || false).unwrap();
+    let flows = rule.run(&parsed, src.as_bytes(), &mut || false).unwrap();
+    assert_eq!(flows.iter().map(|f| f.sink().line).collect::<Vec<_>>(), vec![6]);
+}
