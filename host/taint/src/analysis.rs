@@ -13,8 +13,12 @@ use crate::marks::{Key, Mark, key};
 use crate::shape::{self, args, callee, field, named_children, params, text};
 use crate::{Flow, MAX_FLOWS_PER_RUN, MAX_LABEL_CHARS, MAX_STEPS, Step, TaintError, TaintRule};
 
-/// Deepest expression nesting followed; deeper parts carry nothing.
-const MAX_DEPTH: usize = 200;
+/// Deepest nesting followed (each level is a few stack frames; scan threads have 2 MiB);
+/// deeper parts carry nothing. Chains of binary operators (`a + b + c ...`) are walked
+/// without nesting, so long concatenations do not count against it.
+const MAX_DEPTH: usize = 96;
+/// Summaries computed inside one another at most (helpers calling helpers).
+const MAX_SUMMARY_NESTING: usize = 8;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum StepKind {
@@ -189,7 +193,9 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         if let Some(s) = self.summaries.get(&i) {
             return Some(s.clone());
         }
-        if !self.in_progress.insert(i) {
+        // Recursion is cut, and so is a chain of helpers deeper than a few calls (each
+        // level nests an analysis on the stack): past it, the call is an unknown one.
+        if self.in_progress.len() >= MAX_SUMMARY_NESTING || !self.in_progress.insert(i) {
             return None;
         }
         let f = self.functions[i];
@@ -330,12 +336,29 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
                 }
                 t
             }
+            Cat::Other if matches!(node.kind(), "binary_operator" | "binary_expression") => self.binary_chain(node, env),
             Cat::Other if node.kind().contains("comparison") || node.kind() == "instanceof_expression" => {
                 self.children(node, env);
                 Taint::default()
             }
             Cat::Other => self.children(node, env),
         }
+    }
+
+    /// `a + b + c + ...`: down the left spine in a loop, then each right operand.
+    fn binary_chain(&mut self, node: Node<'t>, env: &mut Env<'t>) -> Taint<'t> {
+        let mut rights = Vec::new();
+        let mut left = node;
+        while left.kind() == node.kind() {
+            let (Some(l), Some(r)) = (field(left, &["left"]), field(left, &["right"])) else { break };
+            rights.push(r);
+            left = l;
+        }
+        let mut t = if left == node { self.children(node, env) } else { self.eval(left, env) };
+        for r in rights.into_iter().rev() {
+            t = t.join(&self.eval(r, env));
+        }
+        t
     }
 
     /// Every value-bearing child, in order; what they carry together.
@@ -359,6 +382,13 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
 
     /// The name a node is stored under: `x`, `self.x`, `$this.x`; `None` for anything else.
     fn name_of(&self, node: Node<'t>) -> Option<String> {
+        self.name_at(node, 0)
+    }
+
+    fn name_at(&self, node: Node<'t>, depth: usize) -> Option<String> {
+        if depth > 16 {
+            return None;
+        }
         match cat(node.kind()) {
             Cat::Identifier => Some(text(node, self.src).to_string()),
             Cat::Member | Cat::Other if matches!(node.kind(), "this" | "self") || cat(node.kind()) == Cat::Member => {
@@ -366,7 +396,7 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
                     return Some(text(node, self.src).to_string());
                 }
                 let object = shape::member_object(node)?;
-                let base = if matches!(object.kind(), "this" | "self") { text(object, self.src).to_string() } else { self.name_of(object)? };
+                let base = if matches!(object.kind(), "this" | "self") { text(object, self.src).to_string() } else { self.name_at(object, depth + 1)? };
                 Some(format!("{base}.{}", shape::member_name(node, self.src)?))
             }
             _ => None,
@@ -616,6 +646,13 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
 
     /// Stores `t` into an assignment target.
     fn bind(&mut self, target: Node<'t>, t: Taint<'t>, env: &mut Env<'t>, at: Node<'t>) {
+        self.bind_at(target, t, env, at, 0);
+    }
+
+    fn bind_at(&mut self, target: Node<'t>, t: Taint<'t>, env: &mut Env<'t>, at: Node<'t>, depth: usize) {
+        if depth > 16 {
+            return;
+        }
         match cat(target.kind()) {
             Cat::Identifier | Cat::Member => {
                 let Some(name) = self.name_of(target) else { return };
@@ -643,7 +680,7 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             _ => {
                 // Destructuring: every name inside takes the whole value.
                 for c in named_children(target) {
-                    self.bind(c, t.clone(), env, at);
+                    self.bind_at(c, t.clone(), env, at, depth + 1);
                 }
             }
         }
@@ -860,13 +897,25 @@ fn assigned_name(node: Node<'_>, src: &[u8]) -> String {
     target.map(|t| text(t, src).to_string()).unwrap_or_else(|| text(node, src).to_string())
 }
 
-fn collect_functions<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
-    let mut cursor = node.walk();
-    for c in node.named_children(&mut cursor) {
-        if cat(c.kind()) == Cat::Function {
-            out.push(c);
+fn collect_functions<'t>(root: Node<'t>, out: &mut Vec<Node<'t>>) {
+    // A cursor walk, not recursion: a hostile file nests thousands of levels deep.
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        if node != root && cat(node.kind()) == Cat::Function {
+            out.push(node);
         }
-        collect_functions(c, out);
+        if cursor.goto_first_child() || cursor.goto_next_sibling() {
+            continue;
+        }
+        loop {
+            if !cursor.goto_parent() {
+                return;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+        }
     }
 }
 
@@ -896,11 +945,17 @@ fn list_items(node: Node<'_>) -> Vec<Node<'_>> {
 }
 
 /// `[0]` in C#'s `bracketed_argument_list`, or the index itself.
-fn unwrap_index(node: Node<'_>) -> Node<'_> {
-    match node.kind() {
-        "bracketed_argument_list" | "argument" => named_children(node).first().map(|n| unwrap_index(*n)).unwrap_or(node),
-        _ => node,
+fn unwrap_index(mut node: Node<'_>) -> Node<'_> {
+    for _ in 0..4 {
+        match node.kind() {
+            "bracketed_argument_list" | "argument" => match named_children(node).first() {
+                Some(n) => node = *n,
+                None => break,
+            },
+            _ => break,
+        }
     }
+    node
 }
 
 fn slot_read<'t>(env: &Env<'t>, name: &str, key: &str) -> Option<Taint<'t>> {

@@ -309,3 +309,75 @@ def helper():
     let flows = rule.run(&parsed, src.as_bytes(), &mut || false).unwrap();
     assert_eq!(flows.iter().map(|f| f.sink().line).collect::<Vec<_>>(), vec![6]);
 }
+
+fn sql_rule() -> TaintRule {
+    let spec = TaintSpec {
+        language: "python".into(),
+        sources: code(&["request.args"]),
+        sinks: code(&["$C.execute($SINK, ...)"]),
+        unknown_calls_propagate: true,
+        ..Default::default()
+    };
+    TaintRule::compile(&spec).unwrap()
+}
+
+#[test]
+fn the_callers_stop_ends_a_run() {
+    let src = "def v(c):\n".to_string() + &"    a = request.args.get('x')\n    c.execute(a + 'y')\n".repeat(5_000);
+    let parsed = parse(Lang::Python, src.as_bytes(), usize::MAX, &mut || false).unwrap();
+    let mut asked = 0;
+    let err = sql_rule()
+        .run(&parsed, src.as_bytes(), &mut || {
+            asked += 1;
+            asked > 3
+        })
+        .unwrap_err();
+    assert_eq!(err, crate::TaintError::Syntax(sentra_syntax::SyntaxError::Stopped));
+}
+
+#[test]
+fn hostile_files_are_bounded_in_depth_flows_and_work() {
+    // 20,000 nested parentheses and calls, on a thread with the 2 MiB stack scan threads
+    // have: no stack overflow, the run ends.
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            for deep in [
+                format!("x = {}request.args{}\ncursor.execute(x)\n", "(".repeat(20_000), ")".repeat(20_000)),
+                format!("x = {}request.args{}\ncursor.execute(x)\n", "f(".repeat(20_000), ")".repeat(20_000)),
+                format!("x = request.args{}\ncursor.execute(x)\n", " + 'a'".repeat(20_000)),
+            ] {
+                let parsed = parse(Lang::Python, deep.as_bytes(), usize::MAX, &mut || false).unwrap();
+                let _ = sql_rule().run(&parsed, deep.as_bytes(), &mut || false);
+            }
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    // A long concatenation is followed whole.
+    let concat = format!("x = 'a'{} + request.args\ncursor.execute(x)\n", " + 'a'".repeat(5_000));
+    let parsed = parse(Lang::Python, concat.as_bytes(), usize::MAX, &mut || false).unwrap();
+    assert_eq!(sql_rule().run(&parsed, concat.as_bytes(), &mut || false).unwrap().len(), 1);
+    // More sinks than a run reports.
+    let many = "a = request.args\n".to_string() + &"cursor.execute(a)\n".repeat(crate::MAX_FLOWS_PER_RUN + 50);
+    let parsed = parse(Lang::Python, many.as_bytes(), usize::MAX, &mut || false).unwrap();
+    assert_eq!(sql_rule().run(&parsed, many.as_bytes(), &mut || false).unwrap().len(), crate::MAX_FLOWS_PER_RUN);
+    // Helpers that call each other in a ring: each is analysed once, the recursion cut.
+    // (On a 2 MiB stack too.)
+    let ring: String =
+        (0..300).map(|i| format!("def f{i}(x):\n    return f{}(x) + request.args\n", (i + 1) % 300)).collect::<String>() + "cursor.execute(f0(1))\n";
+    let parsed = parse(Lang::Python, ring.as_bytes(), usize::MAX, &mut || false).unwrap();
+    assert_eq!(sql_rule().run(&parsed, ring.as_bytes(), &mut || false).unwrap().len(), 1);
+}
+
+#[test]
+fn long_flows_keep_their_source_and_sink_within_the_step_limit() {
+    let chain: String = (1..100).map(|i| format!("v{i} = v{} + 'x'\n", i - 1)).collect();
+    let src = format!("v0 = request.args\n{chain}cursor.execute(v99)\n");
+    let parsed = parse(Lang::Python, src.as_bytes(), usize::MAX, &mut || false).unwrap();
+    let flows = sql_rule().run(&parsed, src.as_bytes(), &mut || false).unwrap();
+    assert_eq!(flows.len(), 1);
+    let steps = &flows[0].steps;
+    assert!(steps.len() <= crate::MAX_STEPS, "{}", steps.len());
+    assert_eq!((steps[0].line, steps.last().unwrap().line), (1, 101));
+}

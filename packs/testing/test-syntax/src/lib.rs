@@ -1,13 +1,29 @@
 //! The syntax capability from a pack's side: an SDK query rule, a hand-written check that
 //! walks from a captured node to its parent and children, and two that probe the bounds
-//! (live queries per instance, handles from an earlier call).
+//! (live queries per instance, handles from an earlier call); and a data-flow rule, whose
+//! findings at a flow's sink carry the flow and whose findings elsewhere do not.
 use std::cell::Cell;
 
 use sentra_sdk::syntax::{compile_query, node_children, node_parent};
+use sentra_sdk::taint::{TaintPattern, TaintRule, TaintSpec, compile_taint, report_flows};
 use sentra_sdk::{File, Findings, Pack, PackMeta, Rule, Severity};
 
 thread_local! {
     static OLD_HANDLE: Cell<Option<u32>> = const { Cell::new(None) };
+    static TAINT: std::cell::OnceCell<Result<TaintRule, String>> = const { std::cell::OnceCell::new() };
+}
+
+/// Flask request data into `cursor.execute`, unless `int()` made it a number.
+fn sql_rule() -> Result<TaintRule, String> {
+    let spec = TaintSpec {
+        language: "python".into(),
+        sources: vec![TaintPattern::Code("request.args".into())],
+        sinks: vec![TaintPattern::Code("$C.execute($SINK, ...)".into())],
+        sanitizers: vec![TaintPattern::Code("int(...)".into())],
+        propagators: vec![],
+        unknown_calls_propagate: true,
+    };
+    compile_taint(&spec).map_err(|e| e.message)
 }
 
 struct Syntax;
@@ -24,11 +40,24 @@ impl Pack for Syntax {
             Rule::check("SYN-NAV", "navigation"),
             Rule::check("SYN-FLOOD", "too many queries"),
             Rule::check("SYN-STALE", "handle from an earlier call"),
+            Rule::check("SYN-TAINT", "request data in SQL").literals(["args"]),
+            Rule::check("SYN-TAINT-ELSEWHERE", "a finding away from the sink"),
         ]
     }
     fn check(rule: &Rule, file: &File<'_>, out: &mut Findings) {
         match rule.id() {
             "SYN-NAV" => navigate(file, out),
+            "SYN-TAINT" => TAINT.with(|t| match t.get_or_init(sql_rule) {
+                Ok(rule) => report_flows(rule, file, out),
+                Err(e) => out.error(e.clone()),
+            }),
+            "SYN-TAINT-ELSEWHERE" => {
+                let Ok(rule) = sql_rule() else { return };
+                for flow in rule.flows(file.id).unwrap_or_default() {
+                    let s = &flow.steps[0];
+                    out.report_with(s.line, s.column, s.end_line, s.end_column, "at the source".into(), None);
+                }
+            }
             "SYN-FLOOD" => {
                 let mut held = Vec::new();
                 for i in 0..2_000 {
