@@ -12,7 +12,7 @@ use super::{fixtures, json, repo_root, sentra, stderr, stdout, write};
 /// other line does, so the findings are exactly the annotated ones.
 #[test]
 fn every_rule_type_gives_exactly_the_annotated_findings() {
-    for dir in ["regex", "all-patterns", "required-pattern", "file-policy", "ast", "query", "conditions"] {
+    for dir in ["regex", "all-patterns", "required-pattern", "file-policy", "ast", "query", "conditions", "taint"] {
         let rel = format!("tests/fixtures/declarative/{dir}");
         let out = sentra(&["pack", "test", &rel], &repo_root(), &[]);
         assert_eq!(out.status.code(), Some(0), "{dir}:\n{}{}", stdout(&out), stderr(&out));
@@ -25,6 +25,59 @@ fn scan_fixture(dir: &str, id: &str) -> Value {
     let out = sentra(&["scan", &format!("{base}/tests"), "--pack", id, "--pack-file", &format!("{base}/pack.yaml"), "--format", "json"], &repo_root(), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     json(&out)
+}
+
+/// Data-flow rules: the finding is at the sink, names the source, and carries the path in
+/// JSON (`flow`) and SARIF (`codeFlows`, valid against the SARIF schema's shape); a bad
+/// pattern or a query without its capture fails the import naming the rule and the entry.
+#[test]
+fn taint_rules_report_at_the_sink_with_the_path_and_bad_entries_name_the_rule() {
+    let v = scan_fixture("taint", "fx-taint");
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule_id"] == "T-PY-SQL" && f["evidence"]["lines"][0] == 7).unwrap();
+    assert!(f["message"].as_str().unwrap().ends_with("(untrusted data from `request.args` on line 4)"), "{f}");
+    let labels: Vec<&str> = f["flow"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["untrusted data enters at `request.args`", "flows into `name`", "flows into `sql`", "reaches the sink as `sql`"]);
+    let base = "tests/fixtures/declarative/taint";
+    let out =
+        sentra(&["scan", &format!("{base}/tests"), "--pack", "fx-taint", "--pack-file", &format!("{base}/pack.yaml"), "--format", "sarif"], &repo_root(), &[]);
+    let sarif = json(&out);
+    let result = sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "T-JAVA-XSS").unwrap().clone();
+    let steps = result["codeFlows"][0]["threadFlows"][0]["locations"].as_array().unwrap();
+    let labels: Vec<&str> = steps.iter().map(|s| s["location"]["message"]["text"].as_str().unwrap()).collect();
+    assert_eq!(
+        labels,
+        [
+            "untrusted data enters at `request.getParameter(\"q\")`",
+            "flows into `param`",
+            "passes through `doSomething(param)`",
+            "flows into `bar`",
+            "reaches the sink as `\"<p>\" + bar + \"</p>\"`"
+        ],
+        "{result}"
+    );
+    assert_eq!(steps[0]["location"]["physicalLocation"]["region"]["startLine"], 3);
+
+    let dir = tempfile::tempdir().unwrap();
+    for (rule, message) in [
+        (
+            "{id: BAD-T, name: b, type: taint, language: python, sources: ['a.(b'], sinks: ['f(...)']}",
+            "rule `BAD-T`, field `sources`: python: sources: entry 1: invalid pattern `a.(b`",
+        ),
+        (
+            "{id: BAD-T, name: b, type: taint, language: python, sources: [{query: '(call) @x'}], sinks: ['f(...)']}",
+            "must capture the node it means as `@source`",
+        ),
+        (
+            "{id: BAD-T, name: b, type: taint, language: python, sources: ['a'], sinks: ['f(...)'], unknown_calls: sometimes}",
+            "field `unknown_calls`: expected one of propagate, clean",
+        ),
+        ("{id: BAD-T, name: b, type: regex, pattern: x, sinks: ['f(...)']}", "rule `BAD-T`, field `sinks`: only applies to a `taint` rule"),
+    ] {
+        write(dir.path(), "bad.yaml", &format!("pack_id: bad\nname: b\nrules:\n- {rule}\n"));
+        let out = sentra(&["pack", "lint", "bad.yaml"], dir.path(), &[]);
+        assert_eq!(out.status.code(), Some(1), "{rule}");
+        assert!(stdout(&out).contains(message), "expected `{message}` in\n{}", stdout(&out));
+    }
 }
 
 /// Tree-sitter query rules: the `report` capture's node is the finding, `{{capture}}` in

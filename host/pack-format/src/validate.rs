@@ -387,9 +387,23 @@ impl Validator<'_> {
             ("fingerprint_pattern", rule.fingerprint_pattern.is_some()),
             ("file_context", rule.file_context.is_some()),
         ];
+        let is_taint = type_.as_deref() == Some("taint");
         for (field, given) in query_fields {
-            if given && !is_query {
+            // A taint rule takes `other_languages` (languages only) and `literals` too.
+            if given && !is_query && !(is_taint && matches!(field, "other_languages" | "literals")) {
                 self.error(at, field, "only applies to an `ast` rule with `query`");
+            }
+        }
+        let taint_fields = [
+            ("sources", rule.sources.is_some()),
+            ("sinks", rule.sinks.is_some()),
+            ("sanitizers", rule.sanitizers.is_some()),
+            ("propagators", rule.propagators.is_some()),
+            ("unknown_calls", rule.unknown_calls.is_some()),
+        ];
+        for (field, given) in taint_fields {
+            if given && !is_taint {
+                self.error(at, field, "only applies to a `taint` rule");
             }
         }
         let type_ = type_.filter(|t| {
