@@ -77,6 +77,10 @@ struct Env<'t> {
     slots: HashMap<String, Taint<'t>>,
     /// Lists built element by element, while their positions are known.
     lists: HashMap<String, Vec<Taint<'t>>>,
+    /// The call a variable was assigned from, as a callee path (`response`,
+    /// `getWriter()`): `out.println(x)` after `out = response.getWriter()` is
+    /// `response.getWriter().println(x)` to the rule's sinks.
+    origins: HashMap<String, Vec<String>>,
 }
 
 impl<'t> Env<'t> {
@@ -86,6 +90,7 @@ impl<'t> Env<'t> {
             self.vars.insert(k, joined);
         }
         self.consts.retain(|k, v| other.consts.get(k) == Some(v));
+        self.origins.retain(|k, v| other.origins.get(k) == Some(v));
         for (k, t) in other.slots {
             let joined = self.slots.get(&k).map_or_else(|| t.clone(), |mine| mine.join(&t));
             self.slots.insert(k, joined);
@@ -103,6 +108,7 @@ impl<'t> Env<'t> {
 
     fn forget(&mut self, name: &str) {
         self.vars.remove(name);
+        self.origins.remove(name);
         self.consts.remove(name);
         self.lists.remove(name);
         let prefix = format!("{name}\0");
@@ -125,6 +131,9 @@ pub struct Analysis<'r, 't, 's> {
     marks: HashMap<Key, Mark>,
     functions: Vec<Node<'t>>,
     by_name: HashMap<String, Vec<usize>>,
+    /// Functions by node, and how often each anonymous one was analysed in place.
+    index: HashMap<Key, usize>,
+    inlined: HashMap<usize, u8>,
     summaries: HashMap<usize, Summary<'t>>,
     in_progress: HashSet<usize>,
     ret: Taint<'t>,
@@ -151,10 +160,13 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
                 by_name.entry(text(n, src).to_string()).or_default().push(i);
             }
         }
+        let index = functions.iter().enumerate().map(|(i, f)| (key(*f), i)).collect();
         Self {
             rule,
             src,
             root,
+            index,
+            inlined: HashMap::new(),
             lang: parsed.lang,
             marks,
             functions,
@@ -180,7 +192,9 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             if self.failed.is_some() {
                 break;
             }
-            self.summary(i);
+            if !self.inlined.contains_key(&i) {
+                self.summary(i);
+            }
         }
         match self.failed {
             Some(e) => Err(e),
@@ -227,6 +241,34 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         Some(summary)
     }
 
+    /// An anonymous function (a callback, a lambda) where it is written, with the names
+    /// it captures as they are there: `p` in `rows.forEach(r => db.query(p + r))`. At most
+    /// twice (a loop body is walked twice); it is then not analysed again on its own.
+    fn inline_function(&mut self, f: Node<'t>, env: &Env<'t>) {
+        let Some(&i) = self.index.get(&key(f)) else { return };
+        let count = self.inlined.entry(i).or_insert(0);
+        if *count >= 2 {
+            return;
+        }
+        *count += 1;
+        let mut inner = env.clone();
+        for (name, node) in params(f, self.src) {
+            inner.forget(&name);
+            if self.marked(node).source || field(node, &["name"]).is_some_and(|n| self.marked(n).source) {
+                inner.vars.insert(name, Taint::source(node));
+            }
+        }
+        let saved = std::mem::take(&mut self.ret);
+        let is_sink = self.marked(f).sink;
+        let saved_sink = std::mem::replace(&mut self.returns_are_sinks, is_sink);
+        let body = field(f, &["body"]).unwrap_or(f);
+        if body != f {
+            self.eval(body, &mut inner);
+        }
+        self.ret = saved;
+        self.returns_are_sinks = saved_sink;
+    }
+
     fn marked(&self, node: Node<'t>) -> Mark {
         self.marks.get(&key(node)).copied().unwrap_or_default()
     }
@@ -270,7 +312,13 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
 
     fn eval_kind(&mut self, node: Node<'t>, env: &mut Env<'t>) -> Taint<'t> {
         match cat(node.kind()) {
-            Cat::Function | Cat::Literal | Cat::Skip => Taint::default(),
+            Cat::Function => {
+                if field(node, &["name"]).is_none() {
+                    self.inline_function(node, env);
+                }
+                Taint::default()
+            }
+            Cat::Literal | Cat::Skip => Taint::default(),
             Cat::Identifier => env.vars.get(text(node, self.src)).cloned().unwrap_or_default(),
             Cat::Member => self.member(node, env),
             Cat::Subscript => self.subscript(node, env),
@@ -370,7 +418,10 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         }
         loop {
             let child = cursor.node();
-            let skip = cursor.field_name().is_some_and(is_name_field) || !child.is_named();
+            // A name (`b` of `a.b`, a declared type) carries nothing; a field that holds an
+            // expression under such a name (JSX's `attribute`) does.
+            let name_like = child.named_child_count() == 0 || child.kind().contains("type");
+            let skip = !child.is_named() || (name_like && cursor.field_name().is_some_and(is_name_field));
             if !skip {
                 t = t.join(&self.eval(child, env));
             }
@@ -420,6 +471,12 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         if let Some(t) = self.name_of(node).and_then(|n| env.vars.get(&n).cloned()) {
             return t;
         }
+        // `f.a` of an object literal whose slots are known.
+        if let (Some(base), Some(member)) = (shape::member_object(node).and_then(|o| self.name_of(o)), shape::member_name(node, self.src))
+            && env.slots.contains_key(&format!("{base}\0{member}"))
+        {
+            return env.slots[&format!("{base}\0{member}")].clone();
+        }
         shape::member_object(node).map(|o| self.eval(o, env)).unwrap_or_default()
     }
 
@@ -457,8 +514,23 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             all = all.join(t);
         }
         let Some(method) = method else { return self.unknown(node, all) };
+        if let Some(r) = recv {
+            self.sinks_through_origin(r, method, &a, &arg_ts, env);
+            // `reader.read(buf)`: what the receiver reads lands in the argument.
+            if recv_t.path.is_some() && is_reader(method) {
+                for n in &a.positional {
+                    if let Some(name) = self.name_of(*n) {
+                        env.vars.insert(name, recv_t.step(node, StepKind::Assign));
+                    }
+                }
+            }
+        }
         if let Some(t) = self.through_summary(node, method, recv.is_some(), &arg_ts) {
             return t;
+        }
+        if is_scalar(method) {
+            // Numbers and booleans carry no injection.
+            return Taint::default();
         }
         let recv_name = recv.and_then(|r| self.name_of(self.builder_root(r)));
         if let Some(name) = recv_name.as_deref()
@@ -566,6 +638,8 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             return Taint::default();
         }
         let mut t = self.eval(right, env);
+        // Go's `x := v` holds `v` in a one-element list.
+        let right = if rights.len() == 1 { rights[0] } else { right };
         let list = self.list_literal(right, env);
         if augmented {
             t = t.join(&self.eval(left, env));
@@ -578,8 +652,10 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
                     env.consts.insert(name.clone(), v);
                 }
                 if let Some(list) = list.clone() {
-                    env.lists.insert(name, list);
+                    env.lists.insert(name.clone(), list);
                 }
+                self.keyed_literal(&name, right, env);
+                self.record_origin(&name, right, env);
             }
         }
         t
@@ -603,7 +679,11 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             }
             return Taint::default();
         }
-        let t = self.eval(value, env);
+        let mut t = self.eval(value, env);
+        if declared_scalar(node, self.src) {
+            t = Taint::default();
+        }
+        let value = if values.len() == 1 { values[0] } else { value };
         let c = consts::eval(value, self.src, &env.consts, self.int_division(), 0);
         let list = self.list_literal(value, env);
         for n in names {
@@ -613,18 +693,100 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
                     env.consts.insert(name.clone(), c);
                 }
                 if let Some(l) = list.clone() {
-                    env.lists.insert(name, l);
+                    env.lists.insert(name.clone(), l);
                 }
+                self.keyed_literal(&name, value, env);
+                self.record_origin(&name, value, env);
             }
         }
         t
     }
 
+    fn record_origin(&self, name: &str, value: Node<'t>, env: &mut Env<'t>) {
+        let value = if value.kind() == "cast_expression" { field(value, &["value"]).unwrap_or(value) } else { value };
+        if cat(value.kind()) == Cat::Call {
+            let mut path = Vec::new();
+            shape::path_of(value, self.src, &mut path, 0);
+            if !path.iter().any(|s| s == "?") {
+                env.origins.insert(name.to_string(), path);
+            }
+        }
+    }
+
+    /// Sinks reached through a receiver variable: `out.println(x)` where `out` was
+    /// assigned `response.getWriter()` matches `$R.getWriter().println($SINK)`.
+    fn sinks_through_origin(&mut self, recv: Node<'t>, method: &str, a: &shape::Args<'t>, ts: &[Taint<'t>], env: &Env<'t>) {
+        let Some(origin) = self.name_of(recv).and_then(|n| env.origins.get(&n).cloned()) else { return };
+        if ts.iter().all(|t| t.path.is_none()) {
+            return;
+        }
+        let mut path = origin;
+        path.push(method.to_string());
+        let kw: Vec<(String, String)> = a.keywords.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect();
+        let mut hits = Vec::new();
+        for m in &self.rule.sinks {
+            let crate::Matcher::Code(p) = m else { continue };
+            if p.args.is_none() || p.constructor || !p.matches_path(&path) || !p.matches_args(a.positional.len(), &kw) {
+                continue;
+            }
+            match p.sink_positions() {
+                Some(positions) => hits.extend(positions),
+                None => hits.extend(0..a.positional.len()),
+            }
+        }
+        for i in hits {
+            if let (Some(n), Some(t)) = (a.positional.get(i), ts.get(i))
+                && t.path.is_some()
+            {
+                self.report(*n, t);
+            }
+        }
+    }
+
+    /// Slots of a literal with constant keys (`{"a": x}`, `{a: x}`, Go's `map[..]..{"a": x}`,
+    /// PHP's `["a" => x]`), recorded for `name`, so a read of another key stays clean.
+    fn keyed_literal(&mut self, name: &str, value: Node<'t>, env: &mut Env<'t>) {
+        let body = if value.kind() == "composite_literal" { field(value, &["body"]) } else { Some(value) };
+        let Some(body) = body.filter(|b| matches!(b.kind(), "dictionary" | "object" | "literal_value" | "array_creation_expression")) else { return };
+        for entry in named_children(body) {
+            let (k, v) = match entry.kind() {
+                "pair" => (field(entry, &["key"]), field(entry, &["value"])),
+                "keyed_element" | "array_element_initializer" => {
+                    let kids = named_children(entry);
+                    if kids.len() != 2 {
+                        continue;
+                    }
+                    (Some(kids[0]), Some(kids[1]))
+                }
+                _ => continue,
+            };
+            let (Some(k), Some(v)) = (k, v) else { continue };
+            let k = if k.kind() == "literal_element" { named_children(k).first().copied().unwrap_or(k) } else { k };
+            let key = match k.kind() {
+                "property_identifier" | "identifier" if entry.kind() == "pair" && value.kind() == "object" => Some(text(k, self.src).to_string()),
+                _ => self.constant_key(k, env),
+            };
+            if let Some(key) = key {
+                let t = self.eval_quiet(v, env);
+                env.slots.insert(format!("{name}\0{key}"), t);
+            }
+        }
+    }
+
     /// A list whose positions are tracked: a list literal, or a new empty collection.
     fn list_literal(&mut self, value: Node<'t>, env: &mut Env<'t>) -> Option<Vec<Taint<'t>>> {
         match value.kind() {
-            "list" | "array" | "array_creation_expression" => {
+            "list" | "array" => {
                 let kids = named_children(value);
+                Some(kids.into_iter().map(|k| self.eval_quiet(k, env)).collect())
+            }
+            "composite_literal" => {
+                // A Go slice literal: positions, when no element has a key.
+                let body = field(value, &["body"])?;
+                let kids = named_children(body);
+                if kids.iter().any(|k| k.kind() != "literal_element") {
+                    return None;
+                }
                 Some(kids.into_iter().map(|k| self.eval_quiet(k, env)).collect())
             }
             "object_creation_expression" | "new_expression" => {
@@ -694,6 +856,9 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
     /// `if`/`elif`/`else`: a constant condition takes one arm; otherwise the arms are
     /// walked from the same state and joined.
     fn branch(&mut self, node: Node<'t>, env: &mut Env<'t>) {
+        if let Some(init) = field(node, &["initializer"]) {
+            self.eval(init, env);
+        }
         if let Some(c) = field(node, &["condition"]) {
             self.eval(c, env);
         }
@@ -810,6 +975,9 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
     }
 
     fn switch(&mut self, node: Node<'t>, env: &mut Env<'t>) {
+        if let Some(init) = field(node, &["initializer"]) {
+            self.eval(init, env);
+        }
         let subject = field(node, &["condition", "value", "subject"]);
         let value = subject.and_then(|s| {
             self.eval(s, env);
@@ -822,9 +990,14 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
                 || named_or_all_labels(c).iter().any(|l| text(*l, this.src).trim_start().starts_with("default"))
         };
         if let Some(v) = value {
-            let hit = cases.iter().copied().find(|c| self.case_values(*c, env).contains(&v)).or_else(|| cases.iter().copied().find(|c| is_default(self, *c)));
-            if let Some(c) = hit {
-                self.eval(c, env);
+            let hit = cases.iter().position(|c| self.case_values(*c, env).contains(&v)).or_else(|| cases.iter().position(|c| is_default(self, *c)));
+            // From the matching case on, falling through the cases that do not end (`case
+            // 'C': case 'D': bar = param; break;`) where the language falls through.
+            for c in cases.iter().skip(hit.unwrap_or(cases.len())) {
+                self.eval(*c, env);
+                if !falls_through(*c) {
+                    break;
+                }
             }
             return;
         }
@@ -892,6 +1065,40 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
     }
 }
 
+/// `int n = ...`, `boolean b = ...`: a declaration of a number or boolean type.
+fn declared_scalar(declarator: Node<'_>, src: &[u8]) -> bool {
+    let Some(ty) = declarator.parent().and_then(|p| field(p, &["type"])).or_else(|| field(declarator, &["type"])) else { return false };
+    match ty.kind() {
+        "integral_type" | "floating_point_type" | "boolean_type" => true,
+        "predefined_type" | "type_identifier" => matches!(
+            text(ty, src),
+            "int"
+                | "long"
+                | "short"
+                | "byte"
+                | "bool"
+                | "double"
+                | "float"
+                | "decimal"
+                | "uint"
+                | "ulong"
+                | "ushort"
+                | "sbyte"
+                | "int64"
+                | "int32"
+                | "int16"
+                | "int8"
+                | "uint64"
+                | "uint32"
+                | "uint16"
+                | "uint8"
+                | "float64"
+                | "float32"
+        ),
+        _ => false,
+    }
+}
+
 fn assigned_name(node: Node<'_>, src: &[u8]) -> String {
     let target = field(node, &["left", "name", "alias"]).or_else(|| callee(node, src).0);
     target.map(|t| text(t, src).to_string()).unwrap_or_else(|| text(node, src).to_string())
@@ -930,6 +1137,16 @@ fn collect_cases<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
             collect_cases(c, out, depth + 1);
         }
     }
+}
+
+/// Whether running case `c` goes on into the next one: C-family cases without a `break`,
+/// `return`, `throw` or `continue` among their statements (Go and Python cases never do).
+fn falls_through(c: Node<'_>) -> bool {
+    if !matches!(c.kind(), "switch_block_statement_group" | "switch_case" | "switch_default" | "case_statement" | "default_statement" | "switch_section") {
+        return false;
+    }
+    let ends = |k: &str| matches!(k, "break_statement" | "return_statement" | "throw_statement" | "continue_statement" | "yield_statement" | "goto_statement");
+    !named_children(c).iter().any(|s| ends(s.kind()))
 }
 
 fn named_or_all_labels(case: Node<'_>) -> Vec<Node<'_>> {
@@ -984,6 +1201,80 @@ fn slot_write<'t>(env: &mut Env<'t>, name: &str, key: &str, t: Taint<'t>) {
         let whole = env.vars.get(name).cloned().unwrap_or_default().join(&t);
         env.vars.insert(name.to_string(), whole);
     }
+}
+
+/// Methods that fill their arguments from their receiver.
+fn is_reader(method: &str) -> bool {
+    matches!(method, "read" | "readFully" | "getChars" | "drainTo" | "readinto" | "Read" | "ReadFull")
+}
+
+/// Calls whose result is a number or a boolean, which carries no injection whatever it was
+/// computed from.
+fn is_scalar(method: &str) -> bool {
+    matches!(
+        method,
+        "len"
+            | "int"
+            | "float"
+            | "bool"
+            | "ord"
+            | "hash"
+            | "isinstance"
+            | "parseInt"
+            | "parseFloat"
+            | "parseLong"
+            | "parseDouble"
+            | "parseBoolean"
+            | "Atoi"
+            | "ParseInt"
+            | "ParseFloat"
+            | "ParseBool"
+            | "intval"
+            | "floatval"
+            | "boolval"
+            | "count"
+            | "strlen"
+            | "is_numeric"
+            | "Number"
+            | "isNaN"
+            | "length"
+            | "size"
+            | "equals"
+            | "equalsIgnoreCase"
+            | "contains"
+            | "containsKey"
+            | "startsWith"
+            | "endsWith"
+            | "isEmpty"
+            | "indexOf"
+            | "lastIndexOf"
+            | "hashCode"
+            | "compareTo"
+            | "matches"
+            | "hasNext"
+            | "exists"
+            | "isBlank"
+            | "Parse"
+            | "TryParse"
+            | "Count"
+            | "Equals"
+            | "Contains"
+            | "StartsWith"
+            | "EndsWith"
+            | "IndexOf"
+            | "has"
+            | "includes"
+            | "test"
+            | "in_array"
+            | "isset"
+            | "empty"
+            | "startswith"
+            | "endswith"
+            | "isdigit"
+            | "isalnum"
+            | "isnumeric"
+            | "isalpha"
+    )
 }
 
 /// String building that carries its inputs whatever the rule says of unknown calls.

@@ -79,6 +79,10 @@ pub fn eval(node: Node<'_>, src: &[u8], env: &HashMap<String, Const>, int_divisi
         }
         k if is_string(k) => string_value(node, src).map(Const::Str),
         "parenthesized_expression" => named_children(node).first().and_then(|n| sub(*n)),
+        "expression_list" | "literal_element" => match named_children(node).as_slice() {
+            [one] => sub(*one),
+            _ => None,
+        },
         "identifier" | "variable_name" => env.get(text(node, src)).cloned(),
         "binary_expression" | "binary_operator" | "boolean_operator" | "comparison_operator" => {
             let kids = named_children(node);

@@ -166,6 +166,10 @@ pub fn is_mutator(method: &str) -> bool {
     matches!(
         method,
         "append"
+            | "WriteString"
+            | "Write"
+            | "WriteByte"
+            | "WriteRune"
             | "add"
             | "addAll"
             | "put"

@@ -115,6 +115,7 @@ fn mark_node(node: Node<'_>, src: &[u8], imports: &HashMap<String, String>, list
     } else {
         path_of(target, src, &mut path, 0);
     }
+    collapse_repeats(&mut path);
     let resolved = path.first().and_then(|first| imports.get(first)).map(|full| {
         let mut r: Vec<String> = full.split('.').map(str::to_string).collect();
         r.extend(path[1..].iter().cloned());
@@ -149,6 +150,20 @@ fn mark_node(node: Node<'_>, src: &[u8], imports: &HashMap<String, String>, list
             } else {
                 set(marks, key(node), *role);
             }
+        }
+    }
+}
+
+/// `w.append(a).append(b)` reads as `w.append(b)`: a fluent chain of the same method is one
+/// call to the patterns.
+fn collapse_repeats(path: &mut Vec<String>) {
+    let base = |s: &str| s.trim_end_matches("()").to_string();
+    let mut i = 1;
+    while i < path.len() {
+        if path[i - 1].ends_with("()") && base(&path[i - 1]) == base(&path[i]) {
+            path.remove(i - 1);
+        } else {
+            i += 1;
         }
     }
 }

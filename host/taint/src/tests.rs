@@ -381,3 +381,71 @@ fn long_flows_keep_their_source_and_sink_within_the_step_limit() {
     assert!(steps.len() <= crate::MAX_STEPS, "{}", steps.len());
     assert_eq!((steps[0].line, steps.last().unwrap().line), (1, 101));
 }
+
+#[test]
+fn callbacks_see_what_they_capture_and_literals_keep_their_keys() {
+    let js = r#"
+app.get('/a', (req, res) => {
+  const p = req.query.p;
+  ["a"].forEach(s => db.query("SELECT " + p + s));
+  pool.getConnection().then(conn => conn.query("SELECT " + p));
+  const f = { a: "render()", b: req.query.b };
+  eval(f.a);
+  eval(f.b);
+});
+"#;
+    assert_eq!(sinks("javascript", &["req.query"], &["$D.query($SINK)", "eval(...)"], &[], js), vec![4, 5, 8]);
+    let go = r#"
+package main
+
+func h(w http.ResponseWriter, r *http.Request) {
+	m := map[string]string{"a": "x", "b": r.FormValue("b")}
+	db.Query(m["a"])
+	db.Query(m["b"])
+	l := []string{"safe", r.FormValue("b")}
+	db.Query(l[0])
+	if v := r.FormValue("a"); v != "" {
+		db.Query(v)
+	}
+	num := 106
+	s := ""
+	if (7*18)+num > 200 {
+		s = "x"
+	} else {
+		s = r.FormValue("a")
+	}
+	db.Query(s)
+	var b strings.Builder
+	b.WriteString(r.FormValue("s"))
+	db.Query(b.String())
+}
+"#;
+    assert_eq!(sinks("go", &["$R.FormValue(...)"], &["$D.Query($SINK, ...)"], &[], go), vec![7, 11, 23]);
+}
+
+#[test]
+fn java_writers_in_variables_fallthrough_readers_and_scalars() {
+    let src = r#"
+class T {
+  void a(HttpServletRequest request, HttpServletResponse response) {
+    String param = request.getParameter("x");
+    java.io.PrintWriter out = response.getWriter();
+    out.print(param);
+    int n = param.length();
+    out.print("len " + n);
+    boolean admin = param.equals("a");
+    out.print(admin);
+    response.getWriter().append("<p>").append(param);
+    char[] cbuf = new char[100];
+    request.getReader().read(cbuf);
+    response.getWriter().print(new String(cbuf));
+    String bar;
+    char t = "ABC".charAt(2);
+    switch (t) { case 'C': case 'D': bar = param; break; default: bar = "x"; }
+    response.getWriter().print(bar);
+  }
+}
+"#;
+    let lines = sinks("java", &["$R.getParameter(...)", "$R.getReader()"], &["$R.getWriter().print($SINK)", "$R.getWriter().append($SINK)"], &[], src);
+    assert_eq!(lines, vec![6, 11, 14, 18]);
+}

@@ -43,19 +43,21 @@ func (s *Store) Query(q string, args ...any) (*sql.Rows, error) { return s.db.Qu
 // ok: GO-HTTP-NO-TIMEOUT
 func ListenAndServe(addr string, h http.Handler) error { return nil }
 
-func sqlExamples(ctx context.Context, db *sql.DB, name string, id int) {
+func sqlExamples(ctx context.Context, db *sql.DB, r *http.Request) {
+	name := r.FormValue("name")
+	id := r.URL.Query().Get("id")
 	// ruleid: GO-SQL-CONCAT
 	rows, err := db.Query("SELECT * FROM users WHERE name = '" + name + "'")
 	// ok: GO-SQL-CONCAT
 	rows, err := db.Query("SELECT * FROM users WHERE name = $1", name)
 	// ruleid: GO-SQL-CONCAT
-	db.Exec(fmt.Sprintf("DELETE FROM users WHERE id = %d", id))
+	db.Exec(fmt.Sprintf("DELETE FROM users WHERE id = %s", id))
 	// ruleid: GO-SQL-CONCAT
 	row := db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = "+fmt.Sprint(id))
 	// ruleid: GO-SQL-CONCAT
 	_, err = db.ExecContext(ctx, fmt.Sprintf("UPDATE users SET name = '%s'", name))
-	// ruleid: GO-SQL-CONCAT
 	rows, err = db.Query(
+		// ruleid: GO-SQL-CONCAT
 		"SELECT * FROM users WHERE name = '" + name + "'")
 	// ok: GO-SQL-CONCAT
 	rows, err = db.Query("SELECT id, name " +
@@ -179,7 +181,7 @@ func tlsExamples(pool *x509.CertPool, insecure bool) {
 }
 
 func templateExamples(r *http.Request, bio string) {
-	// ruleid: GO-TEMPLATE-HTML-CAST
+	// ruleid: GO-TEMPLATE-HTML-CAST, GO-XSS
 	data := template.HTML(r.FormValue("bio"))
 	// ok: GO-TEMPLATE-HTML-CAST
 	data := template.HTML("<br>")

@@ -3,7 +3,7 @@
 import java.util.Random;
 import javax.xml.parsers.DocumentBuilderFactory;
 // ruleid: JAVA-SQL-CONCAT
-rs = stmt.executeQuery("SELECT * FROM users WHERE name = '" + name + "'");
+rs = stmt.executeQuery("SELECT * FROM users WHERE name = '" + request.getParameter("name") + "'");
 // ok: JAVA-SQL-CONCAT
 ps = conn.prepareStatement("SELECT * FROM users WHERE name = ?");
 // ruleid: JAVA-DESERIALIZATION
@@ -27,7 +27,7 @@ Cipher c = Cipher.getInstance("AES/ECB/PKCS5Padding");
 // ok: JAVA-WEAK-CIPHER
 Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
 // ruleid: JAVA-RUNTIME-EXEC
-Runtime.getRuntime().exec("ping " + host);
+Runtime.getRuntime().exec("ping " + request.getParameter("host"));
 // ok: JAVA-RUNTIME-EXEC
 new ProcessBuilder("ping", "-c", "1", host).start();
 // ruleid: JAVA-INSECURE-RANDOM, JAVA-RANDOM-IN-SECURITY-CODE

@@ -25,14 +25,17 @@ public class Injection {
     private JdbcTemplate jdbcTemplate;
     private RestTemplate restTemplate;
 
-    ResultSet find(Connection conn, Statement stmt, String name, String table) throws Exception {
+    // Data-flow rules: the request values reach the sinks through variables.
+    ResultSet find(HttpServletRequest request, Connection conn, Statement stmt) throws Exception {
+        String name = request.getParameter("name");
+        String table = request.getParameter("table");
         // ruleid: JAVA-SQL-CONCAT
         stmt.executeQuery("SELECT * FROM orders WHERE owner = '" + name + "'");
         // ruleid: JAVA-SQL-CONCAT
         conn.prepareStatement("DELETE FROM " + table).execute();
-        // ruleid: JAVA-SQL-CONCAT
+        // The finding is on the argument, the line after the call.
         stmt.execute(
-            "UPDATE users SET name = '" + name + "'");
+            "UPDATE users SET name = '" + name + "'"); // ruleid: JAVA-SQL-CONCAT
         // ruleid: JAVA-SQL-CONCAT
         jdbcTemplate.queryForList("SELECT id FROM users WHERE name = '" + name + "'");
         // ruleid: JAVA-SQL-CONCAT
@@ -55,7 +58,10 @@ public class Injection {
     // ok: JAVA-SQL-CONCAT
     ResultSet executeQuery(String sql) { return null; }
 
-    void run(String host, String cmd) throws Exception {
+    void run(HttpServletRequest request) throws Exception {
+        String host = request.getParameter("host");
+        String cmd = request.getHeader("X-Command");
+        String fixedHost = "status.example.com";
         // ruleid: JAVA-RUNTIME-EXEC
         Process p = Runtime.getRuntime().exec(cmd);
         // ruleid: JAVA-RUNTIME-EXEC
@@ -70,10 +76,14 @@ public class Injection {
         new ProcessBuilder().command("sh", "-c", cmd).start();
         // ok: JAVA-RUNTIME-EXEC
         Runtime.getRuntime().exec("uptime");
-        // ok: JAVA-RUNTIME-EXEC
+        // An argument vector without a shell still lets the value pass options to the
+        // program (argument injection).
+        // ruleid: JAVA-RUNTIME-EXEC
         Runtime.getRuntime().exec(new String[] {"ping", "-c", "1", host});
         // ok: JAVA-RUNTIME-EXEC
-        new ProcessBuilder(List.of("ping", "-c", "1", host)).start();
+        Runtime.getRuntime().exec(new String[] {"ping", "-c", "1", fixedHost});
+        // ok: JAVA-RUNTIME-EXEC
+        new ProcessBuilder(List.of("ping", "-c", "1", fixedHost)).start();
         // ok: JAVA-RUNTIME-EXEC
         String doc = "never call Runtime.getRuntime().exec(\"sh -c \" + input)";
         // ok: JAVA-RUNTIME-EXEC
@@ -119,7 +129,7 @@ public class Injection {
         // ok: JAVA-SSRF
         URL fixed = new URL("https://api.example.com/status");
         // ok: JAVA-SSRF
-        URL checked = new URL(allowList.check(request.getParameter("url")));
+        URL item = new URL("https://api.example.com/items/" + Integer.parseInt(request.getParameter("id")));
     }
 
     private static String sanitize(String s) {

@@ -1,4 +1,4 @@
-// ruleid: JS-EVAL
+// ruleid: JS-EVAL, JS-CODE-INJECTION
 const v = eval(req.body.expr);
 // ok: JS-EVAL
 const v = JSON.parse(req.body.expr);
@@ -18,7 +18,7 @@ el.innerHTML = "<b>" + name + "</b>";
 el.textContent = name;
 // ok: JS-INNERHTML
 el.innerHTML = "";
-// ruleid: JS-DOCUMENT-WRITE
+// ruleid: JS-DOCUMENT-WRITE, JS-DOM-XSS
 document.write(location.hash);
 // ok: JS-DOCUMENT-WRITE
 documentWriter.write(location.hash);
@@ -77,4 +77,4 @@ https.request(url, { ca: corporateCa });
 // ruleid: JS-OPEN-REDIRECT
 res.redirect(req.query.next);
 // ok: JS-OPEN-REDIRECT
-res.redirect(safeNext(req.query.next));
+res.redirect("/login?next=" + encodeURIComponent(req.query.next));

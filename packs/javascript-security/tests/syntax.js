@@ -13,7 +13,7 @@ function evalCases(req, code) {
   window.eval(code);
   // ruleid: JS-EVAL
   eval(`return ${code}`);
-  // ruleid: JS-EVAL
+  // ruleid: JS-EVAL, JS-CODE-INJECTION
   eval("(" + req.body.expr + ")");
   // ok: JS-EVAL
   eval("2 + 2");
@@ -177,6 +177,7 @@ function mergeCases(req, res, config, cache) {
   // ok: JS-MERGE-UNTRUSTED
   cache.set(req.params.id, req.body);
   // ok: JS-MERGE-UNTRUSTED
+  // ruleid: JS-HEADER-INJECTION
   res.set("X-Request-Id", req.query.id);
   // ok: JS-MERGE-UNTRUSTED
   _.merge(req.body, defaults);
@@ -411,7 +412,7 @@ function redirectCases(req, res) {
   // ok: JS-OPEN-REDIRECT
   res.redirect(302, "/login");
   // ok: JS-OPEN-REDIRECT
-  res.redirect(allowList.has(req.query.next) ? req.query.next : "/");
+  res.redirect(allowList.has(next) ? next : "/");
   // ok: JS-OPEN-REDIRECT
   const text = "res.redirect(req.query.next) is an open redirect";
   // ok: JS-OPEN-REDIRECT
