@@ -26,7 +26,9 @@ public class App {
         String doc = "new IvParameterSpec(new byte[16])";
     }
 
-    void ldap(DirContext ctx, String base, String user, SearchControls controls) throws Exception {
+    void ldap(DirContext ctx, String base, HttpServletRequest request, SearchControls controls) throws Exception {
+        String user = request.getParameter("user");
+        String mail = request.getParameter("mail");
         // ruleid: OWASP-A03-JAVA-LDAP-INJECTION
         ctx.search(base, "(uid=" + user + ")", controls);
         // ok: OWASP-A03-JAVA-LDAP-INJECTION
@@ -39,7 +41,10 @@ public class App {
         log.debug("ctx.search(base, \"(uid=\" + user)");
     }
 
-    void xpath(XPath xpath, Document doc, String name) throws Exception {
+    void xpath(XPath xpath, Document doc, HttpServletRequest request) throws Exception {
+        String name = request.getParameter("name");
+        String id = request.getParameter("id");
+        String version = request.getParameter("version");
         // ruleid: OWASP-A03-JAVA-XPATH-INJECTION
         xpath.evaluate("//user[name='" + name + "']", doc);
         // ok: OWASP-A03-JAVA-XPATH-INJECTION

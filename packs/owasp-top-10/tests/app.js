@@ -16,11 +16,12 @@ async function handler(req, res, next) {
   // ok: OWASP-A01-JS-PATH-TRAVERSAL
   res.sendFile("req.query.file");
   // ok: OWASP-A01-JS-PATH-TRAVERSAL
-  cache.readFile(req.query.file);
+  cache.readFile(path.basename(req.query.file));
   // ruleid: OWASP-A03-JS-SQL-TEMPLATE
   db.query(`SELECT * FROM users WHERE id = ${req.params.id}`);
   // ok: OWASP-A03-JS-SQL-TEMPLATE
   db.query("SELECT * FROM users WHERE id = $1", [req.params.id]);
+  const user = req.body.user;
   // ruleid: OWASP-A03-JS-SQL-TEMPLATE
   await knex.raw(`DELETE FROM sessions WHERE user = '${user}'`);
   // ok: OWASP-A03-JS-SQL-TEMPLATE

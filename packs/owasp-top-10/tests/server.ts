@@ -8,6 +8,7 @@ export async function handler(req: Request, res: Response): Promise<void> {
   res.download(path.join(ROOT, req.params.file as string));
   // ok: OWASP-A01-JS-PATH-TRAVERSAL
   res.download(path.join(ROOT, "report.pdf"));
+  const id = req.params.id;
   // ruleid: OWASP-A03-JS-SQL-TEMPLATE
   const rows = await prisma.$queryRawUnsafe(sql), q = await pool.query(`SELECT * FROM t WHERE id = ${id}`);
   // ok: OWASP-A03-JS-SQL-TEMPLATE
