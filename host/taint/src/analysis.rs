@@ -17,6 +17,8 @@ use crate::{Flow, MAX_FLOWS_PER_RUN, MAX_LABEL_CHARS, MAX_STEPS, Step, TaintErro
 /// deeper parts carry nothing. Chains of binary operators (`a + b + c ...`) are walked
 /// without nesting, so long concatenations do not count against it.
 const MAX_DEPTH: usize = 96;
+/// Sinks one function's summary remembers its parameters reach.
+const MAX_PARAM_SINKS: usize = 64;
 /// Summaries computed inside one another at most (helpers calling helpers).
 const MAX_SUMMARY_NESTING: usize = 8;
 
@@ -119,6 +121,9 @@ impl<'t> Env<'t> {
 #[derive(Clone, Default)]
 struct Summary<'t> {
     ret: Taint<'t>,
+    /// Sinks inside the function that its parameters reach (bit i: parameter i), so a
+    /// caller passing untrusted data is reported at the sink in the helper.
+    sinks: Vec<(u64, Node<'t>)>,
     /// The first parameter is the receiver (`self`, `cls`).
     receiver_param: bool,
 }
@@ -140,6 +145,8 @@ pub struct Analysis<'r, 't, 's> {
     /// The function being analysed is marked a sink: what it returns must be clean (a
     /// web view's return value is the response).
     returns_are_sinks: bool,
+    /// Sinks the current function's parameters reach (for its summary).
+    param_sinks: Vec<(u64, Node<'t>)>,
     flows: Vec<Flow>,
     seen_sinks: HashSet<Key>,
     visits: usize,
@@ -175,6 +182,7 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             in_progress: HashSet::new(),
             ret: Taint::default(),
             returns_are_sinks: false,
+            param_sinks: Vec::new(),
             flows: Vec::new(),
             seen_sinks: HashSet::new(),
             visits: 0,
@@ -224,6 +232,7 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             env.vars.insert(name.clone(), t);
         }
         let saved = std::mem::take(&mut self.ret);
+        let saved_sinks = std::mem::take(&mut self.param_sinks);
         let saved_depth = std::mem::replace(&mut self.depth, 0);
         let is_sink = self.marked(f).sink;
         let saved_sink = std::mem::replace(&mut self.returns_are_sinks, is_sink);
@@ -233,7 +242,8 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         if !matches!(body.kind(), "block" | "statement_block" | "compound_statement" | "constructor_body" | "function_body") && body != f {
             self.ret = self.ret.join(&value);
         }
-        let summary = Summary { ret: std::mem::replace(&mut self.ret, saved), receiver_param };
+        let sinks = std::mem::replace(&mut self.param_sinks, saved_sinks);
+        let summary = Summary { ret: std::mem::replace(&mut self.ret, saved), sinks, receiver_param };
         self.depth = saved_depth;
         self.returns_are_sinks = saved_sink;
         self.in_progress.remove(&i);
@@ -307,6 +317,9 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         if mark.sink && t.path.is_some() {
             self.report(node, &t);
         }
+        if mark.sink && t.params != 0 && self.param_sinks.len() < MAX_PARAM_SINKS {
+            self.param_sinks.push((t.params, node));
+        }
         t
     }
 
@@ -328,6 +341,11 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
                 let mut t = Taint::default();
                 for n in a.positional.iter().chain(a.keywords.iter().map(|(_, _, n)| n)) {
                     t = t.join(&self.eval(*n, env));
+                }
+                // C#'s `new SqlCommand { CommandText = sql }`: the initializer's values meet
+                // their sinks; the object carries what they carry.
+                if let Some(init) = named_children(node).into_iter().find(|c| c.kind() == "initializer_expression") {
+                    t = t.join(&self.eval_in_scope(init, env));
                 }
                 if self.rule.unknown_calls_propagate || self.marked(node).propagator { t } else { Taint::default() }
             }
@@ -391,6 +409,13 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             }
             Cat::Other => self.children(node, env),
         }
+    }
+
+    /// Evaluates `node` without letting its assignments (an object initializer's
+    /// `Name = value`) change the names of the enclosing function.
+    fn eval_in_scope(&mut self, node: Node<'t>, env: &mut Env<'t>) -> Taint<'t> {
+        let mut scratch = env.clone();
+        self.eval(node, &mut scratch)
     }
 
     /// `a + b + c + ...`: down the left spine in a loop, then each right operand.
@@ -577,6 +602,16 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         for f in candidates.into_iter().take(8) {
             let Some(s) = self.summary(f) else { continue };
             let offset = usize::from(s.receiver_param && has_receiver);
+            // A call that is itself a sink is reported there; the helper's sink would only
+            // repeat it.
+            let call_is_sink = args(node, self.src).positional.iter().any(|a| self.marked(*a).sink);
+            for (bits, sink) in s.sinks.iter().filter(|_| !call_is_sink) {
+                for (bit, arg) in arg_ts.iter().enumerate() {
+                    if arg.path.is_some() && bit + offset < 64 && bits & (1 << (bit + offset)) != 0 {
+                        self.report(*sink, &arg.step(node, StepKind::Call));
+                    }
+                }
+            }
             let mut t = Taint { path: s.ret.path.clone(), params: 0 };
             for (bit, arg) in arg_ts.iter().enumerate() {
                 if bit + offset < 64 && s.ret.params & (1 << (bit + offset)) != 0 {
@@ -608,7 +643,7 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
                 }
                 slot_read(env, name, &k)
             }
-            ("add" | "append" | "push", 1) => {
+            ("add" | "append" | "push" | "Add", 1) => {
                 let list = env.lists.get_mut(name)?;
                 list.push(ts[0].clone());
                 let whole = env.vars.get(name).cloned().unwrap_or_default().join(&ts[0]);
@@ -778,6 +813,14 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         match value.kind() {
             "list" | "array" => {
                 let kids = named_children(value);
+                Some(kids.into_iter().map(|k| self.eval_quiet(k, env)).collect())
+            }
+            "array_creation_expression" => {
+                // PHP: positions when no element has a key.
+                let kids = named_children(value);
+                if kids.iter().any(|k| named_children(*k).len() != 1) {
+                    return None;
+                }
                 Some(kids.into_iter().map(|k| self.eval_quiet(k, env)).collect())
             }
             "composite_literal" => {

@@ -40,7 +40,14 @@ pub fn string_value(node: Node<'_>, src: &[u8]) -> Option<String> {
     let interpolates = named_children(node).iter().any(|c| {
         !matches!(
             c.kind(),
-            "string_start" | "string_content" | "string_end" | "string_fragment" | "escape_sequence" | "string_value" | "interpreted_string_literal_content"
+            "string_start"
+                | "string_content"
+                | "string_end"
+                | "string_fragment"
+                | "escape_sequence"
+                | "string_value"
+                | "interpreted_string_literal_content"
+                | "string_literal_content"
         )
     });
     if interpolates {

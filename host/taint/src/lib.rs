@@ -23,6 +23,9 @@ mod marks;
 mod pattern;
 mod shape;
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, Weak};
+
 use sentra_syntax::{Lang, Parsed, SyntaxError, SyntaxQuery};
 
 pub use pattern::{CodePattern, MAX_PATTERN_BYTES};
@@ -78,7 +81,7 @@ pub struct TaintSpec {
 
 pub(crate) enum Matcher {
     Code(CodePattern),
-    Query { query: Box<SyntaxQuery>, capture: u32 },
+    Query { query: Arc<SyntaxQuery>, capture: u32 },
 }
 
 /// A compiled data-flow rule for one language.
@@ -125,6 +128,25 @@ impl Flow {
     }
 }
 
+/// Compiled queries by language and text, while some rule holds them: the rules of a pack
+/// (and every instance of it) share their sources' queries, and compiling a query costs up
+/// to 100 ms on some grammars. Weak references: the map never keeps a query alive, and
+/// dead entries go on the next insert, so it holds no more than the live rules do.
+static QUERIES: Mutex<Option<HashMap<(Lang, String), Weak<SyntaxQuery>>>> = Mutex::new(None);
+
+fn shared_query(lang: Lang, source: &str) -> Result<Arc<SyntaxQuery>, SyntaxError> {
+    let key = (lang, source.to_string());
+    if let Some(q) = QUERIES.lock().expect("query cache lock").as_ref().and_then(|m| m.get(&key)).and_then(Weak::upgrade) {
+        return Ok(q);
+    }
+    let q = Arc::new(SyntaxQuery::compile(lang, source)?);
+    let mut guard = QUERIES.lock().expect("query cache lock");
+    let map = guard.get_or_insert_with(HashMap::new);
+    map.retain(|_, w| w.strong_count() > 0);
+    map.insert(key, Arc::downgrade(&q));
+    Ok(q)
+}
+
 fn compile_list(lang: Lang, list: &'static str, capture: &str, patterns: &[Pattern]) -> Result<Vec<Matcher>, TaintError> {
     if patterns.len() > MAX_PATTERNS_PER_LIST {
         return Err(TaintError::List { list, why: format!("{} entries; the limit is {MAX_PATTERNS_PER_LIST}", patterns.len()) });
@@ -135,10 +157,10 @@ fn compile_list(lang: Lang, list: &'static str, capture: &str, patterns: &[Patte
         out.push(match p {
             Pattern::Code(text) => Matcher::Code(CodePattern::parse(text).map_err(|e| at(e.to_string()))?),
             Pattern::Query(source) => {
-                let query = SyntaxQuery::compile(lang, source).map_err(|e| at(e.to_string()))?;
+                let query = shared_query(lang, source).map_err(|e| at(e.to_string()))?;
                 let index = query.capture_names().iter().position(|n| n == capture);
                 let index = index.ok_or_else(|| at(format!("the query must capture the node it means as `@{capture}`")))?;
-                Matcher::Query { query: Box::new(query), capture: index as u32 }
+                Matcher::Query { query, capture: index as u32 }
             }
         });
     }

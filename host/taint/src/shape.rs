@@ -25,9 +25,14 @@ pub fn member_object(node: Node<'_>) -> Option<Node<'_>> {
     field(node, &["object", "operand", "expression", "value", "scope"]).or_else(|| named_children(node).into_iter().next())
 }
 
-/// The member name of a member access (`b` in `a.b`).
+/// The member name of a member access (`b` in `a.b`; `Query` in C#'s `a.Query<T>`).
 pub fn member_name<'a>(node: Node<'_>, src: &'a [u8]) -> Option<&'a str> {
-    field(node, &["attribute", "field", "property", "name"]).map(|n| text(n, src))
+    field(node, &["attribute", "field", "property", "name"]).map(|n| strip_generics(text(n, src)))
+}
+
+/// `Query<T>` is `Query` to patterns.
+pub fn strip_generics(name: &str) -> &str {
+    name.split('<').next().unwrap_or(name).trim()
 }
 
 /// The dotted path a callee or name is written as: `a.b.c`, `response.getWriter().print`
@@ -99,7 +104,7 @@ pub fn callee<'t, 'a>(node: Node<'t>, src: &'a [u8]) -> (Option<Node<'t>>, Optio
         return (recv, name, Some(f));
     }
     let recv = field(node, &["object", "scope"]);
-    let name = field(node, &["name"]).map(|n| text(n, src));
+    let name = field(node, &["name"]).map(|n| strip_generics(text(n, src)));
     (recv, name, None)
 }
 
@@ -116,7 +121,9 @@ pub struct Args<'t> {
 
 pub fn args<'t>(node: Node<'t>, src: &[u8]) -> Args<'t> {
     let mut out = Args { positional: Vec::new(), keywords: Vec::new() };
-    let Some(list) = field(node, &["arguments"]) else { return out };
+    // PHP's `new X(...)` holds its `arguments` without a field name.
+    let list = field(node, &["arguments"]).or_else(|| named_children(node).into_iter().find(|c| matches!(c.kind(), "arguments" | "argument_list")));
+    let Some(list) = list else { return out };
     for a in named_children(list) {
         let keyword = match a.kind() {
             "keyword_argument" => field(a, &["name"]).zip(field(a, &["value"])),

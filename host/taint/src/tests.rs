@@ -449,3 +449,33 @@ class T {
     let lines = sinks("java", &["$R.getParameter(...)", "$R.getReader()"], &["$R.getWriter().print($SINK)", "$R.getWriter().append($SINK)"], &[], src);
     assert_eq!(lines, vec![6, 11, 14, 18]);
 }
+
+#[test]
+fn a_sink_inside_a_helper_is_reached_from_its_caller() {
+    let src = r#"
+def run(db, q):
+    db.execute("SELECT " + q)
+
+def view(db):
+    run(db, request.args.get("q"))
+    run(db, "constant")
+"#;
+    assert_eq!(py(src), vec![3]);
+    let php = "<?php\nfunction fetch($u) { return curl_init($u); }\nfetch($_GET['u']);\nfetch('https://example.com');\n$r = new SplFileObject($_GET['p']);\n$l = ['uptime', $_GET['x']];\npopen($l[0], 'r');\n";
+    assert_eq!(sinks("php", &["$_GET"], &["curl_init(...)", "new SplFileObject(...)", "popen($SINK, ...)"], &[], php), vec![2, 5]);
+    let cs = "class C { void A(HttpRequest Request) { var name = Request.Query[\"n\"]; var cmd = new SqlCommand { CommandText = \"SELECT \" + name }; var rows = conn.Query<User>(\"SELECT \" + name); } }";
+    let spec = TaintSpec {
+        language: "c_sharp".into(),
+        sources: code(&["Request.Query"]),
+        sinks: vec![
+            Pattern::Query("(assignment_expression left: (identifier) @p (#eq? @p \"CommandText\") right: (_) @sink)".into()),
+            Pattern::Code("$C.Query($SINK, ...)".into()),
+        ],
+        unknown_calls_propagate: true,
+        ..Default::default()
+    };
+    let rule = TaintRule::compile(&spec).unwrap();
+    let parsed = parse(Lang::CSharp, cs.as_bytes(), usize::MAX, &mut || false).unwrap();
+    let flows = rule.run(&parsed, cs.as_bytes(), &mut || false).unwrap();
+    assert_eq!(flows.len(), 2, "{flows:?}");
+}

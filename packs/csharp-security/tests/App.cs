@@ -1,5 +1,5 @@
 // ruleid: CS-SQL-CONCAT
-var cmd = new SqlCommand("SELECT * FROM Users WHERE Name = '" + name + "'", conn);
+var cmd = new SqlCommand("SELECT * FROM Users WHERE Name = '" + context.Request.Query["name"] + "'", conn);
 // ok: CS-SQL-CONCAT
 var cmd = new SqlCommand("SELECT * FROM Users WHERE Name = @name", conn);
 // ruleid: CS-BINARYFORMATTER

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Shop.Data;
 
-public class OrderRepository
+// The action's string parameters are bound from the request (sources); `id` is an int,
+// which cannot carry SQL.
+public class OrdersController : Controller
 {
     private const string TABLE = "orders";
     private readonly SqlConnection conn;
@@ -17,7 +19,9 @@ public class OrderRepository
         // ruleid: CS-SQL-CONCAT
         var byName = new SqlCommand($"SELECT * FROM Users WHERE Name = '{name}'", conn);
         // ruleid: CS-SQL-CONCAT
-        var qualified = new System.Data.SqlClient.SqlCommand("DELETE FROM Orders WHERE Id = " + id, conn);
+        var qualified = new System.Data.SqlClient.SqlCommand("DELETE FROM Orders WHERE Customer = '" + name + "'", conn);
+        // ok: CS-SQL-CONCAT
+        var byId = new System.Data.SqlClient.SqlCommand("DELETE FROM Orders WHERE Id = " + id, conn);
         // ruleid: CS-SQL-CONCAT
         var formatted = new NpgsqlCommand(string.Format("SELECT * FROM orders ORDER BY {0}", sort), conn);
         // ruleid: CS-SQL-CONCAT
@@ -27,14 +31,16 @@ public class OrderRepository
         // ruleid: CS-SQL-CONCAT
         ctx.Database.ExecuteSqlRaw("UPDATE Users SET Active = 0 WHERE Name = '" + name + "'");
         // ruleid: CS-SQL-CONCAT
-        var orders = conn.Query<Order>($"SELECT * FROM Orders WHERE Id = {id}");
+        var orders = conn.Query<Order>($"SELECT * FROM Orders WHERE Customer = '{name}'");
+        // ok: CS-SQL-CONCAT
+        var ordersById = conn.Query<Order>($"SELECT * FROM Orders WHERE Id = {id}");
         // ruleid: CS-SQL-CONCAT
         conn.Execute("DELETE FROM Orders WHERE Customer = '" + name + "'");
         var cmd = conn.CreateCommand();
         // ruleid: CS-SQL-CONCAT
         cmd.CommandText = "SELECT * FROM Orders ORDER BY " + sort;
         // ruleid: CS-SQL-CONCAT
-        var built = new SqlCommand { CommandText = $"SELECT * FROM Orders WHERE Id = {id}", Connection = conn };
+        var built = new SqlCommand { CommandText = $"SELECT * FROM Orders WHERE Customer = '{name}'", Connection = conn };
 
         // ok: CS-SQL-CONCAT
         var param = new SqlCommand("SELECT * FROM Users WHERE Name = @name", conn);
@@ -63,14 +69,17 @@ public class OrderRepository
         // ruleid: CS-SQL-CONCAT
         var concat = new SqliteCommand(string.Concat("SELECT * FROM Orders WHERE Customer = '", name, "'"), conn);
         // ruleid: CS-SQL-CONCAT
-        var noHolePlus = new MySqlCommand($"SELECT * FROM Orders WHERE Id = " + id, conn);
+        var noHolePlus = new MySqlCommand($"SELECT * FROM Orders WHERE Name = " + name, conn);
         // ruleid: CS-SQL-CONCAT
         ctx.Database.ExecuteSqlRaw(baseSql + " WHERE Name = '" + name + "'");
     }
 
     // ok: CS-SQL-CONCAT
     public int ExecuteSqlRaw(string sql, params object[] args) => 0;
+}
 
+public class ProcessRunner
+{
     public void Processes(string path, string host)
     {
         // ruleid: CS-PROCESS-START

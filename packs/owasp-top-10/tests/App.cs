@@ -6,7 +6,7 @@ class FilesController : Controller {
         var text = File.ReadAllText(Path.Combine(root, "index.html"));
         // ruleid: OWASP-A01-CS-PATH-TRAVERSAL
         using var stream = File.OpenRead(HttpContext.Request.Form["path"]);
-        // ruleid: OWASP-A01-CS-PATH-TRAVERSAL
+        // ok: OWASP-A01-CS-PATH-TRAVERSAL
         var bytes = File.ReadAllBytes(Path.Combine(root, Path.GetFileName(Request.RouteValues["name"].ToString())));
         // ok: OWASP-A01-CS-PATH-TRAVERSAL
         var data = Archive.ReadAllText(Request.Query["file"]);
@@ -22,7 +22,7 @@ class FilesController : Controller {
         // ruleid: OWASP-A10-CS-REQUEST-URL
         var resp = await http.PostAsync(HttpContext.Request.Form["callback"], content);
         // ok: OWASP-A10-CS-REQUEST-URL
-        var page = await http.GetAsync(_base + "/search?q=" + Request.Query["q"]);
+        var page = await http.GetAsync("https://api.example.com/search?q=" + Request.Query["q"]);
         // ok: OWASP-A10-CS-REQUEST-URL
         var note = "http.GetStringAsync(Request.Query[\"url\"])";
         // ok: OWASP-A10-CS-REQUEST-URL

@@ -1,9 +1,11 @@
 <?php
 // ruleid: PHP-EVAL
+// ruleid: PHP-CODE-INJECTION
 eval($_POST["code"]);
 // ok: PHP-EVAL
 evaluate($expression);
 // ruleid: PHP-ASSERT-STRING
+// ruleid: PHP-CODE-INJECTION
 assert($_GET["check"]);
 // ok: PHP-ASSERT-STRING
 assert(count($items) > 0);
@@ -24,6 +26,7 @@ $r = $db->query("SELECT * FROM users WHERE id = " . $_GET["id"]);
 // ok: PHP-SQL-CONCAT
 $st = $db->prepare("SELECT * FROM users WHERE id = ?");
 // ruleid: PHP-UNSERIALIZE
+// ruleid: PHP-UNSERIALIZE-INPUT
 $obj = unserialize($_COOKIE["cart"]);
 // ok: PHP-UNSERIALIZE
 $obj = unserialize($data, ["allowed_classes" => false]);

@@ -24,10 +24,13 @@ $this->include($_GET['partial']);
 
 // ruleid: PHP-SQL-CONCAT
 $res = mysqli_query($conn, "SELECT * FROM users WHERE name = '" . $_POST['name'] . "'");
+$id = $_GET['id'];
 // ruleid: PHP-SQL-CONCAT
 $res = mysql_query("DELETE FROM posts WHERE id = $id");
+$customer = $_COOKIE['customer'];
 // ruleid: PHP-SQL-CONCAT
 $rows = $pdo->query("SELECT * FROM orders WHERE customer = '{$customer}'");
+$email = $_POST['email'];
 // ruleid: PHP-SQL-CONCAT
 $db->exec("UPDATE users SET email = '" . $email . "' WHERE id = 1");
 // ruleid: PHP-SQL-CONCAT
@@ -52,6 +55,7 @@ $doc = 'never $db->query("SELECT * FROM t WHERE id = " . $_GET["id"])';
 $stmt = $pdo->prepare("SELECT * FROM users WHERE id = ?"); $stmt->execute([$_GET['id']]);
 
 // ruleid: PHP-UNSERIALIZE
+// ruleid: PHP-UNSERIALIZE-INPUT
 $prefs = unserialize(base64_decode($_COOKIE['prefs']));
 // ruleid: PHP-UNSERIALIZE
 $cached = \unserialize($payload, ['allowed_classes' => true]);
