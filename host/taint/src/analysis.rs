@@ -550,7 +550,14 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
                 }
             }
         }
-        if let Some(t) = self.through_summary(node, method, recv.is_some(), &arg_ts) {
+        // Only `f(x)`, `self.f(x)`, `this.f(x)` and `new T().f(x)` surely call the file's `f`;
+        // on another receiver (`request.args.get` beside a view's `def get`) the call may be
+        // anything: collections are asked first, and a summary's result also carries what
+        // an unknown call would.
+        let sure = recv.is_none_or(|r| {
+            matches!(r.kind(), "self" | "this" | "object_creation_expression" | "new_expression") || matches!(text(r, self.src), "self" | "this" | "cls" | "$this")
+        });
+        if sure && let Some(t) = self.through_summary(node, method, recv.is_some(), &arg_ts) {
             return t;
         }
         if is_scalar(method) {
@@ -562,6 +569,9 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             && let Some(t) = self.collection_call(node, name, method, &a.positional, &arg_ts, env)
         {
             return t;
+        }
+        if !sure && let Some(t) = self.through_summary(node, method, recv.is_some(), &arg_ts) {
+            return t.join(&self.unknown(node, all));
         }
         if is_mutator(method) && !arg_ts.iter().all(Taint::is_clean) {
             if let Some(name) = recv_name {
@@ -626,6 +636,20 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
     /// Maps and lists: `m.put("k", v)`, `m.get("k")`, `l.add(v)`, `l.remove(0)`, `l.get(1)`.
     fn collection_call(&mut self, node: Node<'t>, name: &str, method: &str, args: &[Node<'t>], ts: &[Taint<'t>], env: &mut Env<'t>) -> Option<Taint<'t>> {
         let first_key = args.first().and_then(|a| self.constant_key(*a, env));
+        // `conf.set("section", "key", v)` / `conf.get("section", "key")`: a two-part key.
+        let pair_key = || -> Option<String> { Some(format!("{}\u{1}{}", self.constant_key(*args.first()?, env)?, self.constant_key(*args.get(1)?, env)?)) };
+        if method == "set" && ts.len() == 3 {
+            let k = pair_key()?;
+            let t = ts[2].step(node, StepKind::Assign);
+            slot_write(env, name, &k, t.clone());
+            return Some(t);
+        }
+        if method == "get" && ts.len() == 2
+            && let Some(k) = pair_key()
+            && env.slots.contains_key(&format!("{name}\0{k}"))
+        {
+            return slot_read(env, name, &k);
+        }
         match (method, ts.len()) {
             ("put" | "setdefault" | "Add" | "set" | "setAttribute", 2) => {
                 let k = first_key?;
@@ -811,7 +835,7 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
     /// A list whose positions are tracked: a list literal, or a new empty collection.
     fn list_literal(&mut self, value: Node<'t>, env: &mut Env<'t>) -> Option<Vec<Taint<'t>>> {
         match value.kind() {
-            "list" | "array" => {
+            "list" | "array" | "tuple" => {
                 let kids = named_children(value);
                 Some(kids.into_iter().map(|k| self.eval_quiet(k, env)).collect())
             }
@@ -870,6 +894,10 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
                 let kids = named_children(target);
                 let base = field(target, &["value", "array", "object", "operand", "expression"]).or(kids.first().copied());
                 let index = field(target, &["subscript", "index"]).or_else(|| kids.get(1).copied());
+                if let Some(i) = index {
+                    // The key meets its sinks too (`session[key] = v`).
+                    self.eval(i, env);
+                }
                 let Some(name) = base.and_then(|b| self.name_of(b)) else { return };
                 let t = t.step(at, StepKind::Assign);
                 match index.and_then(|i| self.constant_key(unwrap_index(i), env)) {
@@ -1030,6 +1058,7 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         collect_cases(node, &mut cases, 0);
         let is_default = |this: &Self, c: Node<'t>| {
             matches!(c.kind(), "switch_default" | "default_case" | "default_statement")
+                || named_children(c).iter().any(|p| p.kind() == "case_pattern" && text(*p, this.src).trim() == "_")
                 || named_or_all_labels(c).iter().any(|l| text(*l, this.src).trim_start().starts_with("default"))
         };
         if let Some(v) = value {
@@ -1062,6 +1091,8 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
 
     fn case_values(&self, case: Node<'t>, env: &Env<'t>) -> Vec<Const> {
         let mut labels = named_or_all_labels(case);
+        // Python: `case "A":` holds its literal in a case_pattern.
+        labels.extend(named_children(case).into_iter().filter(|c| c.kind() == "case_pattern").flat_map(named_children));
         if let Some(v) = field(case, &["value"]) {
             labels.push(v);
         }

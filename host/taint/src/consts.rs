@@ -86,6 +86,11 @@ pub fn eval(node: Node<'_>, src: &[u8], env: &HashMap<String, Const>, int_divisi
         }
         k if is_string(k) => string_value(node, src).map(Const::Str),
         "parenthesized_expression" => named_children(node).first().and_then(|n| sub(*n)),
+        "subscript" => {
+            // `"ABC"[1]`
+            let (Const::Str(s), Const::Int(i)) = (sub(field(node, &["value"])?)?, sub(field(node, &["subscript"])?)?) else { return None };
+            s.chars().nth(usize::try_from(i).ok()?).map(|c| Const::Str(c.to_string()))
+        }
         "expression_list" | "literal_element" => match named_children(node).as_slice() {
             [one] => sub(*one),
             _ => None,

@@ -124,6 +124,11 @@ pub fn args<'t>(node: Node<'t>, src: &[u8]) -> Args<'t> {
     // PHP's `new X(...)` holds its `arguments` without a field name.
     let list = field(node, &["arguments"]).or_else(|| named_children(node).into_iter().find(|c| matches!(c.kind(), "arguments" | "argument_list")));
     let Some(list) = list else { return out };
+    // Python's `f(x for x in xs)`: the generator is the one argument.
+    if list.kind() == "generator_expression" {
+        out.positional.push(list);
+        return out;
+    }
     for a in named_children(list) {
         let keyword = match a.kind() {
             "keyword_argument" => field(a, &["name"]).zip(field(a, &["value"])),

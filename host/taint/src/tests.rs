@@ -479,3 +479,37 @@ def view(db):
     let flows = rule.run(&parsed, cs.as_bytes(), &mut || false).unwrap();
     assert_eq!(flows.len(), 2, "{flows:?}");
 }
+
+#[test]
+fn python_benchmark_shapes_from_the_pack_fixtures() {
+    let src = r#"
+class V:
+    def get(self, request):
+        return "ok"
+
+def a(cur):
+    q = request.args.get("q")
+    cur.execute("SELECT " + q)
+    cur.execute(",".join("?" for _ in request.args["n"]))
+    p = request.args.get("p")
+    guess = "ABC"[1]
+    bar = "safe"
+    if guess == "A":
+        bar = p
+    cur.execute(bar)
+    t = "A"
+    match t:
+        case "A":
+            bar = p
+        case _:
+            bar = "bob"
+    cur.execute(bar)
+    tup = ("safe", p)
+    cur.execute(tup[0])
+    conf.set("s", "k", p)
+    conf.set("s", "j", "fine")
+    cur.execute(conf.get("s", "j"))
+    cur.execute(conf.get("s", "k"))
+"#;
+    assert_eq!(py(src), vec![8, 22, 28]);
+}

@@ -4,7 +4,7 @@ result = eval(user_expr)
 result = ast.literal_eval(user_expr)
 # ok: PY-EVAL
 schema.evaluate(user_expr)
-# ruleid: PY-PICKLE-LOAD
+# ruleid: PY-PICKLE-LOAD, PY-UNSAFE-DESERIALIZATION
 obj = pickle.loads(request.data)
 # ok: PY-PICKLE-LOAD
 obj = json.loads(request.data)
@@ -19,11 +19,15 @@ cfg = yaml.safe_load(stream)
 # ok: PY-YAML-LOAD
 cfg = yaml.load(stream, Loader=yaml.SafeLoader)
 # ruleid: PY-SUBPROCESS-SHELL
-subprocess.run(f"tar xf {name}", shell=True)
+subprocess.run(f"tar xf {request.args['name']}", shell=True)
 # ok: PY-SUBPROCESS-SHELL
-subprocess.run(["tar", "xf", name], shell=False)
+subprocess.run(["tar", "xf", request.args["name"]], shell=False)
+# ok: PY-SUBPROCESS-SHELL
+subprocess.run(f"tar xf {name}", shell=True)
 # ruleid: PY-OS-SYSTEM
-os.system("rm -rf " + path)
+os.system("rm -rf " + request.form["path"])
+# ok: PY-OS-SYSTEM
+os.system("rm -rf " + shlex.quote(request.form["path"]))
 # ok: PY-OS-SYSTEM
 os.path.join(base, path)
 # ruleid: PY-WEAK-HASH
@@ -71,9 +75,11 @@ ctx = ssl._create_unverified_context()
 # ok: PY-SSL-UNVERIFIED
 ctx = ssl.create_default_context()
 # ruleid: PY-SQL-FORMAT
-cur.execute(f"SELECT * FROM users WHERE name = '{name}'")
+cur.execute(f"SELECT * FROM users WHERE name = '{request.args['name']}'")
 # ok: PY-SQL-FORMAT
-cur.execute("SELECT * FROM users WHERE name = %s", (name,))
+cur.execute("SELECT * FROM users WHERE name = %s", (request.args["name"],))
+# ok: PY-SQL-FORMAT
+cur.execute(f"SELECT * FROM users WHERE name = '{name}'")
 # ruleid: PY-JINJA-AUTOESCAPE
 env = jinja2.Environment(loader=loader)
 # ok: PY-JINJA-AUTOESCAPE
@@ -103,21 +109,21 @@ import builtins as b
 b.exec(code)
 import subprocess as sp
 # ruleid: PY-SUBPROCESS-SHELL
-sp.run(cmd, shell=True)
+sp.run(request.args["cmd"], shell=True)
 from subprocess import Popen
 # ruleid: PY-SUBPROCESS-SHELL
-Popen(cmd, shell=True)
+Popen(request.args["cmd"], shell=True)
 # ok: PY-SUBPROCESS-SHELL
-Popen(["ls", path])
+Popen(["ls", request.args["path"]])
 # ok: PY-SUBPROCESS-SHELL
 log.info("subprocess.run(cmd, shell=True)")
 # ok: PY-SUBPROCESS-SHELL
-runner.run(cmd, shell=True)
+runner.run(request.args["cmd"], shell=True)
 from os import system
 # ruleid: PY-OS-SYSTEM
-system(cmd)
+system(request.args["cmd"])
 # ok: PY-OS-SYSTEM
-ecosystem(cmd)
+ecosystem(request.args["cmd"])
 # ok: PY-OS-SYSTEM
 message = "call os.system(cmd) to break things"
 import tempfile as tf

@@ -23,7 +23,7 @@ class Cache:
 
 
 def restore(request, blob, stream, path, cache):
-    # ruleid: PY-PICKLE-LOAD
+    # ruleid: PY-PICKLE-LOAD, PY-UNSAFE-DESERIALIZATION
     session = pkl.loads(request.body)
     # ruleid: PY-PICKLE-LOAD
     state = loads(blob)

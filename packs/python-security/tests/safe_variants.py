@@ -16,5 +16,6 @@ def restore(blob):
 def last_commit_time(ref):
     # A fixed command line: nothing can be injected into it.
     subprocess.run("git log --pretty=format:%ct --quiet -1 HEAD", shell=True)  # ok: PY-SUBPROCESS-SHELL
-    subprocess.run(f"git log -1 {ref}", shell=True)  # ruleid: PY-SUBPROCESS-SHELL
-    subprocess.run("git log -1 " + ref, shell=True)  # ruleid: PY-SUBPROCESS-SHELL
+    # A ref the code passes in, not request data: no flow reaches the command line.
+    subprocess.run(f"git log -1 {ref}", shell=True)  # ok: PY-SUBPROCESS-SHELL
+    subprocess.run("git log -1 " + ref, shell=True)  # ok: PY-SUBPROCESS-SHELL

@@ -196,6 +196,9 @@ def tls(raw, url):
     return ctx, sock, pool, ws, doc
 
 
+# PY-SQL-FORMAT is a data-flow rule: a query built from function parameters that no
+# request data reaches (a framework's own DDL, quoted identifiers, a helper's arguments)
+# is not reported; taint_sqli.py has the flows from requests.
 def quoted_identifiers(cursor, connection, model, index, qn):
     # Table and column names the driver quoted are identifiers, not data (Django's DDL).
     # ok: PY-SQL-FORMAT
@@ -210,23 +213,24 @@ def quoted_identifiers(cursor, connection, model, index, qn):
     cursor.execute("UPDATE %(table)s SET %(column)s = %%s" % {"table": qn.quote_name(model._meta.db_table), "column": qn.quote_name("c")})
     # ok: PY-SQL-FORMAT
     cursor.execute("CREATE DATABASE %(dbname)s %(suffix)s" % parameters)
-    # ruleid: PY-SQL-FORMAT
+    # ok: PY-SQL-FORMAT
     cursor.execute("UPDATE t SET c = '%(v)s'" % {"v": index})
-    # Names in identifier positions are left to data flow (a name from code or a request?).
+    # Values from parameters, not requests.
     # ok: PY-SQL-FORMAT
     cursor.execute("SELECT %s FROM %s" % (connection.ops.quote_name(index), index))
-    # ruleid: PY-SQL-FORMAT
+    # ok: PY-SQL-FORMAT
     cursor.execute("SELECT %s FROM t WHERE id = %s" % (connection.ops.quote_name(index), index))
-    # ruleid: PY-SQL-FORMAT
+    # ok: PY-SQL-FORMAT
     cursor.execute(f"SELECT * FROM {model._meta.db_table} WHERE name = '{index}'")
 
 
 def queries(cur, conn, name, uid, table, rows, query, params):
-    # ruleid: PY-SQL-FORMAT
+    # Formatted queries, but from parameters: no source, no finding.
+    # ok: PY-SQL-FORMAT
     cur.execute("SELECT * FROM users WHERE name = '%s'" % name)
-    # ruleid: PY-SQL-FORMAT
+    # ok: PY-SQL-FORMAT
     cur.execute("SELECT * FROM users WHERE id = {}".format(uid))
-    # ruleid: PY-SQL-FORMAT
+    # ok: PY-SQL-FORMAT
     cur.execute("SELECT * FROM users WHERE name = '" + name + "'")
     # DDL takes identifiers, which no driver binds as parameters.
     # ok: PY-SQL-FORMAT
@@ -234,7 +238,7 @@ def queries(cur, conn, name, uid, table, rows, query, params):
     # ok: PY-SQL-FORMAT
     cur.executemany(
         f"INSERT INTO {table} VALUES (?, ?)", rows)
-    # ruleid: PY-SQL-FORMAT
+    # ok: PY-SQL-FORMAT
     cur.executemany(
         f"INSERT INTO t VALUES ({uid}, ?)", rows)
     # ok: PY-SQL-FORMAT
@@ -243,14 +247,14 @@ def queries(cur, conn, name, uid, table, rows, query, params):
         SELECT * FROM %s
         """ % table
     )
-    # ruleid: PY-SQL-FORMAT
+    # ok: PY-SQL-FORMAT
     cur.execute(
         """
         SELECT * FROM t
         WHERE name LIKE '%s'
         """ % name
     )
-    # ruleid: PY-SQL-FORMAT
+    # ok: PY-SQL-FORMAT
     cur.execute("SELECT * FROM t WHERE id IN (%s)" % ",".join(params))
     # ok: PY-SQL-FORMAT
     cur.execute("SELECT * FROM users WHERE name = %s", (name,))
