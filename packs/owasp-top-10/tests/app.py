@@ -8,6 +8,7 @@
     except Exception: pass  # ok: OWASP-A09-PY-EXCEPT-PASS
 """
 import logging
+from django.http import HttpResponseRedirect
 import re
 import jwt
 import bcrypt
