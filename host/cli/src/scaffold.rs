@@ -17,8 +17,9 @@ const PYTHON_APP: &str = include_str!("templates/app.py");
 const JS_PACK: &str = include_str!("templates/pack.js");
 const JS_BUILD: &str = include_str!("templates/build.mjs");
 /// The Rust SDK, vendored into Rust scaffolds (it reads the WIT at `../wit/pack.wit`).
-const SDK_FILES: [(&str, &str); 5] = [
+const SDK_FILES: [(&str, &str); 6] = [
     ("sentra-sdk/Cargo.toml", include_str!("../../../sdk/Cargo.toml")),
+    ("sentra-sdk/src/flow.rs", include_str!("../../../sdk/src/flow.rs")),
     ("sentra-sdk/src/lib.rs", include_str!("../../../sdk/src/lib.rs")),
     ("sentra-sdk/src/query.rs", include_str!("../../../sdk/src/query.rs")),
     ("sentra-sdk/src/rule.rs", include_str!("../../../sdk/src/rule.rs")),

@@ -555,7 +555,8 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
         // anything: collections are asked first, and a summary's result also carries what
         // an unknown call would.
         let sure = recv.is_none_or(|r| {
-            matches!(r.kind(), "self" | "this" | "object_creation_expression" | "new_expression") || matches!(text(r, self.src), "self" | "this" | "cls" | "$this")
+            matches!(r.kind(), "self" | "this" | "object_creation_expression" | "new_expression")
+                || matches!(text(r, self.src), "self" | "this" | "cls" | "$this")
         });
         if sure && let Some(t) = self.through_summary(node, method, recv.is_some(), &arg_ts) {
             return t;
@@ -644,7 +645,8 @@ impl<'r, 't, 's> Analysis<'r, 't, 's> {
             slot_write(env, name, &k, t.clone());
             return Some(t);
         }
-        if method == "get" && ts.len() == 2
+        if method == "get"
+            && ts.len() == 2
             && let Some(k) = pair_key()
             && env.slots.contains_key(&format!("{name}\0{k}"))
         {

@@ -193,6 +193,10 @@ impl TaintRule {
     /// [`SyntaxError::Stopped`].
     pub fn run(&self, parsed: &Parsed, source: &[u8], stop: &mut dyn FnMut() -> bool) -> Result<Vec<Flow>, TaintError> {
         let marks = marks::collect(self, parsed, source, stop)?;
+        // No source in the file: nothing can flow (most files of a project).
+        if !marks.values().any(|m| m.source) {
+            return Ok(Vec::new());
+        }
         let budget = source.len().saturating_mul(VISITS_PER_BYTE).saturating_add(BASE_VISITS);
         analysis::Analysis::new(self, parsed, source, marks, budget, stop).run()
     }

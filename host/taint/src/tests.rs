@@ -1,3 +1,6 @@
+//! Unit tests: flows per language, the safe twins that differ only in flow, and the
+//! bounds a hostile file runs into.
+
 use sentra_syntax::{Lang, parse};
 
 use crate::{Pattern, TaintRule, TaintSpec};
