@@ -132,7 +132,9 @@ impl Flow {
 /// (and every instance of it) share their sources' queries, and compiling a query costs up
 /// to 100 ms on some grammars. Weak references: the map never keeps a query alive, and
 /// dead entries go on the next insert, so it holds no more than the live rules do.
-static QUERIES: Mutex<Option<HashMap<(Lang, String), Weak<SyntaxQuery>>>> = Mutex::new(None);
+static QUERIES: Mutex<Option<QueryCache>> = Mutex::new(None);
+
+type QueryCache = HashMap<(Lang, String), Weak<SyntaxQuery>>;
 
 fn shared_query(lang: Lang, source: &str) -> Result<Arc<SyntaxQuery>, SyntaxError> {
     let key = (lang, source.to_string());
