@@ -7,6 +7,7 @@
 use std::sync::{Arc, Mutex};
 
 use sentra_syntax::{Lang, Parsed, SyntaxError};
+use sentra_taint::FileIndex;
 
 /// What parsing a file in one grammar came to.
 type Parse = (Lang, Result<Arc<Parsed>, SyntaxError>);
@@ -20,11 +21,14 @@ struct Inner {
     /// Outcomes of parsing, by grammar. A parse stopped by a deadline, or refused for one
     /// pack's memory limit, is not kept: another pack may still parse the file.
     trees: Mutex<Vec<Parse>>,
+    /// The data-flow index of each tree (its calls and names with their paths), built on
+    /// the first data-flow rule that runs on the file and shared by the others.
+    indexes: Mutex<Vec<(Lang, Arc<FileIndex>)>>,
 }
 
 impl FileData {
     pub fn new(data: impl AsRef<[u8]> + Send + Sync + 'static) -> Self {
-        Self(Arc::new(Inner { bytes: Box::new(data), trees: Mutex::new(Vec::new()) }))
+        Self(Arc::new(Inner { bytes: Box::new(data), trees: Mutex::new(Vec::new()), indexes: Mutex::new(Vec::new()) }))
     }
 
     pub fn bytes(&self) -> &[u8] {
@@ -47,6 +51,21 @@ impl FileData {
             }
         }
         parsed
+    }
+
+    /// The data-flow index of `parsed` (this file's tree in `lang`), built now unless an
+    /// earlier rule built it. A build stopped by `stop` is not kept.
+    pub(crate) fn index(&self, lang: Lang, parsed: &Parsed, stop: &mut dyn FnMut() -> bool) -> Result<Arc<FileIndex>, SyntaxError> {
+        let lock = || self.0.indexes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, i)) = lock().iter().find(|(l, _)| *l == lang) {
+            return Ok(i.clone());
+        }
+        let index = Arc::new(FileIndex::build(parsed, self.bytes(), stop)?);
+        let mut all = lock();
+        if !all.iter().any(|(l, _)| *l == lang) {
+            all.push((lang, index.clone()));
+        }
+        Ok(index)
     }
 
     /// Grammars whose tree of this file has syntax errors (the file was still queried:

@@ -44,8 +44,8 @@ impl HostState {
         if self.syntax.live_queries >= MAX_LIVE_QUERIES {
             return Err(format!("more than {MAX_LIVE_QUERIES} syntax queries at once; drop the ones no longer used"));
         }
-        let query = sentra_syntax::compile_query(language, source).map_err(|e| e.to_string())?;
-        let r = self.table().push(QueryRes(Arc::new(query))).map_err(|e| e.to_string())?;
+        let query = sentra_syntax::shared_query(language, source).map_err(|e| e.to_string())?;
+        let r = self.table().push(QueryRes(query)).map_err(|e| e.to_string())?;
         self.syntax.live_queries += 1;
         Ok(r)
     }

@@ -76,7 +76,12 @@ impl HostState {
         let lang = rule.lang().for_path(path);
         let (tree, data) = self.tree_of(file, lang)?;
         let mut stop = self.stop_check();
-        let flows = match rule.run(&tree, data.bytes(), &mut stop) {
+        let index = match data.index(lang, &tree, &mut stop) {
+            Ok(index) => index,
+            Err(SyntaxError::Stopped) => return Err(self.stopped_now()),
+            Err(e) => return Err(e.to_string()),
+        };
+        let flows = match rule.run_indexed(&tree, data.bytes(), &index, &mut stop) {
             Ok(flows) => flows,
             Err(TaintError::Syntax(SyntaxError::Stopped)) => return Err(self.stopped_now()),
             Err(e) => return Err(e.to_string()),

@@ -37,8 +37,17 @@ pub enum SyntaxError {
 
 /// Compiles a query for a language named as packs name it.
 pub fn compile_query(language: &str, source: &str) -> Result<SyntaxQuery, SyntaxError> {
-    let lang = Lang::from_name(language).ok_or_else(|| SyntaxError::UnknownLanguage(language.chars().take(40).collect()))?;
-    SyntaxQuery::compile(lang, source)
+    SyntaxQuery::compile(lang_named(language)?, source)
+}
+
+/// Like [`compile_query`], sharing the compiled form with whoever holds the same query
+/// (see [`SyntaxQuery::shared`]).
+pub fn shared_query(language: &str, source: &str) -> Result<std::sync::Arc<SyntaxQuery>, SyntaxError> {
+    SyntaxQuery::shared(lang_named(language)?, source)
+}
+
+fn lang_named(language: &str) -> Result<Lang, SyntaxError> {
+    Lang::from_name(language).ok_or_else(|| SyntaxError::UnknownLanguage(language.chars().take(40).collect()))
 }
 
 #[cfg(test)]

@@ -18,16 +18,17 @@
 
 mod analysis;
 mod consts;
+mod index;
 mod kinds;
 mod marks;
 mod pattern;
 mod shape;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::Arc;
 
 use sentra_syntax::{Lang, Parsed, SyntaxError, SyntaxQuery};
 
+pub use index::FileIndex;
 pub use pattern::{CodePattern, MAX_PATTERN_BYTES};
 
 /// Most entries in one of a rule's lists.
@@ -128,27 +129,6 @@ impl Flow {
     }
 }
 
-/// Compiled queries by language and text, while some rule holds them: the rules of a pack
-/// (and every instance of it) share their sources' queries, and compiling a query costs up
-/// to 100 ms on some grammars. Weak references: the map never keeps a query alive, and
-/// dead entries go on the next insert, so it holds no more than the live rules do.
-static QUERIES: Mutex<Option<QueryCache>> = Mutex::new(None);
-
-type QueryCache = HashMap<(Lang, String), Weak<SyntaxQuery>>;
-
-fn shared_query(lang: Lang, source: &str) -> Result<Arc<SyntaxQuery>, SyntaxError> {
-    let key = (lang, source.to_string());
-    if let Some(q) = QUERIES.lock().expect("query cache lock").as_ref().and_then(|m| m.get(&key)).and_then(Weak::upgrade) {
-        return Ok(q);
-    }
-    let q = Arc::new(SyntaxQuery::compile(lang, source)?);
-    let mut guard = QUERIES.lock().expect("query cache lock");
-    let map = guard.get_or_insert_with(HashMap::new);
-    map.retain(|_, w| w.strong_count() > 0);
-    map.insert(key, Arc::downgrade(&q));
-    Ok(q)
-}
-
 fn compile_list(lang: Lang, list: &'static str, capture: &str, patterns: &[Pattern]) -> Result<Vec<Matcher>, TaintError> {
     if patterns.len() > MAX_PATTERNS_PER_LIST {
         return Err(TaintError::List { list, why: format!("{} entries; the limit is {MAX_PATTERNS_PER_LIST}", patterns.len()) });
@@ -159,7 +139,7 @@ fn compile_list(lang: Lang, list: &'static str, capture: &str, patterns: &[Patte
         out.push(match p {
             Pattern::Code(text) => Matcher::Code(CodePattern::parse(text).map_err(|e| at(e.to_string()))?),
             Pattern::Query(source) => {
-                let query = shared_query(lang, source).map_err(|e| at(e.to_string()))?;
+                let query = SyntaxQuery::shared(lang, source).map_err(|e| at(e.to_string()))?;
                 let index = query.capture_names().iter().position(|n| n == capture);
                 let index = index.ok_or_else(|| at(format!("the query must capture the node it means as `@{capture}`")))?;
                 Matcher::Query { query, capture: index as u32 }
@@ -194,7 +174,14 @@ impl TaintRule {
     /// the analysis progresses; once it says stop, the run fails with
     /// [`SyntaxError::Stopped`].
     pub fn run(&self, parsed: &Parsed, source: &[u8], stop: &mut dyn FnMut() -> bool) -> Result<Vec<Flow>, TaintError> {
-        let marks = marks::collect(self, parsed, source, stop)?;
+        let index = FileIndex::build(parsed, source, stop)?;
+        self.run_indexed(parsed, source, &index, stop)
+    }
+
+    /// [`TaintRule::run`] with the file's [`FileIndex`] built once by the caller and
+    /// shared by every rule that runs on the file.
+    pub fn run_indexed(&self, parsed: &Parsed, source: &[u8], index: &FileIndex, stop: &mut dyn FnMut() -> bool) -> Result<Vec<Flow>, TaintError> {
+        let marks = marks::collect(self, parsed, source, index, stop)?;
         // No source in the file: nothing can flow (most files of a project).
         if !marks.values().any(|m| m.source) {
             return Ok(Vec::new());

@@ -1,14 +1,14 @@
 //! The pre-pass: which nodes of the file are sources, sinks, sanitizers and propagators,
-//! by matching every call and name against the rule's code patterns and running its
+//! by matching the file index's calls and names against the rule's code patterns and running its
 //! queries once.
 
 use std::collections::HashMap;
 
-use sentra_syntax::{Parsed, SyntaxError};
+use sentra_syntax::Parsed;
 use tree_sitter::Node;
 
-use crate::kinds::{Cat, cat};
-use crate::shape::{self, args, callee, constructed, path_of};
+use crate::index::{Entry, EntryKind, FileIndex};
+use crate::pattern::CodePattern;
 use crate::{Matcher, TaintError, TaintRule};
 
 /// A node, by range and kind.
@@ -44,126 +44,59 @@ fn set(marks: &mut HashMap<Key, Mark>, k: Key, role: Role) {
     }
 }
 
-pub fn collect(rule: &TaintRule, parsed: &Parsed, src: &[u8], stop: &mut dyn FnMut() -> bool) -> Result<HashMap<Key, Mark>, TaintError> {
+pub fn collect(rule: &TaintRule, parsed: &Parsed, src: &[u8], index: &FileIndex, stop: &mut dyn FnMut() -> bool) -> Result<HashMap<Key, Mark>, TaintError> {
     let mut marks = HashMap::new();
     let lists = [(&rule.sources, Role::Source), (&rule.sinks, Role::Sink), (&rule.sanitizers, Role::Sanitizer), (&rule.propagators, Role::Propagator)];
     for (list, role) in lists {
         for m in list.iter() {
-            if let Matcher::Query { query, capture } = m {
-                for found in query.run(parsed, src, false, stop)? {
-                    for c in found.captures.iter().filter(|c| c.index == *capture) {
-                        set(&mut marks, (c.node.start, c.node.end, c.node.kind_id), role);
+            match m {
+                Matcher::Query { query, capture } => {
+                    for found in query.run(parsed, src, false, stop)? {
+                        for c in found.captures.iter().filter(|c| c.index == *capture) {
+                            set(&mut marks, (c.node.start, c.node.end, c.node.kind_id), role);
+                        }
+                    }
+                }
+                Matcher::Code(p) => {
+                    let Some(last) = p.segments.last() else { continue };
+                    for &i in index.by_last.get(last.trim_end_matches("()")).into_iter().flatten() {
+                        mark_entry(&index.entries[i as usize], p, role, &mut marks);
                     }
                 }
             }
         }
-    }
-    let any_code = lists.iter().any(|(l, _)| l.iter().any(|m| matches!(m, Matcher::Code(_))));
-    if !any_code {
-        return Ok(marks);
-    }
-    let root = parsed.tree.root_node();
-    let imports = shape::imports(root, src);
-    let mut cursor = root.walk();
-    let mut visited = 0usize;
-    loop {
-        let node = cursor.node();
-        visited += 1;
-        if visited.is_multiple_of(4096) && stop() {
-            return Err(SyntaxError::Stopped.into());
-        }
-        if node.is_named() {
-            mark_node(node, src, &imports, &lists, &mut marks);
-        }
-        if cursor.goto_first_child() || cursor.goto_next_sibling() {
-            continue;
-        }
-        loop {
-            if !cursor.goto_parent() {
-                return Ok(marks);
-            }
-            if cursor.goto_next_sibling() {
-                break;
-            }
+        // No source, no flow: the other lists need not be looked for.
+        if matches!(role, Role::Source) && marks.is_empty() {
+            return Ok(marks);
         }
     }
+    Ok(marks)
 }
 
-type Lists<'r> = [(&'r Vec<Matcher>, Role); 4];
-
-fn mark_node(node: Node<'_>, src: &[u8], imports: &HashMap<String, String>, lists: &Lists<'_>, marks: &mut HashMap<Key, Mark>) {
-    let c = cat(node.kind());
-    let (is_call, target) = match c {
-        Cat::Call => (true, Some(node)),
-        Cat::New => (true, constructed(node)),
-        Cat::Identifier | Cat::Member => (false, Some(node)),
-        _ => return,
-    };
-    let Some(target) = target else { return };
-    let mut path = Vec::new();
-    if is_call && c == Cat::Call {
-        let (recv, name, function) = callee(target, src);
-        match function {
-            Some(f) => path_of(f, src, &mut path, 0),
+fn mark_entry(e: &Entry, p: &CodePattern, role: Role, marks: &mut HashMap<Key, Mark>) {
+    let is_call = e.kind != EntryKind::Name;
+    if p.args.is_some() != is_call || p.constructor != (e.kind == EntryKind::New) {
+        return;
+    }
+    if !(p.matches_path(&e.path) || e.resolved.as_ref().is_some_and(|r| p.matches_path(r))) {
+        return;
+    }
+    if !is_call {
+        set(marks, e.node, role);
+        return;
+    }
+    let kw: Vec<(String, String)> = e.keywords.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect();
+    if !p.matches_args(e.positional.len(), &kw) {
+        return;
+    }
+    match role {
+        Role::Sink => match p.sink_positions() {
+            Some(positions) => positions.into_iter().filter_map(|i| e.positional.get(i)).for_each(|k| set(marks, *k, Role::Sink)),
             None => {
-                if let Some(r) = recv {
-                    path_of(r, src, &mut path, 0);
-                }
-                path.push(name.unwrap_or("?").to_string());
+                e.positional.iter().for_each(|k| set(marks, *k, Role::Sink));
+                e.keywords.iter().for_each(|(_, _, k)| set(marks, *k, Role::Sink));
             }
-        }
-    } else {
-        path_of(target, src, &mut path, 0);
-    }
-    collapse_repeats(&mut path);
-    let resolved = path.first().and_then(|first| imports.get(first)).map(|full| {
-        let mut r: Vec<String> = full.split('.').map(str::to_string).collect();
-        r.extend(path[1..].iter().cloned());
-        r
-    });
-    let call_args = is_call.then(|| args(node, src));
-    for (list, role) in lists.iter() {
-        for m in list.iter() {
-            let Matcher::Code(p) = m else { continue };
-            if p.args.is_some() != is_call || p.constructor != (c == Cat::New) {
-                continue;
-            }
-            if !(p.matches_path(&path) || resolved.as_ref().is_some_and(|r| p.matches_path(r))) {
-                continue;
-            }
-            let Some(a) = &call_args else {
-                set(marks, key(node), *role);
-                continue;
-            };
-            let kw: Vec<(String, String)> = a.keywords.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect();
-            if !p.matches_args(a.positional.len(), &kw) {
-                continue;
-            }
-            if let Role::Sink = role {
-                match p.sink_positions() {
-                    Some(positions) => positions.into_iter().filter_map(|i| a.positional.get(i)).for_each(|n| set(marks, key(*n), Role::Sink)),
-                    None => {
-                        a.positional.iter().for_each(|n| set(marks, key(*n), Role::Sink));
-                        a.keywords.iter().for_each(|(_, _, n)| set(marks, key(*n), Role::Sink));
-                    }
-                }
-            } else {
-                set(marks, key(node), *role);
-            }
-        }
-    }
-}
-
-/// `w.append(a).append(b)` reads as `w.append(b)`: a fluent chain of the same method is one
-/// call to the patterns.
-fn collapse_repeats(path: &mut Vec<String>) {
-    let base = |s: &str| s.trim_end_matches("()").to_string();
-    let mut i = 1;
-    while i < path.len() {
-        if path[i - 1].ends_with("()") && base(&path[i - 1]) == base(&path[i]) {
-            path.remove(i - 1);
-        } else {
-            i += 1;
-        }
+        },
+        _ => set(marks, e.node, role),
     }
 }

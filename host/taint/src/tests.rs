@@ -516,3 +516,10 @@ def a(cur):
 "#;
     assert_eq!(py(src), vec![8, 22, 28]);
 }
+
+#[test]
+fn an_alias_imported_under_another_name_still_matches() {
+    let src =
+        "from os import system as run_it\nfrom shlex import quote as q\nfrom flask import request\nrun_it(request.form['c'])\nrun_it(q(request.form['c']))\n";
+    assert_eq!(py(src), vec![4]);
+}
