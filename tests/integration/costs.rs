@@ -287,11 +287,25 @@ fn a_scan_result_holds_at_most_its_documented_number_of_findings() {
         write(root.path(), &format!("f{i}.py"), "MARKER\n");
     }
     let flood = test_pack("test-flood");
-    let out = sentra(&["scan", ".", "--pack-file", &flood, "--pack", "test-flood", "--format", "json", "--no-cache"], root.path(), &[]);
+    let state = tempfile::tempdir().unwrap();
+    let state_dir = state.path().to_str().unwrap();
+    let out =
+        sentra(&["scan", ".", "--pack-file", &flood, "--pack", "test-flood", "--format", "json", "--no-cache", "--state-dir", state_dir], root.path(), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["total"], 50_000, "the result is capped");
     assert_eq!(v["by_severity"]["high"], 60, "the most severe findings are the ones kept");
     let errored = v["errored_packs"].to_string();
     assert!(errored.contains("findings dropped: a scan result holds at most 50000"), "the cut is reported: {errored}");
+
+    // The recorded result is read a page at a time: one finding of 50,000, counted whole.
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--state-dir", state_dir], &[], 0);
+    let (status, _, page) = s.call("GET", "/api/findings?limit=1&severity=high", None, None);
+    assert_eq!(status, 200, "{page}");
+    assert_eq!((page["total"].as_u64(), page["findings"].as_array().map(Vec::len)), (Some(60), Some(1)), "{page}");
+    let (_, _, page) = s.call("GET", "/api/findings?limit=2&offset=49999", None, None);
+    assert_eq!((page["total"].as_u64(), page["by_severity"]["low"].as_u64(), page["findings"].as_array().map(Vec::len)), (Some(50_000), Some(49_940), Some(1)));
+    let (_, _, metrics) = s.call("GET", "/api/metrics", None, None);
+    assert_eq!(metrics["top_files"].as_array().map(Vec::len), Some(20), "{metrics}");
+    assert_eq!(metrics["top_files"][0]["findings"].as_u64(), Some(1_000), "{metrics}");
 }

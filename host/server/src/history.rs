@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Query, State};
-use sentra_engine::{BySeverity, Finding, ScanResult};
+use sentra_engine::{BySeverity, Finding};
 use sentra_runtime::Severity;
 use sentra_store::{ScanSummary, prelude::*};
 use serde::{Deserialize, Serialize};
@@ -22,14 +22,6 @@ pub use sentra_app::history::{new_scan, stored_suppressions};
 /// inline-file and `changed_files` scans never are).
 fn pick(id: Option<i64>) -> sentra_store::ScanPick<'static> {
     id.map_or(sentra_store::ScanPick::LatestComplete(None), sentra_store::ScanPick::Id)
-}
-
-/// The latest complete (or `scan_id`) scan of a tenant, parsed.
-fn load(state: &AppState, tenant: &str, id: Option<i64>) -> Result<Option<(ScanSummary, ScanResult)>, ApiError> {
-    match state.store.scan_result(tenant, pick(id)).map_err(internal)? {
-        None => Ok(None),
-        Some((summary, json)) => Ok(Some((summary, serde_json::from_str(&json).map_err(internal)?))),
-    }
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -88,64 +80,27 @@ pub(crate) async fn findings(
         ),
     };
     blocking(move || {
-        let Some((summary, json)) = state.store.scan_result(&p.tenant, pick(q.scan_id)).map_err(internal)? else {
+        let Some(summary) = state.store.scan_summary(&p.tenant, pick(q.scan_id)).map_err(internal)? else {
             return match q.scan_id {
                 Some(id) => Err(ApiError::new(axum::http::StatusCode::NOT_FOUND, "scan_not_found", format!("no scan {id}"))),
                 None => Ok(Json(FindingsResponse { scan_id: None, findings: Vec::new(), total: 0, by_severity: BySeverity::count(std::iter::empty()) })),
             };
         };
-        let wanted = |h: &FindingHead<'_>| {
-            severity.is_none_or(|s| h.severity == s)
-                && q.rule_id.as_deref().is_none_or(|r| h.rule_id == r)
-                && file.as_ref().is_none_or(|g| g.is_match(h.evidence.file.as_ref()))
+        let in_file = |f: &str| file.as_ref().is_none_or(|g| g.is_match(f));
+        let filter = sentra_store::FindingsFilter {
+            severity,
+            rule_id: q.rule_id.as_deref(),
+            file: file.is_some().then_some(&in_file as &dyn Fn(&str) -> bool),
+            offset,
+            limit,
         };
-        let (findings, total, by_severity) = page_of(&json, &wanted, offset, limit).map_err(internal)?;
-        Ok(Json(FindingsResponse { scan_id: Some(summary.id), findings, total, by_severity }))
+        // Only the page is read whole: a scan of 50,000 findings answering `limit=1`
+        // reads one (and the others' severity and file, to count them).
+        let page = state.store.scan_findings(&p.tenant, summary.id, &filter).map_err(internal)?;
+        let findings = page.findings.iter().map(|f| serde_json::from_str(f)).collect::<Result<Vec<Finding>, _>>().map_err(internal)?;
+        Ok(Json(FindingsResponse { scan_id: Some(summary.id), findings, total: page.total, by_severity: page.by_severity }))
     })
     .await
-}
-
-/// The stored result's findings, each kept as unparsed JSON.
-#[derive(Deserialize)]
-struct StoredFindings<'a> {
-    #[serde(borrow)]
-    findings: Vec<&'a serde_json::value::RawValue>,
-}
-
-/// What the filters look at of a finding (every other field is skipped unparsed).
-#[derive(Deserialize)]
-struct FindingHead<'a> {
-    #[serde(borrow)]
-    rule_id: std::borrow::Cow<'a, str>,
-    severity: Severity,
-    #[serde(borrow)]
-    evidence: EvidenceHead<'a>,
-}
-
-#[derive(Deserialize)]
-struct EvidenceHead<'a> {
-    #[serde(borrow)]
-    file: std::borrow::Cow<'a, str>,
-}
-
-/// The page of a stored result's findings that match `wanted`, the number matching and
-/// their severities. Only the page is parsed into findings: a result with 100,000 of them
-/// answering `limit=1` builds one.
-fn page_of(json: &str, wanted: &dyn Fn(&FindingHead<'_>) -> bool, offset: usize, limit: usize) -> Result<(Vec<Finding>, usize, BySeverity), serde_json::Error> {
-    let stored: StoredFindings<'_> = serde_json::from_str(json)?;
-    let (mut page, mut total, mut by_severity) = (Vec::new(), 0usize, BySeverity::default());
-    for raw in stored.findings {
-        let head: FindingHead<'_> = serde_json::from_str(raw.get())?;
-        if !wanted(&head) {
-            continue;
-        }
-        by_severity.add(head.severity);
-        if total >= offset && page.len() < limit {
-            page.push(serde_json::from_str(raw.get())?);
-        }
-        total += 1;
-    }
-    Ok((page, total, by_severity))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -173,16 +128,11 @@ const SCORE_FORMULA: &str = "100 × (1 − Σ penalty ÷ rules run); a rule with
 pub(crate) async fn metrics(State(state): State<Arc<AppState>>, axum::Extension(p): axum::Extension<Principal>) -> Result<Json<MetricsResponse>, ApiError> {
     blocking(move || {
         let recorded = state.store.list_scans(&p.tenant, None, 100_000, false).map_err(internal)?.len();
-        let Some((summary, result)) = load(&state, &p.tenant, None)? else {
+        let Some(summary) = state.store.scan_summary(&p.tenant, pick(None)).map_err(internal)? else {
             return Ok(Json(MetricsResponse { latest: None, top_files: Vec::new(), compliance_score: None, score_formula: SCORE_FORMULA, scans_recorded: 0 }));
         };
-        let mut by_file: BTreeMap<&str, usize> = BTreeMap::new();
-        for f in &result.findings {
-            *by_file.entry(f.evidence.file.as_str()).or_default() += 1;
-        }
-        let mut top: Vec<FileCount> = by_file.into_iter().map(|(file, findings)| FileCount { file: file.to_string(), findings }).collect();
-        top.sort_by(|a, b| b.findings.cmp(&a.findings).then_with(|| a.file.cmp(&b.file)));
-        top.truncate(20);
+        let top = state.store.top_files(&p.tenant, summary.id, 20).map_err(internal)?;
+        let top = top.into_iter().map(|(file, findings)| FileCount { file, findings }).collect();
         Ok(Json(MetricsResponse {
             compliance_score: Some(summary.score),
             latest: Some(summary),

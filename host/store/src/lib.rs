@@ -31,7 +31,7 @@ pub use audit::{AuditEntry, AuditHead, AuditQuery, AuditStore, AuditVerification
 pub use keys::{ApiKey, KeyStore, NewKey, Role};
 pub use packs::{NewPack, PackKind, PackRecord, PackStore, valid_pack_id};
 pub use scan_cache::{SCAN_CACHE_FILE, ScanCacheDb};
-pub use scans::{NewScan, ScanPick, ScanStore, ScanSummary};
+pub use scans::{FindingsFilter, FindingsPage, NewScan, ScanPick, ScanStore, ScanSummary};
 pub use server_info::ServerInfoStore;
 pub use settings::{SettingsScope, SettingsStore};
 pub use suppressions::{SuppressionRecord, SuppressionStore};
@@ -127,6 +127,7 @@ const MIGRATIONS: &[&str] = &[
     audit::HEADS_MIGRATION,
     settings::MIGRATION,
     scans::COMPLETE_MIGRATION,
+    scans::FINDINGS_MIGRATION,
 ];
 
 /// The SQLite store.
