@@ -235,9 +235,10 @@ fn lint_reports_footguns_and_passes_clean_packs() {
         r#"name: Footguns
 rules:
   - {id: EMPTY, name: e, type: regex, pattern: 'x*', standard: S, remediation_guidance: r}
-  - {id: TYPO, name: t, type: regex, pattern: x, file_glob: "**/*.pyy", standard: S, remediation_guidance: r}
-  - {id: ALL-EXCLUDED, name: a, type: regex, pattern: x, file_glob: "**/*.py", exclude_globs: ["**/*.py"], standard: S, remediation_guidance: r}
-  - {id: BARE, name: b, type: regex, pattern: x}
+  - {id: TYPO, name: t, type: regex, pattern: xyz, file_glob: "**/*.pyy", standard: S, remediation_guidance: r}
+  - {id: ALL-EXCLUDED, name: a, type: regex, pattern: xyz, file_glob: "**/*.py", exclude_globs: ["**/*.py"], standard: S, remediation_guidance: r}
+  - {id: BARE, name: b, type: regex, pattern: xyz}
+  - {id: NO-LITERAL, name: n, type: regex, pattern: '\w+\s*=\s*\d', standard: S, remediation_guidance: r}
   - {id: AST-JS, name: j, type: ast, ast_check: no_star_imports, file_glob: "**/*.js", standard: S, remediation_guidance: r}
 "#,
     );
@@ -251,10 +252,12 @@ rules:
         "rule `BARE`, field `remediation_guidance`: missing",
         "rule `BARE`, field `standard`: missing",
         "rule `AST-JS`, field `file_glob`: `ast` rules only check Python files",
+        "rule `NO-LITERAL`, field `pattern`: has no literal prefilter (the longest literal every match contains is `=`, under 3 bytes)",
     ] {
         assert!(text.contains(m), "expected `{m}` in\n{text}");
     }
-    assert_eq!(text.lines().filter(|l| l.contains(": warning: ")).count(), 6, "{text}");
+    // `x*` also has no literal prefilter.
+    assert_eq!(text.lines().filter(|l| l.contains(": warning: ")).count(), 8, "{text}");
 
     let clean = sentra(&["pack", "lint", "tests/fixtures/declarative/ast/pack.yaml"], &repo_root(), &[]);
     assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));

@@ -231,7 +231,7 @@ pub fn lint(pack: &CheckedPack, limits: &MatchLimits) -> Vec<Problem> {
     for rule in &pack.document.rules {
         let at = |field: &str, message: String| Problem { location: format!("rule `{}`", rule.id), field: field.into(), message };
         let patterns: Vec<(String, &str)> = match &rule.check {
-            RuleCheck::Regex { pattern } => vec![("pattern".into(), pattern.as_str())],
+            RuleCheck::Regex { pattern, .. } => vec![("pattern".into(), pattern.as_str())],
             RuleCheck::AllPatterns { patterns, .. } => patterns.iter().enumerate().map(|(i, p)| (format!("all_patterns[{i}]"), p.as_str())).collect(),
             RuleCheck::RequiredPattern { pattern }
             | RuleCheck::RequiredFile { pattern: Some(pattern) }
@@ -291,6 +291,19 @@ pub fn lint(pack: &CheckedPack, limits: &MatchLimits) -> Vec<Problem> {
                 let why = "no `#eq?`/`#any-of?` predicate on a capture every match has, so every selected file is parsed (slower)";
                 out.push(at("query", format!("has no literal prefilter: {why}")));
             }
+        }
+        match &rule.check {
+            RuleCheck::Regex { pattern, literals } if literals.is_empty() => {
+                let why = sentra_pack_format::literals::regex_literals(pattern).err().unwrap_or_default();
+                out.push(at("pattern", format!("has no literal prefilter ({why}), so it runs on every selected file (slower)")));
+            }
+            RuleCheck::AllPatterns { literals, .. } if literals.is_empty() => {
+                out.push(at(
+                    "all_patterns",
+                    "has no literal prefilter (no pattern has a literal every match contains), so it runs on every selected file (slower)".into(),
+                ));
+            }
+            _ => {}
         }
         if rule.remediation.trim().is_empty() {
             out.push(at("remediation_guidance", "missing: findings will not tell the reader how to fix them".into()));

@@ -11,6 +11,8 @@
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "validate")]
+pub mod literals;
+#[cfg(feature = "validate")]
 pub mod validate;
 #[cfg(feature = "validate")]
 pub mod written;
@@ -210,12 +212,19 @@ pub enum RuleCheck {
     /// One finding per match, on the line where the match starts.
     Regex {
         pattern: String,
+        /// Literals one of which every match contains (read from the pattern): the host's
+        /// prefilter; empty when it has none worth using.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        literals: Vec<String>,
     },
     /// A `regex` rule with `all_patterns`: one finding per file where all match (within
     /// a window of `within_lines` lines when given).
     AllPatterns {
         patterns: Vec<String>,
         within_lines: Option<u32>,
+        /// The prefilter of one of the patterns (all must match), as `Regex`'s.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        literals: Vec<String>,
     },
     /// One finding at line 1 of a file that lacks the pattern (run multi-line).
     RequiredPattern {

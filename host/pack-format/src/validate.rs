@@ -534,14 +534,18 @@ impl Validator<'_> {
                 if within.is_some() {
                     self.error(at, "within_lines", "only applies to `all_patterns`");
                 }
-                self.regex(at, "pattern", &p).then_some(RuleCheck::Regex { pattern: p })
+                let literals = crate::literals::regex_literals(&p).unwrap_or_default();
+                self.regex(at, "pattern", &p).then_some(RuleCheck::Regex { pattern: p, literals })
             }
             (None, Some(patterns)) => {
                 if patterns.is_empty() {
                     self.error(at, "all_patterns", "must list at least one pattern");
                 }
                 let ok = patterns.iter().enumerate().fold(true, |ok, (i, p)| self.regex(at, &format!("all_patterns[{i}]"), p) && ok);
-                ok.then_some(RuleCheck::AllPatterns { patterns, within_lines: within })
+                // Every pattern must match: the one with the longest literals filters best.
+                let literals =
+                    patterns.iter().filter_map(|p| crate::literals::regex_literals(p).ok()).max_by_key(|l| l.iter().map(String::len).min()).unwrap_or_default();
+                ok.then_some(RuleCheck::AllPatterns { patterns, within_lines: within, literals })
             }
             (None, None) => {
                 self.error(at, "pattern", "a `regex` rule needs `pattern` or `all_patterns`");

@@ -224,11 +224,18 @@ impl ScanStore for SqliteStore {
             // Summaries are kept for trends; full results only for the latest scans and each
             // repository's latest complete one, or a busy server's database grows by the
             // size of every result (about 1 GB a minute under the soak test's load).
-            let dropped = "SELECT id FROM scans WHERE tenant = ?1 AND result <> '' AND id < (
-                     SELECT id FROM scans WHERE tenant = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)
-                   AND id NOT IN (SELECT MAX(id) FROM scans WHERE tenant = ?1 AND complete = 1 GROUP BY root)";
-            tx.execute(&format!("DELETE FROM scan_findings WHERE scan_id IN ({dropped})"), params![scan.tenant, SCAN_RESULTS_KEPT - 1])?;
-            tx.execute(&format!("UPDATE scans SET result = '' WHERE id IN ({dropped})"), params![scan.tenant, SCAN_RESULTS_KEPT - 1])?;
+            let dropped: Vec<i64> = tx
+                .prepare(
+                    "SELECT id FROM scans WHERE tenant = ?1 AND result <> '' AND id < (
+                         SELECT id FROM scans WHERE tenant = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)
+                       AND id NOT IN (SELECT MAX(id) FROM scans WHERE tenant = ?1 AND complete = 1 GROUP BY root)",
+                )?
+                .query_map(params![scan.tenant, SCAN_RESULTS_KEPT - 1], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            for old in dropped {
+                tx.execute("DELETE FROM scan_findings WHERE scan_id = ?1", [old])?;
+                tx.execute("UPDATE scans SET result = '' WHERE id = ?1", [old])?;
+            }
             tx.commit()?;
             Ok(id)
         })

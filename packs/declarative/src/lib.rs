@@ -46,7 +46,7 @@ fn with_engine<R>(f: impl FnOnce(&Engine) -> R) -> Option<R> {
 fn rule_patterns(rule: &RuleSpec) -> Vec<String> {
     use sentra_pack_format::FilePolicy;
     match &rule.check {
-        RuleCheck::Regex { pattern } => vec![pattern.clone()],
+        RuleCheck::Regex { pattern, .. } => vec![pattern.clone()],
         RuleCheck::AllPatterns { patterns, .. } => patterns.clone(),
         RuleCheck::RequiredPattern { pattern } | RuleCheck::FilePolicy { policy: FilePolicy::MustContainPattern { pattern } } => {
             vec![format!("(?m){pattern}")]
@@ -163,7 +163,9 @@ fn to_sdk_rule(r: &RuleSpec) -> Rule {
                 None => rule,
             }
         }
-        RuleCheck::Taint { literals, .. } => Rule::check(&r.id, &r.name).literals(literals.iter().cloned()),
+        RuleCheck::Taint { literals, .. } | RuleCheck::Regex { literals, .. } | RuleCheck::AllPatterns { literals, .. } => {
+            Rule::check(&r.id, &r.name).literals(literals.iter().cloned())
+        }
         _ => Rule::check(&r.id, &r.name),
     };
     let mut rule = base
@@ -185,7 +187,7 @@ fn to_sdk_rule(r: &RuleSpec) -> Rule {
         .remediation(&r.remediation)
         .references(r.references.iter().cloned());
     match &r.check {
-        RuleCheck::Regex { pattern } | RuleCheck::RequiredPattern { pattern } | RuleCheck::RequiredFile { pattern: Some(pattern) } => {
+        RuleCheck::Regex { pattern, .. } | RuleCheck::RequiredPattern { pattern } | RuleCheck::RequiredFile { pattern: Some(pattern) } => {
             rule = rule.pattern(pattern)
         }
         RuleCheck::Unsupported { reason, .. } => rule = rule.skipped(reason),
