@@ -184,7 +184,7 @@ impl Catalog {
                 .par_iter()
                 .map(|s| {
                     let pack = match &s.kind {
-                        PackKind::Component(bytes) => self.runtime.load(&s.id, bytes, config.pack_limits)?,
+                        PackKind::Component(bytes) => self.runtime.load_builtin(&s.id, bytes, None, config.pack_limits)?,
                         PackKind::Yaml { document, checked } => {
                             let checked = match checked.and_then(|c| declarative::from_committed(document, c)) {
                                 Some(checked) => checked,
@@ -244,6 +244,6 @@ impl Catalog {
     fn run_checked(&self, name: &str, pack: &declarative::CheckedPack, config: &Config) -> Result<LoadedPack, CatalogError> {
         let engine = self.declarative_engine.ok_or_else(|| CatalogError::NoDeclarativeEngine { pack: name.into() })?;
         let settings = declarative::engine_settings(pack);
-        Ok(self.runtime.load_configured(name, engine, Some(settings), config.pack_limits)?)
+        Ok(self.runtime.load_builtin(name, engine, Some(settings), config.pack_limits)?)
     }
 }

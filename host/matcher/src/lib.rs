@@ -47,7 +47,7 @@ impl Default for MatchLimits {
     }
 }
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
 pub enum MatchError {
     #[error("pattern {index}: {message}")]
     Compile { index: usize, message: String },
@@ -75,7 +75,9 @@ enum Engine {
 /// A compiled, immutable list of patterns.
 #[derive(Debug)]
 pub struct PatternSet {
-    patterns: Vec<Engine>,
+    patterns: Vec<OnceLock<Result<Engine, MatchError>>>,
+    /// The patterns whose compilation waits for their first search ([`PatternSet::compile_lazy`]).
+    deferred: Vec<Option<Box<str>>>,
     /// Each pattern's length, for [`PatternSet::approx_bytes`].
     sources: Vec<usize>,
     limits: MatchLimits,
@@ -97,8 +99,30 @@ impl PatternSet {
     /// Compiles every pattern; the first failure names its index.
     pub fn compile<S: AsRef<str>>(patterns: &[S], limits: MatchLimits) -> Result<Self, MatchError> {
         let sources = patterns.iter().map(|p| p.as_ref().len()).collect();
-        let patterns = patterns.iter().enumerate().map(|(index, p)| compile_one(index, p.as_ref(), &limits)).collect::<Result<_, _>>()?;
-        Ok(Self { patterns, sources, limits })
+        let compiled = patterns.iter().enumerate().map(|(index, p)| compile_one(index, p.as_ref(), &limits).map(|e| OnceLock::from(Ok(e))));
+        let patterns: Vec<_> = compiled.collect::<Result<_, _>>()?;
+        Ok(Self { deferred: vec![None; patterns.len()], patterns, sources, limits })
+    }
+
+    /// Like [`PatternSet::compile`], but a pattern the linear engine parses is compiled on
+    /// its first search: a pack's patterns cost nothing until a file needs them, which is
+    /// most of the start-up of a scan with every pack. Errors only a compiled program shows
+    /// (past `size_limit`) come from that search instead; patterns that need the
+    /// backtracking engine, or do not parse, are compiled (or refused) now.
+    pub fn compile_lazy<S: AsRef<str>>(patterns: &[S], limits: MatchLimits) -> Result<Self, MatchError> {
+        let mut parser = regex_syntax::ParserBuilder::new();
+        parser.utf8(false);
+        let (mut compiled, mut deferred) = (Vec::with_capacity(patterns.len()), Vec::with_capacity(patterns.len()));
+        for (index, p) in patterns.iter().map(AsRef::as_ref).enumerate() {
+            if p.len() <= limits.max_pattern_len && parser.build().parse(p).is_ok() {
+                compiled.push(OnceLock::new());
+                deferred.push(Some(Box::from(p)));
+            } else {
+                compiled.push(OnceLock::from(Ok(compile_one(index, p, &limits)?)));
+                deferred.push(None);
+            }
+        }
+        Ok(Self { patterns: compiled, deferred, sources: patterns.iter().map(|p| p.as_ref().len()).collect(), limits })
     }
 
     pub fn len(&self) -> usize {
@@ -119,7 +143,8 @@ impl PatternSet {
             .zip(&self.patterns)
             .map(|(src, e)| {
                 let program = (4 << 10) + 256 * src;
-                let cache = if matches!(e, Engine::Linear(_)) { self.limits.dfa_size_limit / 4 } else { 0 };
+                // Not compiled yet: counted as linear, its cache at the cap.
+                let cache = if matches!(e.get(), Some(Ok(Engine::Backtracking(_)))) { 0 } else { self.limits.dfa_size_limit / 4 };
                 program.min(self.limits.size_limit) + cache
             })
             .sum()
@@ -127,11 +152,16 @@ impl PatternSet {
 
     /// Whether pattern `index` needed the backtracking engine.
     pub fn is_backtracking(&self, index: usize) -> bool {
-        matches!(self.patterns.get(index), Some(Engine::Backtracking(_)))
+        matches!(self.get(index), Ok(Engine::Backtracking(_)))
     }
 
     fn get(&self, index: usize) -> Result<&Engine, MatchError> {
-        self.patterns.get(index).ok_or(MatchError::NoSuchPattern { index, len: self.patterns.len() })
+        let cell = self.patterns.get(index).ok_or(MatchError::NoSuchPattern { index, len: self.patterns.len() })?;
+        let compiled = cell.get_or_init(|| match &self.deferred[index] {
+            Some(source) => compile_one(index, source, &self.limits),
+            None => Err(MatchError::Compile { index, message: "compiled without its source".into() }),
+        });
+        compiled.as_ref().map_err(Clone::clone)
     }
 
     /// Appends every non-overlapping match of each pattern in `which` to `out`, pattern by
@@ -398,6 +428,37 @@ mod tests {
         set(&["^b", r"a\sb", "(?m)^b"]).find_all_ok(&t, &[0, 1, 2], &mut out).unwrap();
         let pats: Vec<u32> = out.iter().map(|m| m.pattern).collect();
         assert_eq!(pats, vec![1, 2]);
+    }
+
+    #[test]
+    fn a_lazy_set_finds_what_an_eager_one_does_and_defers_only_what_parses() {
+        let patterns = [r"\bfoo\w*", r"foo(?!bar)", "(?m)^b", r"[[:alpha:]]+\d"];
+        let (eager, lazy) = (set(&patterns), PatternSet::compile_lazy(&patterns, MatchLimits::default()).unwrap());
+        assert!(lazy.patterns[1].get().is_some(), "the backtracking pattern is compiled at once");
+        assert!(lazy.patterns[0].get().is_none() && lazy.patterns[3].get().is_none(), "linear ones wait for a search");
+        let t = Text::new("foobar foobaz\nb é1 xyz2\n".as_bytes());
+        let all: Vec<u32> = (0..patterns.len() as u32).collect();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        eager.find_all_ok(&t, &all, &mut a).unwrap();
+        lazy.find_all_ok(&t, &all, &mut b).unwrap();
+        assert_eq!(a, b);
+        assert!(lazy.patterns.iter().all(|p| p.get().is_some()));
+        // What does not parse is refused now, as by `compile`.
+        let e = PatternSet::compile_lazy(&["ok", "(unclosed"], MatchLimits::default()).unwrap_err();
+        assert_eq!(e.pattern(), 1);
+    }
+
+    #[test]
+    fn a_deferred_pattern_past_the_size_limit_fails_its_first_search() {
+        let limits = MatchLimits { size_limit: 1 << 10, ..MatchLimits::default() };
+        let big = r"\w{50}";
+        assert!(PatternSet::compile(&[big], limits).is_err());
+        let lazy = PatternSet::compile_lazy(&["ok", big], limits).unwrap();
+        let t = Text::new(b"ok");
+        assert_eq!(lazy.is_match(&t, 0), Ok(true));
+        let e = lazy.is_match(&t, 1).unwrap_err();
+        assert!(matches!(e, MatchError::Compile { index: 1, .. }), "{e}");
+        assert_eq!(lazy.is_match(&t, 1).unwrap_err(), e, "and every later one");
     }
 
     #[test]

@@ -87,7 +87,9 @@ impl MatcherCache {
                 return Ok(e.set.clone());
             }
         }
-        let set = Arc::new(PatternSet::compile(&key.0, limits)?);
+        // Each pattern compiles on its first search: a pack pays for the patterns the
+        // scanned files need, on the threads that scan them.
+        let set = Arc::new(PatternSet::compile_lazy(&key.0, limits)?);
         let mut inner = self.0.lock().expect("matcher cache");
         let bytes = set.approx_bytes();
         let used = inner.clock;

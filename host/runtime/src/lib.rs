@@ -176,6 +176,9 @@ pub struct Runtime {
     /// Compiled components by sha256: every declarative pack runs the same engine
     /// component, and one copy of its machine code serves them all.
     compiled: Mutex<HashMap<String, Component>>,
+    /// The sha256 of each product component, by its address: the 28 YAML packs load the
+    /// same declarative engine, which would otherwise be hashed 28 times at every start.
+    builtin_sha256: Mutex<HashMap<(usize, usize), String>>,
     /// Where untrusted components are compiled; `None` compiles them in this process.
     isolated: Option<IsolatedCompiler>,
     compile_slots: isolated::CompileSlots,
@@ -296,6 +299,7 @@ impl Runtime {
             matchers: host::MatcherCache::default(),
             ticker,
             compiled: Mutex::new(HashMap::new()),
+            builtin_sha256: Mutex::new(HashMap::new()),
             isolated: None,
             compile_slots: isolated::CompileSlots::default(),
         })
@@ -402,6 +406,20 @@ impl Runtime {
         self.load_from(name, bytes, settings, limits, Origin::Builtin)
     }
 
+    /// Like [`Runtime::load_configured`] for a component built into this binary: its bytes
+    /// live as long as the process, so its hash is computed once however many packs it
+    /// serves.
+    pub fn load_builtin(&self, name: &str, bytes: &'static [u8], settings: Option<String>, limits: PackLimits) -> Result<LoadedPack, LoadError> {
+        let key = (bytes.as_ptr() as usize, bytes.len());
+        let known = self.builtin_sha256.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key).cloned();
+        let sha256 = known.unwrap_or_else(|| {
+            let sha = hex::encode(Sha256::digest(bytes));
+            self.builtin_sha256.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, sha.clone());
+            sha
+        });
+        self.load_hashed(name, bytes, sha256, settings, limits, Origin::Builtin)
+    }
+
     /// Like [`Runtime::load`] for a component that is not part of the product (imported,
     /// uploaded, stored for a tenant, or named on the command line): compiled by the
     /// isolated compiler when one is set.
@@ -410,6 +428,19 @@ impl Runtime {
     }
 
     fn load_from(&self, name: &str, bytes: &[u8], settings: Option<String>, limits: PackLimits, origin: Origin) -> Result<LoadedPack, LoadError> {
+        let sha256 = hex::encode(Sha256::digest(bytes));
+        self.load_hashed(name, bytes, sha256, settings, limits, origin)
+    }
+
+    fn load_hashed(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        sha256: String,
+        settings: Option<String>,
+        limits: PackLimits,
+        origin: Origin,
+    ) -> Result<LoadedPack, LoadError> {
         match bytes.get(0..8) {
             Some([0, b'a', b's', b'm', 1, 0, 0, 0]) => {
                 return Err(LoadError::NotAComponent {
@@ -422,7 +453,6 @@ impl Runtime {
                 return Err(LoadError::NotAComponent { pack: name.into(), detail: "missing the \\0asm component header".into() });
             }
         }
-        let sha256 = hex::encode(Sha256::digest(bytes));
         // Parsing the component's type needs the compiled artifact in wasmtime; the checks
         // below still run before any instantiation.
         let component = self.compile(name, bytes, &sha256, origin)?;

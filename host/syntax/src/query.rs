@@ -157,6 +157,11 @@ impl SyntaxQuery {
         Ok(Self { lang, main, tsx, source: source.to_string(), capture_names, literals })
     }
 
+    /// The query as written.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     pub fn lang(&self) -> Lang {
         self.lang
     }

@@ -4,8 +4,9 @@
 //! in a map instead of each rule walking the tree and rendering every path again.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
-use sentra_syntax::{Parsed, SyntaxError};
+use sentra_syntax::{MatchInfo, Parsed, SyntaxError, SyntaxQuery};
 use tree_sitter::Node;
 
 use crate::kinds::{Cat, cat};
@@ -35,9 +36,30 @@ pub(crate) struct Entry {
 pub struct FileIndex {
     pub(crate) entries: Vec<Entry>,
     pub(crate) by_last: HashMap<String, Vec<u32>>,
+    /// The matches of each query run on this file, by language and source: rules of one
+    /// pack share their source and sink queries (a web framework's request parameters),
+    /// and each would otherwise walk the whole tree again.
+    queried: Mutex<HashMap<String, Arc<Vec<MatchInfo>>>>,
 }
 
 impl FileIndex {
+    /// `query`'s matches on `parsed` (the tree this index was built from), run once.
+    pub(crate) fn query_matches(
+        &self,
+        query: &SyntaxQuery,
+        parsed: &Parsed,
+        src: &[u8],
+        stop: &mut dyn FnMut() -> bool,
+    ) -> Result<Arc<Vec<MatchInfo>>, SyntaxError> {
+        let key = format!("{}\0{}", query.lang(), query.source());
+        if let Some(found) = self.queried.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
+            return Ok(found.clone());
+        }
+        let found = Arc::new(query.run(parsed, src, false, stop)?);
+        self.queried.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, found.clone());
+        Ok(found)
+    }
+
     /// Walks `parsed` once. `stop` is asked as it goes.
     pub fn build(parsed: &Parsed, src: &[u8], stop: &mut dyn FnMut() -> bool) -> Result<Self, SyntaxError> {
         let root = parsed.tree.root_node();

@@ -51,7 +51,7 @@ pub fn collect(rule: &TaintRule, parsed: &Parsed, src: &[u8], index: &FileIndex,
         for m in list.iter() {
             match m {
                 Matcher::Query { query, capture } => {
-                    for found in query.run(parsed, src, false, stop)? {
+                    for found in index.query_matches(query, parsed, src, stop)?.iter() {
                         for c in found.captures.iter().filter(|c| c.index == *capture) {
                             set(&mut marks, (c.node.start, c.node.end, c.node.kind_id), role);
                         }
