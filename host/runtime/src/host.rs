@@ -172,6 +172,8 @@ pub struct HostState {
     pub paths: Vec<String>,
     /// Syntax-tree state of the current call: node handles and live queries.
     pub(crate) syntax: crate::syntax::CallNodes,
+    /// The instance's syntax queries joined per grammar, and this call's results.
+    pub(crate) batches: crate::batch::Batches,
     /// Data flows returned to the pack during the current call.
     pub(crate) flows: crate::taint::CallFlows,
     /// When the current call must end.
@@ -251,6 +253,7 @@ impl HostState {
             files: Vec::new(),
             paths: Vec::new(),
             syntax: Default::default(),
+            batches: Default::default(),
             flows: Default::default(),
             deadline: Instant::now(),
             cancel: None,
@@ -281,6 +284,7 @@ impl HostState {
         self.files.clear();
         self.paths.clear();
         self.syntax.clear();
+        self.batches.next_call();
         self.flows.clear();
     }
 

@@ -5,6 +5,7 @@
 //! This is the only crate that names wasmtime; everything it exposes is plain Rust.
 
 mod api;
+mod batch;
 mod describe;
 mod file;
 mod host;

@@ -45,14 +45,16 @@ impl HostState {
             return Err(format!("more than {MAX_LIVE_QUERIES} syntax queries at once; drop the ones no longer used"));
         }
         let query = sentra_syntax::shared_query(language, source).map_err(|e| e.to_string())?;
+        self.batches.add(&query);
         let r = self.table().push(QueryRes(query)).map_err(|e| e.to_string())?;
         self.syntax.live_queries += 1;
         Ok(r)
     }
 
     pub(crate) fn drop_query(&mut self, rep: Resource<QueryRes>) -> wasmtime::Result<()> {
-        self.table().delete(rep)?;
+        drop(self.table().delete(rep)?);
         self.syntax.live_queries = self.syntax.live_queries.saturating_sub(1);
+        self.batches.sweep();
         Ok(())
     }
 
@@ -101,11 +103,23 @@ impl HostState {
         let path = self.paths.get(file as usize).map_or("", String::as_str);
         let lang = query.lang().for_path(path);
         let (tree, data) = self.tree_of(file, lang)?;
-        let mut stop = self.stop_check();
-        let found = match query.run(&tree, data.bytes(), with_text, &mut stop) {
-            Ok(found) => found,
-            Err(SyntaxError::Stopped) => return Err(self.stopped_now()),
-            Err(e) => return Err(e.to_string()),
+        let batched = if lang == query.lang() { self.batched_matches(&query, file, &tree, data.bytes())? } else { None };
+        let found = match batched {
+            // The batch fills every node's text; a caller that did not ask gets none.
+            Some(mut found) => {
+                if !with_text {
+                    found.iter_mut().flat_map(|m| m.captures.iter_mut()).for_each(|c| c.node.text = None);
+                }
+                found
+            }
+            None => {
+                let mut stop = self.stop_check();
+                match query.run(&tree, data.bytes(), with_text, &mut stop) {
+                    Ok(found) => found,
+                    Err(SyntaxError::Stopped) => return Err(self.stopped_now()),
+                    Err(e) => return Err(e.to_string()),
+                }
+            }
         };
         let mut out = Vec::with_capacity(found.len());
         for m in found {

@@ -7,10 +7,12 @@
 //!
 //! No wasmtime type appears here; the runtime crate adapts this to the pack API.
 
+mod batch;
 mod lang;
 mod query;
 mod tree;
 
+pub use batch::{MAX_BATCH_QUERIES, MemberMatches, QueryBatch};
 pub use lang::Lang;
 pub use query::{
     CaptureInfo, MAX_CHILDREN, MAX_MATCHES_PER_RUN, MAX_NODE_TEXT_BYTES, MAX_QUERY_BYTES, MAX_QUERY_PATTERNS, MatchInfo, NodeInfo, NodeRef, SyntaxQuery,

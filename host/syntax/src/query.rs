@@ -25,7 +25,7 @@ pub const MAX_NODE_TEXT_BYTES: usize = 4 << 10;
 /// Children one `children` call returns at most.
 pub const MAX_CHILDREN: usize = 10_000;
 /// In-progress matches the cursor tracks (tree-sitter's own bound on query state).
-const CURSOR_MATCH_LIMIT: u32 = 4_096;
+pub(crate) const CURSOR_MATCH_LIMIT: u32 = 4_096;
 
 /// A query compiled for one language (for `typescript`, also for the TSX grammar, on the
 /// first TSX file: compiling a query costs milliseconds of tree-sitter's analysis, and
@@ -155,6 +155,11 @@ impl SyntaxQuery {
         let literals = required_literals(&main, source);
         let tsx = (lang == Lang::TypeScript).then(OnceLock::new);
         Ok(Self { lang, main, tsx, source: source.to_string(), capture_names, literals })
+    }
+
+    /// Patterns of the query (for its own grammar).
+    pub fn pattern_count(&self) -> usize {
+        self.main.pattern_count()
     }
 
     /// The query as written.

@@ -142,3 +142,25 @@ fn a_predicate_outside_its_pattern_is_an_error_not_ignored() {
     assert!(err.to_string().contains("inside the parentheses"), "{err}");
     assert!(compile_query("python", r#"((identifier) @x (#eq? @x "eval"))"#).is_ok());
 }
+
+#[test]
+fn a_batch_gives_each_query_what_it_finds_alone() {
+    let src = "import os\neval(x)\nos.system('ls')\ndef f(a, b=1):\n    return eval(a) + b\n# eval(no)\ns = 'eval(no)'\n";
+    let parsed = parse_ok(Lang::Python, src);
+    let sources = [
+        r#"(call function: (identifier) @f (#eq? @f "eval")) @call"#,
+        r#"(call function: (attribute object: (identifier) @o attribute: (identifier) @m) (#eq? @o "os") (#any-of? @m "system" "popen"))"#,
+        "(function_definition name: (identifier) @name parameters: (parameters (identifier) @param))\n(default_parameter name: (identifier) @param)",
+        r#"((string) @s (#match? @s "eval"))"#,
+    ];
+    let members: Vec<std::sync::Arc<SyntaxQuery>> = sources.iter().map(|s| std::sync::Arc::new(compile_query("python", s).unwrap())).collect();
+    let batch = QueryBatch::new(Lang::Python, &members).unwrap();
+    let together = batch.run(&parsed, src.as_bytes(), &mut || false).unwrap().expect("within the cursor's bound");
+    for (m, got) in members.iter().zip(together) {
+        let alone = m.run(&parsed, src.as_bytes(), true, &mut || false).unwrap();
+        assert!(!alone.is_empty(), "{}", m.source());
+        assert_eq!(got.unwrap(), alone, "{}", m.source());
+    }
+    let js = std::sync::Arc::new(compile_query("javascript", "(identifier) @i").unwrap());
+    assert!(QueryBatch::new(Lang::Python, &[members[0].clone(), js]).is_err(), "one grammar per batch");
+}

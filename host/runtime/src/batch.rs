@@ -1,0 +1,107 @@
+//! An instance's syntax queries run together: every query a pack has compiled for a
+//! grammar is joined into one ([`QueryBatch`]), run once per file and call, and each
+//! `matches` call takes its own query's part. A pack whose rules each hold a query would
+//! otherwise walk every tree once per rule.
+//!
+//! The joined query is rebuilt at most once per call, when the pack has compiled queries
+//! since (the declarative engine compiles each on its first file); until then those run
+//! alone. A batch that cannot be joined, or whose walk outgrows the cursor's bound, falls
+//! back to running each query alone, which gives the same matches.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use sentra_syntax::{Lang, MAX_BATCH_QUERIES, MatchInfo, MemberMatches, Parsed, QueryBatch, SyntaxError, SyntaxQuery};
+
+use crate::host::HostState;
+
+/// One grammar's queries of an instance.
+#[derive(Default)]
+struct Batched {
+    members: Vec<Arc<SyntaxQuery>>,
+    joined: Option<Arc<QueryBatch>>,
+    /// The call in which `joined` was last built.
+    built_in: u64,
+    /// Joining failed: these queries run alone.
+    failed: bool,
+}
+
+/// The instance's batches, and the current call's results per (file, grammar).
+#[derive(Default)]
+pub struct Batches {
+    by_lang: HashMap<Lang, Batched>,
+    results: HashMap<(u32, Lang), Option<Arc<Vec<MemberMatches>>>>,
+    call: u64,
+}
+
+impl Batches {
+    /// A new call: file ids start over.
+    pub fn next_call(&mut self) {
+        self.results.clear();
+        self.call += 1;
+    }
+
+    pub(crate) fn add(&mut self, query: &Arc<SyntaxQuery>) {
+        let b = self.by_lang.entry(query.lang()).or_default();
+        if b.members.len() < MAX_BATCH_QUERIES && !b.members.iter().any(|m| Arc::ptr_eq(m, query)) {
+            b.members.push(query.clone());
+        }
+    }
+
+    /// Forgets queries only the batch still holds (the pack dropped them).
+    pub(crate) fn sweep(&mut self) {
+        for (lang, b) in &mut self.by_lang {
+            let before = b.members.len();
+            b.members.retain(|m| Arc::strong_count(m) > 1);
+            if b.members.len() != before {
+                b.joined = None;
+                self.results.retain(|(_, l), _| l != lang);
+            }
+        }
+    }
+}
+
+impl HostState {
+    /// `query`'s matches on file `file` from its grammar's batch, or `None` when it runs
+    /// alone (not in the batch yet, the only query, or joining failed).
+    pub(crate) fn batched_matches(&mut self, query: &Arc<SyntaxQuery>, file: u32, tree: &Parsed, bytes: &[u8]) -> Result<Option<Vec<MatchInfo>>, String> {
+        let lang = query.lang();
+        let call = self.batches.call;
+        let Some(b) = self.batches.by_lang.get_mut(&lang) else { return Ok(None) };
+        let Some(pos) = b.members.iter().position(|m| Arc::ptr_eq(m, query)) else { return Ok(None) };
+        let covered = b.joined.as_ref().is_some_and(|j| pos < j.len());
+        if !covered {
+            if b.failed || b.members.len() < 2 || (b.joined.is_some() && b.built_in == call) {
+                return Ok(None);
+            }
+            match QueryBatch::shared(lang, &b.members) {
+                Ok(j) => (b.joined, b.built_in) = (Some(j), call),
+                Err(e) => {
+                    tracing::debug!(pack = %self.pack_id, error = %e, "syntax queries run one by one");
+                    b.failed = true;
+                    return Ok(None);
+                }
+            }
+            self.batches.results.retain(|(_, l), _| *l != lang);
+        }
+        let Some(joined) = self.batches.by_lang.get(&lang).and_then(|b| b.joined.clone()) else { return Ok(None) };
+        let results = match self.batches.results.get(&(file, lang)) {
+            Some(r) => r.clone(),
+            None => {
+                let mut stop = self.stop_check();
+                let r = match joined.run(tree, bytes, &mut stop) {
+                    Ok(r) => r.map(Arc::new),
+                    Err(SyntaxError::Stopped) => return Err(self.stopped_now()),
+                    Err(e) => return Err(e.to_string()),
+                };
+                self.batches.results.insert((file, lang), r.clone());
+                r
+            }
+        };
+        match results.as_deref().map(|r| &r[pos]) {
+            None => Ok(None),
+            Some(Ok(found)) => Ok(Some(found.clone())),
+            Some(Err(e)) => Err(e.to_string()),
+        }
+    }
+}

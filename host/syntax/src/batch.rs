@@ -1,0 +1,121 @@
+//! Several queries of one grammar run in one walk of a tree. A pack's rules each hold a
+//! query; run one by one, each walks the whole tree, and walking is most of their cost.
+//! Joined into one query, the tree is walked once and each match goes back to the query
+//! its pattern came from, with its captures numbered as in that query.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::ops::ControlFlow;
+use std::sync::{Arc, Mutex, Weak};
+
+use tree_sitter::{Query, QueryCursor, QueryCursorOptions, StreamingIterator};
+
+use crate::query::{CURSOR_MATCH_LIMIT, node_info};
+use crate::tree::Parsed;
+use crate::{CaptureInfo, Lang, MAX_MATCHES_PER_RUN, MatchInfo, SyntaxError, SyntaxQuery};
+
+/// Queries one batch joins at most.
+pub const MAX_BATCH_QUERIES: usize = 256;
+
+/// One member's matches in a batch run: as [`SyntaxQuery::run`] would give them.
+pub type MemberMatches = Result<Vec<MatchInfo>, SyntaxError>;
+
+pub struct QueryBatch {
+    lang: Lang,
+    joined: Query,
+    /// Per joined pattern: its member and its index in that member.
+    owner: Vec<(u32, u32)>,
+    /// Per member, per joined capture: the member's capture index.
+    captures: Vec<Vec<Option<u32>>>,
+}
+
+/// Joined queries by grammar and member sources, while something holds them: every
+/// instance of a pack (one per thread) joins the same queries in the same order, and
+/// joining costs tree-sitter's analysis of the whole query again. Weak references, as for
+/// single queries ([`SyntaxQuery::shared`]).
+static SHARED: Mutex<Option<SharedBatches>> = Mutex::new(None);
+
+type SharedBatches = HashMap<(Lang, Vec<String>), Weak<QueryBatch>>;
+
+impl QueryBatch {
+    /// [`QueryBatch::new`], or the batch whoever joined the same queries still holds.
+    pub fn shared(lang: Lang, members: &[Arc<SyntaxQuery>]) -> Result<Arc<Self>, SyntaxError> {
+        let key = (lang, members.iter().map(|m| m.source().to_string()).collect::<Vec<_>>());
+        if let Some(b) = SHARED.lock().expect("batch cache lock").as_ref().and_then(|m| m.get(&key)).and_then(Weak::upgrade) {
+            return Ok(b);
+        }
+        let b = Arc::new(Self::new(lang, members)?);
+        let mut guard = SHARED.lock().expect("batch cache lock");
+        let map = guard.get_or_insert_with(HashMap::new);
+        map.retain(|_, w| w.strong_count() > 0);
+        map.insert(key, Arc::downgrade(&b));
+        Ok(b)
+    }
+
+    /// Joins `members`, all queries for `lang` (that grammar's own, not a TSX variant).
+    pub fn new(lang: Lang, members: &[Arc<SyntaxQuery>]) -> Result<Self, SyntaxError> {
+        if members.len() > MAX_BATCH_QUERIES || members.iter().any(|m| m.lang() != lang) {
+            return Err(SyntaxError::Query("not a batch of one grammar's queries".into()));
+        }
+        let source: String = members.iter().map(|m| m.source()).collect::<Vec<_>>().join("\n");
+        let joined = Query::new(&lang.grammar(), &source).map_err(|e| SyntaxError::Query(e.message))?;
+        let mut owner = Vec::with_capacity(joined.pattern_count());
+        for (i, m) in members.iter().enumerate() {
+            owner.extend((0..m.pattern_count() as u32).map(|p| (i as u32, p)));
+        }
+        if owner.len() != joined.pattern_count() {
+            return Err(SyntaxError::Query("the joined query's patterns do not line up with its members'".into()));
+        }
+        let names = joined.capture_names();
+        let captures = members.iter().map(|m| names.iter().map(|n| m.capture_names().iter().position(|c| c == n).map(|i| i as u32)).collect()).collect();
+        Ok(Self { lang, joined, owner, captures })
+    }
+
+    pub fn len(&self) -> usize {
+        self.captures.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.captures.is_empty()
+    }
+
+    /// Every member's matches on `parsed`, in one walk, with node text. `Ok(None)` when the
+    /// walk tracked more partial matches than the cursor keeps (a member run alone might
+    /// not): the caller runs the members one by one instead.
+    pub fn run(&self, parsed: &Parsed, source: &[u8], stop: &mut dyn FnMut() -> bool) -> Result<Option<Vec<MemberMatches>>, SyntaxError> {
+        if parsed.lang != self.lang {
+            return Err(SyntaxError::Query(format!("a {} batch cannot run on a {} tree", self.lang, parsed.lang)));
+        }
+        let stopped = Cell::new(false);
+        let mut progress = |_: &tree_sitter::QueryCursorState| {
+            if stop() {
+                stopped.set(true);
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
+        let mut cursor = QueryCursor::new();
+        cursor.set_match_limit(CURSOR_MATCH_LIMIT);
+        let options = QueryCursorOptions::new().progress_callback(&mut progress);
+        let mut matches = cursor.matches_with_options(&self.joined, parsed.tree.root_node(), source, options);
+        let mut out: Vec<MemberMatches> = (0..self.len()).map(|_| Ok(Vec::new())).collect();
+        while let Some(m) = matches.next() {
+            let (member, pattern) = self.owner[m.pattern_index];
+            let Ok(found) = &mut out[member as usize] else { continue };
+            if found.len() == MAX_MATCHES_PER_RUN {
+                out[member as usize] = Err(SyntaxError::TooManyMatches { limit: MAX_MATCHES_PER_RUN });
+                continue;
+            }
+            let names = &self.captures[member as usize];
+            let captures =
+                m.captures().iter().filter_map(|c| Some(CaptureInfo { index: names[c.index as usize]?, node: node_info(c.node, source, true) })).collect();
+            found.push(MatchInfo { pattern, captures });
+        }
+        drop(matches);
+        if stopped.get() {
+            return Err(SyntaxError::Stopped);
+        }
+        Ok((!cursor.did_exceed_match_limit()).then_some(out))
+    }
+}
