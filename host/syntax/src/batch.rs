@@ -3,14 +3,12 @@
 //! Joined into one query, the tree is walked once and each match goes back to the query
 //! its pattern came from, with its captures numbered as in that query.
 
-use std::cell::Cell;
 use std::collections::HashMap;
-use std::ops::ControlFlow;
 use std::sync::{Arc, Mutex, Weak};
 
-use tree_sitter::{Query, QueryCursor, QueryCursorOptions, StreamingIterator};
+use tree_sitter::Query;
 
-use crate::query::{CURSOR_MATCH_LIMIT, node_info};
+use crate::query::{for_each_match, node_info};
 use crate::tree::Parsed;
 use crate::{CaptureInfo, Lang, MAX_MATCHES_PER_RUN, MatchInfo, SyntaxError, SyntaxQuery};
 
@@ -86,36 +84,20 @@ impl QueryBatch {
         if parsed.lang != self.lang {
             return Err(SyntaxError::Query(format!("a {} batch cannot run on a {} tree", self.lang, parsed.lang)));
         }
-        let stopped = Cell::new(false);
-        let mut progress = |_: &tree_sitter::QueryCursorState| {
-            if stop() {
-                stopped.set(true);
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        };
-        let mut cursor = QueryCursor::new();
-        cursor.set_match_limit(CURSOR_MATCH_LIMIT);
-        let options = QueryCursorOptions::new().progress_callback(&mut progress);
-        let mut matches = cursor.matches_with_options(&self.joined, parsed.tree.root_node(), source, options);
         let mut out: Vec<MemberMatches> = (0..self.len()).map(|_| Ok(Vec::new())).collect();
-        while let Some(m) = matches.next() {
+        let exceeded = for_each_match(&self.joined, parsed, source, stop, &mut |m| {
             let (member, pattern) = self.owner[m.pattern_index];
-            let Ok(found) = &mut out[member as usize] else { continue };
+            let Ok(found) = &mut out[member as usize] else { return Ok(()) };
             if found.len() == MAX_MATCHES_PER_RUN {
                 out[member as usize] = Err(SyntaxError::TooManyMatches { limit: MAX_MATCHES_PER_RUN });
-                continue;
+                return Ok(());
             }
             let names = &self.captures[member as usize];
             let captures =
                 m.captures().iter().filter_map(|c| Some(CaptureInfo { index: names[c.index as usize]?, node: node_info(c.node, source, true) })).collect();
             found.push(MatchInfo { pattern, captures });
-        }
-        drop(matches);
-        if stopped.get() {
-            return Err(SyntaxError::Stopped);
-        }
-        Ok((!cursor.did_exceed_match_limit()).then_some(out))
+            Ok(())
+        })?;
+        Ok((!exceeded).then_some(out))
     }
 }

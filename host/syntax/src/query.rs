@@ -25,7 +25,7 @@ pub const MAX_NODE_TEXT_BYTES: usize = 4 << 10;
 /// Children one `children` call returns at most.
 pub const MAX_CHILDREN: usize = 10_000;
 /// In-progress matches the cursor tracks (tree-sitter's own bound on query state).
-pub(crate) const CURSOR_MATCH_LIMIT: u32 = 4_096;
+const CURSOR_MATCH_LIMIT: u32 = 4_096;
 
 /// A query compiled for one language (for `typescript`, also for the TSX grammar, on the
 /// first TSX file: compiling a query costs milliseconds of tree-sitter's analysis, and
@@ -205,32 +205,50 @@ impl SyntaxQuery {
     /// `stop` is asked as the cursor progresses; once it says stop, the run fails.
     pub fn run(&self, parsed: &Parsed, source: &[u8], with_text: bool, stop: &mut dyn FnMut() -> bool) -> Result<Vec<MatchInfo>, SyntaxError> {
         let query = self.for_tree(parsed.lang)?;
-        let stopped = Cell::new(false);
-        let mut progress = |_: &tree_sitter::QueryCursorState| {
-            if stop() {
-                stopped.set(true);
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        };
-        let mut cursor = QueryCursor::new();
-        cursor.set_match_limit(CURSOR_MATCH_LIMIT);
-        let options = QueryCursorOptions::new().progress_callback(&mut progress);
-        let mut matches = cursor.matches_with_options(query, parsed.tree.root_node(), source, options);
         let mut out = Vec::new();
-        while let Some(m) = matches.next() {
+        for_each_match(query, parsed, source, stop, &mut |m| {
             if out.len() == MAX_MATCHES_PER_RUN {
                 return Err(SyntaxError::TooManyMatches { limit: MAX_MATCHES_PER_RUN });
             }
             let captures = m.captures().iter().map(|c| CaptureInfo { index: c.index, node: node_info(c.node, source, with_text) }).collect();
             out.push(MatchInfo { pattern: m.pattern_index as u32, captures });
-        }
-        if stopped.get() {
-            return Err(SyntaxError::Stopped);
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
+}
+
+/// Walks `query`'s matches on `parsed`, handing each to `each` (whose error ends the walk);
+/// `stop` is asked as the cursor progresses, and once it says stop the walk fails. Returns
+/// whether the cursor dropped partial matches past its bound.
+pub(crate) fn for_each_match(
+    query: &Query,
+    parsed: &Parsed,
+    source: &[u8],
+    stop: &mut dyn FnMut() -> bool,
+    each: &mut dyn FnMut(&tree_sitter::QueryMatch<'_, '_>) -> Result<(), SyntaxError>,
+) -> Result<bool, SyntaxError> {
+    let stopped = Cell::new(false);
+    let mut progress = |_: &tree_sitter::QueryCursorState| {
+        if stop() {
+            stopped.set(true);
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    };
+    let mut cursor = QueryCursor::new();
+    cursor.set_match_limit(CURSOR_MATCH_LIMIT);
+    let options = QueryCursorOptions::new().progress_callback(&mut progress);
+    let mut matches = cursor.matches_with_options(query, parsed.tree.root_node(), source, options);
+    while let Some(m) = matches.next() {
+        each(m)?;
+    }
+    drop(matches);
+    if stopped.get() {
+        return Err(SyntaxError::Stopped);
+    }
+    Ok(cursor.did_exceed_match_limit())
 }
 
 /// The literals of positive `#eq?` / `#any-of?` predicates on captures every match of a
