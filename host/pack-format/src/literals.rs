@@ -112,9 +112,8 @@ fn best(f: Facts) -> Option<Set> {
 /// The set whose shortest literal is longer (an empty string is no literal at all).
 fn better(a: Option<Set>, b: Option<Set>) -> Option<Set> {
     let score = |s: &Option<Set>| s.as_ref().map_or(0, |s| s.iter().map(Vec::len).min().unwrap_or(0));
-    let (sa, sb) = (score(&a), score(&b));
-    let pick = if sb > sa { b } else { a };
-    pick.filter(|s| score(&Some(s.clone())) > 0)
+    let pick = if score(&b) > score(&a) { b } else { a };
+    if score(&pick) > 0 { pick } else { None }
 }
 
 fn product(a: &Set, b: &Set) -> Option<Set> {

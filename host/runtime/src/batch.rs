@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use sentra_syntax::{Lang, MAX_BATCH_QUERIES, MatchInfo, MemberMatches, Parsed, QueryBatch, SyntaxError, SyntaxQuery};
+use sentra_syntax::{Lang, MatchInfo, MemberMatches, Parsed, QueryBatch, SyntaxError, SyntaxQuery};
 
 use crate::host::HostState;
 
@@ -43,7 +43,9 @@ impl Batches {
 
     pub(crate) fn add(&mut self, query: &Arc<SyntaxQuery>) {
         let b = self.by_lang.entry(query.lang()).or_default();
-        if b.members.len() < MAX_BATCH_QUERIES && !b.members.iter().any(|m| Arc::ptr_eq(m, query)) {
+        // Past one query's bounds, later queries run alone: joining is not interruptible.
+        let fits = QueryBatch::fits(b.members.iter().map(AsRef::as_ref).chain([query.as_ref()]));
+        if fits && !b.members.iter().any(|m| Arc::ptr_eq(m, query)) {
             b.members.push(query.clone());
         }
     }

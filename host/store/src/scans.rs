@@ -251,19 +251,13 @@ impl ScanStore for SqliteStore {
     }
 
     fn scan_result(&self, tenant: &str, pick: ScanPick<'_>) -> Result<Option<(ScanSummary, String)>, StoreError> {
-        let (id, root) = match pick {
-            ScanPick::Id(id) => (Some(id), None),
-            ScanPick::LatestComplete(root) => (None, root),
-        };
+        let (id, root) = pick.params();
         let sql = format!("SELECT {COLUMNS}, {WHOLE_RESULT} FROM scans WHERE {PICKED} ORDER BY id DESC LIMIT 1");
         self.with(|c| c.query_row(&sql, params![tenant, id, root], |r| Ok((row(r)?, r.get::<_, String>(15)?))).optional())
     }
 
     fn scan_summary(&self, tenant: &str, pick: ScanPick<'_>) -> Result<Option<ScanSummary>, StoreError> {
-        let (id, root) = match pick {
-            ScanPick::Id(id) => (Some(id), None),
-            ScanPick::LatestComplete(root) => (None, root),
-        };
+        let (id, root) = pick.params();
         let sql = format!("SELECT {COLUMNS} FROM scans WHERE {PICKED} ORDER BY id DESC LIMIT 1");
         self.with(|c| c.query_row(&sql, params![tenant, id, root], row).optional())
     }
@@ -312,6 +306,16 @@ impl ScanStore for SqliteStore {
     }
 }
 
+impl<'a> ScanPick<'a> {
+    /// The parameters `?2` and `?3` of [`PICKED`].
+    fn params(self) -> (Option<i64>, Option<&'a str>) {
+        match self {
+            ScanPick::Id(id) => (Some(id), None),
+            ScanPick::LatestComplete(root) => (None, root),
+        }
+    }
+}
+
 /// The scan a [`ScanPick`] names, for `?1` the tenant, `?2` an id or NULL, `?3` a
 /// repository or NULL; only scans whose result is kept.
 const PICKED: &str = "tenant = ?1 AND result <> '' AND (?2 IS NULL OR id = ?2) AND (?2 IS NOT NULL OR complete = 1) AND (?3 IS NULL OR root = ?3)";
@@ -320,22 +324,16 @@ const PICKED: &str = "tenant = ?1 AND result <> '' AND (?2 IS NULL OR id = ?2) A
 mod tests {
     use super::*;
 
+    fn new_scan(tenant: &str, root: &str, result: String, complete: bool) -> NewScan {
+        let (tenant, root, packs) = (tenant.into(), root.into(), vec![]);
+        NewScan { tenant, root, packs, counts: [0; 5], files_scanned: 1, duration_ms: 1, gate_passed: None, score: 100.0, result, complete }
+    }
+
     #[test]
     fn only_the_latest_scan_results_are_kept_per_tenant() {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(dir.path()).unwrap();
-        let scan = |tenant: &str, n: usize| NewScan {
-            tenant: tenant.into(),
-            root: ".".into(),
-            packs: vec![],
-            counts: [0; 5],
-            files_scanned: n,
-            duration_ms: 1,
-            gate_passed: None,
-            score: 100.0,
-            result: format!("{{\"n\": {n}}}"),
-            complete: true,
-        };
+        let scan = |tenant: &str, n: usize| new_scan(tenant, ".", format!("{{\"n\": {n}}}"), true);
         let other = store.record_scan(&scan("other", 0)).unwrap();
         let ids: Vec<i64> = (0..SCAN_RESULTS_KEPT as usize + 5).map(|n| store.record_scan(&scan("t", n)).unwrap()).collect();
         assert!(store.scan_result("t", ScanPick::Id(ids[4])).unwrap().is_none(), "the oldest results are dropped");
@@ -349,18 +347,7 @@ mod tests {
     fn partial_scans_never_become_the_latest_and_never_push_out_a_complete_one() {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(dir.path()).unwrap();
-        let scan = |root: &str, complete: bool| NewScan {
-            tenant: "t".into(),
-            root: root.into(),
-            packs: vec![],
-            counts: [0; 5],
-            files_scanned: 1,
-            duration_ms: 1,
-            gate_passed: None,
-            score: 100.0,
-            result: format!("{{\"root\": \"{root}\"}}"),
-            complete,
-        };
+        let scan = |root: &str, complete: bool| new_scan("t", root, format!("{{\"root\": \"{root}\"}}"), complete);
         let full_a = store.record_scan(&scan("repo-a", true)).unwrap();
         let full_b = store.record_scan(&scan("repo-b", true)).unwrap();
         for _ in 0..SCAN_RESULTS_KEPT + 3 {
@@ -378,18 +365,7 @@ mod tests {
     }
 
     fn with_findings(tenant: &str, findings: &[serde_json::Value]) -> NewScan {
-        NewScan {
-            tenant: tenant.into(),
-            root: ".".into(),
-            packs: vec![],
-            counts: [0; 5],
-            files_scanned: 1,
-            duration_ms: 1,
-            gate_passed: None,
-            score: 100.0,
-            result: serde_json::json!({"files_scanned": 1, "findings": findings}).to_string(),
-            complete: true,
-        }
+        new_scan(tenant, ".", serde_json::json!({"files_scanned": 1, "findings": findings}).to_string(), true)
     }
 
     #[test]

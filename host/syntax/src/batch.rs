@@ -10,10 +10,7 @@ use tree_sitter::Query;
 
 use crate::query::{for_each_match, node_info};
 use crate::tree::Parsed;
-use crate::{CaptureInfo, Lang, MAX_MATCHES_PER_RUN, MatchInfo, SyntaxError, SyntaxQuery};
-
-/// Queries one batch joins at most.
-pub const MAX_BATCH_QUERIES: usize = 256;
+use crate::{CaptureInfo, Lang, MAX_MATCHES_PER_RUN, MAX_QUERY_BYTES, MAX_QUERY_PATTERNS, MatchInfo, SyntaxError, SyntaxQuery};
 
 /// One member's matches in a batch run: as [`SyntaxQuery::run`] would give them.
 pub type MemberMatches = Result<Vec<MatchInfo>, SyntaxError>;
@@ -52,8 +49,11 @@ impl QueryBatch {
 
     /// Joins `members`, all queries for `lang` (that grammar's own, not a TSX variant).
     pub fn new(lang: Lang, members: &[Arc<SyntaxQuery>]) -> Result<Self, SyntaxError> {
-        if members.len() > MAX_BATCH_QUERIES || members.iter().any(|m| m.lang() != lang) {
+        if members.iter().any(|m| m.lang() != lang) {
             return Err(SyntaxError::Query("not a batch of one grammar's queries".into()));
+        }
+        if !Self::fits(members.iter().map(AsRef::as_ref)) {
+            return Err(SyntaxError::Query(format!("a batch holds at most {MAX_QUERY_PATTERNS} patterns in {MAX_QUERY_BYTES} bytes")));
         }
         let source: String = members.iter().map(|m| m.source()).collect::<Vec<_>>().join("\n");
         let joined = Query::new(&lang.grammar(), &source).map_err(|e| SyntaxError::Query(e.message))?;
@@ -67,6 +67,13 @@ impl QueryBatch {
         let names = joined.capture_names();
         let captures = members.iter().map(|m| names.iter().map(|n| m.capture_names().iter().position(|c| c == n).map(|i| i as u32)).collect()).collect();
         Ok(Self { lang, joined, owner, captures })
+    }
+
+    /// Whether `members` may be joined: within the bounds of one query, so joining them
+    /// costs the host no more than compiling one query a pack may hold.
+    pub fn fits<'a>(members: impl Iterator<Item = &'a SyntaxQuery>) -> bool {
+        let (bytes, patterns) = members.fold((0, 0), |(b, p), m| (b + m.source().len() + 1, p + m.pattern_count()));
+        bytes <= MAX_QUERY_BYTES && patterns <= MAX_QUERY_PATTERNS
     }
 
     pub fn len(&self) -> usize {

@@ -12,7 +12,7 @@ mod lang;
 mod query;
 mod tree;
 
-pub use batch::{MAX_BATCH_QUERIES, MemberMatches, QueryBatch};
+pub use batch::{MemberMatches, QueryBatch};
 pub use lang::Lang;
 pub use query::{
     CaptureInfo, MAX_CHILDREN, MAX_MATCHES_PER_RUN, MAX_NODE_TEXT_BYTES, MAX_QUERY_BYTES, MAX_QUERY_PATTERNS, MatchInfo, NodeInfo, NodeRef, SyntaxQuery,

@@ -163,4 +163,10 @@ fn a_batch_gives_each_query_what_it_finds_alone() {
     }
     let js = std::sync::Arc::new(compile_query("javascript", "(identifier) @i").unwrap());
     assert!(QueryBatch::new(Lang::Python, &[members[0].clone(), js]).is_err(), "one grammar per batch");
+    // A batch is bounded as one query is: joining is not interruptible.
+    let wide = std::sync::Arc::new(compile_query("python", &"(identifier) @i\n".repeat(200)).unwrap());
+    let three = [wide.clone(), wide.clone(), wide];
+    assert!(!QueryBatch::fits(three.iter().map(AsRef::as_ref)));
+    assert!(QueryBatch::new(Lang::Python, &three).is_err());
+    assert!(QueryBatch::fits(three[..2].iter().map(AsRef::as_ref)));
 }
