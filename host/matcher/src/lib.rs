@@ -8,7 +8,14 @@
 //! with the engines' defaults (`^`/`$` anchor at file boundaries unless the pattern sets
 //! `(?m)`), and positions are reported as 1-based lines and Unicode-scalar columns.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+
+mod linear;
+mod shared;
+
+use linear::Linear;
+use shared::Pattern;
+pub use shared::{FileMatches, PatternPool};
 
 /// Compiled-program size budget per pattern (bytes), so one pack cannot blow up memory.
 pub const DEFAULT_REGEX_SIZE_LIMIT: usize = 4 << 20;
@@ -58,6 +65,15 @@ pub enum MatchError {
 }
 
 impl MatchError {
+    /// The same error about the pattern at `index` of another set.
+    fn at(&self, index: usize) -> Self {
+        let mut e = self.clone();
+        match &mut e {
+            MatchError::Compile { index: i, .. } | MatchError::Search { index: i, .. } | MatchError::NoSuchPattern { index: i, .. } => *i = index,
+        }
+        e
+    }
+
     /// Index of the pattern the error is about.
     pub fn pattern(&self) -> usize {
         match self {
@@ -68,18 +84,14 @@ impl MatchError {
 
 #[derive(Debug)]
 enum Engine {
-    Linear(regex::bytes::Regex),
+    Linear(Linear),
     Backtracking(pcre2::bytes::Regex),
 }
 
 /// A compiled, immutable list of patterns.
 #[derive(Debug)]
 pub struct PatternSet {
-    patterns: Vec<OnceLock<Result<Engine, MatchError>>>,
-    /// The patterns whose compilation waits for their first search ([`PatternSet::compile_lazy`]).
-    deferred: Vec<Option<Box<str>>>,
-    /// Each pattern's length, for [`PatternSet::approx_bytes`].
-    sources: Vec<usize>,
+    patterns: Vec<Arc<Pattern>>,
     limits: MatchLimits,
 }
 
@@ -98,31 +110,30 @@ pub struct Match {
 impl PatternSet {
     /// Compiles every pattern; the first failure names its index.
     pub fn compile<S: AsRef<str>>(patterns: &[S], limits: MatchLimits) -> Result<Self, MatchError> {
-        let sources = patterns.iter().map(|p| p.as_ref().len()).collect();
-        let compiled = patterns.iter().enumerate().map(|(index, p)| compile_one(index, p.as_ref(), &limits).map(|e| OnceLock::from(Ok(e))));
-        let patterns: Vec<_> = compiled.collect::<Result<_, _>>()?;
-        Ok(Self { deferred: vec![None; patterns.len()], patterns, sources, limits })
+        let compiled =
+            patterns.iter().enumerate().map(|(index, p)| Ok(Arc::new(Pattern::compiled(compile_one(index, p.as_ref(), &limits)?, p.as_ref().len()))));
+        Ok(Self { patterns: compiled.collect::<Result<_, MatchError>>()?, limits })
     }
 
     /// Like [`PatternSet::compile`], but a pattern the linear engine parses is compiled on
     /// its first search: a pack's patterns cost nothing until a file needs them, which is
     /// most of the start-up of a scan with every pack. Errors only a compiled program shows
     /// (past `size_limit`) come from that search instead; patterns that need the
-    /// backtracking engine, or do not parse, are compiled (or refused) now.
-    pub fn compile_lazy<S: AsRef<str>>(patterns: &[S], limits: MatchLimits) -> Result<Self, MatchError> {
+    /// backtracking engine, or do not parse, are compiled (or refused) now. A pattern the
+    /// `pool` already holds under the same limits is shared with the sets holding it, and
+    /// so are its matches on a file ([`PatternSet::find_all_shared`]).
+    pub fn compile_lazy<S: AsRef<str>>(patterns: &[S], limits: MatchLimits, pool: &PatternPool) -> Result<Self, MatchError> {
         let mut parser = regex_syntax::ParserBuilder::new();
         parser.utf8(false);
-        let (mut compiled, mut deferred) = (Vec::with_capacity(patterns.len()), Vec::with_capacity(patterns.len()));
-        for (index, p) in patterns.iter().map(AsRef::as_ref).enumerate() {
+        let make = |index: usize, p: &str| {
             if p.len() <= limits.max_pattern_len && parser.build().parse(p).is_ok() {
-                compiled.push(OnceLock::new());
-                deferred.push(Some(Box::from(p)));
+                Ok(Pattern::deferred(p))
             } else {
-                compiled.push(OnceLock::from(Ok(compile_one(index, p, &limits)?)));
-                deferred.push(None);
+                Ok(Pattern::compiled(compile_one(index, p, &limits)?, p.len()))
             }
-        }
-        Ok(Self { patterns: compiled, deferred, sources: patterns.iter().map(|p| p.as_ref().len()).collect(), limits })
+        };
+        let shared = patterns.iter().map(AsRef::as_ref).enumerate().map(|(index, p)| pool.get_or_insert(p, limits, || make(index, p)));
+        Ok(Self { patterns: shared.collect::<Result<_, _>>()?, limits })
     }
 
     pub fn len(&self) -> usize {
@@ -138,13 +149,13 @@ impl PatternSet {
     /// grow with the pattern; each is capped by `size_limit` anyway), plus each linear
     /// pattern's lazy-DFA cache at its cap (it grows up to that while searching).
     pub fn approx_bytes(&self) -> usize {
-        self.sources
+        self.patterns
             .iter()
-            .zip(&self.patterns)
-            .map(|(src, e)| {
-                let program = (4 << 10) + 256 * src;
-                // Not compiled yet: counted as linear, its cache at the cap.
-                let cache = if matches!(e.get(), Some(Ok(Engine::Backtracking(_)))) { 0 } else { self.limits.dfa_size_limit / 4 };
+            .map(|p| {
+                let program = (4 << 10) + 256 * p.len;
+                // Not compiled yet: counted as linear, its cache at the cap (an ASCII form's
+                // cache is counted in it: without Unicode classes it stays far smaller).
+                let cache = if matches!(p.compiled.get(), Some(Ok(Engine::Backtracking(_)))) { 0 } else { self.limits.dfa_size_limit / 4 };
                 program.min(self.limits.size_limit) + cache
             })
             .sum()
@@ -156,12 +167,8 @@ impl PatternSet {
     }
 
     fn get(&self, index: usize) -> Result<&Engine, MatchError> {
-        let cell = self.patterns.get(index).ok_or(MatchError::NoSuchPattern { index, len: self.patterns.len() })?;
-        let compiled = cell.get_or_init(|| match &self.deferred[index] {
-            Some(source) => compile_one(index, source, &self.limits),
-            None => Err(MatchError::Compile { index, message: "compiled without its source".into() }),
-        });
-        compiled.as_ref().map_err(Clone::clone)
+        let pattern = self.patterns.get(index).ok_or(MatchError::NoSuchPattern { index, len: self.patterns.len() })?;
+        pattern.engine(index, &self.limits)
     }
 
     /// Appends every non-overlapping match of each pattern in `which` to `out`, pattern by
@@ -184,12 +191,45 @@ impl PatternSet {
         errors: &mut Vec<MatchError>,
         stop: &mut dyn FnMut() -> bool,
     ) -> Result<(), Stopped> {
+        self.find_all_inner(text, which, out, errors, stop, None)
+    }
+
+    /// [`PatternSet::find_all_until`] that takes the matches of a pattern other sets share
+    /// from `memo` when another set already searched this file for it, and leaves them
+    /// there otherwise: built-in packs map one detection to many frameworks, so the same
+    /// pattern runs for several packs on each file.
+    pub fn find_all_shared(
+        &self,
+        text: &Text<'_>,
+        which: &[u32],
+        out: &mut Vec<Match>,
+        errors: &mut Vec<MatchError>,
+        stop: &mut dyn FnMut() -> bool,
+        memo: &FileMatches,
+    ) -> Result<(), Stopped> {
+        self.find_all_inner(text, which, out, errors, stop, Some(memo))
+    }
+
+    fn find_all_inner(
+        &self,
+        text: &Text<'_>,
+        which: &[u32],
+        out: &mut Vec<Match>,
+        errors: &mut Vec<MatchError>,
+        stop: &mut dyn FnMut() -> bool,
+        memo: Option<&FileMatches>,
+    ) -> Result<(), Stopped> {
         for &p in which {
             if stop() {
                 return Err(Stopped);
             }
             let before = out.len();
-            match self.find_one(text, p, out, stop) {
+            let shared = self.patterns.get(p as usize).filter(|pattern| Arc::strong_count(pattern) > 1);
+            let found = match (memo, shared) {
+                (Some(memo), Some(pattern)) => self.find_memo(text, p, pattern, out, stop, memo),
+                _ => self.find_one(text, p, out, stop),
+            };
+            match found {
                 Ok(()) => {}
                 Err(Found::Stopped) => return Err(Stopped),
                 Err(Found::Error(e)) => {
@@ -201,17 +241,54 @@ impl PatternSet {
         Ok(())
     }
 
+    /// One shared pattern's matches: from `memo`, or searched alone and left there.
+    fn find_memo(
+        &self,
+        text: &Text<'_>,
+        p: u32,
+        pattern: &Arc<Pattern>,
+        out: &mut Vec<Match>,
+        stop: &mut dyn FnMut() -> bool,
+        memo: &FileMatches,
+    ) -> Result<(), Found> {
+        let found = match memo.get(pattern) {
+            Some(found) => found,
+            None => {
+                let mut own = Vec::new();
+                let found = match self.find_one(text, p, &mut own, stop) {
+                    Ok(()) => Ok(own),
+                    Err(Found::Error(e)) => Err(e),
+                    Err(Found::Stopped) => {
+                        out.extend(own.into_iter().take(self.limits.max_matches.saturating_sub(out.len())));
+                        return Err(Found::Stopped);
+                    }
+                };
+                memo.put(pattern, found)
+            }
+        };
+        match &*found {
+            Ok(matches) => {
+                let room = self.limits.max_matches.saturating_sub(out.len());
+                out.extend(matches.iter().take(room).map(|m| Match { pattern: p, ..*m }));
+                Ok(())
+            }
+            Err(e) => Err(Found::Error(e.at(p as usize))),
+        }
+    }
+
     fn find_one(&self, text: &Text<'_>, p: u32, out: &mut Vec<Match>, stop: &mut dyn FnMut() -> bool) -> Result<(), Found> {
         let index = p as usize;
         match self.get(index)? {
             Engine::Linear(re) => {
-                for m in re.find_iter(text.bytes) {
-                    if out.len() >= self.limits.max_matches {
-                        return Ok(());
-                    }
-                    out.push(text.locate(p, m.start(), m.end()));
-                    if stop() {
-                        return Err(Found::Stopped);
+                for (offset, hay, re) in re.plan(text) {
+                    for m in re.find_iter(hay) {
+                        if out.len() >= self.limits.max_matches {
+                            return Ok(());
+                        }
+                        out.push(text.locate(p, offset + m.start(), offset + m.end()));
+                        if stop() {
+                            return Err(Found::Stopped);
+                        }
                     }
                 }
             }
@@ -235,7 +312,7 @@ impl PatternSet {
     /// Whether pattern `index` matches anywhere in `text`.
     pub fn is_match(&self, text: &Text<'_>, index: u32) -> Result<bool, MatchError> {
         match self.get(index as usize)? {
-            Engine::Linear(re) => Ok(re.is_match(text.bytes)),
+            Engine::Linear(re) => Ok(re.is_match(text)),
             Engine::Backtracking(re) => {
                 re.is_match(text.as_str().as_bytes()).map_err(|e| MatchError::Search { index: index as usize, message: describe_pcre2_error(&e) })
             }
@@ -268,9 +345,8 @@ fn compile_one(index: usize, pattern: &str, limits: &MatchLimits) -> Result<Engi
     if pattern.len() > limits.max_pattern_len {
         return Err(MatchError::Compile { index, message: format!("pattern is {} bytes long; the limit is {}", pattern.len(), limits.max_pattern_len) });
     }
-    let linear = regex::bytes::RegexBuilder::new(pattern).size_limit(limits.size_limit).dfa_size_limit(limits.dfa_size_limit).build();
-    match linear {
-        Ok(re) => Ok(Engine::Linear(re)),
+    match Linear::new(pattern, limits) {
+        Ok(linear) => Ok(Engine::Linear(linear)),
         // Only syntax the linear engine lacks (look-around, backreferences) goes to the
         // backtracker; a size-limit error stays an error rather than a slower fallback.
         // PCRE2 takes its limits from leading `(*LIMIT_...)` items; a pattern can only
@@ -297,13 +373,25 @@ fn compile_one(index: usize, pattern: &str, limits: &MatchLimits) -> Result<Engi
 #[derive(Debug)]
 pub struct Text<'a> {
     bytes: &'a [u8],
+    ascii: OnceLock<bool>,
+    runs: OnceLock<Vec<linear::Run>>,
     line_starts: OnceLock<Vec<usize>>,
     lossy: OnceLock<std::borrow::Cow<'a, str>>,
 }
 
 impl<'a> Text<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
-        Self { bytes, line_starts: OnceLock::new(), lossy: OnceLock::new() }
+        Self { bytes, ascii: OnceLock::new(), runs: OnceLock::new(), line_starts: OnceLock::new(), lossy: OnceLock::new() }
+    }
+
+    /// Whether every byte is ASCII (checked once per file, for the ASCII path).
+    fn is_ascii(&self) -> bool {
+        *self.ascii.get_or_init(|| self.bytes.is_ascii())
+    }
+
+    /// The file's lines in runs of all-ASCII and other lines (found once per file).
+    fn line_runs(&self) -> &[linear::Run] {
+        self.runs.get_or_init(|| linear::line_runs(self.bytes))
     }
 
     pub fn bytes(&self) -> &'a [u8] {
@@ -410,6 +498,104 @@ mod tests {
         }
     }
 
+    fn linear(p: &str) -> Linear {
+        Linear::new(p, &MatchLimits::default()).unwrap()
+    }
+
+    #[test]
+    fn an_ascii_form_exists_only_where_it_differs_and_can_be_built() {
+        for p in [r"\bfoo\b", r"\w+\s*=", r"(?i)password", r"[^a-z]\d", r"\W"] {
+            assert!(linear(p).forms().1.is_some(), "{p}");
+        }
+        for p in ["foo", r"a\.b[0-9]+", r"\p{L}+", "é", r"(?-u:\b)x"] {
+            assert!(linear(p).forms().1.is_none(), "{p}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_path_finds_what_the_unicode_program_finds() {
+        let patterns = [
+            r"\bsk_live_\w{4,}\b",
+            r"(?i)\bpass(word)?\s*[:=]\s*\S+",
+            r"[^\w\s]{2}",
+            r"\d+(\.\d+)?",
+            r"(?i)select\s.+\bfrom\b",
+            r"\B_\w",
+            r"(?m)^\s*#.*$",
+            r".",
+            r"\b",
+            r"(?is)k.s",
+        ];
+        let texts = ["", "x = 1\n", "password: hunter2\nPASS = 'x'\nsk_live_abcd1234 sk_live_ab\n", "SELECT a FROM b\n#c\n a_b __c 1.25 ;;\n", "K\ns ks KS"];
+        for p in patterns {
+            let l = linear(p);
+            let (unicode, ascii, _) = l.forms();
+            let ascii = ascii.expect(p);
+            for t in texts {
+                let u: Vec<_> = unicode.find_iter(t.as_bytes()).map(|m| m.range()).collect();
+                let a: Vec<_> = ascii.find_iter(t.as_bytes()).map(|m| m.range()).collect();
+                assert_eq!(u, a, "{p} on {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn runs_of_lines_find_what_one_unicode_search_of_the_file_finds() {
+        let patterns = [
+            r"\bfoo\b",
+            r"\w+",
+            r"\b",
+            r"\B",
+            r"(?m)^\w",
+            r"(?m)\w$",
+            r"^\w+",
+            r"\w+$",
+            r"x*",
+            r"(?i)k\w*",
+            r"\S+",
+            r"[^\s]\b",
+            r#"[^"]+"#,
+            r".+",
+            r"(?s)é.+",
+            r"\w+\s*=\s*\w+",
+            r"(?mR)^\w+$",
+            r"\bé",
+        ];
+        let texts = ["é\nfoo", "foo\né", "éfoo\nbar é\n\nbaz", "\n\né\n", "ké\r\nfoo=bar\r\nKfoo é\n", "a = b\nç = d\ne = f", "é", "x\n\u{212A}\nk"];
+        for p in patterns {
+            let l = linear(p);
+            let (unicode, ..) = l.forms();
+            let s = set(&[p]);
+            for t in texts {
+                let want: Vec<_> = unicode.find_iter(t.as_bytes()).map(|m| (m.start(), m.end())).collect();
+                let mut out = Vec::new();
+                s.find_all_ok(&Text::new(t.as_bytes()), &[0], &mut out).unwrap();
+                assert_eq!(out.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), want, "{p} on {t:?}");
+                assert_eq!(s.is_match(&Text::new(t.as_bytes()), 0).unwrap(), !want.is_empty(), "{p} on {t:?}");
+            }
+        }
+        // The split applies only where it cannot change a match.
+        assert!(linear(r"\bfoo\b").forms().2 && linear(r"\S+").forms().2);
+        for p in [r"\s+", r#"[^"]+"#, r"(?s).", r"^\w", r"\w$", "a\nb"] {
+            assert!(!linear(p).forms().2, "{p}");
+        }
+    }
+
+    #[test]
+    fn a_file_with_any_non_ascii_byte_takes_the_unicode_program() {
+        let s = set(&[r"\b\w+\b", r"(?i)k"]);
+        let mut out = Vec::new();
+        s.find_all_ok(&Text::new("héllo wörld".as_bytes()), &[0], &mut out).unwrap();
+        assert_eq!(out.iter().map(|m| (m.column, m.end_column)).collect::<Vec<_>>(), [(1, 6), (7, 12)]);
+        out.clear();
+        // The Kelvin sign folds to `k` in Unicode only.
+        s.find_all_ok(&Text::new("\u{212A} k".as_bytes()), &[1], &mut out).unwrap();
+        assert_eq!(out.len(), 2);
+        out.clear();
+        s.find_all_ok(&Text::new("hello world".as_bytes()), &[0], &mut out).unwrap();
+        assert_eq!(out.len(), 2);
+    }
+
     #[test]
     fn positions_are_one_based_and_count_chars() {
         let t = Text::new("ab\nçé x\n".as_bytes());
@@ -433,18 +619,18 @@ mod tests {
     #[test]
     fn a_lazy_set_finds_what_an_eager_one_does_and_defers_only_what_parses() {
         let patterns = [r"\bfoo\w*", r"foo(?!bar)", "(?m)^b", r"[[:alpha:]]+\d"];
-        let (eager, lazy) = (set(&patterns), PatternSet::compile_lazy(&patterns, MatchLimits::default()).unwrap());
-        assert!(lazy.patterns[1].get().is_some(), "the backtracking pattern is compiled at once");
-        assert!(lazy.patterns[0].get().is_none() && lazy.patterns[3].get().is_none(), "linear ones wait for a search");
+        let (eager, lazy) = (set(&patterns), PatternSet::compile_lazy(&patterns, MatchLimits::default(), &PatternPool::default()).unwrap());
+        assert!(lazy.patterns[1].compiled.get().is_some(), "the backtracking pattern is compiled at once");
+        assert!(lazy.patterns[0].compiled.get().is_none() && lazy.patterns[3].compiled.get().is_none(), "linear ones wait for a search");
         let t = Text::new("foobar foobaz\nb é1 xyz2\n".as_bytes());
         let all: Vec<u32> = (0..patterns.len() as u32).collect();
         let (mut a, mut b) = (Vec::new(), Vec::new());
         eager.find_all_ok(&t, &all, &mut a).unwrap();
         lazy.find_all_ok(&t, &all, &mut b).unwrap();
         assert_eq!(a, b);
-        assert!(lazy.patterns.iter().all(|p| p.get().is_some()));
+        assert!(lazy.patterns.iter().all(|p| p.compiled.get().is_some()));
         // What does not parse is refused now, as by `compile`.
-        let e = PatternSet::compile_lazy(&["ok", "(unclosed"], MatchLimits::default()).unwrap_err();
+        let e = PatternSet::compile_lazy(&["ok", "(unclosed"], MatchLimits::default(), &PatternPool::default()).unwrap_err();
         assert_eq!(e.pattern(), 1);
     }
 
@@ -453,7 +639,7 @@ mod tests {
         let limits = MatchLimits { size_limit: 1 << 10, ..MatchLimits::default() };
         let big = r"\w{50}";
         assert!(PatternSet::compile(&[big], limits).is_err());
-        let lazy = PatternSet::compile_lazy(&["ok", big], limits).unwrap();
+        let lazy = PatternSet::compile_lazy(&["ok", big], limits, &PatternPool::default()).unwrap();
         let t = Text::new(b"ok");
         assert_eq!(lazy.is_match(&t, 0), Ok(true));
         let e = lazy.is_match(&t, 1).unwrap_err();

@@ -1,11 +1,12 @@
 //! A file handed to packs: its bytes, read once by the engine, and the syntax trees the
 //! host parsed of it for this scan. Every pack of the scan gets a clone of the same
 //! `FileData`, so a file is parsed at most once per grammar however many packs query it,
-//! and its trees go when the last clone does (the engine drops it once the file's packs
-//! have run).
+//! searched once per pattern they share, and its trees and matches go when the last clone
+//! does (the engine drops it once the file's packs have run).
 
 use std::sync::{Arc, Mutex};
 
+use sentra_matcher::FileMatches;
 use sentra_syntax::{Lang, Parsed, SyntaxError};
 use sentra_taint::FileIndex;
 
@@ -24,15 +25,21 @@ struct Inner {
     /// The data-flow index of each tree (its calls and names with their paths), built on
     /// the first data-flow rule that runs on the file and shared by the others.
     indexes: Mutex<Vec<(Lang, Arc<FileIndex>)>>,
+    /// Matches of patterns several packs share, found by the first pack to ask.
+    matches: FileMatches,
 }
 
 impl FileData {
     pub fn new(data: impl AsRef<[u8]> + Send + Sync + 'static) -> Self {
-        Self(Arc::new(Inner { bytes: Box::new(data), trees: Mutex::new(Vec::new()), indexes: Mutex::new(Vec::new()) }))
+        Self(Arc::new(Inner { bytes: Box::new(data), trees: Mutex::new(Vec::new()), indexes: Mutex::new(Vec::new()), matches: FileMatches::default() }))
     }
 
     pub fn bytes(&self) -> &[u8] {
         (*self.0.bytes).as_ref()
+    }
+
+    pub(crate) fn matches(&self) -> &FileMatches {
+        &self.0.matches
     }
 
     /// The file's tree for `lang`, parsed now unless an earlier call parsed it. `stop` is

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use sentra_matcher::{Match, MatchError, MatchLimits, PatternSet, Text};
+use sentra_matcher::{Match, MatchError, MatchLimits, PatternPool, PatternSet, Text};
 use wasmtime::component::{Resource, ResourceTable};
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
@@ -46,8 +46,11 @@ pub const DEFAULT_MATCHER_CACHE_BYTES: usize = 128 << 20;
 /// charged their estimated size ([`PatternSet::approx_bytes`]), the least recently used
 /// one that no instance holds goes first when over budget, and [`MatcherCache::sweep`]
 /// (run when a pack is dropped) drops every set no instance holds.
+///
+/// Sets share each pattern they have in common (one [`PatternPool`]), and with it its
+/// matches on the file being scanned ([`FileData`]'s [`sentra_matcher::FileMatches`]).
 #[derive(Clone)]
-pub struct MatcherCache(Arc<Mutex<CacheInner>>);
+pub struct MatcherCache(Arc<Mutex<CacheInner>>, Arc<PatternPool>);
 
 impl Default for MatcherCache {
     fn default() -> Self {
@@ -73,7 +76,7 @@ type MatcherKey = (Vec<String>, MatchLimits);
 
 impl MatcherCache {
     pub fn with_budget(budget: usize) -> Self {
-        Self(Arc::new(Mutex::new(CacheInner { entries: HashMap::new(), bytes: 0, budget, clock: 0 })))
+        Self(Arc::new(Mutex::new(CacheInner { entries: HashMap::new(), bytes: 0, budget, clock: 0 })), Arc::default())
     }
 
     fn get_or_compile(&self, patterns: Vec<String>, limits: MatchLimits) -> Result<Arc<PatternSet>, MatchError> {
@@ -89,7 +92,7 @@ impl MatcherCache {
         }
         // Each pattern compiles on its first search: a pack pays for the patterns the
         // scanned files need, on the threads that scan them.
-        let set = Arc::new(PatternSet::compile_lazy(&key.0, limits)?);
+        let set = Arc::new(PatternSet::compile_lazy(&key.0, limits, &self.1)?);
         let mut inner = self.0.lock().expect("matcher cache");
         let bytes = set.approx_bytes();
         let used = inner.clock;
@@ -368,7 +371,7 @@ impl HostState {
             reason = stop_reason(deadline, cancel.as_deref());
             reason.is_some()
         };
-        if set.find_all_until(&text, patterns, &mut out, &mut errors, &mut stop).is_err() {
+        if set.find_all_shared(&text, patterns, &mut out, &mut errors, &mut stop, data.matches()).is_err() {
             // The guest traps at its next epoch check; the error says why meanwhile.
             self.stopped = reason;
             let why = if reason == Some(StopReason::Cancelled) { "the scan was cancelled" } else { "the pack's time limit was reached" };

@@ -1,0 +1,127 @@
+//! The linear engine's programs for one pattern, and which of them searches which part of
+//! a file.
+//!
+//! The `regex` crate's fast engine (a lazy DFA) gives up on a Unicode word boundary at the
+//! first non-ASCII byte and the whole search falls back to the slow one (the PikeVM), so
+//! one accented letter in a docstring used to make every `\b` pattern crawl over the whole
+//! file. Where ASCII and Unicode cannot disagree the ASCII-compiled program runs instead:
+//! - on a file that is all ASCII, Unicode and ASCII `\b`, `\w`, `\d`, `\s`, classes and case
+//!   folds accept exactly the same characters, so every pattern takes its ASCII form;
+//! - on any other file, a pattern whose matches never cross a line (nothing in it matches a
+//!   newline) and that does not test the file's start or end searches runs of whole lines:
+//!   the ASCII form on runs of all-ASCII lines, the Unicode form on the others. A run's
+//!   edges sit on line breaks, where both forms see the same (non-word, ASCII) neighbours,
+//!   so the matches are the same as one search of the file.
+
+use regex::bytes::{Regex, RegexBuilder};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+use crate::{MatchLimits, Text};
+
+/// A pattern for the linear engine, with its ASCII form when that differs.
+#[derive(Debug)]
+pub(crate) struct Linear {
+    unicode: Regex,
+    /// `None` when the pattern means the same in both modes, or needs Unicode (`\p{L}`, a
+    /// non-ASCII literal) and so has no ASCII form.
+    ascii: Option<Regex>,
+    /// Whether every match lies within one line and nothing tests the file's edges.
+    line_bound: bool,
+}
+
+impl Linear {
+    pub(crate) fn new(pattern: &str, limits: &MatchLimits) -> Result<Self, regex::Error> {
+        let builder = |unicode: bool| RegexBuilder::new(pattern).unicode(unicode).size_limit(limits.size_limit).dfa_size_limit(limits.dfa_size_limit).build();
+        let unicode = builder(true)?;
+        let parse = |unicode: bool| regex_syntax::ParserBuilder::new().unicode(unicode).utf8(false).build().parse(pattern).ok();
+        let (Some(hir), true) = (parse(true), parse(false).is_some()) else { return Ok(Self { unicode, ascii: None, line_bound: false }) };
+        // The ASCII form is never larger than the Unicode one, and held to the same limits.
+        let ascii = if any(&hir, &reaches_past_ascii) { builder(false).ok() } else { None };
+        Ok(Self { unicode, ascii, line_bound: !any(&hir, &crosses_lines) })
+    }
+
+    /// The parts of `text` to search, in file order: each part's offset in the file, its
+    /// bytes and the program for it.
+    pub(crate) fn plan<'t>(&'t self, text: &'t Text<'_>) -> impl Iterator<Item = (usize, &'t [u8], &'t Regex)> + 't {
+        let bytes = text.bytes();
+        let (whole, runs): (Option<_>, &[_]) = match &self.ascii {
+            None => (Some((0, bytes, &self.unicode)), &[]),
+            Some(ascii) if text.is_ascii() => (Some((0, bytes, ascii)), &[]),
+            Some(_) if !self.line_bound => (Some((0, bytes, &self.unicode)), &[]),
+            Some(_) => (None, text.line_runs()),
+        };
+        let ascii = self.ascii.as_ref().unwrap_or(&self.unicode);
+        whole.into_iter().chain(runs.iter().map(move |run| (run.start, &bytes[run.start..run.end], if run.ascii { ascii } else { &self.unicode })))
+    }
+
+    pub(crate) fn is_match(&self, text: &Text<'_>) -> bool {
+        self.plan(text).any(|(_, hay, re)| re.is_match(hay))
+    }
+
+    #[cfg(test)]
+    pub(crate) fn forms(&self) -> (&Regex, Option<&Regex>, bool) {
+        (&self.unicode, self.ascii.as_ref(), self.line_bound)
+    }
+}
+
+/// Lines of a file grouped into runs that are all ASCII or not; a run ends before the line
+/// break of its last line, the next starts after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub start: usize,
+    pub end: usize,
+    pub ascii: bool,
+}
+
+pub(crate) fn line_runs(bytes: &[u8]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut start = 0;
+    loop {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let ascii = bytes[start..end].is_ascii();
+        match runs.last_mut() {
+            Some(last) if last.ascii == ascii => last.end = end,
+            _ => runs.push(Run { start, end, ascii }),
+        }
+        if end == bytes.len() {
+            return runs;
+        }
+        start = end + 1;
+    }
+}
+
+/// Whether any node of a parsed pattern satisfies `f` (the parser bounds the nesting).
+fn any(hir: &Hir, f: &dyn Fn(&HirKind) -> bool) -> bool {
+    f(hir.kind())
+        || match hir.kind() {
+            HirKind::Repetition(r) => any(&r.sub, f),
+            HirKind::Capture(c) => any(&c.sub, f),
+            HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().any(|h| any(h, f)),
+            _ => false,
+        }
+}
+
+/// A class or case fold holding a non-ASCII character, or a Unicode word boundary.
+fn reaches_past_ascii(kind: &HirKind) -> bool {
+    match kind {
+        HirKind::Class(Class::Unicode(c)) => c.ranges().last().is_some_and(|r| !r.end().is_ascii()),
+        HirKind::Class(Class::Bytes(c)) => c.ranges().last().is_some_and(|r| !r.end().is_ascii()),
+        HirKind::Look(look) => matches!(
+            look,
+            Look::WordUnicode | Look::WordUnicodeNegate | Look::WordStartUnicode | Look::WordEndUnicode | Look::WordStartHalfUnicode | Look::WordEndHalfUnicode
+        ),
+        _ => false,
+    }
+}
+
+/// Something that matches a newline, or tests the start or end of the whole file (which a
+/// run of lines would see as its own).
+fn crosses_lines(kind: &HirKind) -> bool {
+    match kind {
+        HirKind::Literal(l) => l.0.contains(&b'\n'),
+        HirKind::Class(Class::Unicode(c)) => c.ranges().iter().any(|r| r.start() <= '\n' && '\n' <= r.end()),
+        HirKind::Class(Class::Bytes(c)) => c.ranges().iter().any(|r| r.start() <= b'\n' && b'\n' <= r.end()),
+        HirKind::Look(look) => matches!(look, Look::Start | Look::End),
+        _ => false,
+    }
+}
