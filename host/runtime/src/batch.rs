@@ -4,8 +4,11 @@
 //! otherwise walk every tree once per rule.
 //!
 //! The joined query is rebuilt at most once per call, when the pack has compiled queries
-//! since (the declarative engine compiles each on its first file); until then those run
-//! alone. A batch that cannot be joined, or whose walk outgrows the cursor's bound, falls
+//! since (the declarative engine compiles each on its first file), and only once those
+//! are as many as the joined ones or no query has been added for [`QUIET_CALLS`] calls:
+//! joining costs tree-sitter's analysis of every member again (a hundred milliseconds for
+//! twenty queries), so joining on each growth step cost more than it saved. Until then
+//! the new queries run alone. A batch that cannot be joined, or whose walk outgrows the cursor's bound, falls
 //! back to running each query alone, which gives the same matches.
 
 use std::collections::HashMap;
@@ -15,6 +18,9 @@ use sentra_syntax::{Lang, MatchInfo, MemberMatches, Parsed, QueryBatch, SyntaxEr
 
 use crate::host::HostState;
 
+/// Calls without a new query after which the batch is joined again whatever it gained.
+pub const QUIET_CALLS: u64 = 8;
+
 /// One grammar's queries of an instance.
 #[derive(Default)]
 struct Batched {
@@ -22,8 +28,19 @@ struct Batched {
     joined: Option<Arc<QueryBatch>>,
     /// The call in which `joined` was last built.
     built_in: u64,
+    /// The call in which the last member was added.
+    grown_in: u64,
     /// Joining failed: these queries run alone.
     failed: bool,
+}
+
+impl Batched {
+    /// Whether to join the members again in call `call` (some are not in the joined query).
+    fn join_due(&self, call: u64) -> bool {
+        let joined = self.joined.as_ref().map_or(0, |j| j.len());
+        let worth = joined == 0 || self.members.len() >= 2 * joined || call >= self.grown_in + QUIET_CALLS;
+        !self.failed && self.members.len() >= 2 && !(self.joined.is_some() && self.built_in == call) && worth
+    }
 }
 
 /// The instance's batches, and the current call's results per (file, grammar).
@@ -47,6 +64,7 @@ impl Batches {
         let fits = QueryBatch::fits(b.members.iter().map(AsRef::as_ref).chain([query.as_ref()]));
         if fits && !b.members.iter().any(|m| Arc::ptr_eq(m, query)) {
             b.members.push(query.clone());
+            b.grown_in = self.call;
         }
     }
 
@@ -73,7 +91,7 @@ impl HostState {
         let Some(pos) = b.members.iter().position(|m| Arc::ptr_eq(m, query)) else { return Ok(None) };
         let covered = b.joined.as_ref().is_some_and(|j| pos < j.len());
         if !covered {
-            if b.failed || b.members.len() < 2 || (b.joined.is_some() && b.built_in == call) {
+            if !b.join_due(call) {
                 return Ok(None);
             }
             match QueryBatch::shared(lang, &b.members) {
@@ -105,5 +123,41 @@ impl HostState {
             Some(Ok(found)) => Ok(Some(found.clone())),
             Some(Err(e)) => Err(e.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(n: usize) -> Arc<SyntaxQuery> {
+        SyntaxQuery::shared(Lang::Python, &format!("(identifier) @id{n}")).unwrap()
+    }
+
+    #[test]
+    fn a_batch_is_joined_again_once_it_doubled_or_stopped_growing() {
+        let mut batches = Batches::default();
+        batches.add(&query(0));
+        let due = |b: &Batches| b.by_lang[&Lang::Python].join_due(b.call);
+        assert!(!due(&batches), "one query runs alone");
+        batches.add(&query(1));
+        assert!(due(&batches));
+        let b = batches.by_lang.get_mut(&Lang::Python).unwrap();
+        b.joined = Some(QueryBatch::shared(Lang::Python, &b.members).unwrap());
+        b.built_in = 0;
+        batches.next_call();
+        batches.add(&query(2));
+        assert!(!due(&batches), "three of which two are joined: not yet");
+        batches.add(&query(3));
+        assert!(due(&batches), "twice the joined ones");
+        batches.by_lang.get_mut(&Lang::Python).unwrap().members.pop();
+        for _ in 0..QUIET_CALLS - 1 {
+            batches.next_call();
+            assert!(!due(&batches));
+        }
+        batches.next_call();
+        assert!(due(&batches), "no new query for {QUIET_CALLS} calls");
+        batches.by_lang.get_mut(&Lang::Python).unwrap().failed = true;
+        assert!(!due(&batches), "a batch that failed to join stays apart");
     }
 }
