@@ -3,12 +3,12 @@
 //! Joined into one query, the tree is walked once and each match goes back to the query
 //! its pattern came from, with its captures numbered as in that query.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::Arc;
 
 use tree_sitter::Query;
 
 use crate::query::{for_each_match, node_info};
+use crate::shared::WeakCache;
 use crate::tree::Parsed;
 use crate::{CaptureInfo, Lang, MAX_MATCHES_PER_RUN, MAX_QUERY_BYTES, MAX_QUERY_PATTERNS, MatchInfo, SyntaxError, SyntaxQuery};
 
@@ -24,27 +24,15 @@ pub struct QueryBatch {
     captures: Vec<Vec<Option<u32>>>,
 }
 
-/// Joined queries by grammar and member sources, while something holds them: every
-/// instance of a pack (one per thread) joins the same queries in the same order, and
-/// joining costs tree-sitter's analysis of the whole query again. Weak references, as for
-/// single queries ([`SyntaxQuery::shared`]).
-static SHARED: Mutex<Option<SharedBatches>> = Mutex::new(None);
-
-type SharedBatches = HashMap<(Lang, Vec<String>), Weak<QueryBatch>>;
+/// Joined queries by grammar and member sources: every instance of a pack (one per
+/// thread) joins the same queries in the same order.
+static SHARED: WeakCache<(Lang, Vec<String>), QueryBatch> = WeakCache::new();
 
 impl QueryBatch {
     /// [`QueryBatch::new`], or the batch whoever joined the same queries still holds.
     pub fn shared(lang: Lang, members: &[Arc<SyntaxQuery>]) -> Result<Arc<Self>, SyntaxError> {
         let key = (lang, members.iter().map(|m| m.source().to_string()).collect::<Vec<_>>());
-        if let Some(b) = SHARED.lock().expect("batch cache lock").as_ref().and_then(|m| m.get(&key)).and_then(Weak::upgrade) {
-            return Ok(b);
-        }
-        let b = Arc::new(Self::new(lang, members)?);
-        let mut guard = SHARED.lock().expect("batch cache lock");
-        let map = guard.get_or_insert_with(HashMap::new);
-        map.retain(|_, w| w.strong_count() > 0);
-        map.insert(key, Arc::downgrade(&b));
-        Ok(b)
+        SHARED.get_or_build(key, || Self::new(lang, members))
     }
 
     /// Joins `members`, all queries for `lang` (that grammar's own, not a TSX variant).

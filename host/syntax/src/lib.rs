@@ -10,6 +10,7 @@
 mod batch;
 mod lang;
 mod query;
+mod shared;
 mod tree;
 
 pub use batch::{MemberMatches, QueryBatch};

@@ -4,10 +4,10 @@
 //! compile time, since nothing would evaluate it and the query would match too much.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::ops::ControlFlow;
-use std::sync::{Arc, Mutex, OnceLock, Weak};
+use std::sync::{Arc, OnceLock};
 
+use crate::shared::WeakCache;
 use tree_sitter::{CaptureQuantifier, Node, Query, QueryCursor, QueryCursorOptions, StreamingIterator};
 
 use crate::tree::Parsed;
@@ -116,29 +116,15 @@ fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or("").chars().take(200).collect()
 }
 
-/// Compiled queries by language and text, while something holds them: every instance of a
-/// pack (one per thread) and every rule that repeats a query share one compiled form, and
-/// compiling costs milliseconds to a hundred of tree-sitter's analysis per query. Weak
-/// references: the map never keeps a query alive, and dead entries go on the next insert,
-/// so it holds no more than the live handles do (each counted where it is held).
-static SHARED: Mutex<Option<SharedQueries>> = Mutex::new(None);
-
-type SharedQueries = HashMap<(Lang, String), Weak<SyntaxQuery>>;
+/// Compiled queries by language and text: every instance of a pack and every rule that
+/// repeats a query share one compiled form.
+static SHARED: WeakCache<(Lang, String), SyntaxQuery> = WeakCache::new();
 
 impl SyntaxQuery {
     /// The query `source` for `lang`, compiled now or shared with whoever compiled the
     /// same text and still holds it.
     pub fn shared(lang: Lang, source: &str) -> Result<Arc<SyntaxQuery>, SyntaxError> {
-        let key = (lang, source.to_string());
-        if let Some(q) = SHARED.lock().expect("query cache lock").as_ref().and_then(|m| m.get(&key)).and_then(Weak::upgrade) {
-            return Ok(q);
-        }
-        let q = Arc::new(SyntaxQuery::compile(lang, source)?);
-        let mut guard = SHARED.lock().expect("query cache lock");
-        let map = guard.get_or_insert_with(HashMap::new);
-        map.retain(|_, w| w.strong_count() > 0);
-        map.insert(key, Arc::downgrade(&q));
-        Ok(q)
+        SHARED.get_or_build((lang, source.to_string()), || SyntaxQuery::compile(lang, source))
     }
 
     /// Compiles `source` for `lang`. Errors say where the query is wrong, never quoting
