@@ -7,6 +7,7 @@
 
 mod file_cache;
 mod finish;
+mod held;
 pub(crate) mod presence;
 mod rules;
 mod scan_file;
@@ -159,7 +160,8 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
         .iter()
         .map(|_| sentra_runtime::CallScope { cancel: options.cancel.clone(), logs: Some(Arc::new(sentra_runtime::LogBudget::default())) })
         .collect();
-    let scanner = scan_file::FileScanner::new(packs, config, &listing, &rules.active, cache, &timer, &scopes);
+    let settler = held::Settler::new(config, options);
+    let scanner = scan_file::FileScanner::new(packs, &listing, &rules.active, cache, &timer, &scopes, &settler);
 
     // The file loop stays this small: everything about one file is in `scan_file`.
     let done = AtomicUsize::new(0);
@@ -181,7 +183,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
 
     let started_finish = Instant::now();
     let (mut shared, dead) = scanner.into_parts();
-    finish::run_project_rules(packs, &rules, &dead, &all_files, config, &scopes, &mut shared);
+    finish::run_project_rules(packs, &rules, &dead, &all_files, &scopes, &settler, &mut shared);
     for (prepared, scope) in packs.packs.iter().zip(&scopes) {
         let dropped = scope.logs.as_ref().map_or(0, |l| l.dropped());
         if dropped > 0 {
@@ -196,7 +198,7 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
     if options.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
         return Err(ScanError::Cancelled);
     }
-    let settled = finish::settle(shared, config, options);
+    let settled = finish::settle(shared, config);
     timer.add(&timer.stages().finish, started_finish);
     Ok(settled.into_result(packs, rules, config, started))
 }

@@ -1,14 +1,16 @@
-//! Everything after the file loop: project-level rules, severity overrides, config and API
-//! suppressions, the final ordering, and the assembled [`ScanResult`].
+//! Everything after the file loop: project-level rules, the final ordering, and the
+//! assembled [`ScanResult`]. (Severity overrides, suppressions and the cap on findings
+//! apply as findings arrive: [`super::held`].)
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
 use sentra_runtime::PackError;
 
+use super::held::{MAX_FINDINGS_PER_RESULT, Settler, order};
 use super::rules::{RuleSelection, rules_run};
 use super::scan_file::Shared;
-use super::{ErroredPack, PackSummary, RuleErrorReport, ScanOptions, ScanResult, SkippedFiles};
+use super::{ErroredPack, PackSummary, RuleErrorReport, ScanResult, SkippedFiles};
 use crate::config::Config;
 use crate::finding::{BySeverity, Finding, project_finding};
 use crate::packs::{PackSet, PreparedPack};
@@ -37,10 +39,11 @@ pub(super) fn run_project_rules(
     rules: &RuleSelection,
     dead: &[bool],
     all_files: &[String],
-    config: &Config,
     scopes: &[sentra_runtime::CallScope],
+    settler: &Settler<'_>,
     shared: &mut Shared,
 ) {
+    let config = settler.config();
     for (p, prepared) in packs.packs.iter().enumerate() {
         let runs = |r: usize| prepared.rules()[r].project_level && rules.active[p][r] && !rules.satisfied[p][r];
         let project_rules: Vec<u32> = (0..prepared.rules().len()).filter(|&r| runs(r)).map(|r| r as u32).collect();
@@ -55,6 +58,7 @@ pub(super) fn run_project_rules(
                 }
                 // Occurrences number repeated findings of a rule, for distinct fingerprints.
                 let mut occurrences: BTreeMap<String, u32> = BTreeMap::new();
+                let mut found = Vec::new();
                 for raw in out.findings {
                     let Some(ri) = prepared.rules().iter().position(|r| r.id == raw.rule_id && r.project_level) else { continue };
                     if !project_rules.contains(&(ri as u32)) {
@@ -62,9 +66,12 @@ pub(super) fn run_project_rules(
                     }
                     let rule = &prepared.rules()[ri];
                     let n = occurrences.entry(rule.id.clone()).or_insert(0);
-                    shared.findings.push(project_finding(prepared.id(), rule, raw, *n));
+                    found.push(project_finding(prepared.id(), rule, raw, *n));
                     *n += 1;
                 }
+                let (mut kept, suppressed, expired) = settler.settle(found);
+                shared.held.add(&mut kept, expired);
+                shared.suppressed.extend(suppressed);
             }
             Err(e) => {
                 shared.errored.entry(prepared.id().to_string()).or_insert_with(|| errored(prepared, &e, None, config));
@@ -73,25 +80,9 @@ pub(super) fn run_project_rules(
     }
 }
 
-/// The gathered results after overrides and suppressions, in their final order.
-/// Findings one scan result holds, every pack together: what a response, a stored result
-/// and a report can grow to. Past it the most severe findings are kept, and each pack
-/// that lost some is listed in `errored_packs` (so the gate fails unless its policy is
-/// `skip`).
-pub const MAX_FINDINGS_PER_RESULT: usize = 50_000;
-
-fn cap_result(findings: &mut Vec<Finding>, errored: &mut BTreeMap<String, ErroredPack>, config: &Config) {
-    if findings.len() <= MAX_FINDINGS_PER_RESULT {
-        return;
-    }
-    // Stable: among equally severe findings the scan's own order decides.
-    findings.sort_by_key(|f| f.severity);
-    let dropped = findings.split_off(MAX_FINDINGS_PER_RESULT);
-    let mut per_pack: BTreeMap<String, usize> = BTreeMap::new();
-    for f in dropped {
-        *per_pack.entry(f.pack_id).or_default() += 1;
-    }
-    for (pack, n) in per_pack {
+/// Lists each pack that lost findings to the result's cap among the errored packs.
+fn note_capped(dropped: BTreeMap<String, usize>, errored: &mut BTreeMap<String, ErroredPack>, config: &Config) {
+    for (pack, n) in dropped {
         let note = format!("{n} findings dropped: a scan result holds at most {MAX_FINDINGS_PER_RESULT} (the most severe are kept)");
         errored.entry(pack.clone()).and_modify(|e| e.message = format!("{}; and {note}", e.message)).or_insert_with(|| ErroredPack {
             message: format!("pack `{pack}`: {note}"),
@@ -114,37 +105,13 @@ pub(super) struct Settled {
     syntax_errors: Vec<sentra_model::result::SyntaxNote>,
 }
 
-/// Applies rule severity overrides and the config's and `options`' suppressions, then
-/// orders findings (by file, line, column, rule, fingerprint) and rule errors, so a
-/// result never depends on thread timing.
-pub(super) fn settle(shared: Shared, config: &Config, options: &ScanOptions<'_>) -> Settled {
-    let mut findings = shared.findings;
-    if !config.rule_overrides.is_empty() {
-        for f in &mut findings {
-            f.severity = config.effective_severity(&f.pack_id, &f.rule_id, f.severity);
-        }
-    }
-    if let Some(min) = config.min_severity {
-        // `Severity` orders from critical down: keep what is at least `min`.
-        findings.retain(|f| f.severity <= min);
-    }
-    let today = options.today.unwrap_or_else(|| jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date());
-    let all_suppressions: Vec<crate::suppress::Suppression> = config.suppressions.iter().chain(&options.suppressions).cloned().collect();
-    let (mut findings, more_suppressed, expired_suppressions) = crate::suppress::apply(findings, &all_suppressions, today);
-    let mut suppressed = shared.suppressed;
-    suppressed.extend(more_suppressed);
+/// Orders what the file loop and the project rules gathered (already settled and capped,
+/// see [`Held`]), so a result never depends on thread timing.
+pub(super) fn settle(shared: Shared, config: &Config) -> Settled {
+    let (findings, dropped, expired_suppressions) = shared.held.finish();
     let mut errored = shared.errored;
-    cap_result(&mut findings, &mut errored, config);
-    let order = |a: &Finding, b: &Finding| {
-        (&a.evidence.file, a.evidence.lines[0], a.evidence.column, &a.rule_id, &a.fingerprint).cmp(&(
-            &b.evidence.file,
-            b.evidence.lines[0],
-            b.evidence.column,
-            &b.rule_id,
-            &b.fingerprint,
-        ))
-    };
-    findings.sort_by(order);
+    note_capped(dropped, &mut errored, config);
+    let mut suppressed = shared.suppressed;
     suppressed.sort_by(|a, b| order(&a.finding, &b.finding));
     let mut rule_errors = shared.rule_errors;
     rule_errors.sort_by(|a, b| (&a.pack_id, &a.rule_id, &a.file).cmp(&(&b.pack_id, &b.rule_id, &b.file)));

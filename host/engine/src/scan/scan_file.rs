@@ -12,6 +12,7 @@ use sentra_runtime::{FileData, FileInput, RuleInfo, ScanOutput, Severity};
 
 use super::file_cache::{Facts, FileCache, Lookup};
 use super::finish::{errored, errored_with};
+use super::held::{Held, Settler};
 use super::walk::{Candidate, Listing, Loaded, is_binary, is_generated};
 use super::{ErroredPack, RuleErrorReport, SkippedFiles, Timer};
 use crate::cache::Entry;
@@ -26,7 +27,7 @@ const PACKS_FOR_GENERATED: [&str; 1] = ["secrets"];
 /// What the file loop gathers from all files.
 #[derive(Default)]
 pub(super) struct Shared {
-    pub(super) findings: Vec<Finding>,
+    pub(super) held: Held,
     pub(super) suppressed: Vec<SuppressedFinding>,
     /// The first error of each errored pack.
     pub(super) errored: BTreeMap<String, ErroredPack>,
@@ -68,20 +69,23 @@ pub(super) struct FileScanner<'a> {
     suppression_rule: RuleInfo,
     /// Per pack: the scan's cancellation and the pack's log budget, handed to every call.
     scopes: &'a [sentra_runtime::CallScope],
+    settler: &'a Settler<'a>,
 }
 
 impl<'a> FileScanner<'a> {
     pub(super) fn new(
         packs: &'a PackSet,
-        config: &'a Config,
         listing: &'a Listing<'a>,
         active: &'a [Vec<bool>],
         cache: FileCache<'a>,
         timer: &'a Timer<'a>,
         scopes: &'a [sentra_runtime::CallScope],
+        settler: &'a Settler<'a>,
     ) -> Self {
+        let config = settler.config();
         Self {
             scopes,
+            settler,
             packs,
             config,
             listing,
@@ -299,10 +303,12 @@ impl<'a> FileScanner<'a> {
 
     /// Adds one file's yield to the shared results.
     fn merge(&self, mut out: FileOut) {
+        let (mut kept, suppressed, expired) = self.settler.settle(std::mem::take(&mut out.findings));
         let mut s = self.shared.lock().unwrap();
         s.scanned += 1;
-        s.findings.append(&mut out.findings);
+        s.held.add(&mut kept, expired);
         s.suppressed.append(&mut out.suppressed);
+        s.suppressed.extend(suppressed);
         s.rule_errors.append(&mut out.rule_errors);
         let room = sentra_model::result::MAX_SYNTAX_NOTES.saturating_sub(s.syntax_errors.len());
         s.syntax_errors.extend(out.syntax_errors.into_iter().take(room));
