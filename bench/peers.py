@@ -18,8 +18,11 @@ Tools (user + system CPU of the process and its children, peak RSS):
   engine, PCRE2 for look-around: Debian's `rg`), as `bench/perf.py` does;
 - semgrep (PyPI) with the same regexes as `pattern-regex` rules under the same globs.
 
-Also: start-up with every pack (a scan of an empty directory) and an unchanged rescan
-(the incremental cache, second run over the same tree against the first).
+Also: start-up with every pack (a scan of an empty directory), an unchanged rescan (the
+incremental cache, second run over the same tree against the first), and sentra's peak
+RSS with every pack on the large corpus `bench/perf.py` assembles (every crate in the
+cargo registry, the system's Python, Perl and C headers, `/usr/share/doc`: about 1.6 GB;
+skip it with `--no-large`).
 """
 
 import argparse
@@ -163,6 +166,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sentrik-runs", type=int, default=1, help="sentrik takes minutes a run: in the first rounds only")
     ap.add_argument("--no-semgrep", action="store_true")
+    ap.add_argument("--no-large", action="store_true", help="skip the peak-RSS run on the large corpus")
     ap.add_argument("--out", default=str(ROOT / f"bench/results/{datetime.date.today()}-peers"))
     args = ap.parse_args()
     ensure()
@@ -205,6 +209,7 @@ def main():
         cache_env = perf.sentra_env(tmp / "rescan-cache")
         cold = sentra_run(sentra, CORPUS, packs, cache_env)
         warm = [sentra_run(sentra, CORPUS, packs, cache_env) for _ in range(3)]
+        large = None if args.no_large else large_run(sentra, packs, env)
 
     fig = {name: {"cpu": median(rows, "cpu"), "wall": median(rows, "wall"), "rss_mib": median(rows, "rss_mib") if rows and "rss_mib" in rows[0] else None,
                   "runs": len(rows)} for name, rows in results.items()}
@@ -229,10 +234,25 @@ def main():
         },
         "startup": {"wall_ms": 1000 * median(startup, "wall"), "cpu_ms": 1000 * median(startup, "cpu"), "rss_mib": median(startup, "rss_mib")},
         "rescan": {"cold": cold, "warm_median_wall": median(warm, "wall"), "warm_median_cpu": median(warm, "cpu")},
+        "large_corpus": large,
     }
     (out / "results.json").write_text(json.dumps(summary, indent=2) + "\n")
     plot(summary, out / "cpu.png")
-    print(json.dumps({k: summary[k] for k in ("tools", "ratios", "startup", "rescan")}, indent=2))
+    print(json.dumps({k: summary[k] for k in ("tools", "ratios", "startup", "rescan", "large_corpus")}, indent=2))
+
+
+def large_run(sentra, packs, env):
+    """sentra with every pack once on `bench/perf.py`'s full corpus: its peak RSS."""
+    corpus = perf.assemble_corpus()[100]
+    with tempfile.TemporaryDirectory() as t:
+        report = Path(t) / "result.json"
+        wall, cpu, rss, code, err = perf.run([sentra, "scan", str(corpus), "--pack", ",".join(packs), "--no-cache", "--format", "json", "-o", str(report)], env=env)
+        if code not in (0, 1):
+            raise SystemExit(f"sentra failed ({code}): {err[-2000:]}")
+        result = json.loads(report.read_text())
+    facts = perf.corpus_facts(corpus)
+    return {"wall": wall, "cpu": cpu, "rss_mib": rss, "corpus": {"path": str(corpus.relative_to(ROOT)), **facts}, "findings": result["total"],
+            "findings_before_cap": result["total"] + sum(int(m.group(1)) for e in result["errored_packs"] for m in [re.search(r"(\d+) findings dropped", e["message"])] if m)}
 
 
 def plot(summary, path):
