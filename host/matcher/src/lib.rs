@@ -121,7 +121,7 @@ impl PatternSet {
     /// (past `size_limit`) come from that search instead; patterns that need the
     /// backtracking engine, or do not parse, are compiled (or refused) now. A pattern the
     /// `pool` already holds under the same limits is shared with the sets holding it, and
-    /// so are its matches on a file ([`PatternSet::find_all_shared`]).
+    /// so are its matches on a file ([`PatternSet::find_all_until`]).
     pub fn compile_lazy<S: AsRef<str>>(patterns: &[S], limits: MatchLimits, pool: &PatternPool) -> Result<Self, MatchError> {
         let mut parser = regex_syntax::ParserBuilder::new();
         parser.utf8(false);
@@ -176,41 +176,19 @@ impl PatternSet {
     /// that fails (unknown index, backtracking limit) contributes no matches and one entry
     /// in `errors`; the other patterns still run, so one bad rule never hides the others.
     pub fn find_all(&self, text: &Text<'_>, which: &[u32], out: &mut Vec<Match>, errors: &mut Vec<MatchError>) {
-        let _ = self.find_all_until(text, which, out, errors, &mut || false);
+        let _ = self.find_all_until(text, which, out, errors, &mut || false, None);
     }
 
     /// [`PatternSet::find_all`] that asks `stop` before each pattern and after each match
     /// (one search of a pathological pattern can take milliseconds on a large file, and a
     /// list can name many patterns), so the caller's deadline bounds the whole call. Returns
     /// `Err(Stopped)` when `stop` said so; what was found until then stays in `out`.
+    ///
+    /// With a `memo`, the matches of a pattern other sets share come from it when another
+    /// set already searched this file for it, and are left there otherwise: built-in packs
+    /// map one detection to many frameworks, so the same pattern runs for several packs on
+    /// each file.
     pub fn find_all_until(
-        &self,
-        text: &Text<'_>,
-        which: &[u32],
-        out: &mut Vec<Match>,
-        errors: &mut Vec<MatchError>,
-        stop: &mut dyn FnMut() -> bool,
-    ) -> Result<(), Stopped> {
-        self.find_all_inner(text, which, out, errors, stop, None)
-    }
-
-    /// [`PatternSet::find_all_until`] that takes the matches of a pattern other sets share
-    /// from `memo` when another set already searched this file for it, and leaves them
-    /// there otherwise: built-in packs map one detection to many frameworks, so the same
-    /// pattern runs for several packs on each file.
-    pub fn find_all_shared(
-        &self,
-        text: &Text<'_>,
-        which: &[u32],
-        out: &mut Vec<Match>,
-        errors: &mut Vec<MatchError>,
-        stop: &mut dyn FnMut() -> bool,
-        memo: &FileMatches,
-    ) -> Result<(), Stopped> {
-        self.find_all_inner(text, which, out, errors, stop, Some(memo))
-    }
-
-    fn find_all_inner(
         &self,
         text: &Text<'_>,
         which: &[u32],
@@ -749,12 +727,13 @@ mod tests {
         let data = "a".repeat(200_000);
         let text = Text::new(data.as_bytes());
         let (mut out, mut errors, mut asked) = (Vec::new(), Vec::new(), 0);
-        let r = set.find_all_until(&text, &[0], &mut out, &mut errors, &mut || {
+        let mut stop = || {
             asked += 1;
             asked > 3
-        });
+        };
+        let r = set.find_all_until(&text, &[0], &mut out, &mut errors, &mut stop, None);
         assert_eq!((r, out.len()), (Err(Stopped), 3), "stopped after the third match");
-        let r = set.find_all_until(&text, &[0, 0], &mut Vec::new(), &mut errors, &mut || true);
+        let r = set.find_all_until(&text, &[0, 0], &mut Vec::new(), &mut errors, &mut || true, None);
         assert_eq!(r, Err(Stopped), "asked before the first pattern too");
     }
 

@@ -138,7 +138,7 @@ mod tests {
 
     fn find(set: &PatternSet, text: &str, which: &[u32], memo: &FileMatches) -> (Vec<Match>, Vec<MatchError>) {
         let (mut out, mut errors) = (Vec::new(), Vec::new());
-        set.find_all_shared(&Text::new(text.as_bytes()), which, &mut out, &mut errors, &mut || false, memo).unwrap();
+        set.find_all_until(&Text::new(text.as_bytes()), which, &mut out, &mut errors, &mut || false, Some(memo)).unwrap();
         (out, errors)
     }
 

@@ -371,7 +371,7 @@ impl HostState {
             reason = stop_reason(deadline, cancel.as_deref());
             reason.is_some()
         };
-        if set.find_all_shared(&text, patterns, &mut out, &mut errors, &mut stop, data.matches()).is_err() {
+        if set.find_all_until(&text, patterns, &mut out, &mut errors, &mut stop, Some(data.matches())).is_err() {
             // The guest traps at its next epoch check; the error says why meanwhile.
             self.stopped = reason;
             let why = if reason == Some(StopReason::Cancelled) { "the scan was cancelled" } else { "the pack's time limit was reached" };
