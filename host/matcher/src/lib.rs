@@ -202,7 +202,10 @@ impl PatternSet {
                 return Err(Stopped);
             }
             let before = out.len();
-            let shared = self.patterns.get(p as usize).filter(|pattern| Arc::strong_count(pattern) > 1);
+            // Only linear patterns: a backtracking search can fail part-way, and whether a
+            // caller saw that failure depended on how much room its call had left.
+            let shared =
+                self.patterns.get(p as usize).filter(|pattern| Arc::strong_count(pattern) > 1 && matches!(self.get(p as usize), Ok(Engine::Linear(_))));
             let found = match (memo, shared) {
                 (Some(memo), Some(pattern)) => self.find_memo(text, p, pattern, out, stop, memo),
                 _ => self.find_one(text, p, out, stop),
@@ -538,8 +541,24 @@ mod tests {
             r"\w+\s*=\s*\w+",
             r"(?mR)^\w+$",
             r"\bé",
+            r"(?mR)\bkey=[^\n]*$",
+            r"(?mR)\w*$",
+            r"\B#\w+",
+            r"\b{start-half}\w+",
+            r"\w+\b{end-half}",
         ];
-        let texts = ["é\nfoo", "foo\né", "éfoo\nbar é\n\nbaz", "\n\né\n", "ké\r\nfoo=bar\r\nKfoo é\n", "a = b\nç = d\ne = f", "é", "x\n\u{212A}\nk"];
+        let texts = [
+            "é\nfoo",
+            "foo\né",
+            "éfoo\nbar é\n\nbaz",
+            "\n\né\n",
+            "ké\r\nfoo=bar\r\nKfoo é\n",
+            "a = b\nç = d\ne = f",
+            "é",
+            "x\n\u{212A}\nk",
+            "key=abc\r\né\n",
+            "foo\r\né\n",
+        ];
         for p in patterns {
             let l = linear(p);
             let (unicode, ..) = l.forms();
@@ -552,9 +571,16 @@ mod tests {
                 assert_eq!(s.is_match(&Text::new(t.as_bytes()), 0).unwrap(), !want.is_empty(), "{p} on {t:?}");
             }
         }
+        // Invalid UTF-8 (a CP1252 smart quote) at a run's start: `\B` decodes backwards
+        // across the line break in the whole file.
+        let hay = b"x = 1\n\x93#secret\n";
+        let want: Vec<_> = linear(r"\B#\w+").forms().0.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+        let mut out = Vec::new();
+        set(&[r"\B#\w+"]).find_all_ok(&Text::new(hay), &[0], &mut out).unwrap();
+        assert_eq!(out.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), want);
         // The split applies only where it cannot change a match.
         assert!(linear(r"\bfoo\b").forms().2 && linear(r"\S+").forms().2);
-        for p in [r"\s+", r#"[^"]+"#, r"(?s).", r"^\w", r"\w$", "a\nb"] {
+        for p in [r"\s+", r#"[^"]+"#, r"(?s).", r"^\w", r"\w$", "a\nb", r"(?mR)\w$", r"\B#", r"\b{start-half}x"] {
             assert!(!linear(p).forms().2, "{p}");
         }
     }

@@ -18,6 +18,9 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 use crate::{MatchLimits, Text};
 
+/// Average bytes per run below which a file is searched whole rather than run by run.
+const MIN_BYTES_PER_RUN: usize = 256;
+
 /// A pattern for the linear engine, with its ASCII form when that differs.
 #[derive(Debug)]
 pub(crate) struct Linear {
@@ -48,7 +51,12 @@ impl Linear {
             None => (Some((0, bytes, &self.unicode)), &[]),
             Some(ascii) if text.is_ascii() => (Some((0, bytes, ascii)), &[]),
             Some(_) if !self.line_bound => (Some((0, bytes, &self.unicode)), &[]),
-            Some(_) => (None, text.line_runs()),
+            Some(_) => match text.line_runs() {
+                // Many short runs (a file alternating ASCII and other lines) cost a search
+                // each: one search of the file is cheaper then.
+                runs if runs.len() > 1 + bytes.len() / MIN_BYTES_PER_RUN => (Some((0, bytes, &self.unicode)), &[]),
+                runs => (None, runs),
+            },
         };
         let ascii = self.ascii.as_ref().unwrap_or(&self.unicode);
         whole.into_iter().chain(runs.iter().map(move |run| (run.start, &bytes[run.start..run.end], if run.ascii { ascii } else { &self.unicode })))
@@ -114,14 +122,20 @@ fn reaches_past_ascii(kind: &HirKind) -> bool {
     }
 }
 
-/// Something that matches a newline, or tests the start or end of the whole file (which a
-/// run of lines would see as its own).
+/// Something that matches a newline, or an assertion that could answer differently at a
+/// run's edge than in the whole file: the file's start and end (a run would see its own),
+/// CRLF-mode line anchors (a run may end between `\r` and `\n`), and the Unicode
+/// assertions that give up on invalid UTF-8 next to them (`\B`, the half boundaries: they
+/// decode backwards across the line break in the whole file).
 fn crosses_lines(kind: &HirKind) -> bool {
     match kind {
         HirKind::Literal(l) => l.0.contains(&b'\n'),
         HirKind::Class(Class::Unicode(c)) => c.ranges().iter().any(|r| r.start() <= '\n' && '\n' <= r.end()),
         HirKind::Class(Class::Bytes(c)) => c.ranges().iter().any(|r| r.start() <= b'\n' && b'\n' <= r.end()),
-        HirKind::Look(look) => matches!(look, Look::Start | Look::End),
+        HirKind::Look(look) => matches!(
+            look,
+            Look::Start | Look::End | Look::StartCRLF | Look::EndCRLF | Look::WordUnicodeNegate | Look::WordStartHalfUnicode | Look::WordEndHalfUnicode
+        ),
         _ => false,
     }
 }

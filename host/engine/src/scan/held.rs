@@ -91,7 +91,8 @@ impl Held {
         if self.findings.len() <= MAX_FINDINGS_PER_RESULT {
             return;
         }
-        self.findings.sort_unstable_by(rank);
+        // Linear: only which findings make the cut matters here, not their order.
+        self.findings.select_nth_unstable_by(MAX_FINDINGS_PER_RESULT, rank);
         for f in self.findings.drain(MAX_FINDINGS_PER_RESULT..) {
             *self.dropped.entry(f.pack_id).or_default() += 1;
         }
