@@ -365,12 +365,12 @@ impl<'a> Text<'a> {
         Self { bytes, ascii: OnceLock::new(), runs: OnceLock::new(), line_starts: OnceLock::new(), lossy: OnceLock::new() }
     }
 
-    /// Whether every byte is ASCII (checked once per file, for the ASCII path).
+    /// Whether every byte is ASCII (checked once per `Text`, for the ASCII path).
     fn is_ascii(&self) -> bool {
         *self.ascii.get_or_init(|| self.bytes.is_ascii())
     }
 
-    /// The file's lines in runs of all-ASCII and other lines (found once per file).
+    /// The file's lines in runs of all-ASCII and other lines (found once per `Text`).
     fn line_runs(&self) -> &[linear::Run] {
         self.runs.get_or_init(|| linear::line_runs(self.bytes))
     }

@@ -8,8 +8,8 @@
 //! are as many as the joined ones or no query has been added for [`QUIET_CALLS`] calls:
 //! joining costs tree-sitter's analysis of every member again (a hundred milliseconds for
 //! twenty queries), so joining on each growth step cost more than it saved. Until then
-//! the new queries run alone. A batch that cannot be joined, or whose walk outgrows the cursor's bound, falls
-//! back to running each query alone, which gives the same matches.
+//! the new queries run alone. A batch that cannot be joined, or whose walk outgrows the
+//! cursor's bound, falls back to running each query alone, which gives the same matches.
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -69,9 +69,7 @@ pub(super) fn run_project_rules(
                     found.push(project_finding(prepared.id(), rule, raw, *n));
                     *n += 1;
                 }
-                let (mut kept, suppressed, expired) = settler.settle(found);
-                shared.held.add(&mut kept, expired);
-                shared.suppressed.extend(suppressed);
+                shared.add_settled(settler.settle(found));
             }
             Err(e) => {
                 shared.errored.entry(prepared.id().to_string()).or_insert_with(|| errored(prepared, &e, None, config));

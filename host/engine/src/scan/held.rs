@@ -30,6 +30,9 @@ pub const MAX_FINDINGS_PER_RESULT: usize = 50_000;
 /// is then paid once per this many findings).
 const MARGIN: usize = MAX_FINDINGS_PER_RESULT / 4;
 
+/// Findings settled: those kept, those suppressed, and the expired suppressions that matched.
+pub(super) type SettledFindings = (Vec<Finding>, Vec<SuppressedFinding>, Vec<ExpiredSuppression>);
+
 /// What settles a finding: the config's and the request's suppressions, severity
 /// overrides and minimum severity.
 pub(super) struct Settler<'a> {
@@ -50,7 +53,7 @@ impl<'a> Settler<'a> {
 
     /// Applies rule severity overrides and the minimum severity, then suppressions: the
     /// findings kept, the ones suppressed, and the expired suppressions that matched.
-    pub(super) fn settle(&self, mut findings: Vec<Finding>) -> (Vec<Finding>, Vec<SuppressedFinding>, Vec<ExpiredSuppression>) {
+    pub(super) fn settle(&self, mut findings: Vec<Finding>) -> SettledFindings {
         if !self.config.rule_overrides.is_empty() {
             for f in &mut findings {
                 f.severity = self.config.effective_severity(&f.pack_id, &f.rule_id, f.severity);

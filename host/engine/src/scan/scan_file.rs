@@ -12,7 +12,7 @@ use sentra_runtime::{FileData, FileInput, RuleInfo, ScanOutput, Severity};
 
 use super::file_cache::{Facts, FileCache, Lookup};
 use super::finish::{errored, errored_with};
-use super::held::{Held, Settler};
+use super::held::{Held, SettledFindings, Settler};
 use super::walk::{Candidate, Listing, Loaded, is_binary, is_generated};
 use super::{ErroredPack, RuleErrorReport, SkippedFiles, Timer};
 use crate::cache::Entry;
@@ -36,6 +36,14 @@ pub(super) struct Shared {
     pub(super) scanned: usize,
     /// Files whose syntax tree has errors (a syntax rule queried them).
     pub(super) syntax_errors: Vec<SyntaxNote>,
+}
+
+impl Shared {
+    /// Takes findings [`Settler::settle`] settled.
+    pub(super) fn add_settled(&mut self, (mut kept, suppressed, expired): SettledFindings) {
+        self.held.add(&mut kept, expired);
+        self.suppressed.extend(suppressed);
+    }
 }
 
 /// What one file yields, gathered without the lock and added to [`Shared`] at the end.
@@ -303,12 +311,11 @@ impl<'a> FileScanner<'a> {
 
     /// Adds one file's yield to the shared results.
     fn merge(&self, mut out: FileOut) {
-        let (mut kept, suppressed, expired) = self.settler.settle(std::mem::take(&mut out.findings));
+        let settled = self.settler.settle(std::mem::take(&mut out.findings));
         let mut s = self.shared.lock().unwrap();
         s.scanned += 1;
-        s.held.add(&mut kept, expired);
+        s.add_settled(settled);
         s.suppressed.append(&mut out.suppressed);
-        s.suppressed.extend(suppressed);
         s.rule_errors.append(&mut out.rule_errors);
         let room = sentra_model::result::MAX_SYNTAX_NOTES.saturating_sub(s.syntax_errors.len());
         s.syntax_errors.extend(out.syntax_errors.into_iter().take(room));
