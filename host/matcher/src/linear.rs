@@ -139,3 +139,22 @@ fn crosses_lines(kind: &HirKind) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_of_many_short_runs_is_searched_whole() {
+        let linear = Linear::new(r"\bkey\w*", &MatchLimits::default()).unwrap();
+        // A hostile alternation of accented and empty lines: one run per line.
+        let dense = "é\n\n".repeat(10_000) + "key1\n";
+        let text = Text::new(dense.as_bytes());
+        let parts: Vec<_> = linear.plan(&text).map(|(offset, hay, _)| (offset, hay.len())).collect();
+        assert_eq!(parts, [(0, dense.len())]);
+        // A few accented lines in a long file: searched run by run.
+        let sparse = "x = 1 # café\n".to_string() + &"key = value\n".repeat(1_000);
+        let text = Text::new(sparse.as_bytes());
+        assert_eq!(linear.plan(&text).count(), 2);
+    }
+}
