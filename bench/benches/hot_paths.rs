@@ -53,12 +53,13 @@ fn bench(c: &mut Criterion) {
     g.finish();
 
     let rule = all.packs[0].rules()[0].clone();
+    let meta = all.packs[0].meta(0).clone();
     let raw =
         RawFinding { rule_id: rule.id.clone(), file: 0, line: 120, column: 5, end_line: 120, end_column: 40, message: "m".into(), flow: vec![], fix: None };
     c.bench_function("post-process one finding", |b| {
         b.iter(|| {
             let mut ff = FileFindings::new("host/engine/src/scan.rs", &source);
-            black_box(ff.build("secrets", &rule, raw.clone()))
+            black_box(ff.build(&meta, raw.clone()))
         })
     });
 }

@@ -48,7 +48,8 @@ fn rule_summary(out: &mut impl Write, r: &ScanResult) -> std::io::Result<()> {
 
 pub fn text_report(out: &mut impl Write, r: &ScanResult, gate: Option<&GateResult>) -> std::io::Result<()> {
     for f in &r.findings {
-        let loc = if f.evidence.lines[0] == 0 { f.evidence.file.clone() } else { format!("{}:{}:{}", f.evidence.file, f.evidence.lines[0], f.evidence.column) };
+        let loc =
+            if f.evidence.lines[0] == 0 { f.evidence.file.to_string() } else { format!("{}:{}:{}", f.evidence.file, f.evidence.lines[0], f.evidence.column) };
         let s = sev_style(f.severity);
         writeln!(out, "{BOLD}{loc}{BOLD:#}  {s}{:<8}{s:#}  {}  {}", f.severity.as_str(), f.rule_id, f.message)?;
         for line in f.evidence.snippet.lines().take(3) {

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 pub use sentra_model::{BySeverity, Evidence, Finding, FixSuggestion, PROJECT_PATH};
+use sentra_model::{Severity, SharedList, SharedStr};
 use sentra_runtime::{RawFinding, RuleInfo};
 use sha2::{Digest, Sha256};
 
@@ -45,20 +46,58 @@ pub fn is_test_path(path: &str) -> bool {
         || name.contains(".spec.")
 }
 
+/// What every finding of one rule repeats, built once per rule: its findings share it
+/// (one allocation per text however many findings) instead of each copying it.
+#[derive(Clone, Debug)]
+pub struct RuleMeta {
+    pub rule_id: SharedStr,
+    pub pack_id: SharedStr,
+    pub severity: Severity,
+    /// The remediation as findings repeat it (cut at `MAX_FINDING_REMEDIATION_BYTES`).
+    pub remediation: SharedStr,
+    pub standard: SharedStr,
+    pub clause: SharedStr,
+    pub category: SharedStr,
+    pub tags: SharedList,
+    pub cwe: SharedList,
+    pub references: SharedList,
+    pub is_obligation: bool,
+}
+
+impl RuleMeta {
+    pub fn new(pack_id: &str, rule: &RuleInfo) -> Self {
+        Self {
+            rule_id: rule.id.as_str().into(),
+            pack_id: pack_id.into(),
+            severity: rule.severity,
+            remediation: cut(&rule.remediation, MAX_FINDING_REMEDIATION_BYTES).into(),
+            standard: rule.standard.as_str().into(),
+            clause: rule.clause.as_str().into(),
+            category: if rule.category.is_empty() { "code".into() } else { rule.category.as_str().into() },
+            tags: rule.tags.as_slice().into(),
+            cwe: rule.cwe.as_slice().into(),
+            references: rule.references.as_slice().into(),
+            is_obligation: matches!(rule.kind.as_str(), "documentation_obligation" | "obligation"),
+        }
+    }
+}
+
 /// Builds findings for one file; counts occurrences so identical matches in one file get
 /// distinct, stable fingerprints.
 pub struct FileFindings<'a> {
     path: &'a str,
+    /// The path every finding of the file shares.
+    shared_path: SharedStr,
     text: sentra_matcher::Text<'a>,
-    occurrences: HashMap<(String, [u8; 32]), u32>,
+    occurrences: HashMap<(SharedStr, [u8; 32]), u32>,
 }
 
 impl<'a> FileFindings<'a> {
     pub fn new(path: &'a str, contents: &'a [u8]) -> Self {
-        Self { path, text: sentra_matcher::Text::new(contents), occurrences: HashMap::new() }
+        Self { path, shared_path: path.into(), text: sentra_matcher::Text::new(contents), occurrences: HashMap::new() }
     }
 
-    pub fn build(&mut self, pack_id: &str, rule: &RuleInfo, mut raw: RawFinding) -> Finding {
+    pub fn build(&mut self, rule: &RuleMeta, mut raw: RawFinding) -> Finding {
         let bytes = self.text.bytes();
         let start = self.text.offset(raw.line, raw.column);
         let end = self.text.offset(raw.end_line, raw.end_column).max(start);
@@ -66,7 +105,7 @@ impl<'a> FileFindings<'a> {
         (raw.line, raw.column, raw.end_line, raw.end_column) = self.text.clamp_span(raw.line, raw.column, raw.end_line, raw.end_column);
         let matched: &[u8] = if end > start { &bytes[start..end] } else { trim_ascii(self.text.line(raw.line)) };
         let text_hash: [u8; 32] = Sha256::digest(matched).into();
-        let n = self.occurrences.entry((rule.id.clone(), text_hash)).or_insert(0);
+        let n = self.occurrences.entry((rule.rule_id.clone(), text_hash)).or_insert(0);
         let occurrence = *n;
         *n += 1;
 
@@ -86,8 +125,8 @@ impl<'a> FileFindings<'a> {
         if is_test_path(self.path) {
             confidence = confidence.min(0.7);
         }
-        let fingerprint = fingerprint(&rule.id, self.path, &text_hash, occurrence);
-        assemble(pack_id, rule, raw, self.path, snippet, confidence, fingerprint)
+        let fingerprint = fingerprint(&rule.rule_id, self.path, &text_hash, occurrence);
+        assemble(rule, raw, self.shared_path.clone(), snippet, confidence, fingerprint)
     }
 }
 
@@ -106,25 +145,24 @@ fn fingerprint(rule_id: &str, path: &str, text_hash: &[u8; 32], occurrence: u32)
     hex::encode(h.finalize())
 }
 
-fn assemble(pack_id: &str, rule: &RuleInfo, raw: RawFinding, path: &str, snippet: String, confidence: f32, fingerprint: String) -> Finding {
-    let remediation = cut(&rule.remediation, MAX_FINDING_REMEDIATION_BYTES);
+fn assemble(rule: &RuleMeta, raw: RawFinding, path: SharedStr, snippet: String, confidence: f32, fingerprint: String) -> Finding {
     Finding {
         finding_id: fingerprint[..16].to_string(),
-        rule_id: rule.id.clone(),
-        pack_id: pack_id.to_string(),
+        rule_id: rule.rule_id.clone(),
+        pack_id: rule.pack_id.clone(),
         severity: rule.severity,
         message: raw.message,
-        evidence: Evidence { file: path.to_string(), lines: [raw.line, raw.end_line.max(raw.line)], column: raw.column, end_column: raw.end_column, snippet },
-        suggestion: remediation.clone(),
+        evidence: Evidence { file: path, lines: [raw.line, raw.end_line.max(raw.line)], column: raw.column, end_column: raw.end_column, snippet },
+        suggestion: rule.remediation.clone(),
         confidence,
         standard: rule.standard.clone(),
         clause: rule.clause.clone(),
-        compliance_category: if rule.category.is_empty() { "code".into() } else { rule.category.clone() },
-        remediation_guidance: remediation,
+        compliance_category: rule.category.clone(),
+        remediation_guidance: rule.remediation.clone(),
         tags: rule.tags.clone(),
         cwe: rule.cwe.clone(),
         references: rule.references.clone(),
-        is_obligation: matches!(rule.kind.as_str(), "documentation_obligation" | "obligation"),
+        is_obligation: rule.is_obligation,
         fingerprint,
         fix: raw.fix,
         flow: raw.flow,
@@ -132,10 +170,10 @@ fn assemble(pack_id: &str, rule: &RuleInfo, raw: RawFinding, path: &str, snippet
 }
 
 /// A project-level finding (no file).
-pub fn project_finding(pack_id: &str, rule: &RuleInfo, raw: RawFinding, occurrence: u32) -> Finding {
+pub fn project_finding(rule: &RuleMeta, raw: RawFinding, occurrence: u32) -> Finding {
     let text_hash: [u8; 32] = Sha256::digest(raw.message.as_bytes()).into();
-    let fp = fingerprint(&rule.id, PROJECT_PATH, &text_hash, occurrence);
-    let mut f = assemble(pack_id, rule, raw, PROJECT_PATH, String::new(), 1.0, fp);
+    let fp = fingerprint(&rule.rule_id, PROJECT_PATH, &text_hash, occurrence);
+    let mut f = assemble(rule, raw, PROJECT_PATH.into(), String::new(), 1.0, fp);
     f.evidence.lines = [0, 0];
     f.evidence.column = 0;
     f.evidence.end_column = 0;
@@ -180,26 +218,26 @@ mod tests {
     fn fingerprint_survives_moving_code_and_separates_repeats() {
         let before = b"x = 1\nkey = 'AKIA1'\n";
         let after = b"# moved\n\n\nx = 1\nkey = 'AKIA1'\nkey = 'AKIA1'\n";
-        let f1 = FileFindings::new("a.py", before).build("p", &rule(), raw(2, 8, 13));
+        let f1 = FileFindings::new("a.py", before).build(&RuleMeta::new("p", &rule()), raw(2, 8, 13));
         let mut ff = FileFindings::new("a.py", after);
-        let f2 = ff.build("p", &rule(), raw(5, 8, 13));
-        let f3 = ff.build("p", &rule(), raw(6, 8, 13));
+        let f2 = ff.build(&RuleMeta::new("p", &rule()), raw(5, 8, 13));
+        let f3 = ff.build(&RuleMeta::new("p", &rule()), raw(6, 8, 13));
         assert_eq!(f1.fingerprint, f2.fingerprint);
         assert_ne!(f2.fingerprint, f3.fingerprint);
         assert_eq!(f1.evidence.snippet, "key = 'AKIA1'");
-        let other_path = FileFindings::new("b.py", before).build("p", &rule(), raw(2, 8, 13));
+        let other_path = FileFindings::new("b.py", before).build(&RuleMeta::new("p", &rule()), raw(2, 8, 13));
         assert_ne!(f1.fingerprint, other_path.fingerprint);
     }
 
     #[test]
     fn confidence_heuristic() {
-        let f = FileFindings::new("src/a.py", b"# key = 'AKIA1'\n").build("p", &rule(), raw(1, 3, 5));
+        let f = FileFindings::new("src/a.py", b"# key = 'AKIA1'\n").build(&RuleMeta::new("p", &rule()), raw(1, 3, 5));
         assert_eq!(f.confidence, 0.5);
-        let f = FileFindings::new("k.pem", b"-----BEGIN KEY-----\n").build("p", &rule(), raw(1, 1, 3));
+        let f = FileFindings::new("k.pem", b"-----BEGIN KEY-----\n").build(&RuleMeta::new("p", &rule()), raw(1, 1, 3));
         assert_eq!(f.confidence, 1.0);
-        let f = FileFindings::new("tests/a.py", b"key = 1\n").build("p", &rule(), raw(1, 1, 3));
+        let f = FileFindings::new("tests/a.py", b"key = 1\n").build(&RuleMeta::new("p", &rule()), raw(1, 1, 3));
         assert_eq!(f.confidence, 0.7);
-        let f = FileFindings::new("src/a.py", b"key = 1\n").build("p", &rule(), raw(1, 1, 3));
+        let f = FileFindings::new("src/a.py", b"key = 1\n").build(&RuleMeta::new("p", &rule()), raw(1, 1, 3));
         assert_eq!(f.confidence, 1.0);
     }
 
@@ -209,13 +247,13 @@ mod tests {
         // A match of the last line that took its newline ends on that line.
         let mut f = raw(2, 1, 1);
         f.end_line = 3;
-        let got = FileFindings::new("requirements.txt", text).build("p", &rule(), f);
+        let got = FileFindings::new("requirements.txt", text).build(&RuleMeta::new("p", &rule()), f);
         assert_eq!((got.evidence.lines, got.evidence.column, got.evidence.end_column), ([2, 2], 1, 9));
         // A pack that names a line after the last is held to the last.
-        let got = FileFindings::new("requirements.txt", text).build("p", &rule(), raw(7, 1, 4));
+        let got = FileFindings::new("requirements.txt", text).build(&RuleMeta::new("p", &rule()), raw(7, 1, 4));
         assert_eq!(got.evidence.lines, [2, 2]);
         // Within the file nothing moves.
-        let got = FileFindings::new("requirements.txt", text).build("p", &rule(), raw(1, 1, 6));
+        let got = FileFindings::new("requirements.txt", text).build(&RuleMeta::new("p", &rule()), raw(1, 1, 6));
         assert_eq!((got.evidence.lines, got.evidence.column, got.evidence.end_column), ([1, 1], 1, 6));
     }
 
@@ -223,9 +261,15 @@ mod tests {
     fn long_remediation_is_cut_in_each_finding() {
         let mut r = rule();
         r.remediation = "é".repeat(5_000);
-        let f = FileFindings::new("a.py", b"x = 1\n").build("p", &r, raw(1, 1, 2));
+        let f = FileFindings::new("a.py", b"x = 1\n").build(&RuleMeta::new("p", &r), raw(1, 1, 2));
         assert!(f.remediation_guidance.len() <= MAX_FINDING_REMEDIATION_BYTES && f.remediation_guidance.ends_with('…'));
         assert_eq!(f.suggestion, f.remediation_guidance);
         assert_eq!(cut("short", 10), "short");
+        // Every finding of the rule shares one copy.
+        let meta = RuleMeta::new("p", &r);
+        let mut ff = FileFindings::new("a.py", b"x = 1\ny = 2\n");
+        let (a, b) = (ff.build(&meta, raw(1, 1, 2)), ff.build(&meta, raw(2, 1, 2)));
+        assert!(std::ptr::eq(a.remediation_guidance.as_str(), b.remediation_guidance.as_str()));
+        assert!(std::ptr::eq(a.evidence.file.as_str(), b.evidence.file.as_str()));
     }
 }

@@ -131,7 +131,12 @@ pub fn compare(annotations: &[Annotation], findings: &[(String, u32, String)]) -
 /// The findings of a scan as `(file, line, rule)`, project-level ones excluded (they have
 /// no line to annotate).
 pub fn findings_of(result: &ScanResult) -> Vec<(String, u32, String)> {
-    result.findings.iter().filter(|f| f.evidence.file != PROJECT_PATH).map(|f| (f.evidence.file.clone(), f.evidence.lines[0], f.rule_id.clone())).collect()
+    result
+        .findings
+        .iter()
+        .filter(|f| f.evidence.file != PROJECT_PATH)
+        .map(|f| (f.evidence.file.to_string(), f.evidence.lines[0], f.rule_id.to_string()))
+        .collect()
 }
 
 #[cfg(test)]

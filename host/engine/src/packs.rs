@@ -8,6 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use globset::{GlobSet, GlobSetBuilder};
 use sentra_runtime::{LoadedPack, RuleInfo};
 
+use crate::finding::RuleMeta;
 use crate::glob::compile_glob;
 
 /// Why a pack's rules could not be prepared.
@@ -25,6 +26,8 @@ pub struct PreparedPack {
     /// (glob, rule) pairs, merged into the set-wide glob automata.
     include: Vec<(globset::Glob, u32)>,
     exclude: Vec<(globset::Glob, u32)>,
+    /// Per rule: what its findings share.
+    metas: Vec<RuleMeta>,
 }
 
 impl std::fmt::Debug for PreparedPack {
@@ -40,6 +43,11 @@ impl PreparedPack {
 
     pub fn rules(&self) -> &[RuleInfo] {
         &self.pack.info().rules
+    }
+
+    /// What the findings of the `i`th rule share.
+    pub fn meta(&self, i: usize) -> &RuleMeta {
+        &self.metas[i]
     }
 
     fn new(pack: Arc<LoadedPack>) -> Result<Self, RuleSetupError> {
@@ -60,7 +68,8 @@ impl PreparedPack {
                 }
             }
         }
-        Ok(Self { include, exclude, pack })
+        let metas = info.rules.iter().map(|r| RuleMeta::new(&info.id, r)).collect();
+        Ok(Self { include, exclude, metas, pack })
     }
 }
 

@@ -167,7 +167,7 @@ pub fn coverage(requirements: &RequirementsFile, files: &[(String, String)]) -> 
             category: "traceability".into(),
             message: format!("{f} traces to no requirement (no REQ-/SRS- or work item id in its comments, and no requirement lists it)"),
             severity: sentra_model::Severity::Low,
-            evidence: sentra_model::Evidence { file: f.clone(), lines: [1, 1], column: 1, end_column: 1, snippet: String::new() },
+            evidence: sentra_model::Evidence { file: f.as_str().into(), lines: [1, 1], column: 1, end_column: 1, snippet: String::new() },
         })
         .collect();
     let coverage_pct = if total == 0 { 0.0 } else { (implemented as f64 * 1000.0 / total as f64).round() / 10.0 };

@@ -105,16 +105,16 @@ pub fn renderers(data: &[u8]) {
     let mut result = fixture.clone();
     let f = &mut result.findings[0];
     f.message = next();
-    f.evidence.file = next();
+    f.evidence.file = next().into();
     f.evidence.snippet = next();
-    f.rule_id = next();
-    f.suggestion = next();
-    f.clause = next();
-    f.standard = next();
-    f.tags = vec![next()];
+    f.rule_id = next().into();
+    f.suggestion = next().into();
+    f.clause = next().into();
+    f.standard = next().into();
+    f.tags = vec![next()].into();
     let rule_id = f.rule_id.clone();
     if let Some(rule) = result.rules.first_mut() {
-        rule.id = rule_id;
+        rule.id = rule_id.to_string();
         rule.name = next();
         rule.description = next();
     }

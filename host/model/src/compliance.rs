@@ -141,7 +141,7 @@ impl RuleStatus {
 impl From<&crate::Finding> for Evidence {
     /// Where a finding is: its file and first line.
     fn from(f: &crate::Finding) -> Self {
-        Evidence { file: f.evidence.file.clone(), line: f.evidence.lines[0] }
+        Evidence { file: f.evidence.file.to_string(), line: f.evidence.lines[0] }
     }
 }
 

@@ -3,13 +3,15 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::Severity;
+use crate::{Severity, SharedList, SharedStr};
 
 /// Where a finding is: the file (relative, `/`-separated; `<project>` for project-level
 /// findings), the first and last line, and the source lines themselves.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct Evidence {
-    pub file: String,
+    #[schemars(with = "String")]
+    #[schema(value_type = String)]
+    pub file: SharedStr,
     /// `[start_line, end_line]`, 1-based, inclusive.
     pub lines: [u32; 2],
     pub column: u32,
@@ -20,23 +22,43 @@ pub struct Evidence {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct Finding {
     pub finding_id: String,
-    pub rule_id: String,
-    pub pack_id: String,
+    #[schemars(with = "String")]
+    #[schema(value_type = String)]
+    pub rule_id: SharedStr,
+    #[schemars(with = "String")]
+    #[schema(value_type = String)]
+    pub pack_id: SharedStr,
     pub severity: Severity,
     pub message: String,
     pub evidence: Evidence,
-    pub suggestion: String,
+    #[schemars(with = "String")]
+    #[schema(value_type = String)]
+    pub suggestion: SharedStr,
     /// 1.0 for code; 0.5 on a comment line; capped at 0.7 in test files.
     pub confidence: f32,
-    pub standard: String,
-    pub clause: String,
-    pub compliance_category: String,
-    pub remediation_guidance: String,
-    pub tags: Vec<String>,
-    pub cwe: Vec<String>,
+    #[schemars(with = "String")]
+    #[schema(value_type = String)]
+    pub standard: SharedStr,
+    #[schemars(with = "String")]
+    #[schema(value_type = String)]
+    pub clause: SharedStr,
+    #[schemars(with = "String")]
+    #[schema(value_type = String)]
+    pub compliance_category: SharedStr,
+    #[schemars(with = "String")]
+    #[schema(value_type = String)]
+    pub remediation_guidance: SharedStr,
+    #[schemars(with = "Vec<String>")]
+    #[schema(value_type = Vec<String>)]
+    pub tags: SharedList,
+    #[schemars(with = "Vec<String>")]
+    #[schema(value_type = Vec<String>)]
+    pub cwe: SharedList,
     /// Reading for the rule (URLs).
     #[serde(default)]
-    pub references: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    #[schema(value_type = Vec<String>)]
+    pub references: SharedList,
     pub is_obligation: bool,
     /// sha256 of rule id, path, matched text and occurrence index: stable when code moves.
     pub fingerprint: String,

@@ -11,6 +11,7 @@ pub mod pack_state;
 pub mod requirement;
 pub mod result;
 pub mod rule;
+pub mod shared;
 
 pub use finding::{BySeverity, Evidence, Finding, FixSuggestion, FlowStep, PROJECT_PATH};
 pub use gate::{GatePolicy, GateResult, compliance_score, gate, gate_with};
@@ -22,6 +23,7 @@ pub use result::{
 pub use rule::{Conditions, PackInfo, RuleInfo};
 /// Shared with the pack format, so a YAML severity and a finding's are one type.
 pub use sentra_pack_format::Severity;
+pub use shared::{SharedList, SharedStr};
 
 /// Report formats `reporters` may name (the report renderers' formats).
 /// The tenant every single-tenant setup uses (and keys get unless told otherwise).

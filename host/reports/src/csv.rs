@@ -33,17 +33,17 @@ pub fn render_csv(r: &ScanResult) -> String {
     out.push_str("\r\n");
     for f in &r.findings {
         let row = [
-            f.rule_id.clone(),
-            f.pack_id.clone(),
+            f.rule_id.to_string(),
+            f.pack_id.to_string(),
             f.severity.as_str().to_string(),
-            f.evidence.file.clone(),
+            f.evidence.file.to_string(),
             f.evidence.lines[0].to_string(),
             f.evidence.column.to_string(),
             f.evidence.lines[1].to_string(),
             f.message.clone(),
-            f.standard.clone(),
-            f.clause.clone(),
-            f.compliance_category.clone(),
+            f.standard.to_string(),
+            f.clause.to_string(),
+            f.compliance_category.to_string(),
             f.is_obligation.to_string(),
             f.fingerprint.clone(),
         ];

@@ -243,7 +243,7 @@ fn write_charts(h: &mut String, scan: &ScanResult, findings: &[&Finding]) {
         SEVERITIES.iter().map(|s| (s.as_str().to_string(), findings.iter().filter(|f| f.severity == *s).count(), color(*s))).collect();
     let mut by_standard: BTreeMap<String, usize> = BTreeMap::new();
     for f in &scan.findings {
-        let key = if f.standard.is_empty() { "(none)".to_string() } else { f.standard.clone() };
+        let key = if f.standard.is_empty() { "(none)".to_string() } else { f.standard.to_string() };
         *by_standard.entry(key).or_default() += 1;
     }
     let mut standards: Vec<(String, usize)> = by_standard.into_iter().collect();

@@ -287,19 +287,19 @@ fn rules_with_findings(scan: &ScanResult) -> Vec<RuleSummary> {
     for f in scan.findings.iter().chain(scan.suppressed.iter().map(|s| &s.finding)) {
         if !rules.iter().any(|r| r.pack_id == f.pack_id && r.id == f.rule_id) {
             rules.push(RuleSummary {
-                pack_id: f.pack_id.clone(),
-                id: f.rule_id.clone(),
-                name: f.rule_id.clone(),
+                pack_id: f.pack_id.to_string(),
+                id: f.rule_id.to_string(),
+                name: f.rule_id.to_string(),
                 description: f.message.clone(),
                 kind: String::new(),
                 severity: f.severity,
-                standard: f.standard.clone(),
-                clause: f.clause.clone(),
-                category: f.compliance_category.clone(),
-                cwe: f.cwe.clone(),
-                tags: f.tags.clone(),
-                remediation: f.remediation_guidance.clone(),
-                references: f.references.clone(),
+                standard: f.standard.to_string(),
+                clause: f.clause.to_string(),
+                category: f.compliance_category.to_string(),
+                cwe: f.cwe.to_vec(),
+                tags: f.tags.to_vec(),
+                remediation: f.remediation_guidance.to_string(),
+                references: f.references.to_vec(),
                 project_level: f.is_obligation,
             });
         }

@@ -68,7 +68,7 @@ fn hostile_text_round_trips_through_every_format() {
     let f = &mut scan.findings[1];
     f.message = hostile.to_string();
     f.evidence.snippet = hostile.to_string();
-    f.evidence.file = "dir/odd <name>, \"q\".py".to_string();
+    f.evidence.file = "dir/odd <name>, \"q\".py".into();
     let ctx = ctx(&scan);
 
     let json: ScanResult = serde_json::from_str(&render(Format::Json, &scan, &ctx).unwrap()).unwrap();

@@ -64,9 +64,8 @@ pub(super) fn run_project_rules(
                     if !project_rules.contains(&(ri as u32)) {
                         continue;
                     }
-                    let rule = &prepared.rules()[ri];
-                    let n = occurrences.entry(rule.id.clone()).or_insert(0);
-                    found.push(project_finding(prepared.id(), rule, raw, *n));
+                    let n = occurrences.entry(prepared.rules()[ri].id.clone()).or_insert(0);
+                    found.push(project_finding(prepared.meta(ri), raw, *n));
                     *n += 1;
                 }
                 shared.add_settled(settler.settle(found));

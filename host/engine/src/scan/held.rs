@@ -97,7 +97,7 @@ impl Held {
         // Linear: only which findings make the cut matters here, not their order.
         self.findings.select_nth_unstable_by(MAX_FINDINGS_PER_RESULT, rank);
         for f in self.findings.drain(MAX_FINDINGS_PER_RESULT..) {
-            *self.dropped.entry(f.pack_id).or_default() += 1;
+            *self.dropped.entry(f.pack_id.to_string()).or_default() += 1;
         }
     }
 
@@ -134,20 +134,26 @@ mod tests {
         let severity = [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info][(i * 7) % 5];
         Finding {
             finding_id: String::new(),
-            rule_id: format!("R{}", i % 13),
-            pack_id: format!("p{}", i % 3),
+            rule_id: format!("R{}", i % 13).into(),
+            pack_id: format!("p{}", i % 3).into(),
             severity,
             message: String::new(),
-            evidence: Evidence { file: format!("f{}.py", (i * 31) % 997), lines: [(i % 50) as u32 + 1; 2], column: 1, end_column: 2, snippet: String::new() },
-            suggestion: String::new(),
+            evidence: Evidence {
+                file: format!("f{}.py", (i * 31) % 997).into(),
+                lines: [(i % 50) as u32 + 1; 2],
+                column: 1,
+                end_column: 2,
+                snippet: String::new(),
+            },
+            suggestion: Default::default(),
             confidence: 1.0,
-            standard: String::new(),
-            clause: String::new(),
-            compliance_category: String::new(),
-            remediation_guidance: String::new(),
-            tags: Vec::new(),
-            cwe: Vec::new(),
-            references: Vec::new(),
+            standard: Default::default(),
+            clause: Default::default(),
+            compliance_category: Default::default(),
+            remediation_guidance: Default::default(),
+            tags: Default::default(),
+            cwe: Default::default(),
+            references: Default::default(),
             is_obligation: false,
             fingerprint: format!("{i:x}"),
             fix: None,

@@ -17,7 +17,7 @@ use super::walk::{Candidate, Listing, Loaded, is_binary, is_generated};
 use super::{ErroredPack, RuleErrorReport, SkippedFiles, Timer};
 use crate::cache::Entry;
 use crate::config::Config;
-use crate::finding::{FileFindings, Finding};
+use crate::finding::{FileFindings, Finding, RuleMeta};
 use crate::packs::PackSet;
 use crate::suppress::SuppressedFinding;
 
@@ -74,7 +74,7 @@ pub(super) struct FileScanner<'a> {
     reported: Vec<AtomicUsize>,
     /// Rule ids of every loaded pack, to check the ones `sentra-ignore` comments name.
     known_rules: HashSet<&'a str>,
-    suppression_rule: RuleInfo,
+    suppression_rule: RuleMeta,
     /// Per pack: the scan's cancellation and the pack's log budget, handed to every call.
     scopes: &'a [sentra_runtime::CallScope],
     settler: &'a Settler<'a>,
@@ -104,7 +104,7 @@ impl<'a> FileScanner<'a> {
             dead: packs.packs.iter().map(|_| AtomicBool::new(false)).collect(),
             reported: packs.packs.iter().map(|_| AtomicUsize::new(0)).collect(),
             known_rules: packs.packs.iter().flat_map(|p| p.rules().iter().map(|r| r.id.as_str())).collect(),
-            suppression_rule: suppression_rule_info(),
+            suppression_rule: RuleMeta::new("sentra", &suppression_rule_info()),
         }
     }
 
@@ -259,7 +259,7 @@ impl<'a> FileScanner<'a> {
             }
             for raw in o.findings {
                 let Some(ri) = prepared.rules().iter().position(|r| r.id == raw.rule_id) else { continue };
-                out.findings.push(ff.build(prepared.id(), &prepared.rules()[ri], raw));
+                out.findings.push(ff.build(prepared.meta(ri), raw));
             }
             for e in o.errors {
                 out.rule_errors.push(RuleErrorReport { pack_id: prepared.id().to_string(), rule_id: e.rule_id, message: e.message, file: cand.rel.clone() });
@@ -305,7 +305,7 @@ impl<'a> FileScanner<'a> {
                 fix: None,
                 flow: Vec::new(),
             };
-            out.findings.push(ff.build("sentra", &self.suppression_rule, raw));
+            out.findings.push(ff.build(&self.suppression_rule, raw));
         }
     }
 
