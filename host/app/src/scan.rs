@@ -33,6 +33,9 @@ pub struct ScanPlan {
     pub cache: Option<StoredScanCache>,
     /// Refuse files with more than one hard link (a server's scans).
     pub single_link_only: bool,
+    /// Past [`sentra_engine::SPILL_FINDINGS_AFTER`] findings, hold the rest in a temporary
+    /// file (CLI scans: one process, one scan, the machine's memory).
+    pub spill_findings: bool,
 }
 
 /// How a running scan is steered and observed.
@@ -62,7 +65,7 @@ pub struct Finished {
 
 /// Runs a checked scan, saves its cache and records it in `history`.
 pub fn run(plan: ScanPlan, controls: &Controls<'_>, history: Option<&History<'_>>) -> Result<Finished, ScanError> {
-    let ScanPlan { label, source, packs, config, only, suppressions, mut skip_dirs, cache, single_link_only } = plan;
+    let ScanPlan { label, source, packs, config, only, suppressions, mut skip_dirs, cache, single_link_only, spill_findings } = plan;
     let complete = matches!(source, Source::Directory(_)) && only.is_none();
     if let Some(dir) = cache.as_ref().and_then(|c| c.dir().canonicalize().ok()) {
         skip_dirs.push(dir);
@@ -77,6 +80,7 @@ pub fn run(plan: ScanPlan, controls: &Controls<'_>, history: Option<&History<'_>
         single_link_only,
         cache: cache.as_ref().map(StoredScanCache::cache),
         timings: controls.timings,
+        spill_after: spill_findings.then_some(sentra_engine::SPILL_FINDINGS_AFTER),
     };
     let result = sentra_engine::scan(&source, &packs, &config, &options);
     drop(options);

@@ -27,7 +27,7 @@ use std::sync::Arc;
 pub use config::{Config, ConfigError};
 pub use finding::{BySeverity, Finding};
 pub use packs::{PackSet, RuleSetupError};
-pub use scan::{GatePolicy, GateResult, ScanError, ScanOptions, ScanResult, Source, compliance_score, gate, gate_with, scan};
+pub use scan::{GatePolicy, GateResult, SPILL_FINDINGS_AFTER, ScanError, ScanOptions, ScanResult, Source, compliance_score, gate, gate_with, scan};
 /// Tracker settings live in the model, where the trackers crate reads them.
 pub use sentra_model::devops;
 use sentra_runtime::{LoadError, LoadedPack, Runtime, RuntimeConfig};

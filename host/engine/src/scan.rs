@@ -11,6 +11,7 @@ mod held;
 pub(crate) mod presence;
 mod rules;
 mod scan_file;
+mod spill;
 mod walk;
 
 use std::collections::BTreeSet;
@@ -81,7 +82,13 @@ pub struct ScanOptions<'a> {
     pub cache: Option<&'a crate::cache::ScanCache>,
     /// Filled with where the time went, per stage (summed over worker threads).
     pub timings: Option<&'a StageTimes>,
+    /// Past this many findings held in memory, the rest wait in an anonymous temporary file
+    /// with only their ranking key in memory (CLI scans: [`SPILL_FINDINGS_AFTER`]).
+    pub spill_after: Option<usize>,
 }
+
+/// Findings a CLI scan holds in memory before the rest wait in a temporary file.
+pub const SPILL_FINDINGS_AFTER: usize = 10_000;
 
 /// CPU time per scan stage in nanoseconds, summed over worker threads, and cache use.
 #[derive(Debug, Default)]

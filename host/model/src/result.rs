@@ -94,7 +94,7 @@ pub struct ScanResult {
     pub rules: Vec<RuleSummary>,
     /// Files a syntax rule queried whose syntax tree has errors: their well-formed parts
     /// were still checked, and regex rules ran as on any file. At most
-    /// [`MAX_SYNTAX_NOTES`] are listed.
+    /// [`MAX_SYNTAX_NOTES`] are listed (the first by path).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub syntax_errors: Vec<SyntaxNote>,
 }

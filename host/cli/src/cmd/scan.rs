@@ -112,7 +112,21 @@ fn plan(args: &ScanArgs, state_dir: Option<&Path>) -> Result<(ScanPlan, Duration
     };
     let label = root.display().to_string();
     let source = Source::Directory(root.clone());
-    Ok((ScanPlan { label, source, packs: std::sync::Arc::new(set), config, only, suppressions, skip_dirs, cache, single_link_only: false }, cache_load))
+    Ok((
+        ScanPlan {
+            label,
+            source,
+            packs: std::sync::Arc::new(set),
+            config,
+            only,
+            suppressions,
+            skip_dirs,
+            cache,
+            single_link_only: false,
+            spill_findings: true,
+        },
+        cache_load,
+    ))
 }
 
 /// Writes the result in the asked format, and the config's `reporters`.

@@ -77,18 +77,35 @@ pub(super) fn run_project_rules(
     }
 }
 
+/// Says what went wrong with the temporary file findings waited in: a warning when they
+/// stayed in memory instead, and each pack that lost findings with it among the errored
+/// packs.
+fn note_spill(error: Option<String>, lost: BTreeMap<String, usize>, errored: &mut BTreeMap<String, ErroredPack>, config: &Config) {
+    let Some(error) = error else { return };
+    if lost.is_empty() {
+        tracing::warn!("{error}; findings were held in memory instead");
+    }
+    for (pack, n) in lost {
+        add_note(pack, format!("{n} findings lost: {error}"), errored, config);
+    }
+}
+
 /// Lists each pack that lost findings to the result's cap among the errored packs.
 fn note_capped(dropped: BTreeMap<String, usize>, errored: &mut BTreeMap<String, ErroredPack>, config: &Config) {
     for (pack, n) in dropped {
-        let note = format!("{n} findings dropped: a scan result holds at most {MAX_FINDINGS_PER_RESULT} (the most severe are kept)");
-        errored.entry(pack.clone()).and_modify(|e| e.message = format!("{}; and {note}", e.message)).or_insert_with(|| ErroredPack {
-            message: format!("pack `{pack}`: {note}"),
-            file: None,
-            rules: Vec::new(),
-            on_error: config.on_error(&pack),
-            pack_id: pack,
-        });
+        add_note(pack, format!("{n} findings dropped: a scan result holds at most {MAX_FINDINGS_PER_RESULT} (the most severe are kept)"), errored, config);
     }
+}
+
+/// Adds `note` to the pack's entry among the errored packs (making one if it has none).
+fn add_note(pack: String, note: String, errored: &mut BTreeMap<String, ErroredPack>, config: &Config) {
+    errored.entry(pack.clone()).and_modify(|e| e.message = format!("{}; and {note}", e.message)).or_insert_with(|| ErroredPack {
+        message: format!("pack `{pack}`: {note}"),
+        file: None,
+        rules: Vec::new(),
+        on_error: config.on_error(&pack),
+        pack_id: pack,
+    });
 }
 
 pub(super) struct Settled {
@@ -105,15 +122,18 @@ pub(super) struct Settled {
 /// Orders what the file loop and the project rules gathered (already settled and capped,
 /// see [`Held`]), so a result never depends on thread timing.
 pub(super) fn settle(shared: Shared, config: &Config) -> Settled {
-    let (findings, dropped, expired_suppressions) = shared.held.finish();
+    let held = shared.held.finish();
+    let (findings, expired_suppressions) = (held.findings, held.expired);
     let mut errored = shared.errored;
-    note_capped(dropped, &mut errored, config);
+    note_capped(held.dropped, &mut errored, config);
+    note_spill(held.spill_error, held.lost, &mut errored, config);
     let mut suppressed = shared.suppressed;
     suppressed.sort_by(|a, b| order(&a.finding, &b.finding));
     let mut rule_errors = shared.rule_errors;
     rule_errors.sort_by(|a, b| (&a.pack_id, &a.rule_id, &a.file).cmp(&(&b.pack_id, &b.rule_id, &b.file)));
     let mut syntax_errors = shared.syntax_errors;
     syntax_errors.sort();
+    syntax_errors.truncate(sentra_model::result::MAX_SYNTAX_NOTES);
     Settled { findings, suppressed, expired_suppressions, rule_errors, errored, skipped: shared.skipped, scanned: shared.scanned, syntax_errors }
 }
 

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
-use sentra_model::result::SyntaxNote;
+use sentra_model::result::{MAX_SYNTAX_NOTES, SyntaxNote};
 use sentra_runtime::{FileData, FileInput, RuleInfo, ScanOutput, Severity};
 
 use super::file_cache::{Facts, FileCache, Lookup};
@@ -39,6 +39,16 @@ pub(super) struct Shared {
 }
 
 impl Shared {
+    /// Keeps the first [`MAX_SYNTAX_NOTES`] notes in path order (not the first to arrive:
+    /// which files are listed must not depend on thread timing).
+    fn add_syntax_notes(&mut self, notes: Vec<SyntaxNote>) {
+        self.syntax_errors.extend(notes);
+        if self.syntax_errors.len() > 2 * MAX_SYNTAX_NOTES {
+            self.syntax_errors.sort_unstable();
+            self.syntax_errors.truncate(MAX_SYNTAX_NOTES);
+        }
+    }
+
     /// Takes findings [`Settler::settle`] settled.
     pub(super) fn add_settled(&mut self, (mut kept, suppressed, expired): SettledFindings) {
         self.held.add(&mut kept, expired);
@@ -100,7 +110,7 @@ impl<'a> FileScanner<'a> {
             active,
             cache,
             timer,
-            shared: Mutex::new(Shared::default()),
+            shared: Mutex::new(Shared { held: settler.held(), ..Shared::default() }),
             dead: packs.packs.iter().map(|_| AtomicBool::new(false)).collect(),
             reported: packs.packs.iter().map(|_| AtomicUsize::new(0)).collect(),
             known_rules: packs.packs.iter().flat_map(|p| p.rules().iter().map(|r| r.id.as_str())).collect(),
@@ -317,8 +327,7 @@ impl<'a> FileScanner<'a> {
         s.add_settled(settled);
         s.suppressed.append(&mut out.suppressed);
         s.rule_errors.append(&mut out.rule_errors);
-        let room = sentra_model::result::MAX_SYNTAX_NOTES.saturating_sub(s.syntax_errors.len());
-        s.syntax_errors.extend(out.syntax_errors.into_iter().take(room));
+        s.add_syntax_notes(out.syntax_errors);
         for e in out.errored {
             s.errored.entry(e.pack_id.clone()).or_insert(e);
         }
@@ -358,5 +367,30 @@ fn suppression_rule_info() -> RuleInfo {
         project_level: false,
         applies_when: None,
         skipped: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_syntax_notes_kept_do_not_depend_on_arrival_order() {
+        let note = |i: usize| SyntaxNote { path: format!("f{i:05}.py"), language: "python".into() };
+        let n = MAX_SYNTAX_NOTES * 5 + 3;
+        let deliver = |order: Vec<usize>| {
+            let mut s = Shared::default();
+            for chunk in order.chunks(7) {
+                s.add_syntax_notes(chunk.iter().map(|&i| note(i)).collect());
+                assert!(s.syntax_errors.len() <= 2 * MAX_SYNTAX_NOTES + 7);
+            }
+            let mut kept = s.syntax_errors;
+            kept.sort();
+            kept.truncate(MAX_SYNTAX_NOTES);
+            kept
+        };
+        let forward = deliver((0..n).collect());
+        assert_eq!(forward, deliver((0..n).rev().collect()));
+        assert_eq!(forward, (0..MAX_SYNTAX_NOTES).map(note).collect::<Vec<_>>());
     }
 }
