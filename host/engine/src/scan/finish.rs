@@ -77,14 +77,14 @@ pub(super) fn run_project_rules(
     }
 }
 
-/// Says what went wrong with the temporary file findings waited in: a warning when they
-/// stayed in memory instead, and each pack that lost findings with it among the errored
-/// packs.
-fn note_spill(error: Option<String>, lost: BTreeMap<String, usize>, errored: &mut BTreeMap<String, ErroredPack>, config: &Config) {
-    let Some(error) = error else { return };
-    if lost.is_empty() {
-        tracing::warn!("{error}; findings were held in memory instead");
+/// Says what went wrong with the temporary file findings waited in: a warning when later
+/// ones stayed in memory instead, and each pack that lost findings with it (reading it back
+/// failed) among the errored packs.
+fn note_spill(warning: Option<String>, error: Option<String>, lost: BTreeMap<String, usize>, errored: &mut BTreeMap<String, ErroredPack>, config: &Config) {
+    if let Some(warning) = warning {
+        tracing::warn!("{warning}");
     }
+    let Some(error) = error else { return };
     for (pack, n) in lost {
         add_note(pack, format!("{n} findings lost: {error}"), errored, config);
     }
@@ -126,14 +126,13 @@ pub(super) fn settle(shared: Shared, config: &Config) -> Settled {
     let (findings, expired_suppressions) = (held.findings, held.expired);
     let mut errored = shared.errored;
     note_capped(held.dropped, &mut errored, config);
-    note_spill(held.spill_error, held.lost, &mut errored, config);
+    note_spill(held.spill_warning, held.read_error, held.lost, &mut errored, config);
     let mut suppressed = shared.suppressed;
     suppressed.sort_by(|a, b| order(&a.finding, &b.finding));
     let mut rule_errors = shared.rule_errors;
     rule_errors.sort_by(|a, b| (&a.pack_id, &a.rule_id, &a.file).cmp(&(&b.pack_id, &b.rule_id, &b.file)));
     let mut syntax_errors = shared.syntax_errors;
-    syntax_errors.sort();
-    syntax_errors.truncate(sentra_model::result::MAX_SYNTAX_NOTES);
+    super::scan_file::first_syntax_notes(&mut syntax_errors);
     Settled { findings, suppressed, expired_suppressions, rule_errors, errored, skipped: shared.skipped, scanned: shared.scanned, syntax_errors }
 }
 

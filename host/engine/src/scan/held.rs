@@ -17,7 +17,7 @@ use jiff::civil::Date;
 use sentra_model::{Finding, Severity, SharedStr};
 
 use super::ScanOptions;
-use super::spill::{Slot, SpillFile};
+use super::spill::{Spill, Spilled};
 use crate::config::Config;
 use crate::suppress::{ExpiredSuppression, SuppressedFinding, Suppression};
 
@@ -81,80 +81,96 @@ impl<'a> Settler<'a> {
 #[derive(Default)]
 pub(super) struct Held {
     findings: Vec<Entry>,
+    /// The worst finding the cap kept at its last pruning: a finding ranked after it can
+    /// never make the result, so it is dropped as it arrives (never written to the file).
+    cutoff: Option<Key>,
     /// Findings dropped for the cap, by pack.
-    dropped: BTreeMap<String, usize>,
+    dropped: BTreeMap<SharedStr, usize>,
     expired: Vec<ExpiredSuppression>,
     /// Findings held in memory before the rest go to a file (`None`: never).
     spill_after: Option<usize>,
-    spill: Option<SpillFile>,
-    /// Bytes of the spill file still held by kept findings.
-    spilled_live: u64,
-    /// Bytes of dropped findings the spill file may hold before it is rewritten (beyond
-    /// what the kept ones take).
-    compact_after: u64,
-    /// Findings that could not be read back from the spill file, by pack, and why.
-    lost: BTreeMap<String, usize>,
-    spill_error: Option<String>,
+    /// Whether findings go to the spill file (once past `spill_after`).
+    spilling: bool,
+    spill: Spill,
 }
 
-/// A held finding: in memory, or in the spill file with its ranking key.
-/// (Both boxed, so the list holds two words a finding, wherever the finding is.)
+/// A held finding: in memory, or in the spill file with its ranking key (both boxed, so
+/// the list holds two words a finding, wherever the finding is).
 enum Entry {
     Here(Box<Finding>),
-    Spilled(Box<SpilledKey>, Slot),
+    Spilled(Box<Spilled>),
 }
 
-/// What ranks a spilled finding (see [`Entry::key`]) and whom it counts for.
-struct SpilledKey {
-    severity: Severity,
-    file: SharedStr,
-    line: u32,
-    column: u32,
-    rule: SharedStr,
-    fingerprint: Box<str>,
-    pack: SharedStr,
+/// What ranks a finding (see [`RankKey`]) and whom it counts for, owned.
+#[derive(Clone)]
+pub(super) struct Key {
+    pub(super) severity: Severity,
+    pub(super) file: SharedStr,
+    pub(super) line: u32,
+    pub(super) column: u32,
+    pub(super) rule: SharedStr,
+    pub(super) fingerprint: Box<str>,
+    pub(super) pack: SharedStr,
+}
+
+impl Key {
+    fn of(f: &Finding) -> Self {
+        Self {
+            severity: f.severity,
+            file: f.evidence.file.clone(),
+            line: f.evidence.lines[0],
+            column: f.evidence.column,
+            rule: f.rule_id.clone(),
+            fingerprint: f.fingerprint.as_str().into(),
+            pack: f.pack_id.clone(),
+        }
+    }
+
+    fn rank(&self) -> RankKey<'_> {
+        (self.severity, (&self.file, self.line, self.column, &self.rule, &self.fingerprint, &self.pack))
+    }
 }
 
 /// Which findings the cap keeps first: the most severe, then in the result's order.
 type RankKey<'a> = (Severity, (&'a str, u32, u32, &'a str, &'a str, &'a str));
 
+fn rank(f: &Finding) -> RankKey<'_> {
+    (f.severity, order_key(f))
+}
+
 impl Entry {
-    fn key(&self) -> RankKey<'_> {
+    fn rank(&self) -> RankKey<'_> {
         match self {
-            Entry::Here(f) => (f.severity, order_key(f)),
-            Entry::Spilled(k, _) => (k.severity, (&k.file, k.line, k.column, &k.rule, &k.fingerprint, &k.pack)),
+            Entry::Here(f) => rank(f),
+            Entry::Spilled(s) => s.key.rank(),
         }
     }
 
-    fn pack(&self) -> &str {
+    fn pack(&self) -> &SharedStr {
         match self {
             Entry::Here(f) => &f.pack_id,
-            Entry::Spilled(k, _) => &k.pack,
+            Entry::Spilled(s) => &s.key.pack,
         }
     }
 }
 
-/// Past this many bytes of dropped findings, the spill file is rewritten with the kept ones.
-const SPILL_COMPACT_AFTER: u64 = 64 << 20;
-
 impl Held {
     /// Holds at most `after` findings in memory; the rest go to a temporary file.
     pub(super) fn spilling_after(after: Option<usize>) -> Self {
-        Self { spill_after: after, compact_after: SPILL_COMPACT_AFTER, ..Self::default() }
+        Self { spill_after: after, ..Self::default() }
     }
 
     pub(super) fn add(&mut self, findings: &mut Vec<Finding>, expired: Vec<ExpiredSuppression>) {
-        // After a failure of the file nothing more goes there (a partial write would move
-        // every later finding's place).
-        let over = self.spill.is_some() || self.spill_after.is_some_and(|n| self.findings.len() + findings.len() > n);
-        let spilling = over && self.spill_error.is_none();
-        if spilling && self.start_spilling() {
-            for f in findings.drain(..) {
-                let entry = self.spilled(f);
-                self.findings.push(entry);
+        for f in findings.drain(..) {
+            if self.cutoff.as_ref().is_some_and(|c| rank(&f) > c.rank()) {
+                *self.dropped.entry(f.pack_id).or_default() += 1;
+                continue;
             }
-        } else {
-            self.findings.extend(findings.drain(..).map(|f| Entry::Here(Box::new(f))));
+            if !self.spilling && self.spill_after.is_some_and(|n| self.findings.len() >= n) {
+                self.start_spilling();
+            }
+            let entry = if self.spilling { self.spilled(f) } else { Entry::Here(Box::new(f)) };
+            self.findings.push(entry);
         }
         if self.findings.len() > MAX_FINDINGS_PER_RESULT + MARGIN {
             self.keep_most_severe();
@@ -167,45 +183,21 @@ impl Held {
         }
     }
 
-    /// Opens the spill file and moves the findings held in memory there; false when the
-    /// file cannot be made (findings then stay in memory).
-    fn start_spilling(&mut self) -> bool {
-        if self.spill.is_some() {
-            return true;
+    /// From now on findings go to the spill file, and the ones held in memory go there too
+    /// (unless the file cannot be made: then they all stay in memory).
+    fn start_spilling(&mut self) {
+        self.spilling = true;
+        if self.spill.usable() {
+            let here = std::mem::take(&mut self.findings);
+            self.findings = here.into_iter().map(|e| if let Entry::Here(f) = e { self.spilled(*f) } else { e }).collect();
         }
-        match SpillFile::new() {
-            Ok(file) => self.spill = Some(file),
-            Err(e) => {
-                self.spill_error = Some(format!("cannot create a temporary file for findings: {e}"));
-                return false;
-            }
-        }
-        let here = std::mem::take(&mut self.findings);
-        self.findings = here.into_iter().map(|e| if let Entry::Here(f) = e { self.spilled(*f) } else { e }).collect();
-        true
     }
 
-    /// The finding written to the spill file; kept in memory if the write fails.
+    /// `f` in the spill file, or in memory once the file has failed.
     fn spilled(&mut self, f: Finding) -> Entry {
-        let Some(file) = self.spill.as_mut().filter(|_| self.spill_error.is_none()) else { return Entry::Here(Box::new(f)) };
-        match file.write(&f) {
-            Ok(slot) => {
-                self.spilled_live += slot.len();
-                let key = SpilledKey {
-                    severity: f.severity,
-                    file: f.evidence.file,
-                    line: f.evidence.lines[0],
-                    column: f.evidence.column,
-                    rule: f.rule_id,
-                    fingerprint: f.fingerprint.into_boxed_str(),
-                    pack: f.pack_id,
-                };
-                Entry::Spilled(Box::new(key), slot)
-            }
-            Err(e) => {
-                self.spill_error.get_or_insert_with(|| format!("cannot write findings to a temporary file: {e}"));
-                Entry::Here(Box::new(f))
-            }
+        match self.spill.write(f) {
+            Ok(s) => Entry::Spilled(Box::new(s)),
+            Err(f) => Entry::Here(f),
         }
     }
 
@@ -213,84 +205,63 @@ impl Held {
         if self.findings.len() <= MAX_FINDINGS_PER_RESULT {
             return;
         }
-        // Linear: only which findings make the cut matters here, not their order.
-        self.findings.select_nth_unstable_by(MAX_FINDINGS_PER_RESULT, |a, b| a.key().cmp(&b.key()));
+        // Linear: only which findings make the cut matters here, not their order. The
+        // worst kept one lands at the last kept place, and becomes the cutoff.
+        self.findings.select_nth_unstable_by(MAX_FINDINGS_PER_RESULT - 1, |a, b| a.rank().cmp(&b.rank()));
         for e in self.findings.drain(MAX_FINDINGS_PER_RESULT..) {
-            *self.dropped.entry(e.pack().to_string()).or_default() += 1;
-            if let Entry::Spilled(_, slot) = e {
-                self.spilled_live -= slot.len();
+            *self.dropped.entry(e.pack().clone()).or_default() += 1;
+            if let Entry::Spilled(s) = &e {
+                self.spill.dropped(s);
             }
         }
-        self.compact_spill();
+        self.cutoff = Some(match &self.findings[MAX_FINDINGS_PER_RESULT - 1] {
+            Entry::Here(f) => Key::of(f),
+            Entry::Spilled(s) => s.key.clone(),
+        });
+        self.spill.compact(self.findings.iter_mut().filter_map(|e| if let Entry::Spilled(s) = e { Some(&mut **s) } else { None }));
     }
 
-    /// Rewrites the spill file once most of it is findings the cap dropped, so its size
-    /// stays within a few times what the kept findings take.
-    fn compact_spill(&mut self) {
-        let Some(file) = self.spill.as_mut() else { return };
-        if file.size() - self.spilled_live <= self.compact_after.max(self.spilled_live) {
-            return;
-        }
-        let slots: Vec<Slot> = self.findings.iter().filter_map(|e| if let Entry::Spilled(_, s) = e { Some(*s) } else { None }).collect();
-        match file.compact(&slots) {
-            Ok(moved) => {
-                let mut moved = moved.into_iter();
-                for e in &mut self.findings {
-                    if let Entry::Spilled(_, s) = e {
-                        *s = moved.next().expect("one new place per spilled finding");
-                    }
-                }
-            }
-            Err(e) => {
-                self.spill_error.get_or_insert_with(|| format!("cannot compact the temporary file of findings: {e}"));
-            }
-        }
-    }
-
-    /// The findings kept, in the result's order; how many each pack lost to the cap; the
-    /// expired suppressions that matched; what went wrong with the spill file, if anything
-    /// (with how many findings each pack lost to it).
+    /// The findings kept, in the result's order, with what else the scan reports about them.
     pub(super) fn finish(mut self) -> Finished {
-        self.keep_most_severe();
+        if self.findings.len() > MAX_FINDINGS_PER_RESULT {
+            self.keep_most_severe();
+        }
         let mut spilled = Vec::new();
         let mut findings = Vec::with_capacity(self.findings.len());
         for e in self.findings.drain(..) {
             match e {
                 Entry::Here(f) => findings.push(*f),
-                Entry::Spilled(k, slot) => spilled.push((k.pack, slot)),
+                Entry::Spilled(s) => spilled.push(*s),
             }
         }
-        if let Some(file) = self.spill.as_mut() {
-            // In file order: the reads go forward through the file.
-            spilled.sort_unstable_by_key(|(_, s)| s.at());
-            // Straight into the result's list: one list of 50,000 findings, not two.
-            let here = findings.len();
-            match file.read(spilled.iter().map(|(_, s)| *s), &mut findings) {
-                Ok(()) => {}
-                Err(e) => {
-                    // All or none: the count of lost findings is then exact.
-                    findings.truncate(here);
-                    for (pack, _) in &spilled {
-                        *self.lost.entry(pack.to_string()).or_default() += 1;
-                    }
-                    self.spill_error.get_or_insert_with(|| format!("cannot read findings back from their temporary file: {e}"));
-                }
+        let mut lost = BTreeMap::new();
+        let mut read_error = None;
+        let packs: Vec<SharedStr> = spilled.iter().map(|s| s.key.pack.clone()).collect();
+        // Straight into the result's list: one list of 50,000 findings, not two.
+        if let Err(e) = self.spill.read(spilled, &mut findings) {
+            for pack in packs {
+                *lost.entry(pack.to_string()).or_default() += 1;
             }
+            read_error = Some(format!("cannot read findings back from their temporary file: {e}"));
         }
         findings.sort_unstable_by(order);
         self.expired.sort_by(|a, b| (&a.rule_id, &a.file_pattern, &a.source).cmp(&(&b.rule_id, &b.file_pattern, &b.source)));
-        Finished { findings, dropped: self.dropped, expired: self.expired, lost: self.lost, spill_error: self.spill_error }
+        let dropped = self.dropped.into_iter().map(|(p, n)| (p.to_string(), n)).collect();
+        Finished { findings, dropped, expired: self.expired, lost, read_error, spill_warning: self.spill.failed }
     }
 }
 
 /// What [`Held::finish`] gives.
 pub(super) struct Finished {
     pub(super) findings: Vec<Finding>,
+    /// Findings dropped for the cap, by pack.
     pub(super) dropped: BTreeMap<String, usize>,
     pub(super) expired: Vec<ExpiredSuppression>,
-    /// Findings lost with the spill file, by pack (empty unless reading it back failed).
+    /// Findings lost with the spill file, by pack, and why (reading it back failed).
     pub(super) lost: BTreeMap<String, usize>,
-    pub(super) spill_error: Option<String>,
+    pub(super) read_error: Option<String>,
+    /// Why the spill file stopped taking findings (they stayed in memory, none was lost).
+    pub(super) spill_warning: Option<String>,
 }
 
 /// The result's order: by file, line, column, rule, fingerprint and pack (total, so a
@@ -306,7 +277,13 @@ fn order_key(f: &Finding) -> (&str, u32, u32, &str, &str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sentra_model::{Evidence, Severity};
+    use std::sync::LazyLock;
+
+    use sentra_model::{Evidence, Severity, SharedList};
+
+    /// Metadata every test finding shares, as the findings of one rule do.
+    static SUGGESTION: LazyLock<SharedStr> = LazyLock::new(|| "use a vault".into());
+    static TAGS: LazyLock<SharedList> = LazyLock::new(|| ["secrets"].into());
 
     fn finding(i: usize) -> Finding {
         let severity = [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info][(i * 7) % 5];
@@ -323,13 +300,13 @@ mod tests {
                 end_column: 2,
                 snippet: "x = 'ü' # \u{1F600}".into(),
             },
-            suggestion: "use a vault".into(),
+            suggestion: SUGGESTION.clone(),
             confidence: [1.0, 0.7, 0.5][i % 3],
             standard: Default::default(),
             clause: Default::default(),
             compliance_category: Default::default(),
             remediation_guidance: Default::default(),
-            tags: ["secrets"].into(),
+            tags: TAGS.clone(),
             cwe: Default::default(),
             references: Default::default(),
             is_obligation: false,
@@ -377,28 +354,54 @@ mod tests {
         // `compact_after` and past what the kept ones take).
         let n = MAX_FINDINGS_PER_RESULT * 4 + 7;
         let mut held = Held::spilling_after(Some(1_000));
-        held.compact_after = 1 << 20;
+        held.spill.set_compact_after(1 << 20);
         held.add(&mut (0..500).map(finding).collect(), Vec::new());
-        assert!(held.spill.is_none(), "under the bound, nothing is written");
+        assert!(!held.spilling && held.spill.size() == 0, "under the bound, nothing is written");
         let mut compacted = false;
         for chunk in (500..n).collect::<Vec<_>>().chunks(997) {
-            let before = held.spill.as_ref().map_or(0, SpillFile::size);
+            let before = held.spill.size();
             held.add(&mut chunk.iter().map(|&i| finding(i)).collect(), Vec::new());
-            let file = held.spill.as_ref().expect("spilling past the bound");
-            compacted |= file.size() < before;
+            compacted |= held.spill.size() < before;
             assert!(held.findings.iter().all(|e| matches!(e, Entry::Spilled(..))), "every held finding is in the file");
-            assert!(file.size() <= held.compact_after.max(held.spilled_live) + held.spilled_live + 997 * 4096);
+            let live = held.spill.live();
+            assert!(held.spill.size() <= (1 << 20_u64).max(live) + live + 997 * 4096);
         }
         assert!(compacted, "the file was rewritten at least once");
         let got = held.finish();
-        assert!(got.spill_error.is_none() && got.lost.is_empty());
+        assert!(got.spill_warning.is_none() && got.read_error.is_none() && got.lost.is_empty());
         let in_memory = deliver(Held::default(), &mut (0..n));
         assert_eq!(got.dropped, in_memory.dropped);
         assert!(got.findings == in_memory.findings && got.findings == expected(n), "the same findings, whole and in the same order");
-        // Read back, they share their rule's metadata and their path again.
-        let same_file: Vec<&Finding> = got.findings.iter().filter(|f| f.evidence.file == got.findings[0].evidence.file).take(2).collect();
-        assert!(std::ptr::eq(same_file[0].evidence.file.as_str(), same_file[1].evidence.file.as_str()));
-        assert!(std::ptr::eq(got.findings[0].suggestion.as_str(), got.findings[1].suggestion.as_str()));
-        assert!(std::ptr::eq(got.findings[0].tags.as_ptr(), got.findings[1].tags.as_ptr()));
+        // Read back, they share their rule's metadata again (kept once per rule, not in
+        // each record).
+        assert!(got.findings.iter().all(|f| std::ptr::eq(f.suggestion.as_str(), SUGGESTION.as_str()) && std::ptr::eq(f.tags.as_ptr(), TAGS.as_ptr())));
+    }
+
+    #[test]
+    fn a_finding_the_cap_has_already_ruled_out_is_never_written() {
+        let mut held = Held::spilling_after(Some(10));
+        let n = MAX_FINDINGS_PER_RESULT + MARGIN + 1;
+        held.add(&mut (0..n).map(finding).collect(), Vec::new());
+        assert!(held.cutoff.is_some(), "pruned once");
+        let size = held.spill.size();
+        // Info findings rank after every kept one (the kept ones include more severe ones).
+        let mut worse: Vec<Finding> = (0..5_000).map(|i| Finding { severity: Severity::Info, ..finding(i) }).collect();
+        held.add(&mut worse, Vec::new());
+        assert_eq!(held.spill.size(), size, "nothing more was written");
+        assert_eq!(held.findings.len(), MAX_FINDINGS_PER_RESULT);
+        let got = held.finish();
+        assert_eq!(got.dropped.values().sum::<usize>(), n - MAX_FINDINGS_PER_RESULT + 5_000);
+    }
+
+    #[test]
+    fn when_the_file_fails_findings_stay_in_memory_and_a_warning_says_so() {
+        let mut held = Held::spilling_after(Some(10));
+        held.spill.failed = Some("cannot write findings to a temporary file (disk full)".into());
+        held.add(&mut (0..100).map(finding).collect(), Vec::new());
+        assert!(held.findings.iter().all(|e| matches!(e, Entry::Here(_))));
+        let got = held.finish();
+        assert_eq!(got.findings.len(), 100);
+        assert!(got.lost.is_empty() && got.read_error.is_none());
+        assert!(got.spill_warning.is_some_and(|w| w.contains("disk full")));
     }
 }

@@ -44,8 +44,7 @@ impl Shared {
     fn add_syntax_notes(&mut self, notes: Vec<SyntaxNote>) {
         self.syntax_errors.extend(notes);
         if self.syntax_errors.len() > 2 * MAX_SYNTAX_NOTES {
-            self.syntax_errors.sort_unstable();
-            self.syntax_errors.truncate(MAX_SYNTAX_NOTES);
+            first_syntax_notes(&mut self.syntax_errors);
         }
     }
 
@@ -54,6 +53,12 @@ impl Shared {
         self.held.add(&mut kept, expired);
         self.suppressed.extend(suppressed);
     }
+}
+
+/// Keeps the first [`MAX_SYNTAX_NOTES`] notes by path, in order.
+pub(super) fn first_syntax_notes(notes: &mut Vec<SyntaxNote>) {
+    notes.sort_unstable();
+    notes.truncate(MAX_SYNTAX_NOTES);
 }
 
 /// What one file yields, gathered without the lock and added to [`Shared`] at the end.
@@ -385,8 +390,7 @@ mod tests {
                 assert!(s.syntax_errors.len() <= 2 * MAX_SYNTAX_NOTES + 7);
             }
             let mut kept = s.syntax_errors;
-            kept.sort();
-            kept.truncate(MAX_SYNTAX_NOTES);
+            first_syntax_notes(&mut kept);
             kept
         };
         let forward = deliver((0..n).collect());
