@@ -114,7 +114,7 @@ pub(super) struct Key {
 }
 
 impl Key {
-    fn of(f: &Finding) -> Self {
+    pub(super) fn of(f: &Finding) -> Self {
         Self {
             severity: f.severity,
             file: f.evidence.file.clone(),

@@ -91,6 +91,7 @@ impl Spill {
     /// Writes `f` to the file; gives it back when the file has failed (now or before).
     pub(super) fn write(&mut self, f: Finding) -> Result<Spilled, Box<Finding>> {
         let Some(out) = self.out.as_mut().filter(|_| self.failed.is_none()) else { return Err(Box::new(f)) };
+        let key = Key::of(&f);
         let own = Own {
             finding_id: f.finding_id,
             message: f.message,
@@ -115,15 +116,6 @@ impl Spill {
             tags: f.tags,
             cwe: f.cwe,
             references: f.references,
-        };
-        let key = Key {
-            severity: f.severity,
-            file: f.evidence.file,
-            line: f.evidence.lines[0],
-            column: f.evidence.column,
-            rule: f.rule_id,
-            fingerprint: f.fingerprint.into_boxed_str(),
-            pack: f.pack_id,
         };
         match written {
             Ok(len) => {
