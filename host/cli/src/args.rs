@@ -15,6 +15,11 @@ pub(crate) struct Cli {
     /// under the server root (`serve`) or the current directory (other commands).
     #[arg(long, global = true, env = "GUARD_STATE_DIR", value_name = "DIR")]
     pub(crate) state_dir: Option<PathBuf>,
+    /// A PostgreSQL database to keep that state in instead of the state directory's SQLite
+    /// file (`postgres://user:password@host:port/db`): what replicas of `serve` share, and
+    /// what `keys`, `pack` and `approvals` then act on.
+    #[arg(long, global = true, env = "GUARD_DATABASE_URL", value_name = "URL", hide_env_values = true)]
+    pub(crate) database_url: Option<String>,
     #[command(subcommand)]
     pub(crate) command: Command,
 }

@@ -82,20 +82,35 @@ pub(crate) fn confine_output_dir(config: &mut Config, root: &Path, trusted: bool
     Ok(())
 }
 
-pub(crate) fn open_store(explicit: Option<&Path>) -> Result<sentra_store::SqliteStore> {
+/// `--database-url` (or `GUARD_DATABASE_URL`), set once by `main` before any command runs:
+/// every command that opens the state opens that database instead of the state
+/// directory's SQLite file.
+static DATABASE_URL: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+pub(crate) fn set_database_url(url: Option<String>) {
+    let _ = DATABASE_URL.set(url.filter(|u| !u.trim().is_empty()));
+}
+
+/// The PostgreSQL database the state lives in, if one was given.
+pub(crate) fn database_url() -> Option<&'static str> {
+    DATABASE_URL.get().and_then(|u| u.as_deref())
+}
+
+/// The state store: the database given with `--database-url`, else the state directory's.
+pub(crate) fn open_store(explicit: Option<&Path>) -> Result<std::sync::Arc<dyn sentra_store::Storage>> {
     let dir = sentra_store::state_dir(Path::new("."), explicit);
-    Ok(sentra_store::SqliteStore::open(&dir)?)
+    Ok(sentra_store::open(database_url(), &dir)?)
 }
 
 /// The state store when its database exists: a command that only reads (a list, a report)
 /// must not create `.sentra/` or a database in it as a side effect (`.sentra/` often holds
-/// only the project's `config.yaml`).
-pub(crate) fn open_existing_store(explicit: Option<&Path>) -> Result<Option<sentra_store::SqliteStore>> {
+/// only the project's `config.yaml`). A `--database-url` always exists.
+pub(crate) fn open_existing_store(explicit: Option<&Path>) -> Result<Option<std::sync::Arc<dyn sentra_store::Storage>>> {
     let dir = sentra_store::state_dir(Path::new("."), explicit);
-    if !dir.join(sentra_store::DATABASE_FILE).is_file() {
+    if database_url().is_none() && !dir.join(sentra_store::DATABASE_FILE).is_file() {
         return Ok(None);
     }
-    Ok(Some(sentra_store::SqliteStore::open(&dir)?))
+    Ok(Some(sentra_store::open(database_url(), &dir)?))
 }
 
 /// Loads a pack file; validation warnings go to stderr.

@@ -52,6 +52,7 @@ fn init_logging(verbose: u8, json: bool) {
 
 fn run(cli: Cli) -> Result<u8> {
     let state_dir = cli.state_dir.as_deref();
+    common::set_database_url(cli.database_url.clone());
     match cli.command {
         Command::Scan(args) => cmd::scan::scan_cmd(args, false, state_dir),
         Command::Gate(args) => cmd::scan::scan_cmd(args, true, state_dir),

@@ -84,7 +84,7 @@ pub trait Provider: Send + Sync {
 pub fn connect(
     settings: &DevopsSettings,
     env: &dyn Fn(&str) -> Option<String>,
-    store: Arc<sentra_store::SqliteStore>,
+    store: Arc<dyn sentra_store::Storage>,
     tenant: &str,
 ) -> Result<Box<dyn Provider>, ProviderError> {
     Ok(match &settings.provider {

@@ -2,17 +2,17 @@
 
 use std::sync::Arc;
 
-use sentra_store::{LocalWorkItem, prelude::*};
+use sentra_store::LocalWorkItem;
 
 use crate::{Provider, ProviderError, WorkItem, WorkItemDraft};
 
 pub struct LocalProvider {
-    store: Arc<sentra_store::SqliteStore>,
+    store: Arc<dyn sentra_store::Storage>,
     tenant: String,
 }
 
 impl LocalProvider {
-    pub fn new(store: Arc<sentra_store::SqliteStore>, tenant: &str) -> Self {
+    pub fn new(store: Arc<dyn sentra_store::Storage>, tenant: &str) -> Self {
         LocalProvider { store, tenant: tenant.into() }
     }
 }

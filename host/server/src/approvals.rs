@@ -12,7 +12,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use sentra_app::approvals::{self, ApprovalError, DeferredAction};
 use sentra_app::governance::GovernanceError;
-use sentra_store::{Approval, ApprovalState, Decision, prelude::*};
+use sentra_store::{Approval, ApprovalState, Decision};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -34,7 +34,6 @@ pub(crate) fn expire(state: &AppState) -> Result<(), ApiError> {
 
 /// Deletes every tenant's resolved and expired requests older than its audit retention.
 pub(crate) fn purge(state: &AppState) -> Result<usize, ApiError> {
-    use sentra_store::SettingsStore;
     let loaded = state.current()?;
     let mut purged = 0;
     for tenant in state.store.known_tenants().map_err(internal)? {

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Extension, Query, State};
-use sentra_store::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use auth::Principal;

@@ -10,7 +10,6 @@ use axum::http::StatusCode;
 use sentra_devops::{Provider, ProviderError, ReconcileResponse, WorkItem};
 use sentra_engine::ScanResult;
 use sentra_engine::devops::{DevopsSettings, PROVIDERS};
-use sentra_store::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 

@@ -8,7 +8,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use sentra_engine::{BySeverity, Finding};
 use sentra_runtime::Severity;
-use sentra_store::{ScanSummary, prelude::*};
+use sentra_store::ScanSummary;
 use serde::{Deserialize, Serialize};
 
 use sentra_app::suppressions::{self, SuppressionError};

@@ -223,10 +223,7 @@ async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
 async fn ready(State(state): State<Arc<AppState>>) -> (axum::http::StatusCode, Json<Readiness>) {
     let scan_slot_free = state.scans.available_permits() > 0;
     let st = state.clone();
-    let probe = tokio::task::spawn_blocking(move || {
-        use sentra_store::ServerInfoStore;
-        st.store.probe_write().is_ok()
-    });
+    let probe = tokio::task::spawn_blocking(move || st.store.probe_write().is_ok());
     let (blocking_pool, store_writable) = match tokio::time::timeout(READINESS_PROBE_TIMEOUT, probe).await {
         Ok(Ok(writable)) => (true, writable),
         _ => (false, false),

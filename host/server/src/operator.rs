@@ -9,7 +9,6 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::State;
-use sentra_store::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use sentra_engine::Config;
 use sentra_engine::config::RawRuleOverride;
 use sentra_runtime::LoadedPack;
-use sentra_store::{PackKind, PackRecord, prelude::*, valid_pack_id};
+use sentra_store::{PackKind, PackRecord, valid_pack_id};
 use serde::{Deserialize, Serialize};
 
 use crate::error::UrlPath;

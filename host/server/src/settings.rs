@@ -286,7 +286,6 @@ pub struct PendingChange {
 }
 
 fn governance_view(state: &AppState, tenant: &str, status: Option<&str>, pending: Option<i64>) -> Result<GovernanceResponse, ApiError> {
-    use sentra_store::prelude::*;
     let loaded = state.current()?;
     let view = state.tenant_config(&loaded, tenant)?;
     let held = state.store.list_approvals(tenant, Some(sentra_store::ApprovalState::Pending), None).map_err(|e| ApiError::internal(e.to_string()))?;

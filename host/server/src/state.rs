@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 
 use sentra_engine::config::RawConfig;
 use sentra_engine::{Catalog, Config, PackSet};
-use sentra_store::prelude::*;
 use tokio::sync::Semaphore;
 
 pub use error::ApiError;
@@ -55,8 +54,12 @@ pub struct ServerConfig {
     pub max_concurrent_scans: usize,
     pub queue_wait: Duration,
     pub scan_timeout: Duration,
-    /// Where the state database lives (`<root>/.sentra` unless overridden).
+    /// Where the state database lives (`<root>/.sentra` unless overridden); with a
+    /// database URL, what stays local to this replica (the scan cache, compiled packs).
     pub state_dir: PathBuf,
+    /// `--database-url`: a PostgreSQL database shared by replicas, instead of SQLite in
+    /// the state directory.
+    pub database_url: Option<String>,
     /// Bound to a loopback address only (no key configured: the server is open).
     pub loopback: bool,
     /// `GUARD_API_KEY`: one admin key for simple setups.
@@ -89,6 +92,7 @@ impl ServerConfig {
             queue_wait: DEFAULT_QUEUE_WAIT,
             scan_timeout: DEFAULT_SCAN_TIMEOUT,
             state_dir: sentra_store::state_dir(&root, None),
+            database_url: None,
             loopback: true,
             env_api_key: None,
             rate_limit_per_minute: auth::DEFAULT_RATE_LIMIT_PER_MINUTE,
@@ -114,7 +118,7 @@ pub struct AppState {
     pub(crate) scans_cancelled: AtomicU64,
     pub(crate) loaded: std::sync::RwLock<Arc<Loaded>>,
     /// The state database (keys, custom packs).
-    pub(crate) store: Arc<sentra_store::SqliteStore>,
+    pub(crate) store: Arc<dyn sentra_store::Storage>,
     /// Serialises config file updates.
     pub(crate) config_write: Mutex<()>,
     /// Each tenant's packs, as of a store revision.
@@ -196,7 +200,7 @@ impl AppState {
     /// Checks the root and loads the default packs, so a broken setup fails at start.
     pub fn new(config: ServerConfig, catalog: Catalog) -> Result<Arc<Self>, StartError> {
         let root = config.root.canonicalize().ok().filter(|p| p.is_dir()).ok_or_else(|| StartError::Root { path: config.root.clone() })?;
-        let store = Arc::new(sentra_store::SqliteStore::open(&config.state_dir)?);
+        let store = sentra_store::open(config.database_url.as_deref(), &config.state_dir)?;
         // The CLI acting on this state checks approved config changes against this root's config.
         store.set_server_root(&root)?;
         upgrade_settings(store.as_ref(), &root)?;
@@ -396,7 +400,7 @@ impl AppState {
 /// Upgrade step: tenant settings a config file held before they moved to the store become
 /// the `default` tenant's (once per state directory); and a note for each tenant key of the
 /// file that the `default` tenant's own setting shadows.
-fn upgrade_settings(store: &sentra_store::SqliteStore, root: &Path) -> Result<(), StartError> {
+fn upgrade_settings(store: &dyn sentra_store::Storage, root: &Path) -> Result<(), StartError> {
     let path = sentra_engine::config_edit::config_path(root);
     let file = sentra_engine::config_edit::file_values(&path)?;
     let shown = sentra_app::settings::shown_path(root);

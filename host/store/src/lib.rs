@@ -1,6 +1,7 @@
-//! What the server remembers, in one SQLite database (`sentra.db`) in the state
-//! directory: WAL mode so the CLI and a running server share it safely, a busy timeout
-//! instead of "database is locked" errors, and migrations versioned in code.
+//! What the server remembers: by default one SQLite database (`sentra.db`) in the state
+//! directory (WAL mode so the CLI and a running server share it safely, a busy timeout
+//! instead of "database is locked" errors, migrations versioned in code); or, for any
+//! number of replicas, one PostgreSQL database ([`PostgresStore`], `--database-url`).
 //!
 //! Callers use the [`Storage`] trait, so a server-grade backend can replace SQLite
 //! without touching them. [`Storage`] is the sum of one trait per aggregate ([`KeyStore`],
@@ -11,13 +12,19 @@
 
 pub mod approvals;
 pub mod audit;
+#[cfg(test)]
+mod conformance;
 pub mod keys;
 pub mod packs;
+mod pg;
+mod result_json;
 pub mod scan_cache;
 pub mod scans;
 pub mod server_info;
 pub mod settings;
 pub mod suppressions;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod work_items;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +37,7 @@ pub use approvals::{Approval, ApprovalState, ApprovalStore, Decision, NewApprova
 pub use audit::{AuditEntry, AuditHead, AuditQuery, AuditStore, AuditVerification, NewAuditEntry};
 pub use keys::{ApiKey, KeyStore, NewKey, Role};
 pub use packs::{NewPack, PackKind, PackRecord, PackStore, valid_pack_id};
+pub use pg::{PostgresStore, is_postgres_url};
 pub use scan_cache::{SCAN_CACHE_FILE, ScanCacheDb};
 pub use scans::{FindingsFilter, FindingsPage, NewScan, ScanPick, ScanStore, ScanSummary};
 pub use server_info::ServerInfoStore;
@@ -88,9 +96,26 @@ pub enum StoreError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("pack `{pack_id}`: its stored file {path} does not match its sha256 (changed on disk?)")]
     Corrupt { pack_id: String, path: PathBuf },
+    #[error("pack `{pack_id}`: its stored bytes (sha256 {sha256}) are missing or do not match their sha256")]
+    CorruptBlob { pack_id: String, sha256: String },
+    #[error("PostgreSQL {target}: {message}")]
+    Postgres { target: String, message: String },
+    #[error("PostgreSQL {target}: the database is at schema version {found}, newer than this sentra knows ({known}); upgrade sentra")]
+    TooNewPostgres { target: String, found: i64, known: i64 },
 }
 
-/// Everything the server stores. One implementation today ([`SqliteStore`]); every type
+/// Environment variable naming the database (as `--database-url` does).
+pub const DATABASE_URL_ENV: &str = "GUARD_DATABASE_URL";
+
+/// Opens the store: PostgreSQL when `database_url` names one, else SQLite in `state_dir`.
+pub fn open(database_url: Option<&str>, state_dir: &Path) -> Result<std::sync::Arc<dyn Storage>, StoreError> {
+    match database_url.filter(|u| !u.is_empty()) {
+        Some(url) => Ok(std::sync::Arc::new(PostgresStore::open(url)?)),
+        None => Ok(std::sync::Arc::new(SqliteStore::open(state_dir)?)),
+    }
+}
+
+/// Everything the server stores: [`SqliteStore`] or [`PostgresStore`]; every type
 /// implementing all the aggregate traits is one.
 pub trait Storage:
     KeyStore + PackStore + AuditStore + ApprovalStore + ScanStore + WorkItemStore + SuppressionStore + ServerInfoStore + SettingsStore + Send + Sync

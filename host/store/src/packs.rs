@@ -41,7 +41,7 @@ impl PackKind {
             PackKind::Wasm => "wasm",
         }
     }
-    fn parse(s: &str) -> Self {
+    pub(crate) fn parse(s: &str) -> Self {
         if s == "wasm" { PackKind::Wasm } else { PackKind::Yaml }
     }
 }

@@ -308,7 +308,7 @@ impl ScanStore for SqliteStore {
 
 impl<'a> ScanPick<'a> {
     /// The parameters `?2` and `?3` of [`PICKED`].
-    fn params(self) -> (Option<i64>, Option<&'a str>) {
+    pub(crate) fn params(self) -> (Option<i64>, Option<&'a str>) {
         match self {
             ScanPick::Id(id) => (Some(id), None),
             ScanPick::LatestComplete(root) => (None, root),

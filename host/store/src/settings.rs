@@ -30,7 +30,7 @@ pub enum SettingsScope<'a> {
 }
 
 impl SettingsScope<'_> {
-    fn key(&self) -> (&'static str, &str) {
+    pub(crate) fn key(&self) -> (&'static str, &str) {
         match self {
             SettingsScope::Operator => ("operator", ""),
             SettingsScope::Tenant(t) => ("tenant", t),

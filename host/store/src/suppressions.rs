@@ -44,6 +44,16 @@ pub trait SuppressionStore {
     fn delete_suppression(&self, tenant: &str, id: &str) -> Result<bool, StoreError>;
 }
 
+/// `s` with a new random id and the time of now: what an add stores.
+pub(crate) fn new_record(s: &SuppressionRecord) -> SuppressionRecord {
+    let mut id = [0u8; 8];
+    getrandom::fill(&mut id).expect("the OS random number generator is available");
+    let mut record = s.clone();
+    record.id = hex::encode(id);
+    record.created_at = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    record
+}
+
 impl SuppressionStore for SqliteStore {
     fn list_suppressions(&self, tenant: &str) -> Result<Vec<SuppressionRecord>, StoreError> {
         self.with(|c| {
@@ -66,11 +76,7 @@ impl SuppressionStore for SqliteStore {
     }
 
     fn add_suppression(&self, tenant: &str, s: &SuppressionRecord) -> Result<Option<SuppressionRecord>, StoreError> {
-        let mut id = [0u8; 8];
-        getrandom::fill(&mut id).expect("the OS random number generator is available");
-        let mut record = s.clone();
-        record.id = hex::encode(id);
-        record.created_at = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let record = new_record(s);
         let inserted = self.with(|c| {
             c.execute(
                 "INSERT OR IGNORE INTO suppressions (id, tenant, rule_id, file_pattern, reason, expires, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use sentra_app::approvals::{self, Context, Resolution};
-use sentra_store::{ApprovalState, Decision, prelude::*};
+use sentra_store::{ApprovalState, Decision};
 
 use crate::args::ApprovalsCommand;
 use crate::common::{open_existing_store, open_store};
@@ -33,7 +33,7 @@ fn list(status: &str, tenant: &str, state_dir: Option<&Path>) -> Result<u8> {
         writeln!(out, "no approval requests: there is no state directory here")?;
         return Ok(0);
     };
-    approvals::expire(&store)?;
+    approvals::expire(&*store)?;
     let list = store.list_approvals(tenant, filter, None)?;
     if list.is_empty() {
         writeln!(out, "no {status} approval requests for tenant `{tenant}`")?;
@@ -48,8 +48,8 @@ fn list(status: &str, tenant: &str, state_dir: Option<&Path>) -> Result<u8> {
 /// the change it would make, secrets redacted.
 fn show(id: i64, tenant: &str, state_dir: Option<&Path>) -> Result<u8> {
     let store = open_store(state_dir)?;
-    approvals::expire(&store)?;
-    let a = approvals::find(&store, tenant, id).map_err(|e| anyhow::anyhow!("{e} for tenant `{tenant}`"))?;
+    approvals::expire(&*store)?;
+    let a = approvals::find(&*store, tenant, id).map_err(|e| anyhow::anyhow!("{e} for tenant `{tenant}`"))?;
     let mut shown = serde_json::to_value(&a)?;
     shown["change"] = sentra_app::settings::redact(&a.payload);
     let mut out = anstream::stdout();
@@ -60,13 +60,13 @@ fn show(id: i64, tenant: &str, state_dir: Option<&Path>) -> Result<u8> {
 
 fn resolve(id: i64, tenant: &str, decision: Decision, comment: &str, reviewer: Option<&str>, state_dir: Option<&Path>) -> Result<u8> {
     let store = open_store(state_dir)?;
-    approvals::expire(&store)?;
+    approvals::expire(&*store)?;
     let actor = reviewer_actor(reviewer);
     // A governance change is checked against the server's values: its config file (at the
     // root it recorded) under the operator's stored changes.
     let root: Option<PathBuf> = store.server_root()?;
-    let operator = root.map(|r| sentra_app::settings::operator_values(Some(&store), &r)).transpose()?;
-    let ctx = Context { store: &store, tenant, operator: operator.as_ref() };
+    let operator = root.map(|r| sentra_app::settings::operator_values(Some(&*store), &r)).transpose()?;
+    let ctx = Context { store: &*store, tenant, operator: operator.as_ref() };
     let resolution = Resolution { id, decision, comment, actor: &actor, approver_roles: None };
     let (resolved, _) = approvals::resolve(&ctx, &resolution).map_err(|e| match e {
         approvals::ApprovalError::CommentRequired => anyhow::anyhow!("--comment: {e}"),

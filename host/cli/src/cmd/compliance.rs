@@ -42,7 +42,7 @@ pub(crate) fn compliance_cmd(args: ComplianceArgs, state_dir: Option<&std::path:
         root,
         config: &config,
         target: &target,
-        store: store.as_ref().map(|s| s as &dyn sentra_store::Storage),
+        store: store.as_deref(),
         tenant: &args.tenant,
         run_by: &actor.name,
     };
@@ -53,7 +53,7 @@ pub(crate) fn compliance_cmd(args: ComplianceArgs, state_dir: Option<&std::path:
     };
     let rendered = sentra_app::compliance::render(&report, format);
     if let Some(store) = &store {
-        sentra_app::compliance::record(store, &args.tenant, &actor, &report, format, &rendered);
+        sentra_app::compliance::record(&**store, &args.tenant, &actor, &report, format, &rendered);
     }
     let (buf, digest) = (rendered.body, rendered.sha256);
     emit(args.output.as_deref(), &buf)?;

@@ -9,7 +9,6 @@ use crate::args::*;
 use crate::common::*;
 
 pub(crate) fn keys(cmd: KeysCommand, state_dir: Option<&Path>) -> Result<u8> {
-    use sentra_store::prelude::*;
     let mut out = anstream::stdout();
     if let KeysCommand::List(args) = &cmd
         && open_existing_store(state_dir)?.is_none()
@@ -28,7 +27,7 @@ pub(crate) fn keys(cmd: KeysCommand, state_dir: Option<&Path>) -> Result<u8> {
             let new = sentra_store::NewKey { role, tenant: args.tenant, name: args.name };
             let (key, secret) = store.create_key(&new)?;
             let details = serde_json::json!({"id": key.id, "role": key.role.as_str()});
-            sentra_app::audit(&store, &key.tenant, &sentra_app::Actor::cli(), "key.create", &key.name, details, "ok");
+            sentra_app::audit(&*store, &key.tenant, &sentra_app::Actor::cli(), "key.create", &key.name, details, "ok");
             writeln!(out, "{secret}")?;
             let _ = writeln!(
                 anstream::stderr(),
@@ -57,7 +56,7 @@ pub(crate) fn keys(cmd: KeysCommand, state_dir: Option<&Path>) -> Result<u8> {
         KeysCommand::Revoke { key } => {
             let k = store.revoke_key(&key)?;
             let details = serde_json::json!({"id": k.id});
-            sentra_app::audit(&store, &k.tenant, &sentra_app::Actor::cli(), "key.revoke", &k.name, details, "ok");
+            sentra_app::audit(&*store, &k.tenant, &sentra_app::Actor::cli(), "key.revoke", &k.name, details, "ok");
             writeln!(out, "revoked key `{}` (id {})", k.name, k.id)?;
         }
     }

@@ -31,7 +31,7 @@ fn pack_new(args: PackNewArgs) -> Result<u8> {
 
 fn pack_delete(args: PackIdArgs, state_dir: Option<&Path>) -> Result<u8> {
     let store = open_store(state_dir)?;
-    sentra_app::packs::delete_pack(&catalog()?, &store, &args.tenant, &args.id, &sentra_app::Actor::cli())?;
+    sentra_app::packs::delete_pack(&catalog()?, &*store, &args.tenant, &args.id, &sentra_app::Actor::cli())?;
     writeln!(anstream::stdout(), "deleted pack `{}` of tenant `{}`", args.id, args.tenant)?;
     Ok(0)
 }
@@ -121,7 +121,7 @@ pub(crate) fn pack_import(args: PackImportArgs, state_dir: Option<&Path>) -> Res
     // Checked before the store is opened: a refused pack creates no state directory.
     let checked = sentra_app::packs::check_import(&catalog, &config, &req).with_context(|| format!("{}", args.file.display()))?;
     let store = open_store(state_dir)?;
-    let record = sentra_app::packs::store_import(&catalog, &store, req, checked).with_context(|| format!("{}", args.file.display()))?;
+    let record = sentra_app::packs::store_import(&catalog, &*store, req, checked).with_context(|| format!("{}", args.file.display()))?;
     writeln!(
         anstream::stdout(),
         "imported pack `{}` ({}, {} rules, sha256 {}) for tenant `{}`",
@@ -135,7 +135,6 @@ pub(crate) fn pack_import(args: PackImportArgs, state_dir: Option<&Path>) -> Res
 }
 
 pub(crate) fn pack_export(args: PackIdArgs, state_dir: Option<&Path>) -> Result<u8> {
-    use sentra_store::prelude::*;
     let cat = catalog()?;
     let config = Config::default();
     let yaml = if cat.ids().contains(&args.id) {
@@ -162,7 +161,6 @@ pub(crate) fn pack_export(args: PackIdArgs, state_dir: Option<&Path>) -> Result<
 }
 
 pub(crate) fn pack_list(args: PackListArgs, state_dir: Option<&Path>) -> Result<u8> {
-    use sentra_store::prelude::*;
     let store = open_store(state_dir)?;
     let records = store.list_packs(&args.tenant)?;
     let cat = catalog()?;

@@ -11,7 +11,7 @@ use sentra_engine::scan::StageTimes;
 use sentra_engine::{GateResult, Source};
 
 use crate::args::{ScanArgs, ScanFormat};
-use crate::common::{catalog, emit, emit_with, load_config_with, load_pack_file};
+use crate::common::{catalog, database_url, emit, emit_with, load_config_with, load_pack_file, open_existing_store, open_store};
 
 pub(crate) fn scan_cmd(mut args: ScanArgs, is_gate: bool, state_dir: Option<&Path>) -> Result<u8> {
     if !args.path.exists() {
@@ -184,8 +184,10 @@ fn existing_state(state_dir: Option<&Path>) -> Option<PathBuf> {
 /// holds open.
 fn record(state_dir: Option<&Path>, root: &Path, finished: &Finished, is_gate: bool) -> GateResult {
     let plain = sentra_engine::gate_with(&finished.result, &finished.config.gate_policy());
-    let Some(dir) = existing_state(state_dir) else { return plain };
-    let store = match sentra_store::SqliteStore::open(&dir) {
+    if database_url().is_none() && existing_state(state_dir).is_none() {
+        return plain;
+    }
+    let store = match open_store(state_dir) {
         Ok(store) => store,
         Err(e) => {
             tracing::warn!(error = %e, "could not open the state directory to record the scan");
@@ -193,13 +195,13 @@ fn record(state_dir: Option<&Path>, root: &Path, finished: &Finished, is_gate: b
         }
     };
     let tenant = sentra_app::DEFAULT_TENANT;
-    sentra_app::history::record(&store, tenant, &finished.label, &finished.result, plain.passed, finished.complete);
+    sentra_app::history::record(store.as_ref(), tenant, &finished.label, &finished.result, plain.passed, finished.complete);
     if !is_gate {
         return plain;
     }
     let actor = sentra_app::Actor::cli();
     let target = root.display().to_string();
-    let ctx = sentra_app::gate::GateContext { store: &store, tenant, actor: &actor, target: &target };
+    let ctx = sentra_app::gate::GateContext { store: store.as_ref(), tenant, actor: &actor, target: &target };
     sentra_app::gate::decide(&ctx, &finished.result, &finished.config).unwrap_or_else(|e| {
         tracing::warn!(error = %e, "could not apply the state's approvals to the gate");
         plain
@@ -209,24 +211,15 @@ fn record(state_dir: Option<&Path>, root: &Path, finished: &Finished, is_gate: b
 /// The `default` tenant's stored settings in the state directory, when it has a database:
 /// what the server's `default` tenant scans with over the config file.
 fn stored_settings(state_dir: Option<&Path>) -> Result<Option<serde_json::Value>> {
-    use sentra_store::SettingsStore;
-    let dir = sentra_store::state_dir(Path::new("."), state_dir);
-    if !dir.join(sentra_store::DATABASE_FILE).is_file() {
-        return Ok(None);
-    }
-    let store = sentra_store::SqliteStore::open(&dir)?;
+    let Some(store) = open_existing_store(state_dir)? else { return Ok(None) };
     Ok(store.settings(sentra_store::SettingsScope::Tenant(sentra_app::DEFAULT_TENANT))?)
 }
 
 /// The suppressions made over the API (tenant `default`) in the state directory, when it
 /// exists: CLI and server scans of one workspace suppress the same findings.
 fn stored_suppressions(state_dir: Option<&Path>) -> Result<Vec<sentra_engine::suppress::Suppression>> {
-    let dir = sentra_store::state_dir(Path::new("."), state_dir);
-    if !dir.join(sentra_store::DATABASE_FILE).is_file() {
-        return Ok(Vec::new());
-    }
-    let store = sentra_store::SqliteStore::open(&dir)?;
-    Ok(sentra_app::history::stored_suppressions(&store, sentra_app::DEFAULT_TENANT)?)
+    let Some(store) = open_existing_store(state_dir)? else { return Ok(Vec::new()) };
+    Ok(sentra_app::history::stored_suppressions(store.as_ref(), sentra_app::DEFAULT_TENANT)?)
 }
 
 /// The incremental cache of one scan root: loaded before the scan with the database

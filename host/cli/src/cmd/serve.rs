@@ -57,6 +57,7 @@ pub(crate) fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
         let addr = listener.local_addr()?;
         let mut config = sentra_server::ServerConfig::new(args.root.clone());
         config.state_dir = state_dir;
+        config.database_url = crate::common::database_url().map(str::to_string);
         config.loopback = addr.ip().is_loopback();
         config.env_api_key = std::env::var("GUARD_API_KEY").ok().filter(|k| !k.trim().is_empty());
         config.rate_limit_per_minute = args.rate_limit;
