@@ -24,6 +24,7 @@ mod devops;
 mod example_packs;
 mod hostile;
 mod packs_api;
+mod replicas;
 mod reports;
 mod sentrik_compat;
 mod server;

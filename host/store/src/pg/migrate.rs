@@ -139,7 +139,8 @@ const MIGRATIONS: &[&str] = &[r#"
         created_at TEXT COLLATE "C" NOT NULL,
         updated_at TEXT COLLATE "C" NOT NULL
     );
-    CREATE INDEX work_items_tenant ON work_items(tenant, rule_id);
+    -- One item per rule and tenant: two replicas reconciling one tenant at once meet here.
+    CREATE UNIQUE INDEX work_items_rule ON work_items(tenant, rule_id);
     CREATE TABLE reconcile_runs (
         id BIGSERIAL PRIMARY KEY,
         tenant TEXT COLLATE "C" NOT NULL,

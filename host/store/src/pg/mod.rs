@@ -244,4 +244,25 @@ mod tests {
         assert_eq!(store.active_key_count().unwrap(), 0);
         drop(store);
     }
+
+    #[test]
+    fn concurrent_creates_of_one_rules_work_item_make_one_item() {
+        let Some(url) = server() else { return };
+        let (_, scoped) = new_schema(&url);
+        let draft = crate::WorkItemDraft {
+            rule_id: "R1".into(),
+            title: "Fix R1".into(),
+            description: String::new(),
+            acceptance_criteria: vec![],
+            findings_key: "k".into(),
+            findings_count: 1,
+        };
+        let stores: Vec<PostgresStore> = (0..4).map(|_| PostgresStore::open(&scoped).unwrap()).collect();
+        let ids: Vec<i64> = std::thread::scope(|s| {
+            let handles: Vec<_> = stores.iter().map(|st| s.spawn(|| st.create_work_item("t", &draft).unwrap().id)).collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
+        assert_eq!(stores[0].list_work_items("t").unwrap().len(), 1);
+    }
 }

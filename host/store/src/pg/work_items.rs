@@ -1,4 +1,6 @@
-//! [`WorkItemStore`] on PostgreSQL.
+//! [`WorkItemStore`] on PostgreSQL. A tenant has one item per rule (reconcile keeps the
+//! newest in step); a unique key makes two replicas' concurrent creates of one rule's item
+//! one item, the later create updating it.
 
 use super::PostgresStore;
 use super::postgres::Row;
@@ -37,7 +39,11 @@ impl WorkItemStore for PostgresStore {
             let r = c.query_one(
                 &format!(
                     "INSERT INTO work_items (tenant, rule_id, title, description, acceptance_criteria, state, findings_key, findings_count, created_at, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $8) RETURNING {COLUMNS}"
+                     VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $8)
+                     ON CONFLICT (tenant, rule_id) DO UPDATE SET title = excluded.title, description = excluded.description,
+                       acceptance_criteria = excluded.acceptance_criteria, findings_key = excluded.findings_key,
+                       findings_count = excluded.findings_count, state = 'active', updated_at = excluded.updated_at
+                     RETURNING {COLUMNS}"
                 ),
                 &[&tenant, &d.rule_id, &d.title, &d.description, &criteria(d), &d.findings_key, &(d.findings_count as i64), &now],
             )?;
