@@ -315,3 +315,79 @@ fn server_facts_are_recorded_once_and_writes_can_be_probed() {
         s.probe_write().unwrap();
     });
 }
+
+#[test]
+fn queued_scans_are_claimed_once_retried_after_a_lease_runs_out_and_finished_by_the_holder_only() {
+    use std::time::Duration;
+    each(|b| {
+        let s = &b.store;
+        let jobs: Vec<ScanJob> = (0..6).map(|i| s.enqueue_scan(if i % 2 == 0 { "t" } else { "u" }, &format!("{{\"n\": {i}}}")).unwrap().unwrap()).collect();
+        assert_eq!(jobs[0].status, JobState::Queued);
+        assert!(s.get_scan_job("u", &jobs[0].id).unwrap().is_none(), "{}: another tenant's job", b.name);
+        // Four workers (replicas) claim at once: every job is taken exactly once.
+        let handles: Vec<Arc<dyn Storage>> = (0..4).map(|_| b.reopen()).collect();
+        let claimed: Vec<String> = std::thread::scope(|scope| {
+            let threads: Vec<_> = handles
+                .iter()
+                .enumerate()
+                .map(|(w, h)| {
+                    scope.spawn(move || {
+                        let mut mine = Vec::new();
+                        while let Some(job) = h.claim_scan(&format!("w{w}"), Duration::from_secs(60)).unwrap() {
+                            assert_eq!((job.status, job.attempts), (JobState::Running, 1));
+                            mine.push(job.id);
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            threads.into_iter().flat_map(|t| t.join().unwrap()).collect()
+        });
+        let mut sorted = claimed.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!((claimed.len(), sorted.len()), (6, 6), "{}: {claimed:?}", b.name);
+        assert!(s.claim_scan("late", Duration::from_secs(60)).unwrap().is_none());
+
+        // A lease that ran out: the job goes to the next claimer, and the first holder can
+        // neither renew nor finish it any more.
+        let job = s.enqueue_scan("t", "{}").unwrap().unwrap();
+        let first = s.claim_scan("a", Duration::ZERO).unwrap().unwrap();
+        assert_eq!(first.id, job.id);
+        std::thread::sleep(Duration::from_millis(5));
+        let second = s.claim_scan("b", Duration::from_secs(60)).unwrap().unwrap();
+        assert_eq!((second.id.as_str(), second.attempts), (job.id.as_str(), 2), "{}", b.name);
+        assert!(!s.renew_scan_lease(&job.id, "a", Duration::from_secs(60)).unwrap());
+        assert!(!s.finish_scan(&job.id, "a", JobOutcome::Done { result: "{\"by\": \"a\"}" }).unwrap(), "{}: not the holder", b.name);
+        assert!(s.renew_scan_lease(&job.id, "b", Duration::from_secs(60)).unwrap());
+        assert!(s.finish_scan(&job.id, "b", JobOutcome::Done { result: "{\"by\": \"b\"}" }).unwrap());
+        assert!(!s.finish_scan(&job.id, "b", JobOutcome::Failed { error: "again" }).unwrap(), "a job finishes once");
+        let done = b.reopen().get_scan_job("t", &job.id).unwrap().unwrap();
+        assert_eq!((done.status, done.result.as_deref(), done.attempts), (JobState::Done, Some("{\"by\": \"b\"}"), 2));
+        assert!(done.started_at.is_some() && done.finished_at.is_some());
+
+        // A job whose holders keep dying is given up after its attempts.
+        let doomed = s.enqueue_scan("t", "{}").unwrap().unwrap();
+        for attempt in 1..=scan_jobs::MAX_ATTEMPTS {
+            let j = s.claim_scan("dies", Duration::ZERO).unwrap().unwrap();
+            assert_eq!((j.id.as_str(), j.attempts), (doomed.id.as_str(), attempt));
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(s.claim_scan("next", Duration::from_secs(60)).unwrap().is_none());
+        let failed = s.get_scan_job("t", &doomed.id).unwrap().unwrap();
+        assert_eq!(failed.status, JobState::Failed, "{}", b.name);
+        assert!(failed.error.unwrap().contains("given up"));
+    });
+}
+
+#[test]
+fn a_tenant_cannot_queue_without_bound() {
+    each(|b| {
+        let s = &b.store;
+        for _ in 0..scan_jobs::MAX_PENDING_PER_TENANT {
+            assert!(s.enqueue_scan("t", "{}").unwrap().is_some());
+        }
+        assert!(s.enqueue_scan("t", "{}").unwrap().is_none(), "{}", b.name);
+        assert!(s.enqueue_scan("u", "{}").unwrap().is_some(), "another tenant is not held up");
+    });
+}

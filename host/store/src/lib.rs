@@ -5,7 +5,7 @@
 //!
 //! Callers use the [`Storage`] trait, so a server-grade backend can replace SQLite
 //! without touching them. [`Storage`] is the sum of one trait per aggregate ([`KeyStore`],
-//! [`PackStore`], [`AuditStore`], [`ApprovalStore`], [`ScanStore`], [`WorkItemStore`],
+//! [`PackStore`], [`AuditStore`], [`ApprovalStore`], [`ScanStore`], [`ScanJobStore`], [`WorkItemStore`],
 //! [`SuppressionStore`], [`ServerInfoStore`]), each declared in its aggregate's module
 //! beside its SQL, its migration and its row mapping, so a backend can arrive one
 //! aggregate at a time. Their methods need the traits in scope: `use sentra_store::prelude::*;`.
@@ -19,6 +19,7 @@ pub mod packs;
 mod pg;
 mod result_json;
 pub mod scan_cache;
+pub mod scan_jobs;
 pub mod scans;
 pub mod server_info;
 pub mod settings;
@@ -39,6 +40,7 @@ pub use keys::{ApiKey, KeyStore, NewKey, Role};
 pub use packs::{NewPack, PackKind, PackRecord, PackStore, valid_pack_id};
 pub use pg::{PostgresStore, is_postgres_url};
 pub use scan_cache::{SCAN_CACHE_FILE, ScanCacheDb};
+pub use scan_jobs::{JobOutcome, JobState, ScanJob, ScanJobStore};
 pub use scans::{FindingsFilter, FindingsPage, NewScan, ScanPick, ScanStore, ScanSummary};
 pub use server_info::ServerInfoStore;
 pub use settings::{SettingsScope, SettingsStore};
@@ -49,7 +51,7 @@ pub mod prelude {
     //! The aggregate traits, whose methods are callable only with them in scope:
     //! `use sentra_store::prelude::*;` lets code call the store's methods on a
     //! [`SqliteStore`](crate::SqliteStore) (on a `dyn Storage` they resolve without it).
-    pub use crate::{ApprovalStore, AuditStore, KeyStore, PackStore, ScanStore, ServerInfoStore, SettingsStore, SuppressionStore, WorkItemStore};
+    pub use crate::{ApprovalStore, AuditStore, KeyStore, PackStore, ScanJobStore, ScanStore, ServerInfoStore, SettingsStore, SuppressionStore, WorkItemStore};
 }
 
 /// The state directory under the workspace root when nothing overrides it.
@@ -118,7 +120,7 @@ pub fn open(database_url: Option<&str>, state_dir: &Path) -> Result<std::sync::A
 /// Everything the server stores: [`SqliteStore`] or [`PostgresStore`]; every type
 /// implementing all the aggregate traits is one.
 pub trait Storage:
-    KeyStore + PackStore + AuditStore + ApprovalStore + ScanStore + WorkItemStore + SuppressionStore + ServerInfoStore + SettingsStore + Send + Sync
+    KeyStore + PackStore + AuditStore + ApprovalStore + ScanStore + ScanJobStore + WorkItemStore + SuppressionStore + ServerInfoStore + SettingsStore + Send + Sync
 {
 }
 
@@ -128,6 +130,7 @@ impl<T> Storage for T where
         + AuditStore
         + ApprovalStore
         + ScanStore
+        + ScanJobStore
         + WorkItemStore
         + SuppressionStore
         + ServerInfoStore
@@ -153,6 +156,7 @@ const MIGRATIONS: &[&str] = &[
     settings::MIGRATION,
     scans::COMPLETE_MIGRATION,
     scans::FINDINGS_MIGRATION,
+    scan_jobs::MIGRATION,
 ];
 
 /// The SQLite store.

@@ -158,6 +158,25 @@ const MIGRATIONS: &[&str] = &[r#"
         updated_at BIGINT NOT NULL,
         PRIMARY KEY (scope, tenant)
     );
+"#, r#"
+    CREATE TABLE scan_jobs (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT COLLATE "C" NOT NULL UNIQUE,
+        tenant TEXT COLLATE "C" NOT NULL,
+        request TEXT NOT NULL,
+        status TEXT COLLATE "C" NOT NULL,
+        attempts BIGINT NOT NULL,
+        worker TEXT COLLATE "C",
+        lease_until_ms BIGINT,
+        created_at TEXT COLLATE "C" NOT NULL,
+        started_at TEXT COLLATE "C",
+        finished_at TEXT COLLATE "C",
+        finished_ms BIGINT,
+        error TEXT,
+        result TEXT
+    );
+    CREATE INDEX scan_jobs_claim ON scan_jobs(status, seq);
+    CREATE INDEX scan_jobs_tenant ON scan_jobs(tenant, status);
 "#];
 
 /// How many steps this build knows.

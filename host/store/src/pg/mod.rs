@@ -16,6 +16,7 @@ mod audit;
 mod keys;
 mod migrate;
 mod packs;
+mod scan_jobs;
 mod scans;
 mod server_info;
 mod settings;

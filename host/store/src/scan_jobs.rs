@@ -1,0 +1,228 @@
+//! The scan queue: scans asked for with `POST /api/scans` wait here until a server with a
+//! free scan slot claims one. A claim is a lease: the claiming server renews it while the
+//! scan runs; a server that dies stops renewing, and once the lease runs out another takes
+//! the job again (at most [`MAX_ATTEMPTS`] times). Only the holder of the current lease can
+//! finish a job, so each job has one result however many servers touched it.
+//!
+//! [`ScanJobStore`] is what the store does with jobs; its SQLite implementation is below.
+
+use std::time::Duration;
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use crate::{SqliteStore, StoreError};
+
+/// Claims of one job before it is given up as failed.
+pub const MAX_ATTEMPTS: i64 = 3;
+/// Jobs a tenant may have queued or running at once.
+pub const MAX_PENDING_PER_TENANT: i64 = 100;
+/// Finished jobs are kept this long, then removed.
+pub const FINISHED_KEPT: Duration = Duration::from_secs(7 * 24 * 3600);
+
+/// The `scan_jobs` table (SQLite migration 13).
+pub(crate) const MIGRATION: &str = "CREATE TABLE scan_jobs (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        tenant TEXT NOT NULL,
+        request TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        worker TEXT,
+        lease_until_ms INTEGER,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT,
+        finished_ms INTEGER,
+        error TEXT,
+        result TEXT
+    );
+    CREATE INDEX scan_jobs_claim ON scan_jobs(status, seq);
+    CREATE INDEX scan_jobs_tenant ON scan_jobs(tenant, status);";
+
+/// Where a job is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum JobState {
+    Queued,
+    Running,
+    Done,
+    Failed,
+}
+
+impl JobState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobState::Queued => "queued",
+            JobState::Running => "running",
+            JobState::Done => "done",
+            JobState::Failed => "failed",
+        }
+    }
+
+    /// An unknown state (a newer sentra wrote it) reads as failed: nothing waits on it.
+    pub(crate) fn parse(s: &str) -> Self {
+        match s {
+            "queued" => JobState::Queued,
+            "running" => JobState::Running,
+            "done" => JobState::Done,
+            _ => JobState::Failed,
+        }
+    }
+}
+
+/// A queued scan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScanJob {
+    pub id: String,
+    pub tenant: String,
+    /// The request as accepted (JSON).
+    pub request: String,
+    pub status: JobState,
+    /// How many times a server claimed it.
+    pub attempts: i64,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub started_at: Option<String>,
+    pub finished_at: Option<String>,
+    pub error: Option<String>,
+    /// The scan's result (JSON), once done.
+    pub result: Option<String>,
+}
+
+/// How a job ended.
+#[derive(Clone, Copy, Debug)]
+pub enum JobOutcome<'a> {
+    Done { result: &'a str },
+    Failed { error: &'a str },
+}
+
+/// The scan queue.
+pub trait ScanJobStore {
+    /// Queues a scan; `None` when the tenant already has [`MAX_PENDING_PER_TENANT`] waiting
+    /// or running. Also removes the tenant's jobs finished longer than [`FINISHED_KEPT`] ago.
+    fn enqueue_scan(&self, tenant: &str, request: &str) -> Result<Option<ScanJob>, StoreError>;
+    /// Takes the oldest job that is queued or whose lease ran out, for `worker`, for
+    /// `lease`; jobs out of attempts are marked failed instead.
+    fn claim_scan(&self, worker: &str, lease: Duration) -> Result<Option<ScanJob>, StoreError>;
+    /// Extends `worker`'s lease on a job; `false` when it no longer holds it.
+    fn renew_scan_lease(&self, id: &str, worker: &str, lease: Duration) -> Result<bool, StoreError>;
+    /// Ends a job `worker` holds; `false` (and nothing changes) when it no longer holds it.
+    fn finish_scan(&self, id: &str, worker: &str, outcome: JobOutcome<'_>) -> Result<bool, StoreError>;
+    /// A tenant's job by id.
+    fn get_scan_job(&self, tenant: &str, id: &str) -> Result<Option<ScanJob>, StoreError>;
+}
+
+pub(crate) const COLUMNS: &str = "id, tenant, request, status, attempts, created_at, started_at, finished_at, error, result";
+
+/// A new job id: 128 random bits in hex.
+pub(crate) fn new_id() -> String {
+    let mut id = [0u8; 16];
+    getrandom::fill(&mut id).expect("the OS random number generator is available");
+    hex::encode(id)
+}
+
+pub(crate) fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}
+
+pub(crate) fn stamp() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+pub(crate) fn give_up_message() -> String {
+    format!("given up after {MAX_ATTEMPTS} attempts: the servers that took it stopped before finishing")
+}
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ScanJob> {
+    Ok(ScanJob {
+        id: r.get(0)?,
+        tenant: r.get(1)?,
+        request: r.get(2)?,
+        status: JobState::parse(&r.get::<_, String>(3)?),
+        attempts: r.get(4)?,
+        created_at: r.get(5)?,
+        started_at: r.get(6)?,
+        finished_at: r.get(7)?,
+        error: r.get(8)?,
+        result: r.get(9)?,
+    })
+}
+
+impl ScanJobStore for SqliteStore {
+    fn enqueue_scan(&self, tenant: &str, request: &str) -> Result<Option<ScanJob>, StoreError> {
+        let (id, created, now) = (new_id(), stamp(), now_ms());
+        let cutoff = now - FINISHED_KEPT.as_millis() as i64;
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute("DELETE FROM scan_jobs WHERE tenant = ?1 AND status IN ('done', 'failed') AND finished_ms < ?2", params![tenant, cutoff])?;
+            let pending: i64 = tx.query_row("SELECT COUNT(*) FROM scan_jobs WHERE tenant = ?1 AND status IN ('queued', 'running')", [tenant], |r| r.get(0))?;
+            if pending >= MAX_PENDING_PER_TENANT {
+                return Ok(None);
+            }
+            tx.execute(
+                "INSERT INTO scan_jobs (id, tenant, request, status, attempts, created_at) VALUES (?1, ?2, ?3, 'queued', 0, ?4)",
+                params![id, tenant, request, created],
+            )?;
+            let job = tx.query_row(&format!("SELECT {COLUMNS} FROM scan_jobs WHERE id = ?1"), [&id], row)?;
+            tx.commit()?;
+            Ok(Some(job))
+        })
+    }
+
+    fn claim_scan(&self, worker: &str, lease: Duration) -> Result<Option<ScanJob>, StoreError> {
+        let (now, started) = (now_ms(), stamp());
+        let until = now + lease.as_millis() as i64;
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute(
+                "UPDATE scan_jobs SET status = 'failed', error = ?3, finished_at = ?4, finished_ms = ?1, worker = NULL
+                 WHERE status = 'running' AND lease_until_ms < ?1 AND attempts >= ?2",
+                params![now, MAX_ATTEMPTS, give_up_message(), started],
+            )?;
+            let next: Option<String> = tx
+                .query_row(
+                    "SELECT id FROM scan_jobs WHERE status = 'queued' OR (status = 'running' AND lease_until_ms < ?1) ORDER BY seq LIMIT 1",
+                    [now],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(id) = next else {
+                tx.commit()?;
+                return Ok(None);
+            };
+            tx.execute(
+                "UPDATE scan_jobs SET status = 'running', worker = ?2, attempts = attempts + 1, lease_until_ms = ?3, started_at = COALESCE(started_at, ?4) WHERE id = ?1",
+                params![id, worker, until, started],
+            )?;
+            let job = tx.query_row(&format!("SELECT {COLUMNS} FROM scan_jobs WHERE id = ?1"), [&id], row)?;
+            tx.commit()?;
+            Ok(Some(job))
+        })
+    }
+
+    fn renew_scan_lease(&self, id: &str, worker: &str, lease: Duration) -> Result<bool, StoreError> {
+        let until = now_ms() + lease.as_millis() as i64;
+        self.with(|c| c.execute("UPDATE scan_jobs SET lease_until_ms = ?3 WHERE id = ?1 AND worker = ?2 AND status = 'running'", params![id, worker, until]))
+            .map(|n| n == 1)
+    }
+
+    fn finish_scan(&self, id: &str, worker: &str, outcome: JobOutcome<'_>) -> Result<bool, StoreError> {
+        let (status, result, error) = match outcome {
+            JobOutcome::Done { result } => ("done", Some(result), None),
+            JobOutcome::Failed { error } => ("failed", None, Some(error)),
+        };
+        self.with(|c| {
+            c.execute(
+                "UPDATE scan_jobs SET status = ?3, result = ?4, error = ?5, finished_at = ?6, finished_ms = ?7, worker = NULL
+                 WHERE id = ?1 AND worker = ?2 AND status = 'running'",
+                params![id, worker, status, result, error, stamp(), now_ms()],
+            )
+        })
+        .map(|n| n == 1)
+    }
+
+    fn get_scan_job(&self, tenant: &str, id: &str) -> Result<Option<ScanJob>, StoreError> {
+        self.with(|c| c.query_row(&format!("SELECT {COLUMNS} FROM scan_jobs WHERE tenant = ?1 AND id = ?2"), [tenant, id], row).optional())
+    }
+}
