@@ -217,3 +217,157 @@ fn check_tenant(s: &Server, tenant: &str, admin: &str, acked: &Acked) {
     }
     assert!(!per_rule.is_empty() && per_rule.values().all(|n| *n == 1), "{tenant}: duplicate work items: {per_rule:?}");
 }
+
+/// A bare repository under `dir` whose `main` holds one file with a planted secret.
+fn bare_repo(dir: &std::path::Path) -> String {
+    let git = |cwd: &std::path::Path, args: &[&str]| {
+        let out = std::process::Command::new("git").args(["-c", "user.email=t@t", "-c", "user.name=t"]).args(args).current_dir(cwd).output().unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    let work = dir.join("work");
+    std::fs::create_dir_all(&work).unwrap();
+    git(&work, &["init", "-q", "-b", "main"]);
+    std::fs::write(work.join("app.py"), "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\n").unwrap();
+    git(&work, &["add", "."]);
+    git(&work, &["commit", "-qm", "one"]);
+    git(dir, &["clone", "-q", "--bare", "work", "app.git"]);
+    format!("file://{}/app.git", dir.display())
+}
+
+fn wait_done(s: &Server, key: &str, id: &str) -> Value {
+    for _ in 0..600 {
+        let (status, _, v) = s.call("GET", &format!("/api/scans/{id}"), Some(key), None);
+        assert_eq!(status, 200, "{v}");
+        if v["status"] == "done" || v["status"] == "failed" {
+            return v;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("queued scan {id} did not finish");
+}
+
+fn rule_ids(result: &Value) -> BTreeSet<String> {
+    result["findings"].as_array().unwrap().iter().map(|f| f["rule_id"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_queued_scan_runs_a_workspace_directory_or_an_allowed_git_ref_and_nothing_else() {
+    let root = tempfile::tempdir().unwrap();
+    write_each(root.path(), &["acme", "globex"], "repo/app.py", "password = 'hunter2hunter2'\n");
+    let git_dir = root.path().join("git");
+    std::fs::create_dir_all(&git_dir).unwrap();
+    let url = bare_repo(&git_dir);
+    let state = root.path().join(".sentra");
+    let acme = super::server::key(&state, "developer", "acme", "acme-dev");
+    let globex = super::server::key(&state, "admin", "globex", "globex-admin");
+    let allow = format!("file://{}/", git_dir.display());
+    let tenants = root.path().join("tenants");
+    // Its own temporary directory, to see the clones come and go.
+    let tmp = root.path().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let env = [("TMPDIR", tmp.to_str().unwrap())];
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--tenants-root", tenants.to_str().unwrap(), "--scan-git-allow", &allow], &env, 0);
+
+    let (status, headers, v) = s.call("POST", "/api/scans", Some(&acme), Some(r#"{"repo_path": "repo"}"#));
+    assert_eq!(status, 202, "{v}");
+    let id = v["id"].as_str().unwrap().to_string();
+    assert_eq!(headers["location"], format!("/api/scans/{id}").as_str());
+    let done = wait_done(&s, &acme, &id);
+    assert_eq!((done["status"].as_str(), done["attempts"].as_i64()), (Some("done"), Some(1)), "{done}");
+    assert!(rule_ids(&done["result"]).iter().any(|r| r.contains("PASSWORD")), "{done}");
+
+    let (status, _, v) = s.call("POST", "/api/scans", Some(&acme), Some(&json!({"git": {"url": url, "ref": "main"}}).to_string()));
+    assert_eq!(status, 202, "{v}");
+    let done = wait_done(&s, &acme, v["id"].as_str().unwrap());
+    assert_eq!(done["status"], "done", "{done}");
+    assert!(rule_ids(&done["result"]).iter().any(|r| r.contains("STRIPE")), "the clone was scanned: {done}");
+    assert!(tmp.join("sentra-clones").is_dir(), "the clone was made in the server's temporary directory");
+    assert_eq!(std::fs::read_dir(tmp.join("sentra-clones")).unwrap().count(), 0, "the clone is removed");
+
+    // Another tenant cannot read the job; bad requests are refused before they queue.
+    let (status, _, v) = s.call("GET", &format!("/api/scans/{id}"), Some(&globex), None);
+    assert_eq!((status, v["code"].as_str()), (404, Some("scan_not_found")), "{v}");
+    for (body, want_status, want_code) in [
+        (json!({"git": {"url": "file:///etc/", "ref": "main"}}), 403, "git_not_allowed"),
+        (json!({"git": {"url": "https://example.com/x.git", "ref": "main"}}), 403, "git_not_allowed"),
+        (json!({"git": {"url": url, "ref": "--upload-pack=touch /tmp/x"}}), 422, "validation_error"),
+        (json!({"git": {"url": url, "ref": "main"}, "repo_path": "repo"}), 422, "validation_error"),
+        (json!({"repo_path": "../globex/repo"}), 400, "path_outside_root"),
+        (json!({"repo_path": "missing"}), 404, "path_not_found"),
+        (json!({"surprise": 1}), 422, "validation_error"),
+    ] {
+        let (status, _, v) = s.call("POST", "/api/scans", Some(&acme), Some(&body.to_string()));
+        assert_eq!((status, v["code"].as_str()), (want_status, Some(want_code)), "{body}: {v}");
+    }
+    let (status, _, v) = s.call("GET", "/api/scans/not-an-id", Some(&acme), None);
+    assert_eq!(status, 404, "{v}");
+    // A missing ref fails the job (not the request), without git's own words.
+    let (_, _, v) = s.call("POST", "/api/scans", Some(&acme), Some(&json!({"git": {"url": url, "ref": "no-such-branch"}}).to_string()));
+    let failed = wait_done(&s, &acme, v["id"].as_str().unwrap());
+    assert_eq!(failed["status"], "failed", "{failed}");
+    assert!(failed["error"].as_str().unwrap().contains("could not clone"), "{failed}");
+}
+
+#[test]
+fn queued_scans_on_three_replicas_all_finish_once_when_one_replica_dies() {
+    let Some(url) = postgres_url() else { return };
+    let db = scoped_database(&url);
+    let root = tempfile::tempdir().unwrap();
+    write_each(root.path(), &["acme", "globex"], "repo/app.py", "password = 'hunter2hunter2'\n");
+    let git_dir = root.path().join("git");
+    std::fs::create_dir_all(&git_dir).unwrap();
+    let repo = bare_repo(&git_dir);
+    let allow = format!("file://{}/", git_dir.display());
+    let tenants_root = root.path().join("tenants");
+    let keys: Vec<(&str, String)> = ["acme", "globex"].into_iter().map(|t| (t, key(&db, "developer", t))).collect();
+    let mut replicas: Vec<Server> = (0..3)
+        .map(|i| {
+            let state = root.path().join(format!("state-{i}"));
+            Server::start_with(
+                root.path(),
+                &[
+                    "--host",
+                    "127.0.0.1",
+                    "--rate-limit",
+                    "0",
+                    "--tenants-root",
+                    tenants_root.to_str().unwrap(),
+                    "--database-url",
+                    &db,
+                    "--state-dir",
+                    state.to_str().unwrap(),
+                    "--scan-lease",
+                    "2",
+                    "--scan-git-allow",
+                    &allow,
+                ],
+                &[],
+                0,
+            )
+        })
+        .collect();
+    // Twenty scans of each tenant, put on the queue through every replica in turn.
+    let mut jobs = Vec::new();
+    for n in 0..40 {
+        let (tenant, k) = &keys[n % 2];
+        let body = if n % 4 < 2 { json!({"repo_path": "repo"}) } else { json!({"git": {"url": repo, "ref": "main"}}) };
+        let (status, _, v) = replicas[n % 3].call("POST", "/api/scans", Some(k), Some(&body.to_string()));
+        assert_eq!(status, 202, "{v}");
+        jobs.push((*tenant, k.clone(), v["id"].as_str().unwrap().to_string(), n % 4 < 2));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    replicas[0].kill();
+    let mut attempts = 0;
+    for (tenant, k, id, workspace) in &jobs {
+        let done = wait_done(&replicas[1 + jobs.len() % 2], k, id);
+        assert_eq!(done["status"], "done", "{tenant} {id}: {done}");
+        let rules = rule_ids(&done["result"]);
+        let want = if *workspace { "PASSWORD" } else { "STRIPE" };
+        assert!(rules.iter().any(|r| r.contains(want)), "{tenant} {id}: {rules:?}");
+        attempts += done["attempts"].as_i64().unwrap();
+        // Read through the other survivor too: the same job, the same result.
+        let (_, _, again) = replicas[2 - jobs.len() % 2].call("GET", &format!("/api/scans/{id}"), Some(k), None);
+        assert_eq!((again["status"].clone(), again["finished_at"].clone()), (done["status"].clone(), done["finished_at"].clone()));
+    }
+    eprintln!("{} queued scans done with {attempts} claims in all (a claim more for each scan the killed replica held)", jobs.len());
+}

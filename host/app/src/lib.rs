@@ -6,6 +6,7 @@
 //! - [`gate`]: the verdict with approvals applied, audited the same from both faces;
 //! - [`packs`]: import, export, enable, disable, delete, a tenant's pack selection;
 //! - [`approvals`]: requests and their typed deferred actions;
+//! - [`git_clone`]: a queued scan's repository, cloned within the operator's policy;
 //! - [`suppressions`], [`settings`] (the config file), [`governance`], [`history`], [`audit`], [`scan_cache`].
 
 pub mod approvals;
@@ -13,6 +14,7 @@ pub mod attestations;
 pub mod audit;
 pub mod compliance;
 pub mod gate;
+pub mod git_clone;
 pub mod governance;
 pub mod history;
 pub mod packs;

@@ -297,6 +297,21 @@ pub(crate) struct ServeArgs {
     /// Memory in MiB one such compile may use before the import is refused.
     #[arg(long, env = "GUARD_PACK_COMPILE_MEMORY_MIB", value_name = "MIB", default_value_t = sentra_runtime::DEFAULT_COMPILE_MEMORY_BYTES >> 20)]
     pub(crate) pack_compile_memory_mib: u64,
+    /// Seconds a server's claim on a queued scan (`POST /api/scans`) lasts unless renewed:
+    /// how long a scan a dead replica held waits before another replica retries it.
+    #[arg(long, env = "GUARD_SCAN_LEASE", value_name = "SECONDS", default_value_t = sentra_server::DEFAULT_SCAN_LEASE.as_secs_f64())]
+    pub(crate) scan_lease: f64,
+    /// A URL prefix queued scans may clone git repositories from (`https://git.example.com/team/`,
+    /// `file:///srv/git/`). Repeat for several; `GUARD_SCAN_GIT_ALLOW` takes a comma list.
+    /// None by default: no git scans.
+    #[arg(long = "scan-git-allow", env = "GUARD_SCAN_GIT_ALLOW", value_delimiter = ',', value_name = "PREFIX")]
+    pub(crate) scan_git_allow: Vec<String>,
+    /// Seconds one clone may take.
+    #[arg(long, env = "GUARD_SCAN_GIT_TIMEOUT", value_name = "SECONDS", default_value_t = 120.0)]
+    pub(crate) scan_git_timeout: f64,
+    /// Largest clone on disk, in MiB.
+    #[arg(long, env = "GUARD_SCAN_GIT_MAX_MIB", value_name = "MIB", default_value_t = 512)]
+    pub(crate) scan_git_max_mib: u64,
 }
 
 #[derive(Subcommand, Debug)]

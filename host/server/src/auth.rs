@@ -129,6 +129,8 @@ pub const ROUTES: &[(&str, &str, Permission)] = &[
     ("POST", "/report", P::Scan),
     ("GET", "/rules", P::PacksRead),
     ("POST", "/api/run-scan-stream", P::Scan),
+    ("POST", "/api/scans", P::Scan),
+    ("GET", "/api/scans/{id}", P::Scan),
     ("GET", "/api/config", P::ConfigRead),
     ("POST", "/api/config", P::ConfigWrite),
     ("GET", "/api/config/validate", P::ConfigRead),

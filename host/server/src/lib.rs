@@ -17,6 +17,7 @@ mod listen;
 mod openapi;
 mod operator;
 pub mod packs;
+mod queue;
 mod rules;
 mod scan;
 pub mod settings;
@@ -46,6 +47,7 @@ use audit::{audit_log, audit_verify};
 pub use listen::{ConnectionLimits, DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, LISTEN_BACKLOG, bind};
 use openapi::openapi_doc;
 pub use openapi::{ApiDoc, openapi_json};
+pub use queue::{DEFAULT_SCAN_LEASE, GitSource, QueuedScanRequest, ScanJobView};
 use rules::rules;
 pub use scan::{ConfigOverrides, ScanRequest};
 use scan::{gate, report, scan, scan_stream};
@@ -78,6 +80,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/rules", get(rules))
         .route("/report", post(report))
         .route("/api/run-scan-stream", post(scan_stream))
+        .route("/api/scans", post(queue::enqueue))
+        .route("/api/scans/{id}", get(queue::status))
         .route("/api/config", get(settings::get_config).post(settings::post_config).layer(small_body(body_limit)))
         .route("/api/config/validate", get(settings::validate))
         .route("/api/governance", get(settings::get_governance).post(settings::post_governance).layer(small_body(body_limit)))
@@ -266,9 +270,13 @@ pub async fn serve(
             }
         })
     };
+    // Queued scans: one worker per scan slot, each taking a job while a slot is free.
+    let id = format!("{}-{}", std::process::id(), jiff::Timestamp::now().as_millisecond());
+    let workers: Vec<_> = (0..state.config.max_concurrent_scans.max(1)).map(|n| tokio::spawn(queue::worker(state.clone(), format!("{id}-{n}")))).collect();
     let limits = state.config.connections.clone();
     let served = listen::serve(listener, router(state), limits, shutdown).await;
     sweeper.abort();
+    workers.iter().for_each(|w| w.abort());
     served
 }
 

@@ -151,7 +151,7 @@ pub(crate) fn scan_exclude() -> utoipa::openapi::schema::Array {
 #[derive(utoipa::OpenApi)]
 #[openapi(
     info(title = "sentra", description = "Compliance and security scanning with sandboxed WebAssembly rule packs."),
-    paths(crate::health, crate::ready, scan::scan, scan::gate, scan::report, rules::rules, scan::scan_stream, packs::list, packs::create, packs::import, packs::export,
+    paths(crate::health, crate::ready, scan::scan, scan::gate, scan::report, rules::rules, scan::scan_stream, crate::queue::enqueue, crate::queue::status, packs::list, packs::create, packs::import, packs::export,
         packs::get_overrides, packs::set_overrides, packs::enable, packs::disable, packs::delete, audit::audit_log, audit::audit_verify,
         history::findings, history::metrics, history::trends, history::license,
         history::list_suppressions, history::add_suppression, history::delete_suppression,

@@ -142,6 +142,9 @@ pub(crate) struct Prepared {
     pub(crate) options_only: Option<BTreeSet<String>>,
     /// The request named its packs: run exactly those (see `TenantPacks::selection`).
     pub(crate) exact_packs: bool,
+    /// Use the incremental scan cache (off for a throw-away clone: its rows would never
+    /// be read again).
+    pub(crate) cache: bool,
 }
 
 /// The scan's config: the tenant's settings (over the operator's values), then the
@@ -238,7 +241,7 @@ pub(crate) fn prepare(
             }
         }
     }
-    Ok(Prepared { label, source, config, options_only: req.changed_files.map(|c| c.into_iter().collect()), exact_packs })
+    Ok(Prepared { label, source, config, options_only: req.changed_files.map(|c| c.into_iter().collect()), exact_packs, cache: true })
 }
 
 /// Runs a scan on the blocking pool, under the concurrency bound and the time limit.
@@ -351,7 +354,7 @@ pub(crate) async fn run_checked_scan(
         let suppressions = history::api_suppressions(&st, &tenant)?;
         // Directory scans reuse what the packs reported for unchanged files, per tenant.
         let cache = match (&prepared.source, &st.state_dir) {
-            (Source::Directory(dir), Some(state_dir)) => StoredScanCache::load(state_dir, &format!("{tenant}\0{}", dir.display())),
+            (Source::Directory(dir), Some(state_dir)) if prepared.cache => StoredScanCache::load(state_dir, &format!("{tenant}\0{}", dir.display())),
             _ => None,
         };
         let plan = ScanPlan {

@@ -60,6 +60,10 @@ pub struct ServerConfig {
     /// `--database-url`: a PostgreSQL database shared by replicas, instead of SQLite in
     /// the state directory.
     pub database_url: Option<String>,
+    /// How long a queued scan's claim lasts unless renewed (`--scan-lease`).
+    pub scan_lease: Duration,
+    /// Which git repositories queued scans may clone (`--scan-git-allow`), and the bounds.
+    pub scan_git: sentra_app::git_clone::GitPolicy,
     /// Bound to a loopback address only (no key configured: the server is open).
     pub loopback: bool,
     /// `GUARD_API_KEY`: one admin key for simple setups.
@@ -93,6 +97,8 @@ impl ServerConfig {
             scan_timeout: DEFAULT_SCAN_TIMEOUT,
             state_dir: sentra_store::state_dir(&root, None),
             database_url: None,
+            scan_lease: crate::queue::DEFAULT_SCAN_LEASE,
+            scan_git: sentra_app::git_clone::GitPolicy::default(),
             loopback: true,
             env_api_key: None,
             rate_limit_per_minute: auth::DEFAULT_RATE_LIMIT_PER_MINUTE,

@@ -58,6 +58,15 @@ pub(crate) fn serve(args: ServeArgs, state_dir: Option<&Path>) -> Result<u8> {
         let mut config = sentra_server::ServerConfig::new(args.root.clone());
         config.state_dir = state_dir;
         config.database_url = crate::common::database_url().map(str::to_string);
+        config.scan_lease = seconds("scan-lease", args.scan_lease)?;
+        if config.scan_lease < std::time::Duration::from_secs(1) {
+            anyhow::bail!("--scan-lease must be at least 1 second");
+        }
+        config.scan_git = sentra_app::git_clone::GitPolicy {
+            allow: args.scan_git_allow.clone(),
+            timeout: seconds("scan-git-timeout", args.scan_git_timeout)?,
+            max_bytes: args.scan_git_max_mib << 20,
+        };
         config.loopback = addr.ip().is_loopback();
         config.env_api_key = std::env::var("GUARD_API_KEY").ok().filter(|k| !k.trim().is_empty());
         config.rate_limit_per_minute = args.rate_limit;

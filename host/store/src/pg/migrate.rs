@@ -9,7 +9,8 @@ const MIGRATION_LOCK: i64 = 0x7365_6e74_7261; // "sentra"
 /// The schema, step by step. The first is everything the SQLite store's twelve steps
 /// built, in PostgreSQL's types. Text compares byte by byte (`COLLATE "C"`), as in
 /// SQLite, whatever the database's locale: orders and timestamp comparisons agree.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
     CREATE TABLE meta (key TEXT COLLATE "C" PRIMARY KEY, value BIGINT NOT NULL);
     INSERT INTO meta (key, value) VALUES ('packs_revision', 0), ('settings_revision', 0);
 
@@ -158,7 +159,8 @@ const MIGRATIONS: &[&str] = &[r#"
         updated_at BIGINT NOT NULL,
         PRIMARY KEY (scope, tenant)
     );
-"#, r#"
+"#,
+    r#"
     CREATE TABLE scan_jobs (
         seq BIGSERIAL PRIMARY KEY,
         id TEXT COLLATE "C" NOT NULL UNIQUE,
@@ -177,7 +179,8 @@ const MIGRATIONS: &[&str] = &[r#"
     );
     CREATE INDEX scan_jobs_claim ON scan_jobs(status, seq);
     CREATE INDEX scan_jobs_tenant ON scan_jobs(tenant, status);
-"#];
+"#,
+];
 
 /// How many steps this build knows.
 pub(super) fn known() -> i64 {

@@ -4,10 +4,12 @@
 
 use std::time::Duration;
 
-use super::postgres::Row;
 use super::PostgresStore;
-use crate::scan_jobs::{COLUMNS, FINISHED_KEPT, JobOutcome, JobState, MAX_ATTEMPTS, MAX_PENDING_PER_TENANT, ScanJob, ScanJobStore, give_up_message, new_id, now_ms, stamp};
+use super::postgres::Row;
 use crate::StoreError;
+use crate::scan_jobs::{
+    COLUMNS, FINISHED_KEPT, JobOutcome, JobState, MAX_ATTEMPTS, MAX_PENDING_PER_TENANT, ScanJob, ScanJobStore, give_up_message, new_id, now_ms, stamp,
+};
 
 fn row(r: &Row) -> ScanJob {
     ScanJob {

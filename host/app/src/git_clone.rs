@@ -1,0 +1,243 @@
+//! A queued scan of a git repository: a shallow clone of one ref into a temporary
+//! directory, removed when the [`Clone`] is dropped.
+//!
+//! The URL and ref come from a tenant, so they are checked before git sees them: the URL
+//! must start with one of the operator's allowed prefixes (scheme and host, often a path:
+//! `https://git.example.com/team/`), so a tenant cannot make the server fetch from anywhere
+//! else; the ref is a plain branch or tag name. git then runs with no prompts, no hooks,
+//! no system or user config, no submodules and no other protocol than the URL's, under a
+//! time limit, and the clone is stopped once it passes a size limit on disk.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What the operator allows.
+#[derive(Clone, Debug)]
+pub struct GitPolicy {
+    /// URL prefixes a clone may start with; empty: no git scans.
+    pub allow: Vec<String>,
+    pub timeout: Duration,
+    pub max_bytes: u64,
+}
+
+impl Default for GitPolicy {
+    fn default() -> Self {
+        Self { allow: Vec::new(), timeout: Duration::from_secs(120), max_bytes: 512 << 20 }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    #[error("git scans are not enabled on this server (the operator allows none: --scan-git-allow)")]
+    Disabled,
+    #[error("the repository URL is not one the operator allows (allowed prefixes: {0})")]
+    NotAllowed(String),
+    #[error("`{0}` is not a valid ref: use a branch or tag name (letters, digits, `/`, `.`, `_`, `-`)")]
+    BadRef(String),
+    #[error("the clone took longer than {0:?}")]
+    Timeout(Duration),
+    #[error("the clone is larger than {0} bytes")]
+    TooLarge(u64),
+    #[error("git could not clone the repository at that ref (exit status {0})")]
+    Failed(i32),
+    #[error("cannot run git: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Checks a URL and ref against the policy, without touching the network.
+pub fn check(policy: &GitPolicy, url: &str, reference: &str) -> Result<(), GitError> {
+    if policy.allow.is_empty() {
+        return Err(GitError::Disabled);
+    }
+    let clean = !url.is_empty() && url.len() <= 2048 && !url.chars().any(|c| c.is_control() || c.is_whitespace()) && !url.starts_with('-');
+    // `..` could climb out of an allowed path prefix; `@` before the host could smuggle
+    // another host past a prefix that ends without a `/`.
+    let sneaky = url.contains("..") || url.contains('\\');
+    if !clean || sneaky || !policy.allow.iter().any(|p| url.starts_with(p.as_str())) {
+        return Err(GitError::NotAllowed(policy.allow.join(", ")));
+    }
+    let ref_ok = !reference.is_empty()
+        && reference.len() <= 255
+        && !reference.starts_with(['-', '/', '.'])
+        && !reference.ends_with(['/', '.'])
+        && !reference.contains("..")
+        && !reference.contains("//")
+        && !reference.ends_with(".lock")
+        && reference.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-'));
+    if !ref_ok {
+        return Err(GitError::BadRef(reference.chars().take(80).collect()));
+    }
+    Ok(())
+}
+
+/// A finished clone; the directory goes with it.
+pub struct Clone {
+    dir: tempfile::TempDir,
+}
+
+impl Clone {
+    /// The work tree.
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("tree")
+    }
+}
+
+/// Clones `reference` of `url` (checked with [`check`]) into a new directory under `parent`.
+pub fn clone(policy: &GitPolicy, url: &str, reference: &str, parent: &Path) -> Result<Clone, GitError> {
+    check(policy, url, reference)?;
+    std::fs::create_dir_all(parent)?;
+    let dir = tempfile::Builder::new().prefix("clone-").tempdir_in(parent)?;
+    let tree = dir.path().join("tree");
+    // Only the URL's own protocol: a `file://` prefix must not open `ext::` or others.
+    let protocol = url.split_once("://").map_or("none", |(scheme, _)| scheme);
+    let mut child = Command::new("git")
+        .args(["-c", "protocol.allow=never", "-c"])
+        .arg(format!("protocol.{protocol}.allow=always"))
+        .args(["-c", "core.hooksPath=/dev/null", "-c", "core.symlinks=false", "-c", "advice.detachedHead=false"])
+        .args(["clone", "--quiet", "--depth", "1", "--single-branch", "--no-tags", "--no-recurse-submodules", "--template=", "--branch"])
+        .arg(reference)
+        .arg("--")
+        .arg(url)
+        .arg(&tree)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir.path())
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_ASKPASS", "/bin/false")
+        .env("GIT_SSH_COMMAND", "/bin/false")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait()? {
+            if !status.success() {
+                // git's message may quote the URL's credentials: logged by the operator's
+                // server, never returned to the tenant.
+                let mut err = String::new();
+                let _ = child.stderr.take().map(|mut e| e.read_to_string(&mut err));
+                tracing::info!(stderr = %err.chars().take(500).collect::<String>(), "git clone failed");
+                return Err(GitError::Failed(status.code().unwrap_or(-1)));
+            }
+            break;
+        }
+        if started.elapsed() > policy.timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(GitError::Timeout(policy.timeout));
+        }
+        if dir_bytes(dir.path()) > policy.max_bytes {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(GitError::TooLarge(policy.max_bytes));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    if dir_bytes(dir.path()) > policy.max_bytes {
+        return Err(GitError::TooLarge(policy.max_bytes));
+    }
+    Ok(Clone { dir })
+}
+
+/// Bytes of regular files under `dir` (symlinks not followed).
+fn dir_bytes(dir: &Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(e.path()),
+                Ok(t) if t.is_file() => total += e.metadata().map(|m| m.len()).unwrap_or(0),
+                _ => {}
+            }
+        }
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn git(dir: &Path, args: &[&str]) {
+        let out = Command::new("git").args(args).current_dir(dir).env("GIT_CONFIG_NOSYSTEM", "1").env("HOME", dir).output().unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// A bare repository with `main` (one file) and a big branch, under `root`.
+    fn bare(root: &Path) -> String {
+        let work = root.join("work");
+        std::fs::create_dir_all(&work).unwrap();
+        git(&work, &["init", "-q", "-b", "main"]);
+        std::fs::write(work.join("app.py"), "password = 'hunter2hunter2'\n").unwrap();
+        git(&work, &["-c", "user.email=t@t", "-c", "user.name=t", "add", "."]);
+        git(&work, &["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "one"]);
+        git(&work, &["checkout", "-qb", "big"]);
+        // Random bytes do not compress: the clone really is this large.
+        let mut noise = vec![0u8; 3 << 20];
+        getrandom_fill(&mut noise);
+        std::fs::write(work.join("blob.bin"), noise).unwrap();
+        git(&work, &["-c", "user.email=t@t", "-c", "user.name=t", "add", "."]);
+        git(&work, &["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "big"]);
+        git(root, &["clone", "-q", "--bare", "work", "repo.git"]);
+        format!("file://{}/repo.git", root.display())
+    }
+
+    fn getrandom_fill(buf: &mut [u8]) {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for b in buf {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            *b = x as u8;
+        }
+    }
+
+    #[test]
+    fn a_ref_of_an_allowed_repository_is_cloned_and_removed_afterwards() {
+        let root = tempfile::tempdir().unwrap();
+        let url = bare(root.path());
+        let policy = GitPolicy { allow: vec![format!("file://{}/", root.path().display())], ..Default::default() };
+        let parent = root.path().join("clones");
+        let clone = clone(&policy, &url, "main", &parent).unwrap();
+        assert_eq!(std::fs::read_to_string(clone.path().join("app.py")).unwrap(), "password = 'hunter2hunter2'\n");
+        assert!(!clone.path().join("blob.bin").exists(), "only the one ref");
+        drop(clone);
+        assert_eq!(std::fs::read_dir(&parent).unwrap().count(), 0, "the clone is removed");
+
+        let small = GitPolicy { max_bytes: 1 << 20, ..policy.clone() };
+        assert!(matches!(super::clone(&small, &url, "big", &parent), Err(GitError::TooLarge(_))));
+        assert!(matches!(super::clone(&policy, &url, "no-such-branch", &parent), Err(GitError::Failed(_))));
+        assert_eq!(std::fs::read_dir(&parent).unwrap().count(), 0, "failed clones leave nothing");
+    }
+
+    #[test]
+    fn urls_and_refs_outside_the_policy_are_refused_before_git_runs() {
+        let policy = GitPolicy { allow: vec!["https://git.example.com/team/".into(), "file:///srv/git/".into()], ..Default::default() };
+        assert!(check(&policy, "https://git.example.com/team/app.git", "main").is_ok());
+        assert!(check(&policy, "file:///srv/git/app.git", "release/1.2").is_ok());
+        for url in [
+            "https://evil.example.com/team/app.git",
+            "https://git.example.com/other/app.git",
+            "https://git.example.com/team/../other/app.git",
+            "ext::sh -c touch% /tmp/pwned",
+            "file:///etc/",
+            "file:///srv/git/../../etc",
+            "-uhttps://git.example.com/team/x",
+            "https://git.example.com/team/a b",
+            "",
+        ] {
+            assert!(matches!(check(&policy, url, "main"), Err(GitError::NotAllowed(_))), "{url}");
+        }
+        for reference in ["", "-b", "--upload-pack=x", "a..b", "a b", "main;rm", "x.lock", "/abs", "tag^{}", "ref:HEAD"] {
+            assert!(matches!(check(&policy, "file:///srv/git/app.git", reference), Err(GitError::BadRef(_))), "{reference}");
+        }
+        assert!(matches!(check(&GitPolicy::default(), "file:///srv/git/app.git", "main"), Err(GitError::Disabled)));
+    }
+}
