@@ -371,3 +371,43 @@ fn queued_scans_on_three_replicas_all_finish_once_when_one_replica_dies() {
     }
     eprintln!("{} queued scans done with {attempts} claims in all (a claim more for each scan the killed replica held)", jobs.len());
 }
+
+#[test]
+fn a_sqlite_installation_moves_to_postgres_with_sentra_store_migrate() {
+    let Some(url) = postgres_url() else { return };
+    let db = scoped_database(&url);
+    let root = tempfile::tempdir().unwrap();
+    super::write(root.path(), "repo/app.py", "password = 'hunter2hunter2'\n");
+    let state = root.path().join(".sentra");
+    let admin = super::server::key(&state, "admin", "default", "admin");
+    {
+        // Some history on SQLite: a suppression and a scan.
+        let s = Server::start_with(root.path(), &["--host", "127.0.0.1"], &[], 0);
+        let (status, _, v) =
+            s.call("POST", "/api/suppressions", Some(&admin), Some(r#"{"rule_id": "SEC-*", "file_pattern": "vendor/**", "reason": "third party"}"#));
+        assert_eq!(status, 201, "{v}");
+        assert_eq!(s.call("POST", "/scan", Some(&admin), Some(r#"{"repo_path": "repo"}"#)).0, 200);
+    }
+    let migrate = || sentra_cmd().arg("--state-dir").arg(&state).args(["store", "migrate", "--to", &db]).output().unwrap();
+    let out = migrate();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.lines().any(|l| l.starts_with("api_keys") && l.trim_end().ends_with("1 rows")), "{table}");
+    let again = migrate();
+    assert!(
+        !again.status.success() && String::from_utf8_lossy(&again.stderr).contains("already holds sentra data"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+
+    // The same key, suppression, history and audit chain, now served from PostgreSQL.
+    let elsewhere = root.path().join("state-pg");
+    let s = Server::start_with(root.path(), &["--host", "127.0.0.1", "--database-url", &db, "--state-dir", elsewhere.to_str().unwrap()], &[], 0);
+    let (status, _, sups) = s.call("GET", "/api/suppressions", Some(&admin), None);
+    assert_eq!(status, 200, "{sups}");
+    assert!(sups["suppressions"].as_array().unwrap().iter().any(|x| x["file_pattern"] == "vendor/**"), "{sups}");
+    let (_, _, metrics) = s.call("GET", "/api/metrics", Some(&admin), None);
+    assert!(!metrics["latest"].is_null() && metrics["scans_recorded"] == 1, "{metrics}");
+    let (_, _, verify) = s.call("GET", "/api/audit/verify", Some(&admin), None);
+    assert_eq!(verify["valid"], true, "{verify}");
+}

@@ -361,6 +361,10 @@ impl Fixtures<'_> {
         self.created("POST", "/api/packs", &self.admin, json!({"pack_id": id, "name": "matrix", "rules": []}));
         id
     }
+    fn queued_scan(&self) -> String {
+        let v = self.created("POST", "/api/scans", &self.admin, json!({"files": {"a.py": "x = 1\n"}}));
+        v["id"].as_str().unwrap().to_string()
+    }
     fn suppression(&self) -> String {
         let v = self.created(
             "POST",
@@ -415,6 +419,8 @@ impl Fixtures<'_> {
             ("GET", "/api/packs/{id}/overrides") => record(format!("/api/packs/{}/overrides", self.pack()), None, 200),
             ("POST", "/api/packs/{id}/overrides") => record(format!("/api/packs/{}/overrides", self.pack()), Some(json!({})), 200),
             ("POST", "/api/reconcile") => ok("/api/reconcile?dry_run=true", None, 200),
+            ("POST", "/api/scans") => ok(path, Some(json!({"files": {"a.py": "x = 1\n"}})), 202),
+            ("GET", "/api/scans/{id}") => record(format!("/api/scans/{}", self.queued_scan()), None, 200),
             ("POST", "/api/run-scan-stream") => ok(path, Some(json!({"files": {"a.py": "x = 1\n"}})), 200),
             ("GET", "/api/suppressions") => ok(path, None, 200),
             ("POST", "/api/suppressions") => {

@@ -54,6 +54,9 @@ pub(crate) enum Command {
     /// to a running server at once).
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// Move the server's state between stores.
+    #[command(subcommand)]
+    Store(StoreCommand),
     /// Internal: compile a pack component read from stdin for this host and write the
     /// artifact to stdout, under a memory limit (bytes). `sentra serve` runs it for every
     /// component that is not built in.
@@ -183,6 +186,17 @@ pub(crate) enum ApprovalsCommand {
         /// Who rejects, as the audit log records it (default: the operating-system user).
         #[arg(long = "as", value_name = "NAME")]
         reviewer: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum StoreCommand {
+    /// Copy the state directory's SQLite database into an empty PostgreSQL database (stop
+    /// the server first): every table in one transaction, pack files as blobs.
+    Migrate {
+        /// The PostgreSQL database to copy into (`postgres://user:password@host/db`).
+        #[arg(long, value_name = "URL")]
+        to: String,
     },
 }
 

@@ -63,6 +63,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Pack(pack) => cmd::pack::run(pack, state_dir),
         Command::Serve(args) => cmd::serve::serve(args, state_dir),
         Command::Keys(keys) => cmd::keys::keys(keys, state_dir),
+        Command::Store(store) => cmd::store::store_cmd(store, state_dir),
         Command::CompileComponent { memory_bytes } => cmd::serve::compile_component(memory_bytes),
         Command::Report(args) => cmd::report::report_cmd(args),
         Command::Approvals(approvals) => cmd::approvals::approvals_cmd(approvals, state_dir),

@@ -38,7 +38,7 @@ pub use approvals::{Approval, ApprovalState, ApprovalStore, Decision, NewApprova
 pub use audit::{AuditEntry, AuditHead, AuditQuery, AuditStore, AuditVerification, NewAuditEntry};
 pub use keys::{ApiKey, KeyStore, NewKey, Role};
 pub use packs::{NewPack, PackKind, PackRecord, PackStore, valid_pack_id};
-pub use pg::{PostgresStore, is_postgres_url};
+pub use pg::{CopyReport, PostgresStore, is_postgres_url};
 pub use scan_cache::{SCAN_CACHE_FILE, ScanCacheDb};
 pub use scan_jobs::{JobOutcome, JobState, ScanJob, ScanJobStore};
 pub use scans::{FindingsFilter, FindingsPage, NewScan, ScanPick, ScanStore, ScanSummary};

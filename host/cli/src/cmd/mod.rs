@@ -10,3 +10,4 @@ pub(crate) mod pack;
 pub(crate) mod report;
 pub(crate) mod scan;
 pub(crate) mod serve;
+pub(crate) mod store;

