@@ -1,9 +1,10 @@
 //! Replicas on one PostgreSQL database: three `sentra serve` processes share a database
 //! (a schema of the test server, `SENTRA_TEST_POSTGRES_URL`) and a tenants root. Two
 //! tenants work through different replicas at once (pack imports, config changes,
-//! suppressions, approvals, scans and reconciles) and one replica is killed mid-work.
-//! Every change a replica acknowledged is then seen through every surviving replica, the
-//! audit chains verify, and no rule has two work items.
+//! suppressions, approvals, scans, reconciles and queued scans) and one replica is killed
+//! mid-work. Every change a replica acknowledged is then seen through every surviving
+//! replica, the audit chains verify, no rule has two work items, and every accepted queued
+//! scan ends once, done. Queued scans also run git clones, and a SQLite state moves over.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -48,6 +49,8 @@ struct Acked {
     approved: BTreeSet<i64>,
     reconciles: u64,
     config: Option<String>,
+    /// Queued scans (`POST /api/scans`) accepted.
+    queued: BTreeSet<String>,
 }
 
 fn send(c: &reqwest::blocking::Client, method: &str, url: String, key: &str, body: Value) -> Option<(u16, Value)> {
@@ -63,7 +66,7 @@ fn work(tenant: &str, mut bases: Vec<String>, admin: String, agent: String, stop
     let mut i = 0u64;
     while !stop.load(Ordering::Relaxed) {
         let base = &bases[i as usize % bases.len()].clone();
-        let step = i % 5;
+        let step = i % 6;
         let id = format!("{tenant}-pack-{i}");
         let pattern = format!("gen-{i}/**");
         let ok = match step {
@@ -89,6 +92,9 @@ fn work(tenant: &str, mut bases: Vec<String>, admin: String, agent: String, stop
                     acked.lock().unwrap().config = Some(pattern);
                     true
                 }),
+            4 => send(&c, "POST", format!("{base}/api/scans"), &admin, json!({"repo_path": "repo"}))
+                .filter(|(s, _)| *s == 202)
+                .map(|(_, v)| acked.lock().unwrap().queued.insert(v["id"].as_str().unwrap().to_string())),
             _ => send(&c, "POST", format!("{base}/scan"), &admin, json!({"repo_path": "repo"}))
                 .filter(|(s, _)| *s == 200)
                 .and_then(|_| send(&c, "POST", format!("{base}/api/reconcile"), &admin, json!({})))
@@ -133,6 +139,9 @@ fn replicas_on_one_database_agree_and_a_killed_one_loses_nothing_acknowledged() 
                 &db,
                 "--state-dir",
                 state.to_str().unwrap(),
+                // Short enough that a queued scan the killed replica held is retried in time.
+                "--scan-lease",
+                "2",
             ],
             &[],
             0,
@@ -166,15 +175,22 @@ fn replicas_on_one_database_agree_and_a_killed_one_loses_nothing_acknowledged() 
     for (tenant, (admin, _)) in &keys {
         let a = acked[tenant].lock().unwrap();
         eprintln!(
-            "{tenant}: {} imports, {} suppressions, {} approvals, {} reconciles acknowledged",
+            "{tenant}: {} imports, {} suppressions, {} approvals, {} reconciles, {} queued scans acknowledged",
             a.packs.len(),
             a.suppressions.len(),
             a.approved.len(),
-            a.reconciles
+            a.reconciles,
+            a.queued.len()
         );
-        assert!(a.packs.len() >= 2 && a.approved.len() >= 2 && a.reconciles >= 1, "{tenant}: too little work to mean anything: {a:?}");
+        assert!(a.packs.len() >= 2 && a.approved.len() >= 2 && a.reconciles >= 1 && !a.queued.is_empty(), "{tenant}: too little work to mean anything: {a:?}");
         for s in &replicas[..2] {
             check_tenant(s, tenant, admin, &a);
+        }
+        // Every accepted queued scan ends once, done, whichever replica took it.
+        for id in &a.queued {
+            let done = wait_done(&replicas[1], admin, id);
+            assert_eq!(done["status"], "done", "{tenant} {id}: {done}");
+            assert!(done["result"]["findings"].as_array().is_some_and(|f| !f.is_empty()), "{done}");
         }
     }
     // Keys made through the CLI reach every replica; another tenant's never match.

@@ -271,7 +271,10 @@ pub async fn serve(
         })
     };
     // Queued scans: one worker per scan slot, each taking a job while a slot is free.
-    let id = format!("{}-{}", std::process::id(), jiff::Timestamp::now().as_millisecond());
+    // Random: two replicas in containers (each pid 1) started the same moment differ.
+    let mut nonce = [0u8; 8];
+    getrandom::fill(&mut nonce).expect("the OS random number generator is available");
+    let id = format!("{}-{}", std::process::id(), hex::encode(nonce));
     let workers: Vec<_> = (0..state.config.max_concurrent_scans.max(1)).map(|n| tokio::spawn(queue::worker(state.clone(), format!("{id}-{n}")))).collect();
     let limits = state.config.connections.clone();
     let served = listen::serve(listener, router(state), limits, shutdown).await;

@@ -21,7 +21,7 @@ use sentra_store::{JobOutcome, JobState, ScanJob};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, UrlPath, blocking, internal};
-use crate::scan::{CheckedScan, ConfigOverrides, ScanRequest, check_scan, run_checked_scan};
+use crate::scan::{CheckedScan, ConfigOverrides, ScanRequest, check_scan, run_in_slot};
 use crate::{AppState, Body, ErrorBody, Principal};
 
 /// How long a worker's claim on a job lasts unless renewed (renewed every third of it).
@@ -100,17 +100,20 @@ pub(crate) async fn enqueue(State(state): State<Arc<AppState>>, axum::Extension(
     let bytes = body.as_ref().map(|b| b.clone()).unwrap_or_default();
     let req: QueuedScanRequest = crate::error::parse_optional_body_async(body).await?;
     let (scan, git) = req.split();
+    // Everything `/scan` checks, now: a bad request is a 4xx here, not a failed job. A git
+    // scan's overrides are checked as an inline scan's (its tree does not exist yet).
     match &git {
         Some(g) => {
             if scan.repo_path.is_some() || scan.files.is_some() {
                 return Err(ApiError::invalid(&["body", "git"], "give `git` or `repo_path`/`files`, not both", "value_error"));
             }
             sentra_app::git_clone::check(&state.config.scan_git, &g.url, &g.reference).map_err(git_error)?;
+            drop(check_scan(&state, &p.tenant, ScanRequest { files: Some(BTreeMap::new()), ..scan }).await?);
         }
-        // Everything `/scan` checks, now: a bad request is a 4xx here, not a failed job.
         None => drop(check_scan(&state, &p.tenant, scan).await?),
     }
-    let stored = if bytes.trim_ascii().is_empty() { "{}".to_string() } else { String::from_utf8_lossy(&bytes).into_owned() };
+    let absent = matches!(bytes.trim_ascii(), b"" | b"null");
+    let stored = if absent { "{}".to_string() } else { String::from_utf8_lossy(&bytes).into_owned() };
     let tenant = p.tenant.clone();
     let st = state.clone();
     let job = blocking(move || st.store.enqueue_scan(&tenant, &stored).map_err(internal)).await?;
@@ -148,7 +151,7 @@ pub(crate) async fn status(
 fn git_error(e: sentra_app::git_clone::GitError) -> ApiError {
     use sentra_app::git_clone::GitError as G;
     match e {
-        G::Disabled | G::NotAllowed(_) => ApiError::new(StatusCode::FORBIDDEN, "git_not_allowed", e.to_string()),
+        G::Disabled | G::NotAllowed => ApiError::new(StatusCode::FORBIDDEN, "git_not_allowed", e.to_string()),
         G::BadRef(_) => ApiError::invalid(&["body", "git", "ref"], e.to_string(), "value_error"),
         other => ApiError::bad_request("git_clone_failed", other.to_string()),
     }
@@ -158,15 +161,17 @@ fn git_error(e: sentra_app::git_clone::GitError) -> ApiError {
 /// job, runs it and records how it ended. A server runs as many as it has scan slots.
 pub(crate) async fn worker(state: Arc<AppState>, name: String) {
     loop {
-        if state.scans.available_permits() == 0 {
-            tokio::time::sleep(QUEUE_POLL).await;
-            continue;
-        }
+        // The slot first: a claimed job never waits for one (nor fails for want of one).
+        let Ok(permit) = state.scans.acquire().await else { return };
         let (st, n, lease) = (state.clone(), name.clone(), state.config.scan_lease);
         match blocking(move || st.store.claim_scan(&n, lease).map_err(internal)).await {
-            Ok(Some(job)) => run_job(&state, &name, job).await,
-            Ok(None) => tokio::time::sleep(QUEUE_POLL).await,
+            Ok(Some(job)) => run_job(&state, &name, job, permit).await,
+            Ok(None) => {
+                drop(permit);
+                tokio::time::sleep(QUEUE_POLL).await;
+            }
             Err(e) => {
+                drop(permit);
                 tracing::warn!(error = %e.detail, "cannot read the scan queue");
                 tokio::time::sleep(QUEUE_POLL * 10).await;
             }
@@ -174,12 +179,14 @@ pub(crate) async fn worker(state: Arc<AppState>, name: String) {
     }
 }
 
-async fn run_job(state: &Arc<AppState>, worker: &str, job: ScanJob) {
-    let cancel = Arc::new(AtomicBool::new(false));
-    let heartbeat = tokio::spawn(renew_lease(state.clone(), job.id.clone(), worker.to_string(), cancel.clone()));
-    let outcome = run_request(state, &job, cancel.clone()).await;
-    heartbeat.abort();
-    if cancel.load(Ordering::Relaxed) {
+async fn run_job(state: &Arc<AppState>, worker: &str, job: ScanJob, permit: tokio::sync::SemaphorePermit<'_>) {
+    // `lost` is the lease's own flag: a scan stopped by its time limit also sets `cancel`,
+    // and is then recorded as failed here rather than left to be retried.
+    let (cancel, lost) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false)));
+    let heartbeat = AbortOnDrop(tokio::spawn(renew_lease(state.clone(), job.id.clone(), worker.to_string(), cancel.clone(), lost.clone())));
+    let outcome = run_request(state, &job, cancel, permit).await;
+    drop(heartbeat);
+    if lost.load(Ordering::Relaxed) {
         // Another server holds the job now (this one missed its lease): it finishes it.
         tracing::warn!(job = %job.id, "lost the lease on a queued scan; left to the server that took it");
         return;
@@ -200,13 +207,24 @@ async fn run_job(state: &Arc<AppState>, worker: &str, job: ScanJob) {
     }
 }
 
+/// Stops the heartbeat however `run_job` ends (a panic, a shutdown), so no lease is kept
+/// alive for a scan nobody runs.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 /// Renews the lease every third of it; stops the scan when the lease is lost.
-async fn renew_lease(state: Arc<AppState>, id: String, worker: String, cancel: Arc<AtomicBool>) {
+async fn renew_lease(state: Arc<AppState>, id: String, worker: String, cancel: Arc<AtomicBool>, lost: Arc<AtomicBool>) {
     let lease = state.config.scan_lease;
     loop {
         tokio::time::sleep(lease / 3).await;
         let (st, i, w) = (state.clone(), id.clone(), worker.clone());
         if let Ok(false) = blocking(move || st.store.renew_scan_lease(&i, &w, lease).map_err(internal)).await {
+            lost.store(true, Ordering::Relaxed);
             cancel.store(true, Ordering::Relaxed);
             return;
         }
@@ -214,7 +232,7 @@ async fn renew_lease(state: Arc<AppState>, id: String, worker: String, cancel: A
 }
 
 /// Runs a job's request; its result as JSON, or why it failed (never a file's contents).
-async fn run_request(state: &Arc<AppState>, job: &ScanJob, cancel: Arc<AtomicBool>) -> Result<String, String> {
+async fn run_request(state: &Arc<AppState>, job: &ScanJob, cancel: Arc<AtomicBool>, permit: tokio::sync::SemaphorePermit<'_>) -> Result<String, String> {
     let req: QueuedScanRequest = serde_json::from_str(&job.request).map_err(|e| format!("the stored request does not parse: {e}"))?;
     let (scan, git) = req.split();
     let tenant = job.tenant.clone();
@@ -230,12 +248,13 @@ async fn run_request(state: &Arc<AppState>, job: &ScanJob, cancel: Arc<AtomicBoo
             let inline = ScanRequest { files: Some(BTreeMap::new()), ..scan };
             let mut checked: CheckedScan = check_scan(state, &tenant, inline).await.map_err(|e| e.detail)?;
             checked.prepared.source = Source::Directory(clone.0.path());
+            // The URL as given (it holds no user info: `git_clone::check` refuses `@`).
             checked.prepared.label = format!("{}@{}", clone.1.url, clone.1.reference);
             checked.prepared.cache = false;
             (checked, Some(clone.0))
         }
     };
-    let (result, _) = run_checked_scan(state.clone(), tenant, checked, cancel, None).await.map_err(|e| e.detail)?;
+    let (result, _) = run_in_slot(state, tenant, checked, cancel, None, permit).await.map_err(|e| e.detail)?;
     serde_json::to_string(&result).map_err(|e| e.to_string())
 }
 

@@ -310,7 +310,6 @@ pub(crate) async fn run_checked_scan(
     cancel: Arc<AtomicBool>,
     progress: Option<ProgressFn>,
 ) -> Result<(ScanResult, Config), ApiError> {
-    let CheckedScan { loaded, tenant_packs, prepared } = checked;
     let permit = tokio::time::timeout(state.config.queue_wait, state.scans.acquire())
         .await
         .map_err(|_| {
@@ -319,6 +318,20 @@ pub(crate) async fn run_checked_scan(
             e
         })?
         .map_err(|_| ApiError::internal("scan pool closed"))?;
+    run_in_slot(&state, tenant, checked, cancel, progress, permit).await
+}
+
+/// [`run_checked_scan`] in a scan slot already taken (a queue worker takes its slot before
+/// it claims a job, so a claimed job never waits for one).
+pub(crate) async fn run_in_slot(
+    state: &Arc<AppState>,
+    tenant: String,
+    checked: CheckedScan,
+    cancel: Arc<AtomicBool>,
+    progress: Option<ProgressFn>,
+    permit: tokio::sync::SemaphorePermit<'_>,
+) -> Result<(ScanResult, Config), ApiError> {
+    let CheckedScan { loaded, tenant_packs, prepared } = checked;
     let timed_out = Arc::new(AtomicBool::new(false));
     let timer = {
         let timed_out = timed_out.clone();

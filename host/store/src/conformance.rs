@@ -391,3 +391,19 @@ fn a_tenant_cannot_queue_without_bound() {
         assert!(s.enqueue_scan("u", "{}").unwrap().is_some(), "another tenant is not held up");
     });
 }
+
+#[test]
+fn a_tenant_with_scans_running_waits_behind_one_with_none() {
+    use std::time::Duration;
+    each(|b| {
+        let s = &b.store;
+        let first: Vec<ScanJob> = (0..3).map(|_| s.enqueue_scan("busy", "{}").unwrap().unwrap()).collect();
+        let other = s.enqueue_scan("quiet", "{}").unwrap().unwrap();
+        assert_eq!(s.claim_scan("w1", Duration::from_secs(60)).unwrap().unwrap().id, first[0].id);
+        // `busy` has one running now: `quiet`'s job goes next though it is newer.
+        assert_eq!(s.claim_scan("w2", Duration::from_secs(60)).unwrap().unwrap().id, other.id, "{}", b.name);
+        assert_eq!(s.claim_scan("w3", Duration::from_secs(60)).unwrap().unwrap().id, first[1].id);
+        assert!(s.finish_scan(&first[0].id, "w1", JobOutcome::Failed { error: "x" }).unwrap());
+        assert_eq!(s.get_scan_job("busy", &first[0].id).unwrap().unwrap().request, "", "{}: a finished job keeps no request", b.name);
+    });
+}

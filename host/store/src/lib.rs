@@ -100,8 +100,13 @@ pub enum StoreError {
     Corrupt { pack_id: String, path: PathBuf },
     #[error("pack `{pack_id}`: its stored bytes (sha256 {sha256}) are missing or do not match their sha256")]
     CorruptBlob { pack_id: String, sha256: String },
+    /// Opening the database failed (at start): names it, never its password.
     #[error("PostgreSQL {target}: {message}")]
     Postgres { target: String, message: String },
+    /// A call failed at run time: the database's own reason, without its address (the
+    /// message may reach a tenant as a 500; the server log names the database).
+    #[error("PostgreSQL: {message}")]
+    PostgresCall { message: String },
     #[error("PostgreSQL {target}: the database is at schema version {found}, newer than this sentra knows ({known}); upgrade sentra")]
     TooNewPostgres { target: String, found: i64, known: i64 },
 }

@@ -19,6 +19,22 @@ pub const MAX_ATTEMPTS: i64 = 3;
 pub const MAX_PENDING_PER_TENANT: i64 = 100;
 /// Finished jobs are kept this long, then removed.
 pub const FINISHED_KEPT: Duration = Duration::from_secs(7 * 24 * 3600);
+/// And at most this many per tenant (each holds its result).
+pub const FINISHED_KEPT_PER_TENANT: i64 = 200;
+
+/// The next job to claim (`?1`/`$1` now, in ms): waiting or with a lasped lease, from the
+/// tenant with the fewest running jobs, then the oldest; so one tenant's hundred queued
+/// scans do not hold every worker while another tenant waits.
+pub(crate) const NEXT_JOB: &str = "SELECT seq FROM scan_jobs j
+    WHERE status = 'queued' OR (status = 'running' AND lease_until_ms < $1)
+    ORDER BY (SELECT COUNT(*) FROM scan_jobs r WHERE r.tenant = j.tenant AND r.status = 'running' AND r.lease_until_ms >= $1), seq
+    LIMIT 1";
+
+/// Deletes a tenant's finished jobs past the age or the count kept (`$1` tenant, `$2`
+/// the age cutoff in ms, `$3` the count kept).
+pub(crate) const PRUNE_FINISHED: &str = "DELETE FROM scan_jobs WHERE tenant = $1 AND status IN ('done', 'failed')
+    AND (finished_ms < $2 OR seq < COALESCE((SELECT seq FROM scan_jobs WHERE tenant = $1 AND status IN ('done', 'failed')
+                                             ORDER BY seq DESC LIMIT 1 OFFSET $3), 0))";
 
 /// The `scan_jobs` table (SQLite migration 13).
 pub(crate) const MIGRATION: &str = "CREATE TABLE scan_jobs (
@@ -109,7 +125,7 @@ pub trait ScanJobStore {
     fn renew_scan_lease(&self, id: &str, worker: &str, lease: Duration) -> Result<bool, StoreError>;
     /// Ends a job `worker` holds; `false` (and nothing changes) when it no longer holds it.
     fn finish_scan(&self, id: &str, worker: &str, outcome: JobOutcome<'_>) -> Result<bool, StoreError>;
-    /// A tenant's job by id.
+    /// A tenant's job by id. A finished job's `request` is empty (not kept past its run).
     fn get_scan_job(&self, tenant: &str, id: &str) -> Result<Option<ScanJob>, StoreError>;
 }
 
@@ -155,7 +171,7 @@ impl ScanJobStore for SqliteStore {
         let cutoff = now - FINISHED_KEPT.as_millis() as i64;
         self.with(|c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            tx.execute("DELETE FROM scan_jobs WHERE tenant = ?1 AND status IN ('done', 'failed') AND finished_ms < ?2", params![tenant, cutoff])?;
+            tx.execute(PRUNE_FINISHED, params![tenant, cutoff, FINISHED_KEPT_PER_TENANT - 1])?;
             let pending: i64 = tx.query_row("SELECT COUNT(*) FROM scan_jobs WHERE tenant = ?1 AND status IN ('queued', 'running')", [tenant], |r| r.get(0))?;
             if pending >= MAX_PENDING_PER_TENANT {
                 return Ok(None);
@@ -174,28 +190,27 @@ impl ScanJobStore for SqliteStore {
         let (now, started) = (now_ms(), stamp());
         let until = now + lease.as_millis() as i64;
         self.with(|c| {
+            // Idle workers ask twice a second: without work in sight, no write lock.
+            let waiting: Option<i64> = c.query_row("SELECT 1 FROM scan_jobs WHERE status IN ('queued', 'running') LIMIT 1", [], |r| r.get(0)).optional()?;
+            if waiting.is_none() {
+                return Ok(None);
+            }
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             tx.execute(
-                "UPDATE scan_jobs SET status = 'failed', error = ?3, finished_at = ?4, finished_ms = ?1, worker = NULL
+                "UPDATE scan_jobs SET status = 'failed', error = ?3, finished_at = ?4, finished_ms = ?1, worker = NULL, request = ''
                  WHERE status = 'running' AND lease_until_ms < ?1 AND attempts >= ?2",
                 params![now, MAX_ATTEMPTS, give_up_message(), started],
             )?;
-            let next: Option<String> = tx
-                .query_row(
-                    "SELECT id FROM scan_jobs WHERE status = 'queued' OR (status = 'running' AND lease_until_ms < ?1) ORDER BY seq LIMIT 1",
-                    [now],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let Some(id) = next else {
+            let next: Option<i64> = tx.query_row(NEXT_JOB, [now], |r| r.get(0)).optional()?;
+            let Some(seq) = next else {
                 tx.commit()?;
                 return Ok(None);
             };
             tx.execute(
-                "UPDATE scan_jobs SET status = 'running', worker = ?2, attempts = attempts + 1, lease_until_ms = ?3, started_at = COALESCE(started_at, ?4) WHERE id = ?1",
-                params![id, worker, until, started],
+                "UPDATE scan_jobs SET status = 'running', worker = ?2, attempts = attempts + 1, lease_until_ms = ?3, started_at = COALESCE(started_at, ?4) WHERE seq = ?1",
+                params![seq, worker, until, started],
             )?;
-            let job = tx.query_row(&format!("SELECT {COLUMNS} FROM scan_jobs WHERE id = ?1"), [&id], row)?;
+            let job = tx.query_row(&format!("SELECT {COLUMNS} FROM scan_jobs WHERE seq = ?1"), [seq], row)?;
             tx.commit()?;
             Ok(Some(job))
         })
@@ -214,7 +229,7 @@ impl ScanJobStore for SqliteStore {
         };
         self.with(|c| {
             c.execute(
-                "UPDATE scan_jobs SET status = ?3, result = ?4, error = ?5, finished_at = ?6, finished_ms = ?7, worker = NULL
+                "UPDATE scan_jobs SET status = ?3, result = ?4, error = ?5, finished_at = ?6, finished_ms = ?7, worker = NULL, request = ''
                  WHERE id = ?1 AND worker = ?2 AND status = 'running'",
                 params![id, worker, status, result, error, stamp(), now_ms()],
             )

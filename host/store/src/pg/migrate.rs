@@ -180,6 +180,11 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX scan_jobs_claim ON scan_jobs(status, seq);
     CREATE INDEX scan_jobs_tenant ON scan_jobs(tenant, status);
 "#,
+    r#"
+    -- When a blob was last stored or referenced: unreferenced blobs are removed only an
+    -- hour later, so an import racing a delete of the same bytes keeps them.
+    ALTER TABLE pack_blobs ADD COLUMN touched_ms BIGINT NOT NULL DEFAULT 0;
+"#,
 ];
 
 /// How many steps this build knows.

@@ -99,9 +99,13 @@ impl PostgresStore {
     /// Runs `f` on a pooled connection; errors name the database, never its password.
     pub(crate) fn with<T: Send>(&self, f: impl FnOnce(&mut Client) -> Result<T, postgres::Error> + Send) -> Result<T, StoreError> {
         let pool = self.pool.as_ref().expect("the pool is present until drop");
+        let failed = |message: String| {
+            tracing::warn!(database = %self.target, error = %message, "a PostgreSQL call failed");
+            StoreError::PostgresCall { message }
+        };
         off_runtime(|| {
-            let mut conn = pool.get().map_err(|e| StoreError::Postgres { target: self.target.clone(), message: pool_message(&e) })?;
-            f(&mut conn).map_err(|e| StoreError::Postgres { target: self.target.clone(), message: pg_message(&e) })
+            let mut conn = pool.get().map_err(|e| failed(pool_message(&e)))?;
+            f(&mut conn).map_err(|e| failed(pg_message(&e)))
         })
     }
 }

@@ -1,7 +1,8 @@
 //! [`PackStore`] on PostgreSQL. A custom pack's bytes are a content-addressed blob in the
 //! database (`pack_blobs`, keyed by sha256), written in the same transaction as the row
-//! that points at it, so every replica reads the same bytes; a blob no pack refers to is
-//! removed in the transaction that stops referring to it.
+//! that points at it, so every replica reads the same bytes. Blobs no pack refers to are
+//! swept an hour after they were last stored: deleting one at once could race another
+//! tenant's import of the same bytes, which found the blob present and wrote none.
 
 use super::PostgresStore;
 use super::postgres::{Row, Transaction};
@@ -53,7 +54,11 @@ impl PackStore for PostgresStore {
             let old: Option<String> = tx
                 .query_opt("SELECT sha256 FROM packs WHERE tenant = $1 AND pack_id = $2 AND custom FOR UPDATE", &[&new.tenant, &new.pack_id])?
                 .map(|r| r.get(0));
-            tx.execute("INSERT INTO pack_blobs (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING", &[&sha, &bytes])?;
+            // Touching an existing blob locks its row until this import commits.
+            tx.execute(
+                "INSERT INTO pack_blobs (sha256, bytes, touched_ms) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO UPDATE SET touched_ms = excluded.touched_ms",
+                &[&sha, &bytes, &crate::scan_jobs::now_ms()],
+            )?;
             tx.execute(
                 "INSERT INTO packs (tenant, pack_id, custom, kind, sha256, name, version, description, license, rule_count, enabled, overrides, updated_at)
                  VALUES ($1, $2, TRUE, $3, $4, $5, $6, $7, $8, $9, $10, '{}', $11)
@@ -73,8 +78,8 @@ impl PackStore for PostgresStore {
                     &super::now(),
                 ],
             )?;
-            if let Some(old) = old.filter(|o| *o != sha) {
-                drop_blob_if_unused(&mut tx, &old)?;
+            if old.is_some_and(|o| o != sha) {
+                sweep_blobs(&mut tx)?;
             }
             bump(&mut tx)?;
             tx.commit()
@@ -98,8 +103,8 @@ impl PackStore for PostgresStore {
             let mut tx = c.transaction()?;
             let sha: Option<String> =
                 tx.query_opt("DELETE FROM packs WHERE tenant = $1 AND pack_id = $2 AND custom RETURNING sha256", &[&tenant, &pack_id])?.map(|r| r.get(0));
-            if let Some(sha) = &sha {
-                drop_blob_if_unused(&mut tx, sha)?;
+            if sha.is_some() {
+                sweep_blobs(&mut tx)?;
                 bump(&mut tx)?;
             }
             tx.commit()?;
@@ -121,8 +126,13 @@ fn bump(tx: &mut Transaction<'_>) -> Result<(), super::postgres::Error> {
     tx.execute("UPDATE meta SET value = value + 1 WHERE key = 'packs_revision'", &[]).map(|_| ())
 }
 
-fn drop_blob_if_unused(tx: &mut Transaction<'_>, sha: &str) -> Result<(), super::postgres::Error> {
-    tx.execute("DELETE FROM pack_blobs WHERE sha256 = $1 AND NOT EXISTS (SELECT 1 FROM packs WHERE sha256 = $1 AND custom)", &[&sha]).map(|_| ())
+/// How long an unreferenced blob is kept after it was last stored.
+const BLOB_GRACE_MS: i64 = 3_600_000;
+
+fn sweep_blobs(tx: &mut Transaction<'_>) -> Result<(), super::postgres::Error> {
+    let cutoff = crate::scan_jobs::now_ms() - BLOB_GRACE_MS;
+    tx.execute("DELETE FROM pack_blobs b WHERE touched_ms < $1 AND NOT EXISTS (SELECT 1 FROM packs p WHERE p.sha256 = b.sha256 AND p.custom)", &[&cutoff])
+        .map(|_| ())
 }
 
 impl PostgresStore {

@@ -8,7 +8,8 @@ use super::PostgresStore;
 use super::postgres::Row;
 use crate::StoreError;
 use crate::scan_jobs::{
-    COLUMNS, FINISHED_KEPT, JobOutcome, JobState, MAX_ATTEMPTS, MAX_PENDING_PER_TENANT, ScanJob, ScanJobStore, give_up_message, new_id, now_ms, stamp,
+    COLUMNS, FINISHED_KEPT, FINISHED_KEPT_PER_TENANT, JobOutcome, JobState, MAX_ATTEMPTS, MAX_PENDING_PER_TENANT, NEXT_JOB, PRUNE_FINISHED, ScanJob,
+    ScanJobStore, give_up_message, new_id, now_ms, stamp,
 };
 
 fn row(r: &Row) -> ScanJob {
@@ -34,7 +35,7 @@ impl ScanJobStore for PostgresStore {
             let mut tx = c.transaction()?;
             // Per tenant, one enqueue at a time: the bound holds across replicas.
             tx.execute("SELECT pg_advisory_xact_lock(hashtext('sentra.scan_jobs'), hashtext($1))", &[&tenant])?;
-            tx.execute("DELETE FROM scan_jobs WHERE tenant = $1 AND status IN ('done', 'failed') AND finished_ms < $2", &[&tenant, &cutoff])?;
+            tx.execute(PRUNE_FINISHED, &[&tenant, &cutoff, &(FINISHED_KEPT_PER_TENANT - 1)])?;
             let pending: i64 = tx.query_one("SELECT COUNT(*) FROM scan_jobs WHERE tenant = $1 AND status IN ('queued', 'running')", &[&tenant])?.get(0);
             if pending >= MAX_PENDING_PER_TENANT {
                 return Ok(None);
@@ -54,15 +55,14 @@ impl ScanJobStore for PostgresStore {
         self.with(|c| {
             let mut tx = c.transaction()?;
             tx.execute(
-                "UPDATE scan_jobs SET status = 'failed', error = $3, finished_at = $4, finished_ms = $1, worker = NULL
+                "UPDATE scan_jobs SET status = 'failed', error = $3, finished_at = $4, finished_ms = $1, worker = NULL, request = ''
                  WHERE status = 'running' AND lease_until_ms < $1 AND attempts >= $2",
                 &[&now, &MAX_ATTEMPTS, &give_up_message(), &started],
             )?;
             let r = tx.query_opt(
                 &format!(
                     "UPDATE scan_jobs SET status = 'running', worker = $2, attempts = attempts + 1, lease_until_ms = $3, started_at = COALESCE(started_at, $4)
-                     WHERE seq = (SELECT seq FROM scan_jobs WHERE status = 'queued' OR (status = 'running' AND lease_until_ms < $1)
-                                  ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+                     WHERE seq = ({NEXT_JOB} FOR UPDATE SKIP LOCKED)
                      RETURNING {COLUMNS}"
                 ),
                 &[&now, &worker, &until, &started],
@@ -85,7 +85,7 @@ impl ScanJobStore for PostgresStore {
         };
         self.with(|c| {
             c.execute(
-                "UPDATE scan_jobs SET status = $3, result = $4, error = $5, finished_at = $6, finished_ms = $7, worker = NULL
+                "UPDATE scan_jobs SET status = $3, result = $4, error = $5, finished_at = $6, finished_ms = $7, worker = NULL, request = ''
                  WHERE id = $1 AND worker = $2 AND status = 'running'",
                 &[&id, &worker, &status, &result, &error, &stamp(), &now_ms()],
             )
