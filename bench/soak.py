@@ -99,6 +99,11 @@ def main():
     shutil.copytree(ROOT / "tests/fixtures/soak", tree)
     for i in range(200):
         (tree / "src" / f"mod{i}.py").write_text(f"def f{i}(a):\n    return a + {i}\n")
+    # Each tenant scans its own copy of the tree (`--tenants-root`): a tenant without a
+    # workspace reads no files.
+    tenants = work / "tenants"
+    for t in ("alpha", "beta"):
+        shutil.copytree(tree, tenants / t)
     state = work / "state"
     db = scoped_database(args.database_url) if args.database_url else None
     store_args = ["--database-url", db] if db else ["--state-dir", str(state)]
@@ -109,7 +114,8 @@ def main():
         bases.append(f"http://127.0.0.1:{port}")
         # Each replica has its own state directory (its local caches); the store is shared.
         local = ["--state-dir", str(work / f"state-{i}"), "--database-url", db] if db else ["--state-dir", str(state)]
-        procs.append(subprocess.Popen([str(perf.SENTRA), *local, "serve", "--host", "127.0.0.1", "--port", str(port), "--root", str(tree), "--rate-limit", "0"],
+        procs.append(subprocess.Popen([str(perf.SENTRA), *local, "serve", "--host", "127.0.0.1", "--port", str(port), "--root", str(tree),
+                                       "--tenants-root", str(tenants), "--rate-limit", "0"],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=perf.sentra_env(work / f"cache-{i}")))
     for base in bases:
         while True:
