@@ -161,7 +161,21 @@ fn git_error(e: sentra_app::git_clone::GitError) -> ApiError {
 /// job, runs it and records how it ended. A server runs as many as it has scan slots.
 pub(crate) async fn worker(state: Arc<AppState>, name: String) {
     loop {
-        // The slot first: a claimed job never waits for one (nor fails for want of one).
+        // Idle, a worker only looks: it holds no scan slot (readiness and `/scan` see them all).
+        let st = state.clone();
+        match blocking(move || st.store.scan_waiting().map_err(internal)).await {
+            Ok(true) => {}
+            Ok(false) => {
+                tokio::time::sleep(QUEUE_POLL).await;
+                continue;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e.detail, "cannot read the scan queue");
+                tokio::time::sleep(QUEUE_POLL * 10).await;
+                continue;
+            }
+        }
+        // Then the slot: a claimed job never waits for one (nor fails for want of one).
         let Ok(permit) = state.scans.acquire().await else { return };
         let (st, n, lease) = (state.clone(), name.clone(), state.config.scan_lease);
         match blocking(move || st.store.claim_scan(&n, lease).map_err(internal)).await {

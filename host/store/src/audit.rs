@@ -110,6 +110,27 @@ pub struct AuditVerification {
     pub head: Option<AuditHead>,
 }
 
+impl AuditEntry {
+    /// The entry `new` makes as entry `id`, chained to `prev_hash`, with its hash.
+    pub(crate) fn chained(new: &NewAuditEntry, id: i64, timestamp: String, prev_hash: String) -> Self {
+        let mut entry = AuditEntry {
+            id,
+            timestamp,
+            tenant: new.tenant.clone(),
+            actor: new.actor.clone(),
+            role: new.role.clone(),
+            action: new.action.clone(),
+            target: new.target.clone(),
+            details: new.details.clone(),
+            result: new.result.clone(),
+            prev_hash,
+            hash: String::new(),
+        };
+        entry.hash = entry_hash(&entry);
+        entry
+    }
+}
+
 /// The hash of an entry: its content, chained to `prev_hash`. Fields are length-prefixed
 /// so no two different entries serialize alike.
 pub(crate) fn entry_hash(e: &AuditEntry) -> String {
@@ -219,20 +240,7 @@ impl AuditStore for SqliteStore {
                 .optional()?
                 .unwrap_or_else(|| GENESIS.to_string());
             let next_id: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM audit", [], |r| r.get(0))?;
-            let mut entry = AuditEntry {
-                id: next_id,
-                timestamp,
-                tenant: new.tenant.clone(),
-                actor: new.actor.clone(),
-                role: new.role.clone(),
-                action: new.action.clone(),
-                target: new.target.clone(),
-                details: new.details.clone(),
-                result: new.result.clone(),
-                prev_hash: prev,
-                hash: String::new(),
-            };
-            entry.hash = entry_hash(&entry);
+            let entry = AuditEntry::chained(new, next_id, timestamp, prev);
             tx.execute(
                 &format!("INSERT INTO audit ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
                 params![

@@ -321,6 +321,7 @@ fn queued_scans_are_claimed_once_retried_after_a_lease_runs_out_and_finished_by_
     use std::time::Duration;
     each(|b| {
         let s = &b.store;
+        assert!(!s.scan_waiting().unwrap());
         let jobs: Vec<ScanJob> = (0..6).map(|i| s.enqueue_scan(if i % 2 == 0 { "t" } else { "u" }, &format!("{{\"n\": {i}}}")).unwrap().unwrap()).collect();
         assert_eq!(jobs[0].status, JobState::Queued);
         assert!(s.get_scan_job("u", &jobs[0].id).unwrap().is_none(), "{}: another tenant's job", b.name);
@@ -348,13 +349,16 @@ fn queued_scans_are_claimed_once_retried_after_a_lease_runs_out_and_finished_by_
         sorted.dedup();
         assert_eq!((claimed.len(), sorted.len()), (6, 6), "{}: {claimed:?}", b.name);
         assert!(s.claim_scan("late", Duration::from_secs(60)).unwrap().is_none());
+        assert!(!s.scan_waiting().unwrap(), "{}: all claimed", b.name);
 
         // A lease that ran out: the job goes to the next claimer, and the first holder can
         // neither renew nor finish it any more.
         let job = s.enqueue_scan("t", "{}").unwrap().unwrap();
+        assert!(s.scan_waiting().unwrap());
         let first = s.claim_scan("a", Duration::ZERO).unwrap().unwrap();
         assert_eq!(first.id, job.id);
         std::thread::sleep(Duration::from_millis(5));
+        assert!(s.scan_waiting().unwrap(), "{}: a lapsed lease waits again", b.name);
         let second = s.claim_scan("b", Duration::from_secs(60)).unwrap().unwrap();
         assert_eq!((second.id.as_str(), second.attempts), (job.id.as_str(), 2), "{}", b.name);
         assert!(!s.renew_scan_lease(&job.id, "a", Duration::from_secs(60)).unwrap());

@@ -137,6 +137,17 @@ pub(crate) const MIGRATION: &str = "CREATE TABLE api_keys (
     );
     CREATE INDEX api_keys_name ON api_keys(name);";
 
+/// The key `id_or_name` names among `matches` (keys with that id, or active ones with that
+/// name, the id first): an exact id wins over a name; two names are ambiguous.
+pub(crate) fn pick_key(matches: &[ApiKey], id_or_name: &str) -> Result<ApiKey, StoreError> {
+    match matches {
+        [] => Err(StoreError::NoSuchKey(id_or_name.into())),
+        [first, ..] if first.id == id_or_name => Ok(first.clone()),
+        [only] => Ok(only.clone()),
+        _ => Err(StoreError::AmbiguousKey(id_or_name.into())),
+    }
+}
+
 /// API keys: who may call the server, in which role and tenant.
 pub trait KeyStore {
     /// Creates a key; the secret is in the result and nowhere else.
@@ -208,12 +219,9 @@ impl KeyStore for SqliteStore {
                     tx.prepare(&format!("SELECT {COLUMNS} FROM api_keys WHERE id = ?1 OR (name = ?1 AND revoked_at IS NULL) ORDER BY id = ?1 DESC"))?;
                 stmt.query_map([id_or_name], row)?.collect::<rusqlite::Result<_>>()?
             };
-            // An exact id wins over a name.
-            let pick = match matches.as_slice() {
-                [] => return Ok(Err(StoreError::NoSuchKey(id_or_name.into()))),
-                [first, ..] if first.id == id_or_name => first.clone(),
-                [only] => only.clone(),
-                _ => return Ok(Err(StoreError::AmbiguousKey(id_or_name.into()))),
+            let pick = match pick_key(&matches, id_or_name) {
+                Ok(k) => k,
+                Err(e) => return Ok(Err(e)),
             };
             tx.execute("UPDATE api_keys SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL", params![pick.id, crate::now()])?;
             let key = tx.query_row(&format!("SELECT {COLUMNS} FROM api_keys WHERE id = ?1"), [&pick.id], row)?;

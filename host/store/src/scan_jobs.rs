@@ -25,6 +25,9 @@ pub const FINISHED_KEPT_PER_TENANT: i64 = 200;
 /// The next job to claim (`?1`/`$1` now, in ms): waiting or with a lasped lease, from the
 /// tenant with the fewest running jobs, then the oldest; so one tenant's hundred queued
 /// scans do not hold every worker while another tenant waits.
+/// Whether a job waits (`$1` now, in ms).
+pub(crate) const ANY_WAITING: &str = "SELECT EXISTS (SELECT 1 FROM scan_jobs WHERE status = 'queued' OR (status = 'running' AND lease_until_ms < $1))";
+
 pub(crate) const NEXT_JOB: &str = "SELECT seq FROM scan_jobs j
     WHERE status = 'queued' OR (status = 'running' AND lease_until_ms < $1)
     ORDER BY (SELECT COUNT(*) FROM scan_jobs r WHERE r.tenant = j.tenant AND r.status = 'running' AND r.lease_until_ms >= $1), seq
@@ -113,11 +116,24 @@ pub enum JobOutcome<'a> {
     Failed { error: &'a str },
 }
 
+impl JobOutcome<'_> {
+    /// The `status`, `result` and `error` columns of a job that ended so.
+    pub(crate) fn columns(&self) -> (&'static str, Option<&str>, Option<&str>) {
+        match *self {
+            JobOutcome::Done { result } => ("done", Some(result), None),
+            JobOutcome::Failed { error } => ("failed", None, Some(error)),
+        }
+    }
+}
+
 /// The scan queue.
 pub trait ScanJobStore {
     /// Queues a scan; `None` when the tenant already has [`MAX_PENDING_PER_TENANT`] waiting
     /// or running. Also removes the tenant's jobs finished longer than [`FINISHED_KEPT`] ago.
     fn enqueue_scan(&self, tenant: &str, request: &str) -> Result<Option<ScanJob>, StoreError>;
+    /// Whether any job waits to be claimed (queued, or with a lease that ran out): a cheap
+    /// read, so an idle worker holds no scan slot while it looks.
+    fn scan_waiting(&self) -> Result<bool, StoreError>;
     /// Takes the oldest job that is queued or whose lease ran out, for `worker`, for
     /// `lease`; jobs out of attempts are marked failed instead.
     fn claim_scan(&self, worker: &str, lease: Duration) -> Result<Option<ScanJob>, StoreError>;
@@ -166,6 +182,10 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ScanJob> {
 }
 
 impl ScanJobStore for SqliteStore {
+    fn scan_waiting(&self) -> Result<bool, StoreError> {
+        self.with(|c| c.query_row(ANY_WAITING, [now_ms()], |r| r.get(0)))
+    }
+
     fn enqueue_scan(&self, tenant: &str, request: &str) -> Result<Option<ScanJob>, StoreError> {
         let (id, created, now) = (new_id(), stamp(), now_ms());
         let cutoff = now - FINISHED_KEPT.as_millis() as i64;
@@ -223,10 +243,7 @@ impl ScanJobStore for SqliteStore {
     }
 
     fn finish_scan(&self, id: &str, worker: &str, outcome: JobOutcome<'_>) -> Result<bool, StoreError> {
-        let (status, result, error) = match outcome {
-            JobOutcome::Done { result } => ("done", Some(result), None),
-            JobOutcome::Failed { error } => ("failed", None, Some(error)),
-        };
+        let (status, result, error) = outcome.columns();
         self.with(|c| {
             c.execute(
                 "UPDATE scan_jobs SET status = ?3, result = ?4, error = ?5, finished_at = ?6, finished_ms = ?7, worker = NULL, request = ''

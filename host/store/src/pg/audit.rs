@@ -5,7 +5,7 @@
 use super::PostgresStore;
 use super::postgres::{GenericClient, Row};
 use crate::StoreError;
-use crate::audit::{AuditEntry, AuditHead, AuditQuery, AuditStore, AuditVerification, GENESIS, NewAuditEntry, entry_hash, verify_against};
+use crate::audit::{AuditEntry, AuditHead, AuditQuery, AuditStore, AuditVerification, GENESIS, NewAuditEntry, verify_against};
 
 const COLUMNS: &str = "id, timestamp, tenant, actor, role, action, target, details, result, prev_hash, hash";
 
@@ -41,20 +41,7 @@ impl AuditStore for PostgresStore {
             let head = tx.query_one("SELECT entries, hash FROM audit_heads WHERE tenant = $1 FOR UPDATE", &[&new.tenant])?;
             let prev: String = head.get(1);
             let id: i64 = tx.query_one("SELECT nextval('audit_ids')", &[])?.get(0);
-            let mut entry = AuditEntry {
-                id,
-                timestamp,
-                tenant: new.tenant.clone(),
-                actor: new.actor.clone(),
-                role: new.role.clone(),
-                action: new.action.clone(),
-                target: new.target.clone(),
-                details: new.details.clone(),
-                result: new.result.clone(),
-                prev_hash: prev,
-                hash: String::new(),
-            };
-            entry.hash = entry_hash(&entry);
+            let entry = AuditEntry::chained(new, id, timestamp, prev);
             tx.execute(
                 &format!("INSERT INTO audit ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"),
                 &[

@@ -57,12 +57,9 @@ impl KeyStore for PostgresStore {
                 .iter()
                 .map(row)
                 .collect();
-            // An exact id wins over a name.
-            let pick = match matches.as_slice() {
-                [] => return Ok(Err(StoreError::NoSuchKey(id_or_name.into()))),
-                [first, ..] if first.id == id_or_name => first.clone(),
-                [only] => only.clone(),
-                _ => return Ok(Err(StoreError::AmbiguousKey(id_or_name.into()))),
+            let pick = match crate::keys::pick_key(&matches, id_or_name) {
+                Ok(k) => k,
+                Err(e) => return Ok(Err(e)),
             };
             tx.execute("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL", &[&pick.id, &super::now()])?;
             let key = row(&tx.query_one(&format!("SELECT {COLUMNS} FROM api_keys WHERE id = $1"), &[&pick.id])?);

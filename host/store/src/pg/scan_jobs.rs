@@ -8,8 +8,8 @@ use super::PostgresStore;
 use super::postgres::Row;
 use crate::StoreError;
 use crate::scan_jobs::{
-    COLUMNS, FINISHED_KEPT, FINISHED_KEPT_PER_TENANT, JobOutcome, JobState, MAX_ATTEMPTS, MAX_PENDING_PER_TENANT, NEXT_JOB, PRUNE_FINISHED, ScanJob,
-    ScanJobStore, give_up_message, new_id, now_ms, stamp,
+    ANY_WAITING, COLUMNS, FINISHED_KEPT, FINISHED_KEPT_PER_TENANT, JobOutcome, JobState, MAX_ATTEMPTS, MAX_PENDING_PER_TENANT, NEXT_JOB, PRUNE_FINISHED,
+    ScanJob, ScanJobStore, give_up_message, new_id, now_ms, stamp,
 };
 
 fn row(r: &Row) -> ScanJob {
@@ -28,6 +28,10 @@ fn row(r: &Row) -> ScanJob {
 }
 
 impl ScanJobStore for PostgresStore {
+    fn scan_waiting(&self) -> Result<bool, StoreError> {
+        self.with(|c| c.query_one(ANY_WAITING, &[&now_ms()])).map(|r| r.get(0))
+    }
+
     fn enqueue_scan(&self, tenant: &str, request: &str) -> Result<Option<ScanJob>, StoreError> {
         let (id, created, now) = (new_id(), stamp(), now_ms());
         let cutoff = now - FINISHED_KEPT.as_millis() as i64;
@@ -79,10 +83,7 @@ impl ScanJobStore for PostgresStore {
     }
 
     fn finish_scan(&self, id: &str, worker: &str, outcome: JobOutcome<'_>) -> Result<bool, StoreError> {
-        let (status, result, error) = match outcome {
-            JobOutcome::Done { result } => ("done", Some(result), None),
-            JobOutcome::Failed { error } => ("failed", None, Some(error)),
-        };
+        let (status, result, error) = outcome.columns();
         self.with(|c| {
             c.execute(
                 "UPDATE scan_jobs SET status = $3, result = $4, error = $5, finished_at = $6, finished_ms = $7, worker = NULL, request = ''
