@@ -307,7 +307,6 @@ fn a_queued_scan_runs_a_workspace_directory_or_an_allowed_git_ref_and_nothing_el
         (json!({"git": {"url": "file:///etc/", "ref": "main"}}), 403, "git_not_allowed"),
         (json!({"git": {"url": "https://example.com/x.git", "ref": "main"}}), 403, "git_not_allowed"),
         (json!({"git": {"url": url, "ref": "--upload-pack=touch /tmp/x"}}), 422, "validation_error"),
-        (json!({"git": {"url": url, "ref": "main"}, "repo_path": "repo"}), 422, "validation_error"),
         (json!({"repo_path": "../globex/repo"}), 400, "path_outside_root"),
         (json!({"repo_path": "missing"}), 404, "path_not_found"),
         (json!({"surprise": 1}), 422, "validation_error"),

@@ -39,8 +39,9 @@ pub struct QueuedScanRequest {
     #[schema(schema_with = crate::openapi::changed_files)]
     pub changed_files: Option<Vec<String>>,
     pub config_overrides: Option<ConfigOverrides>,
-    /// A repository to clone (shallow, one ref) and scan instead of the workspace; only
-    /// URLs the operator allows (`--scan-git-allow`).
+    /// A repository to clone (shallow, one ref) and scan; only URLs the operator allows
+    /// (`--scan-git-allow`). Takes precedence over `files` and `repo_path` (as `files`
+    /// does over `repo_path`).
     pub git: Option<GitSource>,
 }
 
@@ -104,11 +105,8 @@ pub(crate) async fn enqueue(State(state): State<Arc<AppState>>, axum::Extension(
     // scan's overrides are checked as an inline scan's (its tree does not exist yet).
     match &git {
         Some(g) => {
-            if scan.repo_path.is_some() || scan.files.is_some() {
-                return Err(ApiError::invalid(&["body", "git"], "give `git` or `repo_path`/`files`, not both", "value_error"));
-            }
             sentra_app::git_clone::check(&state.config.scan_git, &g.url, &g.reference).map_err(git_error)?;
-            drop(check_scan(&state, &p.tenant, ScanRequest { files: Some(BTreeMap::new()), ..scan }).await?);
+            drop(check_scan(&state, &p.tenant, ScanRequest { files: Some(BTreeMap::new()), repo_path: None, ..scan }).await?);
         }
         None => drop(check_scan(&state, &p.tenant, scan).await?),
     }
@@ -259,7 +257,7 @@ async fn run_request(state: &Arc<AppState>, job: &ScanJob, cancel: Arc<AtomicBoo
                 .map_err(|e| e.to_string())?
                 .map_err(|e| e.to_string())?;
             // Checked as inline files (no workspace needed), then pointed at the clone.
-            let inline = ScanRequest { files: Some(BTreeMap::new()), ..scan };
+            let inline = ScanRequest { files: Some(BTreeMap::new()), repo_path: None, ..scan };
             let mut checked: CheckedScan = check_scan(state, &tenant, inline).await.map_err(|e| e.detail)?;
             checked.prepared.source = Source::Directory(clone.0.path());
             // The URL as given (it holds no user info: `git_clone::check` refuses `@`).
