@@ -270,6 +270,11 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
+/// RFC 3339 to the second, UTC: how the store writes the times it shows.
+pub(crate) fn stamp() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
 fn now() -> i64 {
     jiff::Timestamp::now().as_second()
 }

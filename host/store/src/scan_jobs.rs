@@ -158,10 +158,6 @@ pub(crate) fn now_ms() -> i64 {
     jiff::Timestamp::now().as_millisecond()
 }
 
-pub(crate) fn stamp() -> String {
-    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
 pub(crate) fn give_up_message() -> String {
     format!("given up after {MAX_ATTEMPTS} attempts: the servers that took it stopped before finishing")
 }
@@ -187,7 +183,7 @@ impl ScanJobStore for SqliteStore {
     }
 
     fn enqueue_scan(&self, tenant: &str, request: &str) -> Result<Option<ScanJob>, StoreError> {
-        let (id, created, now) = (new_id(), stamp(), now_ms());
+        let (id, created, now) = (new_id(), crate::stamp(), now_ms());
         let cutoff = now - FINISHED_KEPT.as_millis() as i64;
         self.with(|c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -207,7 +203,7 @@ impl ScanJobStore for SqliteStore {
     }
 
     fn claim_scan(&self, worker: &str, lease: Duration) -> Result<Option<ScanJob>, StoreError> {
-        let (now, started) = (now_ms(), stamp());
+        let (now, started) = (now_ms(), crate::stamp());
         let until = now + lease.as_millis() as i64;
         self.with(|c| {
             // Idle workers ask twice a second: without work in sight, no write lock.
@@ -248,7 +244,7 @@ impl ScanJobStore for SqliteStore {
             c.execute(
                 "UPDATE scan_jobs SET status = ?3, result = ?4, error = ?5, finished_at = ?6, finished_ms = ?7, worker = NULL, request = ''
                  WHERE id = ?1 AND worker = ?2 AND status = 'running'",
-                params![id, worker, status, result, error, stamp(), now_ms()],
+                params![id, worker, status, result, error, crate::stamp(), now_ms()],
             )
         })
         .map(|n| n == 1)

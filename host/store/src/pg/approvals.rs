@@ -63,7 +63,7 @@ impl ApprovalStore for PostgresStore {
     }
 
     fn resolve_approval(&self, tenant: &str, id: i64, decision: Decision, by: &str, comment: &str) -> Result<Result<Approval, ResolveRefusal>, StoreError> {
-        let now = super::stamp();
+        let now = crate::stamp();
         self.with(|c| {
             let mut tx = c.transaction()?;
             let current = tx.query_opt("SELECT status, expires_at FROM approvals WHERE tenant = $1 AND id = $2 FOR UPDATE", &[&tenant, &id])?;
@@ -89,7 +89,7 @@ impl ApprovalStore for PostgresStore {
     }
 
     fn expire_approvals(&self) -> Result<Vec<(String, Approval)>, StoreError> {
-        let now = super::stamp();
+        let now = crate::stamp();
         self.with(|c| {
             // One statement: a request expires once, whichever replica's task gets there first.
             let rows = c.query(

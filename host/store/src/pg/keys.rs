@@ -26,7 +26,7 @@ impl KeyStore for PostgresStore {
         let (id, secret) = generate();
         let hash = hash_secret(&secret);
         let name = new.name.clone().unwrap_or_else(|| format!("{}-{id}", new.role));
-        let created = super::now();
+        let created = crate::now();
         // The partial unique index on active names decides between concurrent creators.
         let inserted = self.with(|c| {
             c.execute(
@@ -61,7 +61,7 @@ impl KeyStore for PostgresStore {
                 Ok(k) => k,
                 Err(e) => return Ok(Err(e)),
             };
-            tx.execute("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL", &[&pick.id, &super::now()])?;
+            tx.execute("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL", &[&pick.id, &crate::now()])?;
             let key = row(&tx.query_one(&format!("SELECT {COLUMNS} FROM api_keys WHERE id = $1"), &[&pick.id])?);
             tx.commit()?;
             Ok(Ok(key))

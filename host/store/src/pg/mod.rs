@@ -157,16 +157,6 @@ fn pool_message(e: &r2d2::Error) -> String {
     if text.is_empty() { "cannot connect".into() } else { format!("cannot connect: {text}") }
 }
 
-/// Seconds since the epoch, as the SQLite store keeps them.
-pub(crate) fn now() -> i64 {
-    crate::now()
-}
-
-/// RFC 3339 to the second, UTC, as the SQLite store writes it.
-pub(crate) fn stamp() -> String {
-    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::postgres::{Client, NoTls};

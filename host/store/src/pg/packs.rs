@@ -75,7 +75,7 @@ impl PackStore for PostgresStore {
                     &new.license,
                     &(new.rule_count as i64),
                     &new.enabled,
-                    &super::now(),
+                    &crate::now(),
                 ],
             )?;
             if old.is_some_and(|o| o != sha) {
@@ -150,7 +150,7 @@ impl PostgresStore {
                      VALUES ($1, $2, FALSE, 'wasm', '', '', '', '', '', 0, $3, $4, $5)
                      ON CONFLICT (tenant, pack_id) DO UPDATE SET {update}, updated_at = excluded.updated_at"
                 ),
-                &[&tenant, &pack_id, &enabled, &overrides, &super::now()],
+                &[&tenant, &pack_id, &enabled, &overrides, &crate::now()],
             )?;
             bump(&mut tx)?;
             tx.commit()

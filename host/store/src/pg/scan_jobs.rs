@@ -9,7 +9,7 @@ use super::postgres::Row;
 use crate::StoreError;
 use crate::scan_jobs::{
     ANY_WAITING, COLUMNS, FINISHED_KEPT, FINISHED_KEPT_PER_TENANT, JobOutcome, JobState, MAX_ATTEMPTS, MAX_PENDING_PER_TENANT, NEXT_JOB, PRUNE_FINISHED,
-    ScanJob, ScanJobStore, give_up_message, new_id, now_ms, stamp,
+    ScanJob, ScanJobStore, give_up_message, new_id, now_ms,
 };
 
 fn row(r: &Row) -> ScanJob {
@@ -33,7 +33,7 @@ impl ScanJobStore for PostgresStore {
     }
 
     fn enqueue_scan(&self, tenant: &str, request: &str) -> Result<Option<ScanJob>, StoreError> {
-        let (id, created, now) = (new_id(), stamp(), now_ms());
+        let (id, created, now) = (new_id(), crate::stamp(), now_ms());
         let cutoff = now - FINISHED_KEPT.as_millis() as i64;
         self.with(|c| {
             let mut tx = c.transaction()?;
@@ -54,7 +54,7 @@ impl ScanJobStore for PostgresStore {
     }
 
     fn claim_scan(&self, worker: &str, lease: Duration) -> Result<Option<ScanJob>, StoreError> {
-        let (now, started) = (now_ms(), stamp());
+        let (now, started) = (now_ms(), crate::stamp());
         let until = now + lease.as_millis() as i64;
         self.with(|c| {
             let mut tx = c.transaction()?;
@@ -88,7 +88,7 @@ impl ScanJobStore for PostgresStore {
             c.execute(
                 "UPDATE scan_jobs SET status = $3, result = $4, error = $5, finished_at = $6, finished_ms = $7, worker = NULL, request = ''
                  WHERE id = $1 AND worker = $2 AND status = 'running'",
-                &[&id, &worker, &status, &result, &error, &stamp(), &now_ms()],
+                &[&id, &worker, &status, &result, &error, &crate::stamp(), &now_ms()],
             )
         })
         .map(|n| n == 1)

@@ -26,7 +26,7 @@ impl SettingsStore for PostgresStore {
             tx.execute(
                 "INSERT INTO settings (scope, tenant, body, updated_at) VALUES ($1, $2, $3, $4)
                  ON CONFLICT (scope, tenant) DO UPDATE SET body = $3, updated_at = $4",
-                &[&kind, &tenant, &text, &super::now()],
+                &[&kind, &tenant, &text, &crate::now()],
             )?;
             tx.execute("UPDATE meta SET value = value + 1 WHERE key = 'settings_revision'", &[])?;
             tx.commit()

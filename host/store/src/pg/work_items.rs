@@ -34,7 +34,7 @@ impl WorkItemStore for PostgresStore {
     }
 
     fn create_work_item(&self, tenant: &str, d: &WorkItemDraft) -> Result<LocalWorkItem, StoreError> {
-        let now = super::stamp();
+        let now = crate::stamp();
         self.with(|c| {
             let r = c.query_one(
                 &format!(
@@ -52,7 +52,7 @@ impl WorkItemStore for PostgresStore {
     }
 
     fn update_work_item(&self, tenant: &str, id: i64, d: Option<&WorkItemDraft>, state: &str) -> Result<Option<LocalWorkItem>, StoreError> {
-        let now = super::stamp();
+        let now = crate::stamp();
         self.with(|c| {
             let r = match d {
                 Some(d) => c.query_opt(
@@ -72,7 +72,7 @@ impl WorkItemStore for PostgresStore {
     }
 
     fn record_reconcile(&self, tenant: &str, provider: &str, summary: &serde_json::Value) -> Result<(), StoreError> {
-        let now = super::stamp();
+        let now = crate::stamp();
         self.with(|c| {
             c.execute("INSERT INTO reconcile_runs (tenant, at, provider, summary) VALUES ($1, $2, $3, $4)", &[&tenant, &now, &provider, &summary.to_string()])
         })
