@@ -116,6 +116,7 @@ fn a_tenants_changes_leave_every_other_tenant_exactly_as_it_was() {
         json!({"max_file_bytes": 1}),
         json!({"devops": {"jira": {"base_url": "https://attacker.example"}}}),
         json!({"pack_on_error": {"secrets": "skip"}}),
+        json!({"pack_trust": {"policy": "any"}}),
     ] {
         let before = audit_of(&s, &a);
         let (status, _, v) = s.call("POST", "/api/config", Some(&b), Some(&json!({"updates": updates}).to_string()));

@@ -123,8 +123,51 @@ fn readme_import_commands_work_as_written(project: &Path, name: &str, base: &str
     }
 }
 
+/// A server whose operator admits only packs signed by one author's key (made in `dir`).
+struct SigningServer {
+    server: Server,
+    admin: String,
+    _root: tempfile::TempDir,
+}
+
+impl SigningServer {
+    fn start(dir: &Path) -> Self {
+        let out = sentra(&["pack", "keygen", "author"], dir, &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let public = std::fs::read_to_string(dir.join("author.pub")).unwrap();
+        let root = tempfile::tempdir().unwrap();
+        super::write(root.path(), ".sentra/config.yaml", &format!("pack_trust:\n  policy: signed\n  keys: [{{name: author, key: '{}'}}]\n", public.trim()));
+        let admin = super::server::key(&root.path().join(".sentra"), "admin", "default", "author");
+        Self { server: Server::start(root.path()), admin, _root: root }
+    }
+
+    /// Signs `pack` with the author's key, imports the bundle (201, signer shown), and
+    /// checks that the same pack unsigned is refused.
+    fn sign_and_import(&self, dir: &Path, pack: &Path, name: &str) {
+        let bundle = dir.join(format!("{name}.sentrapack"));
+        let out = sentra(&["pack", "sign", pack.to_str().unwrap(), "--key", "author.key", "-o", bundle.to_str().unwrap()], dir, &[]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let post = |content_type: &str, body: Vec<u8>| {
+            let r = self.server.client.post(format!("{}/api/packs/import", self.server.base)).header("x-api-key", &self.admin);
+            let r = r.header("content-type", content_type).body(body).send().unwrap();
+            (r.status().as_u16(), r.json::<Value>().unwrap_or(Value::Null))
+        };
+        let (status, v) = post("application/vnd.sentra.pack-bundle+json", std::fs::read(&bundle).unwrap());
+        assert_eq!(status, 201, "{name}: {v}");
+        assert_eq!((v["pack_id"].as_str(), v["signer"]["name"].as_str()), (Some(name), Some("author")), "{name}: {v}");
+        let plain = std::fs::read(pack).unwrap();
+        let (status, v) = if plain.starts_with(b"\0asm") {
+            post("application/wasm", plain)
+        } else {
+            post("application/json", serde_json::to_vec(&serde_json::json!({"pack_yaml": String::from_utf8(plain).unwrap()})).unwrap())
+        };
+        super::server::assert_error(status, &v, 403, "untrusted_pack");
+    }
+}
+
 /// `sentra pack new` in each language gives a project that builds and passes its own tests,
-/// and its README's import commands work as written.
+/// its README's import commands work as written, and it goes from there to a signed bundle
+/// imported into a server with a signing policy.
 #[test]
 fn scaffolds_in_four_languages_build_and_pass_their_tests() {
     let _ = js_node_modules();
@@ -141,6 +184,8 @@ fn scaffolds_in_four_languages_build_and_pass_their_tests() {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     };
     let s = Server::start(server_root.path());
+    // A second server that admits only bundles signed by the author's key.
+    let signing = SigningServer::start(dir.path());
     for lang in ["yaml", "rust", "python", "js"] {
         let name = format!("team-{lang}");
         let out = sentra(&["pack", "new", &name, "--lang", lang], dir.path(), &[]);
@@ -185,6 +230,8 @@ fn scaffolds_in_four_languages_build_and_pass_their_tests() {
             std::fs::copy(wasm.as_ref().unwrap(), &at).unwrap();
         }
         readme_import_commands_work_as_written(&project, &name, &s.base, &key);
+        let pack = wasm.clone().unwrap_or_else(|| project.join("pack.yaml"));
+        signing.sign_and_import(dir.path(), &pack, &name);
     }
     let out = sentra(&["pack", "new", "team-yaml"], dir.path(), &[]);
     assert_eq!(out.status.code(), Some(2), "an existing directory is not overwritten");

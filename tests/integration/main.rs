@@ -10,6 +10,7 @@ mod app_layer;
 mod architecture;
 mod bad_input;
 mod builtin_packs;
+mod bundles;
 mod cache;
 mod cli_use;
 mod compat;

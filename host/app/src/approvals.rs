@@ -328,6 +328,8 @@ mod tests {
             description: String::new(),
             license: String::new(),
             rule_count: 1,
+            signer: None,
+            author: String::new(),
             enabled: false,
         };
         let record = store.put_pack(&new, b"pack_id: held\n").unwrap();

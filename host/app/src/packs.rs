@@ -26,6 +26,22 @@ pub enum ImportSource {
     Yaml(String),
     /// A Wasm component.
     Wasm(Vec<u8>),
+    /// A pack bundle (`sentra pack sign`): a manifest and a component or document.
+    Bundle(Vec<u8>),
+}
+
+impl ImportSource {
+    /// What a file's bytes are: a component by its magic number, a bundle by its first
+    /// key, otherwise YAML text (`None` when not UTF-8).
+    pub fn sniff(bytes: Vec<u8>) -> Option<Self> {
+        if bytes.starts_with(b"\0asm") {
+            Some(Self::Wasm(bytes))
+        } else if sentra_bundle::looks_like_bundle(&bytes) {
+            Some(Self::Bundle(bytes))
+        } else {
+            String::from_utf8(bytes).ok().map(Self::Yaml)
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -58,6 +74,12 @@ pub enum ImportError {
     /// The tenant's settings name the pack; deleting it would leave them pointing at nothing.
     #[error("pack `{pack}` is named by this tenant's settings ({}); change them first (POST /api/config)", keys.join(", "))]
     InUse { pack: String, keys: Vec<String> },
+    /// A bundle that does not check out (tampered, malformed).
+    #[error("the bundle is refused: {0}")]
+    Bundle(#[from] sentra_bundle::BundleError),
+    /// The operator's trust policy does not admit the pack.
+    #[error("the pack is refused by this server's trust policy: {0}")]
+    Untrusted(#[from] sentra_bundle::Untrusted),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -74,85 +96,132 @@ pub struct CheckedImport {
     bytes: Vec<u8>,
 }
 
-/// Validates an import without touching the store: the document or component, its id,
-/// and that it loads. A caller that must not create state for a refused pack (the CLI)
-/// checks first and opens the store after.
+/// Validates an import without touching the store: the trust policy first (before any
+/// component is compiled), then a bundle's claims, the document or component, its id, and
+/// that it loads. A caller that must not create state for a refused pack (the CLI) checks
+/// first and opens the store after.
 pub fn check_import(catalog: &Catalog, config: &Config, req: &ImportRequest) -> Result<CheckedImport, ImportError> {
     if let Some(id) = &req.pack_id
         && !valid_pack_id(id)
     {
         return Err(ImportError::InvalidId(id.clone()));
     }
-    // A document can hold a thousand bad rules: name the first few, count the rest, so
-    // the answer (and the audit entry) stays small.
-    let invalid = |mut problems: Vec<String>| {
-        let limit = sentra_runtime::MAX_LISTED_PROBLEMS;
-        if problems.len() > limit {
-            let more = problems.len() - limit;
-            problems.truncate(limit);
-            problems.push(format!("and {more} more problems"));
-        }
-        ImportError::Invalid { problems }
-    };
     let (new, bytes) = match &req.source {
         ImportSource::Yaml(text) => {
-            let default_id = req.pack_id.clone().unwrap_or_default();
-            let checked = declarative::check_pack("pack", text, &default_id, &config.pack_limits.regex)
-                .map_err(|e| invalid(e.problems.iter().map(ToString::to_string).collect()))?;
-            let id = checked.id().to_string();
-            if req.pack_id.as_deref().is_some_and(|want| want != id) {
-                return Err(invalid(vec![format!("the document's pack_id `{id}` differs from the requested `{}`", req.pack_id.as_deref().unwrap_or(""))]));
-            }
-            // Run it once: the engine must accept the document.
-            let loaded = catalog.load_checked(&id, &checked, config).map_err(|e| invalid(vec![e.to_string()]))?;
-            let d = &checked.document;
-            let new = NewPack {
-                tenant: req.tenant.clone(),
-                pack_id: id,
-                kind: PackKind::Yaml,
-                name: d.name.clone(),
-                version: d.version.clone(),
-                description: d.description.clone(),
-                license: d.license.clone().unwrap_or_default(),
-                rule_count: loaded.info().rules.len(),
-                enabled: req.enabled,
-            };
-            (new, text.clone().into_bytes())
+            config.pack_trust.admit(None)?;
+            check_yaml(catalog, config, req, text)?
         }
         ImportSource::Wasm(bytes) => {
-            let sha = sentra_store::packs::sha256_hex(bytes);
-            if let Some(want) = &req.expected_sha256
-                && !want.eq_ignore_ascii_case(&sha)
-            {
-                return Err(invalid(vec![format!("sha256 is {sha}, not the expected {want}")]));
-            }
-            let name = req.pack_id.clone().unwrap_or_else(|| "uploaded component".into());
-            let loaded = catalog.load_external(&name, bytes, config).map_err(|e| invalid(vec![e.to_string()]))?;
-            let info = loaded.info();
-            if req.pack_id.as_deref().is_some_and(|want| want != info.id) {
-                return Err(invalid(vec![format!("the component describes itself as `{}`, not `{}`", info.id, req.pack_id.as_deref().unwrap_or(""))]));
-            }
-            if !valid_pack_id(&info.id) {
-                return Err(ImportError::InvalidId(info.id.clone()));
-            }
-            let new = NewPack {
-                tenant: req.tenant.clone(),
-                pack_id: info.id.clone(),
-                kind: PackKind::Wasm,
-                name: info.name.clone(),
-                version: info.version.clone(),
-                description: info.description.clone(),
-                license: info.license.clone(),
-                rule_count: info.rules.len(),
-                enabled: req.enabled,
-            };
-            (new, bytes.clone())
+            config.pack_trust.admit(None)?;
+            check_wasm(catalog, config, req, bytes)?
         }
+        ImportSource::Bundle(bytes) => check_bundle(catalog, config, req, bytes)?,
     };
     if catalog.ids().contains(&new.pack_id) {
         return Err(ImportError::Builtin(new.pack_id));
     }
     Ok(CheckedImport { new, bytes })
+}
+
+/// A document can hold a thousand bad rules: name the first few, count the rest, so the
+/// answer (and the audit entry) stays small.
+fn invalid(mut problems: Vec<String>) -> ImportError {
+    let limit = sentra_runtime::MAX_LISTED_PROBLEMS;
+    if problems.len() > limit {
+        let more = problems.len() - limit;
+        problems.truncate(limit);
+        problems.push(format!("and {more} more problems"));
+    }
+    ImportError::Invalid { problems }
+}
+
+fn check_yaml(catalog: &Catalog, config: &Config, req: &ImportRequest, text: &str) -> Result<(NewPack, Vec<u8>), ImportError> {
+    let default_id = req.pack_id.clone().unwrap_or_default();
+    let checked = declarative::check_pack("pack", text, &default_id, &config.pack_limits.regex)
+        .map_err(|e| invalid(e.problems.iter().map(ToString::to_string).collect()))?;
+    let id = checked.id().to_string();
+    if req.pack_id.as_deref().is_some_and(|want| want != id) {
+        return Err(invalid(vec![format!("the document's pack_id `{id}` differs from the requested `{}`", req.pack_id.as_deref().unwrap_or(""))]));
+    }
+    // Run it once: the engine must accept the document.
+    let loaded = catalog.load_checked(&id, &checked, config).map_err(|e| invalid(vec![e.to_string()]))?;
+    let d = &checked.document;
+    let new = NewPack {
+        tenant: req.tenant.clone(),
+        pack_id: id,
+        kind: PackKind::Yaml,
+        name: d.name.clone(),
+        version: d.version.clone(),
+        description: d.description.clone(),
+        license: d.license.clone().unwrap_or_default(),
+        rule_count: loaded.info().rules.len(),
+        enabled: req.enabled,
+        signer: None,
+        author: String::new(),
+    };
+    Ok((new, text.as_bytes().to_vec()))
+}
+
+fn check_wasm(catalog: &Catalog, config: &Config, req: &ImportRequest, bytes: &[u8]) -> Result<(NewPack, Vec<u8>), ImportError> {
+    let sha = sentra_store::packs::sha256_hex(bytes);
+    if let Some(want) = &req.expected_sha256
+        && !want.eq_ignore_ascii_case(&sha)
+    {
+        return Err(invalid(vec![format!("sha256 is {sha}, not the expected {want}")]));
+    }
+    let name = req.pack_id.clone().unwrap_or_else(|| "uploaded component".into());
+    let loaded = catalog.load_external(&name, bytes, config).map_err(|e| invalid(vec![e.to_string()]))?;
+    let info = loaded.info();
+    if req.pack_id.as_deref().is_some_and(|want| want != info.id) {
+        return Err(invalid(vec![format!("the component describes itself as `{}`, not `{}`", info.id, req.pack_id.as_deref().unwrap_or(""))]));
+    }
+    if !valid_pack_id(&info.id) {
+        return Err(ImportError::InvalidId(info.id.clone()));
+    }
+    let new = NewPack {
+        tenant: req.tenant.clone(),
+        pack_id: info.id.clone(),
+        kind: PackKind::Wasm,
+        name: info.name.clone(),
+        version: info.version.clone(),
+        description: info.description.clone(),
+        license: info.license.clone(),
+        rule_count: info.rules.len(),
+        enabled: req.enabled,
+        signer: None,
+        author: String::new(),
+    };
+    Ok((new, bytes.to_vec()))
+}
+
+/// A bundle: its hash and signature verified and its signer admitted before the payload
+/// is read, then the payload checked as a plain import would be, and the manifest's id,
+/// version and kind held to what the payload says of itself.
+fn check_bundle(catalog: &Catalog, config: &Config, req: &ImportRequest, bytes: &[u8]) -> Result<(NewPack, Vec<u8>), ImportError> {
+    let verified = sentra_bundle::open(bytes)?;
+    config.pack_trust.admit(verified.signer.as_ref())?;
+    let m = &verified.manifest;
+    let (mut new, payload) = match m.kind {
+        sentra_bundle::PayloadKind::Wasm if verified.payload.starts_with(b"\0asm") => check_wasm(catalog, config, req, &verified.payload)?,
+        sentra_bundle::PayloadKind::Yaml if !verified.payload.starts_with(b"\0asm") => {
+            let text = std::str::from_utf8(&verified.payload).map_err(|_| invalid(vec!["the bundle's YAML payload is not UTF-8".into()]))?;
+            check_yaml(catalog, config, req, text)?
+        }
+        kind => return Err(invalid(vec![format!("the bundle's manifest says `{}`, but its payload is not that", kind.as_str())])),
+    };
+    let mut problems = Vec::new();
+    if m.id != new.pack_id {
+        problems.push(format!("the bundle's manifest names pack `{}`, but the pack is `{}`", m.id, new.pack_id));
+    }
+    if m.version != new.version {
+        problems.push(format!("the bundle's manifest says version `{}`, but the pack says `{}`", m.version, new.version));
+    }
+    if !problems.is_empty() {
+        return Err(invalid(problems));
+    }
+    new.signer = verified.signer.map(|k| k.to_string());
+    new.author = m.author.clone();
+    Ok((new, payload))
 }
 
 /// Stores a checked pack (refusing to replace one unless asked) and audits it.
@@ -171,7 +240,10 @@ pub fn store_import(catalog: &Catalog, store: &dyn Storage, req: ImportRequest, 
         &req.actor,
         "pack.import",
         &record.pack_id,
-        serde_json::json!({"sha256": record.sha256, "kind": record.kind.as_str(), "rules": record.rule_count, "overwrite": req.overwrite}),
+        serde_json::json!({
+            "sha256": record.sha256, "kind": record.kind.as_str(), "rules": record.rule_count, "overwrite": req.overwrite,
+            "signer": record.signer.as_deref().and_then(|k| sentra_bundle::PublicKey::parse(k).ok()).map(|k| k.id()), "author": record.author,
+        }),
         "ok",
     );
     Ok(record)
@@ -217,6 +289,12 @@ pub struct TenantPacks {
     pub custom: Vec<(PackRecord, Arc<LoadedPack>)>,
     /// Custom packs whose stored copy no longer loads.
     pub broken: BTreeMap<String, String>,
+    /// Custom packs the tenant's trust policy does not admit (imported before it was
+    /// turned on, or signed by a key it no longer lists), with the reason. They do not run
+    /// until imported again as a bundle signed by a listed key.
+    pub untrusted: BTreeMap<String, String>,
+    /// The policy they were judged by: a change of it reloads them.
+    pub trust: sentra_bundle::TrustPolicy,
 }
 
 impl TenantPacks {
@@ -229,7 +307,12 @@ impl TenantPacks {
         let records = store.list_packs(tenant)?;
         let mut custom = Vec::new();
         let mut broken = BTreeMap::new();
+        let mut untrusted = BTreeMap::new();
         for r in records.iter().filter(|r| r.custom) {
+            if let Err(reason) = admitted(&config.pack_trust, r) {
+                untrusted.insert(r.pack_id.clone(), reason);
+                continue;
+            }
             let loaded = store.pack_bytes(r).map_err(|e| e.to_string()).and_then(|bytes| match r.kind {
                 PackKind::Wasm => catalog.load_external(&r.pack_id, &bytes, config).map_err(|e| e.to_string()),
                 PackKind::Yaml => {
@@ -247,7 +330,7 @@ impl TenantPacks {
                 }
             }
         }
-        Ok(Self { revision, records, custom, broken })
+        Ok(Self { revision, records, custom, broken, untrusted, trust: config.pack_trust.clone() })
     }
 
     pub fn disabled(&self) -> BTreeSet<String> {
@@ -275,6 +358,9 @@ impl TenantPacks {
 
     /// A pack's state for the tenant and why ([`sentra_model::PackState`]).
     pub fn state(&self, pack_id: &str, configured: Option<&Vec<String>>, detected: &[String]) -> (sentra_model::PackState, &'static str) {
+        if self.untrusted.contains_key(pack_id) {
+            return (sentra_model::PackState::Untrusted, "the operator's pack trust policy does not admit it (see `error`)");
+        }
         let record = self.records.iter().find(|r| r.pack_id == pack_id);
         let (enabled, disabled) = (record.is_some_and(|r| r.enabled), record.is_some_and(|r| !r.enabled));
         sentra_model::PackState::of(pack_id, configured.map(Vec::as_slice), detected, enabled, disabled)
@@ -290,7 +376,7 @@ impl TenantPacks {
         // A stored pack that no longer loads is listed as broken (`GET /api/packs`), not run
         // because it is turned on; named in `standards_packs`, the scan reports it.
         let turned_on = if exact && configured.is_some() { BTreeSet::new() } else { self.enabled() };
-        for id in turned_on.into_iter().filter(|id| !self.broken.contains_key(id)) {
+        for id in turned_on.into_iter().filter(|id| !self.broken.contains_key(id) && !self.untrusted.contains_key(id)) {
             if !ids.contains(&id) {
                 ids.push(id);
             }
@@ -299,6 +385,17 @@ impl TenantPacks {
         let extra = self.custom.iter().filter(|(r, _)| ids.contains(&r.pack_id)).map(|(_, p)| p.clone()).collect();
         (ids, extra)
     }
+}
+
+/// Whether `policy` admits stored pack `record` (by the signer its import verified), and
+/// if not, why.
+pub(crate) fn admitted(policy: &sentra_bundle::TrustPolicy, record: &PackRecord) -> Result<(), String> {
+    let signer = match record.signer.as_deref().map(sentra_bundle::PublicKey::parse) {
+        None => None,
+        Some(Ok(key)) => Some(key),
+        Some(Err(_)) => return Err("its stored signer is unreadable; import it again".into()),
+    };
+    policy.admit(signer.as_ref()).map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// Every pack and rule `values` (a tenant's effective settings) names that `known` (pack

@@ -197,10 +197,28 @@ pub fn update_operator(
     if !tenants.iter().any(|t| t == crate::DEFAULT_TENANT) {
         tenants.push(crate::DEFAULT_TENANT.into());
     }
+    let trust_changed = updates.contains_key("pack_trust") || updates.contains_key("tenants");
     for tenant in tenants {
-        audit(store, &tenant, actor, "operator.config.update", "config", details.clone(), "ok");
+        let mut details = details.clone();
+        // A trust policy change stops the packs it no longer admits: say which, in the
+        // chain of the tenant whose packs they are.
+        let untrusted = if trust_changed { untrusted_packs(store, &values, &tenant) } else { Vec::new() };
+        if !untrusted.is_empty() {
+            details["untrusted_packs"] = json!(untrusted);
+        }
+        audit(store, &tenant, actor, "operator.config.update", "config", details, "ok");
     }
     Ok(changed)
+}
+
+/// The custom packs of `tenant` that the trust policy of the operator's `values` does not
+/// admit, as `id: reason`.
+fn untrusted_packs(store: &dyn Storage, values: &Value, tenant: &str) -> Vec<String> {
+    let Ok(raw) = serde_json::from_value::<sentra_engine::config::RawConfig>(values.clone()) else { return Vec::new() };
+    let Ok(config) = sentra_engine::Config::from_raw(raw, "operator") else { return Vec::new() };
+    let policy = config.for_tenant(tenant).pack_trust;
+    let records = store.list_packs(tenant).unwrap_or_default();
+    records.iter().filter(|r| r.custom).filter_map(|r| crate::packs::admitted(&policy, r).err().map(|why| format!("{}: {why}", r.pack_id))).collect()
 }
 
 /// The fact recorded once the config file's tenant settings were imported.

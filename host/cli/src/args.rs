@@ -340,8 +340,9 @@ pub(crate) enum PackCommand {
     /// itself); or, with --pack-file, a pack project whose fixtures are likewise in DIR/tests
     /// when present; or, with --pack, only fixtures.
     Test(PackTestArgs),
-    /// Import a pack (`.yaml` or `.wasm`) into the state directory, where `sentra serve`
-    /// picks it up without a restart.
+    /// Import a pack (`.yaml`, `.wasm` or a `.sentrapack` bundle) into the state
+    /// directory, where `sentra serve` picks it up without a restart. The config's
+    /// `pack_trust` decides which are admitted.
     Import(PackImportArgs),
     /// Print a pack as YAML (a component's description; its code is not exported).
     Export(PackIdArgs),
@@ -349,6 +350,16 @@ pub(crate) enum PackCommand {
     Delete(PackIdArgs),
     /// List the built-in and imported packs of a tenant.
     List(PackListArgs),
+    /// Make an Ed25519 key pair for signing pack bundles: PREFIX.key (secret, readable by
+    /// you only) and PREFIX.pub (the public key a server's `pack_trust` lists).
+    Keygen(PackKeygenArgs),
+    /// Bundle a pack (`.wasm` or `.yaml`) with its manifest (id, version, pack API version,
+    /// license, author, sha256) into one `.sentrapack` file, signed with a key from
+    /// `sentra pack keygen`.
+    Sign(PackSignArgs),
+    /// Check a bundle: that its payload is what its manifest says and that its signature
+    /// verifies; with --key, that one of those keys signed it. Exit 1 if not.
+    Verify(PackVerifyArgs),
     /// Report footguns in a YAML pack: invalid fields, patterns matching the empty
     /// string, globs matching nothing, rules without remediation or standard. Exit 1 if
     /// anything is reported.
@@ -386,7 +397,7 @@ pub(crate) struct PackTestArgs {
 
 #[derive(Args, Debug)]
 pub(crate) struct PackImportArgs {
-    /// The pack: a YAML document or a Wasm component.
+    /// The pack: a YAML document, a Wasm component or a bundle (`sentra pack sign`).
     pub(crate) file: PathBuf,
     /// The tenant that owns it.
     #[arg(long, default_value = "default")]
@@ -411,6 +422,44 @@ pub(crate) struct PackIdArgs {
 pub(crate) struct PackListArgs {
     #[arg(long, default_value = "default")]
     pub(crate) tenant: String,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct PackKeygenArgs {
+    /// Where to write the keys: PREFIX.key and PREFIX.pub.
+    pub(crate) prefix: PathBuf,
+    /// Replace existing key files.
+    #[arg(long)]
+    pub(crate) force: bool,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct PackSignArgs {
+    /// The pack: a Wasm component or a YAML document.
+    pub(crate) file: PathBuf,
+    /// The secret key file (`sentra pack keygen`).
+    #[arg(long, value_name = "FILE", required_unless_present = "unsigned")]
+    pub(crate) key: Option<PathBuf>,
+    /// Make an unsigned bundle (only a server whose `pack_trust` is `any` accepts it).
+    #[arg(long, conflicts_with = "key")]
+    pub(crate) unsigned: bool,
+    /// Who made the pack, as the manifest states it.
+    #[arg(long, default_value = "")]
+    pub(crate) author: String,
+    /// Where to write the bundle (default: ID-VERSION.sentrapack beside the pack).
+    #[arg(long, short)]
+    pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct PackVerifyArgs {
+    /// The bundle.
+    pub(crate) file: PathBuf,
+    /// A public key (`ed25519:...`) or a `.pub` file that must have signed it; repeatable.
+    #[arg(long, value_name = "KEY")]
+    pub(crate) key: Vec<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
 }

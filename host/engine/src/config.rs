@@ -91,6 +91,11 @@ pub struct RawConfig {
     /// document exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attestations: Option<Vec<RawAttestation>>,
+    /// Which imported packs may be imported and run (the operator's): `{policy: signed,
+    /// keys: [{name: acme, key: "ed25519:..."}]}`. Built-in packs and `pack_files` are
+    /// always trusted. Per tenant under `tenants.<id>.pack_trust`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_trust: Option<sentra_bundle::RawTrust>,
 }
 
 /// An obligation attested by a document in the repository.
@@ -159,6 +164,9 @@ pub struct RawTenant {
     /// `jira.base_url`); the tenant picks the provider and project among them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub devops: Option<crate::devops::RawDevops>,
+    /// This tenant's pack trust policy, over the global `pack_trust`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_trust: Option<sentra_bundle::RawTrust>,
 }
 
 /// `limits` with the fields `raw` sets, range-checked; errors name `prefix.field`.
@@ -241,6 +249,11 @@ pub struct Config {
     pub suppressions: Vec<crate::suppress::Suppression>,
     /// Sandbox limits of tenants that have their own (others use `pack_limits`).
     pub tenant_limits: BTreeMap<String, PackLimits>,
+    /// Which imported packs may run (the operator's `pack_trust`; per tenant after
+    /// [`Config::for_tenant`]).
+    pub pack_trust: sentra_bundle::TrustPolicy,
+    /// Trust policies of tenants that have their own (others use `pack_trust`).
+    pub tenant_trust: BTreeMap<String, sentra_bundle::TrustPolicy>,
     /// Workspace roots the operator gave tenants, as written.
     pub tenant_roots: BTreeMap<String, PathBuf>,
     /// What an errored pack does to the gate, by pack id (default: fail).
@@ -328,6 +341,9 @@ impl Config {
         let mut c = self.clone();
         if let Some(l) = self.tenant_limits.get(tenant) {
             c.pack_limits = *l;
+        }
+        if let Some(t) = self.tenant_trust.get(tenant) {
+            c.pack_trust = t.clone();
         }
         c
     }
@@ -459,6 +475,13 @@ impl Config {
         };
         let tenant_limits = check_tenants(raw.tenants.clone().unwrap_or_default(), pack_limits).map_err(invalid)?;
         let tenant_roots = check_tenant_roots(raw.tenants.as_ref()).map_err(invalid)?;
+        let pack_trust = check_trust(raw.pack_trust.as_ref(), "pack_trust").map_err(invalid)?;
+        let mut tenant_trust = BTreeMap::new();
+        for (tenant, t) in raw.tenants.iter().flatten() {
+            if t.pack_trust.is_some() {
+                tenant_trust.insert(tenant.clone(), check_trust(t.pack_trust.as_ref(), &format!("tenants.{tenant}.pack_trust")).map_err(invalid)?);
+            }
+        }
         let on_error = check_on_error(raw.pack_on_error.clone().unwrap_or_default()).map_err(invalid)?;
         let rule_overrides = check_overrides(raw.pack_overrides.unwrap_or_default()).map_err(invalid)?;
         let pack_files = raw.pack_files.unwrap_or_default();
@@ -483,6 +506,8 @@ impl Config {
             suppressions,
             attestations,
             tenant_limits,
+            pack_trust,
+            tenant_trust,
             tenant_roots,
             on_error,
             reporters,
@@ -551,6 +576,11 @@ fn check_tenants(tenants: BTreeMap<String, RawTenant>, base: PackLimits) -> Resu
         }
     }
     Ok(tenant_limits)
+}
+
+/// A trust policy as written, checked; errors name `prefix.field`.
+fn check_trust(raw: Option<&sentra_bundle::RawTrust>, prefix: &str) -> Result<sentra_bundle::TrustPolicy, Problem> {
+    raw.map_or(Ok(sentra_bundle::TrustPolicy::Any), |r| sentra_bundle::TrustPolicy::from_raw(r).map_err(|e| (format!("{prefix}.{}", e.field), e.message)))
 }
 
 /// Each tenant's workspace root: a tenant id the store accepts, a usable path.

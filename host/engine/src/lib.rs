@@ -87,6 +87,8 @@ pub enum CatalogError {
     ReadPack(safe_file::FileError),
     #[error("{path}: neither a Wasm component nor a UTF-8 YAML document")]
     NotAPack { path: PathBuf },
+    #[error("{path}: {source}")]
+    Bundle { path: PathBuf, source: sentra_bundle::BundleError },
 }
 
 /// A pack loaded from a file, with the validation warnings of a YAML document.
@@ -222,6 +224,13 @@ impl Catalog {
     pub fn load_file(&self, path: &std::path::Path, config: &Config) -> Result<LoadedFile, CatalogError> {
         let bytes = safe_file::read_regular(path, safe_file::MAX_PACK_FILE_BYTES).map_err(CatalogError::ReadPack)?;
         let name = path.display().to_string();
+        // A bundle given as a pack file is the operator's or the user's own choice: its
+        // claims are verified, its signer is not judged (no trust policy applies here).
+        let bytes = if sentra_bundle::looks_like_bundle(&bytes) {
+            sentra_bundle::open(&bytes).map_err(|source| CatalogError::Bundle { path: path.into(), source })?.payload
+        } else {
+            bytes
+        };
         if bytes.starts_with(b"\0asm") {
             return Ok(LoadedFile { pack: self.load_external(&name, &bytes, config)?, warnings: Vec::new() });
         }

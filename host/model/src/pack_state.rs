@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A pack's state for one tenant. `disabled` wins over everything; a pack runs when it is
+/// A pack's state for one tenant. `untrusted` wins over everything, then `disabled`; a pack runs when it is
 /// `selected`, `detected` or `enabled`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -18,6 +18,10 @@ pub enum PackState {
     Disabled,
     /// None of the above: does not run.
     Available,
+    /// A tenant's own pack that the operator's trust policy does not admit (unsigned, or
+    /// signed by a key it does not list): never runs until imported again as a signed
+    /// bundle.
+    Untrusted,
 }
 
 impl PackState {

@@ -37,6 +37,8 @@ impl From<ImportError> for ApiError {
             ImportError::NotFound(_) => ApiError::new(StatusCode::NOT_FOUND, "pack_not_found", e.to_string()),
             ImportError::BuiltinDelete(_) => ApiError::new(StatusCode::CONFLICT, "builtin_pack", e.to_string()),
             ImportError::InUse { .. } => ApiError::new(StatusCode::CONFLICT, "pack_in_use", e.to_string()),
+            ImportError::Bundle(_) => ApiError::bad_request("invalid_bundle", e.to_string()),
+            ImportError::Untrusted(_) => ApiError::new(StatusCode::FORBIDDEN, "untrusted_pack", e.to_string()),
             ImportError::Store(_) => ApiError::internal(e.to_string()),
         }
     }
@@ -81,9 +83,28 @@ pub struct PackEntry {
     pub status: String,
     pub error: Option<String>,
     pub limits: PackLimitsView,
+    /// Who signed the bundle a custom pack was imported from (verified at import; the
+    /// stored copy is checked against `sha256` whenever it loads). Absent for built-in
+    /// packs and plain `.wasm`/`.yaml` imports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signer: Option<PackSigner>,
+    /// The author its bundle's manifest names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// With status `pending_approval` (202): the approval request that enables it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approval_id: Option<i64>,
+}
+
+/// The verified signer of a pack's bundle.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct PackSigner {
+    /// The first 16 hex digits of the key's sha256.
+    pub key_id: String,
+    /// The public key (`ed25519:...`).
+    pub key: String,
+    /// The name the tenant's trust policy gives the key, when it lists it.
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -143,17 +164,24 @@ pub(crate) async fn list(State(state): State<Arc<AppState>>, axum::Extension(p):
                     status: "ok".into(),
                     error: None,
                     limits: limits(),
+                    signer: None,
+                    author: None,
                     approval_id: None,
                 }
             })
             .collect();
         for r in tenant.records.iter().filter(|r| r.custom) {
-            packs.push(custom_entry(r, tenant.api_version(&r.pack_id), tenant.broken.get(&r.pack_id).cloned(), limits()));
+            let mut entry = custom_entry(r, tenant.api_version(&r.pack_id), tenant.broken.get(&r.pack_id).cloned(), limits());
+            entry.signer = signer_view(r, &tenant.trust);
+            if let Some(reason) = tenant.untrusted.get(&r.pack_id) {
+                (entry.status, entry.error) = ("untrusted".into(), Some(reason.clone()));
+            }
+            packs.push(entry);
         }
         for entry in &mut packs {
             let (pack_state, reason) = tenant.state(&entry.pack_id, configured.as_ref(), &detected);
             (entry.state, entry.state_reason, entry.enabled) = (pack_state, reason.to_string(), pack_state.runs());
-            if entry.error.is_some() && pack_state.runs() {
+            if entry.error.is_some() && pack_state.runs() && entry.status != "untrusted" {
                 (entry.enabled, entry.state_reason) = (false, format!("{reason}, but its stored copy does not load (see `error`)"));
             }
         }
@@ -212,6 +240,12 @@ pub(crate) async fn create(State(state): State<Arc<AppState>>, axum::Extension(p
     held_for_review(state, p, record).await
 }
 
+/// Who signed a stored pack, named as `policy` names the key.
+fn signer_view(r: &PackRecord, policy: &sentra_bundle::TrustPolicy) -> Option<PackSigner> {
+    let key = sentra_bundle::PublicKey::parse(r.signer.as_deref()?).ok()?;
+    Some(PackSigner { key_id: key.id(), key: key.to_string(), name: policy.named(&key).map(str::to_string) })
+}
+
 /// A tenant's own pack as listed, imported or created.
 fn custom_entry(r: &PackRecord, api_version: Option<String>, error: Option<String>, limits: PackLimitsView) -> PackEntry {
     PackEntry {
@@ -233,6 +267,8 @@ fn custom_entry(r: &PackRecord, api_version: Option<String>, error: Option<Strin
         status: if error.is_some() { "error" } else { "ok" }.into(),
         error,
         limits,
+        signer: None,
+        author: (!r.author.is_empty()).then(|| r.author.clone()),
         approval_id: None,
     }
 }
@@ -270,10 +306,14 @@ pub struct ImportYaml {
     pub overwrite: bool,
 }
 
-/// Imports a pack: a YAML document (`{"pack_yaml": ...}`), or a Wasm component sent as
-/// `Content-Type: application/wasm`. 201 with the stored pack.
-#[utoipa::path(post, path = "/api/packs/import", tag = "packs", params(ImportQuery), request_body(content = ImportYaml, description = "JSON, or the component's bytes as application/wasm"),
-    responses((status = 201, body = PackEntry), (status = 202, body = PackEntry, description = "Stored disabled, pending approval (governance `on_pack_import`)"), (status = 400, body = crate::ErrorBody, description = "invalid_pack, with every problem in `errors`"),
+/// Imports a pack: a YAML document (`{"pack_yaml": ...}`), a Wasm component sent as
+/// `Content-Type: application/wasm`, or a pack bundle (`sentra pack sign`) sent as
+/// `Content-Type: application/vnd.sentra.pack-bundle+json`. The operator's `pack_trust`
+/// decides which are admitted (403 `untrusted_pack` otherwise); a bundle whose hash or
+/// signature does not verify is refused (400 `invalid_bundle`). 201 with the stored pack.
+#[utoipa::path(post, path = "/api/packs/import", tag = "packs", params(ImportQuery), request_body(content = ImportYaml, description = "JSON; or the component's bytes as application/wasm; or a bundle file as application/vnd.sentra.pack-bundle+json"),
+    responses((status = 201, body = PackEntry), (status = 202, body = PackEntry, description = "Stored disabled, pending approval (governance `on_pack_import`)"), (status = 400, body = crate::ErrorBody, description = "invalid_pack, with every problem in `errors`; invalid_bundle"),
+        (status = 403, body = crate::ErrorBody, description = "untrusted_pack: the operator's pack_trust does not admit it"),
         (status = 409, body = crate::ErrorBody), (status = 413, body = crate::ErrorBody), (status = 422, body = crate::ErrorBody)))]
 pub(crate) async fn import(
     State(state): State<Arc<AppState>>,
@@ -283,8 +323,9 @@ pub(crate) async fn import(
     body: Body,
 ) -> Result<Response, ApiError> {
     let Query(q) = query.map_err(|e| ApiError::invalid(&["query"], e.body_text(), "value_error"))?;
-    let is_wasm = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/wasm"));
-    let req = if is_wasm {
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let is_bundle = content_type.starts_with(sentra_bundle::MEDIA_TYPE);
+    let req = if content_type.starts_with("application/wasm") || is_bundle {
         let bytes = body.map_err(|e| {
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the component is larger than the upload limit (--max-upload-bytes)")
@@ -302,7 +343,7 @@ pub(crate) async fn import(
             overwrite: q.overwrite.unwrap_or(false),
             expected_sha256: q.sha256,
             enabled: true,
-            source: ImportSource::Wasm(bytes.to_vec()),
+            source: if is_bundle { ImportSource::Bundle(bytes.to_vec()) } else { ImportSource::Wasm(bytes.to_vec()) },
         }
     } else {
         // Only a component may use this route's larger body limit.
@@ -339,7 +380,9 @@ async fn held_for_review(state: Arc<AppState>, p: Principal, record: PackRecord)
     blocking(move || {
         let loaded = state.current()?;
         let api_version = state.tenant_packs(&loaded, &p.tenant).ok().and_then(|t| t.api_version(&record.pack_id));
-        let mut entry = custom_entry(&record, api_version, None, limits_view(&loaded.config.for_tenant(&p.tenant)));
+        let tenant_config = loaded.config.for_tenant(&p.tenant);
+        let mut entry = custom_entry(&record, api_version, None, limits_view(&tenant_config));
+        entry.signer = signer_view(&record, &tenant_config.pack_trust);
         if !state.tenant_config(&loaded, &p.tenant)?.config.governance.human_review_required.on_pack_import {
             return Ok((StatusCode::CREATED, Json(entry)).into_response());
         }

@@ -370,13 +370,13 @@ impl AppState {
     /// or `sentra pack ...` changed them).
     pub(crate) fn tenant_packs(&self, loaded: &Loaded, tenant: &str) -> Result<Arc<packs::TenantPacks>, ApiError> {
         let revision = self.store.packs_revision().map_err(|e| ApiError::internal(e.to_string()))?;
-        if let Some(t) = self.tenants.lock().expect("tenant packs").get(tenant).filter(|t| t.revision == revision) {
+        let config = loaded.config.for_tenant(tenant);
+        // A change of the trust policy judges the stored packs again.
+        if let Some(t) = self.tenants.lock().expect("tenant packs").get(tenant).filter(|t| t.revision == revision && t.trust == config.pack_trust) {
             return Ok(t.clone());
         }
-        let fresh = Arc::new(
-            packs::TenantPacks::load(&self.catalog, self.store.as_ref(), &loaded.config.for_tenant(tenant), tenant, revision)
-                .map_err(|e| ApiError::internal(e.to_string()))?,
-        );
+        let fresh =
+            Arc::new(packs::TenantPacks::load(&self.catalog, self.store.as_ref(), &config, tenant, revision).map_err(|e| ApiError::internal(e.to_string()))?);
         self.tenants.lock().expect("tenant packs").insert(tenant.to_string(), fresh.clone());
         Ok(fresh)
     }
@@ -387,6 +387,14 @@ impl AppState {
         let t = self.tenant_packs(loaded, tenant)?;
         let detected = self.detected(loaded, tenant);
         let (ids, extra) = t.selection(config.standards_packs.as_ref(), &detected, exact);
+        // A named pack the trust policy refuses fails the scan (closed), saying why.
+        if let Some((id, reason)) = t.untrusted.iter().find(|(id, _)| ids.contains(id)) {
+            return Err(ApiError::new(
+                axum::http::StatusCode::CONFLICT,
+                "untrusted_pack",
+                format!("pack `{id}` is named in standards_packs but does not run: {reason}"),
+            ));
+        }
         // `pack_files` packs are always there unless named away.
         let mut config = config.clone();
         let mut ids = ids;

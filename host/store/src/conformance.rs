@@ -46,6 +46,8 @@ fn new_pack(tenant: &str, id: &str) -> NewPack {
         description: String::new(),
         license: String::new(),
         rule_count: 1,
+        signer: None,
+        author: String::new(),
         enabled: true,
     }
 }
@@ -75,6 +77,20 @@ fn packs_keep_their_bytes_overrides_and_revision() {
         assert!(b.reopen().packs_revision().unwrap() >= r0 + 6, "{}: every change bumps the revision", b.name);
         assert!(matches!(s.put_pack(&new_pack("acme", "../x"), b"x"), Err(StoreError::Invalid(_))));
         assert!(matches!(s.set_pack_enabled("../t", "x", true), Err(StoreError::Invalid(_))));
+    });
+}
+
+#[test]
+fn a_pack_keeps_where_it_came_from_until_replaced() {
+    each(|b| {
+        let s = &b.store;
+        let signed = NewPack { signer: Some("ed25519:key".into()), author: "Acme security".into(), ..new_pack("acme", "signed") };
+        let stored = s.put_pack(&signed, b"pack_id: signed\n").unwrap();
+        assert_eq!((stored.signer.as_deref(), stored.author.as_str()), (Some("ed25519:key"), "Acme security"), "{}", b.name);
+        assert_eq!(b.reopen().get_pack("acme", "signed").unwrap().unwrap().signer.as_deref(), Some("ed25519:key"));
+        // Imported again without a bundle: no signer any more.
+        let plain = s.put_pack(&new_pack("acme", "signed"), b"pack_id: signed\n").unwrap();
+        assert_eq!((plain.signer, plain.author), (None, String::new()), "{}", b.name);
     });
 }
 

@@ -162,6 +162,7 @@ const MIGRATIONS: &[&str] = &[
     scans::COMPLETE_MIGRATION,
     scans::FINDINGS_MIGRATION,
     scan_jobs::MIGRATION,
+    packs::PROVENANCE_MIGRATION,
 ];
 
 /// The SQLite store.
@@ -296,6 +297,8 @@ mod tests {
             description: String::new(),
             license: String::new(),
             rule_count: 0,
+            signer: None,
+            author: String::new(),
             enabled: true,
         };
         let record = store.put_pack(&new, b"pack_id: kept\nname: kept\nrules: []\n").unwrap();

@@ -65,6 +65,11 @@ pub struct PackRecord {
     pub overrides: serde_json::Value,
     /// RFC 3339, UTC.
     pub updated_at: String,
+    /// Who signed the bundle it was imported from (`ed25519:...`); `None` for a plain
+    /// `.wasm` or `.yaml` import (and packs stored before bundles existed).
+    pub signer: Option<String>,
+    /// The author its bundle's manifest names (empty without a bundle).
+    pub author: String,
     /// The file holding the pack, inside the state directory (custom packs only).
     #[serde(skip)]
     pub(crate) file: Option<String>,
@@ -82,6 +87,10 @@ pub struct NewPack {
     pub license: String,
     pub rule_count: usize,
     pub enabled: bool,
+    /// The bundle's verified signer (`ed25519:...`), when it came in a signed bundle.
+    pub signer: Option<String>,
+    /// The author its bundle's manifest names.
+    pub author: String,
 }
 
 /// The `packs` and `meta` tables (migration 2).
@@ -105,7 +114,12 @@ pub(crate) const MIGRATION: &str = "CREATE TABLE packs (
     CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     INSERT INTO meta (key, value) VALUES ('packs_revision', 0);";
 
-pub(crate) const COLUMNS: &str = "tenant, pack_id, custom, kind, sha256, name, version, description, license, rule_count, enabled, overrides, file, updated_at";
+/// Where a pack came from (migration 14): the signer of its bundle and the author it names.
+pub(crate) const PROVENANCE_MIGRATION: &str = "ALTER TABLE packs ADD COLUMN signer TEXT;
+    ALTER TABLE packs ADD COLUMN author TEXT NOT NULL DEFAULT '';";
+
+pub(crate) const COLUMNS: &str =
+    "tenant, pack_id, custom, kind, sha256, name, version, description, license, rule_count, enabled, overrides, file, updated_at, signer, author";
 
 pub(crate) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PackRecord> {
     let overrides: String = r.get(11)?;
@@ -124,6 +138,8 @@ pub(crate) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PackRecord> {
         overrides: serde_json::from_str(&overrides).unwrap_or_else(|_| serde_json::json!({})),
         file: r.get(12)?,
         updated_at: crate::keys::format_time(r.get(13)?),
+        signer: r.get(14)?,
+        author: r.get(15)?,
     })
 }
 
@@ -215,10 +231,10 @@ impl PackStore for SqliteStore {
                 .query_row("SELECT file FROM packs WHERE tenant = ?1 AND pack_id = ?2", [&new.tenant, &new.pack_id], |r| r.get(0))
                 .optional()?;
             tx.execute(
-                "INSERT INTO packs (tenant, pack_id, custom, kind, sha256, name, version, description, license, rule_count, enabled, overrides, file, updated_at)
-                 VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, '{}', ?11, ?12)
+                "INSERT INTO packs (tenant, pack_id, custom, kind, sha256, name, version, description, license, rule_count, enabled, overrides, file, updated_at, signer, author)
+                 VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, '{}', ?11, ?12, ?13, ?14)
                  ON CONFLICT (tenant, pack_id) DO UPDATE SET custom = 1, kind = ?3, sha256 = ?4, name = ?5, version = ?6,
-                   description = ?7, license = ?8, rule_count = ?9, enabled = ?10, file = ?11, updated_at = ?12",
+                   description = ?7, license = ?8, rule_count = ?9, enabled = ?10, file = ?11, updated_at = ?12, signer = ?13, author = ?14",
                 params![
                     new.tenant,
                     new.pack_id,
@@ -231,7 +247,9 @@ impl PackStore for SqliteStore {
                     new.rule_count as i64,
                     new.enabled,
                     rel,
-                    crate::now()
+                    crate::now(),
+                    new.signer,
+                    new.author
                 ],
             )?;
             bump(&tx)?;

@@ -425,7 +425,7 @@ mod tests {
             let store = SqliteStore::open(dir.path()).unwrap();
             store
                 .with(|c| {
-                    c.execute_batch("DROP TABLE scan_findings; DROP TABLE scan_jobs")?;
+                    c.execute_batch("DROP TABLE scan_findings; DROP TABLE scan_jobs; ALTER TABLE packs DROP COLUMN signer; ALTER TABLE packs DROP COLUMN author")?;
                     c.pragma_update(None, "user_version", 11)?;
                     c.execute(
                         "INSERT INTO scans (tenant, started_at, root, packs, critical, high, medium, low, info, total, files_scanned, duration_ms, score, result)

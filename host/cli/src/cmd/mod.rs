@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub(crate) mod approvals;
+pub(crate) mod bundle;
 pub(crate) mod compliance;
 pub(crate) mod init;
 pub(crate) mod keys;

@@ -1,4 +1,4 @@
-//! `sentra pack ...`: test, lint, import, export and list packs.
+//! `sentra pack ...`: test, lint, import, export and list packs (bundles and keys: `bundle.rs`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,6 +18,9 @@ pub(crate) fn run(cmd: PackCommand, state_dir: Option<&Path>) -> Result<u8> {
         PackCommand::Export(args) => pack_export(args, state_dir),
         PackCommand::Delete(args) => pack_delete(args, state_dir),
         PackCommand::List(args) => pack_list(args, state_dir),
+        PackCommand::Keygen(args) => super::bundle::keygen(args),
+        PackCommand::Sign(args) => super::bundle::sign(args),
+        PackCommand::Verify(args) => super::bundle::verify(args),
     }
 }
 
@@ -101,11 +104,8 @@ pub(crate) fn pack_test(args: PackTestArgs) -> Result<u8> {
 pub(crate) fn pack_import(args: PackImportArgs, state_dir: Option<&Path>) -> Result<u8> {
     use sentra_app::packs::{ImportRequest, ImportSource};
     let bytes = std::fs::read(&args.file).with_context(|| format!("{}: cannot read pack", args.file.display()))?;
-    let source = if bytes.starts_with(b"\0asm") {
-        ImportSource::Wasm(bytes)
-    } else {
-        ImportSource::Yaml(String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{}: neither a Wasm component nor UTF-8 YAML", args.file.display()))?)
-    };
+    let source =
+        ImportSource::sniff(bytes).ok_or_else(|| anyhow::anyhow!("{}: neither a Wasm component, a pack bundle nor UTF-8 YAML", args.file.display()))?;
     let pack_id = args.id.clone();
     let config = Config::load(Path::new("."), None)?;
     let req = ImportRequest {
@@ -122,13 +122,15 @@ pub(crate) fn pack_import(args: PackImportArgs, state_dir: Option<&Path>) -> Res
     let checked = sentra_app::packs::check_import(&catalog, &config, &req).with_context(|| format!("{}", args.file.display()))?;
     let store = open_store(state_dir)?;
     let record = sentra_app::packs::store_import(&catalog, &*store, req, checked).with_context(|| format!("{}", args.file.display()))?;
+    let signed = record.signer.as_deref().and_then(|k| sentra_bundle::PublicKey::parse(k).ok()).map(|k| format!(", signed by key {}", k.id()));
     writeln!(
         anstream::stdout(),
-        "imported pack `{}` ({}, {} rules, sha256 {}) for tenant `{}`",
+        "imported pack `{}` ({}, {} rules, sha256 {}{}) for tenant `{}`",
         record.pack_id,
         record.kind.as_str(),
         record.rule_count,
         record.sha256,
+        signed.unwrap_or_default(),
         record.tenant
     )?;
     Ok(0)
@@ -172,6 +174,7 @@ pub(crate) fn pack_list(args: PackListArgs, state_dir: Option<&Path>) -> Result<
         rows.push(serde_json::json!({
             "pack_id": r.pack_id, "source": "custom", "kind": r.kind.as_str(), "enabled": r.enabled,
             "name": r.name, "version": r.version, "rule_count": r.rule_count, "sha256": r.sha256, "last_updated": r.updated_at,
+            "signer": r.signer.as_deref().and_then(|k| sentra_bundle::PublicKey::parse(k).ok()).map(|k| k.id()), "author": r.author,
         }));
     }
     if args.format == Format::Json {

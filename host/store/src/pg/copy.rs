@@ -210,8 +210,8 @@ impl PostgresStore {
                     tx.execute("INSERT INTO pack_blobs (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING", &[&p.sha256, bytes])?;
                 }
                 tx.execute(
-                    "INSERT INTO packs (tenant, pack_id, custom, kind, sha256, name, version, description, license, rule_count, enabled, overrides, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                    "INSERT INTO packs (tenant, pack_id, custom, kind, sha256, name, version, description, license, rule_count, enabled, overrides, updated_at, signer, author)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
                     &[
                         &p.tenant,
                         &p.pack_id,
@@ -226,6 +226,8 @@ impl PostgresStore {
                         &p.enabled,
                         &p.overrides.to_string(),
                         &p.updated_unix,
+                        &p.signer,
+                        &p.author,
                     ],
                 )?;
             }
@@ -265,6 +267,8 @@ struct CopiedPack {
     enabled: bool,
     overrides: serde_json::Value,
     updated_unix: i64,
+    signer: Option<String>,
+    author: String,
     /// A custom pack's bytes.
     bytes: Option<Vec<u8>>,
 }
@@ -302,6 +306,8 @@ fn custom_and_builtin_packs(from: &SqliteStore, report: &mut CopyReport) -> Resu
                 enabled: record.enabled,
                 overrides: record.overrides,
                 updated_unix,
+                signer: record.signer,
+                author: record.author,
                 bytes,
             };
             out.push(p);

@@ -185,6 +185,11 @@ const MIGRATIONS: &[&str] = &[
     -- hour later, so an import racing a delete of the same bytes keeps them.
     ALTER TABLE pack_blobs ADD COLUMN touched_ms BIGINT NOT NULL DEFAULT 0;
 "#,
+    r#"
+    -- Where a pack came from: the verified signer of its bundle and the author it names.
+    ALTER TABLE packs ADD COLUMN signer TEXT COLLATE "C";
+    ALTER TABLE packs ADD COLUMN author TEXT COLLATE "C" NOT NULL DEFAULT '';
+"#,
 ];
 
 /// How many steps this build knows.

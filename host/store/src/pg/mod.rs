@@ -292,6 +292,8 @@ mod tests {
             description: String::new(),
             license: "MIT".into(),
             rule_count: 1,
+            signer: None,
+            author: String::new(),
             enabled: true,
         };
         from.put_pack(&pack, b"pack_id: team\n").unwrap();

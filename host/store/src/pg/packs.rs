@@ -9,7 +9,7 @@ use super::postgres::{Row, Transaction};
 use crate::StoreError;
 use crate::packs::{NewPack, PackKind, PackRecord, PackStore, sha256_hex, valid_pack_id};
 
-const COLUMNS: &str = "tenant, pack_id, custom, kind, sha256, name, version, description, license, rule_count, enabled, overrides, updated_at";
+const COLUMNS: &str = "tenant, pack_id, custom, kind, sha256, name, version, description, license, rule_count, enabled, overrides, updated_at, signer, author";
 
 fn row(r: &Row) -> PackRecord {
     let overrides: String = r.get(11);
@@ -27,6 +27,8 @@ fn row(r: &Row) -> PackRecord {
         enabled: r.get(10),
         overrides: serde_json::from_str(&overrides).unwrap_or_else(|_| serde_json::json!({})),
         updated_at: crate::keys::format_time(r.get(12)),
+        signer: r.get(13),
+        author: r.get(14),
         file: None,
     }
 }
@@ -60,10 +62,10 @@ impl PackStore for PostgresStore {
                 &[&sha, &bytes, &crate::scan_jobs::now_ms()],
             )?;
             tx.execute(
-                "INSERT INTO packs (tenant, pack_id, custom, kind, sha256, name, version, description, license, rule_count, enabled, overrides, updated_at)
-                 VALUES ($1, $2, TRUE, $3, $4, $5, $6, $7, $8, $9, $10, '{}', $11)
+                "INSERT INTO packs (tenant, pack_id, custom, kind, sha256, name, version, description, license, rule_count, enabled, overrides, updated_at, signer, author)
+                 VALUES ($1, $2, TRUE, $3, $4, $5, $6, $7, $8, $9, $10, '{}', $11, $12, $13)
                  ON CONFLICT (tenant, pack_id) DO UPDATE SET custom = TRUE, kind = $3, sha256 = $4, name = $5, version = $6,
-                   description = $7, license = $8, rule_count = $9, enabled = $10, updated_at = $11",
+                   description = $7, license = $8, rule_count = $9, enabled = $10, updated_at = $11, signer = $12, author = $13",
                 &[
                     &new.tenant,
                     &new.pack_id,
@@ -76,6 +78,8 @@ impl PackStore for PostgresStore {
                     &(new.rule_count as i64),
                     &new.enabled,
                     &crate::now(),
+                    &new.signer,
+                    &new.author,
                 ],
             )?;
             if old.is_some_and(|o| o != sha) {
