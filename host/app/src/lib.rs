@@ -4,6 +4,7 @@
 //!
 //! - [`scan`]: a checked scan plan, run with cancellation, progress and cache, recorded;
 //! - [`gate`]: the verdict with approvals applied, audited the same from both faces;
+//! - [`fix`]: the fixes findings carry, applied to their files;
 //! - [`packs`]: import, export, enable, disable, delete, a tenant's pack selection;
 //! - [`approvals`]: requests and their typed deferred actions;
 //! - [`git_clone`]: a queued scan's repository, cloned within the operator's policy;
@@ -13,6 +14,7 @@ pub mod approvals;
 pub mod attestations;
 pub mod audit;
 pub mod compliance;
+pub mod fix;
 pub mod gate;
 pub mod git_clone;
 pub mod governance;

@@ -40,6 +40,9 @@ pub(crate) enum Command {
     ListPacks(ListArgs),
     /// List the rules of the available (or selected) packs.
     ListRules(ListRulesArgs),
+    /// Apply the fixes findings carry: scan PATH, then show a diff of every
+    /// non-overlapping fix (exit 1 when there are any); `--apply` writes them.
+    Fix(FixArgs),
     /// Test and lint packs.
     #[command(subcommand)]
     Pack(PackCommand),
@@ -422,6 +425,34 @@ pub(crate) struct PackIdArgs {
 pub(crate) struct PackListArgs {
     #[arg(long, default_value = "default")]
     pub(crate) tenant: String,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct FixArgs {
+    /// Directory to scan and fix.
+    #[arg(default_value = ".")]
+    pub(crate) path: PathBuf,
+    /// Write the fixes (atomically; a file changed since the scan started is left alone).
+    /// Without it, nothing is written.
+    #[arg(long)]
+    pub(crate) apply: bool,
+    /// Only the fixes of these rules (repeat or comma-separate).
+    #[arg(long = "rule", value_delimiter = ',', value_name = "RULE-ID")]
+    pub(crate) rules: Vec<String>,
+    /// Packs to run (repeat or comma-separate); overrides `standards_packs`.
+    #[arg(long = "pack", value_delimiter = ',')]
+    pub(crate) packs: Vec<String>,
+    /// Also run this pack (`.wasm`, `.yaml` or a bundle); repeatable.
+    #[arg(long = "pack-file", value_name = "FILE")]
+    pub(crate) pack_files: Vec<PathBuf>,
+    /// Config file (default: PATH/.sentra/config.yaml, then PATH/.guard.yaml).
+    #[arg(long)]
+    pub(crate) config: Option<PathBuf>,
+    /// Skip paths matching this glob (relative to PATH; repeat or comma-separate).
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub(crate) exclude: Vec<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
 }

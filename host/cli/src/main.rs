@@ -61,6 +61,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::ListPacks(args) => cmd::list::list_packs(args),
         Command::ListRules(args) => cmd::list::list_rules(args),
         Command::Pack(pack) => cmd::pack::run(pack, state_dir),
+        Command::Fix(args) => cmd::fix::run(args, state_dir),
         Command::Serve(args) => cmd::serve::serve(args, state_dir),
         Command::Keys(keys) => cmd::keys::keys(keys, state_dir),
         Command::Store(store) => cmd::store::store_cmd(store, state_dir),

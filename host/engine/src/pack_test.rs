@@ -1,7 +1,12 @@
 //! Rule tests, semgrep-style: fixture files carry comments `ruleid: RULE-ID` on the line
 //! before a line that must fire (or at the end of that line), and `ok: RULE-ID` for a
-//! line that must not. A scan of the fixtures is compared with the annotations rule by
-//! rule: a missing finding and an unannotated (unexpected) one both fail.
+//! line that must not. A file whose format has no comments (JSON) takes its annotations
+//! from a sidecar, `FILE.annotations.yaml` (`- {line: 3, ruleid: R-1}`, `- {line: 5, ok:
+//! R-2}`). Project-level findings (obligations, required files), which have no line,
+//! are expected in `expected-findings.yaml` at the fixtures' root (`project: [R-3]`):
+//! when it exists, exactly those must fire. A scan of the fixtures is compared with the
+//! annotations rule by rule: a missing finding and an unannotated (unexpected) one both
+//! fail.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -10,6 +15,61 @@ use serde::Serialize;
 
 use crate::finding::PROJECT_PATH;
 use crate::scan::ScanResult;
+
+/// The fixtures' expected project-level findings.
+pub const EXPECTED_FILE: &str = "expected-findings.yaml";
+/// What a sidecar of annotations adds to its file's name.
+pub const SIDECAR_SUFFIX: &str = ".annotations.yaml";
+
+/// Whether fixture path `rel` holds test expectations rather than a fixture (its own
+/// findings are not compared).
+pub fn is_expectation_file(rel: &str) -> bool {
+    rel == EXPECTED_FILE || rel.ends_with(SIDECAR_SUFFIX)
+}
+
+/// A malformed sidecar or expected-findings file.
+#[derive(Debug, thiserror::Error)]
+pub enum FixtureError {
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+}
+
+/// One entry of a sidecar.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SidecarEntry {
+    line: u32,
+    #[serde(default)]
+    ruleid: Option<OneOrMany>,
+    #[serde(default)]
+    ok: Option<OneOrMany>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            Self::One(s) => vec![s],
+            Self::Many(v) => v,
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    /// Rule ids whose project-level findings must fire (and no others).
+    #[serde(default)]
+    project: Vec<String>,
+}
 
 /// Comment openers an annotation may follow.
 const MARKERS: [&str; 6] = ["#", "//", "--", "<!--", "/*", ";"];
@@ -44,8 +104,9 @@ fn parse_line(line: &str) -> Option<(bool, Vec<String>, bool)> {
     None
 }
 
-/// Every annotation in the files under `root` (relative `/`-separated paths).
-pub fn collect(root: &Path) -> std::io::Result<Vec<Annotation>> {
+/// Every annotation in the files under `root` (relative `/`-separated paths): comments,
+/// sidecars, and the expected project-level findings (file [`PROJECT_PATH`], line 0).
+pub fn collect(root: &Path) -> Result<Vec<Annotation>, FixtureError> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -57,10 +118,40 @@ pub fn collect(root: &Path) -> std::io::Result<Vec<Annotation>> {
             }
             let Ok(text) = std::fs::read_to_string(&path) else { continue };
             let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-            out.extend(annotations_in(&rel, &text));
+            if rel == EXPECTED_FILE {
+                let expected: Expected = parse_yaml(&rel, &text)?;
+                out.extend(expected.project.into_iter().map(|rule| Annotation { file: PROJECT_PATH.into(), line: 0, rule, must_fire: true }));
+            } else if let Some(target) = rel.strip_suffix(SIDECAR_SUFFIX) {
+                out.extend(sidecar(&rel, target, &text)?);
+            } else {
+                out.extend(annotations_in(&rel, &text));
+            }
         }
     }
     out.sort();
+    Ok(out)
+}
+
+fn parse_yaml<T: serde::de::DeserializeOwned>(rel: &str, text: &str) -> Result<T, FixtureError> {
+    serde_saphyr::from_str(text).map_err(|e| FixtureError::Invalid { file: rel.to_string(), message: e.to_string() })
+}
+
+/// The annotations a sidecar `rel` gives its fixture `target`.
+fn sidecar(rel: &str, target: &str, text: &str) -> Result<Vec<Annotation>, FixtureError> {
+    let entries: Vec<SidecarEntry> = parse_yaml(rel, text)?;
+    let mut out = Vec::new();
+    for (i, e) in entries.into_iter().enumerate() {
+        let invalid = |message: String| FixtureError::Invalid { file: rel.to_string(), message };
+        if e.line == 0 {
+            return Err(invalid(format!("entry {}: `line` counts from 1", i + 1)));
+        }
+        let (kind, rules) = match (e.ruleid, e.ok) {
+            (Some(r), None) => (true, r.into_vec()),
+            (None, Some(r)) => (false, r.into_vec()),
+            _ => return Err(invalid(format!("entry {}: give exactly one of `ruleid` and `ok`", i + 1))),
+        };
+        out.extend(rules.into_iter().map(|rule| Annotation { file: target.to_string(), line: e.line, rule, must_fire: kind }));
+    }
     Ok(out)
 }
 
@@ -115,27 +206,37 @@ pub fn compare(annotations: &[Annotation], findings: &[(String, u32, String)]) -
         let hit = fired.contains(&(a.file.as_str(), a.line, a.rule.as_str()));
         match (a.must_fire, hit) {
             (true, true) | (false, false) => entry.passed += 1,
-            (true, false) => entry.missing.push(format!("{}:{}", a.file, a.line)),
+            (true, false) => entry.missing.push(at(&a.file, a.line)),
             // Reported below, with the other unannotated findings.
             (false, true) => {}
         }
     }
     for &(file, line, rule) in &fired {
         if !expected.contains(&(file, line, rule)) {
-            out.entry(rule.to_string()).or_default().unexpected.push(format!("{file}:{line}"));
+            out.entry(rule.to_string()).or_default().unexpected.push(at(file, line));
         }
     }
     out
 }
 
-/// The findings of a scan as `(file, line, rule)`, project-level ones excluded (they have
-/// no line to annotate).
-pub fn findings_of(result: &ScanResult) -> Vec<(String, u32, String)> {
+/// `file:line`, or the project marker alone for a project-level finding.
+fn at(file: &str, line: u32) -> String {
+    if line == 0 { file.to_string() } else { format!("{file}:{line}") }
+}
+
+/// The findings of a scan as `(file, line, rule)`, without those in expectation files.
+/// Project-level ones (file [`PROJECT_PATH`], line 0) are compared only when `project`
+/// (the fixtures have an [`EXPECTED_FILE`]).
+pub fn findings_of(result: &ScanResult, project: bool) -> Vec<(String, u32, String)> {
     result
         .findings
         .iter()
-        .filter(|f| f.evidence.file != PROJECT_PATH)
-        .map(|f| (f.evidence.file.to_string(), f.evidence.lines[0], f.rule_id.to_string()))
+        .filter(|f| !is_expectation_file(&f.evidence.file))
+        .filter_map(|f| match (&*f.evidence.file == PROJECT_PATH, project) {
+            (true, false) => None,
+            (true, true) => Some((PROJECT_PATH.to_string(), 0, f.rule_id.to_string())),
+            (false, _) => Some((f.evidence.file.to_string(), f.evidence.lines[0], f.rule_id.to_string())),
+        })
         .collect()
 }
 
@@ -162,5 +263,31 @@ mod tests {
         assert_eq!(got["R-2"].unexpected, vec!["a.py:3"]);
         assert_eq!(got["R-1"].unexpected, vec!["a.py:4"]);
         assert_eq!(got["R-1"].missing, vec!["a.py:2"]);
+    }
+
+    #[test]
+    fn sidecars_and_expected_project_findings() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.json"), "{\n  \"debug\": true\n}\n").unwrap();
+        std::fs::write(dir.path().join("config.json.annotations.yaml"), "- {line: 2, ruleid: J-DEBUG}\n- {line: 1, ok: [J-DEBUG, J-OTHER]}\n").unwrap();
+        std::fs::write(dir.path().join(EXPECTED_FILE), "project: [OB-1]\n").unwrap();
+        let ann = collect(dir.path()).unwrap();
+        let got: Vec<(&str, u32, &str, bool)> = ann.iter().map(|a| (a.file.as_str(), a.line, a.rule.as_str(), a.must_fire)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (PROJECT_PATH, 0, "OB-1", true),
+                ("config.json", 1, "J-DEBUG", false),
+                ("config.json", 1, "J-OTHER", false),
+                ("config.json", 2, "J-DEBUG", true)
+            ]
+        );
+        let fired = vec![("config.json".to_string(), 2, "J-DEBUG".to_string()), (PROJECT_PATH.to_string(), 0, "OB-2".to_string())];
+        let out = compare(&ann, &fired);
+        assert_eq!((out["OB-1"].missing.clone(), out["OB-2"].unexpected.clone()), (vec![PROJECT_PATH.to_string()], vec![PROJECT_PATH.to_string()]));
+        assert!(out["J-DEBUG"].ok());
+        std::fs::write(dir.path().join("config.json.annotations.yaml"), "- {line: 2, ruleid: A, ok: B}\n").unwrap();
+        let err = collect(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("config.json.annotations.yaml") && err.contains("exactly one"), "{err}");
     }
 }

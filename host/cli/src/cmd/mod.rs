@@ -3,6 +3,7 @@
 pub(crate) mod approvals;
 pub(crate) mod bundle;
 pub(crate) mod compliance;
+pub(crate) mod fix;
 pub(crate) mod init;
 pub(crate) mod keys;
 pub(crate) mod list;

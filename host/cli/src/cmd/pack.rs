@@ -73,12 +73,18 @@ pub(crate) fn pack_test(args: PackTestArgs) -> Result<u8> {
     };
     let annotations = sentra_engine::pack_test::collect(&fixtures).with_context(|| format!("{}: cannot read fixtures", fixtures.display()))?;
     if annotations.is_empty() {
-        anyhow::bail!("{}: no `ruleid:` or `ok:` annotations found in the fixtures", fixtures.display());
+        anyhow::bail!(
+            "{}: no `ruleid:` or `ok:` annotations found in the fixtures (nor a `*{}` sidecar or an `{}`)",
+            fixtures.display(),
+            sentra_engine::pack_test::SIDECAR_SUFFIX,
+            sentra_engine::pack_test::EXPECTED_FILE
+        );
     }
     let mut result = sentra_engine::scan(&Source::Directory(fixtures.clone()), &set, &config, &ScanOptions::default())?;
     // The pack document sits beside the fixtures when they share a directory.
     result.findings.retain(|f| f.evidence.file != "pack.yaml" && f.evidence.file != "pack.yml");
-    let outcomes = sentra_engine::pack_test::compare(&annotations, &sentra_engine::pack_test::findings_of(&result));
+    let project = fixtures.join(sentra_engine::pack_test::EXPECTED_FILE).is_file();
+    let outcomes = sentra_engine::pack_test::compare(&annotations, &sentra_engine::pack_test::findings_of(&result, project));
     let failed = outcomes.values().any(|o| !o.ok()) || !result.errored_packs.is_empty() || !result.rule_errors.is_empty();
     let mut buf = Vec::new();
     if args.format == Format::Json {

@@ -60,7 +60,7 @@ pub(crate) fn scan_cmd(mut args: ScanArgs, is_gate: bool, state_dir: Option<&Pat
 
 /// The checked scan: config with the flags over it, packs, suppressions, the changed files
 /// and the cache (read while the packs load: both take a noticeable part of a rescan).
-fn plan(args: &ScanArgs, state_dir: Option<&Path>) -> Result<(ScanPlan, Duration)> {
+pub(crate) fn plan(args: &ScanArgs, state_dir: Option<&Path>) -> Result<(ScanPlan, Duration)> {
     let root = &args.path;
     let stored = stored_settings(state_dir)?;
     let mut config = load_config_with(root, args.config.as_deref(), stored.as_ref(), &args.packs, &args.fail_on)?;
