@@ -123,6 +123,7 @@ fn the_whole_set_runs_clean_over_the_repository_and_stays_quiet_on_sentras_own_c
         let fixture = ((file.starts_with("packs/") || file.starts_with("examples/")) && file.contains("/tests/"))
             || file.starts_with("tests/fixtures/")
             || file.starts_with("examples/fixtures/")
+            || file.starts_with("sdk/testing/fixtures/")
             // Fuzzer corpora: inputs made to look like hostile code and packs.
             || file.starts_with("fuzz/seeds/")
             || file.starts_with("fuzz/regressions/");

@@ -30,12 +30,15 @@ fn run(cmd: &mut Command, what: &str) {
     assert!(out.status.success(), "{what} failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
 }
 
-/// Builds the Python example into `out`.
-pub(crate) fn build_python(dir: &Path, wit: &Path, out: &Path) {
-    run(
-        Command::new(componentize_py()).current_dir(dir).args(["-d"]).arg(wit).args(["-w", "pack", "componentize", "app", "--stub-wasi", "-o"]).arg(out),
-        "componentize-py",
-    );
+/// Builds the Python pack in `dir` into `out`; `sdk`: where `sentra_sdk` is when it is not
+/// vendored into `dir`.
+pub(crate) fn build_python(dir: &Path, wit: &Path, sdk: Option<&Path>, out: &Path) {
+    let mut cmd = Command::new(componentize_py());
+    cmd.current_dir(dir).args(["-d"]).arg(wit).args(["-w", "pack", "componentize", "app"]);
+    if let Some(sdk) = sdk {
+        cmd.arg("-p").arg(dir).arg("-p").arg(sdk);
+    }
+    run(cmd.args(["--stub-wasi", "-o"]).arg(out), "componentize-py");
 }
 
 /// Builds the JavaScript example into `out`.
@@ -57,7 +60,7 @@ fn example_packs_in_four_languages_agree_over_the_api() {
     let build = tempfile::tempdir().unwrap();
     let python = build.path().join("python.wasm");
     let js = build.path().join("js.wasm");
-    build_python(&repo_root().join("examples/python-pack"), &repo_root().join("wit"), &python);
+    build_python(&repo_root().join("examples/python-pack"), &repo_root().join("wit"), Some(&repo_root().join("sdk/python")), &python);
     build_js(&repo_root().join("examples/js-pack"), &js);
 
     // Each passes the shared annotated fixtures on its own.
@@ -207,7 +210,7 @@ fn scaffolds_in_four_languages_build_and_pass_their_tests() {
                 Some(target.join("wasm32-wasip2/release/team_rust.wasm"))
             }
             "python" => {
-                build_python(&project, &project.join("wit"), &project.join("pack.wasm"));
+                build_python(&project, &project.join("wit"), None, &project.join("pack.wasm"));
                 Some(project.join("pack.wasm"))
             }
             _ => {
@@ -237,4 +240,49 @@ fn scaffolds_in_four_languages_build_and_pass_their_tests() {
     assert_eq!(out.status.code(), Some(2), "an existing directory is not overwritten");
     let out = sentra(&["pack", "new", "Bad_Name"], dir.path(), &[]);
     assert!(stderr(&out).contains("not a valid pack id"), "{}", stderr(&out));
+}
+
+/// The Python and JavaScript SDKs, each through its test pack (one rule of every kind:
+/// regex, check with a fix, syntax query with a message template, data flow,
+/// project-level): both pass the same annotated fixtures, give the same findings with the
+/// same messages, fixes and flows, and `sentra fix` applies their fix.
+#[test]
+fn python_and_javascript_sdks_offer_every_kind_of_rule_alike() {
+    let node_modules = js_node_modules();
+    let sdk = repo_root().join("sdk");
+    let build = tempfile::tempdir().unwrap();
+    let (python, js) = (build.path().join("sdk-python.wasm"), build.path().join("sdk-js.wasm"));
+    build_python(&sdk.join("testing/python"), &repo_root().join("wit"), Some(&sdk.join("python")), &python);
+    let link = sdk.join("testing/js/node_modules");
+    if !link.exists() {
+        std::os::unix::fs::symlink(node_modules, &link).unwrap();
+    }
+    build_js(&sdk.join("testing/js"), &js);
+    let tree = tempfile::tempdir().unwrap();
+    copy_dir(&sdk.join("testing/fixtures"), tree.path());
+    let t = tree.path().to_str().unwrap();
+    let mut seen = Vec::new();
+    for (id, wasm) in [("sdk-test-python", &python), ("sdk-test-js", &js)] {
+        let w = wasm.to_str().unwrap();
+        let out = sentra(&["pack", "test", "sdk/testing/fixtures", "--pack-file", w], &repo_root(), &[]);
+        assert_eq!(out.status.code(), Some(0), "{id}: {}{}", stdout(&out), stderr(&out));
+        assert!(stdout(&out).contains("5 of 5 rules passed"), "{id}: {}", stdout(&out));
+        let out = sentra(&["scan", t, "--pack", id, "--pack-file", w, "--format", "json", "--no-cache"], &repo_root(), &[]);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{id}: {}", stderr(&out)));
+        let shape: Vec<Value> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| json!([f["rule_id"], f["evidence"]["lines"], f["evidence"]["column"], f["message"], f["fix"], f["flow"].as_array().map_or(0, Vec::len)]))
+            .collect();
+        seen.push(shape);
+    }
+    assert_eq!(seen[0], seen[1], "the Python and JavaScript SDKs disagree");
+    let flows: Vec<&Value> = seen[0].iter().filter(|f| f[0] == "SDK-CMD-INJECTION").collect();
+    assert!(flows.len() == 1 && flows[0][5].as_u64() > Some(1) && flows[0][3].as_str().unwrap().contains("untrusted data from"), "{flows:?}");
+    assert!(seen[0].iter().any(|f| f[0] == "SDK-EVAL-CALL" && f[3] == "Call of eval"), "{:?}", seen[0]);
+    let out = sentra(&["fix", t, "--pack", "sdk-test-js", "--pack-file", js.to_str().unwrap(), "--apply"], &repo_root(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let fixed = std::fs::read_to_string(tree.path().join("app.py")).unwrap();
+    assert!(fixed.contains("digest = sha256(b\"payload\")\n# ok: SDK-MD5") && !fixed.contains("= md5("), "{fixed}");
 }

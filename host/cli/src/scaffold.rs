@@ -1,8 +1,8 @@
 //! `sentra pack new NAME --lang rust|python|js|yaml`: a working pack project (two rules, a
 //! fixture with `ruleid:`/`ok:` lines, a README) that builds and passes `sentra pack test`
-//! as generated. The component templates carry their own copy of `wit/pack.wit`, and the
-//! Rust one its own copy of the SDK (`sentra-sdk/`), so it builds anywhere, offline once
-//! its crates are fetched.
+//! as generated. The component templates carry their own copy of `wit/pack.wit` and of
+//! their language's SDK (Rust `sentra-sdk/`, Python `sentra_sdk/`, JavaScript
+//! `sentra-sdk/index.js`), so they build anywhere, offline once their toolchain is there.
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +16,9 @@ const RUST_CARGO: &str = include_str!("templates/Cargo.toml.tmpl");
 const PYTHON_APP: &str = include_str!("templates/app.py");
 const JS_PACK: &str = include_str!("templates/pack.js");
 const JS_BUILD: &str = include_str!("templates/build.mjs");
+/// The Python and JavaScript SDKs, vendored into scaffolds so they build offline.
+const PYTHON_SDK: &str = include_str!("../../../sdk/python/sentra_sdk/__init__.py");
+const JS_SDK: &str = include_str!("../../../sdk/js/index.js");
 /// The Rust SDK, vendored into Rust scaffolds (it reads the WIT at `../wit/pack.wit`).
 const SDK_FILES: [(&str, &str); 6] = [
     ("sentra-sdk/Cargo.toml", include_str!("../../../sdk/Cargo.toml")),
@@ -101,10 +104,12 @@ pub fn new_pack(name: &str, lang: Lang, dir: &Path, sdk: Option<&Path>) -> Resul
         }
         Lang::Python => {
             files.push(("app.py", fill(PYTHON_APP, name, &[])));
+            files.push(("sentra_sdk/__init__.py", PYTHON_SDK.to_string()));
             files.push(("wit/pack.wit", WIT.to_string()));
         }
         Lang::Js => {
             files.push(("pack.js", fill(JS_PACK, name, &[])));
+            files.push(("sentra-sdk/index.js", JS_SDK.to_string()));
             files.push(("build.mjs", JS_BUILD.to_string()));
             files.push(("wit/pack.wit", WIT.to_string()));
             files.push((

@@ -1,22 +1,20 @@
-// {{NAME}}: a sentra pack in JavaScript. Build with `npm install && node build.mjs`, test
-// with `sentra pack test . --pack-file pack.wasm`.
-import { compile } from "sentra:pack/host@0.2.0";
+// {{NAME}}: a sentra pack in JavaScript, on the JavaScript SDK (vendored in sentra-sdk/).
+// Build with `npm install && node build.mjs`, test with `sentra pack test . --pack-file pack.wasm`.
+import { Pack } from "./sentra-sdk/index.js";
 
 const MAX_LINES = 40;
-const rule = (id, name, kind, pattern, literals = []) => ({
-  id, name, description: "", kind, severity: "low", fileGlobs: ["**/*.py"], excludeGlobs: [], standard: "", clause: "",
-  category: "code", cwe: [], tags: [], remediation: "", references: [], requiredLiterals: literals, pattern,
-  projectLevel: false, appliesWhen: undefined, skipped: undefined,
+const pack = new Pack({ id: "{{NAME}}", name: "{{NAME}}", version: "0.1.0" });
+
+// The host matches regex rules natively; `literals` keep files without them away.
+pack.regex({
+  id: "{{PREFIX}}-TASK-NO-ISSUE", name: "TODO without an issue reference", severity: "low",
+  pattern: String.raw`\bTODO\b(?!\(#\d+\))`, globs: ["**/*.py"], literals: ["TODO"],
 });
-const RULES = [
-  rule("{{PREFIX}}-TASK-NO-ISSUE", "TODO without an issue reference", "regex", String.raw`\bTODO\b(?!\(#\d+\))`, ["TODO"]),
-  rule("{{PREFIX}}-LONG-FUNCTION", "Function longer than 40 lines", "check"),
-];
-let matcher;
+
 const indentOf = (l) => l.length - l.trimStart().length;
 
-function* longFunctions(text) {
-  const lines = text.split(/\r?\n/);
+pack.check({ id: "{{PREFIX}}-LONG-FUNCTION", name: "Function longer than 40 lines", severity: "low", globs: ["**/*.py"] }, (file, out) => {
+  const lines = file.lines();
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].trimStart().startsWith("def ")) continue;
     const indent = indentOf(lines[i]);
@@ -26,42 +24,8 @@ function* longFunctions(text) {
       body++;
     }
     while (body && !lines[i + body].trim()) body--;
-    if (body + 1 > MAX_LINES) yield i + 1;
+    if (body + 1 > MAX_LINES) out.reportLine(i + 1);
   }
-}
+});
 
-export const scanner = {
-  configure(settings) {
-    if (settings) throw ["this pack takes no settings"];
-  },
-  describe() {
-    return { id: "{{NAME}}", name: "{{NAME}}", version: "0.1.0", description: "", license: "Apache-2.0", rules: RULES };
-  },
-  scan(files) {
-    const findings = [];
-    const errors = [];
-    for (const f of files) {
-      for (const ri of f.rules) {
-        const r = RULES[ri];
-        if (r.kind === "regex") {
-          try {
-            matcher ??= compile([RULES[0].pattern]);
-            for (const m of matcher.findAll(f.id, new Uint32Array([0])).matches) {
-              findings.push({ ruleId: r.id, file: f.id, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, message: r.name, fix: undefined });
-            }
-          } catch (e) {
-            errors.push({ ruleId: r.id, message: String(e.payload?.message ?? e) });
-          }
-        } else {
-          for (const line of longFunctions(new TextDecoder().decode(f.contents))) {
-            findings.push({ ruleId: r.id, file: f.id, line, column: 1, endLine: line, endColumn: 1, message: r.name, fix: undefined });
-          }
-        }
-      }
-    }
-    return { findings, errors };
-  },
-  scanProject() {
-    return { findings: [], errors: [] };
-  },
-};
+export const scanner = pack.scanner();
