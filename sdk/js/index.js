@@ -15,6 +15,14 @@
 //   export const scanner = pack.scanner();
 import { compile, compileQuery, compileTaint, log as hostLog } from "sentra:pack/host@0.2.0";
 
+/**
+ * The host's capabilities, for checks that match or query themselves (rules made with
+ * `regex`, `query` and `taint` need none of this): `compile([...])` gives a matcher
+ * (`findAll(file.id, Uint32Array)`), `compileQuery(language, source)` a query
+ * (`matches(file.id, withText)`), `compileTaint(spec)` a rule (`flows(file.id)`).
+ */
+export { compile, compileQuery, compileTaint };
+
 /** The pack API version this SDK targets. */
 export const API_VERSION = "0.2.0";
 

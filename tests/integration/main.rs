@@ -22,6 +22,7 @@ mod crash;
 mod cross_tenant;
 mod declarative;
 mod devops;
+mod docs_commands;
 mod example_packs;
 mod fix;
 mod hostile;

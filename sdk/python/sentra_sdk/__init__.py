@@ -24,7 +24,15 @@ from wit_world import exports
 from wit_world.imports import host
 from wit_world.imports.types import Finding, Fix, PackInfo, Rule as WitRule, RuleError, ScanOutput, Severity
 
-__all__ = ["API_VERSION", "Fix", "Pack", "Severity", "File", "Findings", "Project", "log"]
+__all__ = ["API_VERSION", "Fix", "Pack", "Severity", "File", "Findings", "Project", "log", "compile_patterns", "compile_query", "compile_taint"]
+
+#: The host's capabilities, for checks that match or query themselves (rules made with
+#: `Pack.regex`, `Pack.query` and `Pack.taint` need none of this): `compile_patterns([...])`
+#: gives a matcher (`find_all(file.id, [indices])`), `compile_query(language, source)` a
+#: query (`matches(file.id, with_text)`), `compile_taint(spec)` a rule (`flows(file.id)`).
+compile_patterns = host.compile
+compile_query = host.compile_query
+compile_taint = host.compile_taint
 
 #: The pack API version this SDK targets.
 API_VERSION = "0.2.0"
