@@ -229,3 +229,26 @@ fn the_cli_import_verifies_bundles_and_follows_the_configs_policy() {
     let row = v["packs"].as_array().unwrap().iter().find(|p| p["pack_id"] == "team-rules").unwrap();
     assert_eq!((row["author"].as_str(), row["signer"].as_str().map(str::len)), (Some("Team security"), Some(16)), "{row}");
 }
+
+/// A trust policy the operator turns on by editing the config file (`--reload`) stops the
+/// packs it does not admit and says so in the tenant's audit chain.
+#[test]
+fn a_policy_from_a_reloaded_config_file_is_audited_with_the_packs_it_stops() {
+    let root = tempfile::tempdir().unwrap();
+    let r = root.path();
+    write(r, "repo/app.py", "# TODO: tidy\n");
+    write(r, ".sentra/config.yaml", "gate_fail_on: [critical]\n");
+    let public = keygen(r, "author");
+    let admin = key(&r.join(".sentra"), "admin", "default", "a");
+    let s = Server::start_with(r, &["--host", "127.0.0.1", "--reload"], &[], 0);
+    let (status, _, v) = s.call("POST", "/api/packs/import", Some(&admin), Some(&json!({"pack_yaml": PACK}).to_string()));
+    assert_eq!(status, 201, "{v}");
+    assert_eq!(packs(&s, &admin)["status"], "ok");
+    write(r, ".sentra/config.yaml", &format!("gate_fail_on: [critical]\npack_trust:\n  policy: signed\n  keys: [{{name: author, key: '{public}'}}]\n"));
+    let entry = packs(&s, &admin);
+    assert_eq!((entry["status"].as_str(), entry["state"].as_str()), (Some("untrusted"), Some("untrusted")), "{entry}");
+    let (_, _, audit) = s.call("GET", "/api/audit?action=operator.pack_trust.reload", Some(&admin), None);
+    let details = &audit["entries"][0]["details"];
+    assert_eq!(details["policy"], "signed", "{audit}");
+    assert!(details["untrusted_packs"][0].as_str().is_some_and(|u| u.starts_with("team-rules: ")), "{audit}");
+}

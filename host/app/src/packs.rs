@@ -398,6 +398,35 @@ pub(crate) fn admitted(policy: &sentra_bundle::TrustPolicy, record: &PackRecord)
     policy.admit(signer.as_ref()).map(|_| ()).map_err(|e| e.to_string())
 }
 
+/// The custom packs of `tenant` that `policy` does not admit, as `id: reason`.
+pub fn untrusted_packs(store: &dyn Storage, policy: &sentra_bundle::TrustPolicy, tenant: &str) -> Vec<String> {
+    let records = store.list_packs(tenant).unwrap_or_default();
+    records.iter().filter(|r| r.custom).filter_map(|r| admitted(policy, r).err().map(|why| format!("{}: {why}", r.pack_id))).collect()
+}
+
+/// Records in each tenant's audit chain a change of its trust policy that came with a new
+/// config file (`--reload`), with the packs the new policy stops. Changes made over
+/// `/api/operator/config` are recorded there.
+pub fn audit_trust_reload(store: &dyn Storage, before: &Config, after: &Config) {
+    if before.pack_trust == after.pack_trust && before.tenant_trust == after.tenant_trust {
+        return;
+    }
+    let mut tenants = store.known_tenants().unwrap_or_default();
+    if !tenants.iter().any(|t| t == crate::DEFAULT_TENANT) {
+        tenants.push(crate::DEFAULT_TENANT.into());
+    }
+    for tenant in tenants {
+        let policy = after.for_tenant(&tenant).pack_trust;
+        if before.for_tenant(&tenant).pack_trust == policy {
+            continue;
+        }
+        let details = serde_json::json!({
+            "policy": policy.mode().as_str(), "untrusted_packs": untrusted_packs(store, &policy, &tenant), "from": "the server config file",
+        });
+        audit(store, &tenant, &Actor::system(), "operator.pack_trust.reload", "pack_trust", details, "ok");
+    }
+}
+
 /// Every pack and rule `values` (a tenant's effective settings) names that `known` (pack
 /// id to its rule ids, as the tenant has them) lacks, as (key, message): one bad write
 /// must not leave every later scan failing.

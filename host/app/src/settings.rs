@@ -216,9 +216,7 @@ pub fn update_operator(
 fn untrusted_packs(store: &dyn Storage, values: &Value, tenant: &str) -> Vec<String> {
     let Ok(raw) = serde_json::from_value::<sentra_engine::config::RawConfig>(values.clone()) else { return Vec::new() };
     let Ok(config) = sentra_engine::Config::from_raw(raw, "operator") else { return Vec::new() };
-    let policy = config.for_tenant(tenant).pack_trust;
-    let records = store.list_packs(tenant).unwrap_or_default();
-    records.iter().filter(|r| r.custom).filter_map(|r| crate::packs::admitted(&policy, r).err().map(|why| format!("{}: {why}", r.pack_id))).collect()
+    crate::packs::untrusted_packs(store, &config.for_tenant(tenant).pack_trust, tenant)
 }
 
 /// The fact recorded once the config file's tenant settings were imported.

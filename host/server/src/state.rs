@@ -266,6 +266,7 @@ impl AppState {
         }
         let fresh = self.reload_now()?;
         tracing::info!(origin = %fresh.origin, packs = fresh.extra.len(), "reloaded the config and pack files");
+        sentra_app::packs::audit_trust_reload(self.store.as_ref(), &current.config, &fresh.config);
         Ok(fresh)
     }
 
