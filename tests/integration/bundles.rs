@@ -36,17 +36,8 @@ fn sign(dir: &Path, pack: &str, key: &str, out: &str) {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
-fn upload_bundle(s: &Server, key: &str, bytes: Vec<u8>) -> (u16, Value) {
-    let r = s
-        .client
-        .post(format!("{}/api/packs/import", s.base))
-        .header("x-api-key", key)
-        .header("content-type", "application/vnd.sentra.pack-bundle+json")
-        .body(bytes)
-        .send()
-        .unwrap();
-    let status = r.status().as_u16();
-    (status, r.json().unwrap_or(Value::Null))
+fn upload_bundle(s: &Server, key: &str, query: &str, bytes: Vec<u8>) -> (u16, Value) {
+    s.import(key, query, "application/vnd.sentra.pack-bundle+json", bytes)
 }
 
 #[test]
@@ -132,7 +123,7 @@ fn a_signing_policy_stops_unsigned_packs_until_they_come_back_signed() {
     write(r, "work/pack.yaml", PACK);
     write(r, ".sentra/config.yaml", "tenants:\n  globex:\n    pack_trust: {policy: builtin_only}\n");
     let public = keygen(&r.join("work"), "author");
-    let stranger = keygen(&r.join("work"), "stranger");
+    keygen(&r.join("work"), "stranger");
     sign(&r.join("work"), "pack.yaml", "author.key", "signed.sentrapack");
     sign(&r.join("work"), "pack.yaml", "stranger.key", "stranger.sentrapack");
     let signed = std::fs::read(r.join("work/signed.sentrapack")).unwrap();
@@ -169,24 +160,15 @@ fn a_signing_policy_stops_unsigned_packs_until_they_come_back_signed() {
     // Plain, tampered and stranger-signed imports are refused; nothing changes.
     let (status, _, v) = s.call("POST", "/api/packs/import", Some(&a), Some(&json!({"pack_yaml": PACK, "overwrite": true}).to_string()));
     assert_error(status, &v, 403, "untrusted_pack");
-    let (status, v) = upload_bundle(&s, &a, tamper(&signed));
+    let (status, v) = upload_bundle(&s, &a, "", tamper(&signed));
     assert_error(status, &v, 400, "invalid_bundle");
-    let (status, v) = upload_bundle(&s, &a, std::fs::read(r.join("work/stranger.sentrapack")).unwrap());
+    let (status, v) = upload_bundle(&s, &a, "", std::fs::read(r.join("work/stranger.sentrapack")).unwrap());
     assert_error(status, &v, 403, "untrusted_pack");
     assert!(v["detail"].as_str().unwrap().contains("does not list"), "{v}");
-    let _ = stranger;
     assert_eq!(packs(&s, &a)["status"], "untrusted");
 
     // The signed bundle replaces it: trusted, signer shown, running again, audited.
-    let r2 = s
-        .client
-        .post(format!("{}/api/packs/import?overwrite=true", s.base))
-        .header("x-api-key", &a)
-        .header("content-type", "application/vnd.sentra.pack-bundle+json")
-        .body(signed.clone())
-        .send()
-        .unwrap();
-    let (status, v): (u16, Value) = (r2.status().as_u16(), r2.json().unwrap());
+    let (status, v) = upload_bundle(&s, &a, "?overwrite=true", signed.clone());
     assert_eq!(status, 201, "{v}");
     let entry = packs(&s, &a);
     assert_eq!((entry["status"].as_str(), entry["state"].as_str(), entry["author"].as_str()), (Some("ok"), Some("enabled"), Some("Team security")), "{entry}");
@@ -197,7 +179,7 @@ fn a_signing_policy_stops_unsigned_packs_until_they_come_back_signed() {
     assert!(audit["entries"][0]["details"]["signer"].as_str().is_some_and(|id| id.len() == 16), "{audit}");
 
     // globex allows built-in packs only: even the signed bundle is refused.
-    let (status, v) = upload_bundle(&s, &g, signed);
+    let (status, v) = upload_bundle(&s, &g, "", signed);
     assert_error(status, &v, 403, "untrusted_pack");
     assert!(v["detail"].as_str().unwrap().contains("only built-in"), "{v}");
 }

@@ -38,16 +38,7 @@ fn key(state: &Path, role: &str, tenant: &str) -> String {
 }
 
 fn upload(s: &Server, key: &str, query: &str, bytes: Vec<u8>) -> (u16, Value) {
-    let r = s
-        .client
-        .post(format!("{}/api/packs/import{query}", s.base))
-        .header("x-api-key", key)
-        .header("content-type", "application/wasm")
-        .body(bytes)
-        .send()
-        .unwrap();
-    let status = r.status().as_u16();
-    (status, r.json().unwrap_or(Value::Null))
+    s.import(key, query, "application/wasm", bytes)
 }
 
 fn rule_ids(v: &Value) -> Vec<String> {

@@ -117,6 +117,14 @@ impl Server {
         (status, headers, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
+    /// POSTs raw `bytes` as `content_type` to `/api/packs/import{query}` with `key`.
+    pub(crate) fn import(&self, key: &str, query: &str, content_type: &str, bytes: Vec<u8>) -> (u16, Value) {
+        let r = self.client.post(format!("{}/api/packs/import{query}", self.base)).header("x-api-key", key).header("content-type", content_type);
+        let r = r.body(bytes).send().unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().unwrap_or(Value::Null))
+    }
+
     fn post(&self, path: &str, body: &str) -> (u16, Value) {
         let r = self.client.post(format!("{}{path}", self.base)).header("content-type", "application/json").body(body.to_string()).send().unwrap();
         let status = r.status().as_u16();
