@@ -74,7 +74,8 @@ fn keys_sign_and_verify_bundles_and_tampering_is_caught() {
     assert!(stderr(&out).contains("not one of the keys given"), "{}", stderr(&out));
     let out = sentra(&["pack", "sign", "pack.yaml", "--unsigned", "-o", "unsigned.sentrapack"], d, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(sentra(&["pack", "verify", "unsigned.sentrapack"], d, &[]).status.code(), Some(0), "unsigned but intact");
+    assert_eq!(sentra(&["pack", "verify", "unsigned.sentrapack"], d, &[]).status.code(), Some(1), "a bundle must be signed");
+    assert_eq!(sentra(&["pack", "verify", "unsigned.sentrapack", "--allow-unsigned"], d, &[]).status.code(), Some(0), "unsigned but intact");
     assert_eq!(sentra(&["pack", "verify", "unsigned.sentrapack", "--key", "author.pub"], d, &[]).status.code(), Some(1));
     let tampered = tamper(&std::fs::read(d.join("team-rules-1.2.0.sentrapack")).unwrap());
     std::fs::write(d.join("tampered.sentrapack"), tampered).unwrap();

@@ -426,3 +426,35 @@ fn a_sqlite_installation_moves_to_postgres_with_sentra_store_migrate() {
     let (_, _, verify) = s.call("GET", "/api/audit/verify", Some(&admin), None);
     assert_eq!(verify["valid"], true, "{verify}");
 }
+
+/// An operator change made through one replica (here a trust policy that stops an unsigned
+/// pack, and a file size bound) applies on the others from their next request.
+#[test]
+fn an_operator_change_through_one_replica_applies_on_the_others() {
+    let Some(url) = postgres_url() else { return };
+    let db = scoped_database(&url);
+    let root = tempfile::tempdir().unwrap();
+    let (admin, operator) = (key(&db, "admin", "default"), key(&db, "operator", "default"));
+    let replicas: Vec<Server> = (0..2)
+        .map(|i| {
+            let state = root.path().join(format!("state-{i}"));
+            Server::start_with(root.path(), &["--host", "127.0.0.1", "--database-url", &db, "--state-dir", state.to_str().unwrap()], &[], 0)
+        })
+        .collect();
+    let doc = "pack_id: team-rules\nname: Team rules\nrules:\n  - {id: TR-1, name: t, type: regex, pattern: TODO, severity: low}\n";
+    let (status, _, v) = replicas[0].call("POST", "/api/packs/import", Some(&admin), Some(&json!({"pack_yaml": doc}).to_string()));
+    assert_eq!(status, 201, "{v}");
+    let team_rules = |s: &Server| {
+        let (_, _, v) = s.call("GET", "/api/packs", Some(&admin), None);
+        v["packs"].as_array().unwrap().iter().find(|p| p["pack_id"] == "team-rules").unwrap()["status"].as_str().unwrap().to_string()
+    };
+    assert_eq!(team_rules(&replicas[1]), "ok");
+    let updates = json!({"updates": {"pack_trust": {"policy": "builtin_only"}, "max_file_bytes": 4096}});
+    let (status, _, v) = replicas[0].call("POST", "/api/operator/config", Some(&operator), Some(&updates.to_string()));
+    assert_eq!(status, 200, "{v}");
+    for s in &replicas {
+        assert_eq!(team_rules(s), "untrusted", "{}", s.base);
+        let (_, _, v) = s.call("GET", "/api/operator/config", Some(&operator), None);
+        assert_eq!(v["config"]["max_file_bytes"], 4096, "{}: {v}", s.base);
+    }
+}

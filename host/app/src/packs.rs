@@ -106,7 +106,7 @@ pub fn check_import(catalog: &Catalog, config: &Config, req: &ImportRequest) -> 
     {
         return Err(ImportError::InvalidId(id.clone()));
     }
-    let (new, bytes) = match &req.source {
+    let (new, bytes, _) = match &req.source {
         ImportSource::Yaml(text) => {
             config.pack_trust.admit(None)?;
             check_yaml(catalog, config, req, text)?
@@ -135,7 +135,10 @@ fn invalid(mut problems: Vec<String>) -> ImportError {
     ImportError::Invalid { problems }
 }
 
-fn check_yaml(catalog: &Catalog, config: &Config, req: &ImportRequest, text: &str) -> Result<(NewPack, Vec<u8>), ImportError> {
+/// A checked pack: what is stored, its bytes, and the pack API version it runs on.
+type Checked = (NewPack, Vec<u8>, String);
+
+fn check_yaml(catalog: &Catalog, config: &Config, req: &ImportRequest, text: &str) -> Result<Checked, ImportError> {
     let default_id = req.pack_id.clone().unwrap_or_default();
     let checked = declarative::check_pack("pack", text, &default_id, &config.pack_limits.regex)
         .map_err(|e| invalid(e.problems.iter().map(ToString::to_string).collect()))?;
@@ -159,10 +162,10 @@ fn check_yaml(catalog: &Catalog, config: &Config, req: &ImportRequest, text: &st
         signer: None,
         author: String::new(),
     };
-    Ok((new, text.as_bytes().to_vec()))
+    Ok((new, text.as_bytes().to_vec(), loaded.api_version().to_string()))
 }
 
-fn check_wasm(catalog: &Catalog, config: &Config, req: &ImportRequest, bytes: &[u8]) -> Result<(NewPack, Vec<u8>), ImportError> {
+fn check_wasm(catalog: &Catalog, config: &Config, req: &ImportRequest, bytes: &[u8]) -> Result<Checked, ImportError> {
     let sha = sentra_store::packs::sha256_hex(bytes);
     if let Some(want) = &req.expected_sha256
         && !want.eq_ignore_ascii_case(&sha)
@@ -191,17 +194,17 @@ fn check_wasm(catalog: &Catalog, config: &Config, req: &ImportRequest, bytes: &[
         signer: None,
         author: String::new(),
     };
-    Ok((new, bytes.to_vec()))
+    Ok((new, bytes.to_vec(), loaded.api_version().to_string()))
 }
 
 /// A bundle: its hash and signature verified and its signer admitted before the payload
 /// is read, then the payload checked as a plain import would be, and the manifest's id,
 /// version and kind held to what the payload says of itself.
-fn check_bundle(catalog: &Catalog, config: &Config, req: &ImportRequest, bytes: &[u8]) -> Result<(NewPack, Vec<u8>), ImportError> {
+fn check_bundle(catalog: &Catalog, config: &Config, req: &ImportRequest, bytes: &[u8]) -> Result<Checked, ImportError> {
     let verified = sentra_bundle::open(bytes)?;
     config.pack_trust.admit(verified.signer.as_ref())?;
     let m = &verified.manifest;
-    let (mut new, payload) = match m.kind {
+    let (mut new, payload, api_version) = match m.kind {
         sentra_bundle::PayloadKind::Wasm if verified.payload.starts_with(b"\0asm") => check_wasm(catalog, config, req, &verified.payload)?,
         sentra_bundle::PayloadKind::Yaml if !verified.payload.starts_with(b"\0asm") => {
             let text = std::str::from_utf8(&verified.payload).map_err(|_| invalid(vec!["the bundle's YAML payload is not UTF-8".into()]))?;
@@ -209,19 +212,24 @@ fn check_bundle(catalog: &Catalog, config: &Config, req: &ImportRequest, bytes: 
         }
         kind => return Err(invalid(vec![format!("the bundle's manifest says `{}`, but its payload is not that", kind.as_str())])),
     };
-    let mut problems = Vec::new();
-    if m.id != new.pack_id {
-        problems.push(format!("the bundle's manifest names pack `{}`, but the pack is `{}`", m.id, new.pack_id));
-    }
-    if m.version != new.version {
-        problems.push(format!("the bundle's manifest says version `{}`, but the pack says `{}`", m.version, new.version));
-    }
+    // What the manifest says of the pack (and `pack verify` shows) is what the pack says.
+    let problems: Vec<String> = [
+        ("id", &m.id, &new.pack_id),
+        ("name", &m.name, &new.name),
+        ("version", &m.version, &new.version),
+        ("license", &m.license, &new.license),
+        ("api_version", &m.api_version, &api_version),
+    ]
+    .into_iter()
+    .filter(|(_, said, is)| said != is)
+    .map(|(field, said, is)| format!("the bundle's manifest says {field} `{said}`, but the pack says `{is}`"))
+    .collect();
     if !problems.is_empty() {
         return Err(invalid(problems));
     }
     new.signer = verified.signer.map(|k| k.to_string());
     new.author = m.author.clone();
-    Ok((new, payload))
+    Ok((new, payload, api_version))
 }
 
 /// Stores a checked pack (refusing to replace one unless asked) and audits it.

@@ -360,8 +360,8 @@ pub(crate) enum PackCommand {
     /// license, author, sha256) into one `.sentrapack` file, signed with a key from
     /// `sentra pack keygen`.
     Sign(PackSignArgs),
-    /// Check a bundle: that its payload is what its manifest says and that its signature
-    /// verifies; with --key, that one of those keys signed it. Exit 1 if not.
+    /// Check a bundle: that its payload is what its manifest says and that it is signed and
+    /// the signature verifies; with --key, that one of those keys signed it. Exit 1 if not.
     Verify(PackVerifyArgs),
     /// Report footguns in a YAML pack: invalid fields, patterns matching the empty
     /// string, globs matching nothing, rules without remediation or standard. Exit 1 if
@@ -491,6 +491,10 @@ pub(crate) struct PackVerifyArgs {
     /// A public key (`ed25519:...`) or a `.pub` file that must have signed it; repeatable.
     #[arg(long, value_name = "KEY")]
     pub(crate) key: Vec<String>,
+    /// Accept an unsigned bundle whose payload is intact (by default a bundle must be
+    /// signed).
+    #[arg(long, conflicts_with = "key")]
+    pub(crate) allow_unsigned: bool,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
 }

@@ -111,13 +111,26 @@ pub fn collect(root: &Path) -> Result<Vec<Annotation>, FixtureError> {
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
+            let entry = entry?;
+            let (path, kind) = (entry.path(), entry.file_type()?);
+            // Links are not followed: a fixture tree (someone's pack project) must not
+            // make the test read, and print, a file elsewhere.
+            if kind.is_dir() {
                 stack.push(path);
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            if !kind.is_file() {
+                continue;
+            }
             let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let text = if is_expectation_file(&rel) {
+                let bytes =
+                    crate::safe_file::read_regular(&path, MAX_EXPECTATION_BYTES).map_err(|e| FixtureError::Invalid { file: rel.clone(), message: e.what() })?;
+                String::from_utf8(bytes).map_err(|_| FixtureError::Invalid { file: rel.clone(), message: "not UTF-8 text".into() })?
+            } else {
+                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                text
+            };
             if rel == EXPECTED_FILE {
                 let expected: Expected = parse_yaml(&rel, &text)?;
                 out.extend(expected.project.into_iter().map(|rule| Annotation { file: PROJECT_PATH.into(), line: 0, rule, must_fire: true }));
@@ -132,8 +145,12 @@ pub fn collect(root: &Path) -> Result<Vec<Annotation>, FixtureError> {
     Ok(out)
 }
 
+/// Largest sidecar or expected-findings file read.
+const MAX_EXPECTATION_BYTES: u64 = 1 << 20;
+
+/// Parse errors say where and why, never the text (a file that never was a sidecar).
 fn parse_yaml<T: serde::de::DeserializeOwned>(rel: &str, text: &str) -> Result<T, FixtureError> {
-    serde_saphyr::from_str(text).map_err(|e| FixtureError::Invalid { file: rel.to_string(), message: e.to_string() })
+    serde_saphyr::from_str(text).map_err(|e| FixtureError::Invalid { file: rel.to_string(), message: crate::safe_file::yaml_problem(&e) })
 }
 
 /// The annotations a sidecar `rel` gives its fixture `target`.
@@ -289,5 +306,13 @@ mod tests {
         std::fs::write(dir.path().join("config.json.annotations.yaml"), "- {line: 2, ruleid: A, ok: B}\n").unwrap();
         let err = collect(dir.path()).unwrap_err().to_string();
         assert!(err.contains("config.json.annotations.yaml") && err.contains("exactly one"), "{err}");
+        // Not a sidecar at all: the error says where, not what it read.
+        std::fs::write(dir.path().join("config.json.annotations.yaml"), "root:x:0:0:root:/root:/bin/bash\n").unwrap();
+        let err = collect(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("config.json.annotations.yaml") && !err.contains("/bin/bash") && !err.contains("root:x"), "{err}");
+        // A link is not followed.
+        std::fs::remove_file(dir.path().join("config.json.annotations.yaml")).unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", dir.path().join("config.json.annotations.yaml")).unwrap();
+        assert!(collect(dir.path()).is_ok());
     }
 }

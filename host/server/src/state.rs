@@ -155,6 +155,11 @@ pub(crate) struct Loaded {
     pub(crate) rules: Mutex<HashMap<String, CachedRules>>,
     /// Each tenant's effective settings, as of a settings revision.
     pub(crate) tenant_views: Mutex<HashMap<String, Arc<TenantView>>>,
+    /// The operator's stored changes this was built with, and the store's settings
+    /// revision at which they were last found unchanged: another replica's operator change
+    /// is seen on the next request here ([`AppState::current`]).
+    pub(crate) operator_stored: Option<serde_json::Value>,
+    pub(crate) settings_checked: std::sync::atomic::AtomicI64,
 }
 
 /// What one tenant runs with: the operator's values under its own stored settings.
@@ -261,13 +266,36 @@ impl AppState {
     /// file changed (a broken file is an error naming it, and the next request retries).
     pub(crate) fn current(&self) -> Result<Arc<Loaded>, ApiError> {
         let current = self.loaded.read().expect("loaded config").clone();
-        if !self.config.reload || fingerprint(&self.root, &current.config.pack_file_paths(&self.root)) == current.fingerprint {
+        let file_changed = self.config.reload && fingerprint(&self.root, &current.config.pack_file_paths(&self.root)) != current.fingerprint;
+        if !file_changed && !self.operator_changed(&current)? {
             return Ok(current);
         }
         let fresh = self.reload_now()?;
-        tracing::info!(origin = %fresh.origin, packs = fresh.extra.len(), "reloaded the config and pack files");
-        sentra_app::packs::audit_trust_reload(self.store.as_ref(), &current.config, &fresh.config);
+        if file_changed {
+            tracing::info!(origin = %fresh.origin, packs = fresh.extra.len(), "reloaded the config and pack files");
+            sentra_app::packs::audit_trust_reload(self.store.as_ref(), &current.config, &fresh.config);
+        } else {
+            // The replica that made the change audited it.
+            tracing::info!("reloaded the operator's settings, changed through another replica");
+        }
         Ok(fresh)
+    }
+
+    /// Whether the operator's stored changes differ from those `loaded` was built with
+    /// (one read of the settings revision; the stored document only when it moved).
+    fn operator_changed(&self, loaded: &Loaded) -> Result<bool, ApiError> {
+        use std::sync::atomic::Ordering;
+        let internal = |e: sentra_store::StoreError| ApiError::internal(e.to_string());
+        let revision = self.store.settings_revision().map_err(internal)?;
+        if revision == loaded.settings_checked.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
+        let stored = self.store.settings(sentra_store::SettingsScope::Operator).map_err(internal)?;
+        if stored == loaded.operator_stored {
+            loaded.settings_checked.store(revision, Ordering::Relaxed);
+            return Ok(false);
+        }
+        Ok(true)
     }
 
     /// Directories the server never reads on a config's behalf: its state directory
@@ -445,6 +473,9 @@ pub(crate) fn load(
     forbidden: &[PathBuf],
 ) -> Result<Loaded, StartError> {
     let origin = sentra_app::settings::shown_path(root);
+    // Read before the values: a change made in between is seen on the next request.
+    let settings_revision = store.settings_revision().map_err(|e| StartError::Settings(e.to_string()))?;
+    let operator_stored = store.settings(sentra_store::SettingsScope::Operator).map_err(|e| StartError::Settings(e.to_string()))?;
     let file = sentra_engine::config_edit::file_values(&sentra_engine::config_edit::config_path(root))?;
     let operator = sentra_app::settings::operator_values(Some(store), root).map_err(|e| StartError::Settings(e.to_string()))?;
     let raw: RawConfig = serde_json::from_value(operator).map_err(|e| sentra_engine::ConfigError::Parse { path: origin.clone(), message: e.to_string() })?;
@@ -472,5 +503,7 @@ pub(crate) fn load(
         pack_sets: Mutex::new(HashMap::new()),
         rules: Mutex::new(HashMap::new()),
         tenant_views: Mutex::new(HashMap::new()),
+        operator_stored,
+        settings_checked: std::sync::atomic::AtomicI64::new(settings_revision),
     })
 }

@@ -81,7 +81,7 @@ pub(crate) fn sign(args: PackSignArgs) -> Result<u8> {
     if let Some(key) = &key {
         bundle.sign(key);
     }
-    let output = args.output.clone().unwrap_or_else(|| file.with_file_name(format!("{}-{}.sentrapack", info.id, info.version)));
+    let output = args.output.clone().unwrap_or_else(|| file.with_file_name(format!("{}-{}.sentrapack", info.id, file_safe(&info.version))));
     std::fs::write(&output, bundle.to_bytes()).with_context(|| format!("{}: cannot write", output.display()))?;
     let signed = key.map_or_else(|| "unsigned".to_string(), |k| format!("signed by key {}", k.public().id()));
     writeln!(anstream::stdout(), "wrote {} (pack `{}` {}, {signed})", output.display(), info.id, info.version)?;
@@ -103,8 +103,9 @@ pub(crate) fn verify(args: PackVerifyArgs) -> Result<u8> {
     let m = &verified.manifest;
     let signer = verified.signer.as_ref();
     let refusal = match signer {
+        None if args.allow_unsigned && wanted.is_empty() => None,
+        None => Some("the bundle is not signed (--allow-unsigned accepts an intact unsigned bundle)".to_string()),
         _ if wanted.is_empty() => None,
-        None => Some("the bundle is not signed".to_string()),
         Some(s) if !wanted.contains(s) => Some(format!("signed by key {}, which is not one of the keys given", s.id())),
         Some(_) => None,
     };
@@ -128,6 +129,13 @@ pub(crate) fn verify(args: PackVerifyArgs) -> Result<u8> {
         }
     }
     Ok(u8::from(refusal.is_some()))
+}
+
+/// A pack's version as part of a file name: anything but letters, digits, `.`, `_`, `-`
+/// (a `/`, `..` of a crafted version) becomes `_`.
+fn file_safe(version: &str) -> String {
+    let s: String = version.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '_' }).collect();
+    if s.is_empty() || s.starts_with('.') { format!("v{s}") } else { s }
 }
 
 fn or_none(s: &str) -> &str {

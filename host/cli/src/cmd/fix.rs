@@ -32,10 +32,14 @@ pub(crate) fn run(args: FixArgs, state_dir: Option<&Path>) -> Result<u8> {
     let started = std::time::SystemTime::now();
     let finished = sentra_app::scan::run(plan, &sentra_app::scan::Controls::default(), None)?;
     let plans = sentra_app::fix::plan(&args.path, &finished.result.findings, started, &args.rules);
-    if args.apply {
-        sentra_app::fix::write(&args.path, &plans)?;
-    }
+    let failed = if args.apply { sentra_app::fix::write(&args.path, &plans).1 } else { Vec::new() };
     report(&args, &plans)?;
+    for f in &failed {
+        writeln!(anstream::stderr(), "sentra: {}: could not write the fixes: {}", f.path, f.error)?;
+    }
+    if !failed.is_empty() {
+        return Ok(2);
+    }
     let fixes: usize = plans.iter().map(|p| p.applied.len()).sum();
     Ok(u8::from(!args.apply && fixes > 0))
 }
@@ -59,7 +63,8 @@ fn report(args: &FixArgs, plans: &[FilePlan]) -> Result<()> {
         for s in &p.skipped {
             let why = match &s.skip {
                 Skip::Overlaps { with_rule } => format!("overlaps a fix of {with_rule}; run `sentra fix` again"),
-                Skip::OutOfRange => "its region is not in the file any more".to_string(),
+                Skip::OutOfRange => "the file does not hold what the scan read there".to_string(),
+                Skip::TooLarge => format!("the file's fixes would add more than {} bytes", sentra_app::fix::MAX_REPLACEMENT_BYTES),
                 Skip::ChangedSinceScan => "the file changed after the scan started".to_string(),
                 Skip::Unreadable { why } => format!("the file is {why}"),
             };

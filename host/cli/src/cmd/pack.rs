@@ -113,7 +113,7 @@ pub(crate) fn pack_import(args: PackImportArgs, state_dir: Option<&Path>) -> Res
     let source =
         ImportSource::sniff(bytes).ok_or_else(|| anyhow::anyhow!("{}: neither a Wasm component, a pack bundle nor UTF-8 YAML", args.file.display()))?;
     let pack_id = args.id.clone();
-    let config = Config::load(Path::new("."), None)?;
+    let config = import_config(state_dir, &args.tenant)?;
     let req = ImportRequest {
         actor: sentra_app::Actor::cli(),
         tenant: args.tenant.clone(),
@@ -140,6 +140,22 @@ pub(crate) fn pack_import(args: PackImportArgs, state_dir: Option<&Path>) -> Res
         record.tenant
     )?;
     Ok(0)
+}
+
+/// What an import is judged by (its trust policy and limits): the server's, when this
+/// state belongs to one (its config file at the root it recorded, under the operator's
+/// stored changes), for the importing tenant; else the current directory's config.
+fn import_config(state_dir: Option<&Path>, tenant: &str) -> Result<Config> {
+    if let Some(store) = open_existing_store(state_dir)?
+        && let Some(root) = store.server_root()?
+    {
+        let values = sentra_app::settings::operator_values(Some(&*store), &root)?;
+        let origin = format!("the server's settings ({})", root.display());
+        let raw: sentra_engine::config::RawConfig = serde_json::from_value(values).with_context(|| origin.clone())?;
+        let raw = sentra_engine::config::apply_env(raw, |k| std::env::var(k).ok())?;
+        return Ok(Config::from_raw(raw, &origin)?.for_tenant(tenant));
+    }
+    Ok(Config::load(Path::new("."), None)?.for_tenant(tenant))
 }
 
 pub(crate) fn pack_export(args: PackIdArgs, state_dir: Option<&Path>) -> Result<u8> {
