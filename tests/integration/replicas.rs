@@ -35,6 +35,15 @@ pub(crate) fn scoped_database(url: &str) -> String {
     format!("{url}{sep}options=-c%20search_path%3D{schema}")
 }
 
+/// Replica `i` on database `db`: its own state directory (only local caches live there),
+/// no rate limit, and `extra` arguments.
+fn replica(root: &std::path::Path, db: &str, i: usize, extra: &[&str]) -> Server {
+    let state = root.join(format!("state-{i}"));
+    let mut args = vec!["--host", "127.0.0.1", "--rate-limit", "0", "--database-url", db, "--state-dir", state.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    Server::start_with(root, &args, &[], 0)
+}
+
 fn key(db: &str, role: &str, tenant: &str) -> String {
     let out = sentra_cmd().args(["--database-url", db, "keys", "create", "--role", role, "--tenant", tenant]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -123,30 +132,9 @@ fn replicas_on_one_database_agree_and_a_killed_one_loses_nothing_acknowledged() 
     write_each(root.path(), &["acme", "globex"], "repo/app.py", "K = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'\npassword = 'hunter2hunter2'\nx = eval(y)\n");
     let tenants_root = root.path().join("tenants");
     let keys: BTreeMap<&str, (String, String)> = ["acme", "globex"].into_iter().map(|t| (t, (key(&db, "admin", t), key(&db, "agent", t)))).collect();
-    let start = |i: usize| {
-        // Each replica its own state directory: only its local caches live there.
-        let state = root.path().join(format!("state-{i}"));
-        Server::start_with(
-            root.path(),
-            &[
-                "--host",
-                "127.0.0.1",
-                "--rate-limit",
-                "0",
-                "--tenants-root",
-                tenants_root.to_str().unwrap(),
-                "--database-url",
-                &db,
-                "--state-dir",
-                state.to_str().unwrap(),
-                // Short enough that a queued scan the killed replica held is retried in time.
-                "--scan-lease",
-                "2",
-            ],
-            &[],
-            0,
-        )
-    };
+    let tenants = tenants_root.to_str().unwrap();
+    // A short lease, so that a queued scan the killed replica held is retried in time.
+    let start = |i: usize| replica(root.path(), &db, i, &["--tenants-root", tenants, "--scan-lease", "2"]);
     let mut replicas: Vec<Server> = (0..3).map(start).collect();
     let bases: Vec<String> = replicas.iter().map(|s| s.base.clone()).collect();
 
@@ -335,32 +323,9 @@ fn queued_scans_on_three_replicas_all_finish_once_when_one_replica_dies() {
     let allow = format!("file://{}/", git_dir.display());
     let tenants_root = root.path().join("tenants");
     let keys: Vec<(&str, String)> = ["acme", "globex"].into_iter().map(|t| (t, key(&db, "developer", t))).collect();
-    let mut replicas: Vec<Server> = (0..3)
-        .map(|i| {
-            let state = root.path().join(format!("state-{i}"));
-            Server::start_with(
-                root.path(),
-                &[
-                    "--host",
-                    "127.0.0.1",
-                    "--rate-limit",
-                    "0",
-                    "--tenants-root",
-                    tenants_root.to_str().unwrap(),
-                    "--database-url",
-                    &db,
-                    "--state-dir",
-                    state.to_str().unwrap(),
-                    "--scan-lease",
-                    "2",
-                    "--scan-git-allow",
-                    &allow,
-                ],
-                &[],
-                0,
-            )
-        })
-        .collect();
+    let tenants = tenants_root.to_str().unwrap();
+    let mut replicas: Vec<Server> =
+        (0..3).map(|i| replica(root.path(), &db, i, &["--tenants-root", tenants, "--scan-lease", "2", "--scan-git-allow", &allow])).collect();
     // Twenty scans of each tenant, put on the queue through every replica in turn.
     let mut jobs = Vec::new();
     for n in 0..40 {
@@ -435,12 +400,7 @@ fn an_operator_change_through_one_replica_applies_on_the_others() {
     let db = scoped_database(&url);
     let root = tempfile::tempdir().unwrap();
     let (admin, operator) = (key(&db, "admin", "default"), key(&db, "operator", "default"));
-    let replicas: Vec<Server> = (0..2)
-        .map(|i| {
-            let state = root.path().join(format!("state-{i}"));
-            Server::start_with(root.path(), &["--host", "127.0.0.1", "--database-url", &db, "--state-dir", state.to_str().unwrap()], &[], 0)
-        })
-        .collect();
+    let replicas: Vec<Server> = (0..2).map(|i| replica(root.path(), &db, i, &[])).collect();
     let doc = "pack_id: team-rules\nname: Team rules\nrules:\n  - {id: TR-1, name: t, type: regex, pattern: TODO, severity: low}\n";
     let (status, _, v) = replicas[0].call("POST", "/api/packs/import", Some(&admin), Some(&json!({"pack_yaml": doc}).to_string()));
     assert_eq!(status, 201, "{v}");

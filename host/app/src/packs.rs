@@ -250,7 +250,7 @@ pub fn store_import(catalog: &Catalog, store: &dyn Storage, req: ImportRequest, 
         &record.pack_id,
         serde_json::json!({
             "sha256": record.sha256, "kind": record.kind.as_str(), "rules": record.rule_count, "overwrite": req.overwrite,
-            "signer": record.signer.as_deref().and_then(|k| sentra_bundle::PublicKey::parse(k).ok()).map(|k| k.id()), "author": record.author,
+            "signer": record.signer.as_deref().and_then(sentra_bundle::PublicKey::id_of), "author": record.author,
         }),
         "ok",
     );

@@ -197,12 +197,13 @@ pub fn update_operator(
     if !tenants.iter().any(|t| t == crate::DEFAULT_TENANT) {
         tenants.push(crate::DEFAULT_TENANT.into());
     }
-    let trust_changed = updates.contains_key("pack_trust") || updates.contains_key("tenants");
+    // A trust policy change: the new config, read once, judges each tenant's packs.
+    let trusting = (updates.contains_key("pack_trust") || updates.contains_key("tenants")).then(|| operator_config(&values)).flatten();
     for tenant in tenants {
         let mut details = details.clone();
         // A trust policy change stops the packs it no longer admits: say which, in the
         // chain of the tenant whose packs they are.
-        let untrusted = if trust_changed { untrusted_packs(store, &values, &tenant) } else { Vec::new() };
+        let untrusted = trusting.as_ref().map(|c| crate::packs::untrusted_packs(store, &c.for_tenant(&tenant).pack_trust, &tenant)).unwrap_or_default();
         if !untrusted.is_empty() {
             details["untrusted_packs"] = json!(untrusted);
         }
@@ -211,12 +212,10 @@ pub fn update_operator(
     Ok(changed)
 }
 
-/// The custom packs of `tenant` that the trust policy of the operator's `values` does not
-/// admit, as `id: reason`.
-fn untrusted_packs(store: &dyn Storage, values: &Value, tenant: &str) -> Vec<String> {
-    let Ok(raw) = serde_json::from_value::<sentra_engine::config::RawConfig>(values.clone()) else { return Vec::new() };
-    let Ok(config) = sentra_engine::Config::from_raw(raw, "operator") else { return Vec::new() };
-    crate::packs::untrusted_packs(store, &config.for_tenant(tenant).pack_trust, tenant)
+/// The operator's `values` as a checked config (they were checked before they got here).
+fn operator_config(values: &Value) -> Option<sentra_engine::Config> {
+    let raw = serde_json::from_value::<sentra_engine::config::RawConfig>(values.clone()).ok()?;
+    sentra_engine::Config::from_raw(raw, "operator").ok()
 }
 
 /// The fact recorded once the config file's tenant settings were imported.

@@ -38,6 +38,11 @@ impl PublicKey {
         VerifyingKey::from_bytes(&bytes).map(Self).map_err(|_| KeyError::BadPublic)
     }
 
+    /// The id of the key `text` holds, when it holds one (a stored signer, shown).
+    pub fn id_of(text: &str) -> Option<String> {
+        Self::parse(text).ok().map(|k| k.id())
+    }
+
     /// The first 16 hex digits of the key's sha256.
     pub fn id(&self) -> String {
         hex::encode(&Sha256::digest(self.0.as_bytes())[..8])

@@ -128,7 +128,7 @@ pub(crate) fn pack_import(args: PackImportArgs, state_dir: Option<&Path>) -> Res
     let checked = sentra_app::packs::check_import(&catalog, &config, &req).with_context(|| format!("{}", args.file.display()))?;
     let store = open_store(state_dir)?;
     let record = sentra_app::packs::store_import(&catalog, &*store, req, checked).with_context(|| format!("{}", args.file.display()))?;
-    let signed = record.signer.as_deref().and_then(|k| sentra_bundle::PublicKey::parse(k).ok()).map(|k| format!(", signed by key {}", k.id()));
+    let signed = record.signer.as_deref().and_then(sentra_bundle::PublicKey::id_of).map(|id| format!(", signed by key {id}"));
     writeln!(
         anstream::stdout(),
         "imported pack `{}` ({}, {} rules, sha256 {}{}) for tenant `{}`",
@@ -196,7 +196,7 @@ pub(crate) fn pack_list(args: PackListArgs, state_dir: Option<&Path>) -> Result<
         rows.push(serde_json::json!({
             "pack_id": r.pack_id, "source": "custom", "kind": r.kind.as_str(), "enabled": r.enabled,
             "name": r.name, "version": r.version, "rule_count": r.rule_count, "sha256": r.sha256, "last_updated": r.updated_at,
-            "signer": r.signer.as_deref().and_then(|k| sentra_bundle::PublicKey::parse(k).ok()).map(|k| k.id()), "author": r.author,
+            "signer": r.signer.as_deref().and_then(sentra_bundle::PublicKey::id_of), "author": r.author,
         }));
     }
     if args.format == Format::Json {
