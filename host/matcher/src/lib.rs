@@ -11,6 +11,7 @@
 use std::sync::{Arc, OnceLock};
 
 mod linear;
+pub mod literals;
 mod shared;
 
 use linear::Linear;

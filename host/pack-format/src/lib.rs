@@ -10,8 +10,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Literals a regex requires (the host prefilter), owned by the matcher.
 #[cfg(feature = "validate")]
-pub mod literals;
+pub use sentra_matcher::literals;
 #[cfg(feature = "validate")]
 pub mod validate;
 #[cfg(feature = "validate")]

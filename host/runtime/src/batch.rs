@@ -1,11 +1,15 @@
 //! An instance's syntax queries run together: every query a pack has compiled for a
 //! grammar is joined into one ([`QueryBatch`]), run once per file and call, and each
 //! `matches` call takes its own query's part. A pack whose rules each hold a query would
-//! otherwise walk every tree once per rule.
+//! otherwise walk every tree once per rule. Queries anchored by their literals (see
+//! [`SyntaxQuery::is_anchored`]) are joined apart from the others: their batch runs only
+//! around those literals, and a query that must walk the whole tree would otherwise drag
+//! every file's walk back to the whole tree for the others too.
 //!
 //! The joined query is rebuilt at most once per call, when the pack has compiled queries
 //! since (the declarative engine compiles each on its first file), and only once those
-//! are as many as the joined ones or no query has been added for [`QUIET_CALLS`] calls:
+//! are as many as the joined ones, or a quarter as many once no query has been added for
+//! [`QUIET_CALLS`] calls:
 //! joining costs tree-sitter's analysis of every member again (a hundred milliseconds for
 //! twenty queries), so joining on each growth step cost more than it saved. Until then
 //! the new queries run alone. A batch that cannot be joined, or whose walk outgrows the
@@ -38,16 +42,26 @@ impl Batched {
     /// Whether to join the members again in call `call` (some are not in the joined query).
     fn join_due(&self, call: u64) -> bool {
         let joined = self.joined.as_ref().map_or(0, |j| j.len());
-        let worth = joined == 0 || self.members.len() >= 2 * joined || call >= self.grown_in + QUIET_CALLS;
+        let apart = self.members.len().saturating_sub(joined);
+        // A quiet batch is joined again for a quarter more members, not for each one.
+        let quiet = call >= self.grown_in + QUIET_CALLS && apart >= (joined / 4).max(1);
+        let worth = joined == 0 || self.members.len() >= 2 * joined || quiet;
         !self.failed && self.members.len() >= 2 && !(self.joined.is_some() && self.built_in == call) && worth
     }
 }
 
-/// The instance's batches, and the current call's results per (file, grammar).
+/// A batch: one grammar's queries, anchored or not.
+type Key = (Lang, bool);
+
+fn key_of(query: &SyntaxQuery) -> Key {
+    (query.lang(), query.is_anchored())
+}
+
+/// The instance's batches, and the current call's results per (file, batch).
 #[derive(Default)]
 pub struct Batches {
-    by_lang: HashMap<Lang, Batched>,
-    results: HashMap<(u32, Lang), Option<Arc<Vec<MemberMatches>>>>,
+    by_lang: HashMap<Key, Batched>,
+    results: HashMap<(u32, Key), Option<Arc<Vec<MemberMatches>>>>,
     call: u64,
 }
 
@@ -59,7 +73,7 @@ impl Batches {
     }
 
     pub(crate) fn add(&mut self, query: &Arc<SyntaxQuery>) {
-        let b = self.by_lang.entry(query.lang()).or_default();
+        let b = self.by_lang.entry(key_of(query)).or_default();
         // Past one query's bounds, later queries run alone: joining is not interruptible.
         let fits = QueryBatch::fits(b.members.iter().map(AsRef::as_ref).chain([query.as_ref()]));
         if fits && !b.members.iter().any(|m| Arc::ptr_eq(m, query)) {
@@ -70,12 +84,12 @@ impl Batches {
 
     /// Forgets queries only the batch still holds (the pack dropped them).
     pub(crate) fn sweep(&mut self) {
-        for (lang, b) in &mut self.by_lang {
+        for (key, b) in &mut self.by_lang {
             let before = b.members.len();
             b.members.retain(|m| Arc::strong_count(m) > 1);
             if b.members.len() != before {
                 b.joined = None;
-                self.results.retain(|(_, l), _| l != lang);
+                self.results.retain(|(_, k), _| k != key);
             }
         }
     }
@@ -85,11 +99,13 @@ impl HostState {
     /// `query`'s matches on file `file` from its grammar's batch, or `None` when it runs
     /// alone (not in the batch yet, the only query, or joining failed).
     pub(crate) fn batched_matches(&mut self, query: &Arc<SyntaxQuery>, file: u32, tree: &Parsed, bytes: &[u8]) -> Result<Option<Vec<MatchInfo>>, String> {
-        let lang = query.lang();
+        let (lang, key) = (query.lang(), key_of(query));
         let call = self.batches.call;
-        let Some(b) = self.batches.by_lang.get_mut(&lang) else { return Ok(None) };
-        let Some(pos) = b.members.iter().position(|m| Arc::ptr_eq(m, query)) else { return Ok(None) };
-        let covered = b.joined.as_ref().is_some_and(|j| pos < j.len());
+        let Some(b) = self.batches.by_lang.get_mut(&key) else { return Ok(None) };
+        if !b.members.iter().any(|m| Arc::ptr_eq(m, query)) {
+            return Ok(None);
+        }
+        let covered = b.joined.as_ref().is_some_and(|j| j.position(query).is_some());
         if !covered {
             if !b.join_due(call) {
                 return Ok(None);
@@ -102,10 +118,11 @@ impl HostState {
                     return Ok(None);
                 }
             }
-            self.batches.results.retain(|(_, l), _| *l != lang);
+            self.batches.results.retain(|(_, k), _| *k != key);
         }
-        let Some(joined) = self.batches.by_lang.get(&lang).and_then(|b| b.joined.clone()) else { return Ok(None) };
-        let results = match self.batches.results.get(&(file, lang)) {
+        let Some(joined) = self.batches.by_lang.get(&key).and_then(|b| b.joined.clone()) else { return Ok(None) };
+        let Some(pos) = joined.position(query) else { return Ok(None) };
+        let results = match self.batches.results.get(&(file, key)) {
             Some(r) => r.clone(),
             None => {
                 let mut stop = self.stop_check();
@@ -114,7 +131,7 @@ impl HostState {
                     Err(SyntaxError::Stopped) => return Err(self.stopped_now()),
                     Err(e) => return Err(e.to_string()),
                 };
-                self.batches.results.insert((file, lang), r.clone());
+                self.batches.results.insert((file, key), r.clone());
                 r
             }
         };
@@ -138,11 +155,12 @@ mod tests {
     fn a_batch_is_joined_again_once_it_doubled_or_stopped_growing() {
         let mut batches = Batches::default();
         batches.add(&query(0));
-        let due = |b: &Batches| b.by_lang[&Lang::Python].join_due(b.call);
+        let key = (Lang::Python, false);
+        let due = |b: &Batches| b.by_lang[&key].join_due(b.call);
         assert!(!due(&batches), "one query runs alone");
         batches.add(&query(1));
         assert!(due(&batches));
-        let b = batches.by_lang.get_mut(&Lang::Python).unwrap();
+        let b = batches.by_lang.get_mut(&key).unwrap();
         b.joined = Some(QueryBatch::shared(Lang::Python, &b.members).unwrap());
         b.built_in = 0;
         batches.next_call();
@@ -150,14 +168,14 @@ mod tests {
         assert!(!due(&batches), "three of which two are joined: not yet");
         batches.add(&query(3));
         assert!(due(&batches), "twice the joined ones");
-        batches.by_lang.get_mut(&Lang::Python).unwrap().members.pop();
+        batches.by_lang.get_mut(&key).unwrap().members.pop();
         for _ in 0..QUIET_CALLS - 1 {
             batches.next_call();
             assert!(!due(&batches));
         }
         batches.next_call();
         assert!(due(&batches), "no new query for {QUIET_CALLS} calls");
-        batches.by_lang.get_mut(&Lang::Python).unwrap().failed = true;
+        batches.by_lang.get_mut(&key).unwrap().failed = true;
         assert!(!due(&batches), "a batch that failed to join stays apart");
     }
 }

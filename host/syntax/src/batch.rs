@@ -3,11 +3,12 @@
 //! Joined into one query, the tree is walked once and each match goes back to the query
 //! its pattern came from, with its captures numbered as in that query.
 
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use tree_sitter::Query;
 
-use crate::query::{for_each_match, node_info};
+use crate::anchors::{Anchors, Walk};
+use crate::query::{for_each_match, in_order, node_info};
 use crate::shared::WeakCache;
 use crate::tree::Parsed;
 use crate::{CaptureInfo, Lang, MAX_MATCHES_PER_RUN, MAX_QUERY_BYTES, MAX_QUERY_PATTERNS, MatchInfo, SyntaxError, SyntaxQuery};
@@ -22,17 +23,29 @@ pub struct QueryBatch {
     owner: Vec<(u32, u32)>,
     /// Per member, per joined capture: the member's capture index.
     captures: Vec<Vec<Option<u32>>>,
+    /// Every member's literals, when every member has some: the batch walks only around them.
+    anchors: Option<Anchors>,
+    /// The members, weakly: a batch does not keep a query its pack dropped alive.
+    members: Vec<Weak<SyntaxQuery>>,
 }
 
-/// Joined queries by grammar and member sources: every instance of a pack (one per
-/// thread) joins the same queries in the same order.
+/// Joined queries by grammar and member sources (in order of source text): every instance
+/// of a pack (one per thread) joins the same queries, whatever order its rules met them in.
 static SHARED: WeakCache<(Lang, Vec<String>), QueryBatch> = WeakCache::new();
 
 impl QueryBatch {
-    /// [`QueryBatch::new`], or the batch whoever joined the same queries still holds.
+    /// [`QueryBatch::new`] of `members` in order of source text, or the batch whoever
+    /// joined the same queries still holds. Members are found with [`QueryBatch::position`].
     pub fn shared(lang: Lang, members: &[Arc<SyntaxQuery>]) -> Result<Arc<Self>, SyntaxError> {
-        let key = (lang, members.iter().map(|m| m.source().to_string()).collect::<Vec<_>>());
-        SHARED.get_or_build(key, || Self::new(lang, members))
+        let mut sorted = members.to_vec();
+        sorted.sort_by(|a, b| a.source().cmp(b.source()));
+        let key = (lang, sorted.iter().map(|m| m.source().to_string()).collect::<Vec<_>>());
+        SHARED.get_or_build(key, || Self::new(lang, &sorted))
+    }
+
+    /// Where `query`'s matches are in [`QueryBatch::run`]'s result, if it is a member.
+    pub fn position(&self, query: &Arc<SyntaxQuery>) -> Option<usize> {
+        self.members.iter().position(|m| std::ptr::eq(m.as_ptr(), Arc::as_ptr(query)))
     }
 
     /// Joins `members`, all queries for `lang` (that grammar's own, not a TSX variant).
@@ -54,7 +67,10 @@ impl QueryBatch {
         }
         let names = joined.capture_names();
         let captures = members.iter().map(|m| names.iter().map(|n| m.capture_names().iter().position(|c| c == n).map(|i| i as u32)).collect()).collect();
-        Ok(Self { lang, joined, owner, captures })
+        let anchored = members.iter().all(|m| m.is_anchored());
+        let anchors = anchored.then(|| Anchors::new(&members.iter().flat_map(|m| m.required_literals()).collect::<Vec<_>>())).flatten();
+        let members = members.iter().map(Arc::downgrade).collect();
+        Ok(Self { lang, joined, owner, captures, anchors, members })
     }
 
     /// Whether `members` may be joined: within the bounds of one query, so joining them
@@ -80,7 +96,8 @@ impl QueryBatch {
             return Err(SyntaxError::Query(format!("a {} batch cannot run on a {} tree", self.lang, parsed.lang)));
         }
         let mut out: Vec<MemberMatches> = (0..self.len()).map(|_| Ok(Vec::new())).collect();
-        let exceeded = for_each_match(&self.joined, parsed, source, stop, &mut |m| {
+        let walk = self.anchors.as_ref().map_or(Walk::Whole, |a| a.walk(source));
+        let exceeded = for_each_match(&self.joined, parsed, source, &walk, stop, &mut |m| {
             let (member, pattern) = self.owner[m.pattern_index];
             let Ok(found) = &mut out[member as usize] else { return Ok(()) };
             if found.len() == MAX_MATCHES_PER_RUN {
@@ -93,6 +110,7 @@ impl QueryBatch {
             found.push(MatchInfo { pattern, captures });
             Ok(())
         })?;
+        out.iter_mut().filter_map(|m| m.as_mut().ok()).for_each(|m| in_order(&walk, m));
         Ok((!exceeded).then_some(out))
     }
 }

@@ -7,6 +7,7 @@
 //!
 //! No wasmtime type appears here; the runtime crate adapts this to the pack API.
 
+mod anchors;
 mod batch;
 mod lang;
 mod query;

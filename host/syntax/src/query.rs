@@ -4,12 +4,15 @@
 //! compile time, since nothing would evaluate it and the query would match too much.
 
 use std::cell::Cell;
+use std::collections::HashSet;
 use std::ops::ControlFlow;
 use std::sync::{Arc, OnceLock};
 
 use crate::shared::WeakCache;
+use sentra_matcher::literals::regex_literals;
 use tree_sitter::{CaptureQuantifier, Node, Query, QueryCursor, QueryCursorOptions, StreamingIterator};
 
+use crate::anchors::{Anchors, Walk};
 use crate::tree::Parsed;
 use crate::{Lang, SyntaxError};
 
@@ -24,6 +27,8 @@ pub const MAX_MATCHES_PER_RUN: usize = 10_000;
 pub const MAX_NODE_TEXT_BYTES: usize = 4 << 10;
 /// Children one `children` call returns at most.
 pub const MAX_CHILDREN: usize = 10_000;
+/// Every byte of a file: the range of a whole walk.
+const WHOLE: std::ops::Range<usize> = 0..usize::MAX;
 /// In-progress matches the cursor tracks (tree-sitter's own bound on query state).
 const CURSOR_MATCH_LIMIT: u32 = 4_096;
 
@@ -37,6 +42,8 @@ pub struct SyntaxQuery {
     source: String,
     capture_names: Vec<String>,
     literals: Vec<String>,
+    /// Where in a file the query can match, when its literals say.
+    anchors: Option<Anchors>,
 }
 
 impl std::fmt::Debug for SyntaxQuery {
@@ -139,8 +146,9 @@ impl SyntaxQuery {
         }
         let capture_names = main.capture_names().iter().map(|s| s.to_string()).collect();
         let literals = required_literals(&main, source);
+        let anchors = Anchors::new(&literals);
         let tsx = (lang == Lang::TypeScript).then(OnceLock::new);
-        Ok(Self { lang, main, tsx, source: source.to_string(), capture_names, literals })
+        Ok(Self { lang, main, tsx, source: source.to_string(), capture_names, literals, anchors })
     }
 
     /// Patterns of the query (for its own grammar).
@@ -161,8 +169,9 @@ impl SyntaxQuery {
         &self.capture_names
     }
 
-    /// Literals one of which every match's file must contain (from `#eq?`/`#any-of?` on a
-    /// capture every match has), or empty when some pattern has none: a prefilter.
+    /// Literals one of which every match's file must contain (from `#eq?`/`#any-of?`, else
+    /// the literals a `#match?` regex requires, on a capture every match has), or empty when
+    /// some pattern has none: a prefilter, and where the query can match (see [`Anchors`]).
     pub fn required_literals(&self) -> &[String] {
         &self.literals
     }
@@ -191,8 +200,9 @@ impl SyntaxQuery {
     /// `stop` is asked as the cursor progresses; once it says stop, the run fails.
     pub fn run(&self, parsed: &Parsed, source: &[u8], with_text: bool, stop: &mut dyn FnMut() -> bool) -> Result<Vec<MatchInfo>, SyntaxError> {
         let query = self.for_tree(parsed.lang)?;
+        let walk = self.walk(source);
         let mut out = Vec::new();
-        for_each_match(query, parsed, source, stop, &mut |m| {
+        for_each_match(query, parsed, source, &walk, stop, &mut |m| {
             if out.len() == MAX_MATCHES_PER_RUN {
                 return Err(SyntaxError::TooManyMatches { limit: MAX_MATCHES_PER_RUN });
             }
@@ -200,7 +210,32 @@ impl SyntaxQuery {
             out.push(MatchInfo { pattern: m.pattern_index as u32, captures });
             Ok(())
         })?;
+        in_order(&walk, &mut out);
         Ok(out)
+    }
+
+    /// Where this query can match in `source`: around its literals, or anywhere.
+    pub(crate) fn walk(&self, source: &[u8]) -> Walk {
+        self.anchors.as_ref().map_or(Walk::Whole, |a| a.walk(source))
+    }
+
+    /// [`SyntaxQuery::run`] walking the whole tree, as it did before anchors: what the
+    /// ranged runs must agree with.
+    #[cfg(test)]
+    pub(crate) fn run_whole(&self, parsed: &Parsed, source: &[u8]) -> Vec<MatchInfo> {
+        let mut out = Vec::new();
+        for_each_match(self.for_tree(parsed.lang).unwrap(), parsed, source, &Walk::Whole, &mut || false, &mut |m| {
+            let captures = m.captures().iter().map(|c| CaptureInfo { index: c.index, node: node_info(c.node, source, true) }).collect();
+            out.push(MatchInfo { pattern: m.pattern_index as u32, captures });
+            Ok(())
+        })
+        .unwrap();
+        out
+    }
+
+    /// Whether the query can only match around its literals (see [`Anchors`]).
+    pub fn is_anchored(&self) -> bool {
+        self.anchors.is_some()
     }
 }
 
@@ -211,6 +246,7 @@ pub(crate) fn for_each_match(
     query: &Query,
     parsed: &Parsed,
     source: &[u8],
+    walk: &Walk,
     stop: &mut dyn FnMut() -> bool,
     each: &mut dyn FnMut(&tree_sitter::QueryMatch<'_, '_>) -> Result<(), SyntaxError>,
 ) -> Result<bool, SyntaxError> {
@@ -225,20 +261,43 @@ pub(crate) fn for_each_match(
     };
     let mut cursor = QueryCursor::new();
     cursor.set_match_limit(CURSOR_MATCH_LIMIT);
-    let options = QueryCursorOptions::new().progress_callback(&mut progress);
-    let mut matches = cursor.matches_with_options(query, parsed.tree.root_node(), source, options);
-    while let Some(m) = matches.next() {
-        each(m)?;
+    let whole = std::slice::from_ref(&WHOLE);
+    let ranges = match walk {
+        Walk::Whole => whole,
+        Walk::Ranges(r) => &r[..],
+    };
+    // A match intersecting two ranges is found twice: the second time is skipped.
+    let mut seen = HashSet::new();
+    let mut exceeded = false;
+    for range in ranges {
+        cursor.set_byte_range(range.clone());
+        let options = QueryCursorOptions::new().progress_callback(&mut progress);
+        let mut matches = cursor.matches_with_options(query, parsed.tree.root_node(), source, options);
+        while let Some(m) = matches.next() {
+            if ranges.len() > 1 && !seen.insert((m.pattern_index, m.captures().iter().map(|c| (c.index, c.node.id())).collect::<Vec<_>>())) {
+                continue;
+            }
+            each(m)?;
+        }
+        drop(matches);
+        if stopped.get() {
+            return Err(SyntaxError::Stopped);
+        }
+        exceeded |= cursor.did_exceed_match_limit();
     }
-    drop(matches);
-    if stopped.get() {
-        return Err(SyntaxError::Stopped);
-    }
-    Ok(cursor.did_exceed_match_limit())
+    Ok(exceeded)
 }
 
-/// The literals of positive `#eq?` / `#any-of?` predicates on captures every match of a
-/// pattern has; empty unless every pattern has one.
+/// Matches of a run over several ranges in order of position, as a whole walk finds them
+/// (each range's own are already in that order).
+pub(crate) fn in_order(walk: &Walk, matches: &mut [MatchInfo]) {
+    if matches!(walk, Walk::Ranges(r) if r.len() > 1) {
+        matches.sort_by_key(|m| m.captures.iter().map(|c| c.node.start).min());
+    }
+}
+
+/// The literals of positive `#eq?` / `#any-of?` predicates (else of a `#match?` regex) on
+/// captures every match of a pattern has; empty unless every pattern has one.
 fn required_literals(query: &Query, source: &str) -> Vec<String> {
     let mut all = Vec::new();
     for i in 0..query.pattern_count() {
@@ -250,15 +309,21 @@ fn required_literals(query: &Query, source: &str) -> Vec<String> {
                 .and_then(|c| quantifiers.get(c as usize))
                 .is_some_and(|q| matches!(q, CaptureQuantifier::One | CaptureQuantifier::OneOrMore))
         };
-        // The first usable predicate of the pattern: the file contains one of its strings.
-        let found = predicates(text).into_iter().find(|(op, capture, args)| (op == "eq?" || op == "any-of?") && certain(capture) && !args.is_empty());
-        match found {
-            Some((_, _, args)) => all.extend(args),
+        // The first usable predicate of the pattern: the file contains one of its strings,
+        // or, short of one, one of the literals every match of its regex holds.
+        let found = predicates(text).into_iter().filter(|(_, capture, args)| certain(capture) && !args.is_empty()).collect::<Vec<_>>();
+        let exact = found.iter().find(|(op, _, _)| op == "eq?" || op == "any-of?").map(|(_, _, args)| args.clone());
+        let regex = || found.iter().filter(|(op, _, args)| op == "match?" && args.len() == 1).find_map(|(_, _, args)| regex_literals(&args[0]).ok());
+        match exact.or_else(regex) {
+            Some(args) => all.extend(args),
             None => return Vec::new(),
         }
     }
     all.sort();
     all.dedup();
+    // A file holding `.eval` holds `eval`: the longer one adds nothing.
+    let every = all.clone();
+    all.retain(|l| !every.iter().any(|m| m != l && l.contains(m.as_str())));
     all
 }
 

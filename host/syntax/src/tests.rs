@@ -1,6 +1,7 @@
 //! Unit tests: grammars, predicates, limits, positions and navigation.
 
 use super::*;
+use crate::anchors::Walk;
 
 fn parse_ok(lang: Lang, src: &str) -> Parsed {
     parse(lang, src.as_bytes(), usize::MAX, &mut || false).unwrap()
@@ -169,4 +170,66 @@ fn a_batch_gives_each_query_what_it_finds_alone() {
     assert!(!QueryBatch::fits(three.iter().map(AsRef::as_ref)));
     assert!(QueryBatch::new(Lang::Python, &three).is_err());
     assert!(QueryBatch::fits(three[..2].iter().map(AsRef::as_ref)));
+}
+
+#[test]
+fn a_query_with_literals_runs_around_them_and_finds_what_a_whole_walk_finds() {
+    // Occurrences far apart (separate ranges) and near (joined), nested calls, a call whose
+    // arguments run on past the literal, decorators, the literals in strings and comments.
+    let filler = format!("\n# {}\nx = 1\n", "-".repeat(400));
+    let mut src = String::from("import pickle\nfrom os import system\n");
+    for i in 0..6 {
+        src.push_str(&format!("class C{i}:\n    @staticmethod\n    def f(self, a):\n        return eval(eval(a), {{\n            'k': pickle.loads(a)}})\n"));
+        src.push_str(&filler);
+        src.push_str(&format!("y{i} = system(\"ls\" + a) if a else obj.exec(b, c)  # eval(no)\ns = 'eval(no)'\n"));
+        src.push_str(&filler);
+    }
+    let parsed = parse_ok(Lang::Python, &src);
+    let sources = [
+        r#"(call function: (identifier) @f arguments: (argument_list . (_) @arg) (#eq? @f "eval"))"#,
+        r#"(call function: [(identifier) (attribute)] @callee arguments: (argument_list) @args (#match? @callee "(^|[.])(eval|exec)$"))"#,
+        r#"(call function: (attribute object: (identifier) @o attribute: (identifier) @m) (#eq? @o "pickle") (#any-of? @m "load" "loads"))"#,
+        r#"((call function: (identifier) @f arguments: (argument_list (binary_operator) @cmd)) (#eq? @f "system"))"#,
+    ];
+    for source in sources {
+        let q = compile_query("python", source).unwrap();
+        assert!(q.is_anchored(), "{source}");
+        let Walk::Ranges(ranges) = q.walk(src.as_bytes()) else { panic!("{source}: expected ranges") };
+        assert!(ranges.len() > 1, "{source}: the test needs several ranges");
+        let ranged = q.run(&parsed, src.as_bytes(), true, &mut || false).unwrap();
+        assert!(!ranged.is_empty(), "{source}");
+        let starts: Vec<_> = ranged.iter().map(|m| m.captures.iter().map(|c| c.node.start).min()).collect();
+        assert!(starts.is_sorted(), "{source}: in order of position");
+        let key = |m: &MatchInfo| (m.pattern, m.captures.iter().map(|c| (c.index, c.node.start, c.node.end)).collect::<Vec<_>>());
+        let (mut a, mut b): (Vec<_>, Vec<_>) = (ranged.iter().map(key).collect(), q.run_whole(&parsed, src.as_bytes()).iter().map(key).collect());
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{source}");
+    }
+    // Joined, the anchored queries run around all of their literals and each gets its own.
+    let members: Vec<_> = sources.iter().map(|s| std::sync::Arc::new(compile_query("python", s).unwrap())).collect();
+    let batch = QueryBatch::new(Lang::Python, &members).unwrap();
+    let together = batch.run(&parsed, src.as_bytes(), &mut || false).unwrap().unwrap();
+    for (m, got) in members.iter().zip(together) {
+        assert_eq!(got.unwrap(), m.run(&parsed, src.as_bytes(), true, &mut || false).unwrap(), "{}", m.source());
+    }
+    // A file without the literals is not walked at all.
+    let none = "print(1)\n";
+    let q = compile_query("python", sources[0]).unwrap();
+    assert_eq!(q.walk(none.as_bytes()), Walk::Ranges(vec![]));
+    assert!(q.run(&parse_ok(Lang::Python, none), none.as_bytes(), true, &mut || false).unwrap().is_empty());
+}
+
+#[test]
+fn a_match_predicate_gives_the_literals_its_regex_requires() {
+    let q = compile_query("python", r#"((identifier) @f (#match? @f "(^|[.])(eval|exec)$"))"#).unwrap();
+    assert_eq!(q.required_literals(), ["eval", "exec"]);
+    // An exact predicate of the same pattern is preferred; a literal holding another is dropped.
+    let q = compile_query("python", r#"((identifier) @f (#match? @f "^ev") (#any-of? @f "eval" "my_eval"))"#).unwrap();
+    assert_eq!(q.required_literals(), ["eval"]);
+    // A regex without a literal of three bytes, or a negated one, gives none.
+    for pred in [r#"(#match? @f "^[a-z]+$")"#, r#"(#match? @f "^ab")"#, r#"(#not-match? @f "eval")"#] {
+        let q = compile_query("python", &format!("((identifier) @f {pred})")).unwrap();
+        assert!(q.required_literals().is_empty() && !q.is_anchored(), "{pred}");
+    }
 }
