@@ -18,7 +18,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 const JOIN_GAP: usize = 256;
 /// Past this many ranges in one file the whole tree is walked once instead: each range
 /// descends from the root through the siblings before it.
-pub const MAX_RANGES: usize = 48;
+pub const MAX_RANGES: usize = 256;
 
 /// The literals of a query, searched for in a file's bytes.
 #[derive(Debug)]

@@ -1,14 +1,16 @@
 //! Several queries of one grammar run in one walk of a tree. A pack's rules each hold a
 //! query; run one by one, each walks the whole tree, and walking is most of their cost.
 //! Joined into one query, the tree is walked once and each match goes back to the query
-//! its pattern came from, with its captures numbered as in that query.
+//! its pattern came from, with its captures numbered as in that query. A batch walks the
+//! whole tree: queries anchored by their literals are better run alone (see
+//! `sentra_runtime`'s batches).
 
 use std::sync::{Arc, Weak};
 
 use tree_sitter::Query;
 
-use crate::anchors::{Anchors, Walk};
-use crate::query::{for_each_match, in_order, node_info};
+use crate::anchors::Walk;
+use crate::query::{for_each_match, node_info};
 use crate::shared::WeakCache;
 use crate::tree::Parsed;
 use crate::{CaptureInfo, Lang, MAX_MATCHES_PER_RUN, MAX_QUERY_BYTES, MAX_QUERY_PATTERNS, MatchInfo, SyntaxError, SyntaxQuery};
@@ -23,8 +25,6 @@ pub struct QueryBatch {
     owner: Vec<(u32, u32)>,
     /// Per member, per joined capture: the member's capture index.
     captures: Vec<Vec<Option<u32>>>,
-    /// Every member's literals, when every member has some: the batch walks only around them.
-    anchors: Option<Anchors>,
     /// The members, weakly: a batch does not keep a query its pack dropped alive.
     members: Vec<Weak<SyntaxQuery>>,
 }
@@ -67,10 +67,8 @@ impl QueryBatch {
         }
         let names = joined.capture_names();
         let captures = members.iter().map(|m| names.iter().map(|n| m.capture_names().iter().position(|c| c == n).map(|i| i as u32)).collect()).collect();
-        let anchored = members.iter().all(|m| m.is_anchored());
-        let anchors = anchored.then(|| Anchors::new(&members.iter().flat_map(|m| m.required_literals()).collect::<Vec<_>>())).flatten();
         let members = members.iter().map(Arc::downgrade).collect();
-        Ok(Self { lang, joined, owner, captures, anchors, members })
+        Ok(Self { lang, joined, owner, captures, members })
     }
 
     /// Whether `members` may be joined: within the bounds of one query, so joining them
@@ -96,8 +94,7 @@ impl QueryBatch {
             return Err(SyntaxError::Query(format!("a {} batch cannot run on a {} tree", self.lang, parsed.lang)));
         }
         let mut out: Vec<MemberMatches> = (0..self.len()).map(|_| Ok(Vec::new())).collect();
-        let walk = self.anchors.as_ref().map_or(Walk::Whole, |a| a.walk(source));
-        let exceeded = for_each_match(&self.joined, parsed, source, &walk, stop, &mut |m| {
+        let exceeded = for_each_match(&self.joined, parsed, source, &Walk::Whole, stop, &mut |m| {
             let (member, pattern) = self.owner[m.pattern_index];
             let Ok(found) = &mut out[member as usize] else { return Ok(()) };
             if found.len() == MAX_MATCHES_PER_RUN {
@@ -110,7 +107,6 @@ impl QueryBatch {
             found.push(MatchInfo { pattern, captures });
             Ok(())
         })?;
-        out.iter_mut().filter_map(|m| m.as_mut().ok()).for_each(|m| in_order(&walk, m));
         Ok((!exceeded).then_some(out))
     }
 }

@@ -169,7 +169,7 @@ impl SyntaxQuery {
         &self.capture_names
     }
 
-    /// Literals one of which every match's file must contain (from `#eq?`/`#any-of?`, else
+    /// Literals one of which every match's file must contain (from `#eq?`/`#any-of?`, or
     /// the literals a `#match?` regex requires, on a capture every match has), or empty when
     /// some pattern has none: a prefilter, and where the query can match (see [`Anchors`]).
     pub fn required_literals(&self) -> &[String] {
@@ -296,8 +296,9 @@ pub(crate) fn in_order(walk: &Walk, matches: &mut [MatchInfo]) {
     }
 }
 
-/// The literals of positive `#eq?` / `#any-of?` predicates (else of a `#match?` regex) on
-/// captures every match of a pattern has; empty unless every pattern has one.
+/// The literals of positive `#eq?` / `#any-of?` / `#match?` predicates on captures every
+/// match of a pattern has (per pattern, the predicate that filters best); empty unless
+/// every pattern has one.
 fn required_literals(query: &Query, source: &str) -> Vec<String> {
     let mut all = Vec::new();
     for i in 0..query.pattern_count() {
@@ -309,13 +310,19 @@ fn required_literals(query: &Query, source: &str) -> Vec<String> {
                 .and_then(|c| quantifiers.get(c as usize))
                 .is_some_and(|q| matches!(q, CaptureQuantifier::One | CaptureQuantifier::OneOrMore))
         };
-        // The first usable predicate of the pattern: the file contains one of its strings,
-        // or, short of one, one of the literals every match of its regex holds.
-        let found = predicates(text).into_iter().filter(|(_, capture, args)| certain(capture) && !args.is_empty()).collect::<Vec<_>>();
-        let exact = found.iter().find(|(op, _, _)| op == "eq?" || op == "any-of?").map(|(_, _, args)| args.clone());
-        let regex = || found.iter().filter(|(op, _, args)| op == "match?" && args.len() == 1).find_map(|(_, _, args)| regex_literals(&args[0]).ok());
-        match exact.or_else(regex) {
-            Some(args) => all.extend(args),
+        // Each usable predicate names literals one of which the file holds: the strings of
+        // an `#eq?`/`#any-of?`, the literals every match of a `#match?` regex holds. The
+        // pattern takes the set that filters best: the longest shortest literal, then the
+        // fewest (`request.` over `compile`/`match`/`sub`).
+        let sets =
+            predicates(text).into_iter().filter(|(_, capture, args)| certain(capture) && !args.is_empty()).filter_map(|(op, _, args)| match op.as_str() {
+                "eq?" | "any-of?" => Some(args),
+                "match?" if args.len() == 1 => regex_literals(&args[0]).ok(),
+                _ => None,
+            });
+        let best = sets.max_by_key(|set| (set.iter().map(String::len).min(), std::cmp::Reverse(set.len())));
+        match best {
+            Some(set) => all.extend(set),
             None => return Vec::new(),
         }
     }
