@@ -664,9 +664,12 @@ impl Validator<'_> {
             if !matches!(compiled.lang(), sentra_syntax::Lang::Python | sentra_syntax::Lang::Java) {
                 self.error(at, "calls", format!("resolves Python and Java imports; this query is for {}", compiled.lang()));
             }
-            // The file names the call's last segment, whatever alias it is reached by.
-            if literals.is_empty() {
-                literals = calls.iter().filter_map(|c| c.rsplit('.').next()).filter(|s| !s.is_empty()).map(str::to_string).collect();
+            // A call resolves to an entry only through text naming every segment of it (the
+            // call itself, or an import: `import pickle as p`, `from pickle import loads`),
+            // so the file holds any segment of some entry; a module name such as `pickle`
+            // filters far better than the query's method names (`load`, `open`).
+            if rule.literals.is_none() {
+                literals = calls.iter().filter_map(|c| call_literal(c)).map(str::to_string).collect();
                 literals.sort();
                 literals.dedup();
             }
@@ -857,12 +860,40 @@ fn cwe_id(written: String) -> String {
     if c.chars().all(|ch| ch.is_ascii_digit()) { format!("CWE-{c}") } else { c.to_string() }
 }
 
+/// The segment of a `calls:` entry a file naming the call must hold that filters best: the
+/// longest segment of its module path (`pickle` of `pickle.loads`, `ElementTree` of
+/// `xml.etree.ElementTree.parse`), or the longest segment when the path has none of three
+/// bytes (`system` of `os.system`, `eval`).
+fn call_literal(entry: &str) -> Option<&str> {
+    let segments: Vec<&str> = entry.split('.').collect();
+    let (_, path) = segments.split_last()?;
+    let module = path.iter().copied().rev().max_by_key(|s| s.len()).filter(|s| s.len() >= 3);
+    module.or_else(|| segments.iter().copied().rev().max_by_key(|s| s.len())).filter(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn ok(_: &str) -> Result<(), String> {
         Ok(())
+    }
+
+    #[test]
+    fn a_calls_entry_gives_the_segment_that_filters_best() {
+        assert_eq!(call_literal("pickle.loads"), Some("pickle"));
+        assert_eq!(call_literal("xml.etree.ElementTree.parse"), Some("ElementTree"));
+        assert_eq!(call_literal("os.system"), Some("system"), "a module of two letters is in every file");
+        assert_eq!(call_literal("eval"), Some("eval"));
+        assert_eq!(call_literal(""), None);
+        // The rule's prefilter: one literal per entry; the query's own (`load`) give way.
+        let yaml = "name: P\nrules:\n- id: Q-1\n  name: q\n  type: ast\n  language: python\n  query: '(call function: [(identifier) (attribute attribute: (identifier) @m)] @callee (#any-of? @m \"load\" \"loads\"))'\n  report: callee\n  calls: [pickle.loads, dill.load, os.load]\n";
+        let v = validate_yaml(yaml, &ok).unwrap();
+        assert!(
+            matches!(&v.document.rules[0].check, RuleCheck::Query { literals, .. } if literals == &["dill", "load", "pickle"]),
+            "{:?}",
+            v.document.rules[0].check
+        );
     }
 
     #[test]
@@ -911,7 +942,7 @@ mod tests {
         assert_eq!(v.document.rules[0].type_name(), "ast");
         let calls = validate_yaml(&rule("  query: '(call function: (_) @callee)'\n  calls: [subprocess.Popen, os.system]\n"), &ok).unwrap();
         let RuleCheck::Query { literals, calls, .. } = &calls.document.rules[0].check else { panic!() };
-        assert_eq!((literals.clone(), calls.len()), (vec!["Popen".to_string(), "system".to_string()], 2));
+        assert_eq!((literals.clone(), calls.len()), (vec!["subprocess".to_string(), "system".to_string()], 2));
         for (extra, field, needle) in [
             ("  query: '(call function: (nonsense) @f)'\n", "query", "line 1"),
             ("  query: '((identifier) @i (#is-keyword? @i))'\n", "query", "not supported"),
