@@ -667,11 +667,16 @@ impl Validator<'_> {
             // A call resolves to an entry only through text naming every segment of it (the
             // call itself, or an import: `import pickle as p`, `from pickle import loads`),
             // so the file holds any segment of some entry; a module name such as `pickle`
-            // filters far better than the query's method names (`load`, `open`).
+            // filters far better than the query's method names (`load`, `open`), unless the
+            // query names something markedly longer (`request.` against `re.sub`'s `sub`).
             if rule.literals.is_none() {
-                literals = calls.iter().filter_map(|c| call_literal(c)).map(str::to_string).collect();
-                literals.sort();
-                literals.dedup();
+                let mut named: Vec<String> = calls.iter().filter_map(|c| call_literal(c)).map(str::to_string).collect();
+                named.sort();
+                named.dedup();
+                let shortest = |l: &[String]| l.iter().map(String::len).min().unwrap_or(0);
+                if literals.is_empty() || shortest(&literals) < shortest(&named) + 4 {
+                    literals = named;
+                }
             }
         }
         let fingerprint_pattern = self.read(at, "fingerprint_pattern", &rule.fingerprint_pattern);
@@ -887,13 +892,16 @@ mod tests {
         assert_eq!(call_literal("eval"), Some("eval"));
         assert_eq!(call_literal(""), None);
         // The rule's prefilter: one literal per entry; the query's own (`load`) give way.
-        let yaml = "name: P\nrules:\n- id: Q-1\n  name: q\n  type: ast\n  language: python\n  query: '(call function: [(identifier) (attribute attribute: (identifier) @m)] @callee (#any-of? @m \"load\" \"loads\"))'\n  report: callee\n  calls: [pickle.loads, dill.load, os.load]\n";
+        let yaml = "name: P\nrules:\n- id: Q-1\n  name: q\n  type: ast\n  language: python\n  query: '(call function: (attribute attribute: (identifier) @m) @callee (#any-of? @m \"load\" \"loads\"))'\n  report: callee\n  calls: [pickle.loads, dill.load, os.load]\n";
         let v = validate_yaml(yaml, &ok).unwrap();
         assert!(
             matches!(&v.document.rules[0].check, RuleCheck::Query { literals, .. } if literals == &["dill", "load", "pickle"]),
             "{:?}",
             v.document.rules[0].check
         );
+        // Unless the query's are markedly longer.
+        let v = validate_yaml(&yaml.replace("\"load\" \"loads\"", "\"load_untrusted\""), &ok).unwrap();
+        assert!(matches!(&v.document.rules[0].check, RuleCheck::Query { literals, .. } if literals == &["load_untrusted"]), "{:?}", v.document.rules[0].check);
     }
 
     #[test]
