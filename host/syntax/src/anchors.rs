@@ -16,9 +16,11 @@ use aho_corasick::{AhoCorasick, MatchKind};
 /// Occurrences closer than this are walked as one range (each range costs a descent from
 /// the root, so many near ones are cheaper joined).
 const JOIN_GAP: usize = 256;
-/// Past this many ranges in one file the whole tree is walked once instead: each range
-/// descends from the root through the siblings before it.
-pub const MAX_RANGES: usize = 256;
+/// Past this many ranges in one file the whole tree is walked once instead: each range is
+/// a walk of its own from the root. (A pattern rooted at the file, `(source_file (_ ...))`,
+/// follows the whole tree from every range; the walk of ranges is charged for its work and
+/// gives way to a whole walk once it has done as much, so it never costs much more.)
+pub const MAX_RANGES: usize = 64;
 
 /// The literals of a query, searched for in a file's bytes.
 #[derive(Debug)]

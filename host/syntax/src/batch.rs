@@ -10,7 +10,7 @@ use std::sync::{Arc, Weak};
 use tree_sitter::Query;
 
 use crate::anchors::Walk;
-use crate::query::{for_each_match, node_info};
+use crate::query::{Walked, for_each_match, node_info};
 use crate::shared::WeakCache;
 use crate::tree::Parsed;
 use crate::{CaptureInfo, Lang, MAX_MATCHES_PER_RUN, MAX_QUERY_BYTES, MAX_QUERY_PATTERNS, MatchInfo, SyntaxError, SyntaxQuery};
@@ -94,7 +94,7 @@ impl QueryBatch {
             return Err(SyntaxError::Query(format!("a {} batch cannot run on a {} tree", self.lang, parsed.lang)));
         }
         let mut out: Vec<MemberMatches> = (0..self.len()).map(|_| Ok(Vec::new())).collect();
-        let exceeded = for_each_match(&self.joined, parsed, source, &Walk::Whole, stop, &mut |m| {
+        let walked = for_each_match(&self.joined, parsed, source, &Walk::Whole, stop, &mut |m| {
             let (member, pattern) = self.owner[m.pattern_index];
             let Ok(found) = &mut out[member as usize] else { return Ok(()) };
             if found.len() == MAX_MATCHES_PER_RUN {
@@ -107,6 +107,6 @@ impl QueryBatch {
             found.push(MatchInfo { pattern, captures });
             Ok(())
         })?;
-        Ok((!exceeded).then_some(out))
+        Ok((walked == Walked::Done(false)).then_some(out))
     }
 }

@@ -183,7 +183,7 @@ impl SyntaxQuery {
     }
 
     /// The compiled query for a tree of grammar `lang`.
-    fn for_tree(&self, lang: Lang) -> Result<&Query, SyntaxError> {
+    pub(crate) fn for_tree(&self, lang: Lang) -> Result<&Query, SyntaxError> {
         if lang == self.lang {
             return Ok(&self.main);
         }
@@ -200,18 +200,24 @@ impl SyntaxQuery {
     /// `stop` is asked as the cursor progresses; once it says stop, the run fails.
     pub fn run(&self, parsed: &Parsed, source: &[u8], with_text: bool, stop: &mut dyn FnMut() -> bool) -> Result<Vec<MatchInfo>, SyntaxError> {
         let query = self.for_tree(parsed.lang)?;
-        let walk = self.walk(source);
-        let mut out = Vec::new();
-        for_each_match(query, parsed, source, &walk, stop, &mut |m| {
-            if out.len() == MAX_MATCHES_PER_RUN {
-                return Err(SyntaxError::TooManyMatches { limit: MAX_MATCHES_PER_RUN });
+        let mut walk = self.walk(source);
+        loop {
+            let mut out = Vec::new();
+            let walked = for_each_match(query, parsed, source, &walk, stop, &mut |m| {
+                if out.len() == MAX_MATCHES_PER_RUN {
+                    return Err(SyntaxError::TooManyMatches { limit: MAX_MATCHES_PER_RUN });
+                }
+                let captures = m.captures().iter().map(|c| CaptureInfo { index: c.index, node: node_info(c.node, source, with_text) }).collect();
+                out.push(MatchInfo { pattern: m.pattern_index as u32, captures });
+                Ok(())
+            })?;
+            if walked == Walked::OverBudget {
+                walk = Walk::Whole;
+                continue;
             }
-            let captures = m.captures().iter().map(|c| CaptureInfo { index: c.index, node: node_info(c.node, source, with_text) }).collect();
-            out.push(MatchInfo { pattern: m.pattern_index as u32, captures });
-            Ok(())
-        })?;
-        in_order(&walk, &mut out);
-        Ok(out)
+            in_order(&walk, &mut out);
+            return Ok(out);
+        }
     }
 
     /// Where this query can match in `source`: around its literals, or anywhere.
@@ -239,9 +245,21 @@ impl SyntaxQuery {
     }
 }
 
+/// How a walk ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Walked {
+    /// Every match was handed over; `true` when the cursor dropped partial matches past
+    /// its bound.
+    Done(bool),
+    /// A walk of ranges did more work than a whole walk would (each range descends from
+    /// the root through the siblings before it: a file of thousands of top-level items
+    /// makes that dear). Matches may have been handed over: the caller starts again with
+    /// [`Walk::Whole`].
+    OverBudget,
+}
+
 /// Walks `query`'s matches on `parsed`, handing each to `each` (whose error ends the walk);
-/// `stop` is asked as the cursor progresses, and once it says stop the walk fails. Returns
-/// whether the cursor dropped partial matches past its bound.
+/// `stop` is asked as the cursor progresses, and once it says stop the walk fails.
 pub(crate) fn for_each_match(
     query: &Query,
     parsed: &Parsed,
@@ -249,10 +267,22 @@ pub(crate) fn for_each_match(
     walk: &Walk,
     stop: &mut dyn FnMut() -> bool,
     each: &mut dyn FnMut(&tree_sitter::QueryMatch<'_, '_>) -> Result<(), SyntaxError>,
-) -> Result<bool, SyntaxError> {
-    let stopped = Cell::new(false);
+) -> Result<Walked, SyntaxError> {
+    let whole = std::slice::from_ref(&WHOLE);
+    let ranges = match walk {
+        Walk::Whole => whole,
+        Walk::Ranges(r) => &r[..],
+    };
+    // tree-sitter calls back about every 1,000 units of work, and a whole walk costs at
+    // least two per node (in and out): ranges may cost that much before giving way.
+    let budget = (ranges.len() > 1).then(|| parsed.tree.root_node().descendant_count() / 500 + 1);
+    let (stopped, over, calls) = (Cell::new(false), Cell::new(false), Cell::new(0usize));
     let mut progress = |_: &tree_sitter::QueryCursorState| {
-        if stop() {
+        calls.set(calls.get() + 1);
+        if budget.is_some_and(|b| calls.get() > b) {
+            over.set(true);
+            ControlFlow::Break(())
+        } else if stop() {
             stopped.set(true);
             ControlFlow::Break(())
         } else {
@@ -261,11 +291,6 @@ pub(crate) fn for_each_match(
     };
     let mut cursor = QueryCursor::new();
     cursor.set_match_limit(CURSOR_MATCH_LIMIT);
-    let whole = std::slice::from_ref(&WHOLE);
-    let ranges = match walk {
-        Walk::Whole => whole,
-        Walk::Ranges(r) => &r[..],
-    };
     // A match intersecting two ranges is found twice: the second time is skipped.
     let mut seen = HashSet::new();
     let mut exceeded = false;
@@ -283,9 +308,12 @@ pub(crate) fn for_each_match(
         if stopped.get() {
             return Err(SyntaxError::Stopped);
         }
+        if over.get() {
+            return Ok(Walked::OverBudget);
+        }
         exceeded |= cursor.did_exceed_match_limit();
     }
-    Ok(exceeded)
+    Ok(Walked::Done(exceeded))
 }
 
 /// Matches of a run over several ranges in order of position, as a whole walk finds them

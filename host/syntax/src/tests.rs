@@ -233,3 +233,27 @@ fn a_match_predicate_gives_the_literals_its_regex_requires() {
         assert!(q.required_literals().is_empty() && !q.is_anchored(), "{pred}");
     }
 }
+
+#[test]
+fn ranges_that_cost_more_than_a_whole_walk_give_way_to_one() {
+    // A pattern rooted at the file: every range starts it at the root again, and its
+    // wildcard steps follow the whole tree each time.
+    let mut src = String::new();
+    for i in 0..3_000 {
+        src.push_str(&format!("def f{i}(a):\n    return g(a, {i})\n"));
+        if i % 50 == 0 {
+            src.push_str(&format!("def e{i}(a):\n    return eval(a)\n"));
+        }
+    }
+    let parsed = parse_ok(Lang::Python, &src);
+    let q =
+        compile_query("python", r#"((module (_ (_ (_ [(call function: (identifier) @f) (_ (call function: (identifier) @f))])))) (#eq? @f "eval"))"#).unwrap();
+    let Walk::Ranges(ranges) = q.walk(src.as_bytes()) else { panic!("expected ranges") };
+    assert!(ranges.len() > 50);
+    let walk = Walk::Ranges(ranges);
+    let walked = crate::query::for_each_match(q.for_tree(Lang::Python).unwrap(), &parsed, src.as_bytes(), &walk, &mut || false, &mut |_| Ok(())).unwrap();
+    assert_eq!(walked, crate::query::Walked::OverBudget);
+    let found = q.run(&parsed, src.as_bytes(), true, &mut || false).unwrap();
+    assert_eq!(found.len(), 60);
+    assert_eq!(found, q.run_whole(&parsed, src.as_bytes()));
+}
