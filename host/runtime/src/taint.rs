@@ -72,6 +72,10 @@ impl HostState {
 
     pub(crate) fn taint_flows_native(&mut self, r: &Resource<TaintRes>, file: u32) -> Result<Vec<Flow>, String> {
         let rule = self.table().get(r).map(|r| r.0.clone()).map_err(|e| format!("invalid taint-rule handle: {e}"))?;
+        // No literal of a source or of a sink: no flow, and no tree needed for this rule.
+        if self.files.get(file as usize).is_some_and(|d| !rule.may_flow(d.bytes())) {
+            return Ok(Vec::new());
+        }
         let path = self.paths.get(file as usize).map_or("", String::as_str);
         let lang = rule.lang().for_path(path);
         let (tree, data) = self.tree_of(file, lang)?;

@@ -21,6 +21,7 @@ mod consts;
 mod index;
 mod kinds;
 mod marks;
+mod needs;
 mod pattern;
 mod shape;
 
@@ -93,6 +94,7 @@ pub struct TaintRule {
     pub(crate) sanitizers: Vec<Matcher>,
     pub(crate) propagators: Vec<Matcher>,
     pub(crate) unknown_calls_propagate: bool,
+    needs: needs::Needs,
 }
 
 impl std::fmt::Debug for TaintRule {
@@ -155,10 +157,13 @@ impl TaintRule {
         if spec.sources.is_empty() || spec.sinks.is_empty() {
             return Err(TaintError::List { list: "sources", why: "a data-flow rule needs at least one source and one sink".into() });
         }
+        let sources = compile_list(lang, "sources", "source", &spec.sources)?;
+        let sinks = compile_list(lang, "sinks", "sink", &spec.sinks)?;
         Ok(Self {
             lang,
-            sources: compile_list(lang, "sources", "source", &spec.sources)?,
-            sinks: compile_list(lang, "sinks", "sink", &spec.sinks)?,
+            needs: needs::Needs::of(&sources, &sinks),
+            sources,
+            sinks,
             sanitizers: compile_list(lang, "sanitizers", "sanitizer", &spec.sanitizers)?,
             propagators: compile_list(lang, "propagators", "propagator", &spec.propagators)?,
             unknown_calls_propagate: spec.unknown_calls_propagate,
@@ -167,6 +172,13 @@ impl TaintRule {
 
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// Whether `source` holds what a flow of this rule needs: a literal of one of its
+    /// sources and one of its sinks. When it does not, [`TaintRule::run`] finds nothing
+    /// there, and the file need not be parsed for this rule.
+    pub fn may_flow(&self, source: &[u8]) -> bool {
+        self.needs.met_by(source)
     }
 
     /// Every flow from a source to a sink in `parsed` (a tree of `source`, parsed with

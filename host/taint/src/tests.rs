@@ -23,6 +23,8 @@ fn sinks(language: &str, sources: &[&str], sinks: &[&str], sanitizers: &[&str], 
     let lang = Lang::from_name(language).unwrap();
     let parsed = parse(lang, source.as_bytes(), usize::MAX, &mut || false).unwrap();
     let flows = rule.run(&parsed, source.as_bytes(), &mut || false).unwrap();
+    // The check before parsing never hides a flow.
+    assert!(flows.is_empty() || rule.may_flow(source.as_bytes()), "may_flow said no to a file with flows");
     flows.iter().map(|f| f.sink().line).collect()
 }
 
@@ -311,6 +313,8 @@ def helper():
     let parsed = parse(Lang::Python, src.as_bytes(), usize::MAX, &mut || false).unwrap();
     let flows = rule.run(&parsed, src.as_bytes(), &mut || false).unwrap();
     assert_eq!(flows.iter().map(|f| f.sink().line).collect::<Vec<_>>(), vec![6]);
+    assert!(rule.may_flow(src.as_bytes()));
+    assert!(!rule.may_flow(src.replace("route", "get").as_bytes()), "the query's literal is the sink's");
 }
 
 fn sql_rule() -> TaintRule {
@@ -481,6 +485,36 @@ def view(db):
     let parsed = parse(Lang::CSharp, cs.as_bytes(), usize::MAX, &mut || false).unwrap();
     let flows = rule.run(&parsed, cs.as_bytes(), &mut || false).unwrap();
     assert_eq!(flows.len(), 2, "{flows:?}");
+    assert!(rule.may_flow(cs.as_bytes()));
+}
+
+#[test]
+fn a_file_without_a_literal_of_a_source_and_of_a_sink_need_not_be_parsed() {
+    let rule = sql_rule();
+    assert!(rule.may_flow(b"q = request.args['q']\ncur.EXECUTE(q)\n"), "ASCII case aside");
+    assert!(!rule.may_flow(b"q = request.args['q']\nprint(q)\n"), "no sink");
+    assert!(!rule.may_flow(b"cur.execute(q)\n"), "no source");
+    // Every segment of a code pattern is written in a file it matches, imports included:
+    // the longest one is asked for.
+    let spec = TaintSpec {
+        language: "python".into(),
+        sources: code(&["flask.request.form"]),
+        sinks: code(&["subprocess.run($SINK, ..., shell=True)"]),
+        unknown_calls_propagate: true,
+        ..Default::default()
+    };
+    let rule = TaintRule::compile(&spec).unwrap();
+    assert!(rule.may_flow(b"from subprocess import run as r\nfrom flask import request\nr(request.form['c'], shell=True)\n"));
+    assert!(!rule.may_flow(b"from flask import request\nrun(request.form['c'], shell=True)\n"));
+    // A sink query without literals can match anywhere.
+    let spec = TaintSpec {
+        language: "python".into(),
+        sources: code(&["request.args"]),
+        sinks: vec![Pattern::Query("(call) @sink".into())],
+        unknown_calls_propagate: true,
+        ..Default::default()
+    };
+    assert!(TaintRule::compile(&spec).unwrap().may_flow(b"print(request.args)"));
 }
 
 #[test]
