@@ -382,9 +382,11 @@ impl<'a> Text<'a> {
 
     /// The text as `str` (the backtracking engine runs in UTF mode). Invalid UTF-8 is
     /// replaced, which can shift offsets for that engine on such (rare) files; the linear
-    /// engine works on raw bytes.
+    /// engine works on raw bytes. (`from_utf8` first: it checks valid text several times
+    /// faster than the lossy conversion's chunk iterator, which was 3% of a scan.)
     fn as_str(&self) -> std::borrow::Cow<'_, str> {
-        std::borrow::Cow::Borrowed(self.lossy.get_or_init(|| String::from_utf8_lossy(self.bytes)).as_ref())
+        let lossy = || std::str::from_utf8(self.bytes).map_or_else(|_| String::from_utf8_lossy(self.bytes), std::borrow::Cow::Borrowed);
+        std::borrow::Cow::Borrowed(self.lossy.get_or_init(lossy).as_ref())
     }
 
     fn line_starts(&self) -> &[usize] {
@@ -662,6 +664,13 @@ mod tests {
         s.find_all_ok(&t, &[0], &mut out).unwrap();
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].column, 8);
+        // Valid text is searched as it is; invalid UTF-8 with its bytes replaced (U+FFFD is
+        // longer than the byte it replaces: offsets after it shift, as documented).
+        for (hay, columns) in [("é foobar foobaz".as_bytes(), [10]), (b"\x93 foobar foobaz".as_slice(), [11])] {
+            out.clear();
+            s.find_all_ok(&Text::new(hay), &[0], &mut out).unwrap();
+            assert_eq!(out.iter().map(|m| m.column).collect::<Vec<_>>(), columns);
+        }
     }
 
     #[test]
