@@ -15,6 +15,9 @@ struct State {
     matcher: Result<Matcher, PatternError>,
     /// `queries[i]`: rule `i`'s compiled syntax query, if it is a query rule.
     queries: Vec<Option<Result<SyntaxQuery, SyntaxError>>>,
+    /// `messages[i]`: rule `i`'s finding message, made once (every rule run on every file
+    /// starts a `Findings` with it).
+    messages: Vec<String>,
 }
 
 thread_local! {
@@ -45,7 +48,8 @@ fn with_state<P: Pack, R>(f: impl FnOnce(&State) -> R) -> R {
                     _ => None,
                 })
                 .collect();
-            State { rules, pattern_of, matcher, queries }
+            let messages = rules.iter().map(Rule::finding_message).collect();
+            State { rules, pattern_of, matcher, queries, messages }
         });
         f(state)
     })
@@ -93,8 +97,8 @@ pub struct Findings {
 }
 
 impl Findings {
-    fn new(rule: &Rule, file: u32) -> Self {
-        Self { rule_id: rule.info.id.clone(), message: rule.finding_message(), file, out: Vec::new(), errors: Vec::new() }
+    fn new(rule: &Rule, message: &str, file: u32) -> Self {
+        Self { rule_id: rule.info.id.clone(), message: message.to_string(), file, out: Vec::new(), errors: Vec::new() }
     }
 
     /// The rule's default message, `"<name>: <description>"` unless the rule sets one.
@@ -167,13 +171,13 @@ pub fn scan<P: Pack>(files: Vec<wit::SourceFile>) -> ScanOutput {
                         }
                     }
                     RuleKind::Check => {
-                        let mut out = Findings::new(rule, f.id);
+                        let mut out = Findings::new(rule, &s.messages[ri as usize], f.id);
                         P::check(rule, &file, &mut out);
                         findings.append(&mut out.out);
                         errors.extend(out.errors.into_iter().map(|message| RuleError { rule_id: rule.info.id.clone(), message }));
                     }
                     RuleKind::Query { report, .. } => {
-                        let mut out = Findings::new(rule, f.id);
+                        let mut out = Findings::new(rule, &s.messages[ri as usize], f.id);
                         match &s.queries[ri as usize] {
                             Some(Ok(q)) => crate::query::report(q, report.as_deref(), &file, &mut out),
                             Some(Err(e)) => out.error(e.message.clone()),
@@ -199,20 +203,20 @@ pub fn scan<P: Pack>(files: Vec<wit::SourceFile>) -> ScanOutput {
                 }
             };
             let patterns: Vec<u32> = regex_rules.iter().map(|(_, p)| *p).collect();
-            let rule_of = |pattern: u32| regex_rules.iter().find(|(_, p)| *p == pattern).map(|(ri, _)| &s.rules[*ri]);
+            let rule_of = |pattern: u32| regex_rules.iter().find(|(_, p)| *p == pattern).map(|(ri, _)| (*ri, &s.rules[*ri]));
             match matcher.find_all(f.id, &patterns) {
                 Ok(found) => {
                     for m in found.matches {
-                        if let Some(rule) = rule_of(m.pattern)
+                        if let Some((ri, rule)) = rule_of(m.pattern)
                             && P::keep_match(rule, &file, &m)
                         {
-                            let mut out = Findings::new(rule, f.id);
+                            let mut out = Findings::new(rule, &s.messages[ri], f.id);
                             out.report_match(&m);
                             findings.append(&mut out.out);
                         }
                     }
                     for e in found.errors {
-                        if let Some(rule) = rule_of(e.pattern) {
+                        if let Some((_, rule)) = rule_of(e.pattern) {
                             errors.push(RuleError { rule_id: rule.info.id.clone(), message: e.message });
                         }
                     }
@@ -247,9 +251,9 @@ pub fn scan_project<P: Pack>(project: wit::Project) -> ScanOutput {
     let project = Project { files: project.files };
     with_state::<P, _>(|s| {
         let (mut findings, mut errors) = (Vec::new(), Vec::new());
-        let selected = wanted.iter().filter_map(|&i| s.rules.get(i as usize));
-        for rule in selected.filter(|r| r.kind == RuleKind::Project) {
-            let mut out = Findings::new(rule, 0);
+        let selected = wanted.iter().filter_map(|&i| Some((i as usize, s.rules.get(i as usize)?)));
+        for (ri, rule) in selected.filter(|(_, r)| r.kind == RuleKind::Project) {
+            let mut out = Findings::new(rule, &s.messages[ri], 0);
             P::check_project(rule, &project, &mut out);
             findings.append(&mut out.out);
             errors.extend(out.errors.into_iter().map(|message| RuleError { rule_id: rule.info.id.clone(), message }));
