@@ -76,9 +76,10 @@ pub struct File<'a> {
 }
 
 impl File<'_> {
-    /// The contents as text, with invalid UTF-8 replaced.
+    /// The contents as text, with invalid UTF-8 replaced. (`from_utf8` first: it checks
+    /// valid text several times faster than the lossy conversion.)
     pub fn text(&self) -> std::borrow::Cow<'_, str> {
-        String::from_utf8_lossy(self.contents)
+        std::str::from_utf8(self.contents).map_or_else(|_| String::from_utf8_lossy(self.contents), std::borrow::Cow::Borrowed)
     }
 }
 
