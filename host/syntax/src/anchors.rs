@@ -45,6 +45,11 @@ impl Anchors {
         AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostFirst).build(literals.iter().map(AsRef::as_ref)).ok().map(Self)
     }
 
+    /// Whether `source` holds one of the literals anywhere.
+    pub fn occur_in(&self, source: &[u8]) -> bool {
+        self.0.is_match(source)
+    }
+
     /// The ranges of `source` to run the query on. Occurrences are found without
     /// overlaps: one skipped for overlapping an earlier one still shares bytes with it, so
     /// a node holding it intersects that earlier range.

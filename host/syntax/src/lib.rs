@@ -14,6 +14,7 @@ mod query;
 mod shared;
 mod tree;
 
+pub use anchors::Anchors;
 pub use batch::{MemberMatches, QueryBatch};
 pub use lang::Lang;
 pub use query::{

@@ -6,7 +6,7 @@
 //! `input`) but whose sinks are rare (`pickle`, `subprocess`) is then not run, and the file
 //! not parsed for it, where its sinks are absent.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use sentra_syntax::Anchors;
 
 use crate::Matcher;
 use crate::pattern::CodePattern;
@@ -14,8 +14,8 @@ use crate::pattern::CodePattern;
 /// The literals of a rule's sources and of its sinks; `None` for a list with an entry
 /// that has none (it can match anywhere).
 pub(crate) struct Needs {
-    sources: Option<AhoCorasick>,
-    sinks: Option<AhoCorasick>,
+    sources: Option<Anchors>,
+    sinks: Option<Anchors>,
 }
 
 impl Needs {
@@ -26,11 +26,11 @@ impl Needs {
     /// Whether `source` holds a literal of a source and one of a sink (letters compared
     /// without ASCII case, which only ever says yes more often).
     pub(crate) fn met_by(&self, source: &[u8]) -> bool {
-        [&self.sources, &self.sinks].into_iter().all(|a| a.as_ref().is_none_or(|a| a.is_match(source)))
+        [&self.sources, &self.sinks].into_iter().all(|a| a.as_ref().is_none_or(|a| a.occur_in(source)))
     }
 }
 
-fn automaton(list: &[Matcher]) -> Option<AhoCorasick> {
+fn automaton(list: &[Matcher]) -> Option<Anchors> {
     let mut literals = Vec::new();
     for m in list {
         match m {
@@ -39,7 +39,7 @@ fn automaton(list: &[Matcher]) -> Option<AhoCorasick> {
             Matcher::Query { .. } => return None,
         }
     }
-    AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&literals).ok()
+    Anchors::new(&literals)
 }
 
 /// The longest segment of a code pattern, as the file writes it: without a call's `()`, a
