@@ -33,9 +33,10 @@ pub struct ScanPlan {
     pub cache: Option<StoredScanCache>,
     /// Refuse files with more than one hard link (a server's scans).
     pub single_link_only: bool,
-    /// Past [`sentra_engine::SPILL_FINDINGS_AFTER`] findings, hold the rest in a temporary
-    /// file (CLI scans: one process, one scan, the machine's memory).
-    pub spill_findings: bool,
+    /// A CLI scan: one process, one scan, the machine's memory. Past
+    /// [`sentra_engine::SPILL_FINDINGS_AFTER`] findings the rest wait in a temporary file,
+    /// and the packs' warm instances are released before the findings are read back.
+    pub one_shot: bool,
 }
 
 /// How a running scan is steered and observed.
@@ -65,7 +66,7 @@ pub struct Finished {
 
 /// Runs a checked scan, saves its cache and records it in `history`.
 pub fn run(plan: ScanPlan, controls: &Controls<'_>, history: Option<&History<'_>>) -> Result<Finished, ScanError> {
-    let ScanPlan { label, source, packs, config, only, suppressions, mut skip_dirs, cache, single_link_only, spill_findings } = plan;
+    let ScanPlan { label, source, packs, config, only, suppressions, mut skip_dirs, cache, single_link_only, one_shot } = plan;
     let complete = matches!(source, Source::Directory(_)) && only.is_none();
     if let Some(dir) = cache.as_ref().and_then(|c| c.dir().canonicalize().ok()) {
         skip_dirs.push(dir);
@@ -80,7 +81,8 @@ pub fn run(plan: ScanPlan, controls: &Controls<'_>, history: Option<&History<'_>
         single_link_only,
         cache: cache.as_ref().map(StoredScanCache::cache),
         timings: controls.timings,
-        spill_after: spill_findings.then_some(sentra_engine::SPILL_FINDINGS_AFTER),
+        spill_after: one_shot.then_some(sentra_engine::SPILL_FINDINGS_AFTER),
+        release_packs: one_shot,
     };
     let result = sentra_engine::scan(&source, &packs, &config, &options);
     drop(options);

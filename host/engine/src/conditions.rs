@@ -96,7 +96,7 @@ fn python_imports(text: &str, out: &mut BTreeSet<String>) {
 /// loads file `paths[i]` as the scan would (`None` if it is skipped).
 pub fn evaluate(
     conditions: &[Vec<Option<&Conditions>>],
-    paths: &[String],
+    paths: &[&str],
     read: &(dyn Fn(usize) -> Option<FileData> + Sync),
     limits: &MatchLimits,
 ) -> Vec<Vec<bool>> {
@@ -161,12 +161,12 @@ pub fn evaluate(
 
 /// `has_files`: any plain glob matches a file (when there are plain globs), and no
 /// `!`-prefixed glob (written `lacks_files`) does.
-fn files_hold(globs: &[String], paths: &[String]) -> bool {
+fn files_hold(globs: &[String], paths: &[&str]) -> bool {
     let (neg, pos): (Vec<&String>, Vec<&String>) = globs.iter().partition(|g| g.starts_with('!'));
     (pos.is_empty() || pos.iter().any(|g| has_file(g, paths))) && neg.iter().all(|g| !has_file(&g[1..], paths))
 }
 
-fn has_file(glob: &str, paths: &[String]) -> bool {
+fn has_file(glob: &str, paths: &[&str]) -> bool {
     let mut b = GlobSetBuilder::new();
     let Ok(g) = compile_glob(glob) else { return false };
     b.add(g);
@@ -224,7 +224,7 @@ mod tests {
             ),
         ];
         let conditions: Vec<Vec<Option<&Conditions>>> = vec![cases.iter().map(|(c, _)| Some(c)).chain([None]).collect()];
-        let got = evaluate(&conditions, &paths, &read, &MatchLimits::default());
+        let got = evaluate(&conditions, &paths.iter().map(String::as_str).collect::<Vec<_>>(), &read, &MatchLimits::default());
         let want: Vec<bool> = cases.iter().map(|(_, w)| *w).chain([true]).collect();
         assert_eq!(got[0], want);
     }

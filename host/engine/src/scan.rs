@@ -85,6 +85,10 @@ pub struct ScanOptions<'a> {
     /// Past this many findings held in memory, the rest wait in an anonymous temporary file
     /// with only their ranking key in memory (CLI scans: [`SPILL_FINDINGS_AFTER`]).
     pub spill_after: Option<usize>,
+    /// Once the packs' calls are done, drop their warm instances and compiled patterns
+    /// before the findings are read back and the result is built (CLI scans: one process,
+    /// one scan, so nothing would reuse them; a server keeps them warm for the next scan).
+    pub release_packs: bool,
 }
 
 /// Findings a CLI scan holds in memory before the rest wait in a temporary file.
@@ -191,6 +195,9 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
     let started_finish = Instant::now();
     let (mut shared, dead) = scanner.into_parts();
     finish::run_project_rules(packs, &rules, &dead, &all_files, &scopes, &settler, &mut shared);
+    if options.release_packs {
+        release(packs);
+    }
     for (prepared, scope) in packs.packs.iter().zip(&scopes) {
         let dropped = scope.logs.as_ref().map_or(0, |l| l.dropped());
         if dropped > 0 {
@@ -208,4 +215,19 @@ pub fn scan(source: &Source, packs: &PackSet, config: &Config, options: &ScanOpt
     let settled = finish::settle(shared, config);
     timer.add(&timer.stages().finish, started_finish);
     Ok(settled.into_result(packs, rules, config, started))
+}
+
+/// Frees what the packs hold between scans: their warm instances and compiled patterns,
+/// then the C heap's free pages (the worker threads' arenas, where the compiled patterns
+/// and their caches lived, are not where the result is built).
+fn release(packs: &PackSet) {
+    for p in &packs.packs {
+        p.pack.release_instances();
+    }
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[allow(unsafe_code)]
+    // SAFETY: `malloc_trim` only returns free memory to the system; it has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }

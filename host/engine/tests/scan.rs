@@ -39,6 +39,19 @@ fn memory_source_is_scanned_in_deterministic_order() {
 }
 
 #[test]
+fn a_one_shot_scan_releases_the_packs_instances_and_finds_the_same() {
+    let config = Config::default();
+    let set = catalog().load(&config).unwrap();
+    let warm = sentra_engine::scan(&files(), &set, &config, &ScanOptions::default()).unwrap();
+    assert!(set.packs.iter().any(|p| p.pack.idle_instances() > 0), "a server's scan keeps instances warm");
+    let released = sentra_engine::scan(&files(), &set, &config, &ScanOptions { release_packs: true, ..Default::default() }).unwrap();
+    assert!(set.packs.iter().all(|p| p.pack.idle_instances() == 0), "a one-shot scan leaves none behind");
+    assert_eq!(warm.findings, released.findings);
+    let again = sentra_engine::scan(&files(), &set, &config, &ScanOptions::default()).unwrap();
+    assert_eq!(warm.findings, again.findings, "the next call instantiates afresh");
+}
+
+#[test]
 fn only_limits_the_files() {
     let config = Config::default();
     let set = catalog().load(&config).unwrap();

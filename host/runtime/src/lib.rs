@@ -10,6 +10,7 @@ mod describe;
 mod file;
 mod host;
 mod isolated;
+mod pool;
 mod syntax;
 mod taint;
 pub mod types;
@@ -33,6 +34,8 @@ pub use file::FileData;
 use host::HostState;
 pub use host::{CallScope, DEFAULT_MATCHER_CACHE_BYTES, DEFAULT_MAX_LOG_LINES_PER_SCAN, LogBudget};
 pub use isolated::{DEFAULT_COMPILE_MEMORY_BYTES, DEFAULT_COMPILE_TIMEOUT, IsolatedCompiler, MAX_CONCURRENT_COMPILES, precompile_component};
+use pool::{Live, Pool};
+pub use pool::{RETAINED_INSTANCE_GROWTH, SMALL_CALL_BYTES, SMALL_INSTANCE_GROWTH};
 pub use syntax::{MAX_LIVE_QUERIES, MAX_NODE_HANDLES_PER_CALL};
 pub use types::*;
 
@@ -49,9 +52,6 @@ pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 4_096;
 pub const DEFAULT_MAX_FINDINGS_PER_SCAN: usize = 100_000;
 /// Guest stack size; deep recursion traps instead of exhausting the host.
 pub const MAX_WASM_STACK: usize = 1 << 20;
-/// An instance whose linear memory grew more than this past its size once started (by a
-/// large file) is dropped after its call instead of kept warm.
-pub const RETAINED_INSTANCE_GROWTH: usize = 1 << 20;
 /// Distinct compiled components kept in memory for reuse by later loads.
 const MAX_COMPILED_IN_MEMORY: usize = 64;
 /// Granularity of deadlines: the engine's epoch advances this often.
@@ -477,7 +477,7 @@ impl Runtime {
             _ticker: self.ticker.clone(),
             pre,
             matchers: self.matchers.clone(),
-            idle: Mutex::new(Vec::new()),
+            idle: Pool::default(),
             settings: settings.map(Arc::from),
         };
         let mut live = pack.instantiate().map_err(|e| match e {
@@ -488,7 +488,7 @@ impl Runtime {
         validate_description(name, &info)?;
         live.store.data_mut().pack_id = info.id.clone();
         pack.info = info;
-        pack.idle.lock().expect("pool lock").push(live);
+        pack.idle.put(live);
         Ok(pack)
     }
 }
@@ -525,13 +525,6 @@ fn store_cached(component: &Component, path: &Path) -> std::io::Result<()> {
 
 pub use sentra_pack_format::valid_pack_id;
 
-struct Live {
-    store: Store<HostState>,
-    bindings: api::Bindings,
-    /// Linear memory once started (and configured): what a warm instance costs.
-    baseline: usize,
-}
-
 /// A verified, compiled pack with a pool of warm instances (one per concurrent caller).
 pub struct LoadedPack {
     name: String,
@@ -543,17 +536,15 @@ pub struct LoadedPack {
     _ticker: Arc<Ticker>,
     pre: api::Pre,
     matchers: host::MatcherCache,
-    idle: Mutex<Vec<Live>>,
+    idle: Pool<Live>,
     /// Given to `configure` in every new instance.
     settings: Option<Arc<str>>,
 }
 
 impl Drop for LoadedPack {
-    /// Its warm instances go first, then every compiled pattern set nothing else holds: a
-    /// deleted pack leaves no host memory behind.
+    /// A deleted pack leaves no host memory behind.
     fn drop(&mut self) {
-        self.idle.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
-        self.matchers.sweep();
+        self.release_instances();
     }
 }
 
@@ -657,27 +648,31 @@ impl LoadedPack {
         f: impl FnOnce(&api::Bindings, &mut Store<HostState>) -> wasmtime::Result<R>,
         scope: &CallScope,
         setup: impl FnOnce(&mut HostState),
+        input: usize,
     ) -> Result<R, PackError> {
-        let popped = self.idle.lock().expect("pool lock").pop();
-        let mut live = match popped {
+        let mut live = match self.idle.take(input) {
             Some(l) => l,
             None => self.instantiate()?,
         };
         live.store.data_mut().begin_call(self.limits.call_timeout, scope);
         setup(live.store.data_mut());
         let r = self.call(&mut live, f);
-        // Linear memory never shrinks: an instance a large file grew is dropped (its memory
-        // goes back to the system) rather than kept warm, so a scan's resident memory does
-        // not become packs x threads x the largest file.
-        if r.is_ok() && live.store.data().limiter.grown <= live.baseline + RETAINED_INSTANCE_GROWTH {
-            self.idle.lock().expect("pool lock").push(live);
+        if r.is_ok() {
+            self.idle.put(live);
         }
         r
     }
 
+    /// Drops the warm instances (their linear memory goes back to the system), then every
+    /// compiled pattern set no instance holds any more. The next call instantiates afresh.
+    pub fn release_instances(&self) {
+        self.idle.clear();
+        self.matchers.sweep();
+    }
+
     /// Warm instances waiting for a call.
     pub fn idle_instances(&self) -> usize {
-        self.idle.lock().expect("pool lock").len()
+        self.idle.len()
     }
 
     /// Scans files in one call. Findings carry the index into `files` as their `file`.
@@ -686,6 +681,7 @@ impl LoadedPack {
     pub fn scan(&self, files: &[FileInput<'_>], scope: &CallScope) -> Result<ScanOutput, PackError> {
         let data: Vec<FileData> = files.iter().map(|f| f.data.clone()).collect();
         let paths: Vec<String> = files.iter().map(|f| f.path.to_string()).collect();
+        let input = files.iter().map(|f| f.data.bytes().len() + f.path.len()).sum();
         let max_message = self.limits.max_message_bytes;
         let mut out = self.with_instance(
             |b, s| {
@@ -698,6 +694,7 @@ impl LoadedPack {
                 state.files = data;
                 state.paths = paths;
             },
+            input,
         )?;
         self.keep_most_severe(&mut out, files.len());
         Ok(out)
@@ -735,10 +732,10 @@ impl LoadedPack {
     }
 
     /// Project-level findings of `rules` (indices of project-level rules), once per scan.
-    pub fn scan_project(&self, files: &[String], rules: &[u32], scope: &CallScope) -> Result<ScanOutput, PackError> {
-        let paths: Vec<&str> = files.iter().map(String::as_str).collect();
+    pub fn scan_project(&self, files: &[&str], rules: &[u32], scope: &CallScope) -> Result<ScanOutput, PackError> {
         let max_message = self.limits.max_message_bytes;
-        let mut out = self.with_instance(|b, s| b.scan_project(s, &paths, rules, max_message), scope, |_| {})?;
+        let input = files.iter().map(|f| f.len()).sum();
+        let mut out = self.with_instance(|b, s| b.scan_project(s, files, rules, max_message), scope, |_| {}, input)?;
         // Project-level findings have no file: all count as one (index 0).
         for f in &mut out.findings {
             f.file = 0;

@@ -47,7 +47,7 @@ fn components_committed_from_the_0_1_release_load_and_agree_with_their_0_2_build
         let (a, b) = (scan(&old, "app.py", SAMPLE, None).unwrap(), scan(&new, "app.py", SAMPLE, None).unwrap());
         assert!(!a.findings.is_empty(), "{name}: the sample must exercise the pack");
         assert_eq!(a, b, "{name}: identical findings through 0.1.0 and 0.2.0");
-        let (pa, pb) = (old.scan_project(&["a.py".into()], &[2], &Default::default()), new.scan_project(&["a.py".into()], &[2], &Default::default()));
+        let (pa, pb) = (old.scan_project(&["a.py"], &[2], &Default::default()), new.scan_project(&["a.py"], &[2], &Default::default()));
         if name == "test-basic" {
             assert_eq!(pa.unwrap(), pb.unwrap(), "project-level findings agree too");
         }

@@ -124,9 +124,9 @@ fn basic_pack_regex_check_and_project_rules() {
     let mut got: Vec<(&str, u32, u32)> = out.findings.iter().map(|f| (f.rule_id.as_str(), f.line, f.column)).collect();
     got.sort();
     assert_eq!(got, vec![("BASIC-LONG-LINE", 3, 1), ("BASIC-TODO", 2, 5)]);
-    let project = pack.scan_project(&["src/a.py".into()], &[2], &Default::default()).unwrap();
+    let project = pack.scan_project(&["src/a.py"], &[2], &Default::default()).unwrap();
     assert_eq!(project.findings.len(), 1);
-    assert!(pack.scan_project(&["README.md".into()], &[2], &Default::default()).unwrap().findings.is_empty());
+    assert!(pack.scan_project(&["README.md"], &[2], &Default::default()).unwrap().findings.is_empty());
 }
 
 #[test]

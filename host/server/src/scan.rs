@@ -380,7 +380,7 @@ pub(crate) async fn run_in_slot(
             skip_dirs: st.state_dir.iter().cloned().collect(),
             cache,
             single_link_only: !st.config.allow_hard_links,
-            spill_findings: false,
+            one_shot: false,
         };
         let controls = sentra_app::scan::Controls { cancel: Some(flag), progress, timings: None };
         let history = sentra_app::scan::History { store: st.store.as_ref(), tenant: &tenant };

@@ -113,18 +113,7 @@ pub(crate) fn plan(args: &ScanArgs, state_dir: Option<&Path>) -> Result<(ScanPla
     let label = root.display().to_string();
     let source = Source::Directory(root.clone());
     Ok((
-        ScanPlan {
-            label,
-            source,
-            packs: std::sync::Arc::new(set),
-            config,
-            only,
-            suppressions,
-            skip_dirs,
-            cache,
-            single_link_only: false,
-            spill_findings: true,
-        },
+        ScanPlan { label, source, packs: std::sync::Arc::new(set), config, only, suppressions, skip_dirs, cache, single_link_only: false, one_shot: true },
         cache_load,
     ))
 }

@@ -80,7 +80,7 @@ impl<'a> FileCache<'a> {
         load: impl FnOnce() -> Result<FileData, Loaded>,
     ) -> Result<(Lookup<'a>, Option<FileData>), Loaded> {
         let mut look = Lookup { entry: None, stat_trusted: false, need_run: true, mtime: None, size, hash: None };
-        if let (Some(c), Input::Disk(_, len, mtime)) = (self.cache, &cand.input) {
+        if let (Some(c), Input::Disk(len, mtime, _)) = (self.cache, &cand.input) {
             look.mtime = *mtime;
             if let Some(e) = c.get(&cand.rel) {
                 let ns = mtime.and_then(|m| m.duration_since(SystemTime::UNIX_EPOCH).ok()).map_or(-1, |d| d.as_nanos() as i64);

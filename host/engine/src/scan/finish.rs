@@ -38,7 +38,7 @@ pub(super) fn run_project_rules(
     packs: &PackSet,
     rules: &RuleSelection,
     dead: &[bool],
-    all_files: &[String],
+    all_files: &[&str],
     scopes: &[sentra_runtime::CallScope],
     settler: &Settler<'_>,
     shared: &mut Shared,

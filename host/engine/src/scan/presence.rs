@@ -48,7 +48,7 @@ fn never(limits: &MatchLimits) -> PatternSet {
 pub(super) fn satisfied(
     packs: &PackSet,
     active: &[Vec<bool>],
-    paths: &[String],
+    paths: &[&str],
     read: &(dyn Fn(usize) -> Option<FileData> + Sync),
     limits: &MatchLimits,
 ) -> Vec<Vec<bool>> {
@@ -65,7 +65,7 @@ pub(super) fn satisfied(
         return out;
     }
     (0..paths.len()).into_par_iter().for_each(|i| {
-        let open: Vec<&Wanted> = wanted.iter().filter(|w| !w.found.load(Ordering::Relaxed) && w.selects(&paths[i])).collect();
+        let open: Vec<&Wanted> = wanted.iter().filter(|w| !w.found.load(Ordering::Relaxed) && w.selects(paths[i])).collect();
         if open.is_empty() {
             return;
         }

@@ -24,7 +24,7 @@ pub(super) struct RuleSelection {
 
 /// Decides which rules run in this scan. `read` gives file `i` of `paths` (`None` when
 /// unreadable or binary) to the conditions that look at contents.
-pub(super) fn active_rules(packs: &PackSet, paths: &[String], read: &(dyn Fn(usize) -> Option<FileData> + Sync), config: &Config) -> RuleSelection {
+pub(super) fn active_rules(packs: &PackSet, paths: &[&str], read: &(dyn Fn(usize) -> Option<FileData> + Sync), config: &Config) -> RuleSelection {
     let enabled = |pack: &PreparedPack, rule: &RuleInfo| config.rule_enabled(pack.id(), &rule.id);
     // Conditions of rules that will not run are not evaluated (they may read every file).
     let conditions: Vec<Vec<Option<&sentra_runtime::Conditions>>> = packs

@@ -36,8 +36,10 @@ pub fn is_generated(bytes: &[u8]) -> bool {
 }
 
 pub(super) enum Input {
-    /// Path, size and modification time as listed.
-    Disk(PathBuf, u64, Option<SystemTime>),
+    /// Size and modification time as listed. The path is the root joined with the relative
+    /// path, which is not kept twice: only a name that is not UTF-8 (whose relative path
+    /// is lossy) keeps its own.
+    Disk(u64, Option<SystemTime>, Option<Box<Path>>),
     /// Index into the in-memory source.
     Memory(usize),
 }
@@ -52,6 +54,8 @@ pub(super) struct Candidate {
 /// [`Input::Memory`] indexes.
 pub(super) struct Listing<'s> {
     pub(super) files: Vec<Candidate>,
+    /// What disk candidates' relative paths are relative to.
+    root: PathBuf,
     memory: &'s [(String, Vec<u8>)],
     /// Refuse files with more than one hard link (see [`ScanOptions::single_link_only`]).
     single_link: bool,
@@ -74,7 +78,7 @@ impl<'s> Listing<'s> {
                 if let Some(t) = options.timings {
                     t.walk.fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
                 }
-                Ok(Self { files, memory: &[], single_link: options.single_link_only })
+                Ok(Self { files, root: root.clone(), memory: &[], single_link: options.single_link_only })
             }
             Source::Memory(files) => {
                 let mut c: Vec<Candidate> = files
@@ -85,14 +89,19 @@ impl<'s> Listing<'s> {
                     .map(|(i, (p, _))| Candidate { rel: p.clone(), input: Input::Memory(i) })
                     .collect();
                 c.sort_by(|a, b| a.rel.cmp(&b.rel));
-                Ok(Self { files: c, memory: files.as_slice(), single_link: false })
+                Ok(Self { files: c, root: PathBuf::new(), memory: files.as_slice(), single_link: false })
             }
         }
     }
 
     /// Relative paths, in scan order.
-    pub(super) fn paths(&self) -> Vec<String> {
-        self.files.iter().map(|c| c.rel.clone()).collect()
+    pub(super) fn paths(&self) -> Vec<&str> {
+        self.files.iter().map(|c| c.rel.as_str()).collect()
+    }
+
+    /// Where a disk candidate is read from.
+    fn path_of(&self, cand: &Candidate, own: &Option<Box<Path>>) -> PathBuf {
+        own.as_deref().map_or_else(|| self.root.join(&cand.rel), Path::to_path_buf)
     }
 
     /// File `i` as `applies_when` conditions see it: `None` when unreadable or binary.
@@ -100,7 +109,7 @@ impl<'s> Listing<'s> {
     pub(super) fn read_text(&self, i: usize, max: u64) -> Option<FileData> {
         let data = match &self.files[i].input {
             Input::Memory(m) => FileData::new(self.memory[*m].1.clone()),
-            Input::Disk(path, len, _) => match read(path, *len, max, self.single_link) {
+            Input::Disk(len, _, own) => match read(&self.path_of(&self.files[i], own), *len, max, self.single_link) {
                 Loaded::Data(d) => d,
                 _ => return None,
             },
@@ -118,7 +127,7 @@ impl<'s> Listing<'s> {
                 }
                 Ok(FileData::new(bytes.clone()))
             }
-            Input::Disk(path, len, _) => match read(path, *len, max, self.single_link) {
+            Input::Disk(len, _, own) => match read(&self.path_of(cand, own), *len, max, self.single_link) {
                 Loaded::Data(d) => Ok(d),
                 other => Err(other),
             },
@@ -128,7 +137,7 @@ impl<'s> Listing<'s> {
     /// A candidate's size as listed (what the cache compares).
     pub(super) fn size(&self, cand: &Candidate) -> u64 {
         match &cand.input {
-            Input::Disk(_, len, _) => *len,
+            Input::Disk(len, _, _) => *len,
             Input::Memory(i) => self.memory[*i].1.len() as u64,
         }
     }
@@ -157,20 +166,23 @@ fn walk(root: &Path, config: &Config, only: Option<&BTreeSet<String>>, skip_dirs
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 return ignore::WalkState::Continue;
             }
-            let Ok(rel) = entry.path().strip_prefix(root) else { return ignore::WalkState::Continue };
-            let rel = rel_str(rel);
+            let Ok(rel_path) = entry.path().strip_prefix(root) else { return ignore::WalkState::Continue };
+            let rel = rel_str(rel_path);
             if only.is_some_and(|o| !o.contains(&rel)) {
                 return ignore::WalkState::Continue;
             }
             let meta = entry.metadata().ok();
             let len = meta.as_ref().map_or(0, |m| m.len());
             let mtime = meta.and_then(|m| m.modified().ok());
-            out.lock().unwrap().push(Candidate { rel, input: Input::Disk(entry.path().to_path_buf(), len, mtime) });
+            let own = rel_path.to_str().is_none().then(|| entry.path().into());
+            out.lock().unwrap().push(Candidate { rel, input: Input::Disk(len, mtime, own) });
             ignore::WalkState::Continue
         })
     });
     let mut out = out.into_inner().unwrap();
     out.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+    // The list lives for the whole scan: not the slack its growth left.
+    out.shrink_to_fit();
     out
 }
 
@@ -210,7 +222,10 @@ pub fn walk_tree(root: &Path, config: &Config) -> Vec<(String, PathBuf, u64)> {
     walk(root, config, None, &[])
         .into_iter()
         .filter_map(|c| match c.input {
-            Input::Disk(p, len, _) => Some((c.rel, p, len)),
+            Input::Disk(len, _, own) => {
+                let path = own.map_or_else(|| root.join(&c.rel), PathBuf::from);
+                Some((c.rel, path, len))
+            }
             Input::Memory(_) => None,
         })
         .collect()
