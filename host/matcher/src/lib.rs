@@ -112,7 +112,7 @@ impl PatternSet {
     /// Compiles every pattern; the first failure names its index.
     pub fn compile<S: AsRef<str>>(patterns: &[S], limits: MatchLimits) -> Result<Self, MatchError> {
         let compiled =
-            patterns.iter().enumerate().map(|(index, p)| Ok(Arc::new(Pattern::compiled(compile_one(index, p.as_ref(), &limits)?, p.as_ref().len()))));
+            patterns.iter().enumerate().map(|(index, p)| Ok(Arc::new(Pattern::compiled(compile_one(index, p.as_ref(), &limits, true)?, p.as_ref().len()))));
         Ok(Self { patterns: compiled.collect::<Result<_, MatchError>>()?, limits })
     }
 
@@ -130,7 +130,7 @@ impl PatternSet {
             if p.len() <= limits.max_pattern_len && parser.build().parse(p).is_ok() {
                 Ok(Pattern::deferred(p))
             } else {
-                Ok(Pattern::compiled(compile_one(index, p, &limits)?, p.len()))
+                Ok(Pattern::compiled(compile_one(index, p, &limits, true)?, p.len()))
             }
         };
         let shared = patterns.iter().map(AsRef::as_ref).enumerate().map(|(index, p)| pool.get_or_insert(p, limits, || make(index, p)));
@@ -262,7 +262,8 @@ impl PatternSet {
         let index = p as usize;
         match self.get(index)? {
             Engine::Linear(re) => {
-                for (offset, hay, re) in re.plan(text) {
+                let plan = re.plan(text).map_err(|e| MatchError::Compile { index, message: e.to_string() })?;
+                for (offset, hay, re) in plan {
                     for m in re.find_iter(hay) {
                         if out.len() >= self.limits.max_matches {
                             return Ok(());
@@ -294,7 +295,7 @@ impl PatternSet {
     /// Whether pattern `index` matches anywhere in `text`.
     pub fn is_match(&self, text: &Text<'_>, index: u32) -> Result<bool, MatchError> {
         match self.get(index as usize)? {
-            Engine::Linear(re) => Ok(re.is_match(text)),
+            Engine::Linear(re) => re.is_match(text).map_err(|e| MatchError::Compile { index: index as usize, message: e.to_string() }),
             Engine::Backtracking(re) => {
                 re.is_match(text.as_str().as_bytes()).map_err(|e| MatchError::Search { index: index as usize, message: describe_pcre2_error(&e) })
             }
@@ -323,11 +324,13 @@ fn describe_pcre2_error(e: &pcre2::Error) -> String {
     if message.contains("limit exceeded") { format!("backtracking limit exceeded (the pattern is too expensive on this file: {message})") } else { message }
 }
 
-fn compile_one(index: usize, pattern: &str, limits: &MatchLimits) -> Result<Engine, MatchError> {
+/// Compiles pattern `index`. Without `unicode_now`, the Unicode form of a pattern that has
+/// an ASCII form waits for the first text that needs it (see [`linear`]).
+fn compile_one(index: usize, pattern: &str, limits: &MatchLimits, unicode_now: bool) -> Result<Engine, MatchError> {
     if pattern.len() > limits.max_pattern_len {
         return Err(MatchError::Compile { index, message: format!("pattern is {} bytes long; the limit is {}", pattern.len(), limits.max_pattern_len) });
     }
-    match Linear::new(pattern, limits) {
+    match Linear::new(pattern, limits, unicode_now) {
         Ok(linear) => Ok(Engine::Linear(linear)),
         // Only syntax the linear engine lacks (look-around, backreferences) goes to the
         // backtracker; a size-limit error stays an error rather than a slower fallback.
@@ -483,7 +486,7 @@ mod tests {
     }
 
     fn linear(p: &str) -> Linear {
-        Linear::new(p, &MatchLimits::default()).unwrap()
+        Linear::new(p, &MatchLimits::default(), false).unwrap()
     }
 
     #[test]

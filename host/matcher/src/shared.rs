@@ -36,7 +36,7 @@ impl Pattern {
     /// The compiled pattern, compiled now if it waited; errors name it as `index`.
     pub(crate) fn engine(&self, index: usize, limits: &MatchLimits) -> Result<&Engine, MatchError> {
         let compiled = self.compiled.get_or_init(|| match &self.deferred {
-            Some(source) => compile_one(index, source, limits),
+            Some(source) => compile_one(index, source, limits, false),
             None => Err(MatchError::Compile { index, message: "compiled without its source".into() }),
         });
         compiled.as_ref().map_err(|e| e.at(index))

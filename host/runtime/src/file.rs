@@ -75,6 +75,13 @@ impl FileData {
         Ok(index)
     }
 
+    /// Drops the file's trees and data-flow indexes (its packs are done with it); what
+    /// [`FileData::syntax_errors`] says goes with them.
+    pub fn release_analysis(&self) {
+        drop(std::mem::take(&mut *self.trees()));
+        drop(std::mem::take(&mut *self.0.indexes.lock().unwrap_or_else(std::sync::PoisonError::into_inner)));
+    }
+
     /// Grammars whose tree of this file has syntax errors (the file was still queried:
     /// the well-formed parts answer).
     pub fn syntax_errors(&self) -> Vec<&'static str> {
