@@ -39,7 +39,7 @@ const MIN_BYTES_PER_RUN: usize = 256;
 pub(crate) struct Linear {
     /// The pattern, from which the Unicode form is built when it waited.
     pattern: Box<str>,
-    limits: (usize, usize),
+    limits: MatchLimits,
     /// Built with the pattern when it is the only form (or when asked to), otherwise on
     /// the first text with a non-ASCII byte; an error (past `size_limit`) is kept.
     unicode: OnceLock<Result<Regex, regex::Error>>,
@@ -59,8 +59,7 @@ impl Linear {
     pub(crate) fn new(pattern: &str, limits: &MatchLimits, unicode_now: bool) -> Result<Self, regex::Error> {
         let builder = |unicode: bool| build(pattern, unicode, limits);
         let parse = |unicode: bool| regex_syntax::ParserBuilder::new().unicode(unicode).utf8(false).build().parse(pattern).ok();
-        let limits = (limits.size_limit, limits.dfa_size_limit);
-        let mut linear = Self { pattern: pattern.into(), limits, unicode: OnceLock::new(), ascii: None, line_bound: false, loose: None };
+        let mut linear = Self { pattern: pattern.into(), limits: *limits, unicode: OnceLock::new(), ascii: None, line_bound: false, loose: None };
         let Some(hir) = parse(true) else {
             // The regex crate's own parse decides (and names the syntax error).
             linear.unicode = OnceLock::from(Ok(builder(true)?));
@@ -79,18 +78,14 @@ impl Linear {
     }
 
     fn unicode(&self) -> Result<&Regex, regex::Error> {
-        let (size_limit, dfa_size_limit) = self.limits;
-        let limits = MatchLimits { size_limit, dfa_size_limit, ..MatchLimits::default() };
-        self.unicode.get_or_init(|| build(&self.pattern, true, &limits)).as_ref().map_err(Clone::clone)
+        self.unicode.get_or_init(|| build(&self.pattern, true, &self.limits)).as_ref().map_err(Clone::clone)
     }
 
     /// The loose form, when the pattern has one and it compiled. It is never larger than
     /// the pattern, and held to the same limits.
     fn loose_form(&self) -> Option<&Regex> {
         let (source, form) = self.loose.as_ref()?;
-        let (size_limit, dfa_size_limit) = self.limits;
-        let limits = MatchLimits { size_limit, dfa_size_limit, ..MatchLimits::default() };
-        form.get_or_init(|| build(source, true, &limits).ok()).as_ref()
+        form.get_or_init(|| build(source, true, &self.limits).ok()).as_ref()
     }
 
     /// The parts of `text` to search, in file order: each part's offset in the file, its
