@@ -21,7 +21,7 @@
 pub mod bindings {
     wit_bindgen::generate!({
         path: "../wit/pack.wit",
-        world: "pack",
+        world: "engine-pack",
         pub_export_macro: true,
         export_macro_name: "__export_pack_raw",
         default_bindings_module: "sentra_sdk::bindings",
@@ -37,7 +37,7 @@ pub mod runtime;
 pub use bindings::sentra::pack::host::{LogLevel, RegexMatch};
 pub use bindings::sentra::pack::types::{Conditions, Fix, Severity};
 pub use rule::{PackMeta, Rule};
-pub use runtime::{File, Findings, Project};
+pub use runtime::{File, Findings, Project, config};
 
 /// The host's native regex capability, for packs that match patterns themselves
 /// (regex rules made with [`Rule::regex`] need none of this).
@@ -93,7 +93,9 @@ pub trait Pack: 'static {
     fn check_project(_rule: &Rule, _project: &Project, _out: &mut Findings) {}
 }
 
-/// Exports a [`Pack`] implementation as the component's `scanner` interface.
+/// Exports a [`Pack`] implementation as the component's `scanner` interface, and as its
+/// `engine` interface, through which the host may run several configurations of the pack
+/// in one instance (each call names its configuration; see [`config`]).
 #[macro_export]
 macro_rules! export_pack {
     ($pack:ty) => {
@@ -101,19 +103,45 @@ macro_rules! export_pack {
         struct __SentraExport;
         impl $crate::bindings::exports::sentra::pack::scanner::Guest for __SentraExport {
             fn configure(settings: ::std::string::String) -> ::std::result::Result<(), ::std::vec::Vec<::std::string::String>> {
-                <$pack as $crate::Pack>::configure(&settings)
+                $crate::runtime::configure::<$pack>(&settings)
             }
             fn describe() -> $crate::bindings::sentra::pack::types::PackInfo {
+                $crate::runtime::select(0);
                 $crate::runtime::describe::<$pack>()
             }
             fn scan(
                 files: ::std::vec::Vec<$crate::bindings::sentra::pack::types::SourceFile>,
             ) -> $crate::bindings::sentra::pack::types::ScanOutput {
+                $crate::runtime::select(0);
                 $crate::runtime::scan::<$pack>(files)
             }
             fn scan_project(
                 project: $crate::bindings::sentra::pack::types::Project,
             ) -> $crate::bindings::sentra::pack::types::ScanOutput {
+                $crate::runtime::select(0);
+                $crate::runtime::scan_project::<$pack>(project)
+            }
+        }
+        impl $crate::bindings::exports::sentra::pack::engine::Guest for __SentraExport {
+            fn add(settings: ::std::string::String) -> ::std::result::Result<u32, ::std::vec::Vec<::std::string::String>> {
+                $crate::runtime::add::<$pack>(&settings)
+            }
+            fn describe(config: u32) -> $crate::bindings::sentra::pack::types::PackInfo {
+                $crate::runtime::select(config);
+                $crate::runtime::describe::<$pack>()
+            }
+            fn scan(
+                config: u32,
+                files: ::std::vec::Vec<$crate::bindings::sentra::pack::types::SourceFile>,
+            ) -> $crate::bindings::sentra::pack::types::ScanOutput {
+                $crate::runtime::select(config);
+                $crate::runtime::scan::<$pack>(files)
+            }
+            fn scan_project(
+                config: u32,
+                project: $crate::bindings::sentra::pack::types::Project,
+            ) -> $crate::bindings::sentra::pack::types::ScanOutput {
+                $crate::runtime::select(config);
                 $crate::runtime::scan_project::<$pack>(project)
             }
         }

@@ -1,7 +1,7 @@
 //! The glue between the generated bindings and a [`Pack`]: per-instance state, one host
 //! matcher holding every regex rule's pattern, and the dispatch of rules to files.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use crate::bindings::sentra::pack::host::{self, Matcher, PatternError, SyntaxError, SyntaxQuery};
 use crate::bindings::sentra::pack::types::{self as wit, Finding, RuleError, ScanOutput};
@@ -21,37 +21,79 @@ struct State {
 }
 
 thread_local! {
-    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+    /// One state per configuration, by handle (see [`config`]).
+    static STATE: RefCell<Vec<Option<State>>> = const { RefCell::new(Vec::new()) };
+    /// The configuration the current call is for.
+    static CONFIG: Cell<u32> = const { Cell::new(0) };
+    /// Configurations added so far: the next `add` gets this handle.
+    static CONFIGS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The configuration the current call runs for: 0 in an instance configured once (the
+/// usual case), the handle `engine.add` returned when the host runs several of this
+/// pack's configurations in one instance. A pack that takes settings keeps what
+/// [`Pack::configure`] made per configuration, indexed by this.
+pub fn config() -> u32 {
+    CONFIG.with(Cell::get)
+}
+
+/// Implements `scanner.configure`: the instance's configuration 0.
+pub fn configure<P: Pack>(settings: &str) -> Result<(), Vec<String>> {
+    CONFIG.with(|c| c.set(0));
+    P::configure(settings)?;
+    CONFIGS.with(|n| n.set(n.get().max(1)));
+    Ok(())
+}
+
+/// Implements `engine.add`: configures a new configuration and returns its handle. A
+/// refused one takes no handle.
+pub fn add<P: Pack>(settings: &str) -> Result<u32, Vec<String>> {
+    let handle = CONFIGS.with(Cell::get);
+    CONFIG.with(|c| c.set(handle));
+    P::configure(settings)?;
+    CONFIGS.with(|n| n.set(handle + 1));
+    Ok(handle)
+}
+
+/// Makes `handle` the configuration of the calls that follow (`engine.describe`,
+/// `engine.scan`, `engine.scan-project`).
+pub fn select(handle: u32) {
+    CONFIG.with(|c| c.set(handle));
+}
+
+fn new_state<P: Pack>() -> State {
+    let rules = P::rules();
+    let mut patterns = Vec::new();
+    let pattern_of = rules
+        .iter()
+        .map(|r| match &r.kind {
+            RuleKind::Regex(p) => {
+                patterns.push(p.clone());
+                Some((patterns.len() - 1) as u32)
+            }
+            _ => None,
+        })
+        .collect();
+    let matcher = host::compile(&patterns);
+    let queries = rules
+        .iter()
+        .map(|r| match &r.kind {
+            RuleKind::Query { language, query, .. } => Some(host::compile_query(language, query)),
+            _ => None,
+        })
+        .collect();
+    let messages = rules.iter().map(Rule::finding_message).collect();
+    State { rules, pattern_of, matcher, queries, messages }
 }
 
 fn with_state<P: Pack, R>(f: impl FnOnce(&State) -> R) -> R {
+    let config = config() as usize;
     STATE.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let state = slot.get_or_insert_with(|| {
-            let rules = P::rules();
-            let mut patterns = Vec::new();
-            let pattern_of = rules
-                .iter()
-                .map(|r| match &r.kind {
-                    RuleKind::Regex(p) => {
-                        patterns.push(p.clone());
-                        Some((patterns.len() - 1) as u32)
-                    }
-                    _ => None,
-                })
-                .collect();
-            let matcher = host::compile(&patterns);
-            let queries = rules
-                .iter()
-                .map(|r| match &r.kind {
-                    RuleKind::Query { language, query, .. } => Some(host::compile_query(language, query)),
-                    _ => None,
-                })
-                .collect();
-            let messages = rules.iter().map(Rule::finding_message).collect();
-            State { rules, pattern_of, matcher, queries, messages }
-        });
-        f(state)
+        let mut states = cell.borrow_mut();
+        if states.len() <= config {
+            states.resize_with(config + 1, || None);
+        }
+        f(states[config].get_or_insert_with(new_state::<P>))
     })
 }
 

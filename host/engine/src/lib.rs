@@ -199,7 +199,10 @@ impl Catalog {
                                     declarative::check_pack(&s.id, document, &s.id, &config.pack_limits.regex)?
                                 }
                             };
-                            self.run_checked(&s.id, &checked, config)?
+                            let engine = self.declarative_engine.ok_or_else(|| CatalogError::NoDeclarativeEngine { pack: s.id.clone() })?;
+                            // The product's own documents: one engine instance per thread runs them all.
+                            let settings = declarative::engine_settings(&checked);
+                            self.runtime.load_shared(&s.id, engine, settings, config.pack_limits)?
                         }
                     };
                     if pack.info().id != s.id {

@@ -177,3 +177,67 @@ fn ast_rules_see_new_contents_of_the_same_path() {
     assert_eq!(scan("\nfrom os import *\n"), vec!["AST-STAR-IMPORT:2"]);
     assert!(scan("import os\n").is_empty());
 }
+
+const SHARED_A: &str = "pack_id: shared-a\nname: A\nrules:\n  - id: A-1\n    name: alpha\n    type: regex\n    pattern: alpha_token\n";
+const SHARED_B: &str = "pack_id: shared-b\nname: B\nrules:\n  - id: B-1\n    name: beta\n    type: regex\n    pattern: beta_token\n";
+
+fn shared_source() -> Source {
+    Source::Memory(vec![("x.py".into(), b"alpha_token = 1\nbeta_token = 2\n".to_vec())])
+}
+
+fn found(r: &sentra_engine::ScanResult) -> Vec<(String, String, u32)> {
+    r.findings.iter().map(|f| (f.pack_id.to_string(), f.rule_id.to_string(), f.evidence.lines[0])).collect()
+}
+
+/// The catalog's YAML packs run in engine instances they share (the `engine` export):
+/// each pack still finds only its own rules, a second pack set of the same packs shares
+/// them too, and once the last pack of a document goes, the instances holding it go.
+#[test]
+fn catalog_yaml_packs_share_engine_instances_and_release_them_with_the_last_pack() {
+    let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sentra-cache");
+    let catalog = Catalog::new(vec![PackSource::yaml("shared-a", SHARED_A), PackSource::yaml("shared-b", SHARED_B)], Some(cache))
+        .unwrap()
+        .with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE);
+    let config = Config::default();
+    let only_a = catalog.load(&Config { standards_packs: Some(vec!["shared-a".into()]), ..Config::default() }).unwrap();
+    let both = catalog.load(&config).unwrap();
+    assert!(both.packs.iter().all(|p| p.pack.is_shared()));
+    let r = sentra_engine::scan(&shared_source(), &both, &config, &ScanOptions::default()).unwrap();
+    let want = vec![("shared-a".to_string(), "A-1".to_string(), 1), ("shared-b".to_string(), "B-1".to_string(), 2)];
+    assert_eq!(found(&r), want);
+    let (a, b) = (&both.packs[0].pack, &both.packs[1].pack);
+    assert!(a.idle_instances() >= 1 && a.idle_instances() == b.idle_instances(), "one pool for both packs");
+    assert_eq!(a.idle_instances(), only_a.packs[0].pack.idle_instances(), "and for another pack set's");
+    let again = catalog.load(&config).unwrap();
+    assert_eq!(found(&sentra_engine::scan(&shared_source(), &again, &config, &ScanOptions::default()).unwrap()), want);
+    drop(again);
+    assert!(a.idle_instances() >= 1, "the documents are still used: the instances stay warm");
+    drop(both);
+    assert_eq!(only_a.packs[0].pack.idle_instances(), 0, "B's last pack went: the instances holding it went too");
+    let r = sentra_engine::scan(&shared_source(), &only_a, &config, &ScanOptions::default()).unwrap();
+    assert_eq!(found(&r), want[..1]);
+}
+
+/// A document the engine refuses fails that pack's load, naming it, and leaves the shared
+/// instance, and the packs it already runs, as they were.
+#[test]
+fn a_shared_engine_refuses_bad_settings_for_that_pack_only() {
+    use sentra_engine::declarative;
+    use sentra_runtime::{FileData, FileInput, LoadError, PackLimits, Runtime, RuntimeConfig};
+    let rt = Runtime::new(RuntimeConfig::default()).unwrap();
+    let engine = sentra_builtin_packs::DECLARATIVE_ENGINE;
+    let checked = declarative::check_pack("shared-a", SHARED_A, "shared-a", &Default::default()).unwrap();
+    let a = rt.load_shared("shared-a", engine, declarative::engine_settings(&checked), PackLimits::default()).unwrap();
+    assert_eq!(a.idle_instances(), 1);
+    let err = rt.load_shared("broken", engine, "{not json".into(), PackLimits::default()).unwrap_err();
+    assert!(matches!(&err, LoadError::Configure { pack, .. } if pack == "broken"), "{err}");
+    assert_eq!(a.idle_instances(), 1, "the refusal kept the instance warm");
+    let rules = [0];
+    let file = FileInput { path: "x.py", data: FileData::new(b"alpha_token\n".to_vec()), rules: &rules };
+    let out = a.scan(&[file], &Default::default()).unwrap();
+    assert_eq!(out.findings.iter().map(|f| f.rule_id.as_str()).collect::<Vec<_>>(), ["A-1"]);
+    // Other limits, other instances: a call runs under its own pack's limits.
+    let strict = PackLimits { memory_bytes: 32 << 20, ..PackLimits::default() };
+    let a2 = rt.load_shared("shared-a", engine, declarative::engine_settings(&checked), strict).unwrap();
+    assert_eq!((a.idle_instances(), a2.idle_instances()), (1, 1));
+}

@@ -55,9 +55,9 @@ macro_rules! shared_adapter {
 
         use crate::host::{HostState, MatcherRes};
         use crate::types::{Conditions, PackInfo, RawFinding, RuleError, RuleInfo, ScanOutput, Severity};
+        pub use bindings::Pack;
         use bindings::sentra::pack::host as h;
         use bindings::sentra::pack::types as w;
-        pub use bindings::{Pack, PackPre};
 
         pub fn configure(b: &Pack, s: &mut Store<HostState>, settings: &str) -> wasmtime::Result<Result<(), Vec<String>>> {
             b.sentra_pack_scanner().call_configure(s, settings)
@@ -208,6 +208,7 @@ pub mod v0_1 {
         });
     }
     shared_adapter!();
+    pub use bindings::PackPre;
 
     impl h::Host for HostState {
         fn compile(&mut self, patterns: Vec<String>) -> Result<Resource<MatcherRes>, h::PatternError> {
@@ -235,6 +236,47 @@ pub mod v0_2 {
         });
     }
     shared_adapter!();
+
+    /// The optional `engine` export (several configurations in one instance), over the
+    /// same types and host interface as `pack`.
+    mod engine_bindings {
+        wasmtime::component::bindgen!({
+            path: "../../wit/since_v0.2.0",
+            world: "engine-pack",
+            with: {
+                "sentra:pack/types": super::bindings::sentra::pack::types,
+                "sentra:pack/host": super::bindings::sentra::pack::host,
+            },
+            ownership: Borrowing { duplicate_if_necessary: true },
+        });
+    }
+    pub use bindings::PackIndices;
+    pub use engine_bindings::exports::sentra::pack::engine::{Guest as Engine, GuestIndices as EngineIndices};
+
+    pub fn engine_add(e: &Engine, s: &mut Store<HostState>, settings: &str) -> wasmtime::Result<Result<u32, Vec<String>>> {
+        e.call_add(s, settings)
+    }
+
+    pub fn engine_describe(e: &Engine, s: &mut Store<HostState>, config: u32) -> wasmtime::Result<PackInfo> {
+        e.call_describe(s, config).map(pack_info)
+    }
+
+    pub fn engine_scan(e: &Engine, s: &mut Store<HostState>, config: u32, files: &[crate::FileInput<'_>], max_message: usize) -> wasmtime::Result<ScanOutput> {
+        let wit_files: Vec<w::SourceFile> =
+            files.iter().enumerate().map(|(i, f)| w::SourceFile { id: i as u32, path: f.path, contents: f.data.bytes(), rules: f.rules }).collect();
+        e.call_scan(s, config, &wit_files).map(|o| scan_output(o, max_message))
+    }
+
+    pub fn engine_scan_project(
+        e: &Engine,
+        s: &mut Store<HostState>,
+        config: u32,
+        files: &[&str],
+        rules: &[u32],
+        max_message: usize,
+    ) -> wasmtime::Result<ScanOutput> {
+        e.call_scan_project(s, config, w::Project { files, rules }).map(|o| scan_output(o, max_message))
+    }
 
     use crate::syntax::{NodeOut, QueryRes};
     use crate::taint::TaintRes;
@@ -350,13 +392,23 @@ pub mod v0_2 {
 /// A component prepared for instantiation against its version's bindings.
 pub enum Pre {
     V0_1(v0_1::PackPre<HostState>),
-    V0_2(v0_2::PackPre<HostState>),
+    /// With the indices of the optional `engine` export, when the component has it.
+    V0_2(InstancePre<HostState>, v0_2::PackIndices, Option<v0_2::EngineIndices>),
 }
 
 /// A live instance's exports.
 pub enum Bindings {
     V0_1(v0_1::Pack),
-    V0_2(v0_2::Pack),
+    V0_2(v0_2::Pack, Option<v0_2::Engine>),
+}
+
+/// Which of an instance's configurations a call is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The one `scanner.configure` set (or none): the `scanner` interface.
+    Own,
+    /// A configuration `engine.add` returned: the `engine` interface.
+    Config(u32),
 }
 
 /// Every supported version's host interface, in one linker.
@@ -371,21 +423,35 @@ impl Pre {
     pub fn new(version: ApiVersion, pre: InstancePre<HostState>) -> wasmtime::Result<Self> {
         Ok(match version {
             ApiVersion::V0_1 => Pre::V0_1(v0_1::PackPre::new(pre)?),
-            ApiVersion::V0_2 => Pre::V0_2(v0_2::PackPre::new(pre)?),
+            ApiVersion::V0_2 => {
+                let pack = v0_2::PackIndices::new(&pre)?;
+                let engine = v0_2::EngineIndices::new(&pre).ok();
+                Pre::V0_2(pre, pack, engine)
+            }
         })
     }
 
     pub fn version(&self) -> ApiVersion {
         match self {
             Pre::V0_1(_) => ApiVersion::V0_1,
-            Pre::V0_2(_) => ApiVersion::V0_2,
+            Pre::V0_2(..) => ApiVersion::V0_2,
         }
+    }
+
+    /// Whether the component exports `engine`: one instance can run several of its
+    /// configurations.
+    pub fn has_engine(&self) -> bool {
+        matches!(self, Pre::V0_2(_, _, Some(_)))
     }
 
     pub fn instantiate(&self, store: &mut Store<HostState>) -> wasmtime::Result<Bindings> {
         Ok(match self {
             Pre::V0_1(p) => Bindings::V0_1(p.instantiate(store)?),
-            Pre::V0_2(p) => Bindings::V0_2(p.instantiate(store)?),
+            Pre::V0_2(pre, pack, engine) => {
+                let instance = pre.instantiate(&mut *store)?;
+                let engine = engine.as_ref().map(|e| e.load(&mut *store, &instance)).transpose()?;
+                Bindings::V0_2(pack.load(&mut *store, &instance)?, engine)
+            }
         })
     }
 }
@@ -395,7 +461,19 @@ macro_rules! dispatch {
     ($b:expr, $f:ident($($arg:expr),*)) => {
         match $b {
             Bindings::V0_1(b) => v0_1::$f(b, $($arg),*),
-            Bindings::V0_2(b) => v0_2::$f(b, $($arg),*),
+            Bindings::V0_2(b, _) => v0_2::$f(b, $($arg),*),
+        }
+    };
+}
+
+/// One call for `target`: the `scanner` function `$own`, or the `engine` function `$engine`
+/// with the configuration first.
+macro_rules! dispatch_to {
+    ($b:expr, $target:expr, $own:ident / $engine:ident($s:expr $(, $arg:expr)*)) => {
+        match ($target, $b) {
+            (Target::Own, _) => dispatch!($b, $own($s $(, $arg)*)),
+            (Target::Config(c), Bindings::V0_2(_, Some(e))) => v0_2::$engine(e, $s, c $(, $arg)*),
+            (Target::Config(_), _) => Err(wasmtime::format_err!("the component does not export the engine interface")),
         }
     };
 }
@@ -404,13 +482,20 @@ impl Bindings {
     pub fn configure(&self, s: &mut Store<HostState>, settings: &str) -> wasmtime::Result<Result<(), Vec<String>>> {
         dispatch!(self, configure(s, settings))
     }
-    pub fn describe(&self, s: &mut Store<HostState>) -> wasmtime::Result<PackInfo> {
-        dispatch!(self, describe(s))
+    /// `engine.add`: a new configuration's handle.
+    pub fn add(&self, s: &mut Store<HostState>, settings: &str) -> wasmtime::Result<Result<u32, Vec<String>>> {
+        match self {
+            Bindings::V0_2(_, Some(e)) => v0_2::engine_add(e, s, settings),
+            _ => Err(wasmtime::format_err!("the component does not export the engine interface")),
+        }
     }
-    pub fn scan(&self, s: &mut Store<HostState>, files: &[crate::FileInput<'_>], max_message: usize) -> wasmtime::Result<ScanOutput> {
-        dispatch!(self, scan(s, files, max_message))
+    pub fn describe(&self, s: &mut Store<HostState>, target: Target) -> wasmtime::Result<PackInfo> {
+        dispatch_to!(self, target, describe / engine_describe(s))
     }
-    pub fn scan_project(&self, s: &mut Store<HostState>, files: &[&str], rules: &[u32], max_message: usize) -> wasmtime::Result<ScanOutput> {
-        dispatch!(self, scan_project(s, files, rules, max_message))
+    pub fn scan(&self, s: &mut Store<HostState>, target: Target, files: &[crate::FileInput<'_>], max_message: usize) -> wasmtime::Result<ScanOutput> {
+        dispatch_to!(self, target, scan / engine_scan(s, files, max_message))
+    }
+    pub fn scan_project(&self, s: &mut Store<HostState>, target: Target, files: &[&str], rules: &[u32], max_message: usize) -> wasmtime::Result<ScanOutput> {
+        dispatch_to!(self, target, scan_project / engine_scan_project(s, files, rules, max_message))
     }
 }

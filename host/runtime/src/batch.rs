@@ -52,11 +52,17 @@ impl Batched {
 }
 
 /// The instance's batches, and the current call's results per (file, grammar).
+///
+/// Batches are kept per configuration: an instance serving several packs (the `engine`
+/// interface) joins each pack's queries apart, since a call runs one pack's rules and a
+/// joined walk over every pack's queries would be redone, mostly for nothing, per pack.
 #[derive(Default)]
 pub struct Batches {
-    by_lang: HashMap<Lang, Batched>,
+    by_lang: HashMap<(u32, Lang), Batched>,
     results: HashMap<(u32, Lang), Option<Arc<Vec<MemberMatches>>>>,
     call: u64,
+    /// The configuration of the current call (0 in an instance that runs one).
+    config: u32,
 }
 
 impl Batches {
@@ -66,11 +72,16 @@ impl Batches {
         self.call += 1;
     }
 
+    /// Queries compiled from now on, and `matches` calls, are the configuration `config`'s.
+    pub fn set_config(&mut self, config: u32) {
+        self.config = config;
+    }
+
     pub(crate) fn add(&mut self, query: &Arc<SyntaxQuery>) {
         if query.is_anchored() {
             return;
         }
-        let b = self.by_lang.entry(query.lang()).or_default();
+        let b = self.by_lang.entry((self.config, query.lang())).or_default();
         // Past one query's bounds, later queries run alone: joining is not interruptible.
         let fits = QueryBatch::fits(b.members.iter().map(AsRef::as_ref).chain([query.as_ref()]));
         if fits && !b.members.iter().any(|m| Arc::ptr_eq(m, query)) {
@@ -81,12 +92,12 @@ impl Batches {
 
     /// Forgets queries only the batch still holds (the pack dropped them).
     pub(crate) fn sweep(&mut self) {
-        for (lang, b) in &mut self.by_lang {
+        for (&(_, lang), b) in &mut self.by_lang {
             let before = b.members.len();
             b.members.retain(|m| Arc::strong_count(m) > 1);
             if b.members.len() != before {
                 b.joined = None;
-                self.results.retain(|(_, l), _| l != lang);
+                self.results.retain(|(_, l), _| *l != lang);
             }
         }
     }
@@ -97,8 +108,8 @@ impl HostState {
     /// alone (not in the batch yet, the only query, or joining failed).
     pub(crate) fn batched_matches(&mut self, query: &Arc<SyntaxQuery>, file: u32, tree: &Parsed, bytes: &[u8]) -> Result<Option<Vec<MatchInfo>>, String> {
         let lang = query.lang();
-        let call = self.batches.call;
-        let Some(b) = self.batches.by_lang.get_mut(&lang) else { return Ok(None) };
+        let (call, key) = (self.batches.call, (self.batches.config, lang));
+        let Some(b) = self.batches.by_lang.get_mut(&key) else { return Ok(None) };
         if !b.members.iter().any(|m| Arc::ptr_eq(m, query)) {
             return Ok(None);
         }
@@ -117,7 +128,7 @@ impl HostState {
             }
             self.batches.results.retain(|(_, l), _| *l != lang);
         }
-        let Some(joined) = self.batches.by_lang.get(&lang).and_then(|b| b.joined.clone()) else { return Ok(None) };
+        let Some(joined) = self.batches.by_lang.get(&key).and_then(|b| b.joined.clone()) else { return Ok(None) };
         let Some(pos) = joined.position(query) else { return Ok(None) };
         let results = match self.batches.results.get(&(file, lang)) {
             Some(r) => r.clone(),
@@ -152,7 +163,7 @@ mod tests {
     fn a_batch_is_joined_again_once_it_doubled_or_stopped_growing() {
         let mut batches = Batches::default();
         batches.add(&query(0));
-        let key = Lang::Python;
+        let key = (0, Lang::Python);
         let due = |b: &Batches| b.by_lang[&key].join_due(b.call);
         assert!(!due(&batches), "one query runs alone");
         batches.add(&query(1));

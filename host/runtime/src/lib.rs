@@ -11,6 +11,7 @@ mod file;
 mod host;
 mod isolated;
 mod pool;
+mod shared;
 mod syntax;
 mod taint;
 pub mod types;
@@ -28,6 +29,7 @@ use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::{Engine, Store, UpdateDeadline};
 
 pub use api::ApiVersion;
+use api::Target;
 use describe::validate_description;
 pub use describe::{MAX_GLOBS_PER_PACK, MAX_ITEM_BYTES, MAX_LIST_ITEMS, MAX_RULE_TEXT_BYTES, MAX_RULES_PER_PACK};
 pub use file::FileData;
@@ -36,6 +38,7 @@ pub use host::{CallScope, DEFAULT_MATCHER_CACHE_BYTES, DEFAULT_MAX_LOG_LINES_PER
 pub use isolated::{DEFAULT_COMPILE_MEMORY_BYTES, DEFAULT_COMPILE_TIMEOUT, IsolatedCompiler, MAX_CONCURRENT_COMPILES, precompile_component};
 use pool::{Live, Pool};
 pub use pool::{RETAINED_INSTANCE_GROWTH, SMALL_CALL_BYTES, SMALL_INSTANCE_GROWTH};
+use shared::{Hub, SharedConfig};
 pub use syntax::{MAX_LIVE_QUERIES, MAX_NODE_HANDLES_PER_CALL};
 pub use types::*;
 
@@ -59,7 +62,7 @@ const EPOCH_TICK: Duration = Duration::from_millis(5);
 
 /// Limits one pack runs under. Every field has a `DEFAULT_*` constant above and a config
 /// override (`pack_limits` in `.sentra/config.yaml`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PackLimits {
     pub call_timeout: Duration,
     pub memory_bytes: usize,
@@ -183,6 +186,9 @@ pub struct Runtime {
     /// Where untrusted components are compiled; `None` compiles them in this process.
     isolated: Option<IsolatedCompiler>,
     compile_slots: isolated::CompileSlots,
+    /// Instances shared by the packs loaded with [`Runtime::load_shared`], by component
+    /// and limits. Held weakly: a hub lives as long as a pack uses it.
+    hubs: Mutex<HashMap<(String, PackLimits), std::sync::Weak<Hub>>>,
 }
 
 /// Who a component comes from, which decides how its compilation is bounded.
@@ -303,6 +309,7 @@ impl Runtime {
             builtin_sha256: Mutex::new(HashMap::new()),
             isolated: None,
             compile_slots: isolated::CompileSlots::default(),
+            hubs: Mutex::new(HashMap::new()),
         })
     }
 
@@ -418,7 +425,35 @@ impl Runtime {
             self.builtin_sha256.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, sha.clone());
             sha
         });
-        self.load_hashed(name, bytes, sha256, settings, limits, Origin::Builtin)
+        self.load_hashed(name, bytes, sha256, settings, limits, Origin::Builtin, false)
+    }
+
+    /// Like [`Runtime::load_builtin`], but the pack runs in instances shared with every
+    /// other pack loaded this way from the same component under the same limits, each
+    /// instance holding the settings of the packs it ran (the component's `engine`
+    /// export). For the product's own packs only: packs of different tenants must not
+    /// share an instance. A component without `engine` gets instances of its own.
+    pub fn load_shared(&self, name: &str, bytes: &'static [u8], settings: String, limits: PackLimits) -> Result<LoadedPack, LoadError> {
+        let key = (bytes.as_ptr() as usize, bytes.len());
+        let known = self.builtin_sha256.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key).cloned();
+        let sha256 = known.unwrap_or_else(|| {
+            let sha = hex::encode(Sha256::digest(bytes));
+            self.builtin_sha256.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, sha.clone());
+            sha
+        });
+        self.load_hashed(name, bytes, sha256, Some(settings), limits, Origin::Builtin, true)
+    }
+
+    /// The hub of `sha256`'s component under `limits`, made on first use.
+    fn hub(&self, sha256: &str, limits: PackLimits) -> Arc<Hub> {
+        let mut hubs = self.hubs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        hubs.retain(|_, h| h.strong_count() > 0);
+        let slot = hubs.entry((sha256.to_string(), limits)).or_default();
+        slot.upgrade().unwrap_or_else(|| {
+            let hub = Arc::new(Hub::default());
+            *slot = Arc::downgrade(&hub);
+            hub
+        })
     }
 
     /// Like [`Runtime::load`] for a component that is not part of the product (imported,
@@ -430,9 +465,10 @@ impl Runtime {
 
     fn load_from(&self, name: &str, bytes: &[u8], settings: Option<String>, limits: PackLimits, origin: Origin) -> Result<LoadedPack, LoadError> {
         let sha256 = hex::encode(Sha256::digest(bytes));
-        self.load_hashed(name, bytes, sha256, settings, limits, origin)
+        self.load_hashed(name, bytes, sha256, settings, limits, origin, false)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn load_hashed(
         &self,
         name: &str,
@@ -441,6 +477,7 @@ impl Runtime {
         settings: Option<String>,
         limits: PackLimits,
         origin: Origin,
+        share: bool,
     ) -> Result<LoadedPack, LoadError> {
         match bytes.get(0..8) {
             Some([0, b'a', b's', b'm', 1, 0, 0, 0]) => {
@@ -461,6 +498,15 @@ impl Runtime {
         let pre = self.linker.instantiate_pre(&component).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
         let pre = api::Pre::new(api, pre).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
 
+        let settings: Option<Arc<str>> = settings.map(Arc::from);
+        let shared = match &settings {
+            Some(s) if share && pre.has_engine() => {
+                let hub = self.hub(&sha256, limits);
+                let (id, settings) = hub.register(s);
+                Some(SharedConfig { hub, id, settings })
+            }
+            _ => None,
+        };
         let mut pack = LoadedPack {
             name: name.to_string(),
             info: PackInfo {
@@ -478,17 +524,15 @@ impl Runtime {
             pre,
             matchers: self.matchers.clone(),
             idle: Pool::default(),
-            settings: settings.map(Arc::from),
+            settings,
+            shared,
         };
-        let mut live = pack.instantiate().map_err(|e| match e {
+        let info = pack.with_instance(|b, s, target| b.describe(s, target), &CallScope::default(), |_| {}, 0).map_err(|e| match e {
             PackError::Configure { errors, .. } => LoadError::Configure { pack: name.into(), errors },
             e => LoadError::Instantiate { pack: name.into(), detail: e.to_string() },
         })?;
-        let info = pack.call(&mut live, |b, s| b.describe(s)).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: e.to_string() })?;
         validate_description(name, &info)?;
-        live.store.data_mut().pack_id = info.id.clone();
         pack.info = info;
-        pack.idle.put(live);
         Ok(pack)
     }
 }
@@ -537,14 +581,21 @@ pub struct LoadedPack {
     pre: api::Pre,
     matchers: host::MatcherCache,
     idle: Pool<Live>,
-    /// Given to `configure` in every new instance.
+    /// Given to `configure` in every new instance (or to `engine.add`, when shared).
     settings: Option<Arc<str>>,
+    /// Set when the pack runs in instances shared with other packs (see
+    /// [`Runtime::load_shared`]); `idle` then stays empty.
+    shared: Option<SharedConfig>,
 }
 
 impl Drop for LoadedPack {
-    /// A deleted pack leaves no host memory behind.
+    /// A deleted pack leaves no host memory behind: its own instances go, and a shared
+    /// pack's configuration leaves its hub (with the instances holding it) as `shared`
+    /// drops.
     fn drop(&mut self) {
-        self.release_instances();
+        self.idle.clear();
+        drop(self.shared.take());
+        self.matchers.sweep();
     }
 }
 
@@ -600,12 +651,13 @@ impl LoadedPack {
         store.epoch_deadline_callback(|mut ctx| Ok(if ctx.data_mut().should_stop() { UpdateDeadline::Interrupt } else { UpdateDeadline::Continue(1) }));
         store.data_mut().begin_call(self.limits.call_timeout, &CallScope::default());
         let bindings = self.pre.instantiate(&mut store).map_err(|e| self.classify(&store, e))?;
-        let mut live = Live { store, bindings, baseline: 0 };
-        if let Some(settings) = &self.settings {
+        let generation = self.shared.as_ref().map_or(0, |s| s.hub.generation());
+        let mut live = Live { store, bindings, baseline: 0, configs: Vec::new(), generation };
+        // A shared instance adds each pack's settings when it first runs the pack.
+        if let Some(settings) = self.settings.as_ref().filter(|_| self.shared.is_none()) {
             let configured = self.call(&mut live, |b, s| b.configure(s, settings))?;
             if let Err(errors) = configured {
-                let pack = if self.info.id.is_empty() { self.name.clone() } else { self.info.id.clone() };
-                return Err(PackError::Configure { pack, errors });
+                return Err(PackError::Configure { pack: self.display_name(), errors });
             }
         }
         live.baseline = live.store.data().limiter.grown;
@@ -613,7 +665,7 @@ impl LoadedPack {
     }
 
     fn classify(&self, store: &Store<HostState>, e: wasmtime::Error) -> PackError {
-        let pack = if self.info.id.is_empty() { self.name.clone() } else { self.info.id.clone() };
+        let pack = self.display_name();
         if store.data().limiter.tripped {
             return PackError::OutOfMemory { pack, limit_bytes: self.limits.memory_bytes };
         }
@@ -645,34 +697,96 @@ impl LoadedPack {
 
     fn with_instance<R>(
         &self,
-        f: impl FnOnce(&api::Bindings, &mut Store<HostState>) -> wasmtime::Result<R>,
+        f: impl FnOnce(&api::Bindings, &mut Store<HostState>, Target) -> wasmtime::Result<R>,
         scope: &CallScope,
         setup: impl FnOnce(&mut HostState),
         input: usize,
     ) -> Result<R, PackError> {
-        let mut live = match self.idle.take(input) {
+        let taken = match &self.shared {
+            Some(s) => s.hub.take(input),
+            None => self.idle.take(input),
+        };
+        let mut live = match taken {
             Some(l) => l,
             None => self.instantiate()?,
         };
-        live.store.data_mut().begin_call(self.limits.call_timeout, scope);
-        setup(live.store.data_mut());
-        let r = self.call(&mut live, f);
+        let target = match self.target(&mut live) {
+            Ok(t) => t,
+            Err(e) => {
+                // Refused settings leave the instance as it was; a trap does not.
+                if matches!(e, PackError::Configure { .. }) {
+                    self.put(live);
+                }
+                return Err(e);
+            }
+        };
+        let state = live.store.data_mut();
+        if state.pack_id != self.info.id {
+            state.pack_id.clone_from(&self.info.id);
+        }
+        state.begin_call(self.limits.call_timeout, scope);
+        setup(state);
+        let r = self.call(&mut live, |b, s| f(b, s, target));
         if r.is_ok() {
-            self.idle.put(live);
+            self.put(live);
         }
         r
     }
 
+    /// Which configuration of `live` runs this pack: its own, or (in a shared instance)
+    /// the one holding this pack's settings, added now if the instance has not run the
+    /// pack yet. The addition is a call of this pack, under its limits.
+    fn target(&self, live: &mut Live) -> Result<Target, PackError> {
+        let Some(shared) = &self.shared else { return Ok(Target::Own) };
+        let handle = match live.configs.iter().find(|(id, _)| *id == shared.id) {
+            Some(&(_, handle)) => handle,
+            None => {
+                live.store.data_mut().begin_call(self.limits.call_timeout, &CallScope::default());
+                let added = self.call(live, |b, s| b.add(s, &shared.settings))?;
+                let handle = added.map_err(|errors| PackError::Configure { pack: self.display_name(), errors })?;
+                live.configs.push((shared.id, handle));
+                // Settings are what a warm instance costs, not growth from a call.
+                live.baseline = live.store.data().limiter.grown;
+                handle
+            }
+        };
+        live.store.data_mut().batches.set_config(handle);
+        Ok(Target::Config(handle))
+    }
+
+    fn put(&self, live: Live) {
+        match &self.shared {
+            Some(s) => s.hub.put(live),
+            None => self.idle.put(live),
+        }
+    }
+
+    fn display_name(&self) -> String {
+        if self.info.id.is_empty() { self.name.clone() } else { self.info.id.clone() }
+    }
+
     /// Drops the warm instances (their linear memory goes back to the system), then every
     /// compiled pattern set no instance holds any more. The next call instantiates afresh.
+    /// A shared pack drops every instance of its hub.
     pub fn release_instances(&self) {
-        self.idle.clear();
+        match &self.shared {
+            Some(s) => s.hub.clear(),
+            None => self.idle.clear(),
+        }
         self.matchers.sweep();
     }
 
-    /// Warm instances waiting for a call.
+    /// Warm instances waiting for a call (for a shared pack: its hub's).
     pub fn idle_instances(&self) -> usize {
-        self.idle.len()
+        match &self.shared {
+            Some(s) => s.hub.idle_instances(),
+            None => self.idle.len(),
+        }
+    }
+
+    /// Whether the pack runs in instances shared with other packs.
+    pub fn is_shared(&self) -> bool {
+        self.shared.is_some()
     }
 
     /// Scans files in one call. Findings carry the index into `files` as their `file`.
@@ -684,8 +798,8 @@ impl LoadedPack {
         let input = files.iter().map(|f| f.data.bytes().len() + f.path.len()).sum();
         let max_message = self.limits.max_message_bytes;
         let mut out = self.with_instance(
-            |b, s| {
-                let mut out = b.scan(s, files, max_message)?;
+            |b, s, target| {
+                let mut out = b.scan(s, target, files, max_message)?;
                 s.data().flows.attach(&mut out);
                 Ok(out)
             },
@@ -735,7 +849,7 @@ impl LoadedPack {
     pub fn scan_project(&self, files: &[&str], rules: &[u32], scope: &CallScope) -> Result<ScanOutput, PackError> {
         let max_message = self.limits.max_message_bytes;
         let input = files.iter().map(|f| f.len()).sum();
-        let mut out = self.with_instance(|b, s| b.scan_project(s, files, rules, max_message), scope, |_| {}, input)?;
+        let mut out = self.with_instance(|b, s, target| b.scan_project(s, target, files, rules, max_message), scope, |_| {}, input)?;
         // Project-level findings have no file: all count as one (index 0).
         for f in &mut out.findings {
             f.file = 0;

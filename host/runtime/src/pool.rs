@@ -28,6 +28,11 @@ pub(crate) struct Live {
     pub(crate) bindings: api::Bindings,
     /// Linear memory once started (and configured): what a warm instance costs.
     pub(crate) baseline: usize,
+    /// In an instance shared through a hub: the configurations it holds, as (the hub's
+    /// id, the instance's handle).
+    pub(crate) configs: Vec<(u64, u32)>,
+    /// The hub's generation when the instance was last checked against it.
+    pub(crate) generation: u64,
 }
 
 /// What the pool needs to know of an instance.
@@ -79,6 +84,16 @@ impl<T: Grows> Pool<T> {
             return;
         }
         idle.push(live);
+    }
+
+    /// Drops the idle instances `keep` refuses.
+    pub(crate) fn retain(&self, keep: impl FnMut(&T) -> bool) {
+        let mut idle = self.idle();
+        let (kept, dropped): (Vec<T>, Vec<T>) = std::mem::take(&mut *idle).into_iter().partition(keep);
+        *idle = kept;
+        drop(idle);
+        // Outside the lock, as in `clear`.
+        drop(dropped);
     }
 
     pub(crate) fn clear(&self) {

@@ -1,9 +1,11 @@
 //! The declarative engine pack: one component that runs any YAML pack.
 //!
 //! The host validates a pack document, then hands it here as JSON through `configure`
-//! (one instance runs one document). Regex work goes to the host's native matcher; the
-//! file policies and the Python AST checks run here, inside the sandbox; tree-sitter
-//! queries (`ast` rules with `query`) go to the host's syntax trees through the SDK.
+//! (an instance that runs one document) or `engine.add` (one of several documents the
+//! instance runs; each call then names its document). Regex work goes to the host's
+//! native matcher; the file policies and the Python AST checks run here, inside the
+//! sandbox; tree-sitter queries (`ast` rules with `query`) go to the host's syntax trees
+//! through the SDK.
 
 mod imports;
 mod policy;
@@ -33,11 +35,14 @@ struct Engine {
 }
 
 thread_local! {
-    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+    /// One engine per configuration (pack document) this instance runs, by the SDK's
+    /// configuration handle: the host may run every built-in YAML pack in one instance.
+    static ENGINES: RefCell<Vec<Option<Engine>>> = const { RefCell::new(Vec::new()) };
 }
 
 fn with_engine<R>(f: impl FnOnce(&Engine) -> R) -> Option<R> {
-    ENGINE.with(|e| e.borrow().as_ref().map(f))
+    let config = sentra_sdk::config() as usize;
+    ENGINES.with(|e| e.borrow().get(config).and_then(Option::as_ref).map(f))
 }
 
 /// Patterns a rule hands the matcher. `required_pattern` and `must_contain_pattern`
@@ -99,7 +104,14 @@ impl Pack for Declarative {
                 (0..n).map(|_| std::cell::OnceCell::new()).collect()
             })
             .collect();
-        ENGINE.with(|e| *e.borrow_mut() = Some(Engine { doc, by_id, patterns, matcher, queries, taints }));
+        let config = sentra_sdk::config() as usize;
+        ENGINES.with(|e| {
+            let mut engines = e.borrow_mut();
+            if engines.len() <= config {
+                engines.resize_with(config + 1, || None);
+            }
+            engines[config] = Some(Engine { doc, by_id, patterns, matcher, queries, taints });
+        });
         Ok(())
     }
 
