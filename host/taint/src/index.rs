@@ -20,22 +20,33 @@ pub(crate) enum EntryKind {
     Name,
 }
 
+/// A name of the file, interned: an index into [`FileIndex::names`]. A large file has an
+/// entry for every identifier, member and call (about 150,000 for a 1 MB bundle), and
+/// paths of owned strings made its index 14 MB.
+type Sym = u32;
+
+/// A keyword argument: its name, its value's text, and the value's node.
+type Keyword = (Box<str>, Box<str>, Key);
+
 #[derive(Debug)]
 pub(crate) struct Entry {
     pub node: Key,
     pub kind: EntryKind,
-    pub path: Vec<String>,
+    pub path: Box<[Sym]>,
     /// The path with its first name resolved through the file's imports.
-    pub resolved: Option<Vec<String>>,
-    pub positional: Vec<Key>,
-    pub keywords: Vec<(String, String, Key)>,
+    pub resolved: Option<Box<[Sym]>>,
+    pub positional: Box<[Key]>,
+    pub keywords: Box<[Keyword]>,
 }
 
 /// The file's entries, by the last name of their path (without `()`).
 #[derive(Debug, Default)]
 pub struct FileIndex {
-    pub(crate) entries: Vec<Entry>,
-    pub(crate) by_last: HashMap<String, Vec<u32>>,
+    entries: Vec<Entry>,
+    /// Entries by the last name of their path (as written, and as imported).
+    by_last: HashMap<Sym, Vec<u32>>,
+    names: Vec<Box<str>>,
+    syms: HashMap<Box<str>, Sym>,
     /// The matches of each query run on this file, by language and source: rules of one
     /// pack share their source and sink queries (a web framework's request parameters),
     /// and each would otherwise walk the whole tree again.
@@ -60,6 +71,27 @@ impl FileIndex {
         Ok(found)
     }
 
+    fn sym(&mut self, name: &str) -> Sym {
+        if let Some(&s) = self.syms.get(name) {
+            return s;
+        }
+        let s = self.names.len() as Sym;
+        self.names.push(name.into());
+        self.syms.insert(name.into(), s);
+        s
+    }
+
+    /// The entries whose path ends in `last` (without `()`).
+    pub(crate) fn by_last(&self, last: &str) -> impl Iterator<Item = &Entry> {
+        let found = self.syms.get(last).and_then(|s| self.by_last.get(s));
+        found.into_iter().flatten().map(|&i| &self.entries[i as usize])
+    }
+
+    /// A path's names.
+    pub(crate) fn path(&self, path: &[Sym]) -> Vec<&str> {
+        path.iter().map(|&s| &*self.names[s as usize]).collect()
+    }
+
     /// Walks `parsed` once. `stop` is asked as it goes.
     pub fn build(parsed: &Parsed, src: &[u8], stop: &mut dyn FnMut() -> bool) -> Result<Self, SyntaxError> {
         let root = parsed.tree.root_node();
@@ -74,13 +106,16 @@ impl FileIndex {
                 return Err(SyntaxError::Stopped);
             }
             if node.is_named()
-                && let Some(entry) = entry(node, src, &imports)
+                && let Some(entry) = entry(node, src, &imports, &mut index)
             {
                 // Under its last name as written and as imported (`from x import f as g`).
                 let lasts = [entry.path.last(), entry.resolved.as_ref().and_then(|r| r.last())];
                 let at = index.entries.len() as u32;
-                for (i, last) in lasts.into_iter().flatten().enumerate() {
-                    let last = last.trim_end_matches("()").to_string();
+                for (i, &last) in lasts.into_iter().flatten().enumerate() {
+                    let name = &index.names[last as usize];
+                    let bare = name.trim_end_matches("()");
+                    let stripped = (bare.len() != name.len()).then(|| bare.to_string());
+                    let last = stripped.map_or(last, |bare| index.sym(&bare));
                     let list = index.by_last.entry(last).or_default();
                     if i == 0 || list.last() != Some(&at) {
                         list.push(at);
@@ -93,6 +128,7 @@ impl FileIndex {
             }
             loop {
                 if !cursor.goto_parent() {
+                    index.entries.shrink_to_fit();
                     return Ok(index);
                 }
                 if cursor.goto_next_sibling() {
@@ -104,11 +140,12 @@ impl FileIndex {
 
     /// Rough heap size, for budgets.
     pub fn approx_bytes(&self) -> usize {
-        self.entries.iter().map(|e| 96 + e.path.iter().map(|s| s.len() + 24).sum::<usize>() + e.positional.len() * 24).sum::<usize>() + self.by_last.len() * 48
+        let entries: usize = self.entries.iter().map(|e| 96 + 4 * e.path.len() + e.positional.len() * 24 + e.keywords.len() * 64).sum();
+        entries + self.by_last.len() * 48 + self.names.iter().map(|n| 2 * n.len() + 64).sum::<usize>()
     }
 }
 
-fn entry(node: Node<'_>, src: &[u8], imports: &HashMap<String, String>) -> Option<Entry> {
+fn entry(node: Node<'_>, src: &[u8], imports: &HashMap<String, String>, index: &mut FileIndex) -> Option<Entry> {
     let c = cat(node.kind());
     let kind = match c {
         Cat::Call => EntryKind::Call,
@@ -135,16 +172,16 @@ fn entry(node: Node<'_>, src: &[u8], imports: &HashMap<String, String>) -> Optio
     }
     collapse_repeats(&mut path);
     let resolved = path.first().and_then(|first| imports.get(first)).map(|full| {
-        let mut r: Vec<String> = full.split('.').map(str::to_string).collect();
-        r.extend(path[1..].iter().cloned());
-        r
+        let head = full.split('.').map(|s| index.sym(s)).collect::<Vec<_>>();
+        head.into_iter().chain(path[1..].iter().map(|s| index.sym(s))).collect()
     });
     let (positional, keywords) = if kind == EntryKind::Name {
-        (Vec::new(), Vec::new())
+        (Box::default(), Box::default())
     } else {
         let a = args(node, src);
-        (a.positional.iter().map(|n| key(*n)).collect(), a.keywords.into_iter().map(|(k, v, n)| (k, v, key(n))).collect())
+        (a.positional.iter().map(|n| key(*n)).collect(), a.keywords.into_iter().map(|(k, v, n)| (k.into(), v.into(), key(n))).collect())
     };
+    let path = path.iter().map(|s| index.sym(s)).collect();
     Some(Entry { node: key(node), kind, path, resolved, positional, keywords })
 }
 

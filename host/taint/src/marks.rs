@@ -59,8 +59,8 @@ pub fn collect(rule: &TaintRule, parsed: &Parsed, src: &[u8], index: &FileIndex,
                 }
                 Matcher::Code(p) => {
                     let Some(last) = p.segments.last() else { continue };
-                    for &i in index.by_last.get(last.trim_end_matches("()")).into_iter().flatten() {
-                        mark_entry(&index.entries[i as usize], p, role, &mut marks);
+                    for e in index.by_last(last.trim_end_matches("()")) {
+                        mark_entry(index, e, p, role, &mut marks);
                     }
                 }
             }
@@ -73,19 +73,19 @@ pub fn collect(rule: &TaintRule, parsed: &Parsed, src: &[u8], index: &FileIndex,
     Ok(marks)
 }
 
-fn mark_entry(e: &Entry, p: &CodePattern, role: Role, marks: &mut HashMap<Key, Mark>) {
+fn mark_entry(index: &FileIndex, e: &Entry, p: &CodePattern, role: Role, marks: &mut HashMap<Key, Mark>) {
     let is_call = e.kind != EntryKind::Name;
     if p.args.is_some() != is_call || p.constructor != (e.kind == EntryKind::New) {
         return;
     }
-    if !(p.matches_path(&e.path) || e.resolved.as_ref().is_some_and(|r| p.matches_path(r))) {
+    if !(p.matches_path(&index.path(&e.path)) || e.resolved.as_ref().is_some_and(|r| p.matches_path(&index.path(r)))) {
         return;
     }
     if !is_call {
         set(marks, e.node, role);
         return;
     }
-    let kw: Vec<(String, String)> = e.keywords.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect();
+    let kw: Vec<(String, String)> = e.keywords.iter().map(|(k, v, _)| (k.to_string(), v.to_string())).collect();
     if !p.matches_args(e.positional.len(), &kw) {
         return;
     }

@@ -90,12 +90,10 @@ impl CodePattern {
     }
 
     /// Whether a callee path matches (`written` as in the code, segments split on `.`).
-    pub fn matches_path(&self, path: &[String]) -> bool {
-        if self.any_receiver {
-            path.len() > self.segments.len() && path.ends_with(&self.segments)
-        } else {
-            path == self.segments.as_slice() || (self.constructor && path.ends_with(&self.segments))
-        }
+    pub fn matches_path<S: AsRef<str>>(&self, path: &[S]) -> bool {
+        let n = self.segments.len();
+        let ends_with = || path.len() >= n && path[path.len() - n..].iter().zip(&self.segments).all(|(a, b)| a.as_ref() == b);
+        if self.any_receiver { path.len() > n && ends_with() } else { (path.len() == n && ends_with()) || (self.constructor && ends_with()) }
     }
 
     /// Whether the arguments fit: positional constraints up to the first `...`, and
@@ -193,7 +191,7 @@ mod tests {
         assert!(p.matches_args(1, &[("shell".into(), "True".into())]));
         assert!(!p.matches_args(1, &[]));
         let p = CodePattern::parse("new java.io.File(...)").unwrap();
-        assert!(p.constructor && p.matches_path(&["java".into(), "io".into(), "File".into()]));
+        assert!(p.constructor && p.matches_path(&["java", "io", "File"]));
         assert!(CodePattern::parse("a.(b").is_err());
         assert!(CodePattern::parse("f(x y)").is_err());
         assert_eq!(CodePattern::parse("$_GET").unwrap().segments, ["$_GET"]);
