@@ -12,7 +12,23 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use crate::pool::{Live, Pool};
+use crate::pool::{Grows, Live, Pool};
+
+/// What a hub needs to know of an instance: the configurations it holds, as (the hub's
+/// id, the instance's handle), and the hub generation it was last checked against.
+pub(crate) trait Holds: Grows {
+    fn configs(&self) -> &[(u64, u32)];
+    fn checked_in(&mut self) -> &mut u64;
+}
+
+impl Holds for Live {
+    fn configs(&self) -> &[(u64, u32)] {
+        &self.configs
+    }
+    fn checked_in(&mut self) -> &mut u64 {
+        &mut self.generation
+    }
+}
 
 /// One configuration (a pack document) the hub's packs run.
 struct Registered {
@@ -29,16 +45,21 @@ struct Registry {
 }
 
 /// The warm instances of one component shared by every pack loaded with it to share.
-#[derive(Default)]
-pub(crate) struct Hub {
-    idle: Pool<Live>,
+pub(crate) struct Hub<T = Live> {
+    idle: Pool<T>,
     registry: Mutex<Registry>,
     /// Bumped whenever a configuration goes: an instance taken before that checks, when
     /// it comes back, that it holds none that went.
     generation: AtomicU64,
 }
 
-impl Hub {
+impl<T> Default for Hub<T> {
+    fn default() -> Self {
+        Self { idle: Pool::default(), registry: Mutex::default(), generation: AtomicU64::new(0) }
+    }
+}
+
+impl<T: Holds> Hub<T> {
     fn registry(&self) -> MutexGuard<'_, Registry> {
         self.registry.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -70,23 +91,23 @@ impl Hub {
         let gone = r.by_id.remove(&id).expect("present");
         r.by_settings.remove(&gone.settings);
         self.generation.fetch_add(1, Ordering::Relaxed);
-        self.idle.retain(|live| !live.configs.iter().any(|(c, _)| *c == id));
+        self.idle.retain(|live| !live.configs().iter().any(|(c, _)| *c == id));
     }
 
-    pub(crate) fn take(&self, input: usize) -> Option<Live> {
+    pub(crate) fn take(&self, input: usize) -> Option<T> {
         self.idle.take(input)
     }
 
     /// Keeps `live` warm, unless it holds a configuration that went while it ran.
-    pub(crate) fn put(&self, mut live: Live) {
+    pub(crate) fn put(&self, mut live: T) {
         // Held while the instance goes back, so no configuration goes in between.
         let r = self.registry();
         let now = self.generation.load(Ordering::Relaxed);
-        if live.generation != now {
-            if live.configs.iter().any(|(c, _)| !r.by_id.contains_key(c)) {
+        if *live.checked_in() != now {
+            if live.configs().iter().any(|(c, _)| !r.by_id.contains_key(c)) {
                 return;
             }
-            live.generation = now;
+            *live.checked_in() = now;
         }
         self.idle.put(live);
     }
@@ -114,5 +135,54 @@ pub(crate) struct SharedConfig {
 impl Drop for SharedConfig {
     fn drop(&mut self) {
         self.hub.unregister(self.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Default)]
+    struct Fake {
+        configs: Vec<(u64, u32)>,
+        generation: u64,
+    }
+
+    impl Grows for Fake {
+        fn growth(&self) -> usize {
+            0
+        }
+    }
+
+    impl Holds for Fake {
+        fn configs(&self) -> &[(u64, u32)] {
+            &self.configs
+        }
+        fn checked_in(&mut self) -> &mut u64 {
+            &mut self.generation
+        }
+    }
+
+    #[test]
+    fn equal_settings_share_an_id_and_the_last_user_takes_the_instances_holding_it() {
+        let hub: Hub<Fake> = Hub::default();
+        let (a, _) = hub.register("doc a");
+        let (b, settings) = hub.register("doc b");
+        assert_eq!(&*settings, "doc b");
+        assert_eq!(hub.register("doc a").0, a, "a second pack of the same document shares it");
+        hub.put(Fake { configs: vec![(a, 0), (b, 1)], generation: hub.generation() });
+        hub.put(Fake { configs: vec![(a, 0)], generation: hub.generation() });
+        // Taken (the least grown, first) before `b` goes, returned after.
+        let in_flight = hub.take(0).unwrap();
+        assert_eq!(in_flight.configs, vec![(a, 0), (b, 1)]);
+        hub.unregister(a);
+        hub.unregister(b);
+        assert_eq!(hub.idle_instances(), 1, "`a` still has a user, and the idle instance holds no `b`");
+        hub.put(in_flight);
+        assert_eq!(hub.idle_instances(), 1, "an instance holding a document that went is not kept");
+        hub.unregister(a);
+        assert_eq!(hub.idle_instances(), 0, "the last user of `a` went, and so did the instances holding it");
+        let (again, _) = hub.register("doc a");
+        assert_ne!(again, a, "a document registered again gets a new id");
     }
 }
