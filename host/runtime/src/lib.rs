@@ -710,7 +710,12 @@ impl LoadedPack {
             Some(l) => l,
             None => self.instantiate()?,
         };
-        let target = match self.target(&mut live) {
+        // A shared instance ran another pack last: its logs from here on are this pack's.
+        let state = live.store.data_mut();
+        if state.pack_id != self.info.id {
+            state.pack_id.clone_from(&self.info.id);
+        }
+        let target = match self.target(&mut live, scope) {
             Ok(t) => t,
             Err(e) => {
                 // Refused settings leave the instance as it was; a trap does not.
@@ -721,9 +726,6 @@ impl LoadedPack {
             }
         };
         let state = live.store.data_mut();
-        if state.pack_id != self.info.id {
-            state.pack_id.clone_from(&self.info.id);
-        }
         state.begin_call(self.limits.call_timeout, scope);
         setup(state);
         let r = self.call(&mut live, |b, s| f(b, s, target));
@@ -735,13 +737,13 @@ impl LoadedPack {
 
     /// Which configuration of `live` runs this pack: its own, or (in a shared instance)
     /// the one holding this pack's settings, added now if the instance has not run the
-    /// pack yet. The addition is a call of this pack, under its limits.
-    fn target(&self, live: &mut Live) -> Result<Target, PackError> {
+    /// pack yet. The addition is a call of this pack, under its limits and in its scan.
+    fn target(&self, live: &mut Live, scope: &CallScope) -> Result<Target, PackError> {
         let Some(shared) = &self.shared else { return Ok(Target::Own) };
         let handle = match live.configs.iter().find(|(id, _)| *id == shared.id) {
             Some(&(_, handle)) => handle,
             None => {
-                live.store.data_mut().begin_call(self.limits.call_timeout, &CallScope::default());
+                live.store.data_mut().begin_call(self.limits.call_timeout, scope);
                 let added = self.call(live, |b, s| b.add(s, &shared.settings))?;
                 let handle = added.map_err(|errors| PackError::Configure { pack: self.display_name(), errors })?;
                 live.configs.push((shared.id, handle));
