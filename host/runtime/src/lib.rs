@@ -418,14 +418,7 @@ impl Runtime {
     /// live as long as the process, so its hash is computed once however many packs it
     /// serves.
     pub fn load_builtin(&self, name: &str, bytes: &'static [u8], settings: Option<String>, limits: PackLimits) -> Result<LoadedPack, LoadError> {
-        let key = (bytes.as_ptr() as usize, bytes.len());
-        let known = self.builtin_sha256.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key).cloned();
-        let sha256 = known.unwrap_or_else(|| {
-            let sha = hex::encode(Sha256::digest(bytes));
-            self.builtin_sha256.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, sha.clone());
-            sha
-        });
-        self.load_hashed(name, bytes, sha256, settings, limits, Origin::Builtin, false)
+        self.load_hashed(name, bytes, self.builtin_sha256(bytes), settings, limits, Origin::Builtin, false)
     }
 
     /// Like [`Runtime::load_builtin`], but the pack runs in instances shared with every
@@ -434,14 +427,18 @@ impl Runtime {
     /// export). For the product's own packs only: packs of different tenants must not
     /// share an instance. A component without `engine` gets instances of its own.
     pub fn load_shared(&self, name: &str, bytes: &'static [u8], settings: String, limits: PackLimits) -> Result<LoadedPack, LoadError> {
+        self.load_hashed(name, bytes, self.builtin_sha256(bytes), Some(settings), limits, Origin::Builtin, true)
+    }
+
+    /// The sha256 of a component built into this binary, computed once per component.
+    fn builtin_sha256(&self, bytes: &'static [u8]) -> String {
         let key = (bytes.as_ptr() as usize, bytes.len());
         let known = self.builtin_sha256.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key).cloned();
-        let sha256 = known.unwrap_or_else(|| {
+        known.unwrap_or_else(|| {
             let sha = hex::encode(Sha256::digest(bytes));
             self.builtin_sha256.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, sha.clone());
             sha
-        });
-        self.load_hashed(name, bytes, sha256, Some(settings), limits, Origin::Builtin, true)
+        })
     }
 
     /// The hub of `sha256`'s component under `limits`, made on first use.
