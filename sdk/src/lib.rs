@@ -28,9 +28,9 @@ pub mod bindings {
     });
 }
 
+mod flow;
 mod query;
 mod rule;
-mod flow;
 #[doc(hidden)]
 pub mod runtime;
 

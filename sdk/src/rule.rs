@@ -14,13 +14,7 @@ pub struct PackMeta {
 
 impl PackMeta {
     pub fn new(id: &str, name: &str) -> Self {
-        Self {
-            id: id.into(),
-            name: name.into(),
-            version: "0.1.0".into(),
-            description: String::new(),
-            license: "NOASSERTION".into(),
-        }
+        Self { id: id.into(), name: name.into(), version: "0.1.0".into(), description: String::new(), license: "NOASSERTION".into() }
     }
     pub fn version(mut self, v: &str) -> Self {
         self.version = v.into();

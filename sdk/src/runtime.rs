@@ -166,25 +166,8 @@ impl Findings {
         self.report(line, 1, line, 1);
     }
     /// Reports a finding with its own message and an optional fix.
-    pub fn report_with(
-        &mut self,
-        line: u32,
-        column: u32,
-        end_line: u32,
-        end_column: u32,
-        message: String,
-        fix: Option<Fix>,
-    ) {
-        self.out.push(Finding {
-            rule_id: self.rule_id.clone(),
-            file: self.file,
-            line,
-            column,
-            end_line,
-            end_column,
-            message,
-            fix,
-        });
+    pub fn report_with(&mut self, line: u32, column: u32, end_line: u32, end_column: u32, message: String, fix: Option<Fix>) {
+        self.out.push(Finding { rule_id: self.rule_id.clone(), file: self.file, line, column, end_line, end_column, message, fix });
     }
     /// The findings reported so far for this rule and file, to adjust before they are
     /// returned (re-anchoring a finding's span, say).

@@ -67,8 +67,7 @@ struct Declarative;
 
 impl Pack for Declarative {
     fn configure(settings: &str) -> Result<(), Vec<String>> {
-        let doc: PackDocument =
-            serde_json::from_str(settings).map_err(|e| vec![format!("the pack document is not valid: {e}")])?;
+        let doc: PackDocument = serde_json::from_str(settings).map_err(|e| vec![format!("the pack document is not valid: {e}")])?;
         let mut all = Vec::new();
         let patterns = doc
             .rules
@@ -118,9 +117,7 @@ impl Pack for Declarative {
     fn info() -> PackMeta {
         with_engine(|e| {
             let d = &e.doc;
-            let meta = PackMeta::new(d.pack_id.as_deref().unwrap_or("declarative"), &d.name)
-                .version(&d.version)
-                .description(&d.description);
+            let meta = PackMeta::new(d.pack_id.as_deref().unwrap_or("declarative"), &d.name).version(&d.version).description(&d.description);
             match &d.license {
                 Some(l) => meta.license(l),
                 None => meta,

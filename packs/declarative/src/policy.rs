@@ -33,9 +33,7 @@ pub fn check(policy: &FilePolicy, file: &File<'_>, has_pattern: impl FnOnce(&mut
             let ext = extension(file.path);
             for (line, module) in imports(&ext, &text) {
                 let sep = if ext == "py" { '.' } else { '/' };
-                let forbidden = forbidden_modules.iter().any(|f| {
-                    module == *f || module.strip_prefix(f.as_str()).is_some_and(|rest| rest.starts_with(sep))
-                });
+                let forbidden = forbidden_modules.iter().any(|f| module == *f || module.strip_prefix(f.as_str()).is_some_and(|rest| rest.starts_with(sep)));
                 if forbidden {
                     out.report_line(line);
                 }
@@ -55,7 +53,7 @@ pub fn check(policy: &FilePolicy, file: &File<'_>, has_pattern: impl FnOnce(&mut
 /// lines, comments, a shebang and an encoding line. Other languages: the file opens
 /// with a comment.
 fn starts_with_doc(ext: &str, text: &str) -> bool {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty() && !(ext == "py" && l.starts_with('#')));
+    let first = text.lines().map(str::trim).find(|l| !(l.is_empty() || (ext == "py" && l.starts_with('#'))));
     let Some(first) = first else { return true };
     if ext == "py" {
         let body = first.trim_start_matches(|c: char| "rRuUbBfF".contains(c));
@@ -133,9 +131,9 @@ fn function_count(ext: &str, text: &str) -> Option<usize> {
     let count = |pred: &dyn Fn(&str) -> bool| text.lines().map(str::trim_start).filter(|l| pred(l)).count();
     Some(match ext {
         "py" | "rb" => count(&|l| starts(l, &["def ", "async def "])),
-        "js" | "jsx" | "mjs" | "cjs" | "ts" | "tsx" | "php" => count(&|l| {
-            l.contains("function ") || l.contains("function(") || l.contains("=> {") || l.contains("=>{")
-        }),
+        "js" | "jsx" | "mjs" | "cjs" | "ts" | "tsx" | "php" => {
+            count(&|l| l.contains("function ") || l.contains("function(") || l.contains("=> {") || l.contains("=>{"))
+        }
         "rs" => count(&|l| {
             let l = l.trim_start_matches("pub ").trim_start_matches("pub(crate) ");
             starts(l, &["fn ", "async fn ", "const fn ", "unsafe fn "])

@@ -38,7 +38,14 @@ impl Guest for V01 {
         Ok(())
     }
     fn describe() -> PackInfo {
-        PackInfo { id: "test-api-v0-1".into(), name: "API 0.1".into(), version: "0.1.0".into(), description: String::new(), license: "MIT".into(), rules: vec![rule()] }
+        PackInfo {
+            id: "test-api-v0-1".into(),
+            name: "API 0.1".into(),
+            version: "0.1.0".into(),
+            description: String::new(),
+            license: "MIT".into(),
+            rules: vec![rule()],
+        }
     }
     fn scan(files: Vec<SourceFile>) -> ScanOutput {
         let (mut findings, mut errors) = (Vec::new(), Vec::new());

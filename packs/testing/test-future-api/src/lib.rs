@@ -11,7 +11,14 @@ impl Guest for Future {
         Ok(())
     }
     fn describe() -> PackInfo {
-        PackInfo { id: "test-future-api".into(), name: "Future".into(), version: "9.0.0".into(), description: String::new(), license: "MIT".into(), rules: Vec::new() }
+        PackInfo {
+            id: "test-future-api".into(),
+            name: "Future".into(),
+            version: "9.0.0".into(),
+            description: String::new(),
+            license: "MIT".into(),
+            rules: Vec::new(),
+        }
     }
     fn scan(_files: Vec<SourceFile>) -> ScanOutput {
         ScanOutput { findings: Vec::new(), errors: Vec::new() }

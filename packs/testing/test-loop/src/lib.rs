@@ -13,7 +13,9 @@ impl Pack for P {
         let mut n: u64 = file.contents.len() as u64;
         loop {
             n = std::hint::black_box(n.wrapping_mul(6364136223846793005).wrapping_add(1));
-            if n == 42 { out.report_line(1); }
+            if n == 42 {
+                out.report_line(1);
+            }
         }
     }
 }

@@ -18,7 +18,9 @@ impl Pack for P {
         loop {
             hoard.push(std::hint::black_box(vec![0u8; block]));
             block = block.saturating_mul(2);
-            if hoard.len() == usize::MAX { out.report_line(file.contents.len() as u32); }
+            if hoard.len() == usize::MAX {
+                out.report_line(file.contents.len() as u32);
+            }
         }
     }
 }

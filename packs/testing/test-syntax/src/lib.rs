@@ -101,7 +101,8 @@ fn navigate(file: &File<'_>, out: &mut Findings) {
     };
     let Some(call) = found.matches.first().map(|m| m.captures[0].node.clone()) else { return };
     let parent = node_parent(call.handle, false).ok().flatten().map(|p| p.kind).unwrap_or_default();
-    let kids: Vec<String> = node_children(call.handle, true, true).unwrap_or_default().into_iter().map(|k| format!("{}={}", k.kind, k.text.unwrap_or_default())).collect();
+    let kids: Vec<String> =
+        node_children(call.handle, true, true).unwrap_or_default().into_iter().map(|k| format!("{}={}", k.kind, k.text.unwrap_or_default())).collect();
     out.report_with(call.line, call.column, call.end_line, call.end_column, format!("{} in {parent}: {}", call.text.unwrap_or_default(), kids.join(" ")), None);
 }
 

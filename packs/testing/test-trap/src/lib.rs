@@ -10,7 +10,9 @@ impl Pack for P {
         vec![Rule::check("TRAP-001", "test-trap check").severity(Severity::High)]
     }
     fn check(_rule: &Rule, file: &File<'_>, out: &mut Findings) {
-        if !file.path.is_empty() { panic!("test-trap: deliberate trap on {}", file.path); }
+        if !file.path.is_empty() {
+            panic!("test-trap: deliberate trap on {}", file.path);
+        }
         out.report_line(1);
     }
 }
