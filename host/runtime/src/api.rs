@@ -68,9 +68,12 @@ macro_rules! shared_adapter {
         }
 
         pub fn scan(b: &Pack, s: &mut Store<HostState>, files: &[crate::FileInput<'_>], max_message: usize) -> wasmtime::Result<ScanOutput> {
-            let wit_files: Vec<w::SourceFile> =
-                files.iter().enumerate().map(|(i, f)| w::SourceFile { id: i as u32, path: f.path, contents: f.data.bytes(), rules: f.rules }).collect();
-            b.sentra_pack_scanner().call_scan(s, &wit_files).map(|o| scan_output(o, max_message))
+            b.sentra_pack_scanner().call_scan(s, &source_files(files)).map(|o| scan_output(o, max_message))
+        }
+
+        /// The files of a `scan` call, lent to the guest; ids are their indices.
+        fn source_files<'a>(files: &'a [crate::FileInput<'_>]) -> Vec<w::SourceFile<'a>> {
+            files.iter().enumerate().map(|(i, f)| w::SourceFile { id: i as u32, path: f.path, contents: f.data.bytes(), rules: f.rules }).collect()
         }
 
         pub fn scan_project(b: &Pack, s: &mut Store<HostState>, files: &[&str], rules: &[u32], max_message: usize) -> wasmtime::Result<ScanOutput> {
@@ -262,9 +265,7 @@ pub mod v0_2 {
     }
 
     pub fn engine_scan(e: &Engine, s: &mut Store<HostState>, config: u32, files: &[crate::FileInput<'_>], max_message: usize) -> wasmtime::Result<ScanOutput> {
-        let wit_files: Vec<w::SourceFile> =
-            files.iter().enumerate().map(|(i, f)| w::SourceFile { id: i as u32, path: f.path, contents: f.data.bytes(), rules: f.rules }).collect();
-        e.call_scan(s, config, &wit_files).map(|o| scan_output(o, max_message))
+        e.call_scan(s, config, &source_files(files)).map(|o| scan_output(o, max_message))
     }
 
     pub fn engine_scan_project(

@@ -495,12 +495,14 @@ impl Runtime {
         let pre = self.linker.instantiate_pre(&component).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
         let pre = api::Pre::new(api, pre).map_err(|e| LoadError::Instantiate { pack: name.into(), detail: format!("{e:#}") })?;
 
-        let settings: Option<Arc<str>> = settings.map(Arc::from);
-        let shared = match &settings {
+        let mut settings: Option<Arc<str>> = settings.map(Arc::from);
+        let shared = match &mut settings {
             Some(s) if share && pre.has_engine() => {
                 let hub = self.hub(&sha256, limits);
-                let (id, settings) = hub.register(s);
-                Some(SharedConfig { hub, id, settings })
+                let (id, interned) = hub.register(s);
+                // One copy of a document however many packs (pack sets of a server) run it.
+                *s = interned;
+                Some(SharedConfig { hub, id })
             }
             _ => None,
         };
@@ -736,12 +738,12 @@ impl LoadedPack {
     /// the one holding this pack's settings, added now if the instance has not run the
     /// pack yet. The addition is a call of this pack, under its limits and in its scan.
     fn target(&self, live: &mut Live, scope: &CallScope) -> Result<Target, PackError> {
-        let Some(shared) = &self.shared else { return Ok(Target::Own) };
+        let Some((shared, settings)) = self.shared.as_ref().zip(self.settings.as_deref()) else { return Ok(Target::Own) };
         let handle = match live.configs.iter().find(|(id, _)| *id == shared.id) {
             Some(&(_, handle)) => handle,
             None => {
                 live.store.data_mut().begin_call(self.limits.call_timeout, scope);
-                let added = self.call(live, |b, s| b.add(s, &shared.settings))?;
+                let added = self.call(live, |b, s| b.add(s, settings))?;
                 let handle = added.map_err(|errors| PackError::Configure { pack: self.display_name(), errors })?;
                 live.configs.push((shared.id, handle));
                 // Settings are what a warm instance costs, not growth from a call.

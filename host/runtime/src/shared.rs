@@ -125,11 +125,11 @@ impl<T: Holds> Hub<T> {
     }
 }
 
-/// A pack's place in a hub: the hub and its configuration there.
+/// A pack's place in a hub: the hub and its configuration there (the pack's settings are
+/// the ones the hub registered).
 pub(crate) struct SharedConfig {
     pub(crate) hub: Arc<Hub>,
     pub(crate) id: u64,
-    pub(crate) settings: Arc<str>,
 }
 
 impl Drop for SharedConfig {

@@ -171,10 +171,10 @@ fn entry(node: Node<'_>, src: &[u8], imports: &HashMap<String, String>, index: &
         EntryKind::Name => path_of(node, src, &mut path, 0),
     }
     collapse_repeats(&mut path);
-    let resolved = path.first().and_then(|first| imports.get(first)).map(|full| {
-        let head = full.split('.').map(|s| index.sym(s)).collect::<Vec<_>>();
-        head.into_iter().chain(path[1..].iter().map(|s| index.sym(s))).collect()
-    });
+    let resolved = path
+        .first()
+        .and_then(|first| imports.get(first))
+        .map(|full| full.split('.').chain(path[1..].iter().map(String::as_str)).map(|s| index.sym(s)).collect());
     let (positional, keywords) = if kind == EntryKind::Name {
         (Box::default(), Box::default())
     } else {
