@@ -212,6 +212,12 @@ fn catalog_yaml_packs_share_engine_instances_and_release_them_with_the_last_pack
     assert_eq!(found(&sentra_engine::scan(&shared_source(), &again, &config, &ScanOptions::default()).unwrap()), want);
     drop(again);
     assert!(a.idle_instances() >= 1, "the documents are still used: the instances stay warm");
+    // From here on one thread, so one instance, holding both documents: with two, an
+    // instance may have run only A's calls (the loads and the scan are parallel).
+    a.release_instances();
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    one.install(|| sentra_engine::scan(&shared_source(), &both, &config, &ScanOptions::default())).unwrap();
+    assert_eq!(a.idle_instances(), 1);
     drop(both);
     assert_eq!(only_a.packs[0].pack.idle_instances(), 0, "B's last pack went: the instances holding it went too");
     let r = sentra_engine::scan(&shared_source(), &only_a, &config, &ScanOptions::default()).unwrap();
@@ -240,4 +246,27 @@ fn a_shared_engine_refuses_bad_settings_for_that_pack_only() {
     let strict = PackLimits { memory_bytes: 32 << 20, ..PackLimits::default() };
     let a2 = rt.load_shared("shared-a", engine, declarative::engine_settings(&checked), strict).unwrap();
     assert_eq!((a.idle_instances(), a2.idle_instances()), (1, 1));
+}
+
+/// Only the catalog's own documents share engine instances: a tenant's imported YAML pack
+/// (`load_checked`) and a `--pack-file` document get instances of their own, even when
+/// they are the very same document as a catalog pack.
+#[test]
+fn tenant_and_pack_file_yaml_packs_never_share_an_instance() {
+    use sentra_engine::declarative;
+    let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sentra-cache");
+    let catalog =
+        Catalog::new(vec![PackSource::yaml("shared-a", SHARED_A)], Some(cache)).unwrap().with_declarative_engine(sentra_builtin_packs::DECLARATIVE_ENGINE);
+    let config = Config::default();
+    let builtin = catalog.load(&config).unwrap();
+    assert!(builtin.packs[0].pack.is_shared());
+    let checked = declarative::check_pack("shared-a", SHARED_A, "shared-a", &Default::default()).unwrap();
+    let imported = catalog.load_checked("shared-a", &checked, &config).unwrap();
+    assert!(!imported.is_shared(), "a tenant's pack");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared-a.yaml");
+    std::fs::write(&path, SHARED_A).unwrap();
+    let file = catalog.load_file(&path, &config).unwrap();
+    assert!(!file.pack.is_shared(), "a --pack-file pack");
+    assert_eq!((imported.idle_instances(), file.pack.idle_instances()), (1, 1), "each has its own warm instance");
 }
